@@ -1,0 +1,81 @@
+/* datum.h — calendar dates without time zones: dd-mm-jjjj for people,
+ * jjjj-mm-dd (ISO 8601) for the database, and day arithmetic.
+ *
+ * A struct datum is a value; a *valid* one names a real day of the
+ * proleptic Gregorian calendar in the years 1..9999.  Functions that take a
+ * datum expect a valid one (datum_valid() says); those that return one return
+ * a valid one as long as the result stays within 1..9999.  Nothing here
+ * allocates and nothing reads the clock: the caller passes "today".
+ */
+#ifndef BALIE_DATUM_H
+#define BALIE_DATUM_H
+
+#include "core/err.h"
+
+struct datum {
+	int y; /* 1..9999 */
+	int m; /* 1..12 */
+	int d; /* 1..days in month */
+};
+
+/* Room for "dd-mm-jjjj" / "jjjj-mm-dd" and the NUL. */
+#define DATUM_BUFLEN 11
+
+/* Day of the week, ISO numbering. */
+enum datum_weekday {
+	DATUM_MAANDAG = 1, DATUM_DINSDAG, DATUM_WOENSDAG, DATUM_DONDERDAG,
+	DATUM_VRIJDAG, DATUM_ZATERDAG, DATUM_ZONDAG
+};
+
+/* 1 when y is a Gregorian leap year. */
+int datum_is_leap(int y);
+
+/* Days in month m of year y (0 when m is out of range). */
+int datum_days_in_month(int y, int m);
+
+/* 1 when y-m-d is a real day in the years 1..9999. */
+int datum_valid(struct datum d);
+
+/* A datum from its parts; no check (see datum_valid). */
+struct datum datum_make(int y, int m, int d);
+
+/* Parses "dd-mm-jjjj" strictly: exactly two digits, '-', two digits, '-',
+ * four digits, nothing before or after.  Errors (Dutch, in e):
+ * "Datum moet dd-mm-jjjj zijn" for the wrong shape, "31-02-2026 bestaat
+ * niet" for a day that does not exist.  0 / -1. */
+int datum_parse(const char *s, struct datum *out, struct err *e);
+
+/* Parses ISO "jjjj-mm-dd" (as PostgreSQL prints a date) strictly. 0 / -1. */
+int datum_parse_iso(const char *s, struct datum *out, struct err *e);
+
+/* Writes "dd-mm-jjjj" into buf (at least DATUM_BUFLEN bytes); returns buf. */
+const char *datum_format(struct datum d, char *buf);
+
+/* Writes "jjjj-mm-dd" into buf (at least DATUM_BUFLEN bytes); returns buf. */
+const char *datum_format_iso(struct datum d, char *buf);
+
+/* Days since 1970-01-01 (negative before), and back. */
+long datum_to_days(struct datum d);
+struct datum datum_from_days(long days);
+
+/* <0, 0, >0 as a is before, on, after b. */
+int datum_cmp(struct datum a, struct datum b);
+
+/* ISO day of the week (DATUM_MAANDAG .. DATUM_ZONDAG). */
+int datum_weekday(struct datum d);
+
+/* "maandag" .. "zondag" for 1..7, "" otherwise. */
+const char *datum_weekday_name(int weekday);
+
+/* d plus n days (n may be negative). */
+struct datum datum_add_days(struct datum d, long n);
+
+/* Days from a to b: b - a (negative when b is before a). */
+long datum_diff(struct datum a, struct datum b);
+
+/* Age in whole years on day `on` of someone born on `birth`; -1 when on is
+ * before birth.  Someone born on 29 February becomes a year older on
+ * 1 March in years without 29 February. */
+int datum_age(struct datum birth, struct datum on);
+
+#endif

@@ -1,0 +1,207 @@
+/* wachtwoord.c — password policy and argon2id hashing; see wachtwoord.h. */
+#include "core/wachtwoord.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+_Static_assert(WACHTWOORD_HASH_LEN == crypto_pwhash_STRBYTES,
+	       "WACHTWOORD_HASH_LEN must match libsodium");
+
+/* A hash of a password nobody knows, made with the default parameters
+ * (OPSLIMIT_INTERACTIVE, MEMLIMIT_INTERACTIVE); verifying against it costs
+ * what verifying a real default hash costs. */
+static const char dummy_hash[WACHTWOORD_HASH_LEN] =
+	"$argon2id$v=19$m=65536,t=2,p=1$j33aO+WGd1IFnWgx5seENg$"
+	"pR8a/hhmf8imxaRuaTgZYiFhK4x2kNRkftDUHQXRSJM";
+
+static int ensure_sodium(void)
+{
+	return sodium_init() < 0 ? -1 : 0;
+}
+
+int wachtwoord_init(struct err *e)
+{
+	if (ensure_sodium() < 0)
+		return err_set(e, "libsodium kon niet starten");
+	return 0;
+}
+
+void wachtwoord_params_default(struct wachtwoord_params *p)
+{
+	p->opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	p->memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+}
+
+static struct wachtwoord_params params_or_default(const struct wachtwoord_params *p)
+{
+	struct wachtwoord_params d;
+
+	if (p)
+		return *p;
+	wachtwoord_params_default(&d);
+	return d;
+}
+
+int wachtwoord_params_check(const struct wachtwoord_params *p, struct err *e)
+{
+	if (p->opslimit < crypto_pwhash_OPSLIMIT_MIN ||
+	    p->opslimit > crypto_pwhash_OPSLIMIT_MAX)
+		return err_set(e, "opslimit moet tussen %llu en %llu liggen",
+			       (unsigned long long)crypto_pwhash_OPSLIMIT_MIN,
+			       (unsigned long long)crypto_pwhash_OPSLIMIT_MAX);
+	if (p->memlimit < crypto_pwhash_MEMLIMIT_MIN ||
+	    p->memlimit > crypto_pwhash_MEMLIMIT_MAX)
+		return err_set(e, "memlimit moet tussen %zu en %zu bytes liggen",
+			       (size_t)crypto_pwhash_MEMLIMIT_MIN,
+			       (size_t)crypto_pwhash_MEMLIMIT_MAX);
+	return 0;
+}
+
+size_t wachtwoord_length(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	while (*p) {
+		size_t want, i;
+
+		if (p[0] < 0x80)
+			want = 1;
+		else if (p[0] >= 0xC2 && p[0] <= 0xDF)
+			want = 2;
+		else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+			want = 3;
+		else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+			want = 4;
+		else
+			return (size_t)-1;
+		for (i = 1; i < want; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return (size_t)-1;
+		p += want;
+		n++;
+	}
+	return n;
+}
+
+int wachtwoord_is_common(const char *pw, const char *list_path, int *common,
+			 struct err *e)
+{
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	if (!list_path)
+		list_path = WACHTWOORD_LIST_DEFAULT;
+	*common = 0;
+	fp = fopen(list_path, "r");
+	if (!fp)
+		return err_set(e, "Lijst met veelgebruikte wachtwoorden %s niet te lezen: %s",
+			       list_path, strerror(errno));
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || strncmp(line, "#!comment:", 10) == 0)
+			continue;
+		if (strcasecmp(line, pw) == 0) {
+			*common = 1;
+			break;
+		}
+	}
+	free(line);
+	if (ferror(fp)) {
+		fclose(fp);
+		return err_set(e, "Lijst met veelgebruikte wachtwoorden %s niet te lezen",
+			       list_path);
+	}
+	fclose(fp);
+	return 0;
+}
+
+int wachtwoord_policy(const char *pw, const char *username,
+		      const char *list_path, struct err *e)
+{
+	size_t n;
+	int common;
+
+	if (!pw || !pw[0])
+		return err_set(e, "Wachtwoord is leeg");
+	if (strlen(pw) > WACHTWOORD_MAX_BYTES)
+		return err_set(e, "Wachtwoord is te lang (hoogstens %d bytes)",
+			       WACHTWOORD_MAX_BYTES);
+	n = wachtwoord_length(pw);
+	if (n == (size_t)-1)
+		return err_set(e, "Wachtwoord bevat ongeldige tekens (geen UTF-8)");
+	if (n < WACHTWOORD_MIN_LEN)
+		return err_set(e, "Wachtwoord moet minstens %d tekens lang zijn (nu %zu)",
+			       WACHTWOORD_MIN_LEN, n);
+	if (username && username[0] && strcasecmp(pw, username) == 0)
+		return err_set(e, "Wachtwoord mag niet gelijk zijn aan de gebruikersnaam");
+	if (wachtwoord_is_common(pw, list_path, &common, e) < 0)
+		return -1;
+	if (common)
+		return err_set(e, "Dit wachtwoord wordt veel gebruikt; kies een ander");
+	return 0;
+}
+
+int wachtwoord_hash(const char *pw, const struct wachtwoord_params *p,
+		    char *out, struct err *e)
+{
+	struct wachtwoord_params q = params_or_default(p);
+
+	if (ensure_sodium() < 0)
+		return err_set(e, "libsodium kon niet starten");
+	if (wachtwoord_params_check(&q, e) < 0)
+		return -1;
+	if (crypto_pwhash_str(out, pw, strlen(pw), q.opslimit, q.memlimit) != 0)
+		return err_set(e, "Wachtwoord versleutelen mislukt (te weinig geheugen?)");
+	return 0;
+}
+
+int wachtwoord_verify(const char *hash, const char *pw)
+{
+	if (ensure_sodium() < 0 || !hash || !pw)
+		return 0;
+	if (strnlen(hash, WACHTWOORD_HASH_LEN) >= WACHTWOORD_HASH_LEN)
+		return 0;
+	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+}
+
+int wachtwoord_needs_rehash(const char *hash, const struct wachtwoord_params *p)
+{
+	struct wachtwoord_params q = params_or_default(p);
+
+	if (ensure_sodium() < 0 || !hash ||
+	    strnlen(hash, WACHTWOORD_HASH_LEN) >= WACHTWOORD_HASH_LEN)
+		return 1;
+	/* 0 current, 1 other parameters, -1 not an argon2id hash. */
+	return crypto_pwhash_str_needs_rehash(hash, q.opslimit, q.memlimit) != 0;
+}
+
+void wachtwoord_verify_dummy(const char *pw, const struct wachtwoord_params *p)
+{
+	struct wachtwoord_params q = params_or_default(p), d;
+	char scratch[WACHTWOORD_HASH_LEN];
+
+	if (ensure_sodium() < 0 || !pw)
+		return;
+	wachtwoord_params_default(&d);
+	if (q.opslimit == d.opslimit && q.memlimit == d.memlimit) {
+		int r = crypto_pwhash_str_verify(dummy_hash, pw, strlen(pw));
+
+		(void)r;
+		return;
+	}
+	/* Other parameters: hashing with them costs what verifying costs. */
+	if (wachtwoord_params_check(&q, NULL) == 0) {
+		int r = crypto_pwhash_str(scratch, pw, strlen(pw), q.opslimit, q.memlimit);
+
+		(void)r;
+	}
+	sodium_memzero(scratch, sizeof scratch);
+}

@@ -1,0 +1,122 @@
+/* account.c — account administration; see account.h. */
+#include "db/account.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/audit.h"
+
+/* Runs a one-row function call and returns its bigint, 0 when no row
+ * matched (unknown username), -1 on error. */
+static long one_id(struct db *db, const char *sql, int n, const char *const *p, struct err *e)
+{
+	PGresult *r = db_exec(db, e, NULL, sql, n, p);
+	if (!r)
+		return -1;
+	long id = PQntuples(r) && !PQgetisnull(r, 0, 0) ? atol(PQgetvalue(r, 0, 0)) : 0;
+	PQclear(r);
+	return id;
+}
+
+/* Runs one account change plus its audit row in one transaction. */
+static int change(struct db *db, const char *username, const char *sql, int n, const char *const *p,
+		  const char *actie, const char *who, struct err *e)
+{
+	if (db_exec_script(db, "BEGIN", e) < 0)
+		return -1;
+	long id = one_id(db, sql, n, p, e);
+	if (id == 0)
+		err_set(e, "account '%s' bestaat niet", username);
+	if (id <= 0 || audit_write(db, 0, 0, actie, "account", id, who, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, e);
+}
+
+int account_create(struct db *db, const struct account_new *a, const char *who, struct err *e)
+{
+	if (db_exec_script(db, "BEGIN", e) < 0)
+		return -1;
+	const char *op[1] = {a->organisatie};
+	long org = one_id(db, "SELECT id FROM organisatie WHERE code = upper($1)", 1, op, e);
+	if (org == 0)
+		err_set(e, "organisatie '%s' bestaat niet", a->organisatie);
+	if (org <= 0)
+		goto fail;
+	const char *p[5] = {a->username, a->naam, a->email, a->hash, a->totp_secret};
+	enum db_failure kind;
+	PGresult *r = db_exec(db, e, &kind, "SELECT account_add($1, $2, $3, $4, $5)", 5, p);
+	if (!r) {
+		if (kind == DB_UNIQUE_VIOLATION)
+			err_set(e, "gebruikersnaam '%s' is al in gebruik", a->username);
+		else if (kind == DB_CHECK_VIOLATION)
+			err_set(e, "ongeldige gegevens: gebruikersnaam alleen a-z, 0-9, punt, streepje of liggend streepje (2–64 tekens), "
+				   "e-mail als naam@domein.nl");
+		goto fail;
+	}
+	char id[24], orgs[24];
+	snprintf(id, sizeof id, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	snprintf(orgs, sizeof orgs, "%ld", org);
+	const char *rp[3] = {id, orgs, a->rol};
+	r = db_exec(db, e, &kind, "INSERT INTO account_rol (account_id, organisatie_id, rol) VALUES ($1, $2, $3)", 3, rp);
+	if (!r) {
+		if (kind == DB_CHECK_VIOLATION)
+			err_set(e, "onbekende rol '%s' (secretariaat, financieel, coordinator, admin, aanvrager, ouder, extern)",
+				a->rol);
+		goto fail;
+	}
+	PQclear(r);
+	if (audit_write(db, 0, org, "user-add", "account", atol(id), who, e) < 0)
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int account_set_password(struct db *db, const char *username, const char *hash, const char *who,
+			 struct err *e)
+{
+	const char *p[2] = {username, hash};
+	return change(db, username, "SELECT account_passwd($1, $2)", 2, p, "user-passwd", who, e);
+}
+
+int account_set_blocked(struct db *db, const char *username, int blocked, const char *who, struct err *e)
+{
+	const char *p[2] = {username, blocked ? "t" : "f"};
+	return change(db, username, "SELECT account_block($1, $2)", 2, p, blocked ? "user-block" : "user-unblock",
+		      who, e);
+}
+
+int account_set_totp(struct db *db, const char *username, const char *secret, const char *who,
+		     struct err *e)
+{
+	const char *p[2] = {username, secret};
+	return change(db, username, "SELECT account_totp($1, $2)", 2, p, "user-totp-reset", who, e);
+}
+
+int account_list(struct db *db, const char *organisatie, FILE *out, struct err *e)
+{
+	const char *p[1] = {organisatie && *organisatie ? organisatie : NULL};
+	PGresult *r = db_exec(db, e, NULL,
+			      "SELECT a.username, a.naam, "
+			      "       coalesce(string_agg(o.code || ':' || r.rol, ', ' ORDER BY o.code, r.rol), '-'), "
+			      "       CASE WHEN a.blocked THEN 'geblokkeerd' ELSE 'actief' END, "
+			      "       coalesce(to_char(a.last_login, 'DD-MM-YYYY HH24:MI'), 'nooit') "
+			      "  FROM account a LEFT JOIN account_rol r ON r.account_id = a.id "
+			      "  LEFT JOIN organisatie o ON o.id = r.organisatie_id "
+			      " WHERE $1::text IS NULL OR o.code = upper($1) "
+			      " GROUP BY a.id ORDER BY a.username",
+			      1, p);
+	if (!r)
+		return -1;
+	fprintf(out, "%-20s %-28s %-12s %-17s %s\n", "GEBRUIKER", "NAAM", "STATUS", "LAATSTE LOGIN", "ROLLEN");
+	for (int i = 0; i < PQntuples(r); i++)
+		fprintf(out, "%-20s %-28s %-12s %-17s %s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+			PQgetvalue(r, i, 3), PQgetvalue(r, i, 4), PQgetvalue(r, i, 2));
+	PQclear(r);
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* account.h — account administration for `balie admin user` (create,
+ * password, block, TOTP, list).  Every change writes an audit row in the
+ * same transaction. */
+#ifndef BALIE_DB_ACCOUNT_H
+#define BALIE_DB_ACCOUNT_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+#include "db/conn.h"
+
+struct account_new {
+	const char *username, *naam, *email; /* email may be "" */
+	const char *hash;                    /* argon2id string */
+	const char *totp_secret;             /* base32, "" = no 2FA */
+	const char *organisatie;             /* code, e.g. "PO3008" */
+	const char *rol;                     /* "secretariaat", … */
+};
+
+/* who: the operator (Unix user) recorded in the audit detail. */
+int account_create(struct db *db, const struct account_new *a, const char *who, struct err *e);
+int account_set_password(struct db *db, const char *username, const char *hash, const char *who,
+			 struct err *e);
+int account_set_blocked(struct db *db, const char *username, int blocked, const char *who, struct err *e);
+int account_set_totp(struct db *db, const char *username, const char *secret, const char *who,
+		     struct err *e);
+
+/* Prints one line per account (of organisatie code, or all when NULL):
+ * username, naam, rollen, geblokkeerd, 2FA, laatste login. */
+int account_list(struct db *db, const char *organisatie, FILE *out, struct err *e);
+
+#endif

@@ -1,0 +1,202 @@
+/* auth.c — login: password (argon2id), TOTP, failure counting; see auth.h. */
+#include "db/auth.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/totp.h"
+#include "core/wachtwoord.h"
+#include "db/audit.h"
+
+struct account_row {
+	long id;
+	char hash[WACHTWOORD_HASH_LEN + 32];
+	char totp_secret[64];
+	long long totp_last_step;
+	int blocked;
+};
+
+/* 1 found, 0 unknown username, -1 database error. */
+static int lookup(struct db *db, const char *username, struct account_row *a, struct err *e)
+{
+	const char *p[1] = {username};
+	PGresult *r = db_exec(db, e, NULL,
+			      "SELECT id, wachtwoord_hash, coalesce(totp_secret, ''), "
+			      "coalesce(totp_last_step, -1), blocked FROM auth_lookup($1)",
+			      1, p);
+	if (!r)
+		return -1;
+	int found = PQntuples(r) == 1;
+	if (found) {
+		a->id = atol(PQgetvalue(r, 0, 0));
+		snprintf(a->hash, sizeof a->hash, "%s", PQgetvalue(r, 0, 1));
+		snprintf(a->totp_secret, sizeof a->totp_secret, "%s", PQgetvalue(r, 0, 2));
+		a->totp_last_step = atoll(PQgetvalue(r, 0, 3));
+		a->blocked = PQgetvalue(r, 0, 4)[0] == 't';
+	}
+	PQclear(r);
+	return found;
+}
+
+/* Counts one failure; returns AUTH_BLOCKED when this one blocked it. */
+static enum auth_result count_failure(struct db *db, long id, const char *what, struct err *e)
+{
+	char sid[24];
+	snprintf(sid, sizeof sid, "%ld", id);
+	const char *p[1] = {sid};
+	PGresult *r = db_exec(db, e, NULL, "SELECT failed, blocked FROM auth_fail($1)", 1, p);
+	if (!r)
+		return AUTH_ERROR;
+	int blocked = PQntuples(r) == 1 && PQgetvalue(r, 0, 1)[0] == 't';
+	PQclear(r);
+	audit_write(db, id, 0, blocked ? "login-geblokkeerd" : "login-mislukt", "account", id, what, e);
+	return blocked ? AUTH_BLOCKED : AUTH_FAILED;
+}
+
+/* Loads naam and the organisatie (org_code, or the first) into s. */
+static enum auth_result open_session(struct db *db, long id, const char *org_code, struct session *s,
+				     struct err *e)
+{
+	char sid[24];
+	snprintf(sid, sizeof sid, "%ld", id);
+	const char *p[2] = {sid, org_code && *org_code ? org_code : NULL};
+	PGresult *r = db_exec(db, e, NULL,
+			      "SELECT a.username, a.naam, o.id, o.code, o.naam, "
+			      "       string_agg(r.rol, ', ' ORDER BY r.rol), "
+			      "       bool_or(r.rol IN ('secretariaat','financieel','coordinator','admin')) "
+			      "  FROM account a JOIN account_rol r ON r.account_id = a.id "
+			      "  JOIN organisatie o ON o.id = r.organisatie_id "
+			      " WHERE a.id = $1 AND ($2::text IS NULL OR o.code = upper($2)) "
+			      " GROUP BY a.username, a.naam, o.id, o.code, o.naam ORDER BY o.code LIMIT 1",
+			      2, p);
+	if (!r)
+		return AUTH_ERROR;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return AUTH_NO_ORG;
+	}
+	memset(s, 0, sizeof *s);
+	s->account_id = id;
+	snprintf(s->username, sizeof s->username, "%s", PQgetvalue(r, 0, 0));
+	snprintf(s->naam, sizeof s->naam, "%s", PQgetvalue(r, 0, 1));
+	s->organisatie_id = atol(PQgetvalue(r, 0, 2));
+	snprintf(s->organisatie_code, sizeof s->organisatie_code, "%s", PQgetvalue(r, 0, 3));
+	snprintf(s->organisatie_naam, sizeof s->organisatie_naam, "%s", PQgetvalue(r, 0, 4));
+	snprintf(s->rollen, sizeof s->rollen, "%s", PQgetvalue(r, 0, 5));
+	s->internal = PQgetvalue(r, 0, 6)[0] == 't';
+	PQclear(r);
+	return AUTH_OK;
+}
+
+/* Both factors passed: reset the counter, rehash when the parameters
+ * changed, open the session. */
+static enum auth_result succeed(struct db *db, const struct account_row *a, const char *password,
+				const char *org_code, struct session *s, struct err *e)
+{
+	char newhash[WACHTWOORD_HASH_LEN];
+	const char *nh = NULL;
+	if (password && wachtwoord_needs_rehash(a->hash, NULL) && wachtwoord_hash(password, NULL, newhash, NULL) == 0)
+		nh = newhash;
+	char sid[24];
+	snprintf(sid, sizeof sid, "%ld", a->id);
+	const char *p[2] = {sid, nh};
+	PGresult *r = db_exec(db, e, NULL, "SELECT auth_ok($1, $2)", 2, p);
+	if (!r)
+		return AUTH_ERROR;
+	PQclear(r);
+	enum auth_result res = open_session(db, a->id, org_code, s, e);
+	if (res == AUTH_OK) {
+		db_set_account(db, a->id);
+		audit_write(db, a->id, s->organisatie_id, "login", "account", a->id, "", e);
+	}
+	return res;
+}
+
+enum auth_result auth_password(struct db *db, const char *username, const char *password,
+			       const char *org_code, struct session *s, struct err *e)
+{
+	struct account_row a;
+	memset(&a, 0, sizeof a);
+	s->pending_totp = 0;
+	int found = lookup(db, username ? username : "", &a, e);
+	if (found < 0)
+		return AUTH_ERROR;
+	if (!found) {
+		/* Same work as a real check: nothing tells whether the name exists. */
+		wachtwoord_verify_dummy(password ? password : "", NULL);
+		return AUTH_FAILED;
+	}
+	int ok = wachtwoord_verify(a.hash, password ? password : "");
+	/* Wrong passwords count even on a blocked account: the audit then
+	 * shows a guessing attack that goes on after the block. */
+	if (!ok) {
+		enum auth_result res = count_failure(db, a.id, "wachtwoord", e);
+		return a.blocked && res == AUTH_FAILED ? AUTH_BLOCKED : res;
+	}
+	if (a.blocked)
+		return AUTH_BLOCKED;
+	if (a.totp_secret[0]) {
+		s->pending_totp = a.id;
+		return AUTH_NEED_TOTP;
+	}
+	return succeed(db, &a, password, org_code, s, e);
+}
+
+enum auth_result auth_totp(struct db *db, const char *username, const char *code,
+			   const char *org_code, struct session *s, struct err *e)
+{
+	struct account_row a;
+	unsigned char secret[64];
+	size_t len = 0;
+	long long step = 0;
+	struct err te;
+
+	memset(&a, 0, sizeof a);
+	int found = lookup(db, username ? username : "", &a, e);
+	if (found < 0)
+		return AUTH_ERROR;
+	if (!found || !s->pending_totp || s->pending_totp != a.id || !a.totp_secret[0])
+		return AUTH_FAILED;
+	if (a.blocked)
+		return AUTH_BLOCKED;
+	if (totp_base32_decode(a.totp_secret, secret, sizeof secret, &len, &te) < 0 ||
+	    totp_check(secret, len, code ? code : "", time(NULL), a.totp_last_step, &step, &te) < 0)
+		return count_failure(db, a.id, "totp", e);
+	/* The database decides atomically that this step was not used yet. */
+	char sid[24], sstep[24];
+	snprintf(sid, sizeof sid, "%ld", a.id);
+	snprintf(sstep, sizeof sstep, "%lld", step);
+	const char *p[2] = {sid, sstep};
+	PGresult *r = db_exec(db, e, NULL, "SELECT auth_totp_use($1, $2)", 2, p);
+	if (!r)
+		return AUTH_ERROR;
+	int fresh = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	if (!fresh)
+		return count_failure(db, a.id, "totp-hergebruikt", e);
+	s->pending_totp = 0;
+	return succeed(db, &a, NULL, org_code, s, e);
+}
+
+const char *auth_message(enum auth_result r)
+{
+	switch (r) {
+	case AUTH_OK:
+		return "Ingelogd.";
+	case AUTH_NEED_TOTP:
+		return "Voer de code uit je authenticator-app in.";
+	case AUTH_FAILED:
+		return "Gebruikersnaam, wachtwoord of code onjuist.";
+	case AUTH_BLOCKED:
+		return "Dit account is geblokkeerd na te veel mislukte pogingen. "
+		       "Vraag de beheerder van je samenwerkingsverband om het te deblokkeren.";
+	case AUTH_NO_ORG:
+		return "Dit account heeft geen rol in deze organisatie.";
+	case AUTH_ERROR:
+		return "De database is niet bereikbaar; probeer het later opnieuw.";
+	}
+	return "";
+}

@@ -1,0 +1,55 @@
+/* auth.h — login against the account table.
+ *
+ * Passwords are argon2id strings (libsodium, core/wachtwoord.h); the account
+ * row is read and updated only through SECURITY DEFINER functions in the
+ * database, so the application role never sees other columns it needs not.
+ * Failed attempts count atomically in the database; 5 in a row block the
+ * account.  Every failure looks the same to the person at the keyboard.
+ */
+#ifndef BALIE_DB_AUTH_H
+#define BALIE_DB_AUTH_H
+
+#include "core/err.h"
+#include "db/conn.h"
+
+enum auth_result {
+	AUTH_OK,        /* logged in: session filled */
+	AUTH_NEED_TOTP, /* password right, now ask for the 6-digit code */
+	AUTH_FAILED,    /* wrong username, password or code (indistinguishable) */
+	AUTH_BLOCKED,   /* account blocked (after 5 failures or by an admin) */
+	AUTH_NO_ORG,    /* no role in any (or the requested) organisatie */
+	AUTH_ERROR      /* database trouble: e says what */
+};
+
+#define AUTH_MAX_FAILURES 5
+
+struct session {
+	long account_id;
+	char username[64];
+	char naam[128];
+	long organisatie_id;
+	char organisatie_code[16];  /* "PO3008" */
+	char organisatie_naam[128]; /* "SWV Helmond-Peelland PO" */
+	char rollen[128];           /* "coordinator" or "secretariaat, admin" */
+	int internal;               /* has a back-office role in this organisatie */
+	long pending_totp;          /* set by auth_password on AUTH_NEED_TOTP: the
+	                               account whose password was right; auth_totp
+	                               only continues that login */
+};
+
+/* Step 1: username + password.  org_code may be NULL/"" (first organisatie
+ * of the account, alphabetically).  On AUTH_NEED_TOTP call auth_totp()
+ * with the same username.  On AUTH_OK the session is filled and
+ * db_set_account() done. */
+enum auth_result auth_password(struct db *db, const char *username, const char *password,
+			       const char *org_code, struct session *s, struct err *e);
+
+/* Step 2 for accounts with TOTP: the code typed by the user, for the login
+ * auth_password left pending in s (username must match it). */
+enum auth_result auth_totp(struct db *db, const char *username, const char *code,
+			   const char *org_code, struct session *s, struct err *e);
+
+/* The Dutch message for a result (what the user sees). */
+const char *auth_message(enum auth_result r);
+
+#endif

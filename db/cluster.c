@@ -1,0 +1,247 @@
+/* cluster.c — create, start, stop and remove a private PostgreSQL cluster. */
+#include "db/cluster.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <glob.h>
+#include <grp.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SERVER_USER "postgres"
+
+/* Where initdb and pg_ctl live: $BALIE_PG_BINDIR, else the newest
+ * /usr/lib/postgresql/<n>/bin. */
+static int pg_bindir(char *buf, size_t len, struct err *e)
+{
+	const char *env = getenv("BALIE_PG_BINDIR");
+	if (env && *env) {
+		snprintf(buf, len, "%s", env);
+		return 0;
+	}
+	glob_t g;
+	int best = -1;
+	if (glob("/usr/lib/postgresql/*/bin/initdb", 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			int v = atoi(g.gl_pathv[i] + strlen("/usr/lib/postgresql/"));
+			if (v > best) {
+				best = v;
+				snprintf(buf, len, "/usr/lib/postgresql/%d/bin", v);
+			}
+		}
+		globfree(&g);
+	}
+	if (best < 0)
+		return err_set(e, "PostgreSQL-server niet gevonden (/usr/lib/postgresql/*/bin/initdb): "
+				  "installeer het pakket postgresql (make deps)");
+	return 0;
+}
+
+/* The uid/gid the server runs as: ourselves, or `postgres` when root. */
+static int server_ids(uid_t *uid, gid_t *gid, struct err *e)
+{
+	if (geteuid() != 0) {
+		*uid = geteuid();
+		*gid = getegid();
+		return 0;
+	}
+	struct passwd *pw = getpwnam(SERVER_USER);
+	if (!pw)
+		return err_set(e, "als root draait de database als gebruiker '%s', maar die bestaat niet "
+				  "(installeer het pakket postgresql)", SERVER_USER);
+	*uid = pw->pw_uid;
+	*gid = pw->pw_gid;
+	return 0;
+}
+
+/* Runs argv (no shell) as the server user, stdout/stderr appended to log (or
+ * /dev/null).  Returns the exit status, or -1 when it could not run. */
+static int run_as_server(char *const argv[], const char *log)
+{
+	uid_t uid;
+	gid_t gid;
+	if (server_ids(&uid, &gid, NULL) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int fd = open(log ? log : "/dev/null", O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		int nul = open("/dev/null", O_RDONLY);
+		if (nul >= 0)
+			dup2(nul, 0);
+		if (fd >= 0) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		/* Own process group: a Ctrl-C aimed at balie does not kill the
+		 * shared server half-way through a start. */
+		setpgid(0, 0);
+		if (geteuid() == 0) {
+			if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
+				_exit(126);
+		}
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static int mkdir_p(const char *path, mode_t last_mode)
+{
+	char tmp[PATH_MAX];
+	snprintf(tmp, sizeof tmp, "%s", path);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0755) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(tmp, last_mode) < 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int cluster_prepare_dir(const char *dir, struct err *e)
+{
+	uid_t uid;
+	gid_t gid;
+	if (server_ids(&uid, &gid, e) < 0)
+		return -1;
+	if (strlen(dir) > 90)
+		return err_set(e, "clustermap '%s' is te lang voor een unix-socket (max. 90 tekens)", dir);
+	if (mkdir_p(dir, 0700) < 0)
+		return err_set(e, "kan map '%s' niet maken: %s", dir, strerror(errno));
+	struct stat st;
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return err_set(e, "'%s' is geen map", dir);
+	if (st.st_uid != uid && geteuid() == 0 && chown(dir, uid, gid) < 0)
+		return err_set(e, "kan map '%s' niet aan %s geven: %s", dir, SERVER_USER, strerror(errno));
+	if (chmod(dir, 0700) < 0)
+		return err_set(e, "kan rechten van '%s' niet zetten: %s", dir, strerror(errno));
+	if (geteuid() == 0) {
+		/* The server user must be able to reach the folder. */
+		pid_t pid = fork();
+		if (pid == 0) {
+			if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
+				_exit(2);
+			_exit(access(dir, R_OK | W_OK | X_OK) == 0 ? 0 : 1);
+		}
+		int wst = 0;
+		if (pid < 0 || waitpid(pid, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst) != 0)
+			return err_set(e, "gebruiker %s kan map '%s' niet bereiken (staat hij onder /root?): "
+					  "kies een map buiten /root, bijvoorbeeld met BALIE_DEMO_DIR",
+				       SERVER_USER, dir);
+	}
+	return 0;
+}
+
+int cluster_create(const char *dir, unsigned flags, struct err *e)
+{
+	char bindir[PATH_MAX], initdb[PATH_MAX + 16], data[PATH_MAX], log[PATH_MAX];
+	struct stat st;
+
+	if (pg_bindir(bindir, sizeof bindir, e) < 0 || cluster_prepare_dir(dir, e) < 0)
+		return -1;
+	snprintf(data, sizeof data, "%s/data", dir);
+	if (stat(data, &st) == 0)
+		return err_set(e, "in '%s' staat al een cluster", dir);
+	snprintf(initdb, sizeof initdb, "%s/initdb", bindir);
+	snprintf(log, sizeof log, "%s/initdb.log", dir);
+	char *argv[] = {initdb, "-D", data, "-U", "postgres", "--auth-local=trust",
+			"--auth-host=reject", "-E", "UTF8", "--locale=C.UTF-8", NULL, NULL};
+	if (flags & CLUSTER_FAST)
+		argv[10] = "--no-sync";
+	int rc = run_as_server(argv, log);
+	if (rc != 0)
+		return err_set(e, "initdb mislukte (status %d); zie %s", rc, log);
+	return 0;
+}
+
+int cluster_running(const char *dir)
+{
+	char bindir[PATH_MAX], pg_ctl[PATH_MAX + 16], data[PATH_MAX];
+	if (pg_bindir(bindir, sizeof bindir, NULL) < 0)
+		return 0;
+	snprintf(pg_ctl, sizeof pg_ctl, "%s/pg_ctl", bindir);
+	snprintf(data, sizeof data, "%s/data", dir);
+	char *argv[] = {pg_ctl, "status", "-D", data, NULL};
+	return run_as_server(argv, NULL) == 0;
+}
+
+int cluster_start(const char *dir, unsigned flags, struct err *e)
+{
+	char bindir[PATH_MAX], pg_ctl[PATH_MAX + 16], data[PATH_MAX], log[PATH_MAX], opts[PATH_MAX + 256];
+
+	if (pg_bindir(bindir, sizeof bindir, e) < 0)
+		return -1;
+	if (cluster_running(dir))
+		return 0;
+	snprintf(pg_ctl, sizeof pg_ctl, "%s/pg_ctl", bindir);
+	snprintf(data, sizeof data, "%s/data", dir);
+	snprintf(log, sizeof log, "%s/postgres.log", dir);
+	/* Only the socket in DIR: no TCP at all.  fsync off for throwaway
+	 * test clusters (nothing to keep after a crash). */
+	snprintf(opts, sizeof opts,
+		 "-c listen_addresses='' -c unix_socket_directories='%s' -c max_connections=200%s",
+		 dir, (flags & CLUSTER_FAST) ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
+	char *argv[] = {pg_ctl, "start", "-w", "-t", "60", "-D", data, "-l", log, "-o", opts, NULL};
+	int rc = run_as_server(argv, NULL);
+	if (rc != 0)
+		return err_set(e, "PostgreSQL starten mislukte (status %d); zie %s", rc, log);
+	return 0;
+}
+
+int cluster_stop(const char *dir, struct err *e)
+{
+	char bindir[PATH_MAX], pg_ctl[PATH_MAX + 16], data[PATH_MAX];
+	if (pg_bindir(bindir, sizeof bindir, e) < 0)
+		return -1;
+	if (!cluster_running(dir))
+		return 0;
+	snprintf(pg_ctl, sizeof pg_ctl, "%s/pg_ctl", bindir);
+	snprintf(data, sizeof data, "%s/data", dir);
+	char *argv[] = {pg_ctl, "stop", "-w", "-m", "fast", "-D", data, NULL};
+	if (run_as_server(argv, NULL) != 0)
+		return err_set(e, "PostgreSQL stoppen mislukte in '%s'", dir);
+	return 0;
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+int cluster_remove(const char *dir, struct err *e)
+{
+	struct stat st;
+	if (stat(dir, &st) < 0)
+		return 0;
+	if (cluster_stop(dir, e) < 0)
+		return -1;
+	if (nftw(dir, rm_entry, 32, FTW_DEPTH | FTW_PHYS) < 0)
+		return err_set(e, "kan '%s' niet verwijderen: %s", dir, strerror(errno));
+	return 0;
+}
+
+const char *cluster_conninfo(char *buf, size_t len, const char *dir, const char *dbname,
+			     const char *user)
+{
+	snprintf(buf, len, "host='%s' dbname='%s' user='%s' application_name=balie", dir, dbname, user);
+	return buf;
+}

@@ -1,0 +1,223 @@
+/* conn.c — the libpq connection wrapper; see conn.h. */
+#include "db/conn.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct db {
+	PGconn *pg;
+	long account_id;
+};
+
+PGconn *db_pg(struct db *db)
+{
+	return db->pg;
+}
+
+int db_ok(struct db *db)
+{
+	return db && db->pg && PQstatus(db->pg) == CONNECTION_OK;
+}
+
+void db_set_account(struct db *db, long account_id)
+{
+	db->account_id = account_id;
+}
+
+long db_account(const struct db *db)
+{
+	return db->account_id;
+}
+
+/* Keep the server's own words for the log-free Dutch message, but trim the
+ * trailing newline libpq adds. */
+static void copy_trimmed(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src ? src : "");
+	size_t n = strlen(dst);
+	while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+		dst[--n] = '\0';
+}
+
+enum db_failure db_fail(struct db *db, const PGresult *res, struct err *e)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	char msg[400];
+	enum db_failure kind = DB_OTHER;
+
+	if (!db->pg || PQstatus(db->pg) != CONNECTION_OK || (state && strncmp(state, "08", 2) == 0) ||
+	    (!state && (!res || PQresultStatus(res) == PGRES_FATAL_ERROR))) {
+		err_set(e, "verbinding met de database verbroken");
+		return DB_CONNECTION_LOST;
+	}
+	copy_trimmed(msg, sizeof msg, res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL);
+	if (!state)
+		kind = DB_OTHER;
+	else if (!strcmp(state, "23505"))
+		kind = DB_UNIQUE_VIOLATION;
+	else if (!strncmp(state, "23", 2) || !strncmp(state, "22", 2))
+		kind = DB_CHECK_VIOLATION;
+	else if (!strcmp(state, "40001") || !strcmp(state, "40P01"))
+		kind = DB_SERIALIZATION;
+	else if (!strcmp(state, "42501"))
+		kind = DB_PRIVILEGE;
+	else if (!strcmp(state, "P0001"))
+		kind = DB_RAISED;
+
+	switch (kind) {
+	case DB_UNIQUE_VIOLATION:
+		err_set(e, "bestaat al (%s)", msg);
+		break;
+	case DB_CHECK_VIOLATION:
+		err_set(e, "de database weigert deze gegevens (%s)", msg);
+		break;
+	case DB_SERIALIZATION:
+		err_set(e, "tegelijk gewijzigd door een ander; probeer het opnieuw");
+		break;
+	case DB_PRIVILEGE:
+		err_set(e, "geen toestemming (%s)", msg);
+		break;
+	case DB_RAISED:
+		err_set(e, "%s", msg);
+		break;
+	default:
+		err_set(e, "databasefout %s: %s", state ? state : "?", msg);
+	}
+	return kind;
+}
+
+static void ignore_notice(void *arg, const char *message)
+{
+}
+
+int db_connect(struct db **out, const char *conninfo, struct err *e)
+{
+	*out = NULL;
+	struct db *db = calloc(1, sizeof *db);
+	if (!db)
+		return err_set(e, "geen geheugen");
+	db->pg = PQconnectdb(conninfo ? conninfo : "");
+	if (!db->pg || PQstatus(db->pg) != CONNECTION_OK) {
+		char msg[300];
+		copy_trimmed(msg, sizeof msg, db->pg ? PQerrorMessage(db->pg) : "geen geheugen");
+		/* libpq's first line names host and reason; enough to act on. */
+		char *nl = strchr(msg, '\n');
+		if (nl)
+			*nl = '\0';
+		err_set(e, "kan geen verbinding maken met de database: %s "
+			   "(controleer conninfo in balie.conf of PGHOST/PGDATABASE)", msg);
+		db_free(&db);
+		return -1;
+	}
+	PQsetClientEncoding(db->pg, "UTF8");
+	/* Server NOTICEs ("… does not exist, skipping") are not for the
+	 * person at the keyboard, and must never reach the screen under curses. */
+	PQsetNoticeProcessor(db->pg, ignore_notice, NULL);
+	PGresult *r = PQexec(db->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false)");
+	int ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+	if (!ok)
+		db_fail(db, r, e);
+	PQclear(r);
+	if (!ok) {
+		db_free(&db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+void db_free(struct db **db)
+{
+	if (!db || !*db)
+		return;
+	if ((*db)->pg)
+		PQfinish((*db)->pg);
+	free(*db);
+	*db = NULL;
+}
+
+PGresult *db_exec(struct db *db, struct err *e, enum db_failure *kind, const char *sql,
+		  int nparams, const char *const *params)
+{
+	PGresult *r = PQexecParams(db->pg, sql, nparams, NULL, params, NULL, NULL, 0);
+	ExecStatusType st = PQresultStatus(r);
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+		if (kind)
+			*kind = DB_OK;
+		return r;
+	}
+	enum db_failure k = db_fail(db, r, e);
+	if (kind)
+		*kind = k;
+	PQclear(r);
+	return NULL;
+}
+
+int db_exec_script(struct db *db, const char *sql, struct err *e)
+{
+	PGresult *r = PQexec(db->pg, sql);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+	if (!ok)
+		db_fail(db, r, e);
+	PQclear(r);
+	return ok ? 0 : -1;
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+	char id[32];
+	const char *p[1] = {id};
+	snprintf(id, sizeof id, "%ld", db->account_id);
+	if (db_exec_script(db, "BEGIN", e) < 0)
+		return -1;
+	PGresult *r = db_exec(db, e, NULL, "SELECT set_config('balie.account', $1, true)", 1, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	PQclear(r);
+	return 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+	PGresult *r = PQexec(db->pg, "COMMIT");
+	ExecStatusType st = PQresultStatus(r);
+	int ok = st == PGRES_COMMAND_OK;
+	if (ok && strcmp(PQcmdStatus(r), "ROLLBACK") == 0) {
+		/* COMMIT of an aborted transaction reports ROLLBACK. */
+		err_set(e, "de wijziging is niet bewaard (transactie afgebroken)");
+		ok = 0;
+	} else if (!ok) {
+		if (db_fail(db, r, e) == DB_CONNECTION_LOST)
+			err_set(e, "verbinding verbroken tijdens het bewaren: onbekend of de wijziging is bewaard");
+	}
+	PQclear(r);
+	return ok ? 0 : -1;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db_ok(db))
+		PQclear(PQexec(db->pg, "ROLLBACK"));
+}
+
+int db_conninfo_has_password(const char *conninfo)
+{
+	if (!conninfo || !*conninfo)
+		return 0;
+	char *errmsg = NULL;
+	PQconninfoOption *opts = PQconninfoParse(conninfo, &errmsg);
+	if (!opts) {
+		PQfreemem(errmsg);
+		return 1;
+	}
+	int has = 0;
+	for (PQconninfoOption *o = opts; o->keyword; o++)
+		if (!strcmp(o->keyword, "password") && o->val && *o->val)
+			has = 1;
+	PQconninfoFree(opts);
+	return has;
+}

@@ -1,0 +1,69 @@
+/* conn.h — one database connection of balie over libpq.
+ *
+ * A struct db wraps a PGconn plus what balie needs around it: the acting
+ * account (set at the start of every transaction with set_config(…, true) so
+ * row-level security can key on it), SQLSTATE classification and Dutch error
+ * messages.  Only db/ sees libpq; callers use the db_* API.
+ */
+#ifndef BALIE_DB_CONN_H
+#define BALIE_DB_CONN_H
+
+#include "core/err.h"
+
+struct db;
+typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
+
+/* What went wrong, told apart by SQLSTATE (never by message text). */
+enum db_failure {
+	DB_OK = 0,
+	DB_CONNECTION_LOST,   /* 08xxx, or PQstatus bad */
+	DB_UNIQUE_VIOLATION,  /* 23505 */
+	DB_CHECK_VIOLATION,   /* 23514, 23503, 23502, 22xxx: data refused */
+	DB_SERIALIZATION,     /* 40001, 40P01: retry the transaction */
+	DB_PRIVILEGE,         /* 42501, or an RLS refusal */
+	DB_RAISED,            /* P0001: a rule in the database said no (message is Dutch) */
+	DB_OTHER
+};
+
+/* Connects with a libpq conninfo string ("" = PG* environment /
+ * pg_service.conf).  Sets search_path to the balie schema.  On failure *out
+ * is NULL and e says, in Dutch, what to check.  Free with db_free(). */
+int db_connect(struct db **out, const char *conninfo, struct err *e);
+void db_free(struct db **db);
+
+/* The acting account for every following transaction (0 = none: RLS then
+ * shows no pupil data). */
+void db_set_account(struct db *db, long account_id);
+long db_account(const struct db *db);
+
+/* Transactions.  db_begin issues BEGIN and sets the acting account for this
+ * transaction.  db_commit returns -1 when COMMIT failed or its outcome is
+ * unknown (connection lost): e says which. */
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+
+/* Runs one parameterised statement (text params, NULL = SQL NULL).  Returns
+ * the result for tuples/command-ok (caller PQclear()s it) or NULL with e set
+ * and the failure kind in *kind (kind may be NULL). */
+PGresult *db_exec(struct db *db, struct err *e, enum db_failure *kind,
+		  const char *sql, int nparams, const char *const *params);
+
+/* Runs a script of several statements (migrations, data loads).  0 / -1. */
+int db_exec_script(struct db *db, const char *sql, struct err *e);
+
+/* The underlying connection, for db/ modules only. */
+PGconn *db_pg(struct db *db);
+
+/* Fills e from a failed result / connection; returns the kind. */
+enum db_failure db_fail(struct db *db, const PGresult *res, struct err *e);
+
+/* 1 when conninfo (key=value or postgresql:// URI) carries a password, or
+ * cannot be parsed (then treat it as secret). */
+int db_conninfo_has_password(const char *conninfo);
+
+/* True when the connection is up. */
+int db_ok(struct db *db);
+
+#endif

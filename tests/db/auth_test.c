@@ -1,0 +1,171 @@
+/* auth_test.c — login against the database: success, failure, lockout after
+ * five, TOTP with replay refused, and failures counted atomically by two
+ * processes at once. */
+#include "tests/db/harness.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/totp.h"
+#include "core/wachtwoord.h"
+#include "db/auth.h"
+
+#define DBNAME "t_auth"
+#define GOOD "paarse olifant op de fiets"
+
+static int setup(void **state)
+{
+	char hash[WACHTWOORD_HASH_LEN];
+	struct err e;
+	assert_int_equal(wachtwoord_hash(GOOD, NULL, hash, &e), 0);
+	struct db *su = harness_migrated_db(DBNAME);
+	harness_fixture(su, hash);
+	*state = su;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct db *su = *state;
+	db_free(&su);
+	return 0;
+}
+
+static long failed_attempts(struct db *su, const char *user)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT failed_attempts FROM account WHERE username = '%s'", user);
+	return harness_long(su, sql);
+}
+
+static void login_success_opens_session(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct db *app = harness_app_db(DBNAME);
+	assert_int_equal(auth_password(app, "coord_a", GOOD, "", &s, &e), AUTH_OK);
+	assert_string_equal(s.organisatie_code, "PO1111");
+	assert_string_equal(s.rollen, "coordinator");
+	assert_true(s.internal);
+	assert_string_equal(s.naam, "Coördinator Alfa");
+	assert_int_equal(db_account(app), harness_account(su, "coord_a"));
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'login'"), 1);
+	/* An organisatie the account has no role in. */
+	assert_int_equal(auth_password(app, "coord_a", GOOD, "PO2222", &s, &e), AUTH_NO_ORG);
+	assert_int_equal(auth_password(app, "geen", GOOD, "", &s, &e), AUTH_NO_ORG);
+	db_free(&app);
+}
+
+static void failures_look_the_same(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct db *app = harness_app_db(DBNAME);
+	assert_int_equal(auth_password(app, "sec_b", "fout wachtwoord!!", "", &s, &e), AUTH_FAILED);
+	assert_int_equal(auth_password(app, "bestaat_niet", "fout wachtwoord!!", "", &s, &e), AUTH_FAILED);
+	assert_int_equal(failed_attempts(su, "sec_b"), 1);
+	/* A success resets the counter. */
+	assert_int_equal(auth_password(app, "sec_b", GOOD, "", &s, &e), AUTH_OK);
+	assert_int_equal(failed_attempts(su, "sec_b"), 0);
+	db_free(&app);
+}
+
+static void five_failures_block(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct db *app = harness_app_db(DBNAME);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(auth_password(app, "sec_a", "niet het wachtwoord", "", &s, &e), AUTH_FAILED);
+	assert_int_equal(auth_password(app, "sec_a", "niet het wachtwoord", "", &s, &e), AUTH_BLOCKED);
+	/* Now even the right password is refused. */
+	assert_int_equal(auth_password(app, "sec_a", GOOD, "", &s, &e), AUTH_BLOCKED);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE username = 'sec_a' AND blocked"), 1);
+	harness_exec(su, "SELECT account_block('sec_a', false)");
+	assert_int_equal(auth_password(app, "sec_a", GOOD, "", &s, &e), AUTH_OK);
+	db_free(&app);
+}
+
+static void totp_required_and_never_twice(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	unsigned char secret[TOTP_SECRET_LEN];
+	char b32[TOTP_BASE32_LEN], code[TOTP_DIGITS + 1], sql[256];
+
+	assert_int_equal(totp_secret_new(secret, &e), 0);
+	assert_int_equal(totp_base32_encode(secret, sizeof secret, b32, sizeof b32, &e), 0);
+	snprintf(sql, sizeof sql, "SELECT account_totp('school_a', '%s')", b32);
+	harness_exec(su, sql);
+
+	struct db *app = harness_app_db(DBNAME);
+	memset(&s, 0, sizeof s);
+	/* TOTP without the password step first is refused. */
+	assert_int_equal(totp_code(secret, sizeof secret, time(NULL), code, &e), 0);
+	assert_int_equal(auth_totp(app, "school_a", code, "", &s, &e), AUTH_FAILED);
+
+	assert_int_equal(auth_password(app, "school_a", GOOD, "", &s, &e), AUTH_NEED_TOTP);
+	assert_int_equal(auth_totp(app, "school_a", "000000", "", &s, &e) == AUTH_OK, 0);
+	assert_int_equal(auth_totp(app, "school_a", code, "", &s, &e), AUTH_OK);
+	assert_string_equal(s.rollen, "aanvrager");
+	assert_false(s.internal);
+
+	/* The same code again, on a fresh login: refused. */
+	assert_int_equal(auth_password(app, "school_a", GOOD, "", &s, &e), AUTH_NEED_TOTP);
+	assert_int_equal(auth_totp(app, "school_a", code, "", &s, &e), AUTH_FAILED);
+	db_free(&app);
+	harness_exec(su, "SELECT account_totp('school_a', '')");
+	harness_exec(su, "SELECT account_block('school_a', false)");
+}
+
+/* Two processes, five wrong passwords each, at the same time: the database
+ * counts ten. */
+static void concurrent_failures_all_count(void **state)
+{
+	struct db *su = *state;
+	harness_exec(su, "SELECT account_block('extern_a', false)");
+	pid_t kids[2];
+	for (int k = 0; k < 2; k++) {
+		kids[k] = fork();
+		if (kids[k] == 0) {
+			struct session s;
+			struct err e;
+			struct db *app = harness_app_db(DBNAME);
+			int bad = 0;
+			for (int i = 0; i < 5; i++) {
+				enum auth_result r = auth_password(app, "extern_a", "verkeerd wachtwoord", "", &s, &e);
+				bad += r != AUTH_FAILED && r != AUTH_BLOCKED;
+			}
+			db_free(&app);
+			_exit(bad);
+		}
+	}
+	for (int k = 0; k < 2; k++) {
+		int st;
+		waitpid(kids[k], &st, 0);
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), 0);
+	}
+	assert_int_equal(failed_attempts(su, "extern_a"), 10);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE username = 'extern_a' AND blocked"), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(login_success_opens_session),
+		cmocka_unit_test(failures_look_the_same),
+		cmocka_unit_test(five_failures_block),
+		cmocka_unit_test(totp_required_and_never_twice),
+		cmocka_unit_test(concurrent_failures_all_count),
+	};
+	return cmocka_run_group_tests_name("auth", tests, setup, teardown);
+}

@@ -1,0 +1,157 @@
+/* harness.c — throwaway databases for the database tests; see harness.h. */
+#include "tests/db/harness.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "db/migrate.h"
+
+const char *harness_cluster(void)
+{
+	const char *c = getenv("BALIE_TEST_CLUSTER");
+	if (!c || !*c)
+		fail_msg("BALIE_TEST_CLUSTER is niet gezet: draai via tests/run-db.sh");
+	return c;
+}
+
+const char *harness_conninfo(char *buf, size_t len, const char *dbname, const char *user)
+{
+	snprintf(buf, len, "host='%s' dbname='%s' user='%s'", harness_cluster(), dbname, user);
+	return buf;
+}
+
+static struct db *connect_or_fail(const char *dbname, const char *user)
+{
+	char ci[512];
+	struct err e;
+	struct db *db = NULL;
+	err_clear(&e);
+	if (db_connect(&db, harness_conninfo(ci, sizeof ci, dbname, user), &e) < 0)
+		fail_msg("verbinden met %s als %s: %s", dbname, user, e.msg);
+	return db;
+}
+
+struct db *harness_fresh_db(const char *name)
+{
+	char sql[256];
+	struct db *admin = connect_or_fail("postgres", "postgres");
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", name);
+	harness_exec(admin, sql);
+	snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\"", name);
+	harness_exec(admin, sql);
+	db_free(&admin);
+	return connect_or_fail(name, "postgres");
+}
+
+struct db *harness_migrated_db(const char *name)
+{
+	struct err e;
+	struct db *db = harness_fresh_db(name);
+	err_clear(&e);
+	if (migrate_up(db, NULL, &e) < 0)
+		fail_msg("migreren: %s", e.msg);
+	return db;
+}
+
+struct db *harness_app_db(const char *name)
+{
+	return connect_or_fail(name, "balie_app");
+}
+
+int harness_try(struct db *db, const char *sql, struct err *e)
+{
+	PGresult *r = db_exec(db, e, NULL, sql, 0, NULL);
+	if (!r)
+		return -1;
+	PQclear(r);
+	return 0;
+}
+
+void harness_exec(struct db *db, const char *sql)
+{
+	struct err e;
+	err_clear(&e);
+	if (harness_try(db, sql, &e) < 0)
+		fail_msg("SQL mislukt: %s\n  %s", e.msg, sql);
+}
+
+long harness_long(struct db *db, const char *sql)
+{
+	struct err e;
+	err_clear(&e);
+	if (db_begin(db, &e) < 0)
+		fail_msg("BEGIN: %s", e.msg);
+	PGresult *r = db_exec(db, &e, NULL, sql, 0, NULL);
+	if (!r) {
+		db_rollback(db);
+		fail_msg("SQL mislukt: %s\n  %s", e.msg, sql);
+	}
+	long v = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? atol(PQgetvalue(r, 0, 0)) : -1;
+	PQclear(r);
+	db_rollback(db);
+	return v;
+}
+
+long harness_account(struct db *db, const char *username)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT id FROM balie.account WHERE username = '%s'", username);
+	return harness_long(db, sql);
+}
+
+void harness_fixture(struct db *db, const char *hash)
+{
+	char sql[4096];
+	harness_exec(db,
+		     "INSERT INTO organisatie (code, naam, profiel) VALUES ('PO1111', 'SWV Alfa', 'test'), "
+		     "('PO2222', 'SWV Beta', 'test')");
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO account (username, naam, wachtwoord_hash) VALUES "
+		 "('sec_a', 'Secretariaat Alfa', '%s'), ('coord_a', 'Coördinator Alfa', '%s'), "
+		 "('sec_b', 'Secretariaat Beta', '%s'), ('school_a', 'IB Alfa', '%s'), "
+		 "('extern_a', 'Extern Alfa', '%s'), ('geen', 'Zonder rol', '%s')",
+		 hash, hash, hash, hash, hash, hash);
+	harness_exec(db, sql);
+	harness_exec(db,
+		     "INSERT INTO account_rol SELECT a.id, o.id, r FROM (VALUES "
+		     "('sec_a','PO1111','secretariaat'), ('coord_a','PO1111','coordinator'), "
+		     "('sec_b','PO2222','secretariaat'), ('school_a','PO1111','aanvrager'), "
+		     "('extern_a','PO1111','extern')) v(u, c, r) "
+		     "JOIN account a ON a.username = v.u JOIN organisatie o ON o.code = v.c");
+	harness_exec(db,
+		     "INSERT INTO flow_version (organisatie_id, versie, geladen_door, bron_sha256) "
+		     "SELECT id, 1, 'test', 'x' FROM organisatie");
+	harness_exec(db,
+		     "INSERT INTO aanvraagtype (organisatie_id, flow_version_id, code, naam, categorie, eerste_status) "
+		     "SELECT organisatie_id, id, 'Test', 'Test', 'Aanmelding', 'Nieuw' FROM flow_version");
+	harness_exec(db,
+		     "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+		     "SELECT a.id, s.naam, s.cat, s.eind, s.verb, s.vol FROM aanvraagtype a, (VALUES "
+		     "('Voorlopige aanmelding', 'Aanmelding', false, true, 0), ('Nieuw', 'Aanmelding', false, false, 1), "
+		     "('In behandeling', 'Behandeling', false, false, 2), ('Afgerond', 'Afgerond', true, false, 3)) "
+		     "s(naam, cat, eind, verb, vol)");
+	harness_exec(db,
+		     "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) "
+		     "SELECT a.id, t.van, t.naar, t.rol FROM aanvraagtype a, (VALUES "
+		     "('Voorlopige aanmelding', 'Nieuw', 'aanvrager'), ('Nieuw', 'In behandeling', 'coordinator'), "
+		     "('Nieuw', 'In behandeling', 'secretariaat'), ('In behandeling', 'Afgerond', 'coordinator')) "
+		     "t(van, naar, rol)");
+	harness_exec(db,
+		     "INSERT INTO dossier (organisatie_id, niveau, roepnaam, achternaam, sorteernaam) "
+		     "SELECT o.id, 'leerling', d.r, d.a, lower(d.a || ' ' || d.r) FROM organisatie o, (VALUES "
+		     "('Anna', 'Jansen', 'PO1111', 1), ('Bram', 'de Vries', 'PO1111', 2), ('Cem', 'Yılmaz', 'PO1111', 3), "
+		     "('Dirk', 'Bakker', 'PO2222', 4), ('Eva', 'Smit', 'PO2222', 5)) d(r, a, c, n) WHERE o.code = d.c "
+		     "ORDER BY d.n");
+	harness_exec(db,
+		     "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, datum, status, "
+		     "                       status_categorie, aanvrager_id) "
+		     "SELECT d.organisatie_id, d.id, a.id, 'Ondersteuningsvraag', DATE '2026-10-01', "
+		     "       CASE d.roepnaam WHEN 'Anna' THEN 'Voorlopige aanmelding' ELSE 'Nieuw' END, '', "
+		     "       CASE WHEN d.roepnaam IN ('Anna', 'Bram') THEN (SELECT id FROM account WHERE username = 'school_a') END "
+		     "  FROM dossier d JOIN aanvraagtype a ON a.organisatie_id = d.organisatie_id ORDER BY d.id");
+	harness_exec(db,
+		     "INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, tot) "
+		     "SELECT h.id, a.id, 'extra_toegang', DATE '2099-01-01' FROM hulpvraag h "
+		     "  JOIN dossier d ON d.id = h.dossier_id, account a WHERE d.roepnaam = 'Cem' AND a.username = 'extern_a'");
+}

@@ -1,0 +1,59 @@
+/* harness.h — database tests against a throwaway cluster.
+ *
+ * tests/run-db.sh creates one private cluster per test run (balie admin
+ * cluster create/start, removed on exit even when a test fails) and exports
+ * BALIE_TEST_CLUSTER=<dir>.  Each test makes its own fresh database in it,
+ * so tests do not see each other's rows.
+ */
+#ifndef BALIE_TEST_HARNESS_H
+#define BALIE_TEST_HARNESS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "db/conn.h"
+
+/* The cluster folder (aborts the test when unset). */
+const char *harness_cluster(void);
+
+/* conninfo for dbname as user on the test cluster. */
+const char *harness_conninfo(char *buf, size_t len, const char *dbname, const char *user);
+
+/* Drops and creates database name; returns a superuser connection to it. */
+struct db *harness_fresh_db(const char *name);
+
+/* harness_fresh_db + all migrations applied. */
+struct db *harness_migrated_db(const char *name);
+
+/* A connection to name as the application role balie_app. */
+struct db *harness_app_db(const char *name);
+
+/* Runs sql (no parameters) and returns the first column of the first row as
+ * a long; fails the test on error.  Runs inside its own transaction with
+ * the db's acting account (so RLS applies for balie_app). */
+long harness_long(struct db *db, const char *sql);
+
+/* Runs a statement, failing the test on error. */
+void harness_exec(struct db *db, const char *sql);
+
+/* Runs a statement and returns 0/-1, filling e. */
+int harness_try(struct db *db, const char *sql, struct err *e);
+
+#endif
+
+/* A small fixed world for RLS and login tests (superuser db, migrated):
+ * organisaties A = PO1111 and B = PO2222, one aanvraagtype "Test" per
+ * organisatie with statuses Nieuw → In behandeling → Afgerond and a hidden
+ * "Voorlopige aanmelding" → Nieuw; accounts (password hash given):
+ *   sec_a (secretariaat A), coord_a (coordinator A), sec_b (secretariaat B),
+ *   school_a (aanvrager, A), extern_a (extern, A), geen (no roles)
+ * In A: 3 hulpvragen (one Voorlopige aanmelding, made by school_a; one made
+ * by school_a in Nieuw; one not linked) ; extern_a has toegang to hulpvraag
+ * 3 only; in B: 2 hulpvragen.  Returns nothing; fails the test on error. */
+void harness_fixture(struct db *db, const char *password_hash);
+
+/* Account id by username (superuser db). */
+long harness_account(struct db *db, const char *username);

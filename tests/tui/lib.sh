@@ -1,0 +1,217 @@
+# lib.sh — drive the real balie binary in a detached tmux and report TAP.
+#
+# Source it from a test script (POSIX sh):
+#     . "$(dirname "$0")/lib.sh"
+#
+#   tui_start NAME [W H] CMD   start CMD (a shell command line, run from the
+#                              repository root) in a new tmux session NAME of
+#                              W x H cells (default 100 x 30); NAME becomes the
+#                              current session for the functions below
+#   tui_use NAME               make another started session current
+#   tui_keys KEY...            tmux send-keys: Enter Tab BTab Escape F5 C-l Up …
+#   tui_type TEXT              type TEXT literally (UTF-8 is fine)
+#   tui_screen                 print the screen (capture-pane -p)
+#   wait_for TEXT [TIMEOUT]    poll the screen every 0.1 s until TEXT (fixed
+#                              string) is on it; status 0, or 1 after TIMEOUT
+#                              seconds (default 10)
+#   wait_gone TEXT [TIMEOUT]   same, until TEXT is no longer on the screen
+#   screen_has TEXT            TEXT is on the screen now (no waiting)
+#   screen_has_all TEXT…       every TEXT is on the screen now
+#   screen_lacks TEXT          TEXT is not on the screen now
+#   resize W H                 resize the window (the program gets SIGWINCH)
+#   wait_exit [TIMEOUT]        wait until the program has ended; prints its
+#                              exit status ("" on timeout, status 1)
+#   tap_ok DESC | tap_fail DESC [WHY]
+#   check DESC CMD [ARG…]      run CMD; "ok N - DESC", or "not ok N - DESC"
+#                              followed by the current screen as "# " lines
+#   tap_done                   end of the script: exit status 0 when all passed
+#
+# Every script gets its own tmux server on a private socket
+# (tmux -L balie-test-PID), so the user's own tmux is never touched, and an
+# EXIT trap kills that server and removes its scratch files even when the
+# script fails.  The tests need no terminal: tmux runs detached, so
+# `make check < /dev/null` without a tty works.
+#
+# Numbering: when TUI_TAP_COUNTER names a file (tests/run-tui.sh sets it),
+# test numbers continue across scripts and the runner prints the plan.
+
+TUI_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TUI_SOCK=balie-test-$$
+TUI_SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/balie-tui-$$.XXXXXX")
+TUI_CUR=
+TUI_FAILED=0
+TUI_N=0
+
+# tmux and the program must agree on UTF-8, whatever the caller's locale
+export LC_ALL=C.UTF-8
+unset TMUX
+
+tmux_() {
+	tmux -u -L "$TUI_SOCK" -f "$TUI_SCRATCH/tmux.conf" "$@"
+}
+
+tui_cleanup() {
+	tmux_ kill-server >/dev/null 2>&1
+	rm -rf "$TUI_SCRATCH"
+}
+trap tui_cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+if infocmp tmux-256color >/dev/null 2>&1; then
+	TUI_TERM=tmux-256color
+else
+	TUI_TERM=screen
+fi
+cat >"$TUI_SCRATCH/tmux.conf" <<EOF
+set -g status off
+set -g remain-on-exit on
+set -g default-terminal $TUI_TERM
+set -g history-limit 0
+set -s escape-time 0
+EOF
+
+tui_start() {
+	TUI_CUR=$1
+	shift
+	w=100
+	h=30
+	if [ $# -ge 3 ]; then
+		w=$1
+		h=$2
+		shift 2
+	fi
+	rm -f "$TUI_SCRATCH/$TUI_CUR.rc"
+	tmux_ new-session -d -s "$TUI_CUR" -x "$w" -y "$h" \
+		"cd '$TUI_ROOT' && $*; echo \$? >'$TUI_SCRATCH/$TUI_CUR.rc'"
+}
+
+tui_use() {
+	TUI_CUR=$1
+}
+
+tui_keys() {
+	tmux_ send-keys -t "$TUI_CUR" "$@"
+}
+
+tui_type() {
+	tmux_ send-keys -t "$TUI_CUR" -l -- "$1"
+}
+
+tui_screen() {
+	tmux_ capture-pane -p -t "$TUI_CUR" 2>/dev/null
+}
+
+# Polls (never a fixed sleep): 10 looks a second.
+wait_for() {
+	_n=$(( ${2:-10} * 10 ))
+	while [ "$_n" -gt 0 ]; do
+		tui_screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
+wait_gone() {
+	_n=$(( ${2:-10} * 10 ))
+	while [ "$_n" -gt 0 ]; do
+		tui_screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
+screen_has() {
+	tui_screen | grep -qF -- "$1"
+}
+
+screen_has_all() {
+	_s=$(tui_screen)
+	for _t in "$@"; do
+		printf '%s\n' "$_s" | grep -qF -- "$_t" || return 1
+	done
+}
+
+screen_lacks() {
+	! tui_screen | grep -qF -- "$1"
+}
+
+resize() {
+	tmux_ resize-window -t "$TUI_CUR" -x "$1" -y "$2"
+}
+
+wait_exit() {
+	_n=$(( ${1:-10} * 10 ))
+	while [ "$_n" -gt 0 ]; do
+		if [ -s "$TUI_SCRATCH/$TUI_CUR.rc" ]; then
+			cat "$TUI_SCRATCH/$TUI_CUR.rc"
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
+tap_next() {
+	if [ -n "${TUI_TAP_COUNTER:-}" ] && [ -f "$TUI_TAP_COUNTER" ]; then
+		TUI_N=$(( $(cat "$TUI_TAP_COUNTER") + 1 ))
+		echo "$TUI_N" >"$TUI_TAP_COUNTER"
+	else
+		TUI_N=$((TUI_N + 1))
+	fi
+}
+
+tap_ok() {
+	tap_next
+	echo "ok $TUI_N - $1"
+}
+
+tap_fail() {
+	tap_next
+	TUI_FAILED=$((TUI_FAILED + 1))
+	echo "not ok $TUI_N - $1"
+	[ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/# /'
+	if [ -n "$TUI_CUR" ]; then
+		echo "# scherm van '$TUI_CUR':"
+		tui_screen | sed 's/^/# |/'
+	fi
+	return 0
+}
+
+check() {
+	_desc=$1
+	shift
+	if "$@"; then
+		tap_ok "$_desc"
+	else
+		tap_fail "$_desc"
+	fi
+}
+
+tap_done() {
+	[ -n "${TUI_TAP_COUNTER:-}" ] || echo "1..$TUI_N"
+	[ "$TUI_FAILED" -eq 0 ]
+}
+
+# ---- helpers for balie itself ---------------------------------------------
+
+# Starts `./balie demo` (the cluster prepared by tests/run-tui.sh).
+tui_demo() {
+	tui_start "$@" ./balie demo
+}
+
+# Logs in on a login screen that is showing: user, password.
+tui_login() {
+	wait_for "Gebruikersnaam" 20 || return 1
+	tui_type "$1"
+	tui_keys Tab
+	tui_type "$2"
+	tui_keys Enter
+}
+
+# psql against the demo cluster as its superuser (RLS does not apply).
+demo_psql() {
+	(eval "$(cd "$TUI_ROOT" && ./balie demo --env)" && psql -X -A -t -q -v ON_ERROR_STOP=1 -c "$1")
+}

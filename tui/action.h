@@ -1,0 +1,104 @@
+/* action.h — the action table of the interactive program.
+ *
+ * Every thing a person can do with a key is one row: a stable kebab-case
+ * name, a Dutch label and help line, the context it belongs to, its default
+ * keys and flags.  The key bar at the bottom, the `?` help screen and (in a
+ * later issue) the keymap files and balie-keymap(5) are generated from this
+ * table, so they cannot drift apart.
+ *
+ * Invariants: a key is bound at most once per context; an action of the
+ * global context works everywhere unless the current context binds the same
+ * key to something else (the context wins).
+ *
+ * Keys are ints ("tkeys"): a Unicode code point for a typed character, or
+ * TK(KEY_xxx) for a curses function key, so the two ranges never collide.
+ */
+#ifndef BALIE_TUI_ACTION_H
+#define BALIE_TUI_ACTION_H
+
+#include <stddef.h>
+
+#define TK_FN 0x1000000                /* above every Unicode code point */
+#define TK(k) (TK_FN | (k))            /* a curses KEY_* code as a tkey */
+#define TK_CTRL(c) ((c) & 0x1f)        /* TK_CTRL('l') */
+#define TK_ESC 27
+#define TK_ENTER '\n'                  /* \r and KEY_ENTER are folded into this */
+#define TK_TAB '\t'
+#define TK_BACKSPACE 127               /* KEY_BACKSPACE and ^H are folded into this */
+
+/* Where an action applies.  The screen in front (a pane) says which
+ * context it is in; CTX_GLOBAL actions apply in every context. */
+enum action_ctx {
+	CTX_GLOBAL,
+	CTX_LOGIN,   /* login form (text input) */
+	CTX_OFFLINE, /* login screen while the database cannot be reached */
+	CTX_HOME,    /* home screen */
+	CTX_LOCK,    /* idle lock (text input) */
+	CTX_HELP,    /* the help screen */
+	CTX_COUNT
+};
+
+enum action_id {
+	ACT_NONE = 0,
+	ACT_QUIT,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_FIELD_NEXT,
+	ACT_FIELD_PREV,
+	ACT_LOGIN,
+	ACT_CLEAR,
+	ACT_RETRY,
+	ACT_RELOAD,
+	ACT_LOCK,
+	ACT_UNLOCK,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_CLOSE,
+	ACT_RUN
+};
+
+enum action_flags {
+	ACTION_BAR = 1 << 0,         /* shown in the key bar */
+	ACTION_DESTRUCTIVE = 1 << 1, /* asks first; never one key from a harmless action */
+};
+
+#define ACTION_MAX_KEYS 4
+
+struct action {
+	enum action_id id;
+	const char *name;  /* stable, kebab-case: "vernieuwen" */
+	const char *label; /* short Dutch label for the key bar: "Vernieuwen" */
+	const char *help;  /* one Dutch line for the help screen */
+	enum action_ctx ctx;
+	int keys[ACTION_MAX_KEYS]; /* default tkeys, 0-terminated; the bar shows the first usable */
+	unsigned flags;
+};
+
+extern const struct action action_table[];
+extern const size_t action_count;
+
+/* The action a key runs in ctx (the context's own binding first, then the
+ * global one); NULL when the key is not bound.  In a text-input context a
+ * printable key is never an action: it is typed. */
+const struct action *action_for_key(enum action_ctx ctx, int key);
+
+/* True when the action applies in ctx (its own context or global). */
+int action_in_ctx(const struct action *a, enum action_ctx ctx);
+
+/* The keys that really run a in ctx (not shadowed, not eaten by text
+ * input), at most max, in table order.  Returns how many. */
+int action_keys(const struct action *a, enum action_ctx ctx, int *keys, int max);
+
+/* Dutch context name ("Overzicht") and whether it takes typed text. */
+const char *action_ctx_name(enum action_ctx ctx);
+int action_ctx_text_input(enum action_ctx ctx);
+
+/* Human key name: "q", "F5", "Enter", "Tab", "Shift-Tab", "Esc", "Ctrl-L",
+ * "↑".  Writes into buf; returns buf. */
+const char *action_key_name(int key, char *buf, size_t len);
+
+#endif

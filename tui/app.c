@@ -1,0 +1,201 @@
+/* app.c — the pane stack, the message line and the session life cycle;
+ * see app.h. */
+#include "tui/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/conn.h"
+#include "tui/pane_help.h"
+#include "tui/pane_home.h"
+#include "tui/pane_lock.h"
+#include "tui/pane_login.h"
+
+int64_t app_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct pane *app_top(struct app *a)
+{
+	return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+enum action_ctx app_context(struct app *a)
+{
+	struct pane *p = app_top(a);
+
+	return p && p->ops->context ? p->ops->context(p) : CTX_GLOBAL;
+}
+
+static void changed(struct app *a)
+{
+	a->dirty |= D_BODY | D_BARS;
+}
+
+static void free_pane(struct pane *p)
+{
+	if (p && p->ops->free)
+		p->ops->free(p);
+}
+
+void app_push(struct app *a, struct pane *p)
+{
+	if (!p) {
+		app_message(a, 1, "Onvoldoende geheugen voor dit scherm");
+		return;
+	}
+	if (a->depth == APP_MAX_PANES) {
+		free_pane(p);
+		return;
+	}
+	a->stack[a->depth++] = p;
+	changed(a);
+}
+
+void app_pop(struct app *a)
+{
+	a->pops++;
+}
+
+void app_reset(struct app *a, struct pane *p)
+{
+	if (!p) {
+		app_message(a, 1, "Onvoldoende geheugen voor dit scherm");
+		return;
+	}
+	free_pane(a->reset_to);
+	a->reset_to = p;
+}
+
+void app_settle(struct app *a)
+{
+	if (a->reset_to) {
+		while (a->depth > 0)
+			free_pane(a->stack[--a->depth]);
+		a->stack[a->depth++] = a->reset_to;
+		a->reset_to = NULL;
+		a->pops = 0;
+		changed(a);
+	}
+	for (; a->pops > 0; a->pops--) {
+		if (a->depth <= 1)
+			break; /* the bottom pane stays */
+		free_pane(a->stack[--a->depth]);
+		changed(a);
+	}
+	a->pops = 0;
+}
+
+void app_message(struct app *a, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_error = error;
+	a->dirty |= D_BARS;
+}
+
+void app_message_clear(struct app *a)
+{
+	if (a->msg[0]) {
+		a->msg[0] = '\0';
+		a->dirty |= D_BARS;
+	}
+	a->msg_error = 0;
+}
+
+void app_cursor(struct app *a, int y, int x)
+{
+	a->cur_on = 1;
+	a->cur_y = y;
+	a->cur_x = x;
+}
+
+void app_login(struct app *a, const struct session *s)
+{
+	a->session = *s;
+	a->logged_in = 1;
+	a->locked = 0;
+	a->last_key_ms = app_now_ms();
+	app_reset(a, pane_home_new(a));
+}
+
+void app_logout(struct app *a, const char *why)
+{
+	explicit_bzero(&a->session, sizeof a->session);
+	a->logged_in = 0;
+	a->locked = 0;
+	if (a->db)
+		db_set_account(a->db, 0);
+	app_reset(a, pane_login_new(a, why));
+}
+
+void app_lock(struct app *a)
+{
+	if (!a->logged_in || a->locked)
+		return;
+	a->locked = 1;
+	app_message_clear(a);
+	app_push(a, pane_lock_new(a));
+}
+
+int app_connected(struct app *a)
+{
+	return a->db && db_ok(a->db);
+}
+
+int app_connect(struct app *a, struct err *e)
+{
+	if (app_connected(a))
+		return 0;
+	db_free(&a->db);
+	a->dirty |= D_BARS;
+	if (db_connect(&a->db, a->opt->conninfo ? a->opt->conninfo : "", e) < 0) {
+		a->db = NULL;
+		return -1;
+	}
+	/* a reconnect keeps the session: the person proved who they are to
+	 * this process, not to the lost connection */
+	db_set_account(a->db, a->logged_in ? a->session.account_id : 0);
+	return 0;
+}
+
+int app_global_action(struct app *a, enum action_id id)
+{
+	switch (id) {
+	case ACT_QUIT:
+		return R_QUIT;
+	case ACT_HELP:
+		app_push(a, pane_help_new(a, app_context(a)));
+		return R_PAINT | R_BARS;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		a->dirty |= D_LAYOUT;
+		return R_PAINT | R_BARS;
+	case ACT_LOCK:
+		app_lock(a);
+		return R_PAINT | R_BARS;
+	default:
+		return R_NONE;
+	}
+}
+
+int app_run_action(struct app *a, enum action_id id)
+{
+	struct pane *p = app_top(a);
+	int r = R_NONE;
+
+	if (p && p->ops->action)
+		r = p->ops->action(p, a, id);
+	if (r == R_NONE)
+		r = app_global_action(a, id);
+	return r;
+}

@@ -1,0 +1,141 @@
+/* app.h — the state of one interactive session and the pane contract.
+ *
+ * struct app is passed explicitly to everything (no globals): the options,
+ * the database connection, the logged-in session, the stack of panes, the
+ * message line and the dirty flags the loop drains once per turn.
+ *
+ * A pane is one full screen body (login, home, lock, help, …): a const table
+ * of functions plus its own data (a struct that starts with struct pane).
+ * Only the pane on top of the stack is drawn, so a lock or help pane in
+ * front hides what is under it.
+ *
+ * Handlers never draw: key/action/work functions change state and return
+ * reaction flags; the loop repaints what is dirty, wnoutrefresh()es each
+ * window and calls doupdate() once.  Blocking database work is never done
+ * inside a key handler: the handler returns R_WORK and the loop first paints
+ * (so "Bezig met …" is on screen) and then calls the pane's work().
+ */
+#ifndef BALIE_TUI_APP_H
+#define BALIE_TUI_APP_H
+
+#include <stdint.h>
+
+#include "db/auth.h"
+#include "tui/action.h"
+#include "tui/screen.h"
+#include "tui/tui.h"
+
+struct app;
+struct pane;
+
+/* What a handler wants the loop to do.  R_NONE means "not mine": the next
+ * handler in the chain (pane key → pane action → global action) may try. */
+enum reaction {
+	R_NONE = 0,
+	R_DONE = 1 << 0,  /* handled, nothing visible changed */
+	R_PAINT = 1 << 1, /* repaint the pane */
+	R_BARS = 1 << 2,  /* repaint title, message, status and key bars */
+	R_WORK = 1 << 3,  /* call the pane's work() after the next paint */
+	R_QUIT = 1 << 4,  /* leave the loop */
+};
+
+struct pane_ops {
+	const char *name;  /* "login", for debugging */
+	const char *title; /* Dutch, for the title bar: "Aanmelden" */
+	/* The action context right now (a pane may change it with its state). */
+	enum action_ctx (*context)(const struct pane *p);
+	/* Draws the body; w is erased and sized already.  Sets the input
+	 * cursor with app_cursor() when it has one. */
+	void (*draw)(struct pane *p, struct app *a, WINDOW *w);
+	/* Raw key first (text fields); R_NONE lets the action table try. */
+	int (*key)(struct pane *p, struct app *a, int key);
+	/* An action of this pane's context (or a global one it wants to
+	 * handle itself); R_NONE passes it on to the global handler. */
+	int (*action)(struct pane *p, struct app *a, enum action_id id);
+	/* Slow work asked for with R_WORK (database calls). */
+	int (*work)(struct pane *p, struct app *a);
+	/* The body was resized (optional: most panes just redraw). */
+	void (*resize)(struct pane *p, struct app *a, int rows, int cols);
+	/* Frees p and everything it owns (wipes secrets). */
+	void (*free)(struct pane *p);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+};
+
+enum app_dirty {
+	D_LAYOUT = 1 << 0, /* windows must be rebuilt (resize, Ctrl-L) */
+	D_BODY = 1 << 1,
+	D_BARS = 1 << 2,
+};
+
+#define APP_MAX_PANES 8
+
+struct app {
+	const struct tui_options *opt;
+	struct screen scr;
+	struct db *db;               /* NULL while not connected */
+	struct session session;      /* valid when logged_in */
+	int logged_in;
+	int locked;                  /* a lock pane is on the stack */
+
+	struct pane *stack[APP_MAX_PANES];
+	int depth;
+	int pops;                    /* panes to pop after this dispatch */
+	struct pane *reset_to;       /* replace the whole stack after this dispatch */
+	enum action_id queued;       /* action to run on the new top (help → Enter) */
+
+	char msg[512];               /* the message line */
+	int msg_error;
+	unsigned dirty;              /* enum app_dirty */
+	int work_pending;
+
+	int cur_on, cur_y, cur_x;    /* input cursor in the body window */
+	int64_t last_key_ms;         /* for the idle lock */
+	int quit;
+	int exit_status;
+};
+
+/* Milliseconds on the monotonic clock. */
+int64_t app_now_ms(void);
+
+/* The pane in front (never NULL while the loop runs). */
+struct pane *app_top(struct app *a);
+enum action_ctx app_context(struct app *a);
+
+/* Pushes p on top (takes ownership). */
+void app_push(struct app *a, struct pane *p);
+/* Pops the top pane after the current handler returns. */
+void app_pop(struct app *a);
+/* Replaces every pane by p after the current handler returns. */
+void app_reset(struct app *a, struct pane *p);
+/* Applies pending pops/resets; called by the loop. */
+void app_settle(struct app *a);
+
+/* Sets the message line (printf style).  error: shown as an error. */
+void app_message(struct app *a, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void app_message_clear(struct app *a);
+
+/* Places the input cursor (body coordinates) for this paint. */
+void app_cursor(struct app *a, int y, int x);
+
+/* Session life cycle. */
+void app_login(struct app *a, const struct session *s); /* → home pane */
+void app_logout(struct app *a, const char *why);         /* → login pane, why shown there */
+void app_lock(struct app *a);                            /* pushes the lock pane */
+
+/* Makes sure there is a working connection: reconnects when it was lost
+ * and restores the acting account.  0 / -1 with e set (Dutch). */
+int app_connect(struct app *a, struct err *e);
+int app_connected(struct app *a);
+
+/* The global actions (quit, help, redraw, lock): what happens when the pane
+ * does not handle an action itself. */
+int app_global_action(struct app *a, enum action_id id);
+
+/* Runs an action on the top pane, then globally. */
+int app_run_action(struct app *a, enum action_id id);
+
+#endif

@@ -1,0 +1,178 @@
+/* admin_forms.c — `balie admin forms check|load DIR`: validates, or
+ * validates and publishes, the organisation profiles in forms/. */
+#include "tui/cmd/cmd.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/err.h"
+#include "core/flow.h"
+#include "db/flowstore.h"
+#include "tui/cmd/common.h"
+
+/* Prints one error as "file:line: message" on stderr. */
+static void print_err(const struct err *e, void *ctx)
+{
+	char buf[1024];
+
+	(void)ctx;
+	fprintf(stderr, "%s\n", err_format(e, buf, sizeof buf));
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* The last path component of dir, trailing slashes ignored. */
+static void label_of(const char *dir, char *buf, size_t size)
+{
+	size_t n = strlen(dir), start;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	start = n;
+	while (start > 0 && dir[start - 1] != '/')
+		start--;
+	snprintf(buf, size, "%.*s", (int)(n - start), dir + start);
+}
+
+/* What `load` needs while walking the tree (NULL db: only check). */
+struct load_ctx {
+	struct db *db;
+	const char *org_code; /* --organisatie, or NULL */
+	const char *who;
+};
+
+/* Checks one profile folder and prints the Dutch summary line; with a
+ * load_ctx, publishes it when it has no errors.  Returns the number of
+ * errors. */
+static size_t check_profile(const char *dir, const struct load_ctx *lc)
+{
+	struct flow_profile *p = NULL;
+	struct flow_stats st;
+	struct err e;
+	char label[256];
+
+	label_of(dir, label, sizeof label);
+	flow_profile_load(dir, &p, &st, print_err, NULL, &e);
+	printf("%s: %zu %s, %zu %s, ", label,
+	       st.types, plural(st.types, "aanvraagtype", "aanvraagtypes"),
+	       st.statuses, plural(st.statuses, "status", "statussen"));
+	if (st.errors == 0)
+		printf("geen fouten\n");
+	else
+		printf("%zu %s\n", st.errors, plural(st.errors, "fout", "fouten"));
+	fflush(stdout);
+	if (lc && lc->db && st.errors == 0 && p) {
+		int versie = 0, nieuw = 0;
+		if (flowstore_publish(lc->db, p, lc->org_code, lc->who, &versie, &nieuw, &e) < 0) {
+			print_err(&e, NULL);
+			st.errors++;
+		} else if (nieuw) {
+			printf("%s: gepubliceerd als versie %d voor %s\n", label, versie,
+			       lc->org_code ? lc->org_code : p->code);
+		} else {
+			printf("%s: ongewijzigd, versie %d blijft actief\n", label, versie);
+		}
+	}
+	flow_profile_free(&p);
+	return st.errors;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Checks dir when it is a profile, else every profile below it (sorted,
+ * symlinked folders not followed).  *found counts the profiles seen. */
+static size_t check_tree(const char *dir, int depth, size_t *found, const struct load_ctx *lc)
+{
+	char **subs = NULL;
+	size_t nsubs = 0, cap = 0, errors = 0;
+	DIR *d;
+	struct dirent *de;
+
+	if (flow_is_profile_dir(dir)) {
+		(*found)++;
+		return check_profile(dir, lc);
+	}
+	if (depth > 4 || !(d = opendir(dir)))
+		return 0;
+	while ((de = readdir(d))) {
+		char path[4096];
+		struct stat sb;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, de->d_name) >= sizeof path)
+			continue;
+		if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		if (nsubs == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			char **ns = realloc(subs, nc * sizeof *ns);
+			if (!ns)
+				break;
+			subs = ns;
+			cap = nc;
+		}
+		if (!(subs[nsubs] = strdup(path)))
+			break;
+		nsubs++;
+	}
+	closedir(d);
+	if (nsubs)
+		qsort(subs, nsubs, sizeof *subs, cmp_str);
+	for (size_t i = 0; i < nsubs; i++) {
+		errors += check_tree(subs[i], depth + 1, found, lc);
+		free(subs[i]);
+	}
+	free(subs);
+	return errors;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "gebruik: balie admin forms check MAP\n"
+			"         balie admin forms load MAP [--organisatie CODE]\n");
+	return 2;
+}
+
+int cmd_admin_forms(int argc, char **argv)
+{
+	struct stat sb;
+	size_t found = 0, errors;
+
+	struct load_ctx lc = {NULL, NULL, "balie admin forms load"};
+	int load = argc >= 2 && strcmp(argv[1], "load") == 0;
+
+	if (load && argc == 5 && strcmp(argv[3], "--organisatie") == 0)
+		lc.org_code = argv[4];
+	else if (argc != 3)
+		return usage();
+	if (!load && strcmp(argv[1], "check") != 0)
+		return usage();
+	if (stat(argv[2], &sb) != 0) {
+		fprintf(stderr, "balie: kan '%s' niet openen: %s\n", argv[2], strerror(errno));
+		return 2;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "balie: '%s' is geen map\n", argv[2]);
+		return 2;
+	}
+	if (load && !(lc.db = cmd_connect()))
+		return 2;
+	errors = check_tree(argv[2], 0, &found, load ? &lc : NULL);
+	db_free(&lc.db);
+	if (found == 0) {
+		fprintf(stderr, "balie: geen profielmap (met profiel.conf of *.flow) gevonden in '%s'\n", argv[2]);
+		return 2;
+	}
+	return errors ? 1 : 0;
+}

@@ -1,0 +1,174 @@
+/* admin_user.c — `balie admin user add|passwd|block|unblock|totp-reset|list`.
+ * Passwords are read from the terminal without echo, or as one line from
+ * standard input when that is not a terminal (scripts).  Each change is
+ * audited with the operator's Unix user name. */
+#include <pwd.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/totp.h"
+#include "core/wachtwoord.h"
+#include "db/account.h"
+#include "tui/cmd/cmd.h"
+#include "tui/cmd/common.h"
+
+static void operator_name(char *buf, size_t len)
+{
+	/* Under sudo the real person is SUDO_USER, not root. */
+	const char *sudo = getenv("SUDO_USER");
+	struct passwd *pw = getpwuid(getuid());
+	if (sudo && *sudo)
+		snprintf(buf, len, "door %s (via sudo)", sudo);
+	else
+		snprintf(buf, len, "door %s", pw ? pw->pw_name : "?");
+}
+
+/* Reads one line; without echo when stdin is a terminal. */
+static int read_secret(const char *prompt, char *buf, size_t len)
+{
+	struct termios old, quiet;
+	int tty = isatty(0);
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		tcgetattr(0, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(0, TCSAFLUSH, &quiet);
+	}
+	char *ok = fgets(buf, (int)len, stdin);
+	if (tty) {
+		tcsetattr(0, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+	}
+	if (!ok)
+		return -1;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return 0;
+}
+
+/* Asks for a new password (twice on a terminal), checks the policy and
+ * hashes it into hash. */
+static int new_password(const char *username, char hash[WACHTWOORD_HASH_LEN], struct err *e)
+{
+	char pw[WACHTWOORD_MAX_BYTES + 2], again[WACHTWOORD_MAX_BYTES + 2];
+	int rc = -1;
+	if (read_secret("Nieuw wachtwoord (minstens 12 tekens): ", pw, sizeof pw) < 0) {
+		err_set(e, "geen wachtwoord gelezen");
+		goto out;
+	}
+	if (isatty(0)) {
+		if (read_secret("Nogmaals: ", again, sizeof again) < 0 || strcmp(pw, again) != 0) {
+			err_set(e, "de wachtwoorden zijn niet gelijk");
+			goto out;
+		}
+	}
+	if (wachtwoord_policy(pw, username, NULL, e) < 0 || wachtwoord_hash(pw, NULL, hash, e) < 0)
+		goto out;
+	rc = 0;
+out:
+	sodium_memzero(pw, sizeof pw);
+	sodium_memzero(again, sizeof again);
+	return rc;
+}
+
+/* A new TOTP secret: prints it and the otpauth URI for the person's app. */
+static int new_totp(const char *username, char b32[TOTP_BASE32_LEN], struct err *e)
+{
+	unsigned char secret[TOTP_SECRET_LEN];
+	char uri[512];
+	if (totp_secret_new(secret, e) < 0 || totp_base32_encode(secret, sizeof secret, b32, TOTP_BASE32_LEN, e) < 0 ||
+	    totp_uri(uri, sizeof uri, "balie", username, b32, e) < 0)
+		return -1;
+	sodium_memzero(secret, sizeof secret);
+	printf("TOTP-geheim voor %s: %s\n", username, b32);
+	printf("Voor de authenticator-app (QR-code): %s\n", uri);
+	return 0;
+}
+
+static const char *opt(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i + 1 < argc; i++)
+		if (!strcmp(argv[i], name))
+			return argv[i + 1];
+	return NULL;
+}
+
+static int has_flag(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], name))
+			return 1;
+	return 0;
+}
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"gebruik: balie admin user add GEBRUIKER --naam NAAM --organisatie CODE --rol ROL [--email ADRES] [--totp]\n"
+		"         balie admin user passwd GEBRUIKER\n"
+		"         balie admin user block|unblock GEBRUIKER\n"
+		"         balie admin user totp-reset GEBRUIKER [--uit]\n"
+		"         balie admin user list [--organisatie CODE]\n");
+	return 2;
+}
+
+int cmd_admin_user(int argc, char **argv)
+{
+	struct err e;
+	char who[128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "";
+	int rc = -1;
+
+	if (argc < 2)
+		return usage();
+	const char *sub = argv[1];
+	const char *user = argc > 2 && argv[2][0] != '-' ? argv[2] : NULL;
+	if (strcmp(sub, "list") != 0 && !user)
+		return usage();
+	err_clear(&e);
+	operator_name(who, sizeof who);
+	if (wachtwoord_init(&e) < 0 || totp_init(&e) < 0)
+		return cmd_fail(&e);
+
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	if (!strcmp(sub, "add")) {
+		const char *naam = opt(argc, argv, "--naam"), *org = opt(argc, argv, "--organisatie");
+		const char *rol = opt(argc, argv, "--rol");
+		if (!naam || !org || !rol) {
+			db_free(&db);
+			return usage();
+		}
+		if (new_password(user, hash, &e) == 0 && (!has_flag(argc, argv, "--totp") || new_totp(user, b32, &e) == 0)) {
+			const char *mail = opt(argc, argv, "--email");
+			struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
+			rc = account_create(db, &a, who, &e);
+			if (rc == 0)
+				printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
+		}
+	} else if (!strcmp(sub, "passwd")) {
+		if (new_password(user, hash, &e) == 0 && (rc = account_set_password(db, user, hash, who, &e)) == 0)
+			printf("Wachtwoord van %s gewijzigd.\n", user);
+	} else if (!strcmp(sub, "block") || !strcmp(sub, "unblock")) {
+		int block = !strcmp(sub, "block");
+		if ((rc = account_set_blocked(db, user, block, who, &e)) == 0)
+			printf("Account %s %s.\n", user, block ? "geblokkeerd" : "gedeblokkeerd");
+	} else if (!strcmp(sub, "totp-reset")) {
+		int off = has_flag(argc, argv, "--uit");
+		if ((off || new_totp(user, b32, &e) == 0) && (rc = account_set_totp(db, user, off ? "" : b32, who, &e)) == 0)
+			printf(off ? "Tweestapsverificatie van %s uitgezet.\n" : "Nieuw TOTP-geheim voor %s opgeslagen.\n",
+			       user);
+	} else if (!strcmp(sub, "list")) {
+		rc = account_list(db, opt(argc, argv, "--organisatie"), stdout, &e);
+	} else {
+		db_free(&db);
+		return usage();
+	}
+	db_free(&db);
+	sodium_memzero(hash, sizeof hash);
+	return rc < 0 ? cmd_fail(&e) : 0;
+}

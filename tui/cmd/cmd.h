@@ -1,0 +1,38 @@
+/* cmd.h — the non-interactive verbs of balie (`balie admin …`, `balie demo`,
+ * `balie check`, `balie mail`).  Each verb lives in its own file in tui/cmd/
+ * and is one row of the table in tui/cmd/table.c.
+ *
+ * A verb function gets the arguments after its own name (argv[0] is the verb
+ * name itself, as for main) and returns the process exit status:
+ * 0 success, 1 "the answer is no" (e.g. check found errors), 2 usage or
+ * runtime error.  Verbs print Dutch messages; errors go to stderr as
+ * "balie: …" or "file:line: message".
+ */
+#ifndef BALIE_CMD_H
+#define BALIE_CMD_H
+
+struct cmd {
+	const char *name;     /* "admin forms", "demo", … (words separated by one space) */
+	const char *args;     /* argument synopsis for the usage text */
+	const char *help;     /* one Dutch line */
+	int (*run)(int argc, char **argv);
+};
+
+/* NULL-terminated table of every verb (tui/cmd/table.c). */
+extern const struct cmd cmd_table[];
+
+/* Finds the longest verb matching argv[0..]; sets *used to the number of
+ * words it consumed.  NULL when nothing matches. */
+const struct cmd *cmd_find(int argc, char **argv, int *used);
+
+/* Prints the usage of every verb to stdout/stderr. */
+void cmd_usage(int to_stderr);
+
+int cmd_admin_forms(int argc, char **argv);      /* admin forms check|load DIR */
+int cmd_admin_feestdagen(int argc, char **argv); /* admin feestdagen JAAR */
+int cmd_admin_migrate(int argc, char **argv);    /* admin migrate */
+int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
+int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
+int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
+
+#endif

@@ -1,0 +1,20 @@
+/* common.h — what the verbs share: the loaded configuration and a
+ * connection made from it. */
+#ifndef BALIE_CMD_COMMON_H
+#define BALIE_CMD_COMMON_H
+
+#include "core/err.h"
+#include "db/conn.h"
+#include "tui/config.h"
+
+/* The configuration main() loaded (defaults when there was no file). */
+const struct config *main_config(void);
+
+/* Connects with the configured conninfo (or the PG* environment), prints a
+ * Dutch error to stderr on failure.  NULL on failure. */
+struct db *cmd_connect(void);
+
+/* Prints "balie: <message>" (with file:line when set) to stderr; returns 2. */
+int cmd_fail(const struct err *e);
+
+#endif

@@ -1,0 +1,248 @@
+/* demo.c — `balie demo`: a private PostgreSQL cluster full of realistic data,
+ * then the TUI.  First run creates, migrates and fills it; later runs reuse
+ * it; a run interrupted half-way (no "klaar" marker) is redone from scratch.
+ * Two `balie demo` at once share the cluster (a lock serialises set-up).
+ *
+ * Location: $BALIE_DEMO_DIR, else $XDG_STATE_HOME/balie/demo (default
+ * ~/.local/state/balie/demo).  As root the server runs as `postgres`, which
+ * cannot enter /root (mode 700), so root's demo lives in /var/lib/balie/demo.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/totp.h"
+#include "core/wachtwoord.h"
+#include "core/flow.h"
+#include "db/cluster.h"
+#include "db/conn.h"
+#include "db/demodata.h"
+#include "db/flowstore.h"
+#include "db/migrate.h"
+#include "tui/cmd/cmd.h"
+#include "tui/cmd/common.h"
+#include "tui/paths.h"
+#include "tui/tui.h"
+
+#define DEMO_DB "balie_demo"
+#define READY_MARK "demo-klaar"
+
+static const char *demo_profiles[] = {"po3008", "po2507", NULL};
+
+static void demo_dir(char *buf, size_t len)
+{
+	const char *env = getenv("BALIE_DEMO_DIR");
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	if (env && *env)
+		snprintf(buf, len, "%s", env);
+	else if (geteuid() == 0)
+		snprintf(buf, len, "/var/lib/balie/demo");
+	else if (state && *state)
+		snprintf(buf, len, "%s/balie/demo", state);
+	else
+		snprintf(buf, len, "%s/.local/state/balie/demo", home ? home : "/tmp");
+}
+
+static void progress(const char *stage, long done, long total, void *arg)
+{
+	if (total > 0)
+		fprintf(stderr, "\r  %-28s %ld/%ld   ", stage, done, total);
+	else
+		fprintf(stderr, "\r  %-28s                ", stage);
+	if (total > 0 && done >= total)
+		fprintf(stderr, "\n");
+}
+
+static int run_sql(struct db *db, const char *sql, struct err *e)
+{
+	return db_exec_script(db, sql, e);
+}
+
+static int publish_profiles(struct db *db, struct err *e)
+{
+	for (const char **p = demo_profiles; *p; p++) {
+		char rel[64], dir[PATH_MAX];
+		struct flow_profile *prof = NULL;
+		int versie, nieuw;
+		snprintf(rel, sizeof rel, "forms/%s", *p);
+		paths_data(dir, sizeof dir, rel);
+		if (flow_profile_load(dir, &prof, NULL, NULL, NULL, e) < 0)
+			return -1;
+		int rc = flowstore_publish(db, prof, NULL, "balie demo", &versie, &nieuw, e);
+		flow_profile_free(&prof);
+		if (rc < 0)
+			return -1;
+		fprintf(stderr, "  profiel %-22s versie %d\n", *p, versie);
+	}
+	return 0;
+}
+
+/* Creates the demo database from nothing.  Everything up to the marker can
+ * be interrupted: the next run starts over. */
+static int build(const char *dir, long scale, struct err *e)
+{
+	char ci[PATH_MAX + 128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN], today[16];
+	unsigned char secret[TOTP_SECRET_LEN];
+	struct db *db = NULL;
+	int rc = -1;
+	time_t now = time(NULL);
+
+	fprintf(stderr, "Demodatabase opbouwen in %s …\n", dir);
+	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, dir, "postgres", "postgres"), e) < 0)
+		return -1;
+	if (run_sql(db, "DROP DATABASE IF EXISTS " DEMO_DB " WITH (FORCE)", e) < 0 ||
+	    run_sql(db, "CREATE DATABASE " DEMO_DB, e) < 0)
+		goto out;
+	db_free(&db);
+	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, dir, DEMO_DB, "postgres"), e) < 0)
+		return -1;
+	if (migrate_up(db, NULL, e) < 0)
+		goto out;
+	fprintf(stderr, "  schema                         versie %d\n", migrate_latest());
+	if (publish_profiles(db, e) < 0)
+		goto out;
+
+	/* Demo-only exception to the password policy: every account has
+	 * password "demo" (README says so). */
+	if (wachtwoord_hash("demo", NULL, hash, e) < 0 || totp_secret_new(secret, e) < 0 ||
+	    totp_base32_encode(secret, sizeof secret, b32, sizeof b32, e) < 0)
+		goto out;
+	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
+	struct demodata_opts o = {
+		.seed = 20261123,
+		.hulpvragen = scale,
+		.today = today,
+		.password_hash = hash,
+		.totp_secret = b32,
+		.progress = progress,
+		.progress_arg = NULL,
+	};
+	if (run_sql(db, "BEGIN", e) < 0)
+		goto out;
+	if (demodata_load(db, &o, e) < 0) {
+		db_rollback(db);
+		goto out;
+	}
+	if (db_commit(db, e) < 0)
+		goto out;
+	run_sql(db, "VACUUM ANALYZE", e);
+	rc = 0;
+out:
+	db_free(&db);
+	return rc;
+}
+
+static void print_accounts(const char *dir)
+{
+	char ci[PATH_MAX + 128];
+	struct db *db = NULL;
+	struct err e;
+	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, dir, DEMO_DB, "postgres"), &e) < 0)
+		return;
+	PGresult *r = db_exec(db, &e, NULL, "SELECT totp_secret FROM account WHERE username = 'totp'", 0, NULL);
+	printf("Demo-accounts (wachtwoord: demo): secretariaat, financieel, coordinator, admin;\n"
+	       "  PO2507: stromenland, stromenland-secr; aanvragende school: school.\n");
+	if (r && PQntuples(r) == 1)
+		printf("  totp (wachtwoord demo + code): oathtool --totp -b %s\n", PQgetvalue(r, 0, 0));
+	if (r)
+		PQclear(r);
+	db_free(&db);
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "gebruik: balie demo [--reset | --env | --prepare | --stop] [--scale AANTAL]\n");
+	return 2;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128];
+	int reset = 0, env = 0, prepare = 0, stop = 0;
+	long scale = 5000;
+	struct err e;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--reset"))
+			reset = 1;
+		else if (!strcmp(argv[i], "--env"))
+			env = 1;
+		else if (!strcmp(argv[i], "--prepare"))
+			prepare = 1;
+		else if (!strcmp(argv[i], "--stop"))
+			stop = 1;
+		else if (!strcmp(argv[i], "--scale") && i + 1 < argc) {
+			char *end;
+			scale = strtol(argv[++i], &end, 10);
+			if (*end || scale < 100 || scale > 10000000) {
+				fprintf(stderr, "balie: --scale verwacht een aantal hulpvragen tussen 100 en 10000000\n");
+				return 2;
+			}
+		} else
+			return usage();
+	}
+	err_clear(&e);
+	demo_dir(dir, sizeof dir);
+	if (env) {
+		printf("export PGHOST='%s'\nexport PGPORT=5432\nexport PGDATABASE=%s\nexport PGUSER=postgres\n", dir,
+		       DEMO_DB);
+		return 0;
+	}
+	if (stop)
+		return cluster_stop(dir, &e) < 0 ? cmd_fail(&e) : 0;
+	if (reset && cluster_remove(dir, &e) < 0)
+		return cmd_fail(&e);
+	if (cluster_prepare_dir(dir, &e) < 0)
+		return cmd_fail(&e);
+
+	/* One set-up at a time; a second `balie demo` waits, then reuses. */
+	snprintf(lock, sizeof lock, "%s/demo.lock", dir);
+	int lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (lfd < 0 || flock(lfd, LOCK_EX) < 0) {
+		err_set(&e, "kan %s niet vergrendelen: %s", lock, strerror(errno));
+		return cmd_fail(&e);
+	}
+	snprintf(mark, sizeof mark, "%s/" READY_MARK, dir);
+	char data[PATH_MAX + 8];
+	struct stat st;
+	snprintf(data, sizeof data, "%s/data", dir);
+	int rc = 0;
+	if (stat(data, &st) != 0)
+		rc = cluster_create(dir, 0, &e);
+	if (rc == 0)
+		rc = cluster_start(dir, 0, &e);
+	if (rc == 0 && stat(mark, &st) != 0) {
+		rc = build(dir, scale, &e);
+		if (rc == 0) {
+			int mfd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+			if (mfd < 0 || fsync(mfd) < 0)
+				rc = err_set(&e, "kan %s niet schrijven: %s", mark, strerror(errno));
+			if (mfd >= 0)
+				close(mfd);
+		}
+	}
+	flock(lfd, LOCK_UN);
+	close(lfd);
+	if (rc < 0)
+		return cmd_fail(&e);
+	print_accounts(dir);
+	if (prepare)
+		return 0;
+
+	struct tui_options o = {
+		.conninfo = cluster_conninfo(ci, sizeof ci, dir, DEMO_DB, "balie_app"),
+		.org_code = main_config()->organisatie,
+		.idle_lock_minutes = main_config()->idle_lock_minutes,
+		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
+	};
+	return tui_run(&o);
+}

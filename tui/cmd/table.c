@@ -1,0 +1,67 @@
+/* table.c — the table of non-interactive verbs; see cmd.h. */
+#include "tui/cmd/cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct cmd cmd_table[] = {
+	{"demo", "[--reset | --env | --prepare | --stop] [--scale AANTAL]",
+	 "privé-demodatabase starten (eerste keer: aanmaken en vullen) en balie openen", cmd_demo},
+	{"admin migrate", "", "databaseschema bijwerken naar de versie van deze balie", cmd_admin_migrate},
+	{"admin user", "add|passwd|block|unblock|totp-reset|list …", "accounts beheren", cmd_admin_user},
+	{"admin forms", "check|load MAP", "aanvraagtypes en statussen (*.flow) controleren of publiceren",
+	 cmd_admin_forms},
+	{"admin feestdagen", "JAAR", "feestdagen (geen werkdagen) van een jaar tonen", cmd_admin_feestdagen},
+	{"admin cluster", "create|start|stop|remove|env MAP",
+	 "privé-PostgreSQL-cluster in een map beheren (demo en tests)", cmd_admin_cluster},
+	{NULL, NULL, NULL, NULL},
+};
+
+/* Number of space-separated words in s. */
+static int word_count(const char *s)
+{
+	int n = 1;
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
+/* Do argv[0..words-1] spell name? */
+static int matches(const char *name, int argc, char **argv, int words)
+{
+	if (words > argc)
+		return 0;
+	const char *p = name;
+	for (int i = 0; i < words; i++) {
+		size_t n = strlen(argv[i]);
+		if (strncmp(p, argv[i], n) != 0 || (p[n] != ' ' && p[n] != '\0'))
+			return 0;
+		p += n + (p[n] == ' ');
+	}
+	return *p == '\0';
+}
+
+const struct cmd *cmd_find(int argc, char **argv, int *used)
+{
+	const struct cmd *best = NULL;
+	int best_words = 0;
+	for (const struct cmd *c = cmd_table; c->name; c++) {
+		int w = word_count(c->name);
+		if (w > best_words && matches(c->name, argc, argv, w)) {
+			best = c;
+			best_words = w;
+		}
+	}
+	if (used)
+		*used = best_words;
+	return best;
+}
+
+void cmd_usage(int to_stderr)
+{
+	FILE *f = to_stderr ? stderr : stdout;
+	fprintf(f, "gebruik: balie [--config BESTAND] [--organisatie CODE]\n");
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		fprintf(f, "       balie %s %s\n           %s\n", c->name, c->args, c->help);
+	fprintf(f, "Zie balie(1) en balie-admin(8).\n");
+}

@@ -1,0 +1,140 @@
+/* config.c — reading balie.conf; see config.h. */
+#include "tui/config.h"
+
+#include "db/conn.h"
+
+#include <libconfig.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define DEFAULT_CONFIG "/etc/balie/balie.conf"
+
+enum setting_type { SET_STRING, SET_INT };
+
+struct setting {
+	const char *name;
+	enum setting_type type;
+	size_t offset;
+	size_t size;       /* strings: buffer size */
+	int def, min, max; /* ints */
+	const char *help;
+};
+
+#define STR(field, help) {#field, SET_STRING, offsetof(struct config, field), \
+	sizeof(((struct config *)0)->field), 0, 0, 0, help}
+
+static const struct setting settings[] = {
+	{"conninfo", SET_STRING, offsetof(struct config, conninfo), sizeof(((struct config *)0)->conninfo),
+	 0, 0, 0, "libpq-verbindingsgegevens; leeg = PG*-omgevingsvariabelen of pg_service.conf"},
+	STR(organisatie, "standaardorganisatie bij het inloggen, bijv. \"PO3008\""),
+	{"idle_lock_minutes", SET_INT, offsetof(struct config, idle_lock_minutes), 0, 15, 0, 480,
+	 "scherm vergrendelen na zoveel minuten zonder toetsaanslag; 0 = nooit"},
+	STR(mail_command, "sendmail(8)-compatibel programma voor balie mail"),
+	STR(data_dir, "map met forms/ en keymaps/; leeg = ingebouwde locatie"),
+	{NULL, 0, 0, 0, 0, 0, 0, NULL},
+};
+
+static void defaults(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	for (const struct setting *s = settings; s->name; s++)
+		if (s->type == SET_INT)
+			*(int *)((char *)c + s->offset) = s->def;
+	snprintf(c->mail_command, sizeof c->mail_command, "/usr/sbin/sendmail -t -i");
+}
+
+static int holds_password(const struct config *c)
+{
+	return db_conninfo_has_password(c->conninfo);
+}
+
+int config_load(struct config *c, const char *path, struct err *e)
+{
+	struct stat st;
+	config_t cf;
+	int rc = -1;
+
+	defaults(c);
+	if (!path)
+		path = getenv("BALIE_CONFIG");
+	if (!path || !*path) {
+		if (stat(DEFAULT_CONFIG, &st) != 0)
+			return 0; /* no file: PG* environment */
+		path = DEFAULT_CONFIG;
+	}
+	if (stat(path, &st) != 0)
+		return err_set(e, "configuratiebestand '%s' niet gevonden", path);
+	snprintf(c->path, sizeof c->path, "%s", path);
+
+	config_init(&cf);
+	if (config_read_file(&cf, path) != CONFIG_TRUE) {
+		err_set_at(e, path, config_error_line(&cf), "%s", config_error_text(&cf));
+		goto out;
+	}
+	config_setting_t *root = config_root_setting(&cf);
+	for (int i = 0; i < config_setting_length(root); i++) {
+		config_setting_t *item = config_setting_get_elem(root, i);
+		const char *name = config_setting_name(item);
+		const struct setting *s;
+		for (s = settings; s->name; s++)
+			if (!strcmp(s->name, name))
+				break;
+		int line = config_setting_source_line(item);
+		if (!s->name) {
+			err_set_at(e, path, line, "onbekende instelling '%s'", name);
+			goto out;
+		}
+		char *field = (char *)c + s->offset;
+		if (s->type == SET_STRING) {
+			const char *v = config_setting_get_string(item);
+			if (!v) {
+				err_set_at(e, path, line, "'%s' moet tekst tussen aanhalingstekens zijn", name);
+				goto out;
+			}
+			if (strlen(v) >= s->size) {
+				err_set_at(e, path, line, "'%s' is te lang (max. %zu tekens)", name, s->size - 1);
+				goto out;
+			}
+			memcpy(field, v, strlen(v) + 1);
+		} else {
+			if (config_setting_type(item) != CONFIG_TYPE_INT) {
+				err_set_at(e, path, line, "'%s' moet een geheel getal zijn", name);
+				goto out;
+			}
+			int v = config_setting_get_int(item);
+			if (v < s->min || v > s->max) {
+				err_set_at(e, path, line, "'%s' moet tussen %d en %d liggen", name, s->min, s->max);
+				goto out;
+			}
+			*(int *)field = v;
+		}
+	}
+	/* Staff must not read the database password (balie-admin(8)).  Group-
+	 * readable is refused too: staff may share the group. */
+	if (holds_password(c) && (st.st_mode & (S_IRGRP | S_IROTH))) {
+		err_set(e, "%s bevat een wachtwoord maar is leesbaar voor anderen: chmod 600 %s", path, path);
+		goto out;
+	}
+	rc = 0;
+out:
+	config_destroy(&cf);
+	return rc;
+}
+
+void config_dump(const struct config *c, FILE *f)
+{
+	fprintf(f, "# balie.conf%s%s\n", c->path[0] ? " — gelezen uit " : " — standaardwaarden", c->path);
+	for (const struct setting *s = settings; s->name; s++) {
+		const char *field = (const char *)c + s->offset;
+		fprintf(f, "\n# %s\n", s->help);
+		if (s->type == SET_INT) {
+			fprintf(f, "%s = %d;\n", s->name, *(const int *)field);
+		} else if (!strcmp(s->name, "conninfo") && holds_password(c)) {
+			fprintf(f, "%s = \"(bevat een wachtwoord; niet getoond)\";\n", s->name);
+		} else {
+			fprintf(f, "%s = \"%s\";\n", s->name, field);
+		}
+	}
+}

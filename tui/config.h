@@ -1,0 +1,33 @@
+/* config.h — balie.conf (libconfig syntax), read once at start.
+ *
+ * Settings are rows of a table (name, type, default, bounds, help); the same
+ * table prints `balie --dump-config` and is documented in balie.conf(5).
+ * Lookup order of the file: --config FILE, $BALIE_CONFIG,
+ * /etc/balie/balie.conf.  No file at all is fine: libpq then uses the PG*
+ * environment or pg_service.conf.
+ */
+#ifndef BALIE_CONFIG_H
+#define BALIE_CONFIG_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+
+struct config {
+	char conninfo[1024];     /* libpq conninfo; "" = PG* environment */
+	char organisatie[16];    /* default organisatie code, e.g. "PO3008" */
+	int idle_lock_minutes;   /* lock the screen after idleness; 0 = never */
+	char mail_command[512];  /* sendmail(8)-compatible, e.g. "/usr/sbin/sendmail -t -i" */
+	char data_dir[512];      /* forms/ and keymaps/ live here; "" = built-in */
+	char path[512];          /* the file read, "" when none */
+};
+
+/* Fills c with defaults, then reads path (NULL = the lookup order above).
+ * Refuses a file that holds a password and can be read by group or others.
+ * Errors name file:line. */
+int config_load(struct config *c, const char *path, struct err *e);
+
+/* Prints every setting with its value and help (balie --dump-config). */
+void config_dump(const struct config *c, FILE *f);
+
+#endif

@@ -1,0 +1,210 @@
+/* pane_home.c — the home screen; see pane_home.h.
+ *
+ * The counts come from db/home.h (row-level security decides what the
+ * account sees); this pane only lays them out.  Loading is work done after a
+ * paint, so "Bezig met laden…" is on screen while the query runs.
+ */
+#include "tui/pane_home.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/home.h"
+
+struct home {
+	struct pane base;
+	struct home_count *rows; /* owned */
+	int n;
+	long total;
+	int loaded;   /* rows hold a successful load */
+	int top;      /* first table row shown */
+	int shown;    /* table rows that fitted in the last paint */
+	char when[16];
+};
+
+#define TABLE_COLS 52
+#define COUNT_COLS 10
+
+static struct home *H(struct pane *p)
+{
+	return (struct home *)p;
+}
+
+static enum action_ctx home_context(const struct pane *p)
+{
+	(void)p;
+	return CTX_HOME;
+}
+
+/* 1234567 → "1.234.567" (Dutch digit grouping). */
+static void fmt_count(char *buf, size_t len, long v)
+{
+	char raw[32];
+	int n, o = 0;
+
+	n = snprintf(raw, sizeof raw, "%ld", v < 0 ? -v : v);
+	if (v < 0 && (size_t)o + 1 < len)
+		buf[o++] = '-';
+	for (int i = 0; i < n && (size_t)o + 1 < len; i++) {
+		if (i > 0 && (n - i) % 3 == 0 && (size_t)o + 2 < len)
+			buf[o++] = '.';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
+
+static void info_line(WINDOW *w, const struct screen *s, int y, const char *label,
+		      const char *value)
+{
+	screen_put(w, y, 2, 14, label, s->attr[ST_NORMAL]);
+	screen_put(w, y, 16, getmaxx(w) - 18, value, s->attr[ST_HEAD]);
+}
+
+static void home_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct home *h = H(p);
+	const struct screen *s = &a->scr;
+	const struct session *ss = &a->session;
+	int rows = getmaxy(w), cols = getmaxx(w);
+	int tw = cols - 4 < TABLE_COLS ? cols - 4 : TABLE_COLS;
+	int cat = tw - COUNT_COLS;
+	char buf[256], num[32];
+	int y = 1, avail;
+
+	snprintf(buf, sizeof buf, "Welkom, %s", ss->naam[0] ? ss->naam : ss->username);
+	screen_put(w, y, 2, cols - 4, buf, s->attr[ST_HEAD]);
+	y += 2;
+	info_line(w, s, y++, "Gebruiker", ss->username);
+	info_line(w, s, y++, strchr(ss->rollen, ',') ? "Rollen" : "Rol", ss->rollen);
+	snprintf(buf, sizeof buf, "%s  %s", ss->organisatie_code, ss->organisatie_naam);
+	info_line(w, s, y++, "Organisatie", buf);
+	y++;
+
+	screen_put(w, y, 2, cat, "Hulpvragen per statuscategorie", s->attr[ST_HEAD]);
+	if (h->when[0]) {
+		snprintf(buf, sizeof buf, "bijgewerkt %s", h->when);
+		screen_put_right(w, y, 2 + tw - 20, 20, buf, s->attr[ST_DIM]);
+	}
+	y++;
+	if (!h->loaded) {
+		screen_put(w, y + 1, 2, tw, h->when[0] ? "De aantallen konden niet worden geladen."
+						       : "Bezig met laden…",
+			   s->attr[ST_DIM]);
+		return;
+	}
+	screen_put(w, y, 2, cat, "Categorie", s->attr[ST_HEAD]);
+	screen_put_right(w, y, 2 + cat, COUNT_COLS, "Aantal", s->attr[ST_HEAD]);
+	y++;
+	screen_rule(w, y++, 2, tw, s->attr[ST_NORMAL]);
+
+	/* rows left for the table body: keep two for the rule and the total */
+	avail = rows - y - 2;
+	if (avail < 1)
+		avail = 1;
+	if (h->n == 0) {
+		screen_put(w, y++, 2, cat, "Geen hulpvragen", s->attr[ST_DIM]);
+		h->shown = 0;
+	} else {
+		if (h->top > h->n - avail)
+			h->top = h->n - avail > 0 ? h->n - avail : 0;
+		h->shown = 0;
+		for (int i = h->top; i < h->n && h->shown < avail; i++, h->shown++) {
+			const char *label = h->rows[i].categorie;
+			int more_above = h->top > 0 && i == h->top;
+			int more_below = i + 1 < h->n && h->shown + 1 == avail;
+
+			if (more_above || more_below) {
+				snprintf(buf, sizeof buf, "%s %s", more_above ? "↑" : "↓", label);
+				label = buf;
+			}
+			screen_put(w, y, 2, cat - 1, label, s->attr[ST_NORMAL]);
+			fmt_count(num, sizeof num, h->rows[i].aantal);
+			screen_put_right(w, y, 2 + cat, COUNT_COLS, num, s->attr[ST_NORMAL]);
+			y++;
+		}
+	}
+	screen_rule(w, y++, 2, tw, s->attr[ST_NORMAL]);
+	screen_put(w, y, 2, cat, "Totaal", s->attr[ST_HEAD]);
+	fmt_count(num, sizeof num, h->total);
+	screen_put_right(w, y, 2 + cat, COUNT_COLS, num, s->attr[ST_HEAD]);
+}
+
+static int home_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct home *h = H(p);
+
+	switch (id) {
+	case ACT_RELOAD:
+		app_message(a, 0, "Bezig met laden…");
+		return R_BARS | R_WORK;
+	case ACT_UP:
+		if (h->top > 0)
+			h->top--;
+		return R_PAINT;
+	case ACT_DOWN:
+		if (h->top + h->shown < h->n)
+			h->top++;
+		return R_PAINT;
+	default:
+		return R_NONE;
+	}
+}
+
+static int home_work(struct pane *p, struct app *a)
+{
+	struct home *h = H(p);
+	struct home_count *rows = NULL;
+	struct err e;
+	int n = 0;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	err_clear(&e);
+	localtime_r(&now, &tm);
+	strftime(h->when, sizeof h->when, "%H:%M:%S", &tm);
+	if (app_connect(a, &e) < 0 ||
+	    home_counts(a->db, a->session.organisatie_id, &rows, &n, &e) < 0) {
+		app_message(a, 1, "%s — r probeert het opnieuw", e.msg[0] ? e.msg : "Laden mislukt");
+		return R_PAINT | R_BARS;
+	}
+	free(h->rows);
+	h->rows = rows;
+	h->n = n;
+	h->total = 0;
+	for (int i = 0; i < n; i++)
+		h->total += rows[i].aantal;
+	h->loaded = 1;
+	app_message_clear(a);
+	return R_PAINT | R_BARS;
+}
+
+static void home_free(struct pane *p)
+{
+	struct home *h = H(p);
+
+	free(h->rows);
+	free(h);
+}
+
+static const struct pane_ops home_ops = {
+	.name = "home",
+	.title = "Overzicht",
+	.context = home_context,
+	.draw = home_draw,
+	.action = home_action,
+	.work = home_work,
+	.free = home_free,
+};
+
+struct pane *pane_home_new(struct app *a)
+{
+	struct home *h = calloc(1, sizeof *h);
+
+	if (!h)
+		return NULL;
+	h->base.ops = &home_ops;
+	a->work_pending = 1; /* load the counts after the first paint */
+	return &h->base;
+}

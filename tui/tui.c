@@ -1,0 +1,514 @@
+/* tui.c — the interactive program: locale, terminal, signals and the one
+ * event loop; see tui.h.
+ *
+ * One loop turn: apply pane changes → repaint what is dirty (each window
+ * wnoutrefresh()ed, one doupdate()) → run pending slow work → poll() on the
+ * terminal and the signal self-pipe, with a timeout for the idle lock →
+ * dispatch keys and signals.  Signal handlers only write one byte into the
+ * self-pipe; everything else, and every curses call, happens here on the
+ * main thread.
+ */
+#include "tui/tui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "db/conn.h"
+#include "tui/app.h"
+#include "tui/pane_login.h"
+
+/* ---- locale ----------------------------------------------------------- */
+
+static int codeset_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+/* balie needs a UTF-8 locale: names with diacritics ("coördinator"), the
+ * widths of wide characters and the line drawing all depend on it.
+ *
+ * Decision: we do not refuse at once.  Over SSH the client's LANG (say
+ * nl_NL.UTF-8) is often not installed on the server, so setlocale(LC_ALL,
+ * "") falls back to "C" although the terminal itself speaks UTF-8; refusing
+ * would lock people out over a server setting they cannot change.  So we
+ * switch only LC_CTYPE to C.UTF-8 (built into glibc >= 2.35, present on every
+ * Debian) — dates and numbers are formatted by balie itself, not by the
+ * locale — and refuse with exit status 2 only when even that fails.  A
+ * terminal that really is not UTF-8 then shows garbled accents, which is
+ * rarer today than a missing locale. */
+static int locale_setup(void)
+{
+	setlocale(LC_ALL, "");
+	if (codeset_utf8())
+		return 0;
+	if (setlocale(LC_CTYPE, "C.UTF-8") && codeset_utf8())
+		return 0;
+	if (setlocale(LC_CTYPE, "C.utf8") && codeset_utf8())
+		return 0;
+	fprintf(stderr, "balie: balie heeft een UTF-8-locale nodig, bijvoorbeeld LANG=C.UTF-8\n");
+	return -1;
+}
+
+/* ---- signals ---------------------------------------------------------- */
+
+static int sig_pipe[2] = { -1, -1 };
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+
+	if (write(sig_pipe[1], &b, 1) < 0) {
+		/* pipe full: a byte is already waiting, that is enough */
+	}
+	errno = saved;
+}
+
+static const int caught[] = { SIGWINCH, SIGTERM, SIGHUP, SIGINT };
+#define NCAUGHT (int)(sizeof caught / sizeof caught[0])
+
+static int signals_setup(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	if (pipe2(sig_pipe, O_NONBLOCK | O_CLOEXEC) < 0)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	/* installed before newterm(): ncurses then leaves SIGWINCH to us */
+	for (int i = 0; i < NCAUGHT; i++)
+		sigaction(caught[i], &sa, &old[i]);
+	return 0;
+}
+
+static void signals_restore(const struct sigaction *old)
+{
+	for (int i = 0; i < NCAUGHT; i++)
+		sigaction(caught[i], &old[i], NULL);
+	for (int i = 0; i < 2; i++)
+		if (sig_pipe[i] >= 0) {
+			close(sig_pipe[i]);
+			sig_pipe[i] = -1;
+		}
+}
+
+/* ---- painting --------------------------------------------------------- */
+
+static void paint_title(struct app *a)
+{
+	WINDOW *w = a->scr.title;
+	struct pane *p = app_top(a);
+	char buf[256];
+
+	werase(w);
+	snprintf(buf, sizeof buf, " balie — %s", p ? p->ops->title : "");
+	screen_put(w, 0, 0, a->scr.cols, buf, a->scr.attr[ST_TITLE]);
+	wnoutrefresh(w);
+}
+
+static void paint_msg(struct app *a)
+{
+	WINDOW *w = a->scr.msg;
+
+	werase(w);
+	screen_put(w, 0, 1, a->scr.cols - 2, a->msg,
+		   a->scr.attr[a->msg_error ? ST_ERROR : ST_NORMAL]);
+	wnoutrefresh(w);
+}
+
+static void paint_status(struct app *a)
+{
+	WINDOW *w = a->scr.status;
+	const struct session *s = &a->session;
+	const char *state;
+	char left[512];
+	int rw, cols = a->scr.cols;
+
+	werase(w);
+	if (a->locked)
+		state = "vergrendeld ";
+	else if (app_connected(a))
+		state = "verbonden ";
+	else if (a->db || a->logged_in)
+		state = "geen verbinding ";
+	else
+		state = "niet verbonden ";
+	rw = screen_width(state);
+	if (a->logged_in)
+		snprintf(left, sizeof left, " %s (%s) │ %s │ %s %s", s->naam, s->username,
+			 s->rollen, s->organisatie_code, s->organisatie_naam);
+	else
+		snprintf(left, sizeof left, " niet aangemeld");
+	screen_put_pad(w, 0, 0, cols, "", a->scr.attr[ST_BAR]);
+	screen_put(w, 0, 0, cols - rw - 2, left, a->scr.attr[ST_BAR]);
+	screen_put(w, 0, cols - rw, rw, state, a->scr.attr[ST_BAR]);
+	wnoutrefresh(w);
+}
+
+/* The key bar, generated from the action table for the current context. */
+static void paint_keys(struct app *a)
+{
+	WINDOW *w = a->scr.keys;
+	enum action_ctx ctx = app_context(a);
+	int x = 1, cols = a->scr.cols;
+	enum action_id seen[32];
+	int nseen = 0;
+
+	werase(w);
+	for (size_t i = 0; i < action_count; i++) {
+		const struct action *act = &action_table[i];
+		char name[32];
+		int key, dup = 0, need;
+
+		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx))
+			continue;
+		if (action_keys(act, ctx, &key, 1) < 1)
+			continue;
+		for (int j = 0; j < nseen; j++)
+			dup |= seen[j] == act->id;
+		if (dup)
+			continue;
+		if (nseen < 32)
+			seen[nseen++] = act->id;
+		action_key_name(key, name, sizeof name);
+		need = screen_width(name) + 1 + screen_width(act->label);
+		if (x + need > cols - 1)
+			break;
+		x += screen_put(w, 0, x, cols - x, name, a->scr.attr[ST_BAR_KEY]);
+		x += 1;
+		x += screen_put(w, 0, x, cols - x, act->label, a->scr.attr[ST_NORMAL]);
+		x += 2;
+	}
+	wnoutrefresh(w);
+}
+
+static void paint(struct app *a)
+{
+	struct pane *p = app_top(a);
+
+	if (a->dirty & D_LAYOUT) {
+		screen_layout(&a->scr);
+		/* stdscr lies under everything: clear it and mark it refreshed,
+		 * or the next get_wch() would refresh it over our windows */
+		werase(stdscr);
+		wnoutrefresh(stdscr);
+		a->dirty |= D_BODY | D_BARS;
+	}
+	if (a->scr.too_small) {
+		screen_too_small(&a->scr);
+		wnoutrefresh(stdscr);
+		curs_set(0);
+		doupdate();
+		a->dirty = 0;
+		return;
+	}
+	if (a->dirty & D_BARS) {
+		paint_title(a);
+		paint_msg(a);
+		paint_status(a);
+		paint_keys(a);
+	}
+	if (a->dirty & D_BODY) {
+		werase(a->scr.body);
+		a->cur_on = 0;
+		if (p && p->ops->draw)
+			p->ops->draw(p, a, a->scr.body);
+	}
+	/* the body goes last so the hardware cursor ends up in its field */
+	if (a->cur_on)
+		wmove(a->scr.body, a->cur_y, a->cur_x);
+	curs_set(a->cur_on ? 1 : 0);
+	wnoutrefresh(a->scr.body);
+	doupdate();
+	a->dirty = 0;
+}
+
+/* ---- input ------------------------------------------------------------ */
+
+static void apply(struct app *a, int r)
+{
+	if (r & R_QUIT)
+		a->quit = 1;
+	if (r & (R_PAINT | R_BARS))
+		a->dirty |= D_BODY | D_BARS; /* the key bar follows the pane's state */
+	if (r & R_WORK)
+		a->work_pending = 1;
+}
+
+/* Reads one key from curses and folds its spellings; 0 when none. */
+static int read_key(int *key)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			*key = TK_ENTER;
+		else if (wc == KEY_BACKSPACE)
+			*key = TK_BACKSPACE;
+		else
+			*key = TK((int)wc);
+		return 1;
+	}
+	if (wc == '\r')
+		wc = '\n';
+	else if (wc == 8)
+		wc = TK_BACKSPACE;
+	*key = (int)wc;
+	return 1;
+}
+
+struct input {
+	int64_t esc_ms; /* an unused Esc: a digit right after it is an F-key */
+};
+
+static void dispatch_key(struct app *a, struct input *in, int key)
+{
+	struct pane *p = app_top(a);
+	const struct action *act;
+	int r = R_NONE;
+	int64_t now = app_now_ms();
+
+	if (key == TK(KEY_RESIZE)) {
+		a->dirty |= D_LAYOUT;
+		return;
+	}
+	a->last_key_ms = now;
+	/* Esc 1 … Esc 0 work as F1 … F10 (F-keys get eaten by some terminals) */
+	if (in->esc_ms && now - in->esc_ms < 2000 && key >= '0' && key <= '9')
+		key = TK(KEY_F(key == '0' ? 10 : key - '0'));
+	in->esc_ms = 0;
+	if (a->scr.too_small) {
+		/* nothing is visible: typing blind could do harm; only quit works */
+		if (key == TK(KEY_F(10)))
+			a->quit = 1;
+		else if (key == TK_ESC)
+			in->esc_ms = now; /* Esc 0 quits too */
+		return;
+	}
+	app_message_clear(a);
+	if (p && p->ops->key)
+		r = p->ops->key(p, a, key);
+	if (r == R_NONE) {
+		act = action_for_key(app_context(a), key);
+		if (act)
+			r = app_run_action(a, act->id);
+	}
+	if (r == R_NONE && key == TK_ESC)
+		in->esc_ms = now;
+	if (r == R_NONE && key == TK_CTRL('c')) {
+		const struct action *quit = NULL;
+		int qk;
+		char name[32];
+
+		for (size_t i = 0; i < action_count && !quit; i++)
+			if (action_table[i].id == ACT_QUIT)
+				quit = &action_table[i];
+		if (quit && action_keys(quit, app_context(a), &qk, 1) == 1)
+			app_message(a, 0, "Afsluiten doe je met %s",
+				    action_key_name(qk, name, sizeof name));
+	}
+	apply(a, r);
+}
+
+/* ---- the loop --------------------------------------------------------- */
+
+static void on_resize(struct app *a)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	a->dirty |= D_LAYOUT;
+}
+
+/* Handles the bytes in the self-pipe; returns 1 when the size changed. */
+static int drain_signals(struct app *a)
+{
+	unsigned char buf[64];
+	ssize_t n;
+	int resized = 0;
+
+	while ((n = read(sig_pipe[0], buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] == SIGWINCH) {
+				resized = 1;
+			} else {
+				a->quit = 1;
+				a->exit_status = 128 + buf[i];
+			}
+		}
+	if (resized)
+		on_resize(a);
+	return resized;
+}
+
+static int poll_timeout(struct app *a)
+{
+	int64_t idle = (int64_t)a->opt->idle_lock_minutes * 60000;
+	int64_t left;
+
+	if (a->dirty || a->work_pending)
+		return 0;
+	if (!a->logged_in || a->locked || idle <= 0)
+		return -1;
+	left = a->last_key_ms + idle - app_now_ms();
+	if (left < 0)
+		return 0;
+	return left > 60000 ? 60000 : (int)left;
+}
+
+static void idle_check(struct app *a)
+{
+	int64_t idle = (int64_t)a->opt->idle_lock_minutes * 60000;
+
+	if (a->logged_in && !a->locked && idle > 0 && app_now_ms() - a->last_key_ms >= idle)
+		app_lock(a);
+}
+
+static void loop(struct app *a)
+{
+	struct input in = { 0 };
+	int empty_reads = 0;
+	int more = 0; /* keys may wait in curses' own buffer: read before polling */
+
+	while (!a->quit) {
+		struct pollfd pfd[2];
+		int key, got = 0;
+
+		app_settle(a);
+		if (a->queued) {
+			enum action_id id = a->queued;
+
+			a->queued = ACT_NONE;
+			apply(a, app_run_action(a, id));
+			continue;
+		}
+		if (a->dirty)
+			paint(a);
+		if (a->work_pending) {
+			struct pane *p = app_top(a);
+
+			a->work_pending = 0;
+			if (p && p->ops->work)
+				apply(a, p->ops->work(p, a));
+			continue;
+		}
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = sig_pipe[0];
+		pfd[1].events = POLLIN;
+		if (poll(pfd, 2, more ? 0 : poll_timeout(a)) < 0) {
+			if (errno == EINTR)
+				continue;
+			a->exit_status = 1;
+			break;
+		}
+		if ((pfd[1].revents & POLLIN) && drain_signals(a))
+			continue; /* repaint at the new size before reading keys */
+		if ((pfd[0].revents & POLLIN) || more) {
+			more = 0;
+			while (!a->quit && read_key(&key)) {
+				got = 1;
+				dispatch_key(a, &in, key);
+				if (a->reset_to || a->pops || a->work_pending || a->queued) {
+					/* let the new pane (or the work) come first; the
+					 * next turn reads on without waiting for poll() */
+					more = 1;
+					break;
+				}
+			}
+			/* readable but never a key: the terminal went away */
+			if (pfd[0].revents & POLLIN)
+				empty_reads = got ? 0 : empty_reads + 1;
+			if (empty_reads > 50) {
+				a->exit_status = 1;
+				break;
+			}
+		}
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			a->exit_status = 129;
+			break;
+		}
+		idle_check(a);
+	}
+}
+
+int tui_run(const struct tui_options *o)
+{
+	struct sigaction old[NCAUGHT];
+	struct app a;
+	SCREEN *sp;
+
+	if (locale_setup() < 0)
+		return 2;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "balie: geen terminal; start balie in een terminal (bij ssh: ssh -t)\n");
+		return 2;
+	}
+	memset(&a, 0, sizeof a);
+	a.opt = o;
+	if (signals_setup(old) < 0) {
+		fprintf(stderr, "balie: kan geen signaalpijp maken: %s\n", strerror(errno));
+		return 2;
+	}
+	sp = newterm(NULL, stdout, stdin);
+	if (!sp) {
+		const char *t = getenv("TERM");
+
+		signals_restore(old);
+		fprintf(stderr, "balie: terminaltype '%s' is onbekend; probeer TERM=xterm-256color\n",
+			t ? t : "");
+		return 2;
+	}
+	set_term(sp);
+	raw(); /* Ctrl-C, Ctrl-Z, Ctrl-S/Q are keys, not signals or flow control */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	screen_init(&a.scr);
+
+	a.last_key_ms = app_now_ms();
+	a.dirty = D_LAYOUT;
+	app_push(&a, pane_login_new(&a, NULL));
+	if (a.depth == 0) {
+		endwin();
+		delscreen(sp);
+		signals_restore(old);
+		fprintf(stderr, "balie: onvoldoende geheugen\n");
+		return 2;
+	}
+	loop(&a);
+
+	app_settle(&a);
+	while (a.depth > 0) {
+		struct pane *p = a.stack[--a.depth];
+
+		p->ops->free(p);
+	}
+	screen_free(&a.scr);
+	endwin();
+	delscreen(sp);
+	signals_restore(old);
+	db_free(&a.db);
+	explicit_bzero(&a.session, sizeof a.session);
+	return a.exit_status;
+}

@@ -1,0 +1,19 @@
+/* tui.h — the interactive program: login screen, then the home screen.
+ *
+ * tui_run() owns the terminal from initscr() to endwin(); everything it draws
+ * is Dutch; all curses calls happen on this one thread.
+ */
+#ifndef BALIE_TUI_H
+#define BALIE_TUI_H
+
+struct tui_options {
+	const char *conninfo;   /* libpq conninfo ("" = PG* environment) */
+	const char *org_code;   /* organisatie to log into ("" = the account's first) */
+	int idle_lock_minutes;  /* lock the screen after this much idleness (0 = never) */
+	const char *banner;     /* optional line shown on the login screen (demo hints) */
+};
+
+/* Runs the interactive session; returns the process exit status. */
+int tui_run(const struct tui_options *o);
+
+#endif
