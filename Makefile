@@ -52,7 +52,8 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 all: balie
 
 balie: $(CORE_OBJ) $(DB_OBJ) $(TUI_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(OBJ)/%.o: %.c
 	@mkdir -p $(@D)
@@ -66,17 +67,20 @@ $(AOBJ)/%.o: %.c
 
 build/asan/tests/unit/%: $(AOBJ)/tests/unit/%.o $(ACORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
 build/asan/tests/db/%: $(AOBJ)/tests/db/%.o $(DBT_HARNESS) $(ADB_OBJ) $(ACORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
 # Fuzz targets are replayed over their committed corpus in `make check`
 # (a plain main() driver, sanitizers on); `make fuzz` builds real libFuzzer binaries.
 build/asan/tests/fuzz/%_replay: $(AOBJ)/tests/fuzz/%.o $(AOBJ)/tests/fuzz/replay.o $(ACORE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
 
 build/fuzz/%: tests/fuzz/%.c $(CORE_SRC)
 	@mkdir -p $(@D)
@@ -86,11 +90,16 @@ build/gen/migrations.c: db/embed.sh $(wildcard db/migrations/*.sql)
 	@mkdir -p $(@D)
 	sh db/embed.sh $(sort $(wildcard db/migrations/*.sql)) > $@.tmp && mv $@.tmp $@
 
+build/bench/bench: $(OBJ)/bench/bench.o $(DB_OBJ) $(CORE_OBJ)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
 test-bins: $(UNIT_BIN) $(DBT_BIN) $(FUZZ_REPLAY)
 
 DEB_PKGS = build-essential pkg-config libncurses-dev libpq-dev libsodium-dev liboath-dev \
 	libconfig-dev libcmocka-dev postgresql postgresql-contrib tmux oathtool poppler-utils \
-	john-data clang man-db procps
+	john-data clang man-db procps bc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

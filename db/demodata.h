@@ -18,10 +18,16 @@
  *   PO2507  stromenland (coördinator), stromenland-secr (secretariaat)
  *
  * The caller holds a superuser connection and one open transaction around
- * the call (an interrupted load leaves nothing).  Inside it the load
- * disables the user triggers of balie.hulpvraag for the bulk COPY, fills
- * what they would (status_categorie, voorlopig, nummer, the counts via
- * balie.telling_herbereken()) and enables them again before returning.
+ * the call (an interrupted load leaves nothing).  Inside it the bulk COPY
+ * runs with session_replication_role = replica (SET LOCAL: no trigger
+ * fires, neither the status/count triggers of hulpvraag nor the per-row
+ * foreign-key checks); the load fills what those triggers would
+ * (status_categorie, voorlopig, nummer, the counts via
+ * balie.telling_herbereken()), checks every foreign key of the loaded
+ * tables afterwards in one set-based pass, and restores the setting before
+ * returning.  Timestamps are written as Dutch local time (TimeZone
+ * Europe/Amsterdam while loading, restored after).  The loaded tables are
+ * ANALYZEd so the first queue query plans for their real size.
  */
 #ifndef BALIE_DB_DEMODATA_H
 #define BALIE_DB_DEMODATA_H

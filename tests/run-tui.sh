@@ -1,7 +1,7 @@
 #!/bin/sh
 # run-tui.sh — the terminal layer of `make check`: the real ./balie driven in
 # tmux (tests/tui/*_test.sh, harness in tests/tui/lib.sh) against a
-# throwaway demo cluster; TAP on stdout.
+# throwaway demo cluster; TAP on stdout.  Plan line at the end.
 #
 # The cluster lives in a fresh BALIE_DEMO_DIR under /tmp (as root the server
 # runs as `postgres`, which cannot enter /root) and is stopped and removed
@@ -10,8 +10,11 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
-if [ ! -x ./balie ]; then
-	echo "not ok 1 - ./balie ontbreekt (eerst make)"
+# TUI_BALIE: the binary under test (default ./balie; e.g. an ASan build)
+TUI_BALIE=${TUI_BALIE:-./balie}
+export TUI_BALIE
+if [ ! -x "$TUI_BALIE" ]; then
+	echo "not ok 1 - $TUI_BALIE ontbreekt (eerst make)"
 	exit 1
 fi
 for tool in tmux psql oathtool; do
@@ -33,14 +36,14 @@ export TUI_TAP_COUNTER
 echo 0 >"$TUI_TAP_COUNTER"
 
 cleanup() {
-	./balie demo --stop >/dev/null 2>&1
+	"$TUI_BALIE" demo --stop >/dev/null 2>&1
 	rm -rf "$BALIE_DEMO_DIR" "$TUI_RUN_TMP"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 start=$(date +%s)
-if ! ./balie demo --prepare --scale "${BALIE_TUI_SCALE:-1000}" >"$TUI_RUN_TMP/prepare.log" 2>&1 </dev/null; then
+if ! "$TUI_BALIE" demo --prepare --scale "${BALIE_TUI_SCALE:-1000}" >"$TUI_RUN_TMP/prepare.log" 2>&1 </dev/null; then
 	echo "not ok 1 - balie demo --prepare mislukt"
 	sed 's/^/# /' "$TUI_RUN_TMP/prepare.log"
 	exit 1

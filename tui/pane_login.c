@@ -298,8 +298,7 @@ static int login_work(struct pane *p, struct app *a)
 		return R_NONE;
 	app_message_clear(a);
 	if (app_connect(a, &e) < 0) {
-		field_clear(&l->f[F_PASS]);
-		field_clear(&l->f[F_CODE]);
+		back_to_password(l); /* wipes password, code and a pending login */
 		went_offline(l, a, &e);
 		return R_PAINT | R_BARS;
 	}

@@ -148,6 +148,11 @@ static int load(struct db *db, unsigned long seed, long hulpvragen, struct err *
 	struct demodata_opts o = { seed, hulpvragen, TODAY, HASH, "JBSWY3DPEHPK3PXP", NULL, NULL };
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char voor[64];
+	PGresult *r = db_exec(db, e, NULL, "SELECT current_setting('session_replication_role') || ' ' || "
+			      "current_setting('TimeZone')", 0, NULL);
+	snprintf(voor, sizeof voor, "%s", r ? PQgetvalue(r, 0, 0) : "?");
+	PQclear(r);
 	err_clear(e);
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -155,6 +160,14 @@ static int load(struct db *db, unsigned long seed, long hulpvragen, struct err *
 		db_rollback(db);
 		return -1;
 	}
+	/* The bulk mode ends with the load, inside the caller's transaction. */
+	char na[64];
+	r = db_exec(db, e, NULL, "SELECT current_setting('session_replication_role') || ' ' || "
+		    "current_setting('TimeZone')", 0, NULL);
+	snprintf(na, sizeof na, "%s", r ? PQgetvalue(r, 0, 0) : "?");
+	PQclear(r);
+	if (strcmp(voor, na) != 0)
+		fail_msg("instellingen na de load: %s (ervoor: %s)", na, voor);
 	int rc = db_commit(db, e);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (secs)

@@ -53,6 +53,10 @@ tui_demo login 100 30
 check "aanmeldscherm verschijnt" wait_for "Gebruikersnaam" 30
 check "aanmeldscherm vraagt organisatie en wachtwoord" screen_has_all "Organisatie" "Wachtwoord"
 check "geen codeveld voor een account zonder TOTP" screen_lacks "Code uit je authenticator-app"
+tui_keys Escape 1
+check "Esc 1 werkt als F1: help van het aanmeldscherm" wait_for "Help — Aanmelden" 5
+tui_keys Escape
+check "Esc sluit de help weer" wait_for "Gebruikersnaam" 5
 tui_type coordinator
 tui_keys Tab
 tui_type geheim
@@ -75,6 +79,9 @@ check "? toont de help van het overzicht" wait_for "Help — Overzicht" 5
 check "help noemt de acties met hun toetsen" screen_has_all "Vernieuwen" "r, F5" "Afsluiten"
 tui_keys Escape
 check "Esc sluit de help" wait_for "Hulpvragen per statuscategorie" 5
+tui_keys C-c
+check "Ctrl-C breekt niets af maar zegt hoe je afsluit" wait_for "Afsluiten doe je met q" 5
+check "na Ctrl-C nog steeds het overzicht" screen_has "Hulpvragen per statuscategorie"
 tui_keys q
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]

@@ -9,7 +9,7 @@ home_intact() {
 	screen_has_all "Welkom, " "Hulpvragen per statuscategorie" "Totaal" "q Afsluiten" "verbonden"
 }
 
-tui_start resize 100 30 NO_COLOR=1 ./balie demo
+tui_start resize 100 30 NO_COLOR=1 "$TUI_BALIE" demo
 tui_login coordinator demo
 check "overzicht op 100x30" wait_for "Totaal" 20
 total=$(tui_screen | grep -E '^  Totaal ')

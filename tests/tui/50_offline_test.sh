@@ -6,7 +6,7 @@
 conf=$TUI_SCRATCH/offline.conf
 echo "conninfo = \"host=$TUI_SCRATCH/geen-server port=5 connect_timeout=2\";" >"$conf"
 
-tui_start offline 80 24 BALIE_CONFIG="$conf" ./balie
+tui_start offline 80 24 BALIE_CONFIG="$conf" "$TUI_BALIE"
 check "zonder database: 'Geen verbinding met de database'" wait_for "Geen verbinding met de database" 20
 check "de knoppen R en q worden genoemd" screen_has_all "R Opnieuw proberen" "q Afsluiten"
 tui_keys R

@@ -6,8 +6,8 @@
 
 user=blokkeertest
 pass=Zonnebloem-Kade-4821
-added=$(cd "$TUI_ROOT" && eval "$(./balie demo --env)" &&
-	printf '%s\n' "$pass" | ./balie admin user add "$user" --naam "Bram Blokker" \
+added=$(cd "$TUI_ROOT" && eval "$("$TUI_BALIE" demo --env)" &&
+	printf '%s\n' "$pass" | "$TUI_BALIE" admin user add "$user" --naam "Bram Blokker" \
 		--organisatie PO3008 --rol secretariaat 2>&1)
 account_exists() {
 	[ "$(demo_psql "SELECT count(*) FROM balie.account WHERE username = '$user'")" = 1 ]

@@ -26,8 +26,8 @@
 #                              followed by the current screen as "# " lines
 #   tap_done                   end of the script: exit status 0 when all passed
 #
-# Every script gets its own tmux server on a private socket
-# (tmux -L balie-test-PID), so the user's own tmux is never touched, and an
+# Every script gets its own tmux server on a private socket (tmux -S in the
+# script's scratch folder), so the user's own tmux is never touched, and an
 # EXIT trap kills that server and removes its scratch files even when the
 # script fails.  The tests need no terminal: tmux runs detached, so
 # `make check < /dev/null` without a tty works.
@@ -35,9 +35,14 @@
 # Numbering: when TUI_TAP_COUNTER names a file (tests/run-tui.sh sets it),
 # test numbers continue across scripts and the runner prints the plan.
 
-TUI_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TUI_SOCK=balie-test-$$
+# the repository root: set TUI_ROOT when the script lives elsewhere
+TUI_ROOT=${TUI_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+# the binary under test, relative to TUI_ROOT (e.g. an ASan build)
+TUI_BALIE=${TUI_BALIE:-./balie}
 TUI_SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/balie-tui-$$.XXXXXX")
+# a private tmux server whose socket lives in the scratch folder, so it is
+# removed with it (a -L socket would stay behind in /tmp/tmux-UID/)
+TUI_SOCK=$TUI_SCRATCH/tmux.sock
 TUI_CUR=
 TUI_FAILED=0
 TUI_N=0
@@ -47,7 +52,7 @@ export LC_ALL=C.UTF-8
 unset TMUX
 
 tmux_() {
-	tmux -u -L "$TUI_SOCK" -f "$TUI_SCRATCH/tmux.conf" "$@"
+	tmux -u -S "$TUI_SOCK" -f "$TUI_SCRATCH/tmux.conf" "$@"
 }
 
 tui_cleanup() {
@@ -106,6 +111,8 @@ wait_for() {
 	_n=$(( ${2:-10} * 10 ))
 	while [ "$_n" -gt 0 ]; do
 		tui_screen | grep -qF -- "$1" && return 0
+		# the program has ended: the screen will not change any more
+		[ -s "$TUI_SCRATCH/$TUI_CUR.rc" ] && _n=1
 		sleep 0.1
 		_n=$((_n - 1))
 	done
@@ -197,9 +204,9 @@ tap_done() {
 
 # ---- helpers for balie itself ---------------------------------------------
 
-# Starts `./balie demo` (the cluster prepared by tests/run-tui.sh).
+# Starts `balie demo` (the cluster prepared by tests/run-tui.sh).
 tui_demo() {
-	tui_start "$@" ./balie demo
+	tui_start "$@" "$TUI_BALIE" demo
 }
 
 # Logs in on a login screen that is showing: user, password.
@@ -213,5 +220,5 @@ tui_login() {
 
 # psql against the demo cluster as its superuser (RLS does not apply).
 demo_psql() {
-	(eval "$(cd "$TUI_ROOT" && ./balie demo --env)" && psql -X -A -t -q -v ON_ERROR_STOP=1 -c "$1")
+	(eval "$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --env)" && psql -X -A -t -q -v ON_ERROR_STOP=1 -c "$1")
 }

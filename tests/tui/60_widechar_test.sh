@@ -1,0 +1,40 @@
+#!/bin/sh
+# 60_widechar_test.sh — names with diacritics, combining marks and wide
+# (CJK) characters take the columns they really take: the status bar still
+# ends exactly at the right edge, at 100 and at 80 columns.
+. "$(dirname "$0")/lib.sh"
+
+user=zoetest
+pass=Vlinderstruik-Haven-7305
+# "Zoë" precomposed, "Noë" with a combining diaeresis, and three wide characters
+naam=$(printf 'Zo\303\253 No\145\314\210l-\303\207elik \347\216\213\345\260\217\346\230\216')
+added=$(cd "$TUI_ROOT" && eval "$("$TUI_BALIE" demo --env)" &&
+	printf '%s\n' "$pass" | "$TUI_BALIE" admin user add "$user" --naam "$naam" \
+		--organisatie PO3008 --rol secretariaat 2>&1)
+if [ "$(demo_psql "SELECT count(*) FROM balie.account WHERE username = '$user'")" = 1 ]; then
+	tap_ok "account met een naam vol diakrieten en brede tekens aangemaakt"
+else
+	tap_fail "account met een naam vol diakrieten en brede tekens aangemaakt" "$added"
+fi
+
+# The status bar is the line with "(zoetest)"; capture-pane drops the
+# trailing space, so it is one column narrower than the window.
+status_width_is() {
+	_w=$(tui_screen | grep -F "($user)" | tail -1 | wc -L)
+	[ "$_w" -eq "$1" ] || { echo "# statusbalk is $_w kolommen breed, verwacht $1"; return 1; }
+}
+
+tui_demo wide 100 30
+tui_login "$user" "$pass"
+check "overzicht met de brede naam" wait_for "Totaal" 20
+check "welkom met de naam zoals hij is" screen_has "Welkom, Zo"
+check "100 kolommen: statusbalk eindigt precies aan de rand" status_width_is 99
+check "100 kolommen: verbindingsstatus rechts zichtbaar" screen_has "verbonden"
+resize 80 24
+wait_for "Totaal" 5
+check "80 kolommen: statusbalk eindigt precies aan de rand" status_width_is 79
+tui_keys q
+rc=$(wait_exit 10)
+check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
+
+tap_done
