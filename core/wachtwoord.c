@@ -1,6 +1,7 @@
 /* wachtwoord.c — password policy and argon2id hashing; see wachtwoord.h. */
 #include "core/wachtwoord.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -88,6 +89,65 @@ size_t wachtwoord_length(const char *s)
 	return n;
 }
 
+/* Words that people in an SWV reach for and the general lists miss. */
+static const char *const context_words[] = {
+	"wachtwoord", "welkom", "balie", "kindkans", "passendonderwijs", "samenwerkingsverband",
+	"swv", "leerling", "school", "qwerty", "qwertyuiop", "azerty", "geheim", NULL,
+};
+
+/* Lower-cases ASCII into out (size len) and strips leading and trailing
+ * digits, punctuation and spaces: "Welkom2026!" -> "welkom". */
+static void core_word(const char *pw, char *out, size_t len)
+{
+	size_t n = 0;
+	const char *b = pw, *e = pw + strlen(pw);
+	while (b < e && (isdigit((unsigned char)*b) || ispunct((unsigned char)*b) || *b == ' '))
+		b++;
+	while (e > b && (isdigit((unsigned char)e[-1]) || ispunct((unsigned char)e[-1]) || e[-1] == ' '))
+		e--;
+	for (; b < e && n + 1 < len; b++)
+		out[n++] = (char)tolower((unsigned char)*b);
+	out[n] = '\0';
+}
+
+/* pw (lower-cased) is one unit repeated, e.g. "aaaaaaaaaaaa", "abcabcabcabc",
+ * or the unit equals word: "welkomwelkom". */
+static int repeats(const char *pw, const char *word)
+{
+	size_t n = strlen(pw);
+	for (size_t u = 1; u <= n / 2; u++) {
+		if (n % u)
+			continue;
+		size_t i = u;
+		while (i < n && strncasecmp(pw + i, pw, u) == 0)
+			i += u;
+		if (i == n && (!word || (strlen(word) == u && strncasecmp(pw, word, u) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A run of neighbouring characters: "123456789012", "abcdefghijkl",
+ * "987654321098" (digits wrap around). */
+static int sequential(const char *pw)
+{
+	size_t n = strlen(pw);
+	if (n < 2)
+		return 0;
+	for (int dir = -1; dir <= 1; dir += 2) {
+		size_t i = 1;
+		for (; i < n; i++) {
+			int a = tolower((unsigned char)pw[i - 1]), b = tolower((unsigned char)pw[i]);
+			int ok = b - a == dir || (isdigit(a) && isdigit(b) && (b - '0') == ((a - '0') + dir + 10) % 10);
+			if (!ok)
+				break;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
 int wachtwoord_is_common(const char *pw, const char *list_path, int *common,
 			 struct err *e)
 {
@@ -95,23 +155,32 @@ int wachtwoord_is_common(const char *pw, const char *list_path, int *common,
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
+	char core[WACHTWOORD_MAX_BYTES + 1];
 
 	if (!list_path)
 		list_path = WACHTWOORD_LIST_DEFAULT;
 	*common = 0;
+	/* Guessable by shape, whatever the list says. */
+	core_word(pw, core, sizeof core);
+	if (repeats(pw, NULL) || sequential(pw) || (strlen(core) >= 3 && (repeats(core, NULL) || sequential(core))))
+		*common = 1;
+	for (const char *const *w = context_words; !*common && *w; w++)
+		if (strcmp(core, *w) == 0 || repeats(core, *w))
+			*common = 1;
 	fp = fopen(list_path, "r");
 	if (!fp)
 		return err_set(e, "Lijst met veelgebruikte wachtwoorden %s niet te lezen: %s",
 			       list_path, strerror(errno));
-	while ((len = getline(&line, &cap, fp)) >= 0) {
+	/* The list's entries are mostly short; at 12+ characters people
+	 * extend them ("password1234", "monkeymonkey"), so the core word and
+	 * repetitions of an entry count too. */
+	while (!*common && (len = getline(&line, &cap, fp)) >= 0) {
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (len == 0 || strncmp(line, "#!comment:", 10) == 0)
 			continue;
-		if (strcasecmp(line, pw) == 0) {
+		if (strcasecmp(line, pw) == 0 || (len >= 4 && (strcasecmp(line, core) == 0 || repeats(core, line))))
 			*common = 1;
-			break;
-		}
 	}
 	free(line);
 	if (ferror(fp)) {

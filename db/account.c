@@ -77,6 +77,12 @@ fail:
 	return -1;
 }
 
+int account_exists(struct db *db, const char *username, struct err *e)
+{
+	const char *p[1] = {username};
+	return one_id(db, "SELECT id FROM account WHERE username = $1", 1, p, e) > 0 ? 1 : 0;
+}
+
 int account_set_password(struct db *db, const char *username, const char *hash, const char *who,
 			 struct err *e)
 {

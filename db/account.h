@@ -17,6 +17,9 @@ struct account_new {
 	const char *rol;                     /* "secretariaat", … */
 };
 
+/* 1 when username exists, 0 when not, -1 on error. */
+int account_exists(struct db *db, const char *username, struct err *e);
+
 /* who: the operator (Unix user) recorded in the audit detail. */
 int account_create(struct db *db, const struct account_new *a, const char *who, struct err *e);
 int account_set_password(struct db *db, const char *username, const char *hash, const char *who,

@@ -204,20 +204,22 @@ void db_rollback(struct db *db)
 		PQclear(PQexec(db->pg, "ROLLBACK"));
 }
 
-int db_conninfo_has_password(const char *conninfo)
+int db_conninfo_check(const char *conninfo, int *has_password, struct err *e)
 {
+	*has_password = 0;
 	if (!conninfo || !*conninfo)
 		return 0;
 	char *errmsg = NULL;
 	PQconninfoOption *opts = PQconninfoParse(conninfo, &errmsg);
 	if (!opts) {
+		char msg[300];
+		copy_trimmed(msg, sizeof msg, errmsg ? errmsg : "onleesbaar");
 		PQfreemem(errmsg);
-		return 1;
+		return err_set(e, "conninfo klopt niet: %s", msg);
 	}
-	int has = 0;
 	for (PQconninfoOption *o = opts; o->keyword; o++)
 		if (!strcmp(o->keyword, "password") && o->val && *o->val)
-			has = 1;
+			*has_password = 1;
 	PQconninfoFree(opts);
-	return has;
+	return 0;
 }

@@ -59,9 +59,10 @@ PGconn *db_pg(struct db *db);
 /* Fills e from a failed result / connection; returns the kind. */
 enum db_failure db_fail(struct db *db, const PGresult *res, struct err *e);
 
-/* 1 when conninfo (key=value or postgresql:// URI) carries a password, or
- * cannot be parsed (then treat it as secret). */
-int db_conninfo_has_password(const char *conninfo);
+/* Parses conninfo (key=value or postgresql:// URI) as libpq would: 0 when
+ * it is well-formed (*has_password then says whether it carries a
+ * password), -1 with libpq's reason in e when not. */
+int db_conninfo_check(const char *conninfo, int *has_password, struct err *e);
 
 /* True when the connection is up. */
 int db_ok(struct db *db);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "db/conn.h"
+#include "db/migrate.h"
 #include "tui/pane_help.h"
 #include "tui/pane_home.h"
 #include "tui/pane_lock.h"
@@ -160,6 +161,12 @@ int app_connect(struct app *a, struct err *e)
 	a->dirty |= D_BARS;
 	if (db_connect(&a->db, a->opt->conninfo ? a->opt->conninfo : "", e) < 0) {
 		a->db = NULL;
+		return -1;
+	}
+	/* An older or newer schema than this binary knows: say so now, not
+	 * with a confusing error halfway through someone's work. */
+	if (migrate_require_current(a->db, e) < 0) {
+		db_free(&a->db);
 		return -1;
 	}
 	/* a reconnect keeps the session: the person proved who they are to

@@ -45,9 +45,12 @@ static void defaults(struct config *c)
 	snprintf(c->mail_command, sizeof c->mail_command, "/usr/sbin/sendmail -t -i");
 }
 
+/* Only called on a conninfo that db_conninfo_check accepted. */
 static int holds_password(const struct config *c)
 {
-	return db_conninfo_has_password(c->conninfo);
+	int has = 0;
+	struct err ignored;
+	return db_conninfo_check(c->conninfo, &has, &ignored) < 0 || has;
 }
 
 int config_load(struct config *c, const char *path, struct err *e)
@@ -111,9 +114,17 @@ int config_load(struct config *c, const char *path, struct err *e)
 			*(int *)field = v;
 		}
 	}
+	int has_password = 0;
+	config_setting_t *ci = config_lookup(&cf, "conninfo");
+	if (db_conninfo_check(c->conninfo, &has_password, e) < 0) {
+		char msg[sizeof e->msg];
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
+		goto out;
+	}
 	/* Staff must not read the database password (balie-admin(8)).  Group-
 	 * readable is refused too: staff may share the group. */
-	if (holds_password(c) && (st.st_mode & (S_IRGRP | S_IROTH))) {
+	if (has_password && (st.st_mode & (S_IRGRP | S_IROTH))) {
 		err_set(e, "%s bevat een wachtwoord maar is leesbaar voor anderen: chmod 600 %s", path, path);
 		goto out;
 	}

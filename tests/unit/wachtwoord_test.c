@@ -86,6 +86,23 @@ static void common_password_refused(void **state)
 	assert_int_equal(common, 0);
 }
 
+/* At 12+ characters people stretch a common word; the shape gives it away. */
+static void guessable_shapes_refused(void **state)
+{
+	struct err e;
+	const char *bad[] = {"password1234", "Welkom2026!!", "monkeymonkey", "aaaaaaaaaaaa",
+			     "123456789012", "abcdefghijkl", "987654321098", "abcabcabcabc",
+			     "wachtwoord12", "!!balie2026!!", NULL};
+	for (const char **p = bad; *p; p++) {
+		if (wachtwoord_policy(*p, "jan", list_path, &e) != -1)
+			fail_msg("'%s' zou geweigerd moeten worden", *p);
+		assert_non_null(strstr(e.msg, "veel gebruikt"));
+	}
+	/* A passphrase that merely contains a listed word is fine. */
+	assert_int_equal(wachtwoord_policy("monkey op de fiets", "jan", list_path, &e), 0);
+	assert_int_equal(wachtwoord_policy("paarse olifant 7", "jan", list_path, &e), 0);
+}
+
 static void missing_list_is_an_error(void **state)
 {
 	struct err e;
@@ -175,6 +192,7 @@ int main(void)
 		cmocka_unit_test(too_short_refused),
 		cmocka_unit_test(length_counts_characters_not_bytes),
 		cmocka_unit_test(no_composition_rules),
+		cmocka_unit_test(guessable_shapes_refused),
 		cmocka_unit_test(common_password_refused),
 		cmocka_unit_test(missing_list_is_an_error),
 		cmocka_unit_test(debian_list_when_installed),

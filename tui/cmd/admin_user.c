@@ -151,7 +151,10 @@ int cmd_admin_user(int argc, char **argv)
 				printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
 		}
 	} else if (!strcmp(sub, "passwd")) {
-		if (new_password(user, hash, &e) == 0 && (rc = account_set_password(db, user, hash, who, &e)) == 0)
+		/* Do not ask for a password for an account that is not there. */
+		if (account_exists(db, user, &e) != 1)
+			err_set(&e, "account '%s' bestaat niet", user);
+		else if (new_password(user, hash, &e) == 0 && (rc = account_set_password(db, user, hash, who, &e)) == 0)
 			printf("Wachtwoord van %s gewijzigd.\n", user);
 	} else if (!strcmp(sub, "block") || !strcmp(sub, "unblock")) {
 		int block = !strcmp(sub, "block");

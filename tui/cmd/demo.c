@@ -54,6 +54,12 @@ static void demo_dir(char *buf, size_t len)
 
 static void progress(const char *stage, long done, long total, void *arg)
 {
+	/* Not a terminal (CI, a log): one line per finished stage. */
+	if (!isatty(2)) {
+		if (done >= total)
+			fprintf(stderr, "  %-28s %ld\n", stage, total);
+		return;
+	}
 	if (total > 0)
 		fprintf(stderr, "\r  %-28s %ld/%ld   ", stage, done, total);
 	else

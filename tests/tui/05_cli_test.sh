@@ -1,0 +1,167 @@
+#!/bin/sh
+# 05_cli_test.sh — the command-line side: bad input gets a clear Dutch
+# message and the right exit status; admin verbs work against the demo
+# database; an interrupted `balie demo` is redone; two at once share.
+. "$(dirname "$0")/lib.sh"
+cd "$TUI_ROOT" || exit 2
+B=$TUI_BALIE
+T=$TUI_SCRATCH
+DEMO_ENV=$("$B" demo --env)
+
+# run CMD…: stdout+stderr in $T/out, status in $rc
+run() {
+	"$@" >"$T/out" 2>&1 </dev/null
+	rc=$?
+}
+out_has() { grep -qF -- "$1" "$T/out"; }
+expect() { # DESC WANT-STATUS TEXT
+	if [ "$rc" -eq "$2" ] && out_has "$3"; then
+		tap_ok "$1"
+	else
+		tap_fail "$1" "status $rc (verwacht $2); uitvoer: $(cat "$T/out")"
+	fi
+}
+
+# ---- configuration ----------------------------------------------------------
+printf 'conninfo = "host=/nergens dbname=x password=geheim";\n' >"$T/pw.conf"
+chmod 644 "$T/pw.conf"
+run "$B" --config "$T/pw.conf" --dump-config
+expect "config met wachtwoord, leesbaar voor anderen, geweigerd" 2 "leesbaar voor anderen"
+chmod 600 "$T/pw.conf"
+run "$B" --config "$T/pw.conf" --dump-config
+if [ "$rc" -eq 0 ] && out_has "niet getoond" && ! out_has "geheim"; then
+	tap_ok "config met wachtwoord en chmod 600 geaccepteerd, wachtwoord niet getoond"
+else
+	tap_fail "config met wachtwoord en chmod 600" "$(cat "$T/out")"
+fi
+printf 'conninfo = "postgresql://balie_app:geheim@db/balie";\n' >"$T/uri.conf"
+chmod 640 "$T/uri.conf"
+run "$B" --config "$T/uri.conf" --dump-config
+expect "wachtwoord in een postgresql://-URI wordt ook herkend" 2 "leesbaar voor anderen"
+printf 'conninfo = "";\nidle_lock_minuten = 5;\n' >"$T/typo.conf"
+run "$B" --config "$T/typo.conf" --dump-config
+expect "onbekende instelling: bestand:regel" 2 "typo.conf:2: onbekende instelling 'idle_lock_minuten'"
+printf 'idle_lock_minutes = "vijf";\n' >"$T/type.conf"
+run "$B" --config "$T/type.conf" --dump-config
+expect "verkeerd type: bestand:regel" 2 "type.conf:1: 'idle_lock_minutes' moet een geheel getal zijn"
+printf 'conninfo = "host=/nergens\n' >"$T/broken.conf"
+run "$B" --config "$T/broken.conf" --dump-config
+expect "kapot configbestand: bestand:regel" 2 "broken.conf:"
+run "$B" --config "$T/bestaat-niet.conf"
+expect "ontbrekend configbestand" 2 "niet gevonden"
+
+# ---- unreachable database / wrong conninfo ------------------------------------
+printf 'conninfo = "host=/tmp/balie-bestaat-niet dbname=balie";\n' >"$T/down.conf"
+run "$B" --config "$T/down.conf" admin migrate
+expect "onbereikbare database: Nederlandse melding" 2 "kan geen verbinding maken met de database"
+printf 'conninfo = "hots=db";\n' >"$T/wrong.conf"
+run "$B" --config "$T/wrong.conf" admin migrate
+expect "verkeerde conninfo: bestand:regel en libpq's reden" 2 "wrong.conf:1: conninfo klopt niet"
+
+# ---- admin verbs against the demo database ---------------------------------------
+export BALIE_CONFIG="$T/empty.conf"
+: >"$BALIE_CONFIG"
+(eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
+ run "$B" admin migrate; echo "$rc" >"$T/rc"; cp "$T/out" "$T/out.keep")
+rc=$(cat "$T/rc"); cp "$T/out.keep" "$T/out"
+expect "admin migrate op een bijgewerkte database doet niets" 0 "niets te doen"
+
+u=nieuw$$
+admin() { # runs balie admin … against the demo db, with stdin from $T/in
+	(eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
+	 "$B" admin "$@" <"$T/in" >"$T/out" 2>&1; echo $? >"$T/rc")
+	rc=$(cat "$T/rc")
+}
+echo "kort" >"$T/in"
+admin user add $u --naam "Nieuwe Collega" --organisatie PO3008 --rol secretariaat
+expect "te kort wachtwoord geweigerd" 2 "minstens 12 tekens"
+echo "password1234" >"$T/in"
+admin user add $u --naam "Nieuwe Collega" --organisatie PO3008 --rol secretariaat
+expect "veelgebruikt wachtwoord geweigerd" 2 "veel gebruikt"
+echo "lange zin als wachtwoord" >"$T/in"
+admin user add $u --naam "Nieuwe Collega" --organisatie PO9999 --rol secretariaat
+expect "onbekende organisatie geweigerd" 2 "organisatie 'PO9999' bestaat niet"
+admin user add $u --naam "Nieuwe Collega" --organisatie PO3008 --rol directeur
+expect "onbekende rol geweigerd" 2 "onbekende rol 'directeur'"
+admin user add $u --naam "Nieuwe Collega" --organisatie PO3008 --rol secretariaat --totp
+expect "account aangemaakt met TOTP" 0 "otpauth://totp/"
+admin user add $u --naam "Dubbel" --organisatie PO3008 --rol secretariaat
+expect "dubbele gebruikersnaam geweigerd" 2 "al in gebruik"
+: >"$T/in"
+admin user block $u
+expect "block" 0 "geblokkeerd"
+admin user list --organisatie PO3008
+if [ "$rc" -eq 0 ] && grep -q "^$u .*geblokkeerd" "$T/out" && grep -q "^coordinator " "$T/out"; then
+	tap_ok "list toont accounts met status"
+else
+	tap_fail "list" "$(cat "$T/out")"
+fi
+admin user unblock $u
+expect "unblock" 0 "gedeblokkeerd"
+admin user totp-reset $u --uit
+expect "totp-reset --uit" 0 "uitgezet"
+admin user passwd bestaat-niet
+expect "passwd van onbekend account" 2 "bestaat niet"
+n=$(demo_psql "SELECT count(*) FROM balie.audit_log WHERE actie LIKE 'user-%' AND detail LIKE 'door %'")
+check "elke accountwijziging staat in de audit-log ($n)" [ "$n" -ge 4 ]
+
+# ---- flows and feestdagen ----------------------------------------------------------
+mkdir -p "$T/prof"
+printf 'organisatie = "PO1234";\nnaam = "Test";\n' >"$T/prof/profiel.conf"
+printf 'versie = 1;\nnaam = "Kapot";\ncategorie = "X";\neerste_status = "Nieuw";\nstatussen = ( { naam = "Nieuw"; } );\novergangen = ( { van = ["Nieuw"]; naar = "Weg"; door = ["secretariaat"]; } );\n' >"$T/prof/kapot.flow"
+run "$B" admin forms check "$T/prof"
+expect "kapotte flow: bestand:regel, status 1" 1 "kapot.flow:6:"
+run "$B" admin forms check forms
+expect "alle profielen in forms/ zijn in orde" 0 "po3008: 15 aanvraagtypes"
+admin forms load forms/po3008
+expect "forms load van een ongewijzigd profiel publiceert niets" 0 "ongewijzigd"
+run "$B" admin feestdagen 2026
+if [ "$rc" -eq 0 ] && out_has "27-04-2026 Koningsdag" && out_has "15-05-2026" && out_has "03-04-2026 Goede Vrijdag"; then
+	tap_ok "admin feestdagen 2026"
+else
+	tap_fail "admin feestdagen 2026" "$(cat "$T/out")"
+fi
+run "$B" admin feestdagen twintig
+expect "admin feestdagen met een onzinjaar" 2 "Jaar"
+
+# ---- locale ------------------------------------------------------------------------
+run env LC_ALL=C LANG=C "$B" --help
+expect "niet-UTF-8-locale: balie start toch (LC_CTYPE naar C.UTF-8)" 0 "gebruik: balie"
+
+# ---- balie demo interrupted half-way, and two at once -------------------------------
+D=$(mktemp -d /tmp/balie-demo-int.XXXXXX)
+rmdir "$D"
+BALIE_DEMO_DIR=$D "$B" demo --prepare --scale 300000 >"$T/int.log" 2>&1 </dev/null &
+pid=$!
+i=0
+while [ $i -lt 300 ] && ! grep -q "profiel po2507" "$T/int.log" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+# SIGTERM: a background job of a non-interactive shell ignores SIGINT, and
+# for balie both simply end the process half-way (as Ctrl-C does).
+kill -TERM $pid 2>/dev/null
+wait $pid
+irc=$?
+if [ "$irc" -ne 0 ] && [ ! -f "$D/demo-klaar" ]; then
+	tap_ok "onderbroken tijdens het vullen: geen klaar-markering (status $irc)"
+else
+	tap_fail "onderbroken tijdens het vullen" "status $irc; $(cat "$T/int.log")"
+fi
+BALIE_DEMO_DIR=$D "$B" demo --prepare --scale 500 >"$T/a.log" 2>&1 </dev/null &
+pa=$!
+BALIE_DEMO_DIR=$D "$B" demo --prepare --scale 500 >"$T/b.log" 2>&1 </dev/null &
+pb=$!
+wait $pa; ra=$?
+wait $pb; rb=$?
+builds=$(cat "$T/a.log" "$T/b.log" | grep -c "Demodatabase opbouwen")
+n=$(BALIE_DEMO_DIR=$D sh -c 'eval "$('"$B"' demo --env)"; psql -XAtqc "SELECT count(*) FROM balie.hulpvraag h JOIN balie.organisatie o ON o.id = h.organisatie_id WHERE o.code = '"'PO3008'"'"')
+if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ] && [ "$builds" -eq 1 ] && [ "$n" = 500 ] && [ -f "$D/demo-klaar" ]; then
+	tap_ok "na de onderbreking opnieuw opgebouwd; twee tegelijk delen één cluster"
+else
+	tap_fail "opnieuw opbouwen / twee tegelijk" "ra=$ra rb=$rb builds=$builds n=$n; $(cat "$T/a.log" "$T/b.log")"
+fi
+BALIE_DEMO_DIR=$D "$B" demo --reset --prepare --scale 100 >/dev/null 2>&1 </dev/null
+n=$(BALIE_DEMO_DIR=$D sh -c 'eval "$('"$B"' demo --env)"; psql -XAtqc "SELECT count(*) FROM balie.hulpvraag h JOIN balie.organisatie o ON o.id = h.organisatie_id WHERE o.code = '"'PO3008'"'"')
+check "demo --reset begint opnieuw ($n hulpvragen)" [ "$n" = 100 ]
+"$B" admin cluster remove "$D" >/dev/null 2>&1
+check "cluster verwijderd" [ ! -e "$D" ]
+
+tap_done
