@@ -49,6 +49,8 @@ FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=build/asan/tests/fuzz/%_replay)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 .PHONY: all deps check demo bench fuzz install clean test-bins
+# Keep objects of pattern-built test binaries: no rebuild on every run.
+.SECONDARY:
 all: balie
 
 balie: $(CORE_OBJ) $(DB_OBJ) $(TUI_OBJ)

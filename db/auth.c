@@ -94,11 +94,12 @@ static enum auth_result open_session(struct db *db, long id, const char *org_cod
 /* Both factors passed: reset the counter, rehash when the parameters
  * changed, open the session. */
 static enum auth_result succeed(struct db *db, const struct account_row *a, const char *password,
-				const char *org_code, struct session *s, struct err *e)
+				const struct wachtwoord_params *params, const char *org_code, struct session *s,
+				struct err *e)
 {
 	char newhash[WACHTWOORD_HASH_LEN];
 	const char *nh = NULL;
-	if (password && wachtwoord_needs_rehash(a->hash, NULL) && wachtwoord_hash(password, NULL, newhash, NULL) == 0)
+	if (password && wachtwoord_needs_rehash(a->hash, params) && wachtwoord_hash(password, params, newhash, NULL) == 0)
 		nh = newhash;
 	char sid[24];
 	snprintf(sid, sizeof sid, "%ld", a->id);
@@ -118,6 +119,12 @@ static enum auth_result succeed(struct db *db, const struct account_row *a, cons
 enum auth_result auth_password(struct db *db, const char *username, const char *password,
 			       const char *org_code, struct session *s, struct err *e)
 {
+	return auth_password_p(db, NULL, username, password, org_code, s, e);
+}
+
+enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *params, const char *username,
+				 const char *password, const char *org_code, struct session *s, struct err *e)
+{
 	struct account_row a;
 	memset(&a, 0, sizeof a);
 	s->pending_totp = 0;
@@ -126,7 +133,7 @@ enum auth_result auth_password(struct db *db, const char *username, const char *
 		return AUTH_ERROR;
 	if (!found) {
 		/* Same work as a real check: nothing tells whether the name exists. */
-		wachtwoord_verify_dummy(password ? password : "", NULL);
+		wachtwoord_verify_dummy(password ? password : "", params);
 		return AUTH_FAILED;
 	}
 	int ok = wachtwoord_verify(a.hash, password ? password : "");
@@ -139,10 +146,20 @@ enum auth_result auth_password(struct db *db, const char *username, const char *
 	if (a.blocked)
 		return AUTH_BLOCKED;
 	if (a.totp_secret[0]) {
+		/* The password is known only now: rehash here, not after the code. */
+		char newhash[WACHTWOORD_HASH_LEN], sid[24];
+		if (wachtwoord_needs_rehash(a.hash, params) && wachtwoord_hash(password, params, newhash, NULL) == 0) {
+			snprintf(sid, sizeof sid, "%ld", a.id);
+			const char *p[2] = {sid, newhash};
+			PGresult *r = db_exec(db, e, NULL, "SELECT auth_rehash($1, $2)", 2, p);
+			if (!r)
+				return AUTH_ERROR;
+			PQclear(r);
+		}
 		s->pending_totp = a.id;
 		return AUTH_NEED_TOTP;
 	}
-	return succeed(db, &a, password, org_code, s, e);
+	return succeed(db, &a, password, params, org_code, s, e);
 }
 
 enum auth_result auth_totp(struct db *db, const char *username, const char *code,
@@ -178,7 +195,7 @@ enum auth_result auth_totp(struct db *db, const char *username, const char *code
 	if (!fresh)
 		return count_failure(db, a.id, "totp-hergebruikt", e);
 	s->pending_totp = 0;
-	return succeed(db, &a, NULL, org_code, s, e);
+	return succeed(db, &a, NULL, NULL, org_code, s, e);
 }
 
 const char *auth_message(enum auth_result r)

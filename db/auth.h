@@ -10,6 +10,7 @@
 #define BALIE_DB_AUTH_H
 
 #include "core/err.h"
+#include "core/wachtwoord.h"
 #include "db/conn.h"
 
 enum auth_result {
@@ -43,6 +44,11 @@ struct session {
  * db_set_account() done. */
 enum auth_result auth_password(struct db *db, const char *username, const char *password,
 			       const char *org_code, struct session *s, struct err *e);
+
+/* auth_password with the configured argon2id cost: a hash made with other
+ * parameters is replaced on a successful login.  params NULL = defaults. */
+enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *params, const char *username,
+				 const char *password, const char *org_code, struct session *s, struct err *e);
 
 /* Step 2 for accounts with TOTP: the code typed by the user, for the login
  * auth_password left pending in s (username must match it). */

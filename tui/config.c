@@ -1,6 +1,7 @@
 /* config.c — reading balie.conf; see config.h. */
 #include "tui/config.h"
 
+#include "core/wachtwoord.h"
 #include "db/conn.h"
 
 #include <libconfig.h>
@@ -33,6 +34,10 @@ static const struct setting settings[] = {
 	 "scherm vergrendelen na zoveel minuten zonder toetsaanslag; 0 = nooit"},
 	STR(mail_command, "sendmail(8)-compatibel programma voor balie mail"),
 	STR(data_dir, "map met forms/ en keymaps/; leeg = ingebouwde locatie"),
+	{"argon2_opslimit", SET_INT, offsetof(struct config, argon2_opslimit), 0, 2, 1, 20,
+	 "argon2id: aantal rondes voor wachtwoordhashes (wijzigen = opnieuw hashen bij de volgende login)"},
+	{"argon2_memlimit_mb", SET_INT, offsetof(struct config, argon2_memlimit_mb), 0, 64, 8, 4096,
+	 "argon2id: geheugen in MiB per wachtwoordhash (wijzigen = opnieuw hashen bij de volgende login)"},
 	{NULL, 0, 0, 0, 0, 0, 0, NULL},
 };
 
@@ -132,6 +137,12 @@ int config_load(struct config *c, const char *path, struct err *e)
 out:
 	config_destroy(&cf);
 	return rc;
+}
+
+void config_hash_params(const struct config *c, struct wachtwoord_params *p)
+{
+	p->opslimit = (unsigned long long)c->argon2_opslimit;
+	p->memlimit = (size_t)c->argon2_memlimit_mb * 1024u * 1024u;
 }
 
 void config_dump(const struct config *c, FILE *f)

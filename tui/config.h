@@ -19,6 +19,8 @@ struct config {
 	int idle_lock_minutes;   /* lock the screen after idleness; 0 = never */
 	char mail_command[512];  /* sendmail(8)-compatible, e.g. "/usr/sbin/sendmail -t -i" */
 	char data_dir[512];      /* forms/ and keymaps/ live here; "" = built-in */
+	int argon2_opslimit;     /* argon2id passes for password hashes */
+	int argon2_memlimit_mb;  /* argon2id memory in MiB; changing either rehashes at next login */
 	char path[512];          /* the file read, "" when none */
 };
 
@@ -26,6 +28,10 @@ struct config {
  * Refuses a file that holds a password and can be read by group or others.
  * Errors name file:line. */
 int config_load(struct config *c, const char *path, struct err *e);
+
+/* The argon2id cost of c as libsodium parameters. */
+struct wachtwoord_params;
+void config_hash_params(const struct config *c, struct wachtwoord_params *p);
 
 /* Prints every setting with its value and help (balie --dump-config). */
 void config_dump(const struct config *c, FILE *f);

@@ -87,5 +87,6 @@ int main(int argc, char **argv)
 		.idle_lock_minutes = cfg.idle_lock_minutes,
 		.banner = NULL,
 	};
+	config_hash_params(&cfg, &o.hash_params);
 	return tui_run(&o);
 }

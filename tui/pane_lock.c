@@ -111,7 +111,7 @@ static int lock_work(struct pane *p, struct app *a)
 		return R_PAINT | R_BARS;
 	}
 	memset(&s, 0, sizeof s);
-	r = auth_password(a->db, a->session.username, pass, a->session.organisatie_code, &s, &e);
+	r = auth_password_p(a->db, &a->opt->hash_params, a->session.username, pass, a->session.organisatie_code, &s, &e);
 	explicit_bzero(pass, sizeof pass);
 	explicit_bzero(&s, sizeof s);
 	/* whatever auth_password did to the acting account, it is ours again */

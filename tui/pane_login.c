@@ -229,7 +229,7 @@ static int do_password(struct login *l, struct app *a, struct err *e)
 		return R_PAINT | R_BARS;
 	}
 	explicit_bzero(s, sizeof *s);
-	r = auth_password(a->db, user, pass, org_code(a), s, e);
+	r = auth_password_p(a->db, &a->opt->hash_params, user, pass, org_code(a), s, e);
 	explicit_bzero(pass, sizeof pass);
 	field_clear(&l->f[F_PASS]);
 	switch (r) {

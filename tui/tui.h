@@ -6,11 +6,14 @@
 #ifndef BALIE_TUI_H
 #define BALIE_TUI_H
 
+#include "core/wachtwoord.h"
+
 struct tui_options {
 	const char *conninfo;   /* libpq conninfo ("" = PG* environment) */
 	const char *org_code;   /* organisatie to log into ("" = the account's first) */
 	int idle_lock_minutes;  /* lock the screen after this much idleness (0 = never) */
 	const char *banner;     /* optional line shown on the login screen (demo hints) */
+	struct wachtwoord_params hash_params; /* argon2id cost from balie.conf */
 };
 
 /* Runs the interactive session; returns the process exit status. */

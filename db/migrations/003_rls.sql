@@ -139,6 +139,13 @@ LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	 WHERE id = p_id AND NOT blocked
 $$;
 
+-- A verified password whose hash has old parameters gets a new hash (used
+-- before the second factor, so 2FA accounts are rehashed too).
+CREATE FUNCTION auth_rehash(p_id bigint, p_new_hash text) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	UPDATE account SET wachtwoord_hash = p_new_hash WHERE id = p_id
+$$;
+
 -- A TOTP time step is accepted once: only when it is newer than the last one.
 CREATE FUNCTION auth_totp_use(p_id bigint, p_step bigint) RETURNS boolean
 LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
@@ -240,7 +247,7 @@ CREATE POLICY intern ON hulpvraag_telling TO balie_app, balie_report
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA balie FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION acting_account(), internal_orgs(), member_orgs(),
 	dossier_alleen_voorlopig(bigint) TO balie_app, balie_report;
-GRANT EXECUTE ON FUNCTION auth_lookup(text), auth_fail(bigint), auth_ok(bigint, text),
+GRANT EXECUTE ON FUNCTION auth_lookup(text), auth_fail(bigint), auth_ok(bigint, text), auth_rehash(bigint, text),
 	auth_totp_use(bigint, bigint), account_add(text, text, text, text, text),
 	account_passwd(text, text), account_block(text, boolean), account_totp(text, text) TO balie_app;
 

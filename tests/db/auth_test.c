@@ -126,6 +126,27 @@ static void totp_required_and_never_twice(void **state)
 	harness_exec(su, "SELECT account_block('school_a', false)");
 }
 
+/* A hash made with other argon2id parameters is replaced at login. */
+static void rehash_when_parameters_change(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct wachtwoord_params strong;
+	wachtwoord_params_default(&strong);
+	strong.opslimit += 1;
+	struct db *app = harness_app_db(DBNAME);
+	harness_exec(su, "SELECT account_block('coord_a', false)");
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE username = 'coord_a' "
+					  "AND wachtwoord_hash LIKE '%,t=2,%'"), 1);
+	assert_int_equal(auth_password_p(app, &strong, "coord_a", GOOD, "", &s, &e), AUTH_OK);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE username = 'coord_a' "
+					  "AND wachtwoord_hash LIKE '%,t=3,%'"), 1);
+	/* Still the same password. */
+	assert_int_equal(auth_password_p(app, &strong, "coord_a", GOOD, "", &s, &e), AUTH_OK);
+	db_free(&app);
+}
+
 /* Two processes, five wrong passwords each, at the same time: the database
  * counts ten. */
 static void concurrent_failures_all_count(void **state)
@@ -165,6 +186,7 @@ int main(void)
 		cmocka_unit_test(failures_look_the_same),
 		cmocka_unit_test(five_failures_block),
 		cmocka_unit_test(totp_required_and_never_twice),
+		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
 	};
 	return cmocka_run_group_tests_name("auth", tests, setup, teardown);

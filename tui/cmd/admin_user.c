@@ -66,7 +66,9 @@ static int new_password(const char *username, char hash[WACHTWOORD_HASH_LEN], st
 			goto out;
 		}
 	}
-	if (wachtwoord_policy(pw, username, NULL, e) < 0 || wachtwoord_hash(pw, NULL, hash, e) < 0)
+	struct wachtwoord_params params;
+	config_hash_params(main_config(), &params);
+	if (wachtwoord_policy(pw, username, NULL, e) < 0 || wachtwoord_hash(pw, &params, hash, e) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -250,5 +250,6 @@ int cmd_demo(int argc, char **argv)
 		.idle_lock_minutes = main_config()->idle_lock_minutes,
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
 	};
+	config_hash_params(main_config(), &o.hash_params);
 	return tui_run(&o);
 }
