@@ -88,6 +88,15 @@ build/fuzz/%: tests/fuzz/%.c $(CORE_SRC)
 	@mkdir -p $(@D)
 	clang $(CPPFLAGS) -std=c11 -g -O1 $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 
+# The installed data folder is compiled into tui/paths.c; rebuild it when
+# PREFIX changes (make install PREFIX=/usr after a plain make).
+build/gen/sharedir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+$(OBJ)/tui/paths.o: build/gen/sharedir.stamp
+.PHONY: FORCE
+FORCE:
+
 build/gen/migrations.c: db/embed.sh $(wildcard db/migrations/*.sql)
 	@mkdir -p $(@D)
 	sh db/embed.sh $(sort $(wildcard db/migrations/*.sql)) > $@.tmp && mv $@.tmp $@
@@ -131,7 +140,7 @@ install: balie
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
 	install -m 755 balie $(DESTDIR)$(BINDIR)/balie
-	cp -R forms keymaps db $(DESTDIR)$(SHAREDIR)/
+	cp -R forms keymaps $(DESTDIR)$(SHAREDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/*.8 $(DESTDIR)$(MANDIR)/man8/

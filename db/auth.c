@@ -132,9 +132,16 @@ enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *
 	if (found < 0)
 		return AUTH_ERROR;
 	if (!found) {
-		/* Same work as a real check: nothing tells whether the name exists. */
+		/* Same work and the same answers as a real account: nothing tells
+		 * whether the name exists, not even "geblokkeerd" after five. */
 		wachtwoord_verify_dummy(password ? password : "", params);
-		return AUTH_FAILED;
+		const char *p[1] = {username ? username : ""};
+		PGresult *r = db_exec(db, e, NULL, "SELECT auth_fail_onbekend($1)", 1, p);
+		if (!r)
+			return AUTH_ERROR;
+		int n = atoi(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		return n >= AUTH_MAX_FAILURES ? AUTH_BLOCKED : AUTH_FAILED;
 	}
 	int ok = wachtwoord_verify(a.hash, password ? password : "");
 	/* Wrong passwords count even on a blocked account: the audit then

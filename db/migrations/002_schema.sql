@@ -31,6 +31,16 @@ CREATE TABLE account (
 	version         integer NOT NULL DEFAULT 1
 );
 
+-- Failed logins for usernames that do not exist, counted like real ones so
+-- that "geblokkeerd" after five attempts tells nothing about which accounts
+-- exist.  Keyed by a SHA-256 of the typed name: people type passwords into
+-- the username field, and those must not be stored.
+CREATE TABLE login_onbekend (
+	naam_sha256 text PRIMARY KEY CHECK (naam_sha256 ~ '^[0-9a-f]{64}$'),
+	mislukt     integer NOT NULL DEFAULT 0,
+	laatste     timestamptz NOT NULL DEFAULT now()
+);
+
 -- Roles per organisatie.  Back office: secretariaat, financieel, coordinator,
 -- admin.  Outside it: aanvrager (a school), ouder, extern.
 CREATE TABLE account_rol (

@@ -132,6 +132,18 @@ LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	RETURNING failed_attempts, blocked
 $$;
 
+-- The same for a username that does not exist (see login_onbekend); returns
+-- the count so far.  Counts older than a day start again.
+CREATE FUNCTION auth_fail_onbekend(p_naam text) RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	INSERT INTO login_onbekend AS l (naam_sha256, mislukt)
+	VALUES (encode(sha256(convert_to(p_naam, 'UTF8')), 'hex'), 1)
+	ON CONFLICT (naam_sha256) DO UPDATE
+	   SET mislukt = CASE WHEN l.laatste < now() - interval '1 day' THEN 1 ELSE l.mislukt + 1 END,
+	       laatste = now()
+	RETURNING mislukt
+$$;
+
 CREATE FUNCTION auth_ok(p_id bigint, p_new_hash text) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	UPDATE account SET failed_attempts = 0, last_login = now(),
@@ -247,7 +259,8 @@ CREATE POLICY intern ON hulpvraag_telling TO balie_app, balie_report
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA balie FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION acting_account(), internal_orgs(), member_orgs(),
 	dossier_alleen_voorlopig(bigint) TO balie_app, balie_report;
-GRANT EXECUTE ON FUNCTION auth_lookup(text), auth_fail(bigint), auth_ok(bigint, text), auth_rehash(bigint, text),
+GRANT EXECUTE ON FUNCTION auth_lookup(text), auth_fail(bigint), auth_fail_onbekend(text), auth_ok(bigint, text),
+	auth_rehash(bigint, text),
 	auth_totp_use(bigint, bigint), account_add(text, text, text, text, text),
 	account_passwd(text, text), account_block(text, boolean), account_totp(text, text) TO balie_app;
 

@@ -126,6 +126,24 @@ static void totp_required_and_never_twice(void **state)
 	harness_exec(su, "SELECT account_block('school_a', false)");
 }
 
+/* An unknown username answers exactly like a real one, blocking included,
+ * and the typed name is not stored. */
+static void unknown_username_indistinguishable(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct db *app = harness_app_db(DBNAME);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(auth_password(app, "niemand.hier", "mijn geheim wachtwoord", "", &s, &e), AUTH_FAILED);
+	assert_int_equal(auth_password(app, "niemand.hier", "mijn geheim wachtwoord", "", &s, &e), AUTH_BLOCKED);
+	assert_int_equal(auth_password(app, "niemand.hier", "mijn geheim wachtwoord", "", &s, &e), AUTH_BLOCKED);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM login_onbekend WHERE naam_sha256 = "
+					  "encode(sha256('niemand.hier'::bytea), 'hex') AND mislukt = 6"), 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM login_onbekend WHERE naam_sha256 LIKE '%niemand%'"), 0);
+	db_free(&app);
+}
+
 /* A hash made with other argon2id parameters is replaced at login. */
 static void rehash_when_parameters_change(void **state)
 {
@@ -186,6 +204,7 @@ int main(void)
 		cmocka_unit_test(failures_look_the_same),
 		cmocka_unit_test(five_failures_block),
 		cmocka_unit_test(totp_required_and_never_twice),
+		cmocka_unit_test(unknown_username_indistinguishable),
 		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
 	};
