@@ -205,6 +205,38 @@ enum auth_result auth_totp(struct db *db, const char *username, const char *code
 	return succeed(db, &a, NULL, NULL, org_code, s, e);
 }
 
+enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
+			     const char *password, struct err *e)
+{
+	struct account_row a;
+	memset(&a, 0, sizeof a);
+	int found = lookup(db, s->username, &a, e);
+	if (found < 0)
+		return AUTH_ERROR;
+	if (!found || a.id != s->account_id)
+		return AUTH_FAILED;
+	int ok = wachtwoord_verify(a.hash, password ? password : "");
+	if (!ok) {
+		enum auth_result res = count_failure(db, a.id, "ontgrendelen", e);
+		return a.blocked && res == AUTH_FAILED ? AUTH_BLOCKED : res;
+	}
+	if (a.blocked)
+		return AUTH_BLOCKED;
+	char newhash[WACHTWOORD_HASH_LEN], sid[24];
+	const char *nh = NULL;
+	if (wachtwoord_needs_rehash(a.hash, params) && wachtwoord_hash(password, params, newhash, NULL) == 0)
+		nh = newhash;
+	snprintf(sid, sizeof sid, "%ld", a.id);
+	const char *p[2] = {sid, nh};
+	PGresult *r = db_exec(db, e, NULL, "SELECT auth_ok($1, $2)", 2, p);
+	if (!r)
+		return AUTH_ERROR;
+	PQclear(r);
+	db_set_account(db, a.id);
+	audit_write(db, a.id, s->organisatie_id, "ontgrendeld", "account", a.id, "", e);
+	return AUTH_OK;
+}
+
 const char *auth_message(enum auth_result r)
 {
 	switch (r) {

@@ -55,6 +55,13 @@ enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *
 enum auth_result auth_totp(struct db *db, const char *username, const char *code,
 			   const char *org_code, struct session *s, struct err *e);
 
+/* Unlocking an idle-locked screen: the password of the logged-in account
+ * of s (no second factor: the person already passed it in this process).
+ * Counts a failure like a login does; a success resets the counter, is
+ * audited as "ontgrendeld" and keeps s and the acting account. */
+enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
+			     const char *password, struct err *e);
+
 /* The Dutch message for a result (what the user sees). */
 const char *auth_message(enum auth_result r);
 

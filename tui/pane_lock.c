@@ -2,7 +2,7 @@
  *
  * While this pane is in front nothing under it is drawn, so no pupil data
  * stays on an unattended screen.  Unlocking checks the password of the
- * logged-in account with auth_password() (a wrong one counts as a failed
+ * logged-in account with auth_unlock() (a wrong one counts as a failed
  * login; after AUTH_MAX_FAILURES the account is blocked and the session
  * ends).  A TOTP code is not asked again: the password proves the same
  * person is back, and the session was opened with the code already.
@@ -91,7 +91,6 @@ static int lock_work(struct pane *p, struct app *a)
 {
 	struct lock *k = K(p);
 	char pass[FIELD_MAX * 4 + 1];
-	struct session s;
 	struct err e;
 	enum auth_result r;
 
@@ -110,16 +109,10 @@ static int lock_work(struct pane *p, struct app *a)
 		app_message(a, 1, "%s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	memset(&s, 0, sizeof s);
-	r = auth_password_p(a->db, &a->opt->hash_params, a->session.username, pass, a->session.organisatie_code, &s, &e);
+	r = auth_unlock(a->db, &a->opt->hash_params, &a->session, pass, &e);
 	explicit_bzero(pass, sizeof pass);
-	explicit_bzero(&s, sizeof s);
-	/* whatever auth_password did to the acting account, it is ours again */
-	if (a->db)
-		db_set_account(a->db, a->session.account_id);
 	switch (r) {
 	case AUTH_OK:
-	case AUTH_NEED_TOTP:
 		a->locked = 0;
 		a->last_key_ms = app_now_ms();
 		app_message_clear(a);

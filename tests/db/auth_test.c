@@ -126,6 +126,26 @@ static void totp_required_and_never_twice(void **state)
 	harness_exec(su, "SELECT account_block('school_a', false)");
 }
 
+/* Unlocking the idle lock: only the session's own password; a failure
+ * counts, a success resets the counter (also for 2FA accounts). */
+static void unlock_counts_and_resets(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct db *app = harness_app_db(DBNAME);
+	harness_exec(su, "SELECT account_block('sec_b', false)");
+	assert_int_equal(auth_password(app, "sec_b", GOOD, "", &s, &e), AUTH_OK);
+	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", &e), AUTH_FAILED);
+	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", &e), AUTH_FAILED);
+	assert_int_equal(failed_attempts(su, "sec_b"), 2);
+	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, &e), AUTH_OK);
+	assert_int_equal(failed_attempts(su, "sec_b"), 0);
+	assert_int_equal(db_account(app), s.account_id);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'ontgrendeld'"), 1);
+	db_free(&app);
+}
+
 /* An unknown username answers exactly like a real one, blocking included,
  * and the typed name is not stored. */
 static void unknown_username_indistinguishable(void **state)
@@ -204,6 +224,7 @@ int main(void)
 		cmocka_unit_test(failures_look_the_same),
 		cmocka_unit_test(five_failures_block),
 		cmocka_unit_test(totp_required_and_never_twice),
+		cmocka_unit_test(unlock_counts_and_resets),
 		cmocka_unit_test(unknown_username_indistinguishable),
 		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
