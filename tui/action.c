@@ -57,6 +57,12 @@ const struct action action_table[] = {
 	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste regel",
 	  CTX_HELP, { TK(KEY_END), 'G' }, 0 },
 
+	/* --- werkvoorraad (pane_queue.c): CTX_QUEUE rows go here --- */
+
+	/* --- hulpvraag (pane_hulpvraag.c): CTX_HULPVRAAG rows go here --- */
+
+	/* --- dialogs (tui/dialog.c): CTX_DIALOG rows go here --- */
+
 	{ ACT_HELP, "help", "Help", "Toont de toetsen van dit scherm",
 	  CTX_GLOBAL, { '?', TK(KEY_F(1)) }, ACTION_BAR },
 	{ ACT_REDRAW, "scherm-herschrijven", "Herschrijven", "Tekent het scherm opnieuw",
@@ -75,6 +81,9 @@ static const struct {
 	[CTX_HOME] = { "Overzicht", 0 },
 	[CTX_LOCK] = { "Vergrendeld", 1 },
 	[CTX_HELP] = { "Help", 0 },
+	[CTX_QUEUE] = { "Werkvoorraad", 0 },
+	[CTX_HULPVRAAG] = { "Hulpvraag", 0 },
+	[CTX_DIALOG] = { "Dialoog", 1 },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

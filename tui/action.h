@@ -35,6 +35,9 @@ enum action_ctx {
 	CTX_HOME,    /* home screen */
 	CTX_LOCK,    /* idle lock (text input) */
 	CTX_HELP,    /* the help screen */
+	CTX_QUEUE,   /* the werkvoorraad: status tree + hulpvraag list (pane_queue.c) */
+	CTX_HULPVRAAG, /* one hulpvraag (pane_hulpvraag.c) */
+	CTX_DIALOG,  /* a modal dialog with text input (reden, filter, …) */
 	CTX_COUNT
 };
 
@@ -58,7 +61,11 @@ enum action_id {
 	ACT_TOP,
 	ACT_BOTTOM,
 	ACT_CLOSE,
-	ACT_RUN
+	ACT_RUN,
+	/* --- werkvoorraad (pane_queue.c) --- */
+	/* --- hulpvraag (pane_hulpvraag.c) --- */
+	/* --- dialogs (tui/dialog.c) --- */
+	ACT_COUNT_ /* keep last */
 };
 
 enum action_flags {

@@ -1,0 +1,39 @@
+/* notify.h — live updates: LISTEN on the channel balie_changes and the
+ * events that arrive on it.
+ *
+ * The database announces every committed change to a hulpvraag (trigger of
+ * migration 004) with the payload "hulpvraag <id> <organisatie_id>": ids
+ * only, no personal data.  A pane that shows hulpvragen reloads what it
+ * shows when an event for its organisatie arrives.  After a reconnect,
+ * call notify_listen() again (LISTEN belongs to the session).
+ */
+#ifndef BALIE_DB_NOTIFY_H
+#define BALIE_DB_NOTIFY_H
+
+#include "core/err.h"
+#include "db/conn.h"
+
+#define NOTIFY_CHANNEL "balie_changes"
+
+struct notify_event {
+	char table[32]; /* "hulpvraag" */
+	long id;
+	long organisatie_id;
+};
+
+/* LISTEN balie_changes on this connection. */
+int notify_listen(struct db *db, struct err *e);
+
+/* The socket to poll() for input (-1 when not connected). */
+int notify_socket(struct db *db);
+
+/* Reads what arrived on the socket (never blocks) and calls fn once per
+ * event.  Returns the number of events, or -1 when the connection is lost
+ * (e says so). */
+int notify_drain(struct db *db, void (*fn)(const struct notify_event *ev, void *arg), void *arg,
+		 struct err *e);
+
+/* Parses a payload; 0 / -1 (malformed payloads are ignored by drain). */
+int notify_parse(const char *payload, struct notify_event *ev);
+
+#endif
