@@ -91,23 +91,47 @@ static enum auth_result open_session(struct db *db, long id, const char *org_cod
 	return AUTH_OK;
 }
 
+/* A new hash of password when a's hash was made with other parameters than
+ * params; NULL when it is current (or hashing failed: keep the old one). */
+static const char *rehash(const struct account_row *a, const char *password, const struct wachtwoord_params *params,
+			  char out[WACHTWOORD_HASH_LEN])
+{
+	if (!password || !wachtwoord_needs_rehash(a->hash, params))
+		return NULL;
+	return wachtwoord_hash(password, params, out, NULL) == 0 ? out : NULL;
+}
+
+/* The password was right: reset the failure counter, store a new hash when
+ * the parameters changed.  0 / -1. */
+static int mark_ok(struct db *db, const struct account_row *a, const char *password,
+		   const struct wachtwoord_params *params, struct err *e)
+{
+	char newhash[WACHTWOORD_HASH_LEN], sid[24];
+	snprintf(sid, sizeof sid, "%ld", a->id);
+	const char *p[2] = {sid, rehash(a, password, params, newhash)};
+	PGresult *r = db_exec(db, e, NULL, "SELECT auth_ok($1, $2)", 2, p);
+	if (!r)
+		return -1;
+	PQclear(r);
+	return 0;
+}
+
+/* A wrong password for a: counted, also on a blocked account (the audit
+ * then shows guessing that goes on after the block). */
+static enum auth_result wrong_password(struct db *db, const struct account_row *a, const char *what, struct err *e)
+{
+	enum auth_result res = count_failure(db, a->id, what, e);
+	return a->blocked && res == AUTH_FAILED ? AUTH_BLOCKED : res;
+}
+
 /* Both factors passed: reset the counter, rehash when the parameters
  * changed, open the session. */
 static enum auth_result succeed(struct db *db, const struct account_row *a, const char *password,
 				const struct wachtwoord_params *params, const char *org_code, struct session *s,
 				struct err *e)
 {
-	char newhash[WACHTWOORD_HASH_LEN];
-	const char *nh = NULL;
-	if (password && wachtwoord_needs_rehash(a->hash, params) && wachtwoord_hash(password, params, newhash, NULL) == 0)
-		nh = newhash;
-	char sid[24];
-	snprintf(sid, sizeof sid, "%ld", a->id);
-	const char *p[2] = {sid, nh};
-	PGresult *r = db_exec(db, e, NULL, "SELECT auth_ok($1, $2)", 2, p);
-	if (!r)
+	if (mark_ok(db, a, password, params, e) < 0)
 		return AUTH_ERROR;
-	PQclear(r);
 	enum auth_result res = open_session(db, a->id, org_code, s, e);
 	if (res == AUTH_OK) {
 		db_set_account(db, a->id);
@@ -144,20 +168,17 @@ enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *
 		return n >= AUTH_MAX_FAILURES ? AUTH_BLOCKED : AUTH_FAILED;
 	}
 	int ok = wachtwoord_verify(a.hash, password ? password : "");
-	/* Wrong passwords count even on a blocked account: the audit then
-	 * shows a guessing attack that goes on after the block. */
-	if (!ok) {
-		enum auth_result res = count_failure(db, a.id, "wachtwoord", e);
-		return a.blocked && res == AUTH_FAILED ? AUTH_BLOCKED : res;
-	}
+	if (!ok)
+		return wrong_password(db, &a, "wachtwoord", e);
 	if (a.blocked)
 		return AUTH_BLOCKED;
 	if (a.totp_secret[0]) {
 		/* The password is known only now: rehash here, not after the code. */
 		char newhash[WACHTWOORD_HASH_LEN], sid[24];
-		if (wachtwoord_needs_rehash(a.hash, params) && wachtwoord_hash(password, params, newhash, NULL) == 0) {
+		const char *nh = rehash(&a, password, params, newhash);
+		if (nh) {
 			snprintf(sid, sizeof sid, "%ld", a.id);
-			const char *p[2] = {sid, newhash};
+			const char *p[2] = {sid, nh};
 			PGresult *r = db_exec(db, e, NULL, "SELECT auth_rehash($1, $2)", 2, p);
 			if (!r)
 				return AUTH_ERROR;
@@ -215,23 +236,12 @@ enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *para
 		return AUTH_ERROR;
 	if (!found || a.id != s->account_id)
 		return AUTH_FAILED;
-	int ok = wachtwoord_verify(a.hash, password ? password : "");
-	if (!ok) {
-		enum auth_result res = count_failure(db, a.id, "ontgrendelen", e);
-		return a.blocked && res == AUTH_FAILED ? AUTH_BLOCKED : res;
-	}
+	if (!wachtwoord_verify(a.hash, password ? password : ""))
+		return wrong_password(db, &a, "ontgrendelen", e);
 	if (a.blocked)
 		return AUTH_BLOCKED;
-	char newhash[WACHTWOORD_HASH_LEN], sid[24];
-	const char *nh = NULL;
-	if (wachtwoord_needs_rehash(a.hash, params) && wachtwoord_hash(password, params, newhash, NULL) == 0)
-		nh = newhash;
-	snprintf(sid, sizeof sid, "%ld", a.id);
-	const char *p[2] = {sid, nh};
-	PGresult *r = db_exec(db, e, NULL, "SELECT auth_ok($1, $2)", 2, p);
-	if (!r)
+	if (mark_ok(db, &a, password, params, e) < 0)
 		return AUTH_ERROR;
-	PQclear(r);
 	db_set_account(db, a.id);
 	audit_write(db, a.id, s->organisatie_id, "ontgrendeld", "account", a.id, "", e);
 	return AUTH_OK;

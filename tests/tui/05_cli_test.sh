@@ -134,7 +134,7 @@ rmdir "$D"
 BALIE_DEMO_DIR=$D "$B" demo --prepare --scale 300000 >"$T/int.log" 2>&1 </dev/null &
 pid=$!
 i=0
-while [ $i -lt 300 ] && ! grep -q "profiel po2507" "$T/int.log" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 300 ] && ! grep -q "po2507" "$T/int.log" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 # SIGTERM: a background job of a non-interactive shell ignores SIGINT, and
 # for balie both simply end the process half-way (as Ctrl-C does).
 kill -TERM $pid 2>/dev/null

@@ -9,33 +9,22 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libpq-fe.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "core/totp.h"
-#include "core/wachtwoord.h"
-#include "core/flow.h"
 #include "db/cluster.h"
-#include "db/conn.h"
-#include "db/demodata.h"
-#include "db/flowstore.h"
-#include "db/migrate.h"
+#include "db/demodb.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
 #include "tui/paths.h"
 #include "tui/tui.h"
 
-#define DEMO_DB "balie_demo"
 #define READY_MARK "demo-klaar"
-
-static const char *demo_profiles[] = {"po3008", "po2507", NULL};
 
 static void demo_dir(char *buf, size_t len)
 {
@@ -68,100 +57,30 @@ static void progress(const char *stage, long done, long total, void *arg)
 		fprintf(stderr, "\n");
 }
 
-static int run_sql(struct db *db, const char *sql, struct err *e)
-{
-	return db_exec_script(db, sql, e);
-}
-
-static int publish_profiles(struct db *db, struct err *e)
-{
-	for (const char **p = demo_profiles; *p; p++) {
-		char rel[64], dir[PATH_MAX];
-		struct flow_profile *prof = NULL;
-		int versie, nieuw;
-		snprintf(rel, sizeof rel, "forms/%s", *p);
-		paths_data(dir, sizeof dir, rel);
-		if (flow_profile_load(dir, &prof, NULL, NULL, NULL, e) < 0)
-			return -1;
-		int rc = flowstore_publish(db, prof, NULL, "balie demo", &versie, &nieuw, e);
-		flow_profile_free(&prof);
-		if (rc < 0)
-			return -1;
-		fprintf(stderr, "  profiel %-22s versie %d\n", *p, versie);
-	}
-	return 0;
-}
-
 /* Creates the demo database from nothing.  Everything up to the marker can
  * be interrupted: the next run starts over. */
 static int build(const char *dir, long scale, struct err *e)
 {
-	char ci[PATH_MAX + 128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN], today[16];
-	unsigned char secret[TOTP_SECRET_LEN];
-	struct db *db = NULL;
-	int rc = -1;
-	time_t now = time(NULL);
-
+	char forms[PATH_MAX];
 	fprintf(stderr, "Demodatabase opbouwen in %s …\n", dir);
-	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, dir, "postgres", "postgres"), e) < 0)
-		return -1;
-	if (run_sql(db, "DROP DATABASE IF EXISTS " DEMO_DB " WITH (FORCE)", e) < 0 ||
-	    run_sql(db, "CREATE DATABASE " DEMO_DB, e) < 0)
-		goto out;
-	db_free(&db);
-	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, dir, DEMO_DB, "postgres"), e) < 0)
-		return -1;
-	if (migrate_up(db, NULL, e) < 0)
-		goto out;
-	fprintf(stderr, "  schema                         versie %d\n", migrate_latest());
-	if (publish_profiles(db, e) < 0)
-		goto out;
-
-	/* Demo-only exception to the password policy: every account has
-	 * password "demo" (README says so). */
-	if (wachtwoord_hash("demo", NULL, hash, e) < 0 || totp_secret_new(secret, e) < 0 ||
-	    totp_base32_encode(secret, sizeof secret, b32, sizeof b32, e) < 0)
-		goto out;
-	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
-	struct demodata_opts o = {
-		.seed = 20261123,
+	struct demodb_opts o = {
+		.cluster_dir = dir,
+		.forms_dir = paths_data(forms, sizeof forms, "forms"),
 		.hulpvragen = scale,
-		.today = today,
-		.password_hash = hash,
-		.totp_secret = b32,
 		.progress = progress,
 		.progress_arg = NULL,
 	};
-	if (run_sql(db, "BEGIN", e) < 0)
-		goto out;
-	if (demodata_load(db, &o, e) < 0) {
-		db_rollback(db);
-		goto out;
-	}
-	if (db_commit(db, e) < 0)
-		goto out;
-	run_sql(db, "VACUUM ANALYZE", e);
-	rc = 0;
-out:
-	db_free(&db);
-	return rc;
+	return demodb_build(&o, e);
 }
 
 static void print_accounts(const char *dir)
 {
-	char ci[PATH_MAX + 128];
-	struct db *db = NULL;
-	struct err e;
-	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, dir, DEMO_DB, "postgres"), &e) < 0)
-		return;
-	PGresult *r = db_exec(db, &e, NULL, "SELECT totp_secret FROM account WHERE username = 'totp'", 0, NULL);
+	char secret[64];
+	demodb_totp_secret(dir, secret, sizeof secret);
 	printf("Demo-accounts (wachtwoord: demo): secretariaat, financieel, coordinator, admin;\n"
 	       "  PO2507: stromenland, stromenland-secr; aanvragende school: school.\n");
-	if (r && PQntuples(r) == 1)
-		printf("  totp (wachtwoord demo + code): oathtool --totp -b %s\n", PQgetvalue(r, 0, 0));
-	if (r)
-		PQclear(r);
-	db_free(&db);
+	if (secret[0])
+		printf("  totp (wachtwoord demo + code): oathtool --totp -b %s\n", secret);
 }
 
 static int usage(void)
@@ -200,7 +119,7 @@ int cmd_demo(int argc, char **argv)
 	demo_dir(dir, sizeof dir);
 	if (env) {
 		printf("export PGHOST='%s'\nexport PGPORT=5432\nexport PGDATABASE=%s\nexport PGUSER=postgres\n", dir,
-		       DEMO_DB);
+		       DEMODB_NAME);
 		return 0;
 	}
 	if (stop)
@@ -245,7 +164,7 @@ int cmd_demo(int argc, char **argv)
 		return 0;
 
 	struct tui_options o = {
-		.conninfo = cluster_conninfo(ci, sizeof ci, dir, DEMO_DB, "balie_app"),
+		.conninfo = cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_app"),
 		.org_code = main_config()->organisatie,
 		.idle_lock_minutes = main_config()->idle_lock_minutes,
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
