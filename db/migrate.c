@@ -36,6 +36,33 @@ static int current_in_tx(struct db *db, struct err *e)
 	return v;
 }
 
+/* 1 when version is in schema_version, 0 when not, -1 on error. */
+static int recorded(struct db *db, int version, struct err *e)
+{
+	char v[16];
+	snprintf(v, sizeof v, "%d", version);
+	const char *p[1] = {v};
+	PGresult *r = db_exec(db, e, NULL, "SELECT count(*) FROM balie.schema_version WHERE version = $1", 1, p);
+	if (!r)
+		return -1;
+	int n = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return n > 0;
+}
+
+/* Embedded migrations the database has not recorded (0 = up to date). */
+static int missing(struct db *db, struct err *e)
+{
+	int n = 0;
+	for (const struct migration *m = migrations; m->name; m++) {
+		int done = recorded(db, m->version, e);
+		if (done < 0)
+			return -1;
+		n += !done;
+	}
+	return n;
+}
+
 int migrate_current(struct db *db, struct err *e)
 {
 	return current_in_tx(db, e);
@@ -64,7 +91,13 @@ int migrate_up(struct db *db, int *applied, struct err *e)
 			too_new(have, e);
 			goto fail;
 		}
-		if (m->version <= have) {
+		/* Applied already?  Asked per version, not "<= newest": a
+		 * migration that arrives after a later-numbered one (merged
+		 * branches) must still run. */
+		int done = have > 0 ? recorded(db, m->version, e) : 0;
+		if (done < 0)
+			goto fail;
+		if (done) {
 			db_rollback(db);
 			continue;
 		}
@@ -103,7 +136,10 @@ int migrate_require_current(struct db *db, struct err *e)
 		return -1;
 	if (have > migrate_latest())
 		return too_new(have, e);
-	if (have < migrate_latest())
+	int gaps = have > 0 ? missing(db, e) : 1;
+	if (gaps < 0)
+		return -1;
+	if (have < migrate_latest() || gaps > 0)
 		return err_set(e, "de database heeft schemaversie %d, deze balie verwacht %d: "
 				  "laat de beheerder 'balie admin migrate' draaien", have, migrate_latest());
 	return 0;

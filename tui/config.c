@@ -33,6 +33,7 @@ static const struct setting settings[] = {
 	{"idle_lock_minutes", SET_INT, offsetof(struct config, idle_lock_minutes), 0, 15, 0, 480,
 	 "scherm vergrendelen na zoveel minuten zonder toetsaanslag; 0 = nooit"},
 	STR(mail_command, "sendmail(8)-compatibel programma voor balie mail"),
+	STR(mail_from, "afzender van balie mail: \"adres@domein.nl\" of \"Naam <adres@domein.nl>\""),
 	STR(data_dir, "map met forms/ en keymaps/; leeg = ingebouwde locatie"),
 	{"argon2_opslimit", SET_INT, offsetof(struct config, argon2_opslimit), 0, 2, 1, 20,
 	 "argon2id: aantal rondes voor wachtwoordhashes (wijzigen = opnieuw hashen bij de volgende login)"},

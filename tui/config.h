@@ -18,6 +18,7 @@ struct config {
 	char organisatie[16];    /* default organisatie code, e.g. "PO3008" */
 	int idle_lock_minutes;   /* lock the screen after idleness; 0 = never */
 	char mail_command[512];  /* sendmail(8)-compatible, e.g. "/usr/sbin/sendmail -t -i" */
+	char mail_from[256];     /* From of balie mail: "adres@domein.nl" or "Naam <adres@domein.nl>" */
 	char data_dir[512];      /* forms/ and keymaps/ live here; "" = built-in */
 	int argon2_opslimit;     /* argon2id passes for password hashes */
 	int argon2_memlimit_mb;  /* argon2id memory in MiB; changing either rehashes at next login */

@@ -34,5 +34,6 @@ int cmd_admin_migrate(int argc, char **argv);    /* admin migrate */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
+int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
 
 #endif

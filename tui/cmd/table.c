@@ -14,6 +14,8 @@ const struct cmd cmd_table[] = {
 	{"admin feestdagen", "JAAR", "feestdagen (geen werkdagen) van een jaar tonen", cmd_admin_feestdagen},
 	{"admin cluster", "create|start|stop|remove|env MAP",
 	 "privé-PostgreSQL-cluster in een map beheren (demo en tests)", cmd_admin_cluster},
+	{"mail", "--once | --daemon | --status | --retry ID",
+	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -1,0 +1,518 @@
+/* mail.c — `balie mail`: delivers the outbox through mail_command (the
+ * sendmail(8) interface), once for cron or as a daemon woken by NOTIFY; and
+ * the admin's overview of what waits or failed.
+ *
+ * Claiming and marking rows is db/outbox.c (see the delivery contract in
+ * db/outbox.h); building the message is core/mail.c.  This file runs the
+ * command: an argument vector (no shell), the message on its stdin, its
+ * stdout and stderr captured for laatste_fout, killed when it takes longer
+ * than OUTBOX_SEND_TIMEOUT_SECONDS so the claim never outlives its lease.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/mail.h"
+#include "db/outbox.h"
+#include "tui/cmd/cmd.h"
+#include "tui/cmd/common.h"
+
+/* Longest sleep of the daemon: a periodic wake-up even when no NOTIFY
+ * came (retries, expired claims of a crashed worker). */
+#define WAKE_SECONDS 60
+
+static volatile sig_atomic_t stopping;
+static int wake_pipe[2] = {-1, -1};
+
+static void on_stop(int sig)
+{
+	int saved = errno;
+	stopping = 1;
+	if (wake_pipe[1] >= 0) {
+		ssize_t ignored = write(wake_pipe[1], "x", 1);
+		(void)ignored;
+	}
+	errno = saved;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "gebruik: balie mail --once | --daemon | --status | --retry ID\n");
+	return 2;
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---------------------------------------------------------------- running mail_command */
+
+/* Keeps the first bytes of the output, as one line of plain text. */
+static void keep_output(char *out, size_t outlen, size_t *used, const char *s, ssize_t n)
+{
+	for (ssize_t i = 0; i < n && *used + 1 < outlen; i++) {
+		unsigned char c = (unsigned char)s[i];
+		out[(*used)++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+	}
+	out[*used] = '\0';
+}
+
+static void tidy(char *s)
+{
+	char *w = s;
+	int space = 1;
+	for (char *r = s; *r; r++) {
+		if (*r == ' ' && space)
+			continue;
+		space = *r == ' ';
+		*w++ = *r;
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+}
+
+/* Runs argv with msg on its stdin.  Returns the exit status (0 = accepted)
+ * or -1 when it could not run, was killed or took too long; why (one line)
+ * gets the reason with what the command printed. */
+static int run_command(char **argv, const char *msg, int timeout_s, char *why, size_t whylen)
+{
+	int in[2] = {-1, -1}, out[2] = {-1, -1};
+	char output[400] = "";
+	size_t used = 0;
+	int status = -1, rc = -1;
+	double deadline = now_mono() + timeout_s;
+
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
+		snprintf(why, whylen, "kan geen pijp maken: %s", strerror(errno));
+		goto close;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(why, whylen, "kan geen proces starten: %s", strerror(errno));
+		goto close;
+	}
+	if (pid == 0) {
+		/* The child: stdin from the message, stdout and stderr to us. */
+		signal(SIGPIPE, SIG_DFL);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (dup2(in[0], 0) < 0 || dup2(out[1], 1) < 0 || dup2(out[1], 2) < 0)
+			_exit(127);
+		execvp(argv[0], argv);
+		dprintf(2, "kan '%s' niet starten: %s", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	in[0] = out[1] = -1;
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+
+	size_t len = strlen(msg), off = 0;
+	if (len == 0) {
+		close(in[1]);
+		in[1] = -1;
+	}
+	int timed_out = 0, reaped = 0;
+	/* Until the command exits: feed stdin, collect output.  Once it has
+	 * exited, what it wrote is in the pipe; a background process of its
+	 * own that keeps the pipe open is not waited for. */
+	while (!reaped) {
+		double left = deadline - now_mono();
+		if (left <= 0) {
+			timed_out = 1;
+			break;
+		}
+		struct pollfd p[2] = {{in[1], POLLOUT, 0}, {out[0], POLLIN, 0}};
+		int n = poll(p, 2, left < 0.1 ? (int)(left * 1000) + 1 : 100);
+		if (n > 0 && in[1] >= 0 && (p[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t w = write(in[1], msg + off, len - off);
+			if (w > 0)
+				off += (size_t)w;
+			if ((w < 0 && errno != EAGAIN && errno != EINTR) || off == len) {
+				/* EPIPE: the command stopped reading; its status says why. */
+				close(in[1]);
+				in[1] = -1;
+			}
+		}
+		if (n > 0 && out[0] >= 0 && (p[1].revents & (POLLIN | POLLERR | POLLHUP))) {
+			char tmp[512];
+			ssize_t r = read(out[0], tmp, sizeof tmp);
+			if (r > 0) {
+				keep_output(output, sizeof output, &used, tmp, r);
+			} else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
+				close(out[0]);
+				out[0] = -1;
+			}
+		}
+		pid_t w = waitpid(pid, &status, WNOHANG);
+		if (w == pid || (w < 0 && errno != EINTR))
+			reaped = 1;
+	}
+	if (timed_out) {
+		kill(pid, SIGKILL);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		snprintf(why, whylen, "mail_command reageerde niet binnen %d s en is afgebroken", timeout_s);
+		goto close;
+	}
+	if (out[0] >= 0) {
+		char tmp[512];
+		ssize_t r;
+		while ((r = read(out[0], tmp, sizeof tmp)) > 0)
+			keep_output(output, sizeof output, &used, tmp, r);
+	}
+	tidy(output);
+	if (WIFEXITED(status)) {
+		rc = WEXITSTATUS(status);
+		if (rc != 0)
+			snprintf(why, whylen, "mail_command stopte met status %d%s%s", rc,
+				 output[0] ? ": " : "", output);
+	} else if (WIFSIGNALED(status)) {
+		snprintf(why, whylen, "mail_command afgebroken door signaal %d%s%s", WTERMSIG(status),
+			 output[0] ? ": " : "", output);
+	} else {
+		snprintf(why, whylen, "mail_command: onbekende afloop");
+	}
+close:
+	for (int i = 0; i < 2; i++) {
+		if (in[i] >= 0)
+			close(in[i]);
+		if (out[i] >= 0)
+			close(out[i]);
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- delivering */
+
+struct worker {
+	struct db *db;
+	char **argv;
+	const char *from;
+	char token[128];
+	int verbose; /* log every sent mail (daemon) */
+	long sent, failed;
+};
+
+static void make_token(char *buf, size_t len)
+{
+	char host[64] = "?";
+	unsigned int r = 0;
+	gethostname(host, sizeof host - 1);
+	host[sizeof host - 1] = '\0';
+	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+		r = (unsigned int)time(NULL) ^ (unsigned int)getpid();
+	snprintf(buf, len, "%s:%ld:%08x", host, (long)getpid(), r);
+}
+
+static void say_wait(char *buf, size_t len, long secs)
+{
+	if (secs < 0)
+		snprintf(buf, len, "opgegeven na %d pogingen", MAIL_MAX_POGINGEN);
+	else if (secs < 3600)
+		snprintf(buf, len, "volgende poging over %ld min.", (secs + 59) / 60);
+	else
+		snprintf(buf, len, "volgende poging over %ld uur", (secs + 1799) / 3600);
+}
+
+/* Marks a sent mail; when the connection broke, reconnects a few times
+ * first (inside the lease), so a lost connection rarely means a resend. */
+static int mark_sent(struct worker *w, long id, struct err *e)
+{
+	for (int attempt = 0;; attempt++) {
+		int rc = outbox_mark_sent(w->db, id, w->token, e);
+		if (rc == 1)
+			fprintf(stderr,
+				"balie mail: mail %ld: de claim was al verlopen; mogelijk dubbel verzonden\n",
+				id);
+		if (rc >= 0)
+			return 0;
+		if (db_ok(w->db) || attempt == 3 || stopping)
+			return -1;
+		sleep(1u << attempt);
+		db_free(&w->db);
+		w->db = cmd_connect();
+		if (!w->db)
+			return err_set(e,
+				       "mail %ld is verzonden, maar niet als verzonden gemarkeerd "
+				       "(database onbereikbaar); na de lease volgt mogelijk een tweede keer",
+				       id);
+	}
+}
+
+/* Delivers the next due mail: 1 when one was handled (sent or failed), 0
+ * when nothing is due, -1 on a database error (e says it). */
+static int deliver_one(struct worker *w, struct err *e)
+{
+	struct outbox_mail m;
+	char *text = NULL, why[512] = "", fout[600];
+	struct err refused;
+	int got = outbox_claim(w->db, w->token, OUTBOX_LEASE_SECONDS, MAIL_MAX_POGINGEN, &m, e);
+	if (got <= 0)
+		return got;
+
+	struct mail msg = {
+	    .outbox_id = m.id,
+	    .organisatie = m.organisatie,
+	    .from = w->from,
+	    .to = m.aan,
+	    .subject = m.onderwerp,
+	    .body = m.tekst,
+	    .date = time(NULL),
+	};
+	err_clear(&refused);
+	int rc = 1;
+	if (mail_build(&msg, &text, &refused) < 0) {
+		/* Never sendable: give it up now, with the reason. */
+		snprintf(fout, sizeof fout, "geweigerd: %s", refused.msg);
+		fprintf(stderr, "balie mail: mail %ld (%s) %s\n", m.id, m.organisatie, fout);
+		w->failed++;
+		if (outbox_mark_failed(w->db, m.id, w->token, fout, -1, e) < 0)
+			rc = -1;
+		goto out;
+	}
+	int status = run_command(w->argv, text, OUTBOX_SEND_TIMEOUT_SECONDS, why, sizeof why);
+	if (status == 0) {
+		if (mark_sent(w, m.id, e) < 0) {
+			rc = -1;
+			goto out;
+		}
+		w->sent++;
+		if (w->verbose)
+			printf("mail %ld (%s) verzonden\n", m.id, m.organisatie);
+		goto out;
+	}
+	long wait = mail_backoff(m.pogingen);
+	char when[64];
+	say_wait(when, sizeof when, wait);
+	snprintf(fout, sizeof fout, "%s", why);
+	fprintf(stderr, "balie mail: mail %ld (%s) niet verzonden (poging %d): %s; %s\n", m.id, m.organisatie,
+		m.pogingen, why, when);
+	w->failed++;
+	if (outbox_mark_failed(w->db, m.id, w->token, fout, wait, e) < 0)
+		rc = -1;
+out:
+	fflush(stdout);
+	free(text);
+	outbox_mail_release(&m);
+	return rc;
+}
+
+/* Delivers until nothing is due (or a stop was asked).  0 / -1 with e. */
+static int deliver_due(struct worker *w, struct err *e)
+{
+	while (!stopping) {
+		int rc = deliver_one(w, e);
+		if (rc <= 0)
+			return rc;
+	}
+	return 0;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Waits up to secs for the socket or a stop; 1 when the socket is readable. */
+static int wait_for(int sock, long secs)
+{
+	struct pollfd p[2] = {{wake_pipe[0], POLLIN, 0}, {sock, POLLIN, 0}};
+	int n = poll(p, sock >= 0 ? 2 : 1, (int)(secs * 1000));
+	if (n > 0 && (p[0].revents & POLLIN)) {
+		char buf[16];
+		ssize_t ignored = read(wake_pipe[0], buf, sizeof buf);
+		(void)ignored;
+	}
+	return n > 0 && sock >= 0 && (p[1].revents & (POLLIN | POLLERR | POLLHUP));
+}
+
+static int run_once(struct worker *w)
+{
+	struct err e;
+	err_clear(&e);
+	w->db = cmd_connect();
+	if (!w->db)
+		return 2;
+	int rc = deliver_due(w, &e);
+	db_free(&w->db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	if (w->failed)
+		fprintf(stderr, "balie mail: %ld verzonden, %ld mislukt\n", w->sent, w->failed);
+	return w->failed ? 1 : 0;
+}
+
+static int run_daemon(struct worker *w)
+{
+	struct err e;
+	long backoff = 1;
+
+	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		fprintf(stderr, "balie: kan geen pijp maken: %s\n", strerror(errno));
+		return 2;
+	}
+	w->verbose = 1;
+	printf("balie mail: gestart (wacht op kanaal %s, werker %s)\n", OUTBOX_CHANNEL, w->token);
+	fflush(stdout);
+	while (!stopping) {
+		err_clear(&e);
+		if (!db_ok(w->db)) {
+			db_free(&w->db);
+			w->db = cmd_connect();
+			if (!w->db || outbox_listen(w->db, &e) < 0) {
+				if (w->db)
+					cmd_fail(&e);
+				db_free(&w->db);
+				fprintf(stderr, "balie mail: opnieuw verbinden over %ld s\n", backoff);
+				wait_for(-1, backoff);
+				backoff = backoff < 60 ? backoff * 2 : 60;
+				continue;
+			}
+			backoff = 1;
+		}
+		/* LISTEN is active before this pass, so nothing inserted during
+		 * it goes unnoticed. */
+		long due = -1;
+		if (deliver_due(w, &e) < 0 || (!stopping && outbox_next_due(w->db, &due, &e) < 0)) {
+			/* Not only a lost connection: wait, or a lasting error
+			 * (say a missing grant) would spin. */
+			cmd_fail(&e);
+			fprintf(stderr, "balie mail: opnieuw over %ld s\n", backoff);
+			wait_for(-1, backoff);
+			backoff = backoff < 60 ? backoff * 2 : 60;
+			continue;
+		}
+		backoff = 1;
+		if (stopping)
+			break;
+		/* Notifications that came in with query results are already
+		 * read from the socket: look before sleeping. */
+		int woke = outbox_drain(w->db, &e);
+		if (woke != 0) {
+			if (woke < 0)
+				cmd_fail(&e);
+			continue;
+		}
+		long secs = due < 0 || due > WAKE_SECONDS ? WAKE_SECONDS : due < 1 ? 1 : due;
+		if (wait_for(outbox_socket(w->db), secs) && outbox_drain(w->db, &e) < 0)
+			cmd_fail(&e);
+	}
+	db_free(&w->db);
+	printf("balie mail: gestopt (%ld verzonden, %ld mislukt)\n", w->sent, w->failed);
+	fflush(stdout);
+	close(wake_pipe[0]);
+	close(wake_pipe[1]);
+	wake_pipe[0] = wake_pipe[1] = -1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- --status, --retry */
+
+static int show_status(void)
+{
+	struct err e;
+	struct outbox_counts c;
+	struct outbox_status_row *rows = NULL;
+	int n = 0;
+	err_clear(&e);
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	int rc = outbox_status(db, 200, &c, &rows, &n, &e);
+	db_free(&db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	printf(
+	    "Uitgaande mail: %ld wachtend, %ld bezig, %ld opgegeven; %ld verzonden in de laatste 24 uur.\n",
+	    c.wacht, c.bezig, c.opgegeven, c.verzonden_24u);
+	if (n > 0) {
+		printf("\n%6s  %-6s  %-9s  %8s  %-16s  %s\n", "ID", "SWV", "TOESTAND", "POGINGEN",
+		       "VOLGENDE POGING", "LAATSTE FOUT");
+		for (int i = 0; i < n; i++)
+			printf("%6ld  %-6s  %-9s  %8d  %-16s  %s\n", rows[i].id, rows[i].organisatie,
+			       rows[i].toestand, rows[i].pogingen, rows[i].volgende_poging,
+			       rows[i].laatste_fout);
+		if (c.wacht + c.bezig + c.opgegeven > n)
+			printf("(de eerste %d getoond)\n", n);
+	}
+	if (c.opgegeven > 0)
+		printf("\nOpgegeven mail opnieuw proberen: balie mail --retry ID\n");
+	free(rows);
+	return c.opgegeven > 0 ? 1 : 0;
+}
+
+static int retry(const char *arg)
+{
+	struct err e;
+	char *end = NULL;
+	long id = strtol(arg, &end, 10);
+	if (!*arg || *end || id <= 0) {
+		fprintf(stderr, "balie: '%s' is geen mailnummer\n", arg);
+		return 2;
+	}
+	err_clear(&e);
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	int rc = outbox_retry(db, id, &e);
+	db_free(&db);
+	if (rc < 0)
+		return cmd_fail(&e);
+	if (rc == 1) {
+		fprintf(stderr, "balie: mail %ld is geen opgegeven mail (zie balie mail --status)\n", id);
+		return 1;
+	}
+	printf("Mail %ld staat weer klaar; de volgende ronde van balie mail verstuurt hem.\n", id);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- the verb */
+
+int cmd_mail(int argc, char **argv)
+{
+	struct err e;
+	if (argc == 2 && !strcmp(argv[1], "--status"))
+		return show_status();
+	if (argc == 3 && !strcmp(argv[1], "--retry"))
+		return retry(argv[2]);
+	if (argc != 2 || (strcmp(argv[1], "--once") && strcmp(argv[1], "--daemon")))
+		return usage();
+
+	const struct config *cfg = main_config();
+	struct worker w;
+	char addr[256];
+	memset(&w, 0, sizeof w);
+	err_clear(&e);
+	/* Configuration mistakes stop here, before any row is claimed. */
+	if (mail_parse_from(cfg->mail_from, addr, sizeof addr, NULL, &e) < 0 ||
+	    mail_split_argv(cfg->mail_command, &w.argv, &e) < 0)
+		return cmd_fail(&e);
+	w.from = cfg->mail_from;
+	make_token(w.token, sizeof w.token);
+	install_signals();
+	int rc = !strcmp(argv[1], "--once") ? run_once(&w) : run_daemon(&w);
+	mail_argv_free(&w.argv);
+	return rc;
+}
