@@ -1,5 +1,6 @@
 /* flow.c — reads, validates and answers questions about *.flow files; see flow.h. */
 #include "core/flow.h"
+#include "core/utf8.h"
 
 #include <dirent.h>
 #include <ctype.h>
@@ -89,40 +90,6 @@ static char *xstrdup(const char *s)
 	if (p)
 		memcpy(p, s, n);
 	return p;
-}
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
 }
 
 /* ------------------------------------------------------------ reporting -- */
@@ -266,7 +233,7 @@ static int prescan(struct ctx *c, const char *data, size_t len)
 			bad(c, line, "bestand bevat een NUL-byte (geen tekstbestand?)");
 			return -1;
 		}
-		size_t n = utf8_seq(s + i, len - i);
+		size_t n = utf8_decode(s + i, len - i, NULL);
 		if (n == 0) {
 			bad(c, line, "ongeldige UTF-8 (byte 0x%02x)", s[i]);
 			return -1;

@@ -1,7 +1,9 @@
 /* keymap.c — parse and check keymap files; see keymap.h. */
 #include "core/keymap.h"
+#include "core/utf8.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,29 +35,15 @@ int keymap_key_equal(const struct keymap_key *a, const struct keymap_key *b)
 	return a->kind == b->kind && a->code == b->code;
 }
 
-/* Decodes one UTF-8 character that must fill s exactly; -1 otherwise. */
+/* The code point of the one printable UTF-8 character that fills s
+ * exactly; -1 otherwise. */
 static int single_utf8(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int cp, extra;
-	if (p[0] < 0x80)
-		cp = p[0], extra = 0;
-	else if ((p[0] & 0xe0) == 0xc0)
-		cp = p[0] & 0x1f, extra = 1;
-	else if ((p[0] & 0xf0) == 0xe0)
-		cp = p[0] & 0x0f, extra = 2;
-	else if ((p[0] & 0xf8) == 0xf0)
-		cp = p[0] & 0x07, extra = 3;
-	else
+	uint32_t cp;
+	size_t n = strlen(s);
+	if (utf8_decode((const unsigned char *)s, n, &cp) != n || n == 0 || cp < 0x21 || (cp >= 0x7f && cp < 0xa0))
 		return -1;
-	for (int i = 1; i <= extra; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if (p[extra + 1] != '\0' || cp < 0x21 || (cp >= 0x7f && cp < 0xa0) || cp > 0x10ffff)
-		return -1;
-	return cp;
+	return (int)cp;
 }
 
 int keymap_key_parse(const char *spec, struct keymap_key *k, struct err *e)
@@ -108,23 +96,8 @@ const char *keymap_key_name(const struct keymap_key *k, char *buf, size_t len)
 		snprintf(buf, len, "Ctrl-%c", k->code - 'a' + 'A');
 		break;
 	case KEYMAP_CHAR: {
-		char u[5] = {0};
-		int c = k->code;
-		if (c < 0x80) {
-			u[0] = (char)c;
-		} else if (c < 0x800) {
-			u[0] = (char)(0xc0 | (c >> 6));
-			u[1] = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			u[0] = (char)(0xe0 | (c >> 12));
-			u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-			u[2] = (char)(0x80 | (c & 0x3f));
-		} else {
-			u[0] = (char)(0xf0 | (c >> 18));
-			u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-			u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-			u[3] = (char)(0x80 | (c & 0x3f));
-		}
+		char u[5];
+		utf8_encode((uint32_t)k->code, u);
 		snprintf(buf, len, "%s", u);
 		break;
 	}

@@ -1,7 +1,9 @@
 /* naam.c — Dutch names: display forms, sort key, tussenvoegsel split;
  * see naam.h. */
 #include "core/naam.h"
+#include "core/utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* An snprintf-like sink: counts what the text needs, writes what fits. */
@@ -142,38 +144,14 @@ static const char *fold_cp(unsigned cp, char one[2])
  * length, or length 1 and cp 0xFFFFFFFF for a byte that is not valid UTF-8. */
 static size_t utf8_next(const unsigned char *p, size_t n, unsigned *cp)
 {
-	size_t want, i;
-	unsigned v;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		want = 2;
-		v = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		want = 3;
-		v = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		want = 4;
-		v = p[0] & 0x07;
-	} else {
+	uint32_t v;
+	size_t len = utf8_decode(p, n, &v);
+	if (len == 0) {
 		*cp = 0xFFFFFFFFu;
 		return 1;
 	}
-	if (n < want)
-		goto bad;
-	for (i = 1; i < want; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			goto bad;
-		v = (v << 6) | (p[i] & 0x3F);
-	}
 	*cp = v;
-	return want;
-bad:
-	*cp = 0xFFFFFFFFu;
-	return 1;
+	return len;
 }
 
 static void fold_into(struct sink *s, const char *str)

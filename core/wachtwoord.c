@@ -1,5 +1,6 @@
 /* wachtwoord.c — password policy and argon2id hashing; see wachtwoord.h. */
 #include "core/wachtwoord.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -64,29 +65,7 @@ int wachtwoord_params_check(const struct wachtwoord_params *p, struct err *e)
 
 size_t wachtwoord_length(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0;
-
-	while (*p) {
-		size_t want, i;
-
-		if (p[0] < 0x80)
-			want = 1;
-		else if (p[0] >= 0xC2 && p[0] <= 0xDF)
-			want = 2;
-		else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-			want = 3;
-		else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-			want = 4;
-		else
-			return (size_t)-1;
-		for (i = 1; i < want; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return (size_t)-1;
-		p += want;
-		n++;
-	}
-	return n;
+	return utf8_length(s);
 }
 
 /* Words that people in an SWV reach for and the general lists miss. */

@@ -89,6 +89,17 @@ out:
 	return rc;
 }
 
+int demodb_upgrade(const struct demodb_opts *o, int *applied, struct err *e)
+{
+	char ci[PATH_MAX + 128];
+	struct db *db = NULL;
+	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, o->cluster_dir, DEMODB_NAME, "postgres"), e) < 0)
+		return -1;
+	int rc = migrate_up(db, applied, e) < 0 || publish_profiles(db, o, e) < 0 ? -1 : 0;
+	db_free(&db);
+	return rc;
+}
+
 void demodb_totp_secret(const char *cluster_dir, char *buf, size_t len)
 {
 	char ci[PATH_MAX + 128];

@@ -23,6 +23,11 @@ struct demodb_opts {
  * leaves something the next build simply drops. */
 int demodb_build(const struct demodb_opts *o, struct err *e);
 
+/* Brings an existing demo database up to this binary: migrations, then the
+ * demo profiles republished (a no-op when unchanged).  *applied (may be
+ * NULL) gets the number of migrations run. */
+int demodb_upgrade(const struct demodb_opts *o, int *applied, struct err *e);
+
 /* The base32 TOTP secret of the demo account `totp` into buf ("" when
  * unavailable). */
 void demodb_totp_secret(const char *cluster_dir, char *buf, size_t len);

@@ -145,7 +145,16 @@ int cmd_demo(int argc, char **argv)
 		rc = cluster_create(dir, 0, &e);
 	if (rc == 0)
 		rc = cluster_start(dir, 0, &e);
-	if (rc == 0 && stat(mark, &st) != 0) {
+	if (rc == 0 && stat(mark, &st) == 0) {
+		/* Data kept from an earlier run: bring its schema and flows up
+		 * to this binary (a newer balie on an older demo). */
+		char forms[PATH_MAX];
+		int applied = 0;
+		struct demodb_opts o = {.cluster_dir = dir, .forms_dir = paths_data(forms, sizeof forms, "forms")};
+		rc = demodb_upgrade(&o, &applied, &e);
+		if (rc == 0 && applied > 0)
+			fprintf(stderr, "Demodatabase bijgewerkt: %d migratie(s) toegepast.\n", applied);
+	} else if (rc == 0) {
 		rc = build(dir, scale, &e);
 		if (rc == 0) {
 			int mfd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

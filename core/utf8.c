@@ -1,0 +1,77 @@
+/* utf8.c — strict UTF-8 decoding and encoding; see utf8.h. */
+#include "core/utf8.h"
+
+#include <string.h>
+
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len;
+	uint32_t v;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		v = s[0];
+		len = 1;
+	} else if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		v = s[0] & 0x1f;
+		len = 2;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		v = s[0] & 0x0f;
+		len = 3;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		v = s[0] & 0x07;
+		len = 4;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	if (cp)
+		*cp = v;
+	return len;
+}
+
+size_t utf8_encode(uint32_t cp, char out[5])
+{
+	size_t n = 0;
+	if (cp < 0x80) {
+		out[n++] = (char)cp;
+	} else if (cp < 0x800) {
+		out[n++] = (char)(0xc0 | (cp >> 6));
+		out[n++] = (char)(0x80 | (cp & 0x3f));
+	} else if (cp < 0x10000 && !(cp >= 0xd800 && cp <= 0xdfff)) {
+		out[n++] = (char)(0xe0 | (cp >> 12));
+		out[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[n++] = (char)(0x80 | (cp & 0x3f));
+	} else if (cp >= 0x10000 && cp <= 0x10ffff) {
+		out[n++] = (char)(0xf0 | (cp >> 18));
+		out[n++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		out[n++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[n++] = (char)(0x80 | (cp & 0x3f));
+	}
+	out[n] = '\0';
+	return n;
+}
+
+size_t utf8_length(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s), count = 0;
+	while (left > 0) {
+		size_t k = utf8_decode(p, left, NULL);
+		if (k == 0)
+			return (size_t)-1;
+		p += k;
+		left -= k;
+		count++;
+	}
+	return count;
+}

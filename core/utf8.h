@@ -1,0 +1,27 @@
+/* utf8.h — the one UTF-8 decoder and encoder of core/.
+ *
+ * Strict: overlong forms, surrogates (U+D800…U+DFFF) and code points above
+ * U+10FFFF are invalid, as RFC 3629 says.  Every parser that checks or walks
+ * UTF-8 (flows, mail templates, keymaps, names, passwords) uses these, so
+ * they all agree on what valid text is.
+ */
+#ifndef BALIE_UTF8_H
+#define BALIE_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Length (1…4) of the valid sequence at s, n bytes available, and its code
+ * point in *cp (cp may be NULL); 0 when the bytes at s are not valid UTF-8
+ * (or n is 0). */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Encodes cp into out (NUL-terminated); returns the byte length, 0 for an
+ * invalid code point. */
+size_t utf8_encode(uint32_t cp, char out[5]);
+
+/* Code points in the NUL-terminated s, or (size_t)-1 when s is not valid
+ * UTF-8. */
+size_t utf8_length(const char *s);
+
+#endif

@@ -1,0 +1,74 @@
+/* utf8_test.c — the strict UTF-8 decoder/encoder shared by core parsers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "core/utf8.h"
+
+static size_t dec(const char *s, uint32_t *cp)
+{
+	return utf8_decode((const unsigned char *)s, strlen(s), cp);
+}
+
+static void valid_sequences(void **state)
+{
+	uint32_t cp;
+	assert_int_equal(dec("q", &cp), 1);
+	assert_int_equal(cp, 'q');
+	assert_int_equal(dec("ë", &cp), 2);
+	assert_int_equal(cp, 0xeb);
+	assert_int_equal(dec("€", &cp), 3);
+	assert_int_equal(cp, 0x20ac);
+	assert_int_equal(dec("😀", &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+}
+
+static void invalid_sequences(void **state)
+{
+	assert_int_equal(dec("\xc0\xaf", NULL), 0);         /* overlong '/' */
+	assert_int_equal(dec("\xe0\x80\xaf", NULL), 0);     /* overlong */
+	assert_int_equal(dec("\xed\xa0\x80", NULL), 0);     /* surrogate U+D800 */
+	assert_int_equal(dec("\xf4\x90\x80\x80", NULL), 0); /* above U+10FFFF */
+	assert_int_equal(dec("\xc3", NULL), 0);             /* truncated */
+	assert_int_equal(dec("\xc3(", NULL), 0);            /* bad continuation */
+	assert_int_equal(dec("\x80", NULL), 0);
+	assert_int_equal(utf8_decode((const unsigned char *)"", 0, NULL), 0);
+}
+
+static void encode_round_trip(void **state)
+{
+	const uint32_t cps[] = {'a', 0xe9, 0x7ff, 0x800, 0x20ac, 0xffff, 0x10000, 0x10ffff};
+	for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		char buf[5];
+		uint32_t back;
+		size_t n = utf8_encode(cps[i], buf);
+		assert_true(n >= 1);
+		assert_int_equal(utf8_decode((const unsigned char *)buf, n, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+	char buf[5];
+	assert_int_equal(utf8_encode(0xd800, buf), 0);
+	assert_int_equal(utf8_encode(0x110000, buf), 0);
+}
+
+static void length_in_code_points(void **state)
+{
+	assert_int_equal(utf8_length("Zoë Noël"), 8);
+	assert_int_equal(utf8_length(""), 0);
+	assert_int_equal(utf8_length("ab\xff"), (size_t)-1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(valid_sequences),
+		cmocka_unit_test(invalid_sequences),
+		cmocka_unit_test(encode_round_trip),
+		cmocka_unit_test(length_in_code_points),
+	};
+	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
+}
