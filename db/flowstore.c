@@ -75,7 +75,7 @@ static int run(struct db *db, struct err *e, const char *sql, int n, const char 
 
 static int store_type(struct db *db, const char *org, const char *fv, const struct flow_type *t, struct err *e)
 {
-	const char *p[6];
+	const char *p[7];
 	char cat[FLOW_MAX_NAME + 1], vol[24], reason[2];
 
 	p[0] = org;
@@ -84,10 +84,11 @@ static int store_type(struct db *db, const char *org, const char *fv, const stru
 	p[3] = t->name;
 	p[4] = t->category;
 	p[5] = t->statuses[t->first].name;
+	p[6] = t->coordinator == FLOW_COORD_SCHOLENKRING ? "t" : "f"; /* migration 006 */
 	PGresult *r = q(db, e,
-			"INSERT INTO aanvraagtype (organisatie_id, flow_version_id, code, naam, categorie, eerste_status) "
-			"VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-			6, p);
+			"INSERT INTO aanvraagtype (organisatie_id, flow_version_id, code, naam, categorie, eerste_status, "
+			"coordinator_scholenkring) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+			7, p);
 	if (!r)
 		return -1;
 	char at[24];

@@ -15,6 +15,8 @@
 #ifndef BALIE_DB_HULPVRAAG_H
 #define BALIE_DB_HULPVRAAG_H
 
+#include <stddef.h>
+
 #include "core/err.h"
 #include "db/conn.h"
 
@@ -36,5 +38,212 @@ enum hv_result {
  * gewijzigd; mail aan de aanvrager klaargezet"). */
 enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
 				    const char *datadir, int *new_version, struct err *e);
+
+/* ------------------------------------------------------------------ reading
+ * A hulpvraag read whole for the hulpvraag screen (one short transaction;
+ * row-level security decides what is visible).  Text fields are
+ * NUL-terminated UTF-8; dates are "dd-mm-jjjj" ("" when absent), moments
+ * "dd-mm-jjjj hh:mm" (Europe/Amsterdam).  Owned arrays are freed by
+ * hulpvraag_free(). */
+
+struct hv_label {
+	long id;
+	char naam[48];
+};
+
+struct hv_bijlage {
+	long id;
+	char naam[256];
+	long grootte;       /* bytes */
+	char categorie[24];
+	char op[20];        /* "dd-mm-jjjj hh:mm" */
+	char door[128];     /* account naam, "" when unknown */
+};
+
+struct hv_historie {
+	char van[204];      /* "" for the first status */
+	char naar[204];
+	char door[128];     /* account naam; "automatisch" when NULL */
+	char op[20];
+	char *reden;        /* owned, "" when none */
+};
+
+struct hulpvraag {
+	long id;
+	int version;
+	long organisatie_id;
+	char organisatie[128];
+	char profiel[64];
+	long nummer;
+	char titel[204];
+	char *omschrijving;        /* owned */
+	char datum[11];
+	char status[204];
+	char status_categorie[204];
+	char status_sinds[11];     /* date the current status was set */
+	char status_sinds_iso[11]; /* same, "jjjj-mm-dd" (for werkdagen) */
+	int eindstatus;
+	long aanvraagtype_id;
+	char aanvraagtype[204];
+	long coordinator_id;       /* 0 = none */
+	char coordinator[128];
+	char coordinator_email[256];
+	char aanvrager_naam[128];
+	char aanvrager_email[256];
+	int geen_mail;
+	char eerste_reactie[20];   /* "" = the SWV has not reacted yet */
+	char gewijzigd_door[128];  /* who made the last change ("" unknown) */
+	char gewijzigd_op[20];
+	/* dossier */
+	long dossier_id;
+	char niveau[12];           /* leerling, groep, school */
+	char roepnaam[128], tussenvoegsel[64], achternaam[128];
+	char groepsnaam[128];
+	char geboortedatum[11];
+	char geboortedatum_iso[11];
+	/* school (of the hulpvraag, else the dossier's current schoolgegevens) */
+	long school_id;
+	char school[204];
+	char brin[8];
+	char contactpersoon[128];  /* from the current schoolgegevens */
+	char contact_email[256];
+	char contact_telefoon[32];
+	/* lists */
+	struct hv_label *labels;
+	int nlabels;
+	struct hv_bijlage *bijlagen;
+	int nbijlagen;
+	struct hv_historie *historie; /* newest first */
+	int nhistorie;
+	/* the acting account's own note ("mijn notities") */
+	long notitie_id;           /* 0 = none yet */
+	int notitie_version;
+	char *notitie;             /* owned, "" when none */
+};
+
+/* Reads hulpvraag id.  On HV_OK *out owns a new struct (hulpvraag_free);
+ * HV_NOT_FOUND when it does not exist or is not visible; HV_ERROR with e. */
+enum hv_result hulpvraag_load(struct db *db, long id, struct hulpvraag **out, struct err *e);
+
+/* The id of the hulpvraag with this nummer in organisatie org (0 when
+ * there is none visible). 0 / -1. */
+int hulpvraag_by_nummer(struct db *db, long org, long nummer, long *id, struct err *e);
+
+/* Frees *h and sets it to NULL (safe on NULL). */
+void hulpvraag_free(struct hulpvraag **h);
+
+/* What changed between two reads of the same hulpvraag, for the person
+ * whose save lost the race: "Intussen gewijzigd door Sanne Verbeek
+ * (14:02): status A → B; coördinator X → Y; omschrijving".  Writes into
+ * buf (snprintf style). */
+void hulpvraag_diff(const struct hulpvraag *old, const struct hulpvraag *cur, char *buf, size_t len);
+
+/* ------------------------------------------------------------ status menu */
+
+struct hv_keuze {
+	char naar[204];
+	int reden; /* 1: a reden is required */
+};
+
+/* The statuses the acting account may set on h now: the flow_transitie
+ * rows of h's aanvraagtype from h's status, for the account's roles in h's
+ * organisatie (core/statuswissel decides).  *out is malloc'ed (free()),
+ * *n its length (0: nothing allowed). 0 / -1. */
+int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze **out, int *n, struct err *e);
+
+/* After HV_UNKNOWN and a reconnect: did the status change to `to` from
+ * version `version` get committed?  *applied 1 when the hulpvraag now has
+ * version + 1, status `to` and a statushistorie row by the acting account
+ * to `to`; 0 when not.  e gets a Dutch sentence for the person. 0 / -1. */
+int hulpvraag_check_status(struct db *db, long id, int version, const char *to, int *applied, struct err *e);
+
+/* Test seam: fn (may be NULL) is called before each step of
+ * hulpvraag_set_status (1 read, 2 update, 3 statushistorie, 4 outbox,
+ * 5 audit, 6 commit), so a test can kill the backend between them. */
+void hulpvraag_set_test_hook(void (*fn)(int step, void *arg), void *arg);
+
+/* ---------------------------------------------------------------- editing
+ * Each is one short transaction with the version check; on HV_OK
+ * *new_version gets the new version, on HV_CONFLICT nothing was written
+ * (reload, show hulpvraag_diff, keep the typed text). */
+
+/* Coördinator: coordinator_id must have the role coordinator in h's
+ * organisatie (0 = none). */
+enum hv_result hulpvraag_set_coordinator(struct db *db, long id, int version, long coordinator_id,
+					 int *new_version, struct err *e);
+
+/* Omschrijving (multi-line). */
+enum hv_result hulpvraag_set_omschrijving(struct db *db, long id, int version, const char *text,
+					  int *new_version, struct err *e);
+
+/* Adds the label named naam (created in the organisatie when new; trimmed,
+ * 1..40 characters) / removes label label_id. */
+enum hv_result hulpvraag_label_add(struct db *db, long id, int version, const char *naam, int *new_version,
+				   struct err *e);
+enum hv_result hulpvraag_label_remove(struct db *db, long id, int version, long label_id, int *new_version,
+				      struct err *e);
+
+/* The acting account's note on hulpvraag id: notitie_id 0 = none yet
+ * (created), else updated when its version still is notitie_version; an
+ * empty text removes it.  *new_id / *new_version get the note's new state
+ * (0/0 after removal). */
+enum hv_result hulpvraag_notitie_save(struct db *db, long id, long notitie_id, int notitie_version,
+				      const char *text, long *new_id, int *new_version, struct err *e);
+
+/* --------------------------------------------------------------- pickers */
+
+struct hv_item {
+	long id;
+	char naam[204];
+	char extra[204]; /* second column: BRIN and plaats, geboortedatum, … */
+	long ref;        /* coordinator of a school's scholenkring, aanvraagtype of a title */
+	int flag;        /* title: coordinator by scholenkring */
+};
+
+/* Accounts with the role coordinator in organisatie org, not blocked,
+ * by naam. *out malloc'ed (free()). 0 / -1. */
+int hulpvraag_coordinators(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
+
+/* The labels of organisatie org, by naam. */
+int hulpvraag_labels(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
+
+/* ----------------------------------------------------------------- intake */
+
+/* The fixed titles of org's newest flow version: naam = titel, extra =
+ * aanvraagtype naam, ref = aanvraagtype id, flag = coordinator by
+ * scholenkring. */
+int intake_titels(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
+
+/* The schools of org: naam, extra = "BRIN  plaats", ref = the coordinator
+ * of its scholenkring (0 none). */
+int intake_scholen(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
+
+/* Leerling dossiers of org whose achternaam starts with achternaam (folded,
+ * may be "") and, when geboortedatum_iso is not NULL/"", born that day; at
+ * most 50.  naam = "Achternaam, Roepnaam tussenvoegsel", extra =
+ * geboortedatum dd-mm-jjjj. */
+int intake_dossiers(struct db *db, long org, const char *achternaam, const char *geboortedatum_iso,
+		    struct hv_item **out, int *n, struct err *e);
+
+struct hv_nieuw {
+	long organisatie_id;
+	long dossier_id;           /* 0: create a leerling dossier from the fields below */
+	const char *roepnaam;
+	const char *achternaam_getypt; /* "van der Berg": split with naam_split */
+	const char *geboortedatum;     /* "dd-mm-jjjj" */
+	const char *titel;         /* a fixed title of the newest flow version */
+	const char *omschrijving;
+	long school_id;
+	long coordinator_id;       /* used when the type has no scholenkring rule (0 none) */
+	const char *aanvrager_naam;
+	const char *aanvrager_email; /* "" allowed; else must be a valid address */
+};
+
+/* Creates the hulpvraag (and the dossier when dossier_id is 0) in one
+ * transaction: aanvraagtype and first status from the title, coördinator
+ * from the school's scholenkring when the flow says so, a statushistorie
+ * row (van NULL), an audit row.  Refuses a title with the pupil's name.
+ * *id / *nummer get the new hulpvraag. 0 / -1 with a Dutch e. */
+int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *nummer, struct err *e);
 
 #endif

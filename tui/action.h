@@ -63,8 +63,36 @@ enum action_id {
 	ACT_CLOSE,
 	ACT_RUN,
 	/* --- werkvoorraad (pane_queue.c) --- */
+	ACT_Q_WERKVOORRAAD, /* home: open the werkvoorraad */
+	ACT_Q_OPEN,         /* tree: show the node; list: open the hulpvraag */
+	ACT_Q_BACK,
+	ACT_Q_FOCUS,
+	ACT_Q_FILTER,
+	ACT_Q_SEARCH,
+	ACT_Q_HIT_NEXT,
+	ACT_Q_HIT_PREV,
+	ACT_Q_SORT,
+	ACT_Q_SORT_REVERSE,
+	ACT_Q_MARK,
+	ACT_Q_MARK_ALL,
+	ACT_Q_UNMARK,
+	ACT_Q_BULK,
+	ACT_Q_FILTER_SAVE,
+	ACT_Q_FILTER_DELETE,
 	/* --- hulpvraag (pane_hulpvraag.c) --- */
+	ACT_HV_STATUS,
+	ACT_HV_COORDINATOR,
+	ACT_HV_LABEL_ADD,
+	ACT_HV_LABEL_REMOVE,
+	ACT_HV_OMSCHRIJVING,
+	ACT_HV_NOTITIE,
+	ACT_HV_TAB_NEXT,
+	ACT_HV_TAB_PREV,
+	ACT_HV_OPEN,   /* home: open a hulpvraag by nummer */
+	ACT_HV_INTAKE, /* home: new hulpvraag by hand */
 	/* --- dialogs (tui/dialog.c) --- */
+	ACT_DLG_OK,
+	ACT_DLG_CANCEL,
 	ACT_COUNT_ /* keep last */
 };
 

@@ -9,6 +9,7 @@
 
 #include "db/conn.h"
 #include "db/migrate.h"
+#include "db/notify.h"
 #include "tui/pane_help.h"
 #include "tui/pane_home.h"
 #include "tui/pane_lock.h"
@@ -91,6 +92,11 @@ void app_settle(struct app *a)
 		changed(a);
 	}
 	a->pops = 0;
+	/* a pane that heard of a change while covered reloads now */
+	if (a->depth > 0 && a->stack[a->depth - 1]->work_waiting) {
+		a->stack[a->depth - 1]->work_waiting = 0;
+		a->work_pending = 1;
+	}
 }
 
 void app_message(struct app *a, int error, const char *fmt, ...)
@@ -126,6 +132,14 @@ void app_login(struct app *a, const struct session *s)
 	a->logged_in = 1;
 	a->locked = 0;
 	a->last_key_ms = app_now_ms();
+	/* live updates from here on (the login connection is the session's) */
+	if (a->db) {
+		struct err e;
+
+		err_clear(&e);
+		if (notify_listen(a->db, &e) < 0)
+			app_message(a, 1, "Live bijwerken werkt niet (%s); r vernieuwt met de hand", e.msg);
+	}
 	app_reset(a, pane_home_new(a));
 }
 
@@ -172,6 +186,11 @@ int app_connect(struct app *a, struct err *e)
 	/* a reconnect keeps the session: the person proved who they are to
 	 * this process, not to the lost connection */
 	db_set_account(a->db, a->logged_in ? a->session.account_id : 0);
+	/* LISTEN belongs to the lost session: listen again */
+	if (a->logged_in && notify_listen(a->db, e) < 0) {
+		db_free(&a->db);
+		return -1;
+	}
 	return 0;
 }
 
@@ -193,6 +212,25 @@ int app_global_action(struct app *a, enum action_id id)
 	default:
 		return R_NONE;
 	}
+}
+
+int app_changed(struct app *a, const struct notify_event *ev)
+{
+	int top = R_NONE;
+
+	for (int i = 0; i < a->depth; i++) {
+		struct pane *p = a->stack[i];
+		int r;
+
+		if (!p->ops->changed)
+			continue;
+		r = p->ops->changed(p, a, ev);
+		if (i == a->depth - 1)
+			top = r;
+		else if (r & R_WORK)
+			p->work_waiting = 1;
+	}
+	return top;
 }
 
 int app_run_action(struct app *a, enum action_id id)

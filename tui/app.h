@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "db/auth.h"
+#include "db/notify.h"
 #include "tui/action.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
@@ -58,10 +59,18 @@ struct pane_ops {
 	void (*resize)(struct pane *p, struct app *a, int rows, int cols);
 	/* Frees p and everything it owns (wipes secrets). */
 	void (*free)(struct pane *p);
+	/* Optional: another session committed a change (LISTEN/NOTIFY, see
+	 * db/notify.h).  Called for every pane on the stack, once per event;
+	 * must not touch the database: note what is stale and return R_WORK to
+	 * reload in work().  Many events in one loop turn still give one
+	 * work() call.  A pane below the top gets its work() when it is on top
+	 * again. */
+	int (*changed)(struct pane *p, struct app *a, const struct notify_event *ev);
 };
 
 struct pane {
 	const struct pane_ops *ops;
+	int work_waiting; /* changed() asked for work while not on top */
 };
 
 enum app_dirty {
@@ -137,5 +146,9 @@ int app_global_action(struct app *a, enum action_id id);
 
 /* Runs an action on the top pane, then globally. */
 int app_run_action(struct app *a, enum action_id id);
+
+/* Hands one NOTIFY event to every pane on the stack (pane_ops.changed);
+ * returns the reactions of the top pane. */
+int app_changed(struct app *a, const struct notify_event *ev);
 
 #endif

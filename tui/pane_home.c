@@ -12,6 +12,8 @@
 #include <time.h>
 
 #include "db/home.h"
+#include "tui/pane_hulpvraag.h"
+#include "tui/pane_queue.h"
 
 struct home {
 	struct pane base;
@@ -20,6 +22,7 @@ struct home {
 	long total;
 	int loaded;   /* rows hold a successful load */
 	int top;      /* first table row shown */
+	int sel;      /* the chosen category: Enter opens the werkvoorraad on it */
 	int shown;    /* table rows that fitted in the last paint */
 	char when[16];
 };
@@ -107,6 +110,12 @@ static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, y++, 2, cat, "Geen hulpvragen", s->attr[ST_DIM]);
 		h->shown = 0;
 	} else {
+		if (h->sel >= h->n)
+			h->sel = h->n - 1;
+		if (h->sel < h->top)
+			h->top = h->sel;
+		if (h->sel >= h->top + avail)
+			h->top = h->sel - avail + 1;
 		if (h->top > h->n - avail)
 			h->top = h->n - avail > 0 ? h->n - avail : 0;
 		h->shown = 0;
@@ -119,9 +128,11 @@ static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 				snprintf(buf, sizeof buf, "%s %s", more_above ? "↑" : "↓", label);
 				label = buf;
 			}
-			screen_put(w, y, 2, cat - 1, label, s->attr[ST_NORMAL]);
+			attr_t at = s->attr[i == h->sel ? ST_SEL : ST_NORMAL];
+
+			screen_put_pad(w, y, 2, cat, label, at);
 			fmt_count(num, sizeof num, h->rows[i].aantal);
-			screen_put_right(w, y, 2 + cat, COUNT_COLS, num, s->attr[ST_NORMAL]);
+			screen_put_right(w, y, 2 + cat, COUNT_COLS, num, at);
 			y++;
 		}
 	}
@@ -140,13 +151,28 @@ static int home_action(struct pane *p, struct app *a, enum action_id id)
 		app_message(a, 0, "Bezig met laden…");
 		return R_BARS | R_WORK;
 	case ACT_UP:
-		if (h->top > 0)
-			h->top--;
+		if (h->sel > 0)
+			h->sel--;
 		return R_PAINT;
 	case ACT_DOWN:
-		if (h->top + h->shown < h->n)
-			h->top++;
+		if (h->sel + 1 < h->n)
+			h->sel++;
 		return R_PAINT;
+	case ACT_Q_OPEN:
+	case ACT_Q_WERKVOORRAAD:
+		app_push(a, pane_queue_new(a, id == ACT_Q_OPEN && h->loaded && h->sel < h->n
+						      ? h->rows[h->sel].categorie : NULL));
+		return R_PAINT | R_BARS | R_WORK;
+	case ACT_HV_OPEN:
+		app_push(a, pane_hulpvraag_open_nummer(a));
+		return R_PAINT | R_BARS;
+	case ACT_HV_INTAKE:
+		if (!a->session.internal) {
+			app_message(a, 1, "Een hulpvraag invoeren kan alleen het samenwerkingsverband zelf");
+			return R_BARS;
+		}
+		app_push(a, pane_intake_new(a));
+		return R_PAINT | R_BARS;
 	default:
 		return R_NONE;
 	}
@@ -180,6 +206,13 @@ static int home_work(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* Another session changed a hulpvraag of this organisatie: recount. */
+static int home_changed(struct pane *p, struct app *a, const struct notify_event *ev)
+{
+	(void)p;
+	return ev->organisatie_id == a->session.organisatie_id ? R_WORK : R_NONE;
+}
+
 static void home_free(struct pane *p)
 {
 	struct home *h = H(p);
@@ -196,6 +229,7 @@ static const struct pane_ops home_ops = {
 	.action = home_action,
 	.work = home_work,
 	.free = home_free,
+	.changed = home_changed,
 };
 
 struct pane *pane_home_new(struct app *a)

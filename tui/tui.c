@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "db/conn.h"
+#include "db/notify.h"
 #include "tui/app.h"
 #include "tui/pane_login.h"
 
@@ -327,6 +328,30 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 	apply(a, r);
 }
 
+/* ---- live updates ----------------------------------------------------- */
+
+static void on_event(const struct notify_event *ev, void *arg)
+{
+	struct app *a = arg;
+
+	apply(a, app_changed(a, ev));
+}
+
+/* Hands what arrived on LISTEN to the panes.  Also called before every
+ * poll(): libpq may have read notifications while a query of work() ran,
+ * and those no longer make the socket readable.  Many events in one turn
+ * mark the panes stale many times but give one work() call. */
+static void live(struct app *a)
+{
+	struct err e;
+
+	if (!a->logged_in || !app_connected(a))
+		return;
+	err_clear(&e);
+	if (notify_drain(a->db, on_event, a, &e) < 0)
+		a->dirty |= D_BARS; /* the status bar says "geen verbinding" */
+}
+
 /* ---- the loop --------------------------------------------------------- */
 
 static void on_resize(struct app *a)
@@ -389,8 +414,8 @@ static void loop(struct app *a)
 	int more = 0; /* keys may wait in curses' own buffer: read before polling */
 
 	while (!a->quit) {
-		struct pollfd pfd[2];
-		int key, got = 0;
+		struct pollfd pfd[3];
+		int key, got = 0, nfd = 2;
 
 		app_settle(a);
 		if (a->queued) {
@@ -414,7 +439,13 @@ static void loop(struct app *a)
 		pfd[0].events = POLLIN;
 		pfd[1].fd = sig_pipe[0];
 		pfd[1].events = POLLIN;
-		if (poll(pfd, 2, more ? 0 : poll_timeout(a)) < 0) {
+		live(a);
+		if (a->logged_in && (pfd[2].fd = notify_socket(a->db)) >= 0) {
+			pfd[2].events = POLLIN;
+			pfd[2].revents = 0;
+			nfd = 3;
+		}
+		if (poll(pfd, nfd, more ? 0 : poll_timeout(a)) < 0) {
 			if (errno == EINTR)
 				continue;
 			a->exit_status = 1;
@@ -422,6 +453,8 @@ static void loop(struct app *a)
 		}
 		if ((pfd[1].revents & POLLIN) && drain_signals(a))
 			continue; /* repaint at the new size before reading keys */
+		if (nfd == 3 && pfd[2].revents)
+			live(a);
 		if ((pfd[0].revents & POLLIN) || more) {
 			more = 0;
 			while (!a->quit && read_key(&key)) {

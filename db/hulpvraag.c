@@ -1,0 +1,1331 @@
+/* hulpvraag.c — one hulpvraag: read it whole, change its status, edit it,
+ * and the intake of a new one; see hulpvraag.h.
+ *
+ * Every function is one short transaction (db_begin sets the acting
+ * account, so row-level security applies to every statement) and every
+ * write to hulpvraag says WHERE id = $1 AND version = $2.  Decisions are
+ * core's: which transitions a role may make (core/statuswissel), whether a
+ * title holds the pupil's name (core/titel), the mail text
+ * (core/mailtpl); the database trigger checks the transition once more.
+ */
+#include "db/hulpvraag.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datum.h"
+#include "core/flow.h"
+#include "core/mailtpl.h"
+#include "core/naam.h"
+#include "core/statuswissel.h"
+#include "core/titel.h"
+#include "core/validate.h"
+#include "db/audit.h"
+
+#define TZ "'Europe/Amsterdam'"
+#define MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE " TZ ", 'DD-MM-YYYY HH24:MI'), '')"
+
+static void (*test_hook)(int step, void *arg);
+static void *test_hook_arg;
+
+void hulpvraag_set_test_hook(void (*fn)(int step, void *arg), void *arg)
+{
+	test_hook = fn;
+	test_hook_arg = arg;
+}
+
+static void hook(int step)
+{
+	if (test_hook)
+		test_hook(step, test_hook_arg);
+}
+
+/* ------------------------------------------------------------- helpers -- */
+
+static void cpy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src ? src : "");
+}
+
+#define COPY(dst, r, row, col) cpy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
+
+static char *dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static PGresult *q(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
+		   const char *const *p)
+{
+	return db_exec(db, e, kind, sql, n, p);
+}
+
+/* Runs a statement whose result is not needed. */
+static int run(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n, const char *const *p)
+{
+	PGresult *r = q(db, e, kind, sql, n, p);
+
+	if (!r)
+		return -1;
+	PQclear(r);
+	return 0;
+}
+
+static const char *num(char *buf, size_t len, long v)
+{
+	snprintf(buf, len, "%ld", v);
+	return buf;
+}
+
+/* The hv_result for a failed statement: a P0001 from the status trigger is
+ * a refused transition, a lost connection before COMMIT means nothing was
+ * written. */
+static enum hv_result failed(struct db *db, enum db_failure kind, struct err *e)
+{
+	db_rollback(db);
+	if (kind == DB_RAISED)
+		return HV_NOT_ALLOWED;
+	if (kind == DB_CONNECTION_LOST) {
+		err_set(e, "verbinding met de database verbroken; er is niets gewijzigd — probeer het opnieuw");
+		return HV_ERROR;
+	}
+	return HV_ERROR;
+}
+
+/* COMMIT; a connection lost while it was in flight leaves the outcome
+ * unknown: never report success then. */
+static enum hv_result commit(struct db *db, struct err *e)
+{
+	if (db_commit(db, e) == 0)
+		return HV_OK;
+	if (!db_ok(db)) {
+		err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de wijziging is bewaard");
+		return HV_UNKNOWN;
+	}
+	db_rollback(db);
+	return HV_ERROR;
+}
+
+/* After an UPDATE … WHERE version matched no row: gone/invisible, or
+ * changed by someone else (then e says by whom and when). */
+static enum hv_result conflict(struct db *db, long id, struct err *e)
+{
+	char sid[24];
+	const char *p[1] = { num(sid, sizeof sid, id) };
+	struct err ee;
+	PGresult *r = q(db, &ee, NULL,
+			"SELECT coalesce(a.naam, ''), " MOMENT("h.updated_at") ", h.status FROM hulpvraag h "
+			"LEFT JOIN account a ON a.id = h.gewijzigd_door WHERE h.id = $1",
+			1, p);
+	enum hv_result res = HV_CONFLICT;
+
+	if (!r) {
+		err_set(e, "intussen door iemand anders gewijzigd; je tekst staat er nog — laad opnieuw en probeer het nog eens");
+	} else if (PQntuples(r) == 0) {
+		err_set(e, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
+		res = HV_NOT_FOUND;
+	} else {
+		const char *who = PQgetvalue(r, 0, 0);
+		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
+			PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2));
+	}
+	if (r)
+		PQclear(r);
+	db_rollback(db);
+	return res;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+void hulpvraag_free(struct hulpvraag **hp)
+{
+	struct hulpvraag *h;
+
+	if (!hp || !*hp)
+		return;
+	h = *hp;
+	free(h->omschrijving);
+	free(h->notitie);
+	free(h->labels);
+	free(h->bijlagen);
+	for (int i = 0; i < h->nhistorie; i++)
+		free(h->historie[i].reden);
+	free(h->historie);
+	free(h);
+	*hp = NULL;
+}
+
+static const char load_sql[] =
+	"SELECT h.id, h.version, h.organisatie_id, o.naam, o.profiel, h.nummer, h.titel, h.omschrijving, "
+	"       to_char(h.datum, 'DD-MM-YYYY'), h.status, h.status_categorie, "
+	"       to_char(h.status_sinds AT TIME ZONE " TZ ", 'DD-MM-YYYY'), "
+	"       to_char(h.status_sinds AT TIME ZONE " TZ ", 'YYYY-MM-DD'), "
+	"       coalesce(fs.eindstatus, false), h.aanvraagtype_id, t.naam, "
+	"       coalesce(h.coordinator_id, 0), coalesce(c.naam, ''), coalesce(c.email, ''), "
+	"       coalesce(h.aanvrager_naam, ''), coalesce(h.aanvrager_email, ''), h.geen_mail, "
+	"       " MOMENT("h.eerste_reactie") ", coalesce(g.naam, ''), " MOMENT("h.updated_at") ", "
+	"       d.id, d.niveau, coalesce(d.roepnaam, ''), coalesce(d.tussenvoegsel, ''), "
+	"       coalesce(d.achternaam, ''), coalesce(d.groepsnaam, ''), "
+	"       coalesce(to_char(d.geboortedatum, 'DD-MM-YYYY'), ''), "
+	"       coalesce(to_char(d.geboortedatum, 'YYYY-MM-DD'), ''), "
+	"       coalesce(s.id, 0), coalesce(s.naam, ''), coalesce(s.brin || coalesce(s.vestiging, ''), ''), "
+	"       coalesce(sg.contactpersoon, ''), coalesce(sg.email, ''), coalesce(sg.telefoon, '') "
+	"  FROM hulpvraag h "
+	"  JOIN organisatie o ON o.id = h.organisatie_id "
+	"  JOIN aanvraagtype t ON t.id = h.aanvraagtype_id "
+	"  LEFT JOIN flow_status fs ON fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status "
+	"  LEFT JOIN account c ON c.id = h.coordinator_id "
+	"  LEFT JOIN account g ON g.id = h.gewijzigd_door "
+	"  JOIN dossier d ON d.id = h.dossier_id "
+	"  LEFT JOIN LATERAL (SELECT x.school_id, x.contactpersoon, x.email, x.telefoon FROM schoolgegevens x "
+	"                      WHERE x.dossier_id = d.id ORDER BY x.vanaf DESC, x.id DESC LIMIT 1) sg ON true "
+	"  LEFT JOIN school s ON s.id = coalesce(h.school_id, sg.school_id, d.school_id) "
+	" WHERE h.id = $1";
+
+static void fill(struct hulpvraag *h, PGresult *r)
+{
+	int c = 0;
+
+	h->id = atol(PQgetvalue(r, 0, c++));
+	h->version = atoi(PQgetvalue(r, 0, c++));
+	h->organisatie_id = atol(PQgetvalue(r, 0, c++));
+	COPY(h->organisatie, r, 0, c++);
+	COPY(h->profiel, r, 0, c++);
+	h->nummer = atol(PQgetvalue(r, 0, c++));
+	COPY(h->titel, r, 0, c++);
+	h->omschrijving = dup(PQgetvalue(r, 0, c++));
+	COPY(h->datum, r, 0, c++);
+	COPY(h->status, r, 0, c++);
+	COPY(h->status_categorie, r, 0, c++);
+	COPY(h->status_sinds, r, 0, c++);
+	COPY(h->status_sinds_iso, r, 0, c++);
+	h->eindstatus = PQgetvalue(r, 0, c++)[0] == 't';
+	h->aanvraagtype_id = atol(PQgetvalue(r, 0, c++));
+	COPY(h->aanvraagtype, r, 0, c++);
+	h->coordinator_id = atol(PQgetvalue(r, 0, c++));
+	COPY(h->coordinator, r, 0, c++);
+	COPY(h->coordinator_email, r, 0, c++);
+	COPY(h->aanvrager_naam, r, 0, c++);
+	COPY(h->aanvrager_email, r, 0, c++);
+	h->geen_mail = PQgetvalue(r, 0, c++)[0] == 't';
+	COPY(h->eerste_reactie, r, 0, c++);
+	COPY(h->gewijzigd_door, r, 0, c++);
+	COPY(h->gewijzigd_op, r, 0, c++);
+	h->dossier_id = atol(PQgetvalue(r, 0, c++));
+	COPY(h->niveau, r, 0, c++);
+	COPY(h->roepnaam, r, 0, c++);
+	COPY(h->tussenvoegsel, r, 0, c++);
+	COPY(h->achternaam, r, 0, c++);
+	COPY(h->groepsnaam, r, 0, c++);
+	COPY(h->geboortedatum, r, 0, c++);
+	COPY(h->geboortedatum_iso, r, 0, c++);
+	h->school_id = atol(PQgetvalue(r, 0, c++));
+	COPY(h->school, r, 0, c++);
+	COPY(h->brin, r, 0, c++);
+	COPY(h->contactpersoon, r, 0, c++);
+	COPY(h->contact_email, r, 0, c++);
+	COPY(h->contact_telefoon, r, 0, c++);
+}
+
+static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, struct err *e)
+{
+	PGresult *r;
+	int n;
+
+	r = q(db, e, NULL,
+	      "SELECT l.id, l.naam FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
+	      " WHERE hl.hulpvraag_id = $1 ORDER BY l.naam",
+	      1, p);
+	if (!r)
+		return -1;
+	n = PQntuples(r);
+	h->labels = calloc((size_t)n + 1, sizeof *h->labels);
+	if (!h->labels) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < n; i++) {
+		h->labels[i].id = atol(PQgetvalue(r, i, 0));
+		COPY(h->labels[i].naam, r, i, 1);
+	}
+	h->nlabels = n;
+	PQclear(r);
+
+	r = q(db, e, NULL,
+	      "SELECT b.naam, b.grootte, b.categorie, " MOMENT("b.geupload_op") ", coalesce(a.naam, ''), b.id "
+	      "  FROM bijlage b LEFT JOIN account a ON a.id = b.geupload_door "
+	      " WHERE b.hulpvraag_id = $1 AND b.verwijderd_op IS NULL ORDER BY b.geupload_op DESC, b.id DESC",
+	      1, p);
+	if (!r)
+		return -1;
+	n = PQntuples(r);
+	h->bijlagen = calloc((size_t)n + 1, sizeof *h->bijlagen);
+	if (!h->bijlagen) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < n; i++) {
+		struct hv_bijlage *b = &h->bijlagen[i];
+		COPY(b->naam, r, i, 0);
+		b->grootte = atol(PQgetvalue(r, i, 1));
+		COPY(b->categorie, r, i, 2);
+		COPY(b->op, r, i, 3);
+		COPY(b->door, r, i, 4);
+		b->id = atol(PQgetvalue(r, i, 5));
+	}
+	h->nbijlagen = n;
+	PQclear(r);
+
+	r = q(db, e, NULL,
+	      "SELECT coalesce(s.van, ''), s.naar, coalesce(a.naam, 'automatisch'), " MOMENT("s.op") ", s.reden "
+	      "  FROM statushistorie s LEFT JOIN account a ON a.id = s.door "
+	      " WHERE s.hulpvraag_id = $1 ORDER BY s.op DESC, s.id DESC",
+	      1, p);
+	if (!r)
+		return -1;
+	n = PQntuples(r);
+	h->historie = calloc((size_t)n + 1, sizeof *h->historie);
+	if (!h->historie) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < n; i++) {
+		struct hv_historie *x = &h->historie[i];
+		COPY(x->van, r, i, 0);
+		COPY(x->naar, r, i, 1);
+		COPY(x->door, r, i, 2);
+		COPY(x->op, r, i, 3);
+		x->reden = dup(PQgetvalue(r, i, 4));
+		h->nhistorie = i + 1;
+		if (!x->reden) {
+			PQclear(r);
+			return err_set(e, "geen geheugen");
+		}
+	}
+	PQclear(r);
+
+	r = q(db, e, NULL,
+	      "SELECT id, version, tekst FROM notitie WHERE hulpvraag_id = $1 AND account_id = acting_account()", 1,
+	      p);
+	if (!r)
+		return -1;
+	if (PQntuples(r) == 1) {
+		h->notitie_id = atol(PQgetvalue(r, 0, 0));
+		h->notitie_version = atoi(PQgetvalue(r, 0, 1));
+		h->notitie = dup(PQgetvalue(r, 0, 2));
+	} else {
+		h->notitie = dup("");
+	}
+	PQclear(r);
+	if (!h->notitie)
+		return err_set(e, "geen geheugen");
+	return 0;
+}
+
+enum hv_result hulpvraag_load(struct db *db, long id, struct hulpvraag **out, struct err *e)
+{
+	char sid[24];
+	const char *p[1] = { num(sid, sizeof sid, id) };
+	struct hulpvraag *h;
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	*out = NULL;
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	r = q(db, e, &kind, load_sql, 1, p);
+	if (!r)
+		return failed(db, kind, e);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		db_rollback(db);
+		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
+		return HV_NOT_FOUND;
+	}
+	h = calloc(1, sizeof *h);
+	if (!h) {
+		PQclear(r);
+		db_rollback(db);
+		err_set(e, "geen geheugen");
+		return HV_ERROR;
+	}
+	fill(h, r);
+	PQclear(r);
+	if (!h->omschrijving || load_lists(db, h, p, e) < 0) {
+		if (!h->omschrijving)
+			err_set(e, "geen geheugen");
+		hulpvraag_free(&h);
+		db_rollback(db);
+		return HV_ERROR;
+	}
+	db_rollback(db); /* read-only */
+	*out = h;
+	return HV_OK;
+}
+
+int hulpvraag_by_nummer(struct db *db, long org, long nummer, long *id, struct err *e)
+{
+	char so[24], sn[24];
+	const char *p[2] = { num(so, sizeof so, org), num(sn, sizeof sn, nummer) };
+	PGresult *r;
+
+	*id = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = q(db, e, NULL, "SELECT id FROM hulpvraag WHERE organisatie_id = $1 AND nummer = $2", 2, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	if (PQntuples(r) == 1)
+		*id = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	db_rollback(db);
+	return 0;
+}
+
+/* snprintf-append */
+static void app(char *buf, size_t len, size_t *o, const char *fmt, const char *a, const char *b)
+{
+	if (*o >= len)
+		return;
+	int n = snprintf(buf + *o, len - *o, fmt, a, b);
+	if (n > 0)
+		*o += (size_t)n;
+}
+
+void hulpvraag_diff(const struct hulpvraag *old, const struct hulpvraag *cur, char *buf, size_t len)
+{
+	size_t o = 0;
+	int any = 0;
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	app(buf, len, &o, "Intussen gewijzigd door %s (%s)", cur->gewijzigd_door[0] ? cur->gewijzigd_door : "een ander",
+	    cur->gewijzigd_op);
+	if (strcmp(old->status, cur->status)) {
+		app(buf, len, &o, ": status %s → %s", old->status, cur->status);
+		any = 1;
+	}
+	if (old->coordinator_id != cur->coordinator_id) {
+		app(buf, len, &o, any ? "; coördinator %s → %s" : ": coördinator %s → %s",
+		    old->coordinator[0] ? old->coordinator : "geen", cur->coordinator[0] ? cur->coordinator : "geen");
+		any = 1;
+	}
+	if (strcmp(old->omschrijving ? old->omschrijving : "", cur->omschrijving ? cur->omschrijving : "")) {
+		app(buf, len, &o, "%s%s", any ? "; " : ": ", "omschrijving");
+		any = 1;
+	}
+	if (strcmp(old->titel, cur->titel)) {
+		app(buf, len, &o, "%s%s", any ? "; " : ": ", "titel");
+		any = 1;
+	}
+	int labels = old->nlabels != cur->nlabels;
+	for (int i = 0; !labels && i < old->nlabels; i++)
+		labels = old->labels[i].id != cur->labels[i].id;
+	if (labels) {
+		app(buf, len, &o, "%s%s", any ? "; " : ": ", "labels");
+		any = 1;
+	}
+	(void)any;
+}
+
+/* ------------------------------------------------------------ status menu */
+
+/* The flow_transitie rows from status `van` of aanvraagtype at, and the
+ * acting account's role bits in org.  rows point into *res (PQclear it). */
+static int transitions(struct db *db, long at, const char *van, long org, PGresult **res,
+		       struct statuswissel_rij **rows, size_t *n, unsigned *roles, struct err *e)
+{
+	char sat[24], sorg[24];
+	const char *p[2] = { num(sat, sizeof sat, at), van };
+	const char *po[1] = { num(sorg, sizeof sorg, org) };
+	PGresult *r;
+
+	*res = NULL;
+	*rows = NULL;
+	*n = 0;
+	r = q(db, e, NULL,
+	      "SELECT coalesce(string_agg(rol, ','), '') FROM account_rol "
+	      " WHERE account_id = acting_account() AND organisatie_id = $1",
+	      1, po);
+	if (!r)
+		return -1;
+	*roles = statuswissel_rollen(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	r = q(db, e, NULL,
+	      "SELECT t.naar, t.rol, t.reden_verplicht FROM flow_transitie t "
+	      "  JOIN flow_status s ON s.aanvraagtype_id = t.aanvraagtype_id AND s.naam = t.naar "
+	      " WHERE t.aanvraagtype_id = $1 AND t.van = $2 ORDER BY s.volgorde, t.rol",
+	      2, p);
+	if (!r)
+		return -1;
+	*n = (size_t)PQntuples(r);
+	*rows = calloc(*n + 1, sizeof **rows);
+	if (!*rows) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (size_t i = 0; i < *n; i++) {
+		(*rows)[i].naar = PQgetvalue(r, (int)i, 0);
+		(*rows)[i].rol = PQgetvalue(r, (int)i, 1);
+		(*rows)[i].reden_verplicht = PQgetvalue(r, (int)i, 2)[0] == 't';
+	}
+	*res = r;
+	return 0;
+}
+
+int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze **out, int *n, struct err *e)
+{
+	PGresult *res;
+	struct statuswissel_rij *rows;
+	struct statuswissel_keuze *k;
+	size_t nrows, nk;
+	unsigned roles;
+
+	*out = NULL;
+	*n = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (transitions(db, h->aanvraagtype_id, h->status, h->organisatie_id, &res, &rows, &nrows, &roles, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	db_rollback(db);
+	k = calloc(nrows + 1, sizeof *k);
+	*out = calloc(nrows + 1, sizeof **out);
+	if (!k || !*out) {
+		free(k);
+		free(*out);
+		*out = NULL;
+		free(rows);
+		PQclear(res);
+		return err_set(e, "geen geheugen");
+	}
+	nk = statuswissel_keuzes(rows, nrows, roles, k, nrows + 1);
+	for (size_t i = 0; i < nk && i <= nrows; i++) {
+		cpy((*out)[i].naar, sizeof (*out)[i].naar, k[i].naar);
+		(*out)[i].reden = k[i].reden;
+	}
+	*n = (int)nk;
+	free(k);
+	free(rows);
+	PQclear(res);
+	return 0;
+}
+
+/* ------------------------------------------------------------ status change */
+
+/* What the status mail needs, read in the status change's transaction. */
+struct mailctx {
+	int version;
+	long org, at, nummer;
+	int geen_mail;
+	char status[204];
+	char email[256], organisatie[128], profiel[64], aanvraagtype[204], school[204], contact[400];
+	char roepnaam[128], tussenvoegsel[64], achternaam[128];
+};
+
+static const char mail_sql[] =
+	"SELECT h.version, h.organisatie_id, h.aanvraagtype_id, h.nummer, h.geen_mail, h.status, "
+	"       coalesce(h.aanvrager_email, ''), o.naam, o.profiel, t.naam, coalesce(s.naam, ''), "
+	"       coalesce(c.naam || coalesce(' (' || c.email || ')', ''), o.naam), "
+	"       coalesce(d.roepnaam, ''), coalesce(d.tussenvoegsel, ''), coalesce(d.achternaam, '') "
+	"  FROM hulpvraag h JOIN organisatie o ON o.id = h.organisatie_id "
+	"  JOIN aanvraagtype t ON t.id = h.aanvraagtype_id "
+	"  JOIN dossier d ON d.id = h.dossier_id "
+	"  LEFT JOIN school s ON s.id = h.school_id "
+	"  LEFT JOIN account c ON c.id = h.coordinator_id "
+	" WHERE h.id = $1";
+
+/* Renders the status mail: 0 with *subject and *body set (or both NULL when no
+ * mail goes out: *why says why), -1 with e. */
+static int status_mail(const struct mailctx *m, const char *to, const char *reden, const char *datadir,
+		       char **subject, char **body, const char **why, struct err *e)
+{
+	char path[1024], nr[24];
+	struct mailtpl *t = NULL;
+	struct mailtpl_vars v;
+	struct naam n = { m->roepnaam, m->tussenvoegsel, m->achternaam };
+	struct err ve;
+
+	*subject = *body = NULL;
+	*why = NULL;
+	if (m->geen_mail) {
+		*why = "de aanvrager wil geen statusmails";
+		return 0;
+	}
+	if (!m->email[0] || validate_email(m->email, &ve) < 0) {
+		*why = "geen (geldig) e-mailadres van de aanvrager bekend";
+		return 0;
+	}
+	if (mailtpl_find(datadir ? datadir : ".", m->profiel, m->aanvraagtype, path, sizeof path, e) < 0 ||
+	    mailtpl_load(path, &t, e) < 0) {
+		char msg[600];
+		err_format(e, msg, sizeof msg);
+		return err_set(e, "mailsjabloon: %s", msg);
+	}
+	memset(&v, 0, sizeof v);
+	snprintf(nr, sizeof nr, "%ld", m->nummer);
+	v.v[MAILTPL_STATUS] = to;
+	v.v[MAILTPL_REDEN] = reden;
+	v.v[MAILTPL_NUMMER] = nr;
+	v.v[MAILTPL_SCHOOL] = m->school;
+	v.v[MAILTPL_CONTACT] = m->contact;
+	v.v[MAILTPL_ORGANISATIE] = m->organisatie;
+	v.v[MAILTPL_AANVRAAGTYPE] = m->aanvraagtype;
+	if (mailtpl_render(t, &v, subject, body, e) < 0) {
+		mailtpl_free(&t);
+		return -1;
+	}
+	mailtpl_free(&t);
+	/* the subject is logged by every mail server on the way */
+	if (titel_bevat_naam(*subject, &n)) {
+		free(*subject);
+		free(*body);
+		*subject = *body = NULL;
+		return err_set(e, "het onderwerp van de statusmail zou de naam van de leerling bevatten; "
+				  "pas het sjabloon %s aan", path);
+	}
+	return 0;
+}
+
+enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
+				    const char *datadir, int *new_version, struct err *e)
+{
+	char sid[24], sver[24], sorg[24], newv[24];
+	const char *p[1] = { num(sid, sizeof sid, id) };
+	struct mailctx m;
+	enum db_failure kind = DB_OK;
+	PGresult *r, *tres = NULL;
+	struct statuswissel_rij *rows = NULL;
+	size_t nrows;
+	unsigned roles;
+	char *subject = NULL, *body = NULL;
+	const char *why = NULL;
+	enum hv_result res;
+	int internal;
+
+	if (new_version)
+		*new_version = 0;
+	if (!reden)
+		reden = "";
+	hook(1);
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	r = q(db, e, &kind, mail_sql, 1, p);
+	if (!r)
+		return failed(db, kind, e);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		db_rollback(db);
+		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
+		return HV_NOT_FOUND;
+	}
+	memset(&m, 0, sizeof m);
+	m.version = atoi(PQgetvalue(r, 0, 0));
+	m.org = atol(PQgetvalue(r, 0, 1));
+	m.at = atol(PQgetvalue(r, 0, 2));
+	m.nummer = atol(PQgetvalue(r, 0, 3));
+	m.geen_mail = PQgetvalue(r, 0, 4)[0] == 't';
+	COPY(m.status, r, 0, 5);
+	COPY(m.email, r, 0, 6);
+	COPY(m.organisatie, r, 0, 7);
+	COPY(m.profiel, r, 0, 8);
+	COPY(m.aanvraagtype, r, 0, 9);
+	COPY(m.school, r, 0, 10);
+	COPY(m.contact, r, 0, 11);
+	COPY(m.roepnaam, r, 0, 12);
+	COPY(m.tussenvoegsel, r, 0, 13);
+	COPY(m.achternaam, r, 0, 14);
+	PQclear(r);
+	if (m.version != version)
+		return conflict(db, id, e);
+
+	/* core decides first; the trigger checks the same rows again */
+	if (transitions(db, m.at, m.status, m.org, &tres, &rows, &nrows, &roles, e) < 0) {
+		db_rollback(db);
+		return HV_ERROR;
+	}
+	switch (statuswissel_beslis(rows, nrows, roles, m.status, to, reden, e)) {
+	case SW_NIET_TOEGESTAAN:
+		res = HV_NOT_ALLOWED;
+		goto out_rollback;
+	case SW_REDEN_NODIG:
+		res = HV_REASON_REQUIRED;
+		goto out_rollback;
+	case SW_OK:
+		break;
+	}
+	internal = (roles & (FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL) |
+			     FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN))) != 0;
+	free(rows);
+	rows = NULL;
+	PQclear(tres);
+	tres = NULL;
+
+	/* the mail is rendered before anything is written: a broken template
+	 * stops the change instead of silently dropping the mail */
+	if (status_mail(&m, to, reden, datadir, &subject, &body, &why, e) < 0) {
+		res = HV_ERROR;
+		goto out_rollback;
+	}
+
+	hook(2);
+	{
+		const char *up[4] = { sid, num(sver, sizeof sver, version), to, internal ? "t" : "f" };
+		r = q(db, e, &kind,
+		      "UPDATE hulpvraag SET status = $3, version = version + 1, "
+		      "       eerste_reactie = CASE WHEN eerste_reactie IS NULL AND $4::boolean THEN now() "
+		      "                             ELSE eerste_reactie END "
+		      " WHERE id = $1 AND version = $2 RETURNING version",
+		      4, up);
+	}
+	if (!r) {
+		res = failed(db, kind, e);
+		goto out;
+	}
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		res = conflict(db, id, e);
+		goto out;
+	}
+	COPY(newv, r, 0, 0);
+	PQclear(r);
+
+	hook(3);
+	{
+		const char *hp[5] = { sid, num(sorg, sizeof sorg, m.org), m.status, to, reden };
+		if (run(db, e, &kind,
+			"INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, reden) "
+			"VALUES ($1, $2, $3, $4, acting_account(), $5)",
+			5, hp) < 0) {
+			res = failed(db, kind, e);
+			goto out;
+		}
+	}
+
+	hook(4);
+	if (subject) {
+		const char *op[5] = { sorg, sid, m.email, subject, body };
+		if (run(db, e, &kind,
+			"INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst) VALUES ($1, $2, $3, $4, $5)",
+			5, op) < 0) {
+			res = failed(db, kind, e);
+			goto out;
+		}
+	}
+
+	hook(5);
+	{
+		char detail[64];
+		snprintf(detail, sizeof detail, "versie %s%s", newv, subject ? " mail" : "");
+		if (audit_write(db, db_account(db), m.org, "status", "hulpvraag", id, detail, e) < 0) {
+			res = failed(db, db_ok(db) ? DB_OTHER : DB_CONNECTION_LOST, e);
+			goto out;
+		}
+	}
+
+	hook(6);
+	res = commit(db, e);
+	if (res == HV_OK) {
+		if (new_version)
+			*new_version = atoi(newv);
+		if (subject)
+			err_set(e, "Status gewijzigd; mail aan de aanvrager klaargezet");
+		else
+			err_set(e, "Status gewijzigd; geen mail: %s", why ? why : "");
+	}
+	goto out;
+
+out_rollback:
+	db_rollback(db);
+out:
+	free(rows);
+	if (tres)
+		PQclear(tres);
+	free(subject);
+	free(body);
+	return res;
+}
+
+int hulpvraag_check_status(struct db *db, long id, int version, const char *to, int *applied, struct err *e)
+{
+	char sid[24];
+	const char *p[2] = { num(sid, sizeof sid, id), to };
+	PGresult *r;
+
+	*applied = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = q(db, e, NULL,
+	      "SELECT h.version, h.status, EXISTS (SELECT 1 FROM statushistorie s WHERE s.hulpvraag_id = h.id "
+	      "   AND s.door = acting_account() AND s.naar = $2 AND s.op > now() - interval '1 hour') "
+	      "  FROM hulpvraag h WHERE h.id = $1",
+	      2, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	db_rollback(db);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
+	}
+	int v = atoi(PQgetvalue(r, 0, 0));
+	int mine = PQgetvalue(r, 0, 2)[0] == 't';
+	*applied = v > version && mine;
+	if (*applied)
+		err_set(e, "De verbinding viel weg tijdens het bewaren, maar de statuswijziging naar %s is bewaard", to);
+	else
+		err_set(e, "De verbinding viel weg tijdens het bewaren; de statuswijziging is NIET bewaard "
+			   "(status is nog %s) — probeer het opnieuw", PQgetvalue(r, 0, 1));
+	PQclear(r);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- editing */
+
+/* UPDATE hulpvraag SET <set> , version = version + 1 WHERE id = $1 AND
+ * version = $2 RETURNING version, with more params from $3 on, inside the
+ * caller's transaction. */
+static enum hv_result bump(struct db *db, long id, int version, const char *set, int nextra,
+			   const char *const *extra, int *new_version, struct err *e)
+{
+	char sql[512], sid[24], sver[24];
+	const char *p[6] = { num(sid, sizeof sid, id), num(sver, sizeof sver, version) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	for (int i = 0; i < nextra && i < 4; i++)
+		p[2 + i] = extra[i];
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET %s%sversion = version + 1 WHERE id = $1 AND version = $2 "
+				  "RETURNING version",
+		 set, *set ? ", " : "");
+	r = q(db, e, &kind, sql, 2 + nextra, p);
+	if (!r)
+		return failed(db, kind, e);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return conflict(db, id, e);
+	}
+	if (new_version)
+		*new_version = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return HV_OK;
+}
+
+static enum hv_result audited_commit(struct db *db, long id, const char *actie, int new_version, struct err *e)
+{
+	char sid[24], detail[32];
+	const char *p[1] = { num(sid, sizeof sid, id) };
+	PGresult *r = q(db, e, NULL, "SELECT organisatie_id FROM hulpvraag WHERE id = $1", 1, p);
+	long org = 0;
+
+	if (!r) {
+		db_rollback(db);
+		return HV_ERROR;
+	}
+	if (PQntuples(r) == 1)
+		org = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	snprintf(detail, sizeof detail, "versie %d", new_version);
+	if (audit_write(db, db_account(db), org, actie, "hulpvraag", id, detail, e) < 0) {
+		db_rollback(db);
+		return HV_ERROR;
+	}
+	return commit(db, e);
+}
+
+enum hv_result hulpvraag_set_coordinator(struct db *db, long id, int version, long coordinator_id,
+					 int *new_version, struct err *e)
+{
+	char sid[24], sc[24];
+	enum hv_result res;
+	int nv = 0;
+
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	if (coordinator_id > 0) {
+		const char *p[2] = { num(sid, sizeof sid, id), num(sc, sizeof sc, coordinator_id) };
+		PGresult *r = q(db, e, NULL,
+				"SELECT 1 FROM hulpvraag h JOIN account_rol r ON r.organisatie_id = h.organisatie_id "
+				" WHERE h.id = $1 AND r.account_id = $2 AND r.rol = 'coordinator'",
+				2, p);
+		if (!r) {
+			db_rollback(db);
+			return HV_ERROR;
+		}
+		int ok = PQntuples(r) > 0;
+		PQclear(r);
+		if (!ok) {
+			db_rollback(db);
+			err_set(e, "dit account is geen coördinator van deze organisatie");
+			return HV_ERROR;
+		}
+	}
+	const char *x[1] = { coordinator_id > 0 ? num(sc, sizeof sc, coordinator_id) : NULL };
+	res = bump(db, id, version, "coordinator_id = $3::bigint", 1, x, &nv, e);
+	if (res != HV_OK)
+		return res;
+	res = audited_commit(db, id, "coordinator", nv, e);
+	if (res == HV_OK) {
+		if (new_version)
+			*new_version = nv;
+		err_set(e, "Coördinator bewaard");
+	}
+	return res;
+}
+
+enum hv_result hulpvraag_set_omschrijving(struct db *db, long id, int version, const char *text,
+					  int *new_version, struct err *e)
+{
+	enum hv_result res;
+	int nv = 0;
+	const char *x[1] = { text ? text : "" };
+
+	if (strlen(x[0]) > 20000) {
+		err_set(e, "de omschrijving is te lang (hoogstens 20.000 tekens)");
+		return HV_ERROR;
+	}
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	res = bump(db, id, version, "omschrijving = $3", 1, x, &nv, e);
+	if (res != HV_OK)
+		return res;
+	res = audited_commit(db, id, "omschrijving", nv, e);
+	if (res == HV_OK) {
+		if (new_version)
+			*new_version = nv;
+		err_set(e, "Omschrijving bewaard");
+	}
+	return res;
+}
+
+enum hv_result hulpvraag_label_add(struct db *db, long id, int version, const char *naam, int *new_version,
+				   struct err *e)
+{
+	char clean[256], sid[24];
+	const char *s = naam ? naam : "";
+	size_t n, chars = 0;
+	enum hv_result res;
+	int nv = 0;
+
+	while (*s == ' ')
+		s++;
+	snprintf(clean, sizeof clean, "%s", s);
+	n = strlen(clean);
+	while (n > 0 && clean[n - 1] == ' ')
+		clean[--n] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		chars += ((unsigned char)clean[i] & 0xc0) != 0x80;
+		if ((unsigned char)clean[i] < 0x20) {
+			err_set(e, "een label is één regel tekst");
+			return HV_ERROR;
+		}
+	}
+	if (chars == 0 || chars > 40) {
+		err_set(e, "een label heeft 1 tot 40 tekens");
+		return HV_ERROR;
+	}
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	res = bump(db, id, version, "", 0, NULL, &nv, e);
+	if (res != HV_OK)
+		return res;
+	const char *p[2] = { num(sid, sizeof sid, id), clean };
+	enum db_failure kind = DB_OK;
+	if (run(db, e, &kind,
+		"INSERT INTO label (organisatie_id, naam) SELECT h.organisatie_id, $2 FROM hulpvraag h WHERE h.id = $1 "
+		"ON CONFLICT (organisatie_id, naam) DO NOTHING",
+		2, p) < 0 ||
+	    run(db, e, &kind,
+		"INSERT INTO hulpvraag_label (hulpvraag_id, label_id, organisatie_id) "
+		"SELECT h.id, l.id, h.organisatie_id FROM hulpvraag h JOIN label l "
+		"    ON l.organisatie_id = h.organisatie_id AND l.naam = $2 "
+		" WHERE h.id = $1 ON CONFLICT DO NOTHING",
+		2, p) < 0)
+		return failed(db, kind, e);
+	res = audited_commit(db, id, "label", nv, e);
+	if (res == HV_OK) {
+		if (new_version)
+			*new_version = nv;
+		err_set(e, "Label \"%s\" toegevoegd", clean);
+	}
+	return res;
+}
+
+enum hv_result hulpvraag_label_remove(struct db *db, long id, int version, long label_id, int *new_version,
+				      struct err *e)
+{
+	char sid[24], sl[24];
+	const char *p[2] = { num(sid, sizeof sid, id), num(sl, sizeof sl, label_id) };
+	enum db_failure kind = DB_OK;
+	enum hv_result res;
+	int nv = 0;
+
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	res = bump(db, id, version, "", 0, NULL, &nv, e);
+	if (res != HV_OK)
+		return res;
+	if (run(db, e, &kind, "DELETE FROM hulpvraag_label WHERE hulpvraag_id = $1 AND label_id = $2", 2, p) < 0)
+		return failed(db, kind, e);
+	res = audited_commit(db, id, "label", nv, e);
+	if (res == HV_OK) {
+		if (new_version)
+			*new_version = nv;
+		err_set(e, "Label verwijderd");
+	}
+	return res;
+}
+
+enum hv_result hulpvraag_notitie_save(struct db *db, long id, long notitie_id, int notitie_version,
+				      const char *text, long *new_id, int *new_version, struct err *e)
+{
+	char sid[24], sn[24], sv[24];
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+	int empty = statuswissel_reden_leeg(text);
+
+	*new_id = notitie_id;
+	*new_version = notitie_version;
+	if (text && strlen(text) > 20000) {
+		err_set(e, "de notitie is te lang (hoogstens 20.000 tekens)");
+		return HV_ERROR;
+	}
+	if (db_begin(db, e) < 0)
+		return HV_ERROR;
+	if (notitie_id == 0 && empty) {
+		db_rollback(db);
+		err_set(e, "Notitie is leeg; niets bewaard");
+		return HV_OK;
+	}
+	if (notitie_id == 0) {
+		const char *p[2] = { num(sid, sizeof sid, id), text };
+		r = q(db, e, &kind,
+		      "INSERT INTO notitie (hulpvraag_id, organisatie_id, account_id, tekst) "
+		      "SELECT h.id, h.organisatie_id, acting_account(), $2 FROM hulpvraag h WHERE h.id = $1 "
+		      "ON CONFLICT (hulpvraag_id, account_id) DO NOTHING RETURNING id, version",
+		      2, p);
+	} else if (empty) {
+		const char *p[2] = { num(sn, sizeof sn, notitie_id), num(sv, sizeof sv, notitie_version) };
+		r = q(db, e, &kind, "DELETE FROM notitie WHERE id = $1 AND version = $2 RETURNING 0, 0", 2, p);
+	} else {
+		const char *p[3] = { num(sn, sizeof sn, notitie_id), num(sv, sizeof sv, notitie_version), text };
+		r = q(db, e, &kind,
+		      "UPDATE notitie SET tekst = $3, version = version + 1 WHERE id = $1 AND version = $2 "
+		      "RETURNING id, version",
+		      3, p);
+	}
+	if (!r)
+		return failed(db, kind, e);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		db_rollback(db);
+		err_set(e, "je notitie is intussen (in een andere sessie) gewijzigd; je tekst staat er nog — "
+			   "laad opnieuw (r) en bewaar nog eens");
+		return HV_CONFLICT;
+	}
+	long nid = atol(PQgetvalue(r, 0, 0));
+	int nver = atoi(PQgetvalue(r, 0, 1));
+	PQclear(r);
+	enum hv_result res = commit(db, e);
+	if (res == HV_OK) {
+		*new_id = empty ? 0 : nid;
+		*new_version = empty ? 0 : nver;
+		err_set(e, empty ? "Notitie verwijderd" : "Notitie bewaard");
+	}
+	return res;
+}
+
+/* ---------------------------------------------------------------- pickers */
+
+/* Runs a picker query: columns id, naam, extra, ref, flag. */
+static int items(struct db *db, const char *sql, int np, const char *const *p, struct hv_item **out, int *n,
+		 struct err *e)
+{
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = q(db, e, NULL, sql, np, p);
+	db_rollback(db);
+	if (!r)
+		return -1;
+	int k = PQntuples(r);
+	*out = calloc((size_t)k + 1, sizeof **out);
+	if (!*out) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < k; i++) {
+		struct hv_item *it = &(*out)[i];
+		it->id = atol(PQgetvalue(r, i, 0));
+		COPY(it->naam, r, i, 1);
+		COPY(it->extra, r, i, 2);
+		it->ref = atol(PQgetvalue(r, i, 3));
+		it->flag = PQgetvalue(r, i, 4)[0] == 't';
+	}
+	*n = k;
+	PQclear(r);
+	return 0;
+}
+
+int hulpvraag_coordinators(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { num(so, sizeof so, org) };
+
+	return items(db,
+		     "SELECT a.id, a.naam, coalesce(a.email, ''), 0, false FROM account a "
+		     "  JOIN account_rol r ON r.account_id = a.id "
+		     " WHERE r.organisatie_id = $1 AND r.rol = 'coordinator' AND NOT a.blocked ORDER BY a.naam, a.id",
+		     1, p, out, n, e);
+}
+
+int hulpvraag_labels(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { num(so, sizeof so, org) };
+
+	return items(db, "SELECT id, naam, '', 0, false FROM label WHERE organisatie_id = $1 ORDER BY naam", 1, p,
+		     out, n, e);
+}
+
+#define NEWEST_FLOW \
+	"(SELECT fv.id FROM flow_version fv WHERE fv.organisatie_id = $1 ORDER BY fv.versie DESC LIMIT 1)"
+
+int intake_titels(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { num(so, sizeof so, org) };
+
+	return items(db,
+		     "SELECT row_number() OVER (ORDER BY tt.titel), tt.titel, t.naam, t.id, t.coordinator_scholenkring "
+		     "  FROM aanvraagtype_titel tt JOIN aanvraagtype t ON t.id = tt.aanvraagtype_id "
+		     " WHERE t.flow_version_id = " NEWEST_FLOW " ORDER BY tt.titel",
+		     1, p, out, n, e);
+}
+
+int intake_scholen(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { num(so, sizeof so, org) };
+
+	return items(db,
+		     "SELECT s.id, s.naam, s.brin || coalesce(s.vestiging, '') || '  ' || coalesce(s.plaats, ''), "
+		     "       coalesce(k.coordinator_id, 0), false "
+		     "  FROM school s LEFT JOIN scholenkring k ON k.id = s.scholenkring_id "
+		     " WHERE s.organisatie_id = $1 ORDER BY s.naam, s.brin",
+		     1, p, out, n, e);
+}
+
+int intake_dossiers(struct db *db, long org, const char *achternaam, const char *geboortedatum_iso,
+		    struct hv_item **out, int *n, struct err *e)
+{
+	char so[24], fold[256];
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	naam_fold(fold, sizeof fold, achternaam ? achternaam : "");
+	const char *p[3] = { num(so, sizeof so, org), fold,
+			     geboortedatum_iso && *geboortedatum_iso ? geboortedatum_iso : NULL };
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = q(db, e, NULL,
+	      "SELECT d.id, d.roepnaam, coalesce(d.tussenvoegsel, ''), d.achternaam, "
+	      "       coalesce(to_char(d.geboortedatum, 'DD-MM-YYYY'), '') FROM dossier d "
+	      " WHERE d.organisatie_id = $1 AND d.niveau = 'leerling' AND starts_with(d.sorteernaam, $2) "
+	      "   AND ($3::date IS NULL OR d.geboortedatum = $3::date) "
+	      " ORDER BY d.sorteernaam, d.id LIMIT 50",
+	      3, p);
+	db_rollback(db);
+	if (!r)
+		return -1;
+	int k = PQntuples(r);
+	*out = calloc((size_t)k + 1, sizeof **out);
+	if (!*out) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < k; i++) {
+		struct naam nm = { PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), PQgetvalue(r, i, 3) };
+		(*out)[i].id = atol(PQgetvalue(r, i, 0));
+		naam_format_sorted((*out)[i].naam, sizeof (*out)[i].naam, &nm);
+		COPY((*out)[i].extra, r, i, 4);
+	}
+	*n = k;
+	PQclear(r);
+	return 0;
+}
+
+int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *nummer, struct err *e)
+{
+	char so[24], sd[24], ss[24], sc[24], sat[24], iso[DATUM_BUFLEN], key[512];
+	char roep[128], tussen[64], achter[128];
+	struct naam nm = { roep, tussen, achter };
+	struct datum gd;
+	long dossier = n->dossier_id, coord = n->coordinator_id, at;
+	int by_kring;
+	char eerste[204];
+	PGresult *r;
+	enum db_failure kind = DB_OK;
+
+	*id = 0;
+	*nummer = 0;
+	roep[0] = tussen[0] = achter[0] = iso[0] = '\0';
+	if (n->school_id <= 0)
+		return err_set(e, "Kies de school van de leerling");
+	if (n->aanvrager_email && *n->aanvrager_email && validate_email(n->aanvrager_email, e) < 0)
+		return -1;
+	if (dossier == 0) {
+		if (!n->roepnaam || statuswissel_reden_leeg(n->roepnaam))
+			return err_set(e, "Vul de roepnaam in");
+		cpy(roep, sizeof roep, n->roepnaam);
+		if (naam_split(n->achternaam_getypt ? n->achternaam_getypt : "", tussen, sizeof tussen, achter,
+			       sizeof achter, e) < 0)
+			return err_set(e, "Vul de achternaam in");
+		if (datum_parse(n->geboortedatum ? n->geboortedatum : "", &gd, e) < 0)
+			return -1;
+		datum_format_iso(gd, iso);
+	}
+	if (db_begin(db, e) < 0)
+		return -1;
+	num(so, sizeof so, n->organisatie_id);
+	if (dossier != 0) {
+		const char *p[2] = { num(sd, sizeof sd, dossier), so };
+		r = q(db, e, NULL,
+		      "SELECT coalesce(roepnaam, ''), coalesce(tussenvoegsel, ''), coalesce(achternaam, '') "
+		      "  FROM dossier WHERE id = $1 AND organisatie_id = $2",
+		      2, p);
+		if (!r)
+			goto fail;
+		if (PQntuples(r) != 1) {
+			PQclear(r);
+			err_set(e, "dossier niet gevonden");
+			goto fail;
+		}
+		COPY(roep, r, 0, 0);
+		COPY(tussen, r, 0, 1);
+		COPY(achter, r, 0, 2);
+		PQclear(r);
+	}
+	/* the title decides aanvraagtype, first status and how the
+	 * coördinator is found (004 §2.5, 001 A&K) */
+	{
+		const char *p[2] = { so, n->titel ? n->titel : "" };
+		r = q(db, e, NULL,
+		      "SELECT t.id, t.eerste_status, t.coordinator_scholenkring "
+		      "  FROM aanvraagtype_titel tt JOIN aanvraagtype t ON t.id = tt.aanvraagtype_id "
+		      " WHERE t.flow_version_id = " NEWEST_FLOW " AND tt.titel = $2",
+		      2, p);
+		if (!r)
+			goto fail;
+		if (PQntuples(r) != 1) {
+			PQclear(r);
+			err_set(e, "\"%s\" is geen vaste titel van deze organisatie", n->titel ? n->titel : "");
+			goto fail;
+		}
+		at = atol(PQgetvalue(r, 0, 0));
+		COPY(eerste, r, 0, 1);
+		by_kring = PQgetvalue(r, 0, 2)[0] == 't';
+		PQclear(r);
+	}
+	if (titel_check(n->titel, &nm, e) < 0)
+		goto fail;
+	{
+		const char *p[2] = { num(ss, sizeof ss, n->school_id), so };
+		r = q(db, e, NULL,
+		      "SELECT coalesce(k.coordinator_id, 0) FROM school s "
+		      "  LEFT JOIN scholenkring k ON k.id = s.scholenkring_id WHERE s.id = $1 AND s.organisatie_id = $2",
+		      2, p);
+		if (!r)
+			goto fail;
+		if (PQntuples(r) != 1) {
+			PQclear(r);
+			err_set(e, "school niet gevonden in deze organisatie");
+			goto fail;
+		}
+		if (by_kring)
+			coord = atol(PQgetvalue(r, 0, 0));
+		PQclear(r);
+	}
+	if (dossier == 0) {
+		naam_sortkey(key, sizeof key, &nm);
+		const char *p[6] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, key };
+		r = q(db, e, &kind,
+		      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
+		      "                     sorteernaam) VALUES ($1, 'leerling', $2, $3, $4, $5, $6) RETURNING id",
+		      6, p);
+		if (!r)
+			goto fail;
+		dossier = atol(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		num(sd, sizeof sd, dossier);
+		const char *sp[6] = { sd, so, ss, n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
+				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL, NULL };
+		if (run(db, e, &kind,
+			"INSERT INTO schoolgegevens (dossier_id, organisatie_id, school_id, vanaf, aanvrager, "
+			"                            contactpersoon, email) "
+			"VALUES ($1, $2, $3, current_date, $4, $4, $5)",
+			5, sp) < 0)
+			goto fail;
+	}
+	{
+		const char *p[10] = { so,
+				      num(sd, sizeof sd, dossier),
+				      num(sat, sizeof sat, at),
+				      n->titel,
+				      n->omschrijving ? n->omschrijving : "",
+				      eerste,
+				      coord > 0 ? num(sc, sizeof sc, coord) : NULL,
+				      ss,
+				      n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
+				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL };
+		r = q(db, e, &kind,
+		      "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, omschrijving, datum, "
+		      "                       status, status_categorie, coordinator_id, school_id, aanvrager_naam, "
+		      "                       aanvrager_email) "
+		      "VALUES ($1, $2, $3, $4, $5, current_date, $6, '', $7, $8, $9, $10) RETURNING id, nummer",
+		      10, p);
+		if (!r)
+			goto fail;
+		*id = atol(PQgetvalue(r, 0, 0));
+		*nummer = atol(PQgetvalue(r, 0, 1));
+		PQclear(r);
+	}
+	{
+		char sid[24];
+		const char *p[3] = { num(sid, sizeof sid, *id), so, eerste };
+		if (run(db, e, &kind,
+			"INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, reden) "
+			"VALUES ($1, $2, NULL, $3, acting_account(), 'Ingevoerd bij de intake')",
+			3, p) < 0)
+			goto fail;
+	}
+	if (audit_write(db, db_account(db), n->organisatie_id, "hulpvraag-nieuw", "hulpvraag", *id, "", e) < 0)
+		goto fail;
+	switch (commit(db, e)) {
+	case HV_OK:
+		err_set(e, "Hulpvraag %ld aangemaakt (status %s)", *nummer, eerste);
+		return 0;
+	case HV_UNKNOWN:
+		*id = 0;
+		return -1;
+	default:
+		*id = 0;
+		return -1;
+	}
+fail:
+	db_rollback(db);
+	*id = 0;
+	*nummer = 0;
+	return -1;
+}

@@ -1,0 +1,878 @@
+/* queue.c — the werkvoorraad queries; see queue.h.
+ *
+ * A page query is built from pieces (node, filter, keyset, sort) with every
+ * value as a $n parameter — the SQL text only ever contains fixed fragments
+ * chosen from tables in this file.  Pieces:
+ *
+ *   SELECT <columns>, <sort expression>::text FROM hulpvraag h JOIN … 
+ *    WHERE h.organisatie_id = $1 AND NOT h.voorlopig <node> <filter> <keyset>
+ *    ORDER BY <sort expression> [DESC], h.id [DESC] LIMIT n
+ *
+ * The keyset condition for a column of hulpvraag itself is a row comparison
+ * ((h.datum, h.id) > ($k, $id)), which an index on (…, datum, id) answers
+ * directly; for a column of a joined table (leerling, school, …) it is
+ * "expr >= $k AND (expr > $k OR h.id > $id)", whose first half still lets
+ * an index on that column start at the right place.
+ */
+#include "db/queue.h"
+
+#include <libpq-fe.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/naam.h"
+
+/* ---- a tiny SQL builder: fixed text + parameters ------------------------ */
+
+#define SQLB_MAX_PARAMS 64
+
+struct sqlb {
+	char sql[8192];
+	size_t len;
+	int overflow;
+	int np;
+	char pbuf[SQLB_MAX_PARAMS][FILTER_VALUE_MAX * 2 + 8];
+	const char *params[SQLB_MAX_PARAMS];
+};
+
+static void sqlb_add(struct sqlb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sqlb_add(struct sqlb *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->overflow)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->sql + b->len, sizeof b->sql - b->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof b->sql - b->len)
+		b->overflow = 1;
+	else
+		b->len += (size_t)n;
+}
+
+/* Adds a parameter; returns its number ($n), 0 when full. */
+static int sqlb_param(struct sqlb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int sqlb_param(struct sqlb *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (b->np == SQLB_MAX_PARAMS) {
+		b->overflow = 1;
+		return 0;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->pbuf[b->np], sizeof b->pbuf[b->np], fmt, ap);
+	va_end(ap);
+	b->params[b->np] = b->pbuf[b->np];
+	return ++b->np;
+}
+
+/* "%" + s with LIKE's wildcards escaped + "%" (or only a trailing % when
+ * prefix). */
+static int sqlb_like(struct sqlb *b, const char *s, int prefix)
+{
+	char esc[FILTER_VALUE_MAX * 2 + 4];
+	size_t o = 0;
+
+	if (!prefix)
+		esc[o++] = '%';
+	for (; *s && o + 4 < sizeof esc; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			esc[o++] = '\\';
+		esc[o++] = *s;
+	}
+	esc[o++] = '%';
+	esc[o] = '\0';
+	return sqlb_param(b, "%s", esc);
+}
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static void copy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src ? src : "");
+}
+
+static const char *val(PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? "" : PQgetvalue(r, row, col);
+}
+
+/* The latest date d with werkdag_between(d, today) > limit: a status since
+ * (or a hulpvraag received on) d or earlier has waited more than limit
+ * werkdagen. */
+static struct datum cutoff(const struct queue_query *q, long limit)
+{
+	long today = datum_to_days(q->today);
+	struct datum d = werkdag_add(q->kalender, q->today, limit > 0 ? -limit : 0);
+
+	for (long day = datum_to_days(d); day > today - 100000; day--) {
+		d = datum_from_days(day);
+		if (werkdag_between(q->kalender, d, q->today) > limit)
+			break;
+	}
+	return d;
+}
+
+static int date_param(struct sqlb *b, struct datum d)
+{
+	char iso[DATUM_BUFLEN];
+
+	return sqlb_param(b, "%s", datum_format_iso(d, iso));
+}
+
+/* ---- sorting ------------------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	const char *expr;  /* SQL over the aliases of the page query */
+	const char *type;  /* cast of the key parameter */
+	int own;           /* a column of hulpvraag itself: row comparison works */
+} sorts[QS_COUNT] = {
+	[QS_NUMMER] = { "nummer", "h.nummer", "bigint", 1 },
+	[QS_DATUM] = { "datum", "h.datum", "date", 1 },
+	[QS_LEERLING] = { "leerling", "d.sorteernaam", "text", 0 },
+	[QS_SCHOOL] = { "school", "coalesce(s.naam, '')", "text", 0 },
+	[QS_TYPE] = { "type", "t.naam", "text", 0 },
+	[QS_COORDINATOR] = { "coordinator", "coalesce(c.naam, '')", "text", 0 },
+	[QS_LABELS] = { "labels",
+			"coalesce((SELECT string_agg(l.naam, ', ' ORDER BY l.naam) FROM hulpvraag_label hl "
+			"JOIN label l ON l.id = hl.label_id WHERE hl.hulpvraag_id = h.id), '')",
+			"text", 0 },
+	/* werkdagen in status: more werkdagen = an earlier status_sinds, so
+	 * the direction flips (see page_order) */
+	[QS_WERKDAGEN] = { "werkdagen", "h.status_sinds", "timestamptz", 1 },
+	[QS_STATUS] = { "status", "h.status", "text", 1 },
+};
+
+int queue_sort_parse(const char *s, enum queue_sort *sort, int *desc)
+{
+	int d = 0;
+
+	if (!s)
+		return -1;
+	if (*s == '-') {
+		d = 1;
+		s++;
+	}
+	for (int i = 0; i < QS_COUNT; i++)
+		if (!strcmp(sorts[i].name, s)) {
+			*sort = (enum queue_sort)i;
+			*desc = d;
+			return 0;
+		}
+	return -1;
+}
+
+const char *queue_sort_name(enum queue_sort s)
+{
+	return s < QS_COUNT ? sorts[s].name : "";
+}
+
+/* ---- the page query ----------------------------------------------------- */
+
+static void add_node(struct sqlb *b, const struct queue_query *q)
+{
+	switch (q->kind) {
+	case QN_MINE:
+		sqlb_add(b, " AND h.coordinator_id = $%d AND NOT EXISTS (SELECT 1 FROM flow_status fs "
+			    "WHERE fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status AND fs.eindstatus)",
+			 sqlb_param(b, "%ld", q->account_id));
+		break;
+	case QN_CATEGORY:
+		sqlb_add(b, " AND h.status_categorie = $%d", sqlb_param(b, "%s", q->categorie));
+		break;
+	case QN_STATUS:
+		sqlb_add(b, " AND h.status_categorie = $%d", sqlb_param(b, "%s", q->categorie));
+		sqlb_add(b, " AND h.status = $%d", sqlb_param(b, "%s", q->status));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Each term is a condition on hulpvraag's own columns (a join table's
+ * match is turned into a set of ids first), so a filtered queue scans its
+ * index without evaluating the dossier policy on every row it passes. */
+static void add_term(struct sqlb *b, const struct queue_query *q, const struct filter_term *t)
+{
+	char fold[FILTER_VALUE_MAX * 2];
+	int p, p2;
+
+	/* NULL (no school, no coördinator) never matches, also not negated */
+	sqlb_add(b, " AND %scoalesce((", t->negate ? "NOT " : "");
+	switch (t->field) {
+	case FILTER_TEXT: {
+		long num;
+		char *end;
+
+		naam_fold(fold, sizeof fold, t->value);
+		p = sqlb_like(b, fold, 0);
+		p2 = sqlb_like(b, t->value, 0);
+		sqlb_add(b, "h.dossier_id IN (SELECT queue_dossier_match($1, $%d, lower($%d)))", p, p2);
+		sqlb_add(b, " OR h.school_id IN (SELECT id FROM school WHERE organisatie_id = $1 AND "
+			    "(lower(naam) LIKE lower($%d) OR lower(brin || coalesce(vestiging, '')) LIKE lower($%d)))",
+			 p2, sqlb_like(b, t->value, 1));
+		num = strtol(t->value, &end, 10);
+		if (*t->value && !*end && num > 0)
+			sqlb_add(b, " OR h.nummer = $%d", sqlb_param(b, "%ld", num));
+		break;
+	}
+	case FILTER_SCHOOL:
+		p = sqlb_like(b, t->value, 0);
+		sqlb_add(b, "h.school_id IN (SELECT id FROM school WHERE organisatie_id = $1 AND "
+			    "(lower(naam) LIKE lower($%d) OR lower(brin || coalesce(vestiging, '')) LIKE lower($%d)))",
+			 p, sqlb_like(b, t->value, 1));
+		break;
+	case FILTER_LABEL:
+		sqlb_add(b, "h.id IN (SELECT queue_label_match($1, lower($%d)))", sqlb_like(b, t->value, 0));
+		break;
+	case FILTER_COORDINATOR:
+		if (t->who == FILTER_WHO_ME)
+			sqlb_add(b, "h.coordinator_id IS NOT DISTINCT FROM $%d::bigint",
+				 sqlb_param(b, "%ld", q->account_id));
+		else if (t->who == FILTER_WHO_NONE)
+			sqlb_add(b, "h.coordinator_id IS NULL");
+		else
+			sqlb_add(b, "h.coordinator_id IN (SELECT id FROM account WHERE lower(naam) LIKE lower($%d))",
+				 sqlb_like(b, t->value, 0));
+		break;
+	case FILTER_TYPE:
+		p = sqlb_like(b, t->value, 0);
+		sqlb_add(b, "h.aanvraagtype_id IN (SELECT id FROM aanvraagtype WHERE organisatie_id = $1 AND "
+			    "(lower(naam) LIKE lower($%d) OR lower(code) LIKE lower($%d)))",
+			 p, p);
+		break;
+	case FILTER_STATUS:
+		sqlb_add(b, "lower(h.status) LIKE lower($%d)", sqlb_like(b, t->value, 0));
+		break;
+	case FILTER_NUMMER:
+		sqlb_add(b, "h.nummer = $%d", sqlb_param(b, "%ld", t->number));
+		break;
+	case FILTER_WERKDAGEN:
+		/* werkdagen in status > N  ⇔  status since a date <= cutoff(N) */
+		if (t->cmp == FILTER_CMP_GT) {
+			sqlb_add(b, "h.status_sinds < $%d::date + 1", date_param(b, cutoff(q, t->number)));
+		} else if (t->cmp == FILTER_CMP_LT) {
+			if (t->number <= 0)
+				sqlb_add(b, "false");
+			else
+				sqlb_add(b, "h.status_sinds >= $%d::date + 1", date_param(b, cutoff(q, t->number - 1)));
+		} else {
+			sqlb_add(b, "h.status_sinds >= $%d::date + 1", date_param(b, cutoff(q, t->number)));
+			if (t->number > 0)
+				sqlb_add(b, " AND h.status_sinds < $%d::date + 1",
+					 date_param(b, cutoff(q, t->number - 1)));
+		}
+		break;
+	case FILTER_TELAAT:
+		sqlb_add(b, "%s(h.eerste_reactie IS NULL AND h.datum <= $%d::date)", t->number ? "" : "NOT ",
+			 date_param(b, cutoff(q, 5)));
+		break;
+	}
+	sqlb_add(b, "), false)");
+}
+
+static const char *page_columns =
+	"SELECT h.id, h.version, h.nummer, to_char(h.datum, 'DD-MM-YYYY'), d.niveau, d.roepnaam, "
+	"       d.tussenvoegsel, d.achternaam, d.groepsnaam, ds.naam, s.naam, "
+	"       s.brin || coalesce(s.vestiging, ''), t.naam, h.status, c.naam, "
+	"       (SELECT string_agg(l.naam, ', ' ORDER BY l.naam) FROM hulpvraag_label hl "
+	"         JOIN label l ON l.id = hl.label_id WHERE hl.hulpvraag_id = h.id), "
+	"       to_char(h.status_sinds, 'YYYY-MM-DD'), h.eerste_reactie IS NULL, h.datum, ";
+
+static int build_page(struct sqlb *b, const struct queue_query *q, enum queue_dir dir,
+		      const struct queue_row *from, int limit)
+{
+	const char *expr = sorts[q->sort].expr;
+	/* ascending in the database? werkdagen flips: most werkdagen = oldest */
+	int asc = !q->desc;
+	int back = dir == QUEUE_BEFORE || dir == QUEUE_LAST;
+
+	if (q->sort == QS_WERKDAGEN)
+		asc = !asc;
+	if (back)
+		asc = !asc; /* read backwards, reversed in C */
+	sqlb_add(b, "%s%s::text FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+		    "JOIN aanvraagtype t ON t.id = h.aanvraagtype_id LEFT JOIN school s ON s.id = h.school_id "
+		    "LEFT JOIN school ds ON ds.id = d.school_id LEFT JOIN account c ON c.id = h.coordinator_id "
+		    "WHERE h.organisatie_id = $1 AND d.organisatie_id = $%d AND NOT h.voorlopig",
+		 page_columns, expr, sqlb_param(b, "%ld", q->organisatie_id));
+	add_node(b, q);
+	for (int i = 0; i < q->filter.n; i++)
+		add_term(b, q, &q->filter.term[i]);
+	if (from && (dir == QUEUE_AFTER || dir == QUEUE_FROM || dir == QUEUE_BEFORE)) {
+		int k = sqlb_param(b, "%s", from->key);
+		int id = sqlb_param(b, "%ld", from->id);
+		const char *op = asc ? (dir == QUEUE_FROM ? ">=" : ">") : (dir == QUEUE_FROM ? "<=" : "<");
+		const char *strict = asc ? ">" : "<";
+
+		if (sorts[q->sort].own)
+			sqlb_add(b, " AND (%s, h.id) %s ($%d::%s, $%d::bigint)", expr, op, k,
+				 sorts[q->sort].type, id);
+		else
+			sqlb_add(b, " AND %s %s= $%d::%s AND (%s %s $%d::%s OR h.id %s $%d::bigint)", expr, strict, k,
+				 sorts[q->sort].type, expr, strict, k, sorts[q->sort].type,
+				 dir == QUEUE_FROM ? (asc ? ">=" : "<=") : strict, id);
+	}
+	sqlb_add(b, " ORDER BY %s %s, h.id %s LIMIT %d", expr, asc ? "ASC" : "DESC", asc ? "ASC" : "DESC",
+		 limit + 1);
+	return b->overflow ? -1 : 0;
+}
+
+static void fill_row(const struct queue_query *q, PGresult *r, int i, struct queue_row *row)
+{
+	struct datum since, recv;
+	struct err e;
+
+	memset(row, 0, sizeof *row);
+	row->id = atol(val(r, i, 0));
+	row->version = atoi(val(r, i, 1));
+	row->nummer = atol(val(r, i, 2));
+	copy(row->datum, sizeof row->datum, val(r, i, 3));
+	if (!strcmp(val(r, i, 4), "leerling")) {
+		struct naam n = { val(r, i, 5), val(r, i, 6), val(r, i, 7) };
+
+		naam_format_sorted(row->leerling, sizeof row->leerling, &n);
+	} else if (!strcmp(val(r, i, 4), "groep")) {
+		copy(row->leerling, sizeof row->leerling, val(r, i, 8));
+	} else {
+		copy(row->leerling, sizeof row->leerling, val(r, i, 9));
+	}
+	copy(row->school, sizeof row->school, val(r, i, 10));
+	copy(row->brin, sizeof row->brin, val(r, i, 11));
+	copy(row->aanvraagtype, sizeof row->aanvraagtype, val(r, i, 12));
+	copy(row->status, sizeof row->status, val(r, i, 13));
+	copy(row->coordinator, sizeof row->coordinator, val(r, i, 14));
+	copy(row->labels, sizeof row->labels, val(r, i, 15));
+	if (datum_parse_iso(val(r, i, 16), &since, &e) == 0)
+		row->werkdagen = werkdag_between(q->kalender, since, q->today);
+	if (val(r, i, 17)[0] == 't' && datum_parse_iso(val(r, i, 18), &recv, &e) == 0)
+		row->telaat = werkdag_overdue(q->kalender, recv, q->today, 5);
+	copy(row->key, sizeof row->key, val(r, i, 19));
+}
+
+int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
+		const struct queue_row *from, int limit, struct queue_row **out, int *n, int *more,
+		struct err *e)
+{
+	struct sqlb *b = calloc(1, sizeof *b);
+	struct queue_row *rows = NULL;
+	PGresult *r = NULL;
+	int got, take, back = dir == QUEUE_BEFORE || dir == QUEUE_LAST;
+
+	*out = NULL;
+	*n = 0;
+	if (more)
+		*more = 0;
+	if (!b)
+		return err_set(e, "geen geheugen");
+	if (limit < 1)
+		limit = 1;
+	if (q->sort >= QS_COUNT || build_page(b, q, dir, from, limit) < 0) {
+		free(b);
+		return err_set(e, "filter te ingewikkeld: gebruik minder woorden");
+	}
+	if (db_begin(db, e) < 0) {
+		free(b);
+		return -1;
+	}
+	r = db_exec(db, e, NULL, b->sql, b->np, b->params);
+	free(b);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	got = PQntuples(r);
+	take = got > limit ? limit : got;
+	rows = calloc(take ? (size_t)take : 1, sizeof *rows);
+	if (!rows) {
+		PQclear(r);
+		db_rollback(db);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < take; i++)
+		fill_row(q, r, i, &rows[back ? take - 1 - i : i]);
+	PQclear(r);
+	db_rollback(db); /* read-only */
+	*out = rows;
+	*n = take;
+	if (more)
+		*more = got > limit;
+	return 0;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+/* Defaults per role: shown under "Bewaarde filters" until the person saves
+ * their own with the same name. */
+static const struct {
+	const char *rol;
+	const char *naam;
+	const char *filter;
+	const char *sort;
+} defaults[] = {
+	{ "coordinator", "Mijn TLV's", "coördinator:ik type:TLV", "datum" },
+	{ "coordinator", "Mijn aanvulling nodig > 10 werkdagen", "coördinator:ik status:aanvulling werkdagen:>10",
+	  "werkdagen" },
+	{ "secretariaat", "Nieuw, > 5 werkdagen zonder reactie", "telaat:ja", "datum" },
+	{ "secretariaat", "Aanvulling nodig > 10 werkdagen", "status:aanvulling werkdagen:>10", "-werkdagen" },
+	{ "secretariaat", "Zonder coördinator", "coördinator:geen", "datum" },
+	{ "financieel", "TLV afgegeven", "type:TLV status:afgegeven", "-datum" },
+	{ "financieel", "Arrangement toegewezen", "status:toegewezen", "datum" },
+	{ "admin", "Zonder coördinator", "coördinator:geen", "datum" },
+};
+
+static int has_role(const char *rollen, const char *rol)
+{
+	size_t n = strlen(rol);
+
+	for (const char *p = rollen; p && (p = strstr(p, rol)); p += n)
+		if ((p == rollen || p[-1] == ' ' || p[-1] == ',') && (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+static int grow(struct queue_node **v, int *n, int *cap)
+{
+	if (*n == *cap) {
+		int nc = *cap ? *cap * 2 : 32;
+		struct queue_node *nv = realloc(*v, (size_t)nc * sizeof *nv);
+
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = nc;
+	}
+	memset(&(*v)[*n], 0, sizeof **v);
+	(*n)++;
+	return 0;
+}
+
+int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
+	       struct err *e)
+{
+	char o[24];
+	const char *p[1] = { o };
+	struct queue_node *v = NULL;
+	int nv = 0, cap = 0, all_at, coord = has_role(rollen, "coordinator");
+	long total = 0;
+	PGresult *r = NULL;
+	struct err oom;
+
+	*out = NULL;
+	*n = 0;
+	err_clear(&oom);
+	snprintf(o, sizeof o, "%ld", org);
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (coord) {
+		r = db_exec(db, e, NULL,
+			    "SELECT coalesce(sum(aantal), 0)::bigint FROM hulpvraag_telling_coord "
+			    " WHERE organisatie_id = $1 AND coordinator_id = acting_account()",
+			    1, p);
+		if (!r || grow(&v, &nv, &cap) < 0)
+			goto fail;
+		v[nv - 1].kind = QN_MINE;
+		copy(v[nv - 1].label, sizeof v[nv - 1].label, "Mijn werkvoorraad");
+		v[nv - 1].count = atol(PQgetvalue(r, 0, 0));
+		PQclear(r);
+	}
+	if (grow(&v, &nv, &cap) < 0)
+		goto fail;
+	all_at = nv - 1;
+	v[all_at].kind = QN_ALL;
+	copy(v[all_at].label, sizeof v[all_at].label, "Alle");
+	v[all_at].count = -1;
+
+	/* Statuses in flow order within their category. */
+	r = db_exec(db, e, NULL,
+		    "SELECT t.status_categorie, t.status, sum(t.aantal)::bigint, "
+		    "       (SELECT min(fs.volgorde) FROM flow_status fs JOIN aanvraagtype a ON a.id = fs.aanvraagtype_id "
+		    "         WHERE a.organisatie_id = t.organisatie_id AND fs.naam = t.status) AS volgorde "
+		    "  FROM hulpvraag_telling t "
+		    " WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.aantal > 0 "
+		    " GROUP BY t.organisatie_id, 1, 2 ORDER BY 1, 4, 2",
+		    1, p);
+	if (!r)
+		goto fail;
+	for (int i = 0, cat = -1; i < PQntuples(r); i++) {
+		const char *c = PQgetvalue(r, i, 0);
+		long cnt = atol(PQgetvalue(r, i, 2));
+
+		if (cat < 0 || strcmp(v[cat].categorie, c) != 0) {
+			if (grow(&v, &nv, &cap) < 0)
+				goto fail;
+			cat = nv - 1;
+			v[cat].kind = QN_CATEGORY;
+			copy(v[cat].categorie, sizeof v[cat].categorie, c);
+			copy(v[cat].label, sizeof v[cat].label, c);
+		}
+		v[cat].count += cnt;
+		total += cnt;
+		if (grow(&v, &nv, &cap) < 0)
+			goto fail;
+		v[nv - 1].kind = QN_STATUS;
+		v[nv - 1].depth = 1;
+		copy(v[nv - 1].categorie, sizeof v[nv - 1].categorie, c);
+		copy(v[nv - 1].status, sizeof v[nv - 1].status, PQgetvalue(r, i, 1));
+		/* "TLV>aanvraag" under TLV shows as "aanvraag" */
+		{
+			const char *s = PQgetvalue(r, i, 1), *gt = strchr(s, '>');
+
+			copy(v[nv - 1].label, sizeof v[nv - 1].label,
+			     gt && (size_t)(gt - s) == strlen(c) && !strncmp(s, c, strlen(c)) ? gt + 1 : s);
+		}
+		v[nv - 1].count = cnt;
+	}
+	if (PQntuples(r) > 0)
+		v[all_at].count = total;
+	PQclear(r);
+
+	/* Saved filters, then the role's defaults not overridden by name. */
+	r = db_exec(db, e, NULL,
+		    "SELECT id, naam, filter, sortering FROM queue_filter WHERE organisatie_id = $1 ORDER BY naam, id", 1,
+		    p);
+	if (!r)
+		goto fail;
+	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
+		int dup = 0;
+
+		if (!has_role(rollen, defaults[d].rol))
+			continue;
+		for (int i = 0; i < PQntuples(r); i++)
+			dup |= !strcmp(PQgetvalue(r, i, 1), defaults[d].naam);
+		for (int i = 0; i < nv; i++)
+			dup |= v[i].kind == QN_SAVED && !strcmp(v[i].label, defaults[d].naam);
+		if (dup)
+			continue;
+		if (grow(&v, &nv, &cap) < 0)
+			goto fail;
+		v[nv - 1].kind = QN_SAVED;
+		v[nv - 1].count = -1;
+		copy(v[nv - 1].label, sizeof v[nv - 1].label, defaults[d].naam);
+		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, defaults[d].filter);
+		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, defaults[d].sort);
+	}
+	for (int i = 0; i < PQntuples(r); i++) {
+		if (grow(&v, &nv, &cap) < 0)
+			goto fail;
+		v[nv - 1].kind = QN_SAVED;
+		v[nv - 1].count = -1;
+		v[nv - 1].filter_id = atol(PQgetvalue(r, i, 0));
+		copy(v[nv - 1].label, sizeof v[nv - 1].label, PQgetvalue(r, i, 1));
+		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, PQgetvalue(r, i, 2));
+		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, PQgetvalue(r, i, 3));
+	}
+	PQclear(r);
+	db_rollback(db);
+	*out = v;
+	*n = nv;
+	return 0;
+fail:
+	if (r)
+		PQclear(r);
+	db_rollback(db);
+	free(v);
+	if (!e->msg[0])
+		err_set(e, "geen geheugen");
+	return -1;
+}
+
+/* ---- saved filters ------------------------------------------------------- */
+
+int queue_filter_save(struct db *db, long org, const char *naam, const char *filter, const char *sort,
+		      long *id, struct err *e)
+{
+	char o[24];
+	const char *p[4] = { o, naam, filter, sort && *sort ? sort : "datum" };
+	enum db_failure kind;
+	PGresult *r;
+
+	snprintf(o, sizeof o, "%ld", org);
+	if (!naam || !*naam)
+		return err_set(e, "Geef het filter een naam");
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, &kind,
+		    "INSERT INTO queue_filter (account_id, organisatie_id, naam, filter, sortering) "
+		    "VALUES (acting_account(), $1, $2, $3, $4) "
+		    "ON CONFLICT (account_id, organisatie_id, naam) DO UPDATE "
+		    "SET filter = excluded.filter, sortering = excluded.sortering, version = queue_filter.version + 1 "
+		    "RETURNING id",
+		    4, p);
+	if (!r) {
+		db_rollback(db);
+		if (kind == DB_CHECK_VIOLATION)
+			return err_set(e, "Naam of filter te lang (naam hoogstens 60 tekens)");
+		return -1;
+	}
+	if (id)
+		*id = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return db_commit(db, e);
+}
+
+int queue_filter_delete(struct db *db, long id, struct err *e)
+{
+	char i[24];
+	const char *p[1] = { i };
+	PGresult *r;
+
+	snprintf(i, sizeof i, "%ld", id);
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL, "DELETE FROM queue_filter WHERE id = $1", 1, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	PQclear(r);
+	return db_commit(db, e);
+}
+
+/* ---- choices ------------------------------------------------------------- */
+
+static int choices(struct db *db, const char *sql, int np, const char *const *p, struct queue_choice **out,
+		   int *n, struct err *e)
+{
+	PGresult *r;
+	struct queue_choice *c;
+
+	*out = NULL;
+	*n = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL, sql, np, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	c = calloc(PQntuples(r) ? (size_t)PQntuples(r) : 1, sizeof *c);
+	if (!c) {
+		PQclear(r);
+		db_rollback(db);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < PQntuples(r); i++) {
+		c[i].id = atol(PQgetvalue(r, i, 0));
+		copy(c[i].naam, sizeof c[i].naam, PQgetvalue(r, i, 1));
+	}
+	*n = PQntuples(r);
+	*out = c;
+	PQclear(r);
+	db_rollback(db);
+	return 0;
+}
+
+int queue_coordinators(struct db *db, long org, struct queue_choice **out, int *n, struct err *e)
+{
+	char o[24];
+	const char *p[1] = { o };
+
+	snprintf(o, sizeof o, "%ld", org);
+	return choices(db,
+		       "SELECT a.id, a.naam FROM account a JOIN account_rol r ON r.account_id = a.id "
+		       " WHERE r.organisatie_id = $1 AND r.rol = 'coordinator' AND NOT a.blocked ORDER BY a.naam, a.id",
+		       1, p, out, n, e);
+}
+
+int queue_labels(struct db *db, long org, struct queue_choice **out, int *n, struct err *e)
+{
+	char o[24];
+	const char *p[1] = { o };
+
+	snprintf(o, sizeof o, "%ld", org);
+	return choices(db, "SELECT id, naam FROM label WHERE organisatie_id = $1 ORDER BY naam, id", 1, p, out, n, e);
+}
+
+/* "{1,2,3}" for an array parameter. */
+static char *id_array(const struct queue_item *items, int n)
+{
+	size_t cap = (size_t)n * 22 + 3, o = 0;
+	char *s = malloc(cap);
+
+	if (!s)
+		return NULL;
+	s[o++] = '{';
+	for (int i = 0; i < n; i++)
+		o += (size_t)snprintf(s + o, cap - o, "%s%ld", i ? "," : "", items[i].id);
+	s[o++] = '}';
+	s[o] = '\0';
+	return s;
+}
+
+int queue_status_targets(struct db *db, long org, const struct queue_item *items, int n,
+			 struct queue_choice **out, int *nout, struct err *e)
+{
+	char o[24], cnt[24];
+	char *ids = id_array(items, n);
+	const char *p[3] = { o, ids, cnt };
+	int rc;
+
+	if (!ids)
+		return err_set(e, "geen geheugen");
+	snprintf(o, sizeof o, "%ld", org);
+	snprintf(cnt, sizeof cnt, "%d", n);
+	/* 0 as id: a status has no id; the intersection over all items */
+	rc = choices(db,
+		     "SELECT 0, tr.naar FROM hulpvraag h "
+		     "  JOIN flow_transitie tr ON tr.aanvraagtype_id = h.aanvraagtype_id AND tr.van = h.status "
+		     " WHERE h.organisatie_id = $1 AND h.id = ANY ($2::bigint[]) "
+		     "   AND tr.rol IN (SELECT rol FROM account_rol WHERE account_id = acting_account() "
+		     "                    AND organisatie_id = $1) "
+		     " GROUP BY tr.naar HAVING count(DISTINCT h.id) = $3::int ORDER BY tr.naar",
+		     3, p, out, nout, e);
+	free(ids);
+	return rc;
+}
+
+/* ---- bulk ---------------------------------------------------------------- */
+
+/* Why an UPDATE … AND version = $v touched nothing: gone/invisible, or
+ * changed by someone else.  Inside the item's transaction. */
+static void why_not(struct db *db, const struct queue_item *it, struct queue_result *res)
+{
+	char i[24];
+	const char *p[1] = { i };
+	struct err e;
+	PGresult *r;
+
+	snprintf(i, sizeof i, "%ld", it->id);
+	r = db_exec(db, &e, NULL, "SELECT version FROM hulpvraag WHERE id = $1", 1, p);
+	if (r && PQntuples(r) == 1)
+		snprintf(res->why, sizeof res->why,
+			 "intussen gewijzigd door iemand anders (versie %s, jij zag %d): vernieuw en probeer opnieuw",
+			 PQgetvalue(r, 0, 0), it->version);
+	else if (r)
+		snprintf(res->why, sizeof res->why, "niet gevonden of niet zichtbaar voor jou");
+	else
+		snprintf(res->why, sizeof res->why, "%s", e.msg);
+	if (r)
+		PQclear(r);
+}
+
+enum bulk_kind { BULK_COORD, BULK_LABEL_ADD, BULK_LABEL_DEL };
+
+static int bulk_one(struct db *db, long org, const struct queue_item *it, enum bulk_kind kind, long arg,
+		    struct queue_result *res)
+{
+	char o[24], id[24], ver[24], a[24];
+	const char *p[4] = { id, ver, o, arg ? a : NULL };
+	struct err e;
+	PGresult *r;
+	char detail[64];
+
+	err_clear(&e);
+	snprintf(o, sizeof o, "%ld", org);
+	snprintf(id, sizeof id, "%ld", it->id);
+	snprintf(ver, sizeof ver, "%d", it->version);
+	snprintf(a, sizeof a, "%ld", arg);
+	res->id = it->id;
+	res->nummer = it->nummer;
+	res->ok = 0;
+	if (db_begin(db, &e) < 0)
+		goto fail;
+	/* The version check first: the row changes (and the NOTIFY fires)
+	 * only when the person saw the current version. */
+	r = db_exec(db, &e, NULL,
+		    kind == BULK_COORD
+			    ? "UPDATE hulpvraag SET coordinator_id = $4::bigint, version = version + 1 "
+			      " WHERE id = $1 AND version = $2 AND organisatie_id = $3 RETURNING version, nummer"
+			    : "UPDATE hulpvraag SET version = version + 1 "
+			      " WHERE id = $1 AND version = $2 AND organisatie_id = $3 AND $4::bigint IS NOT NULL "
+			      "RETURNING version, nummer",
+		    4, p);
+	if (!r)
+		goto fail_tx;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		why_not(db, it, res);
+		db_rollback(db);
+		return -1;
+	}
+	res->version = atoi(PQgetvalue(r, 0, 0));
+	res->nummer = atol(PQgetvalue(r, 0, 1));
+	PQclear(r);
+	if (kind != BULK_COORD) {
+		const char *lp[3] = { id, a, o };
+
+		r = db_exec(db, &e, NULL,
+			    kind == BULK_LABEL_ADD
+				    ? "INSERT INTO hulpvraag_label (hulpvraag_id, label_id, organisatie_id) "
+				      "SELECT $1, l.id, $3 FROM label l WHERE l.id = $2 AND l.organisatie_id = $3 "
+				      "ON CONFLICT DO NOTHING RETURNING 1"
+				    : "DELETE FROM hulpvraag_label WHERE hulpvraag_id = $1 AND label_id = $2 "
+				      "AND organisatie_id = $3 RETURNING 1",
+			    3, lp);
+		if (!r)
+			goto fail_tx;
+		PQclear(r);
+	}
+	snprintf(detail, sizeof detail, "%s=%ld",
+		 kind == BULK_COORD ? "coordinator" : kind == BULK_LABEL_ADD ? "label+" : "label-", arg);
+	{
+		const char *ap[3] = { o, id, detail };
+
+		r = db_exec(db, &e, NULL,
+			    "INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail) "
+			    "VALUES (acting_account(), $1, 'bulk', 'hulpvraag', $2, $3)",
+			    3, ap);
+		if (!r)
+			goto fail_tx;
+		PQclear(r);
+	}
+	if (db_commit(db, &e) < 0)
+		goto fail;
+	res->ok = 1;
+	return 0;
+fail_tx:
+	db_rollback(db);
+fail:
+	snprintf(res->why, sizeof res->why, "%s", e.msg[0] ? e.msg : "onbekende fout");
+	return -1;
+}
+
+static int bulk(struct db *db, long org, const struct queue_item *items, int n, enum bulk_kind kind, long arg,
+		struct queue_result *res, struct err *e)
+{
+	int ok = 0;
+
+	if (n < 1)
+		return err_set(e, "geen hulpvragen gekozen");
+	for (int i = 0; i < n; i++) {
+		memset(&res[i], 0, sizeof res[i]);
+		if (bulk_one(db, org, &items[i], kind, arg, &res[i]) == 0)
+			ok++;
+		else if (!db_ok(db)) {
+			/* the connection is gone: the rest cannot be tried */
+			for (int j = i + 1; j < n; j++) {
+				memset(&res[j], 0, sizeof res[j]);
+				res[j].id = items[j].id;
+				res[j].nummer = items[j].nummer;
+				snprintf(res[j].why, sizeof res[j].why, "niet geprobeerd: verbinding verbroken");
+			}
+			break;
+		}
+	}
+	return ok;
+}
+
+int queue_bulk_coordinator(struct db *db, long org, const struct queue_item *items, int n, long coordinator_id,
+			   struct queue_result *res, struct err *e)
+{
+	return bulk(db, org, items, n, BULK_COORD, coordinator_id, res, e);
+}
+
+int queue_bulk_label(struct db *db, long org, const struct queue_item *items, int n, long label_id, int add,
+		     struct queue_result *res, struct err *e)
+{
+	if (label_id <= 0)
+		return err_set(e, "geen label gekozen");
+	return bulk(db, org, items, n, add ? BULK_LABEL_ADD : BULK_LABEL_DEL, label_id, res, e);
+}

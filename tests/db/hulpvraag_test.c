@@ -1,0 +1,600 @@
+/* hulpvraag_test.c — db/hulpvraag against a throwaway database: a status
+ * change writes all its effects or none (the backend is killed after each
+ * step in turn), two clients from the same version → exactly one wins,
+ * forbidden transitions are refused by core and by the database itself,
+ * a required reden, no mail when the aanvrager opted out, no pupil name in
+ * a subject, the version check on every edit, and the intake. */
+#include "tests/db/harness.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/flow.h"
+#include "db/flowstore.h"
+#include "db/hulpvraag.h"
+
+#define DBNAME "t_hulpvraag"
+
+struct world {
+	struct db *su;
+	struct db *app;  /* balie_app acting as coord_a */
+	long bram;       /* hulpvraag of Bram de Vries (Nieuw, PO1111) */
+	long cem;        /* hulpvraag of Cem Yılmaz (Nieuw, PO1111) */
+	long coord, sec;
+	const char *datadir;
+};
+
+static struct db *app_as(struct world *w, const char *user)
+{
+	struct db *app = harness_app_db(DBNAME);
+	db_set_account(app, harness_account(w->su, user));
+	return app;
+}
+
+static int setup(void **state)
+{
+	struct world *w = calloc(1, sizeof *w);
+	const char *src = getenv("BALIE_SRCDIR");
+
+	w->su = harness_migrated_db(DBNAME);
+	harness_fixture(w->su, "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA");
+	harness_exec(w->su, "UPDATE hulpvraag SET aanvrager_email = 'ib@school.example.nl', aanvrager_naam = 'IB Alfa'");
+	/* a school in a scholenkring whose coördinator is coord_a */
+	harness_exec(w->su, "INSERT INTO schoolbestuur (organisatie_id, naam) "
+			    "SELECT id, 'Stichting Alfa' FROM organisatie WHERE code = 'PO1111'");
+	harness_exec(w->su, "INSERT INTO scholenkring (organisatie_id, naam, coordinator_id) "
+			    "SELECT o.id, 'Kring 1', a.id FROM organisatie o, account a "
+			    " WHERE o.code = 'PO1111' AND a.username = 'coord_a'");
+	harness_exec(w->su, "INSERT INTO school (organisatie_id, schoolbestuur_id, scholenkring_id, brin, naam) "
+			    "SELECT b.organisatie_id, b.id, k.id, '14SS', 'De Regenboog' FROM schoolbestuur b "
+			    "  JOIN scholenkring k ON k.organisatie_id = b.organisatie_id");
+	harness_exec(w->su, "UPDATE hulpvraag h SET school_id = s.id FROM school s WHERE s.organisatie_id = h.organisatie_id");
+	w->bram = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+				      "WHERE d.roepnaam = 'Bram'");
+	w->cem = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+				     "WHERE d.roepnaam = 'Cem'");
+	w->coord = harness_account(w->su, "coord_a");
+	w->sec = harness_account(w->su, "sec_a");
+	w->app = app_as(w, "coord_a");
+	w->datadir = src ? src : ".";
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct world *w = *state;
+
+	hulpvraag_set_test_hook(NULL, NULL);
+	db_free(&w->app);
+	db_free(&w->su);
+	free(w);
+	return 0;
+}
+
+static long count(struct world *w, const char *fmt, long id)
+{
+	char sql[600];
+
+	snprintf(sql, sizeof sql, fmt, id);
+	return harness_long(w->su, sql);
+}
+
+#define HISTORIE "SELECT count(*) FROM statushistorie WHERE hulpvraag_id = %ld AND van IS NOT NULL"
+#define OUTBOX "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld"
+#define AUDIT "SELECT count(*) FROM audit_log WHERE object = 'hulpvraag' AND object_id = %ld AND actie = 'status'"
+#define VERSION "SELECT version FROM hulpvraag WHERE id = %ld"
+#define BEHANDELING "SELECT count(*) FROM hulpvraag WHERE id = %ld AND status = 'In behandeling'"
+
+static void status_change_writes_everything(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+	int nv = 0;
+	char sql[300];
+
+	err_clear(&e);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "Opgepakt door de coördinator",
+					      w->datadir, &nv, &e),
+			 HV_OK);
+	assert_int_equal(nv, 2);
+	assert_non_null(strstr(e.msg, "mail aan de aanvrager klaargezet"));
+	assert_int_equal(count(w, BEHANDELING, w->bram), 1);
+	assert_int_equal(count(w, VERSION, w->bram), 2);
+	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND eerste_reactie IS NOT NULL", w->bram), 1);
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM statushistorie WHERE hulpvraag_id = %ld AND van = 'Nieuw' "
+		 "AND naar = 'In behandeling' AND door = %ld AND reden = 'Opgepakt door de coördinator'",
+		 w->bram, w->coord);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	assert_int_equal(count(w, OUTBOX, w->bram), 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld AND aan = 'ib@school.example.nl' "
+				  "AND tekst LIKE '%%Opgepakt door de coördinator%%' AND onderwerp LIKE '%%In behandeling%%'",
+			       w->bram),
+			 1);
+	/* the subject carries no pupil name */
+	assert_int_equal(count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld AND (onderwerp ILIKE '%%Bram%%' "
+				  "OR onderwerp ILIKE '%%Vries%%')",
+			       w->bram),
+			 0);
+	assert_int_equal(count(w, AUDIT, w->bram), 1);
+	/* audit: ids only */
+	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE object_id = %ld AND detail ILIKE '%%Bram%%'",
+			       w->bram),
+			 0);
+	/* gewijzigd_door follows the acting account (migration 006) */
+	snprintf(sql, sizeof sql, "SELECT gewijzigd_door FROM hulpvraag WHERE id = %ld", w->bram);
+	assert_int_equal(harness_long(w->su, sql), w->coord);
+}
+
+static void no_mail_when_opted_out_or_no_address(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET geen_mail = true WHERE id = %ld", w->bram);
+	harness_exec(w->su, sql);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &e), HV_OK);
+	assert_non_null(strstr(e.msg, "geen mail"));
+	assert_int_equal(count(w, OUTBOX, w->bram), 0);
+	assert_int_equal(count(w, HISTORIE, w->bram), 1);
+
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET aanvrager_email = NULL WHERE id = %ld", w->cem);
+	harness_exec(w->su, sql);
+	assert_int_equal(hulpvraag_set_status(w->app, w->cem, 1, "In behandeling", "", w->datadir, NULL, &e), HV_OK);
+	assert_int_equal(count(w, OUTBOX, w->cem), 0);
+}
+
+static void reason_required(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+	int nv;
+
+	harness_exec(w->su, "UPDATE flow_transitie SET reden_verplicht = true WHERE naar = 'Afgerond'");
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, nv, "Afgerond", " \n ", w->datadir, NULL, &e),
+			 HV_REASON_REQUIRED);
+	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND status = 'Afgerond'", w->bram), 0);
+	assert_int_equal(count(w, HISTORIE, w->bram), 1);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, nv, "Afgerond", "Klaar", w->datadir, NULL, &e), HV_OK);
+	/* the menu says so too */
+	struct hulpvraag *h = NULL;
+	struct hv_keuze *k = NULL;
+	int n = 0;
+	harness_exec(w->su, "UPDATE flow_transitie SET reden_verplicht = true WHERE naar = 'In behandeling' "
+			    "AND rol = 'coordinator'");
+	assert_int_equal(hulpvraag_load(w->app, w->cem, &h, &e), HV_OK);
+	assert_int_equal(hulpvraag_keuzes(w->app, h, &k, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(k[0].naar, "In behandeling");
+	assert_true(k[0].reden);
+	free(k);
+	hulpvraag_free(&h);
+}
+
+static void forbidden_transition_refused_by_core(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	struct err e;
+	int nv;
+
+	assert_int_equal(hulpvraag_set_status(sec, w->bram, 1, "In behandeling", "", w->datadir, &nv, &e), HV_OK);
+	/* only the coördinator may close it */
+	assert_int_equal(hulpvraag_set_status(sec, w->bram, nv, "Afgerond", "weg ermee", w->datadir, NULL, &e),
+			 HV_NOT_ALLOWED);
+	assert_int_equal(hulpvraag_set_status(sec, w->bram, nv, "Bestaat niet", "", w->datadir, NULL, &e),
+			 HV_NOT_ALLOWED);
+	assert_int_equal(count(w, BEHANDELING, w->bram), 1);
+	/* the menu of the secretariaat offers nothing from In behandeling */
+	struct hulpvraag *h = NULL;
+	struct hv_keuze *k = NULL;
+	int n = -1;
+	assert_int_equal(hulpvraag_load(sec, w->bram, &h, &e), HV_OK);
+	assert_int_equal(hulpvraag_keuzes(sec, h, &k, &n, &e), 0);
+	assert_int_equal(n, 0);
+	free(k);
+	hulpvraag_free(&h);
+	db_free(&sec);
+}
+
+/* The program skips every check: the trigger still says no. */
+static void forbidden_transition_refused_by_database(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	char sql[300];
+	struct err e;
+	enum db_failure kind = DB_OK;
+
+	assert_int_equal(db_begin(sec, &e), 0);
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET status = 'Afgerond', version = version + 1 WHERE id = %ld",
+		 w->bram);
+	assert_null(db_exec(sec, &e, &kind, sql, 0, NULL));
+	assert_int_equal(kind, DB_RAISED);
+	db_rollback(sec);
+	db_free(&sec);
+	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND status = 'Nieuw'", w->bram), 1);
+}
+
+/* The flow changes between core's check and the UPDATE: the trigger's
+ * P0001 becomes HV_NOT_ALLOWED and nothing is written. */
+static void drop_transition(int step, void *arg)
+{
+	struct world *w = arg;
+
+	if (step == 2)
+		harness_exec(w->su, "DELETE FROM flow_transitie WHERE van = 'Nieuw' AND naar = 'In behandeling'");
+}
+
+static void trigger_refusal_maps_to_not_allowed(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+
+	hulpvraag_set_test_hook(drop_transition, w);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &e),
+			 HV_NOT_ALLOWED);
+	hulpvraag_set_test_hook(NULL, NULL);
+	assert_non_null(strstr(e.msg, "niet toegestaan"));
+	assert_int_equal(count(w, BEHANDELING, w->bram), 0);
+	assert_int_equal(count(w, HISTORIE, w->bram), 0);
+	assert_int_equal(count(w, OUTBOX, w->bram), 0);
+}
+
+/* Client B changes the hulpvraag after A read version 1 and before A's
+ * UPDATE: exactly one wins, A gets HV_CONFLICT saying who changed it. */
+struct race {
+	struct world *w;
+	struct db *b;
+	enum hv_result b_result;
+};
+
+static void other_client_first(int step, void *arg)
+{
+	struct race *r = arg;
+	struct err e;
+
+	if (step != 2 || r->b_result != HV_ERROR)
+		return;
+	hulpvraag_set_test_hook(NULL, NULL); /* B runs without the hook */
+	r->b_result = hulpvraag_set_status(r->b, r->w->bram, 1, "In behandeling", "B was eerst", r->w->datadir, NULL, &e);
+	hulpvraag_set_test_hook(other_client_first, r);
+}
+
+static void same_version_exactly_one_wins(void **state)
+{
+	struct world *w = *state;
+	struct race r = { w, app_as(w, "sec_a"), HV_ERROR };
+	struct err e;
+
+	hulpvraag_set_test_hook(other_client_first, &r);
+	enum hv_result a = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "A", w->datadir, NULL, &e);
+	hulpvraag_set_test_hook(NULL, NULL);
+	assert_int_equal(r.b_result, HV_OK);
+	assert_int_equal(a, HV_CONFLICT);
+	assert_non_null(strstr(e.msg, "Secretariaat Alfa"));
+	assert_int_equal(count(w, VERSION, w->bram), 2);
+	assert_int_equal(count(w, HISTORIE, w->bram), 1);
+	assert_int_equal(count(w, OUTBOX, w->bram), 1);
+	assert_int_equal(count(w, AUDIT, w->bram), 1);
+	/* and plainly: the loser's version is stale */
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "Afgerond", "x", w->datadir, NULL, &e), HV_CONFLICT);
+	db_free(&r.b);
+}
+
+/* Kills the app's backend from the superuser connection before step k. */
+struct crash {
+	struct world *w;
+	int at;
+	int pid;
+};
+
+static void kill_backend(int step, void *arg)
+{
+	struct crash *c = arg;
+	char sql[128];
+
+	if (step != c->at)
+		return;
+	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%d, 5000)", c->pid);
+	harness_exec(c->w->su, sql);
+}
+
+static void crash_leaves_all_or_nothing(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+
+	for (int k = 1; k <= 6; k++) {
+		struct crash c = { w, k, PQbackendPID(db_pg(w->app)) };
+		enum hv_result r;
+
+		hulpvraag_set_test_hook(kill_backend, &c);
+		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
+		hulpvraag_set_test_hook(NULL, NULL);
+		/* killed before COMMIT was sent: nothing; while COMMIT: unknown */
+		if (k == 6)
+			assert_int_equal(r, HV_UNKNOWN);
+		else
+			assert_int_equal(r, HV_ERROR);
+		assert_int_equal(count(w, BEHANDELING, w->bram), 0);
+		assert_int_equal(count(w, VERSION, w->bram), 1);
+		assert_int_equal(count(w, HISTORIE, w->bram), 0);
+		assert_int_equal(count(w, OUTBOX, w->bram), 0);
+		assert_int_equal(count(w, AUDIT, w->bram), 0);
+		/* reconnect, then find out */
+		db_free(&w->app);
+		w->app = app_as(w, "coord_a");
+		if (r == HV_UNKNOWN) {
+			int applied = 1;
+			assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
+			assert_false(applied);
+			assert_non_null(strstr(e.msg, "NIET bewaard"));
+		}
+	}
+	/* without a crash: everything */
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "nu wel", w->datadir, NULL, &e),
+			 HV_OK);
+	assert_int_equal(count(w, BEHANDELING, w->bram), 1);
+	assert_int_equal(count(w, HISTORIE, w->bram), 1);
+	assert_int_equal(count(w, OUTBOX, w->bram), 1);
+	assert_int_equal(count(w, AUDIT, w->bram), 1);
+	int applied = 0;
+	assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
+	assert_true(applied);
+}
+
+/* A pupil whose surname is a word of the status: the subject would carry
+ * it, so the change is refused rather than mailed. */
+static void subject_with_pupil_name_refused(void **state)
+{
+	struct world *w = *state;
+	char sql[200];
+	struct err e;
+
+	snprintf(sql, sizeof sql,
+		 "UPDATE dossier SET achternaam = 'Behandeling' WHERE id = (SELECT dossier_id FROM hulpvraag WHERE id = %ld)",
+		 w->bram);
+	harness_exec(w->su, sql);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &e), HV_ERROR);
+	assert_non_null(strstr(e.msg, "naam van de leerling"));
+	assert_int_equal(count(w, BEHANDELING, w->bram), 0);
+	assert_int_equal(count(w, OUTBOX, w->bram), 0);
+}
+
+static void load_reads_everything(void **state)
+{
+	struct world *w = *state;
+	struct hulpvraag *h = NULL;
+	struct err e;
+	long id = 0, nummer;
+
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "reden één", w->datadir, NULL, &e),
+			 HV_OK);
+	assert_int_equal(hulpvraag_load(w->app, w->bram, &h, &e), HV_OK);
+	assert_int_equal(h->version, 2);
+	assert_string_equal(h->status, "In behandeling");
+	assert_string_equal(h->roepnaam, "Bram");
+	assert_string_equal(h->school, "De Regenboog");
+	assert_string_equal(h->brin, "14SS");
+	assert_string_equal(h->aanvraagtype, "Test");
+	assert_string_equal(h->gewijzigd_door, "Coördinator Alfa");
+	assert_int_equal(h->nhistorie, 1);
+	assert_string_equal(h->historie[0].van, "Nieuw");
+	assert_string_equal(h->historie[0].reden, "reden één");
+	assert_string_equal(h->notitie, "");
+	nummer = h->nummer;
+	hulpvraag_free(&h);
+	assert_null(h);
+	assert_int_equal(hulpvraag_by_nummer(w->app, h ? 0 : harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'"),
+					     nummer, &id, &e),
+			 0);
+	assert_int_equal(id, w->bram);
+	/* another organisatie's hulpvraag is not there for coord_a */
+	long other = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN organisatie o ON o.id = h.organisatie_id "
+					 "WHERE o.code = 'PO2222' LIMIT 1");
+	assert_int_equal(hulpvraag_load(w->app, other, &h, &e), HV_NOT_FOUND);
+}
+
+static void edits_check_the_version(void **state)
+{
+	struct world *w = *state;
+	struct hulpvraag *old = NULL, *cur = NULL;
+	struct db *sec = app_as(w, "sec_a");
+	struct err e;
+	int nv = 0;
+	char diff[600];
+
+	assert_int_equal(hulpvraag_load(w->app, w->bram, &old, &e), HV_OK);
+	/* sec_a changes the omschrijving first */
+	assert_int_equal(hulpvraag_set_omschrijving(sec, w->bram, 1, "Regel één\nRegel twee", &nv, &e), HV_OK);
+	assert_int_equal(nv, 2);
+	/* coord_a's save from version 1 loses and learns who */
+	assert_int_equal(hulpvraag_set_omschrijving(w->app, w->bram, 1, "mijn tekst", &nv, &e), HV_CONFLICT);
+	assert_non_null(strstr(e.msg, "Secretariaat Alfa"));
+	assert_int_equal(hulpvraag_load(w->app, w->bram, &cur, &e), HV_OK);
+	hulpvraag_diff(old, cur, diff, sizeof diff);
+	assert_non_null(strstr(diff, "Intussen gewijzigd door Secretariaat Alfa"));
+	assert_non_null(strstr(diff, "omschrijving"));
+	assert_string_equal(cur->omschrijving, "Regel één\nRegel twee");
+
+	/* coördinator: only accounts with that role */
+	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, 2, w->sec, &nv, &e), HV_ERROR);
+	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, 2, w->coord, &nv, &e), HV_OK);
+	assert_int_equal(nv, 3);
+	/* labels bump the version */
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 3, "  urgent ", &nv, &e), HV_OK);
+	assert_int_equal(nv, 4);
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 3, "te laat", &nv, &e), HV_CONFLICT);
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 4, "", &nv, &e), HV_ERROR);
+	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
+				  "WHERE hl.hulpvraag_id = %ld AND l.naam = 'urgent'",
+			       w->bram),
+			 1);
+	long label = harness_long(w->su, "SELECT id FROM label WHERE naam = 'urgent'");
+	assert_int_equal(hulpvraag_label_remove(w->app, w->bram, 4, label, &nv, &e), HV_OK);
+	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag_label WHERE hulpvraag_id = %ld", w->bram), 0);
+	hulpvraag_free(&old);
+	hulpvraag_free(&cur);
+
+	/* pickers */
+	struct hv_item *it = NULL;
+	int n = 0;
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	assert_int_equal(hulpvraag_coordinators(w->app, org, &it, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(it[0].naam, "Coördinator Alfa");
+	free(it);
+	db_free(&sec);
+}
+
+static void notes_are_private_and_versioned(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	struct hulpvraag *h = NULL;
+	struct err e;
+	long nid = 0, nid2 = 0;
+	int nv = 0, nv2 = 0;
+
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, 0, 0, "Bellen op maandag", &nid, &nv, &e), HV_OK);
+	assert_true(nid > 0);
+	assert_int_equal(nv, 1);
+	/* a second session that still thinks there is no note */
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, 0, 0, "anders", &nid2, &nv2, &e), HV_CONFLICT);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 1, "Bellen op dinsdag", &nid, &nv, &e), HV_OK);
+	assert_int_equal(nv, 2);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 1, "oud", &nid2, &nv2, &e), HV_CONFLICT);
+	/* sec_a does not see coord_a's note */
+	assert_int_equal(hulpvraag_load(sec, w->bram, &h, &e), HV_OK);
+	assert_string_equal(h->notitie, "");
+	assert_int_equal(h->notitie_id, 0);
+	hulpvraag_free(&h);
+	assert_int_equal(hulpvraag_load(w->app, w->bram, &h, &e), HV_OK);
+	assert_string_equal(h->notitie, "Bellen op dinsdag");
+	hulpvraag_free(&h);
+	/* empty removes */
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 2, "  ", &nid, &nv, &e), HV_OK);
+	assert_int_equal(nid, 0);
+	assert_int_equal(count(w, "SELECT count(*) FROM notitie WHERE hulpvraag_id = %ld", w->bram), 0);
+	db_free(&sec);
+	/* notes do not touch the hulpvraag's version */
+	assert_int_equal(count(w, VERSION, w->bram), 1);
+}
+
+static void intake_creates_dossier_and_hulpvraag(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	struct hv_nieuw n;
+	struct err e;
+	long id = 0, nummer = 0;
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	long school = harness_long(w->su, "SELECT id FROM school");
+	char sql[400];
+
+	harness_exec(w->su, "INSERT INTO aanvraagtype_titel SELECT id, 'Ambulante begeleiding' FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO aanvraagtype_titel SELECT id, 'Gesprek De Vries' FROM aanvraagtype");
+	harness_exec(w->su, "UPDATE aanvraagtype SET coordinator_scholenkring = true");
+
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = org;
+	n.roepnaam = "Jan";
+	n.achternaam_getypt = "van der Berg";
+	n.geboortedatum = "12-03-2016";
+	n.titel = "Ambulante begeleiding";
+	n.omschrijving = "Telefonisch aangemeld";
+	n.school_id = school;
+	n.aanvrager_naam = "J. de Wit";
+	n.aanvrager_email = "j.dewit@school.example.nl";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), 0);
+	assert_true(id > 0);
+	assert_true(nummer > 0);
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id WHERE h.id = %ld "
+		 "AND h.status = 'Nieuw' AND h.coordinator_id = %ld AND d.tussenvoegsel = 'van der' AND d.achternaam = 'Berg' "
+		 "AND d.geboortedatum = DATE '2016-03-12'",
+		 id, w->coord);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM statushistorie WHERE hulpvraag_id = %ld AND van IS NULL "
+				  "AND naar = 'Nieuw'",
+			       id),
+			 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE object_id = %ld AND actie = 'hulpvraag-nieuw'", id),
+			 1);
+
+	/* the dossier is found again by surname and geboortedatum */
+	struct hv_item *it = NULL;
+	int k = 0;
+	assert_int_equal(intake_dossiers(sec, org, "Berg", "2016-03-12", &it, &k, &e), 0);
+	assert_int_equal(k, 1);
+	assert_string_equal(it[0].naam, "Berg, Jan van der");
+	free(it);
+	assert_int_equal(intake_titels(sec, org, &it, &k, &e), 0);
+	assert_int_equal(k, 2);
+	assert_true(it[0].flag);
+	free(it);
+
+	/* a fixed title holding the pupil's name is refused */
+	n.dossier_id = harness_long(w->su, "SELECT id FROM dossier WHERE roepnaam = 'Bram'");
+	n.titel = "Gesprek De Vries";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	if (!strstr(e.msg, "naam van de leerling"))
+		fail_msg("melding: %s", e.msg);
+	/* an unknown title, a bad birth date, a bad address */
+	n.dossier_id = 0;
+	n.titel = "Zelfverzonnen";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	n.titel = "Ambulante begeleiding";
+	n.geboortedatum = "31-02-2016";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	n.geboortedatum = "12-03-2016";
+	n.aanvrager_email = "geen adres";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	db_free(&sec);
+}
+
+/* flowstore stores the coördinator rule of the real po3008 flow. */
+static void real_flow_coordinator_rule(void **state)
+{
+	struct world *w = *state;
+	struct flow_profile *p = NULL;
+	struct err e;
+	char dir[512];
+	int versie = 0, nieuw = 0;
+
+	snprintf(dir, sizeof dir, "%s/forms/po3008", w->datadir);
+	assert_int_equal(flow_profile_load(dir, &p, NULL, NULL, NULL, &e), 0);
+	if (flowstore_publish(w->su, p, NULL, "test", &versie, &nieuw, &e) < 0)
+		fail_msg("publiceren: %s", e.msg);
+	flow_profile_free(&p);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM aanvraagtype WHERE naam = 'Aanvraag TLV' "
+					     "AND coordinator_scholenkring"),
+			 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(status_change_writes_everything, setup, teardown),
+		cmocka_unit_test_setup_teardown(no_mail_when_opted_out_or_no_address, setup, teardown),
+		cmocka_unit_test_setup_teardown(reason_required, setup, teardown),
+		cmocka_unit_test_setup_teardown(forbidden_transition_refused_by_core, setup, teardown),
+		cmocka_unit_test_setup_teardown(forbidden_transition_refused_by_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(trigger_refusal_maps_to_not_allowed, setup, teardown),
+		cmocka_unit_test_setup_teardown(same_version_exactly_one_wins, setup, teardown),
+		cmocka_unit_test_setup_teardown(crash_leaves_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(subject_with_pupil_name_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(load_reads_everything, setup, teardown),
+		cmocka_unit_test_setup_teardown(edits_check_the_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(notes_are_private_and_versioned, setup, teardown),
+		cmocka_unit_test_setup_teardown(intake_creates_dossier_and_hulpvraag, setup, teardown),
+		cmocka_unit_test_setup_teardown(real_flow_coordinator_rule, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

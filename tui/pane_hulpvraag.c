@@ -1,0 +1,922 @@
+/* pane_hulpvraag.c — one hulpvraag on screen; see pane_hulpvraag.h.
+ *
+ * Layout (80x24 is enough): two header rows (nummer, aanvraagtype, status
+ * and werkdagen in status; the dossier: name, geboortedatum, age, school,
+ * BRIN), a row of tabs (Hulpvraag, Statushistorie, Bijlagen, Mijn
+ * notities), then the tab's content, scrolled with ↑/↓/PgUp/PgDn.  The
+ * content is drawn into a pad and the visible part copied into the body.
+ *
+ * Every change goes through a dialog (tui/dialog.h) that stays open while
+ * the save runs: when someone else changed the hulpvraag in between, the
+ * dialog shows what changed and keeps the typed text, so F2 tries again
+ * with the new version.  Database work happens only in work(); decisions
+ * (which transitions, reden required, title rules, werkdagen) are core's
+ * and db's.
+ */
+#include "tui/pane_hulpvraag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/datum.h"
+#include "core/naam.h"
+#include "core/statuswissel.h"
+#include "core/validate.h"
+#include "core/werkdag.h"
+#include "db/hulpvraag.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+#include "tui/paths.h"
+
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_COUNT };
+
+static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities" };
+
+enum job {
+	JOB_NONE,
+	JOB_LOAD,
+	JOB_NUMMER,
+	JOB_KEUZES,
+	JOB_STATUS,
+	JOB_CHECK,
+	JOB_COORDS,
+	JOB_COORD_SAVE,
+	JOB_LABELS,
+	JOB_LABEL_ADD,
+	JOB_LABEL_DEL,
+	JOB_OMSCHR,
+	JOB_NOTE,
+};
+
+enum tag {
+	DT_NUMMER = 1,
+	DT_STATUS_PICK,
+	DT_REDEN,
+	DT_COORD,
+	DT_LABEL_PICK,
+	DT_LABEL_NEW,
+	DT_LABEL_DEL,
+	DT_LABEL_DEL_CONFIRM,
+	DT_OMSCHR,
+	DT_NOTE,
+};
+
+#define NEW_LABEL_ID -1
+
+struct hvpane {
+	struct pane base;
+	long id;                /* 0 while asking the nummer */
+	struct hulpvraag *h;    /* NULL until loaded */
+	int tab;
+	int scroll[TAB_COUNT];
+	int view_rows, content_rows;
+	struct dialog dlg;
+	enum job job;
+	char body_msg[600];     /* why nothing is shown */
+	char naar[256];         /* status chosen in the menu */
+	int naar_reden;
+	long pick_id;           /* coordinator / label chosen */
+	char pick_naam[256];
+	/* a status change whose COMMIT outcome is unknown */
+	int unknown;
+	int unknown_version;
+	char unknown_to[256];
+	struct werkdag_kalender kal;
+	int loaded_once;
+};
+
+static struct hvpane *P(struct pane *p)
+{
+	return (struct hvpane *)p;
+}
+
+static enum action_ctx hv_context(const struct pane *p)
+{
+	const struct hvpane *v = (const struct hvpane *)p;
+
+	return dialog_active(&v->dlg) ? CTX_DIALOG : CTX_HULPVRAAG;
+}
+
+static struct datum today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return datum_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+#define HEADER_ROWS 5 /* nummer+titel, status, dossier, tabs, rule */
+
+static void header(struct hvpane *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	const struct hulpvraag *h = v->h;
+	int cols = getmaxx(w);
+	char left[600], right[400], naam[400], buf[300];
+	struct datum sinds, gd;
+	struct err e;
+
+	snprintf(left, sizeof left, "Hulpvraag %ld · %s", h->nummer, h->titel);
+	screen_put(w, 0, 1, cols - 2, left, s->attr[ST_HEAD]);
+
+	right[0] = '\0';
+	if (datum_parse_iso(h->status_sinds_iso, &sinds, &e) == 0) {
+		long wd = werkdag_between(&v->kal, sinds, today());
+		snprintf(right, sizeof right, "%ld werkdag%s in deze status", wd, wd == 1 ? "" : "en");
+	}
+	int rw = screen_width(right);
+	snprintf(left, sizeof left, "Status: %s%s", h->status, h->eindstatus ? " (eindstatus)" : "");
+	screen_put(w, 1, 1, cols - rw - 4, left, s->attr[ST_NORMAL]);
+	screen_put_right(w, 1, cols - rw - 1, rw, right, s->attr[ST_DIM]);
+
+	if (!strcmp(h->niveau, "leerling")) {
+		struct naam n = { h->roepnaam, h->tussenvoegsel, h->achternaam };
+		naam_format_sorted(naam, sizeof naam, &n);
+	} else {
+		snprintf(naam, sizeof naam, "%s (%s)", h->groepsnaam[0] ? h->groepsnaam : "dossier", h->niveau);
+	}
+	snprintf(left, sizeof left, "%s", naam);
+	if (h->geboortedatum[0] && datum_parse_iso(h->geboortedatum_iso, &gd, &e) == 0) {
+		int age = datum_age(gd, today());
+		snprintf(buf, sizeof buf, " · %s (%d jaar)", h->geboortedatum, age);
+		strncat(left, buf, sizeof left - strlen(left) - 1);
+	}
+	if (h->school[0]) {
+		snprintf(buf, sizeof buf, " · %s (%s)", h->school, h->brin);
+		strncat(left, buf, sizeof left - strlen(left) - 1);
+	}
+	screen_put(w, 2, 1, cols - 2, left, s->attr[ST_NORMAL]);
+
+	/* tabs: the current one in brackets (and reverse video) */
+	int x = 1;
+	for (int t = 0; t < TAB_COUNT; t++) {
+		char lab[64];
+		int n = t == TAB_HIST ? h->nhistorie : t == TAB_BIJL ? h->nbijlagen : -1;
+		int cur = t == v->tab;
+
+		if (n >= 0)
+			snprintf(lab, sizeof lab, "%s%s (%d)%s", cur ? "[" : " ", tab_names[t], n, cur ? "]" : " ");
+		else
+			snprintf(lab, sizeof lab, "%s%s%s", cur ? "[" : " ", tab_names[t], cur ? "]" : " ");
+		x += screen_put(w, 3, x, cols - x, lab, s->attr[cur ? ST_SEL : ST_DIM]);
+		x += 1;
+	}
+	screen_rule(w, 4, 0, cols, s->attr[ST_NORMAL]);
+}
+
+/* Wrapped text into pad p from row y; returns the rows used.  Long
+ * paragraphs go in pieces (screen_wrap takes 1024 characters at a time). */
+static int pad_wrap(WINDOW *p, int y, int x, int width, const char *text, attr_t a)
+{
+	int rows = 0, maxy = getmaxy(p);
+	const char *s = text;
+
+	if (!*s)
+		return 0;
+	while (*s && y + rows < maxy) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		size_t take = len;
+		char chunk[1000];
+
+		if (take > 900) {
+			take = 900;
+			while (take > 600 && s[take] != ' ')
+				take--;
+			while (take > 0 && ((unsigned char)s[take] & 0xc0) == 0x80)
+				take--;
+		}
+		memcpy(chunk, s, take);
+		chunk[take] = '\0';
+		if (take == 0)
+			rows++; /* empty line */
+		else
+			rows += screen_wrap(p, y + rows, x, width, maxy - y - rows, chunk, a);
+		s += take;
+		if (take == len && nl)
+			s++;
+		else if (take < len)
+			while (*s == ' ')
+				s++;
+	}
+	return rows;
+}
+
+static int field_row(WINDOW *p, const struct screen *s, int y, int width, const char *label, const char *value,
+		     attr_t va)
+{
+	screen_put(p, y, 1, 16, label, s->attr[ST_DIM]);
+	return pad_wrap(p, y, 18, width - 19, value[0] ? value : "—", va);
+}
+
+static void human_size(char *buf, size_t len, long b)
+{
+	if (b < 1024)
+		snprintf(buf, len, "%ld B", b);
+	else if (b < 1024 * 1024)
+		snprintf(buf, len, "%ld kB", (b + 512) / 1024);
+	else
+		snprintf(buf, len, "%ld,%ld MB", b / (1024 * 1024), (b % (1024 * 1024)) * 10 / (1024 * 1024));
+}
+
+static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	const struct hulpvraag *h = v->h;
+	char buf[1200];
+	int y = 0;
+
+	switch (v->tab) {
+	case TAB_HV: {
+		struct datum ontvangen;
+		struct err e;
+
+		y += field_row(p, s, y, width, "Titel", h->titel, s->attr[ST_NORMAL]);
+		y += field_row(p, s, y, width, "Aanvraagtype", h->aanvraagtype, s->attr[ST_NORMAL]);
+		y += field_row(p, s, y, width, "Datum", h->datum, s->attr[ST_NORMAL]);
+		snprintf(buf, sizeof buf, "%s (sinds %s%s)", h->status, h->status_sinds, h->eindstatus ? ", eindstatus" : "");
+		y += field_row(p, s, y, width, "Status", buf, s->attr[ST_HEAD]);
+		if (h->eerste_reactie[0]) {
+			y += field_row(p, s, y, width, "Eerste reactie", h->eerste_reactie, s->attr[ST_NORMAL]);
+		} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
+			long wd = werkdag_between(&v->kal, ontvangen, today());
+			int late = werkdag_overdue(&v->kal, ontvangen, today(), 5);
+			snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
+				 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
+			y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);
+		}
+		snprintf(buf, sizeof buf, "%s%s%s%s", h->coordinator[0] ? h->coordinator : "nog niet gekozen",
+			 h->coordinator_email[0] ? " <" : "", h->coordinator_email, h->coordinator_email[0] ? ">" : "");
+		y += field_row(p, s, y, width, "Coördinator", buf, s->attr[ST_NORMAL]);
+		snprintf(buf, sizeof buf, "%s%s%s%s%s", h->aanvrager_naam[0] ? h->aanvrager_naam : "onbekend",
+			 h->aanvrager_email[0] ? " <" : "", h->aanvrager_email, h->aanvrager_email[0] ? ">" : "",
+			 h->geen_mail ? " — wil geen statusmails" : "");
+		y += field_row(p, s, y, width, "Aanvrager", buf, s->attr[ST_NORMAL]);
+		snprintf(buf, sizeof buf, "%s%s%s%s%s", h->contactpersoon, h->contact_email[0] ? " · " : "",
+			 h->contact_email, h->contact_telefoon[0] ? " · " : "", h->contact_telefoon);
+		y += field_row(p, s, y, width, "Contact school", buf, s->attr[ST_NORMAL]);
+		buf[0] = '\0';
+		for (int i = 0; i < h->nlabels; i++) {
+			if (i)
+				strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
+			strncat(buf, h->labels[i].naam, sizeof buf - strlen(buf) - 1);
+		}
+		y += field_row(p, s, y, width, "Labels", buf, s->attr[ST_NORMAL]);
+		snprintf(buf, sizeof buf, "%s%s%s (versie %d)", h->gewijzigd_op, h->gewijzigd_door[0] ? " door " : "",
+			 h->gewijzigd_door, h->version);
+		y += field_row(p, s, y, width, "Laatst gewijzigd", buf, s->attr[ST_DIM]);
+		y++;
+		screen_put(p, y++, 1, width - 2, "Omschrijving", s->attr[ST_HEAD]);
+		if (h->omschrijving[0])
+			y += pad_wrap(p, y, 3, width - 4, h->omschrijving, s->attr[ST_NORMAL]);
+		else
+			screen_put(p, y++, 3, width - 4, "(geen omschrijving — e om te bewerken)", s->attr[ST_DIM]);
+		break;
+	}
+	case TAB_HIST:
+		if (h->nhistorie == 0)
+			screen_put(p, y++, 1, width - 2, "Nog geen statuswijzigingen.", s->attr[ST_DIM]);
+		for (int i = 0; i < h->nhistorie; i++) {
+			const struct hv_historie *x = &h->historie[i];
+
+			snprintf(buf, sizeof buf, "%s  %s → %s", x->op, x->van[0] ? x->van : "(nieuw)", x->naar);
+			y += pad_wrap(p, y, 1, width - 2, buf, s->attr[ST_HEAD]);
+			snprintf(buf, sizeof buf, "door %s", x->door);
+			screen_put(p, y++, 3, width - 4, buf, s->attr[ST_DIM]);
+			if (x->reden[0]) {
+				screen_put(p, y, 3, 7, "Reden:", s->attr[ST_DIM]);
+				y += pad_wrap(p, y, 10, width - 11, x->reden, s->attr[ST_NORMAL]);
+			}
+			y++;
+		}
+		break;
+	case TAB_BIJL:
+		if (h->nbijlagen == 0) {
+			screen_put(p, y++, 1, width - 2, "Geen bijlagen.", s->attr[ST_DIM]);
+			break;
+		}
+		screen_put(p, y, 1, width - 46, "Naam", s->attr[ST_HEAD]);
+		screen_put_right(p, y, width - 45, 9, "Grootte", s->attr[ST_HEAD]);
+		screen_put(p, y, width - 34, 16, "Datum", s->attr[ST_HEAD]);
+		screen_put(p, y, width - 17, 16, "Door", s->attr[ST_HEAD]);
+		y++;
+		for (int i = 0; i < h->nbijlagen; i++) {
+			const struct hv_bijlage *b = &h->bijlagen[i];
+			char size[32];
+
+			human_size(size, sizeof size, b->grootte);
+			screen_put(p, y, 1, width - 47, b->naam, s->attr[ST_NORMAL]);
+			screen_put_right(p, y, width - 45, 9, size, s->attr[ST_NORMAL]);
+			screen_put(p, y, width - 34, 16, b->op, s->attr[ST_NORMAL]);
+			screen_put(p, y, width - 17, 16, b->door[0] ? b->door : "—", s->attr[ST_NORMAL]);
+			y++;
+		}
+		break;
+	case TAB_NOTE:
+		screen_put(p, y++, 1, width - 2, "Alleen jij ziet deze notitie.  m: bewerken", s->attr[ST_DIM]);
+		y++;
+		if (h->notitie[0])
+			y += pad_wrap(p, y, 1, width - 2, h->notitie, s->attr[ST_NORMAL]);
+		else
+			screen_put(p, y++, 1, width - 2, "(nog geen notitie)", s->attr[ST_DIM]);
+		break;
+	}
+	return y;
+}
+
+static int pad_rows(const struct hulpvraag *h)
+{
+	size_t chars = strlen(h->omschrijving) + strlen(h->notitie);
+
+	for (int i = 0; i < h->nhistorie; i++)
+		chars += strlen(h->historie[i].reden) + 60;
+	long rows = 60 + (long)chars / 20 + h->nbijlagen + 3L * h->nhistorie;
+	return rows > 3000 ? 3000 : (int)rows;
+}
+
+static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct hvpane *v = P(p);
+	const struct screen *s = &a->scr;
+	int rows = getmaxy(w), cols = getmaxx(w);
+
+	if (!v->h) {
+		screen_put(w, rows / 2 - 1, 2, cols - 4,
+			   v->body_msg[0] ? v->body_msg : (v->id ? "Bezig met laden…" : ""),
+			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
+		dialog_draw(&v->dlg, a, w);
+		return;
+	}
+	header(v, a, w);
+	v->view_rows = rows - HEADER_ROWS;
+	WINDOW *pad = newpad(pad_rows(v->h), cols);
+	if (pad) {
+		int total = draw_tab(v, a, pad, cols);
+		int *top = &v->scroll[v->tab];
+
+		v->content_rows = total;
+		if (total > v->view_rows)
+			v->view_rows--; /* the last row says "↓ meer" */
+		if (*top > total - v->view_rows)
+			*top = total - v->view_rows > 0 ? total - v->view_rows : 0;
+		if (*top < 0)
+			*top = 0;
+		int last = total - *top < v->view_rows ? total - *top : v->view_rows;
+		if (last > 0)
+			copywin(pad, w, *top, 0, HEADER_ROWS, 0, HEADER_ROWS + last - 1, cols - 1, FALSE);
+		if (*top > 0)
+			screen_put(w, HEADER_ROWS - 1, cols - 12, 11, " ↑ meer ", s->attr[ST_DIM]);
+		if (*top + v->view_rows < total)
+			screen_put_right(w, rows - 1, 0, cols - 1, "↓ meer (PgDn)", s->attr[ST_DIM]);
+		delwin(pad);
+	}
+	dialog_draw(&v->dlg, a, w);
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static int start(struct hvpane *v, struct app *a, enum job job, const char *what)
+{
+	v->job = job;
+	app_message(a, 0, "%s", what);
+	return R_PAINT | R_BARS | R_WORK;
+}
+
+static void open_reden(struct hvpane *v, const char *keep)
+{
+	char title[300], prompt[700];
+
+	snprintf(title, sizeof title, "Status → %s", v->naar);
+	snprintf(prompt, sizeof prompt, "Van \"%s\" naar \"%s\".  Reden (%s; de aanvrager krijgt die in de mail):",
+		 v->h->status, v->naar, v->naar_reden ? "verplicht" : "mag leeg blijven");
+	dialog_open_text(&v->dlg, DT_REDEN, title, prompt, keep);
+}
+
+/* The dialog was confirmed: act on what it holds. */
+static int dialog_ok(struct hvpane *v, struct app *a)
+{
+	const struct dialog_item *it;
+	struct err e;
+	char *text;
+
+	switch (v->dlg.tag) {
+	case DT_NUMMER: {
+		long long n;
+		text = dialog_text(&v->dlg);
+		if (!text)
+			return R_PAINT;
+		if (validate_int(text, 1, 999999999999LL, &n, "Nummer", &e) < 0) {
+			dialog_note(&v->dlg, "%s", e.msg);
+			free(text);
+			return R_PAINT;
+		}
+		free(text);
+		v->pick_id = (long)n;
+		return start(v, a, JOB_NUMMER, "Bezig met zoeken…");
+	}
+	case DT_STATUS_PICK:
+		it = dialog_selected(&v->dlg);
+		snprintf(v->naar, sizeof v->naar, "%s", it->label);
+		v->naar_reden = it->flag;
+		open_reden(v, "");
+		return R_PAINT | R_BARS;
+	case DT_REDEN:
+		text = dialog_text(&v->dlg);
+		if (text && v->naar_reden && statuswissel_reden_leeg(text)) {
+			dialog_note(&v->dlg, "Voor deze status is een reden verplicht.");
+			free(text);
+			return R_PAINT;
+		}
+		free(text);
+		return start(v, a, JOB_STATUS, "Bezig met bewaren…");
+	case DT_COORD:
+		it = dialog_selected(&v->dlg);
+		v->pick_id = it->id;
+		return start(v, a, JOB_COORD_SAVE, "Bezig met bewaren…");
+	case DT_LABEL_PICK:
+		it = dialog_selected(&v->dlg);
+		if (it->id == NEW_LABEL_ID) {
+			text = dialog_text(&v->dlg); /* the filter is a good start for the name */
+			dialog_open_line(&v->dlg, DT_LABEL_NEW, "Nieuw label", "Naam van het label (hoogstens 40 tekens):",
+					 text ? text : "", 0);
+			free(text);
+			return R_PAINT | R_BARS;
+		}
+		snprintf(v->pick_naam, sizeof v->pick_naam, "%s", it->label);
+		return start(v, a, JOB_LABEL_ADD, "Bezig met bewaren…");
+	case DT_LABEL_NEW:
+		text = dialog_text(&v->dlg);
+		snprintf(v->pick_naam, sizeof v->pick_naam, "%s", text ? text : "");
+		free(text);
+		return start(v, a, JOB_LABEL_ADD, "Bezig met bewaren…");
+	case DT_LABEL_DEL: {
+		char prompt[400];
+		it = dialog_selected(&v->dlg);
+		v->pick_id = it->id;
+		snprintf(v->pick_naam, sizeof v->pick_naam, "%s", it->label);
+		snprintf(prompt, sizeof prompt, "Label \"%s\" van hulpvraag %ld afhalen?", it->label, v->h->nummer);
+		dialog_open_confirm(&v->dlg, DT_LABEL_DEL_CONFIRM, "Label verwijderen", prompt, "Label afhalen");
+		return R_PAINT | R_BARS;
+	}
+	case DT_LABEL_DEL_CONFIRM:
+		return start(v, a, JOB_LABEL_DEL, "Bezig met bewaren…");
+	case DT_OMSCHR:
+		return start(v, a, JOB_OMSCHR, "Bezig met bewaren…");
+	case DT_NOTE:
+		return start(v, a, JOB_NOTE, "Bezig met bewaren…");
+	}
+	return R_PAINT;
+}
+
+static int hv_key(struct pane *p, struct app *a, int key)
+{
+	struct hvpane *v = P(p);
+
+	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
+		return R_PAINT;
+	return R_NONE;
+}
+
+static int scroll_by(struct hvpane *v, int delta)
+{
+	int *top = &v->scroll[v->tab];
+	int max = v->content_rows - v->view_rows;
+
+	*top += delta;
+	if (*top > max)
+		*top = max;
+	if (*top < 0)
+		*top = 0;
+	return R_PAINT;
+}
+
+static int hv_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct hvpane *v = P(p);
+
+	if (dialog_active(&v->dlg)) {
+		switch (dialog_action(&v->dlg, id)) {
+		case DIALOG_OK:
+			return dialog_ok(v, a);
+		case DIALOG_CANCEL:
+			if (!v->h && !v->id) {
+				app_pop(a); /* asked for a nummer and cancelled: back home */
+				return R_PAINT | R_BARS;
+			}
+			return R_PAINT | R_BARS;
+		case DIALOG_CONTINUE:
+			return R_PAINT;
+		case DIALOG_NOT_MINE:
+			break;
+		}
+		return R_NONE;
+	}
+	if (id == ACT_CLOSE) {
+		app_pop(a);
+		return R_PAINT | R_BARS;
+	}
+	if (id == ACT_RELOAD)
+		return start(v, a, v->unknown ? JOB_CHECK : JOB_LOAD, "Bezig met laden…");
+	if (!v->h)
+		return R_NONE;
+	switch (id) {
+	case ACT_HV_TAB_NEXT:
+		v->tab = (v->tab + 1) % TAB_COUNT;
+		return R_PAINT;
+	case ACT_HV_TAB_PREV:
+		v->tab = (v->tab + TAB_COUNT - 1) % TAB_COUNT;
+		return R_PAINT;
+	case ACT_UP:
+		return scroll_by(v, -1);
+	case ACT_DOWN:
+		return scroll_by(v, 1);
+	case ACT_PAGE_UP:
+		return scroll_by(v, -(v->view_rows - 1));
+	case ACT_PAGE_DOWN:
+		return scroll_by(v, v->view_rows - 1);
+	case ACT_TOP:
+		return scroll_by(v, -1000000);
+	case ACT_BOTTOM:
+		return scroll_by(v, 1000000);
+	case ACT_HV_STATUS:
+		return start(v, a, JOB_KEUZES, "Bezig met ophalen van de mogelijke statussen…");
+	case ACT_HV_COORDINATOR:
+		return start(v, a, JOB_COORDS, "Bezig met ophalen van de coördinatoren…");
+	case ACT_HV_LABEL_ADD:
+		return start(v, a, JOB_LABELS, "Bezig met ophalen van de labels…");
+	case ACT_HV_LABEL_REMOVE: {
+		struct dialog_item *items;
+		if (v->h->nlabels == 0) {
+			app_message(a, 0, "Deze hulpvraag heeft geen labels");
+			return R_BARS;
+		}
+		items = calloc((size_t)v->h->nlabels, sizeof *items);
+		if (!items)
+			return R_NONE;
+		for (int i = 0; i < v->h->nlabels; i++) {
+			items[i].id = v->h->labels[i].id;
+			snprintf(items[i].label, sizeof items[i].label, "%s", v->h->labels[i].naam);
+		}
+		dialog_open_pick(&v->dlg, DT_LABEL_DEL, "Label verwijderen", "Welk label haal je van deze hulpvraag af?",
+				 items, v->h->nlabels);
+		free(items);
+		return R_PAINT | R_BARS;
+	}
+	case ACT_HV_OMSCHRIJVING:
+		dialog_open_text(&v->dlg, DT_OMSCHR, "Omschrijving bewerken",
+				 "De omschrijving van de hulpvraag (zichtbaar voor iedereen die de hulpvraag ziet):",
+				 v->h->omschrijving);
+		return R_PAINT | R_BARS;
+	case ACT_HV_NOTITIE:
+		dialog_open_text(&v->dlg, DT_NOTE, "Mijn notitie",
+				 "Je eigen notitie bij deze hulpvraag; niemand anders ziet die.  Leeg = verwijderen.",
+				 v->h->notitie);
+		return R_PAINT | R_BARS;
+	default:
+		return R_NONE;
+	}
+}
+
+/* ---- work ------------------------------------------------------------- */
+
+/* Replaces the loaded hulpvraag by a fresh read; on conflict the caller
+ * gets the old one back in *old (or NULL). */
+static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag **old, struct err *e)
+{
+	struct hulpvraag *h = NULL;
+	enum hv_result r = hulpvraag_load(a->db, v->id, &h, e);
+
+	if (old)
+		*old = NULL;
+	if (r != HV_OK)
+		return r;
+	if (old)
+		*old = v->h;
+	else
+		hulpvraag_free(&v->h);
+	v->h = h;
+	return HV_OK;
+}
+
+/* After a save lost the race: reload, tell what changed, keep the dialog. */
+static int show_conflict(struct hvpane *v, struct app *a, struct err *e)
+{
+	struct hulpvraag *old = NULL;
+	char diff[600];
+	struct err le;
+
+	if (reload(v, a, &old, &le) == HV_OK && old) {
+		hulpvraag_diff(old, v->h, diff, sizeof diff);
+		hulpvraag_free(&old);
+		dialog_note(&v->dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw, Esc annuleert.", diff);
+	} else {
+		dialog_note(&v->dlg, "%s", e->msg);
+	}
+	app_message(a, 1, "Niet bewaard: intussen door iemand anders gewijzigd");
+	return R_PAINT | R_BARS;
+}
+
+/* Common ending of a save: reload on success, conflict keeps the dialog. */
+static int after_save(struct hvpane *v, struct app *a, enum hv_result r, struct err *e)
+{
+	struct err le;
+
+	switch (r) {
+	case HV_OK:
+		dialog_close(&v->dlg);
+		app_message(a, 0, "%s", e->msg);
+		if (reload(v, a, NULL, &le) != HV_OK)
+			app_message(a, 1, "%s; opnieuw laden mislukt: %s", e->msg, le.msg);
+		return R_PAINT | R_BARS;
+	case HV_CONFLICT:
+		return show_conflict(v, a, e);
+	case HV_UNKNOWN:
+		/* never show success: find out after a reconnect */
+		dialog_close(&v->dlg);
+		v->unknown = 1;
+		if (app_connect(a, &le) == 0) {
+			int applied = 0;
+			if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &le) == 0) {
+				v->unknown = 0;
+				app_message(a, !applied, "%s", le.msg);
+				reload(v, a, NULL, &le);
+				return R_PAINT | R_BARS;
+			}
+		}
+		app_message(a, 1, "%s — druk r om na te gaan of het bewaard is", e->msg);
+		return R_PAINT | R_BARS;
+	default:
+		dialog_note(&v->dlg, "%s", e->msg);
+		app_message(a, 1, "Niet bewaard: %s", e->msg);
+		return R_PAINT | R_BARS;
+	}
+}
+
+static struct dialog_item *to_dialog(const struct hv_item *in, int n, int extra_slot)
+{
+	struct dialog_item *out = calloc((size_t)n + (size_t)extra_slot + 1, sizeof *out);
+
+	if (!out)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		out[i + extra_slot].id = in[i].id;
+		out[i + extra_slot].ref = in[i].ref;
+		out[i + extra_slot].flag = in[i].flag;
+		snprintf(out[i + extra_slot].label, sizeof out[i].label, "%s", in[i].naam);
+		snprintf(out[i + extra_slot].extra, sizeof out[i].extra, "%s", in[i].extra);
+	}
+	return out;
+}
+
+static int hv_work(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct err e;
+	enum job job = v->job;
+	enum hv_result r;
+
+	v->job = JOB_NONE;
+	err_clear(&e);
+	if (job == JOB_NONE)
+		return R_NONE;
+	if (app_connect(a, &e) < 0) {
+		if (dialog_active(&v->dlg))
+			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
+		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	switch (job) {
+	case JOB_NONE:
+		break;
+	case JOB_NUMMER: {
+		long id = 0;
+		if (hulpvraag_by_nummer(a->db, a->session.organisatie_id, v->pick_id, &id, &e) < 0) {
+			dialog_note(&v->dlg, "%s", e.msg);
+			app_message_clear(a);
+			return R_PAINT | R_BARS;
+		}
+		if (!id) {
+			dialog_note(&v->dlg, "Geen hulpvraag met nummer %ld (of je hebt er geen toegang toe)", v->pick_id);
+			app_message_clear(a);
+			return R_PAINT | R_BARS;
+		}
+		v->id = id;
+		dialog_close(&v->dlg);
+		app_message_clear(a); /* "Bezig met zoeken…" */
+	}
+		/* fall through */
+	case JOB_LOAD:
+		r = reload(v, a, NULL, &e);
+		if (r != HV_OK) {
+			snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
+			app_message(a, 1, "%s", e.msg);
+		} else {
+			v->body_msg[0] = '\0';
+			/* the first load keeps what the opener said ("Hulpvraag 12
+			 * aangemaakt"); a reload clears "Bezig met laden…" */
+			if (v->loaded_once)
+				app_message_clear(a);
+			v->loaded_once = 1;
+		}
+		return R_PAINT | R_BARS;
+	case JOB_KEUZES: {
+		struct hv_keuze *k = NULL;
+		int n = 0;
+		if (hulpvraag_keuzes(a->db, v->h, &k, &n, &e) < 0) {
+			app_message(a, 1, "%s", e.msg);
+			return R_BARS;
+		}
+		if (n == 0) {
+			free(k);
+			app_message(a, 1, "Vanuit \"%s\" kan jouw rol de status niet wijzigen", v->h->status);
+			return R_BARS;
+		}
+		struct dialog_item *items = calloc((size_t)n, sizeof *items);
+		if (items) {
+			for (int i = 0; i < n; i++) {
+				snprintf(items[i].label, sizeof items[i].label, "%s", k[i].naar);
+				snprintf(items[i].extra, sizeof items[i].extra, "%s",
+					 k[i].reden ? "reden verplicht" : "");
+				items[i].flag = k[i].reden;
+			}
+			char prompt[300];
+			snprintf(prompt, sizeof prompt, "Huidige status: %s.  Nieuwe status:", v->h->status);
+			dialog_open_pick(&v->dlg, DT_STATUS_PICK, "Status wijzigen", prompt, items, n);
+			free(items);
+		}
+		free(k);
+		app_message_clear(a);
+		return R_PAINT | R_BARS;
+	}
+	case JOB_STATUS: {
+		char *reden = dialog_text(&v->dlg);
+		int nv = 0;
+		v->unknown_version = v->h->version;
+		snprintf(v->unknown_to, sizeof v->unknown_to, "%s", v->naar);
+		r = hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), &nv,
+					 &e);
+		free(reden);
+		if (r == HV_NOT_ALLOWED) {
+			dialog_close(&v->dlg);
+			app_message(a, 1, "Geweigerd: %s", e.msg);
+			reload(v, a, NULL, &e);
+			return R_PAINT | R_BARS;
+		}
+		return after_save(v, a, r, &e);
+	}
+	case JOB_CHECK: {
+		int applied = 0;
+		if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &e) < 0) {
+			app_message(a, 1, "%s", e.msg);
+			return R_BARS;
+		}
+		v->unknown = 0;
+		app_message(a, !applied, "%s", e.msg);
+		reload(v, a, NULL, &e);
+		return R_PAINT | R_BARS;
+	}
+	case JOB_COORDS: {
+		struct hv_item *it = NULL;
+		int n = 0;
+		if (hulpvraag_coordinators(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
+			app_message(a, 1, "%s", e.msg);
+			return R_BARS;
+		}
+		struct dialog_item *items = to_dialog(it, n, 1);
+		free(it);
+		if (!items)
+			return R_NONE;
+		snprintf(items[0].label, sizeof items[0].label, "(geen coördinator)");
+		items[0].id = 0;
+		dialog_open_pick(&v->dlg, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
+				 items, n + 1);
+		for (int i = 0; i < v->dlg.nshown; i++)
+			if (v->dlg.items[v->dlg.shown[i]].id == v->h->coordinator_id)
+				v->dlg.sel = i;
+		free(items);
+		app_message_clear(a);
+		return R_PAINT | R_BARS;
+	}
+	case JOB_COORD_SAVE: {
+		int nv = 0;
+		r = hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, &nv, &e);
+		return after_save(v, a, r, &e);
+	}
+	case JOB_LABELS: {
+		struct hv_item *it = NULL;
+		int n = 0;
+		if (hulpvraag_labels(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
+			app_message(a, 1, "%s", e.msg);
+			return R_BARS;
+		}
+		struct dialog_item *items = to_dialog(it, n, 1);
+		free(it);
+		if (!items)
+			return R_NONE;
+		snprintf(items[0].label, sizeof items[0].label, "(nieuw label…)");
+		items[0].id = NEW_LABEL_ID;
+		dialog_open_pick(&v->dlg, DT_LABEL_PICK, "Label toevoegen", "Kies een label, of maak een nieuw:", items,
+				 n + 1);
+		free(items);
+		app_message_clear(a);
+		return R_PAINT | R_BARS;
+	}
+	case JOB_LABEL_ADD: {
+		int nv = 0;
+		r = hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, &nv, &e);
+		return after_save(v, a, r, &e);
+	}
+	case JOB_LABEL_DEL: {
+		int nv = 0;
+		r = hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, &nv, &e);
+		return after_save(v, a, r, &e);
+	}
+	case JOB_OMSCHR: {
+		char *text = dialog_text(&v->dlg);
+		int nv = 0;
+		r = text ? hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, &nv, &e) : HV_ERROR;
+		free(text);
+		return after_save(v, a, r, &e);
+	}
+	case JOB_NOTE: {
+		char *text = dialog_text(&v->dlg);
+		long nid = 0;
+		int nv = 0;
+		r = text ? hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, &nid, &nv,
+						  &e)
+			 : HV_ERROR;
+		free(text);
+		if (r == HV_CONFLICT) {
+			dialog_note(&v->dlg, "%s", e.msg);
+			app_message(a, 1, "Notitie niet bewaard");
+			return R_PAINT | R_BARS;
+		}
+		return after_save(v, a, r, &e);
+	}
+	}
+	return R_PAINT | R_BARS;
+}
+
+static void hv_free(struct pane *p)
+{
+	struct hvpane *v = P(p);
+
+	dialog_close(&v->dlg);
+	hulpvraag_free(&v->h);
+	werkdag_kalender_release(&v->kal);
+	free(v);
+}
+
+static const struct pane_ops hv_ops = {
+	.name = "hulpvraag",
+	.title = "Hulpvraag",
+	.context = hv_context,
+	.draw = hv_draw,
+	.key = hv_key,
+	.action = hv_action,
+	.work = hv_work,
+	.free = hv_free,
+};
+
+static struct hvpane *hv_alloc(void)
+{
+	struct hvpane *v = calloc(1, sizeof *v);
+	char path[4096];
+	struct err e;
+
+	if (!v)
+		return NULL;
+	v->base.ops = &hv_ops;
+	werkdag_kalender_init(&v->kal);
+	/* decree days; without the file only the days of the wet count */
+	if (werkdag_kalender_load(&v->kal, paths_data(path, sizeof path, "forms/feestdagen.conf"), &e) < 0)
+		werkdag_kalender_release(&v->kal);
+	return v;
+}
+
+struct pane *pane_hulpvraag_new(struct app *a, long hulpvraag_id)
+{
+	struct hvpane *v = hv_alloc();
+
+	if (!v)
+		return NULL;
+	v->id = hulpvraag_id;
+	v->job = JOB_LOAD;
+	a->work_pending = 1; /* load after the first paint */
+	return &v->base;
+}
+
+struct pane *pane_hulpvraag_open_nummer(struct app *a)
+{
+	struct hvpane *v = hv_alloc();
+
+	if (!v)
+		return NULL;
+	dialog_open_line(&v->dlg, DT_NUMMER, "Hulpvraag openen", "Nummer van de hulpvraag:", "", FIELD_DIGITS);
+	return &v->base;
+}

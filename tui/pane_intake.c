@@ -1,0 +1,497 @@
+/* pane_intake.c — a new hulpvraag by hand, for the secretariaat taking a
+ * call or a mail; see pane_hulpvraag.h.
+ *
+ * One question at a time, in a dialog over a summary of what is known so
+ * far: achternaam and geboortedatum (to find the dossier), the dossier (an
+ * existing one or a new leerling dossier), roepnaam for a new one, the fixed
+ * title (which decides aanvraagtype, first status and — when the flow says
+ * so — the coördinator by scholenkring), the school, the coördinator (only
+ * when the flow does not decide it), aanvrager and e-mail, omschrijving,
+ * then a confirmation.  Esc goes back one question; at the first it leaves.
+ * Checks are core's (datum_parse, validate_email; naam_split and the title
+ * rule run in db/hulpvraag.c intake_create, in the same transaction).
+ */
+#include "tui/pane_hulpvraag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datum.h"
+#include "core/naam.h"
+#include "core/statuswissel.h"
+#include "core/validate.h"
+#include "db/hulpvraag.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+
+enum step {
+	S_ACHTERNAAM,
+	S_GEBDATUM,
+	S_DOSSIER,
+	S_ROEPNAAM,
+	S_TITEL,
+	S_SCHOOL,
+	S_COORD,
+	S_AANVRAGER,
+	S_EMAIL,
+	S_OMSCHR,
+	S_CONFIRM,
+	S_DONE,
+};
+
+enum job { J_NONE, J_DOSSIERS, J_TITELS, J_SCHOLEN, J_COORDS, J_CREATE };
+
+struct intake {
+	struct pane base;
+	enum step step;
+	enum job job;
+	struct dialog dlg;
+	char achternaam[256], gebdatum[16], roepnaam[256];
+	long dossier_id;
+	char dossier[256];
+	char titel[256], aanvraagtype[256];
+	int by_kring;
+	long school_id, school_coord;
+	char school[256];
+	long coord_id;
+	char coord[256];
+	char aanvrager[256], email[256];
+	char *omschrijving;
+	long new_id, new_nummer;
+	struct hv_item *list; /* the pick list of the current step */
+	int nlist;
+};
+
+static struct intake *I(struct pane *p)
+{
+	return (struct intake *)p;
+}
+
+static enum action_ctx in_context(const struct pane *p)
+{
+	return dialog_active(&((const struct intake *)p)->dlg) ? CTX_DIALOG : CTX_HULPVRAAG;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void row(WINDOW *w, const struct screen *s, int *y, const char *label, const char *value)
+{
+	screen_put(w, *y, 2, 18, label, s->attr[ST_DIM]);
+	screen_put(w, *y, 21, getmaxx(w) - 23, value && *value ? value : "—", s->attr[ST_NORMAL]);
+	(*y)++;
+}
+
+static void in_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct intake *in = I(p);
+	const struct screen *s = &a->scr;
+	char buf[600];
+	int y = 1;
+
+	screen_put(w, y, 2, getmaxx(w) - 4, "Nieuwe hulpvraag (intake per telefoon of mail)", s->attr[ST_HEAD]);
+	y += 2;
+	snprintf(buf, sizeof buf, "%s%s%s", in->dossier, in->dossier_id ? "" : in->achternaam[0] ? " (nieuw)" : "",
+		 "");
+	row(w, s, &y, "Leerling", in->dossier_id || in->step > S_DOSSIER ? buf : in->achternaam);
+	row(w, s, &y, "Geboortedatum", in->gebdatum);
+	row(w, s, &y, "Titel", in->titel);
+	row(w, s, &y, "Aanvraagtype", in->aanvraagtype);
+	row(w, s, &y, "School", in->school);
+	row(w, s, &y, "Coördinator", in->by_kring && in->step > S_SCHOOL ? "volgens scholenkring" : in->coord);
+	row(w, s, &y, "Aanvrager", in->aanvrager);
+	row(w, s, &y, "E-mail aanvrager", in->email);
+	row(w, s, &y, "Omschrijving", in->omschrijving);
+	if (in->step == S_DONE) {
+		y++;
+		snprintf(buf, sizeof buf, "Hulpvraag %ld is aangemaakt.  Esc: terug naar het overzicht.", in->new_nummer);
+		screen_put(w, y, 2, getmaxx(w) - 4, buf, s->attr[ST_OK]);
+	}
+	dialog_draw(&in->dlg, a, w);
+}
+
+/* ---- steps ------------------------------------------------------------ */
+
+static void open_pick(struct intake *in, const char *title, const char *prompt, int extra_first, const char *first)
+{
+	struct dialog_item *items = calloc((size_t)in->nlist + 2, sizeof *items);
+	int k = 0;
+
+	if (!items)
+		return;
+	if (extra_first) {
+		snprintf(items[0].label, sizeof items[0].label, "%s", first);
+		items[0].id = 0;
+		k = 1;
+	}
+	for (int i = 0; i < in->nlist; i++, k++) {
+		items[k].id = in->list[i].id;
+		items[k].ref = in->list[i].ref;
+		items[k].flag = in->list[i].flag;
+		snprintf(items[k].label, sizeof items[k].label, "%s", in->list[i].naam);
+		snprintf(items[k].extra, sizeof items[k].extra, "%s", in->list[i].extra);
+	}
+	dialog_open_pick(&in->dlg, in->step, title, prompt, items, k);
+	free(items);
+}
+
+/* Opens the dialog of in->step; returns R_WORK when it needs data first. */
+static int open_step(struct intake *in, struct app *a)
+{
+	char prompt[1000];
+
+	switch (in->step) {
+	case S_ACHTERNAAM:
+		dialog_open_line(&in->dlg, S_ACHTERNAAM, "Nieuwe hulpvraag — leerling",
+				 "Achternaam van de leerling, met tussenvoegsel (\"van der Berg\"); er wordt eerst gezocht "
+				 "naar een bestaand dossier:",
+				 in->achternaam, 0);
+		return R_PAINT | R_BARS;
+	case S_GEBDATUM:
+		dialog_open_line(&in->dlg, S_GEBDATUM, "Nieuwe hulpvraag — geboortedatum",
+				 "Geboortedatum (dd-mm-jjjj):", in->gebdatum, 0);
+		return R_PAINT | R_BARS;
+	case S_DOSSIER:
+		in->job = J_DOSSIERS;
+		return R_PAINT | R_BARS | R_WORK;
+	case S_ROEPNAAM:
+		dialog_open_line(&in->dlg, S_ROEPNAAM, "Nieuw dossier — roepnaam", "Roepnaam van de leerling:",
+				 in->roepnaam, 0);
+		return R_PAINT | R_BARS;
+	case S_TITEL:
+		in->job = J_TITELS;
+		return R_PAINT | R_BARS | R_WORK;
+	case S_SCHOOL:
+		in->job = J_SCHOLEN;
+		return R_PAINT | R_BARS | R_WORK;
+	case S_COORD:
+		in->job = J_COORDS;
+		return R_PAINT | R_BARS | R_WORK;
+	case S_AANVRAGER:
+		dialog_open_line(&in->dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
+				 "Naam van de aanvrager (de IB'er of contactpersoon van de school):", in->aanvrager, 0);
+		return R_PAINT | R_BARS;
+	case S_EMAIL:
+		dialog_open_line(&in->dlg, S_EMAIL, "Nieuwe hulpvraag — e-mail",
+				 "E-mailadres van de aanvrager (voor de statusmails; mag leeg blijven):", in->email, 0);
+		return R_PAINT | R_BARS;
+	case S_OMSCHR:
+		dialog_open_text(&in->dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
+				 "Wat is de vraag?  (Geen namen van de leerling in de titel; hier mag het wel.)",
+				 in->omschrijving);
+		return R_PAINT | R_BARS;
+	case S_CONFIRM:
+		snprintf(prompt, sizeof prompt, "Hulpvraag \"%s\" aanmaken voor %s, %s?", in->titel,
+			 in->dossier_id ? in->dossier : in->achternaam, in->school);
+		dialog_open_confirm(&in->dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
+		in->dlg.ok_focus = 1; /* creating is not destructive */
+		return R_PAINT | R_BARS;
+	case S_DONE:
+		break;
+	}
+	(void)a;
+	return R_PAINT | R_BARS;
+}
+
+static enum step prev_step(const struct intake *in)
+{
+	switch (in->step) {
+	case S_GEBDATUM:
+		return S_ACHTERNAAM;
+	case S_DOSSIER:
+		return S_GEBDATUM;
+	case S_ROEPNAAM:
+		return S_DOSSIER;
+	case S_TITEL:
+		return in->dossier_id ? S_DOSSIER : S_ROEPNAAM;
+	case S_SCHOOL:
+		return S_TITEL;
+	case S_COORD:
+		return S_SCHOOL;
+	case S_AANVRAGER:
+		return in->by_kring ? S_SCHOOL : S_COORD;
+	case S_EMAIL:
+		return S_AANVRAGER;
+	case S_OMSCHR:
+		return S_EMAIL;
+	case S_CONFIRM:
+		return S_OMSCHR;
+	default:
+		return S_ACHTERNAAM;
+	}
+}
+
+static int next(struct intake *in, struct app *a, enum step s)
+{
+	in->step = s;
+	return open_step(in, a);
+}
+
+static int step_ok(struct intake *in, struct app *a)
+{
+	const struct dialog_item *it = dialog_selected(&in->dlg);
+	char *text = in->dlg.kind == DIALOG_PICK || in->dlg.kind == DIALOG_CONFIRM ? NULL : dialog_text(&in->dlg);
+	struct err e;
+	struct datum d;
+	int r = R_PAINT;
+
+	switch (in->step) {
+	case S_ACHTERNAAM:
+		if (!text || statuswissel_reden_leeg(text)) {
+			dialog_note(&in->dlg, "Vul de achternaam in");
+			break;
+		}
+		snprintf(in->achternaam, sizeof in->achternaam, "%s", text);
+		r = next(in, a, S_GEBDATUM);
+		break;
+	case S_GEBDATUM:
+		if (!text || datum_parse(text, &d, &e) < 0) {
+			dialog_note(&in->dlg, "%s", text ? e.msg : "geen geheugen");
+			break;
+		}
+		snprintf(in->gebdatum, sizeof in->gebdatum, "%s", text);
+		r = next(in, a, S_DOSSIER);
+		break;
+	case S_DOSSIER:
+		in->dossier_id = it->id;
+		snprintf(in->dossier, sizeof in->dossier, "%s", it->id ? it->label : in->achternaam);
+		r = next(in, a, it->id ? S_TITEL : S_ROEPNAAM);
+		break;
+	case S_ROEPNAAM:
+		if (!text || statuswissel_reden_leeg(text)) {
+			dialog_note(&in->dlg, "Vul de roepnaam in");
+			break;
+		}
+		snprintf(in->roepnaam, sizeof in->roepnaam, "%s", text);
+		snprintf(in->dossier, sizeof in->dossier, "%.120s %.120s", in->roepnaam, in->achternaam);
+		r = next(in, a, S_TITEL);
+		break;
+	case S_TITEL:
+		snprintf(in->titel, sizeof in->titel, "%s", it->label);
+		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%s", it->extra);
+		in->by_kring = it->flag;
+		r = next(in, a, S_SCHOOL);
+		break;
+	case S_SCHOOL:
+		in->school_id = it->id;
+		in->school_coord = it->ref;
+		snprintf(in->school, sizeof in->school, "%s", it->label);
+		r = next(in, a, in->by_kring ? S_AANVRAGER : S_COORD);
+		break;
+	case S_COORD:
+		in->coord_id = it->id;
+		snprintf(in->coord, sizeof in->coord, "%s", it->id ? it->label : "geen");
+		r = next(in, a, S_AANVRAGER);
+		break;
+	case S_AANVRAGER:
+		snprintf(in->aanvrager, sizeof in->aanvrager, "%s", text ? text : "");
+		r = next(in, a, S_EMAIL);
+		break;
+	case S_EMAIL:
+		if (text && !statuswissel_reden_leeg(text) && validate_email(text, &e) < 0) {
+			dialog_note(&in->dlg, "%s", e.msg);
+			break;
+		}
+		snprintf(in->email, sizeof in->email, "%s", text && !statuswissel_reden_leeg(text) ? text : "");
+		r = next(in, a, S_OMSCHR);
+		break;
+	case S_OMSCHR:
+		free(in->omschrijving);
+		in->omschrijving = text;
+		text = NULL;
+		r = next(in, a, S_CONFIRM);
+		break;
+	case S_CONFIRM:
+		in->job = J_CREATE;
+		app_message(a, 0, "Bezig met aanmaken…");
+		r = R_PAINT | R_BARS | R_WORK;
+		break;
+	case S_DONE:
+		break;
+	}
+	free(text);
+	return r | R_BARS;
+}
+
+static int in_key(struct pane *p, struct app *a, int key)
+{
+	struct intake *in = I(p);
+
+	if (dialog_active(&in->dlg) && dialog_key(&in->dlg, key))
+		return R_PAINT;
+	return R_NONE;
+}
+
+static int in_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct intake *in = I(p);
+
+	if (dialog_active(&in->dlg)) {
+		switch (dialog_action(&in->dlg, id)) {
+		case DIALOG_OK:
+			return step_ok(in, a);
+		case DIALOG_CANCEL:
+			if (in->step == S_ACHTERNAAM) {
+				app_message(a, 0, "Nieuwe hulpvraag afgebroken");
+				app_pop(a);
+				return R_PAINT | R_BARS;
+			}
+			return next(in, a, prev_step(in));
+		case DIALOG_CONTINUE:
+			return R_PAINT;
+		case DIALOG_NOT_MINE:
+			return R_NONE;
+		}
+	}
+	if (id == ACT_CLOSE) {
+		app_pop(a);
+		return R_PAINT | R_BARS;
+	}
+	return R_NONE;
+}
+
+static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
+{
+	if (rc < 0) {
+		app_message(a, 1, "%s", e->msg);
+		in->step = prev_step(in);
+		return open_step(in, a);
+	}
+	app_message_clear(a);
+	return 0;
+}
+
+static int in_work(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	enum job job = in->job;
+	struct err e;
+	char prompt[400], first[400], iso[DATUM_BUFLEN];
+	struct datum d;
+
+	in->job = J_NONE;
+	err_clear(&e);
+	if (job == J_NONE)
+		return R_NONE;
+	if (app_connect(a, &e) < 0) {
+		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
+		if (dialog_active(&in->dlg))
+			dialog_note(&in->dlg, "Geen verbinding: %s", e.msg);
+		else
+			open_step(in, a);
+		return R_PAINT | R_BARS;
+	}
+	free(in->list);
+	in->list = NULL;
+	in->nlist = 0;
+	switch (job) {
+	case J_NONE:
+		break;
+	case J_DOSSIERS:
+		iso[0] = '\0';
+		if (datum_parse(in->gebdatum, &d, &e) == 0)
+			datum_format_iso(d, iso);
+		{
+			/* search on the surname without its tussenvoegsel */
+			const char *sp = strrchr(in->achternaam, ' ');
+			char tv[64], an[256];
+			struct err se;
+			const char *zoek = in->achternaam;
+			if (sp && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) == 0)
+				zoek = an;
+			if (load_list(in, a, intake_dossiers(a->db, a->session.organisatie_id, zoek, iso, &in->list,
+							     &in->nlist, &e),
+				      &e))
+				return R_PAINT | R_BARS;
+		}
+		snprintf(prompt, sizeof prompt, "%d bestaand%s dossier%s met deze achternaam en geboortedatum.  Kies er "
+						"een, of maak een nieuw dossier:",
+			 in->nlist, in->nlist == 1 ? "" : "e", in->nlist == 1 ? "" : "s");
+		snprintf(first, sizeof first, "(nieuw dossier: %s, geboren %s)", in->achternaam, in->gebdatum);
+		open_pick(in, "Nieuwe hulpvraag — dossier", prompt, 1, first);
+		break;
+	case J_TITELS:
+		if (load_list(in, a, intake_titels(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
+			return R_PAINT | R_BARS;
+		open_pick(in, "Nieuwe hulpvraag — titel",
+			  "Kies de vaste titel; die bepaalt het aanvraagtype, de eerste status en de coördinator:", 0, NULL);
+		break;
+	case J_SCHOLEN:
+		if (load_list(in, a, intake_scholen(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
+			return R_PAINT | R_BARS;
+		open_pick(in, "Nieuwe hulpvraag — school", "School van de leerling (typ om te zoeken op naam, BRIN of plaats):",
+			  0, NULL);
+		break;
+	case J_COORDS:
+		if (load_list(in, a, hulpvraag_coordinators(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e),
+			      &e))
+			return R_PAINT | R_BARS;
+		open_pick(in, "Nieuwe hulpvraag — coördinator",
+			  "Dit aanvraagtype wijst de coördinator niet zelf toe.  Kies de coördinator:", 1,
+			  "(nog geen coördinator)");
+		for (int i = 0; i < in->dlg.nshown; i++)
+			if (in->dlg.items[in->dlg.shown[i]].id == in->school_coord)
+				in->dlg.sel = i;
+		break;
+	case J_CREATE: {
+		struct hv_nieuw n;
+
+		memset(&n, 0, sizeof n);
+		n.organisatie_id = a->session.organisatie_id;
+		n.dossier_id = in->dossier_id;
+		n.roepnaam = in->roepnaam;
+		n.achternaam_getypt = in->achternaam;
+		n.geboortedatum = in->gebdatum;
+		n.titel = in->titel;
+		n.omschrijving = in->omschrijving ? in->omschrijving : "";
+		n.school_id = in->school_id;
+		n.coordinator_id = in->coord_id;
+		n.aanvrager_naam = in->aanvrager;
+		n.aanvrager_email = in->email;
+		if (intake_create(a->db, &n, &in->new_id, &in->new_nummer, &e) < 0) {
+			dialog_note(&in->dlg, "%s", e.msg);
+			app_message(a, 1, "Niet aangemaakt: %s", e.msg);
+			return R_PAINT | R_BARS;
+		}
+		dialog_close(&in->dlg);
+		in->step = S_DONE;
+		app_message(a, 0, "%s", e.msg);
+		app_push(a, pane_hulpvraag_new(a, in->new_id));
+		return R_PAINT | R_BARS;
+	}
+	}
+	return R_PAINT | R_BARS;
+}
+
+static void in_free(struct pane *p)
+{
+	struct intake *in = I(p);
+
+	dialog_close(&in->dlg);
+	free(in->omschrijving);
+	free(in->list);
+	free(in);
+}
+
+static const struct pane_ops intake_ops = {
+	.name = "intake",
+	.title = "Nieuwe hulpvraag",
+	.context = in_context,
+	.draw = in_draw,
+	.key = in_key,
+	.action = in_action,
+	.work = in_work,
+	.free = in_free,
+};
+
+struct pane *pane_intake_new(struct app *a)
+{
+	struct intake *in = calloc(1, sizeof *in);
+
+	if (!in)
+		return NULL;
+	in->base.ops = &intake_ops;
+	in->step = S_ACHTERNAAM;
+	open_step(in, a);
+	return &in->base;
+}

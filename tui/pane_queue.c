@@ -1,0 +1,1399 @@
+/* pane_queue.c — the werkvoorraad; see pane_queue.h.
+ *
+ * Left the status tree (db/queue.h: queue_tree), right a window of at most
+ * WINDOW_MAX loaded rows of the chosen node, fetched a page at a time with
+ * keyset pagination (queue_fetch): PgDn past the last loaded row fetches
+ * the page after it, PgUp before the first the page before it, End the last
+ * page.  The window drops rows on the far side so memory stays bounded.
+ *
+ * The cursor is a hulpvraag id, not a row number: a live reload (another
+ * session committed a change → changed() → work()) refetches the window from
+ * its first row's sort key and puts the cursor back on the same id at the
+ * same screen line.  Marks are ids with the version the person saw; they
+ * survive reloads, other nodes and filters until used or wiped.
+ *
+ * Handlers only change state and return reactions; all database work runs
+ * in queue_work() after a paint.  No SQL here and no business rule: the
+ * filter language is core/filter, counts, defaults and bulk rules are db/.
+ */
+#include "tui/pane_queue.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/filter.h"
+#include "core/naam.h"
+#include "core/werkdag.h"
+#include "db/hulpvraag.h"
+#include "db/queue.h"
+#include "tui/dialog.h"
+#include "tui/field.h"
+#include "tui/pane_hulpvraag.h"
+#include "tui/paths.h"
+
+#define PAGE_ROWS 50     /* rows per fetch */
+#define WINDOW_MAX 400   /* rows kept loaded */
+
+enum work_flags {
+	W_TREE = 1 << 0,
+	W_ROWS = 1 << 1,
+	W_CHOICES = 1 << 2,
+	W_BULK = 1 << 3,
+	W_SAVE = 1 << 4,
+	W_DELETE = 1 << 5,
+};
+
+enum load { L_FIRST, L_NEXT, L_PREV, L_LAST, L_REFRESH };
+
+/* What the dialog in front is for. */
+enum dlg_tag {
+	DT_FILTER = 1,
+	DT_SAVE_NAME,
+	DT_DELETE_CONFIRM,
+	DT_BULK_MENU,
+	DT_PICK,
+	DT_REASON,
+	DT_CONFIRM,
+	DT_DETAILS,
+};
+
+enum bulk_op { B_COORD, B_LABEL_ADD, B_LABEL_DEL, B_STATUS };
+
+static const char *const bulk_names[] = {
+	[B_COORD] = "Coördinator wijzigen",
+	[B_LABEL_ADD] = "Label toevoegen",
+	[B_LABEL_DEL] = "Label verwijderen",
+	[B_STATUS] = "Status wijzigen",
+};
+
+struct col {
+	const char *head;
+	enum queue_sort sort;
+	int min, flex, prio; /* prio: higher goes first when narrow */
+};
+
+static const struct col cols[] = {
+	{ "Nummer", QS_NUMMER, 6, 0, 0 },
+	{ "Datum", QS_DATUM, 10, 0, 1 },
+	{ "Leerling", QS_LEERLING, 14, 4, 0 },
+	{ "Wd", QS_WERKDAGEN, 3, 0, 2 },
+	{ "School", QS_SCHOOL, 10, 3, 3 },
+	{ "Type", QS_TYPE, 8, 1, 4 },
+	{ "Status", QS_STATUS, 12, 2, 6 },
+	{ "Coördinator", QS_COORDINATOR, 10, 1, 5 },
+	{ "Labels", QS_LABELS, 8, 1, 7 },
+};
+#define NCOLS (int)(sizeof cols / sizeof cols[0])
+
+struct qpane {
+	struct pane base;
+	struct werkdag_kalender kal;
+	char start_cat[64];
+
+	/* the tree */
+	struct queue_node *nodes;
+	int nnodes, tsel, ttop;
+	int open;                /* node whose rows are shown (-1 none) */
+	int focus_tree;
+
+	/* what is shown */
+	struct queue_query q;
+	char filter_text[512];
+
+	/* the window of loaded rows */
+	struct queue_row *rows;
+	int nrows, more_before, more_after;
+	int cur, top, view;      /* cursor, first shown, rows that fit */
+	long cur_id;
+	int loaded;              /* a load succeeded */
+	int want_delta;          /* cursor move to make after a page load */
+
+	/* marks */
+	struct queue_item *marks;
+	int nmarks, capmarks;
+
+	/* search in the loaded rows */
+	int searching;
+	struct field sfield;
+	char search[FILTER_VALUE_MAX];
+	int search_from;
+
+	/* pending work */
+	unsigned work;
+	enum load load;
+	int stale;               /* a change arrived: reload tree and rows */
+	char save_name[128];
+	long delete_id;
+
+	/* bulk */
+	struct dialog dlg;
+	enum bulk_op bulk;
+	struct queue_item *items; /* what the bulk action applies to */
+	int nitems;
+	struct queue_choice *choices;
+	int nchoices;
+	struct queue_choice chosen;
+	char *reden;
+	struct queue_result *results;
+	int nresults;
+	int summary;             /* the message says "Enter voor details" */
+};
+
+static struct qpane *Q(struct pane *p)
+{
+	return (struct qpane *)p;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void fmt_count(char *buf, size_t len, long v)
+{
+	char raw[32];
+	int n, o = 0;
+
+	n = snprintf(raw, sizeof raw, "%ld", v < 0 ? 0 : v);
+	for (int i = 0; i < n && (size_t)o + 2 < len; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
+
+static struct datum today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return datum_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int find_mark(const struct qpane *v, long id)
+{
+	for (int i = 0; i < v->nmarks; i++)
+		if (v->marks[i].id == id)
+			return i;
+	return -1;
+}
+
+static int add_mark(struct qpane *v, const struct queue_row *r)
+{
+	if (find_mark(v, r->id) >= 0)
+		return 0;
+	if (v->nmarks == v->capmarks) {
+		int nc = v->capmarks ? v->capmarks * 2 : 64;
+		struct queue_item *m = realloc(v->marks, (size_t)nc * sizeof *m);
+
+		if (!m)
+			return -1;
+		v->marks = m;
+		v->capmarks = nc;
+	}
+	v->marks[v->nmarks].id = r->id;
+	v->marks[v->nmarks].version = r->version;
+	v->marks[v->nmarks].nummer = r->nummer;
+	v->nmarks++;
+	return 0;
+}
+
+static void del_mark(struct qpane *v, int i)
+{
+	v->marks[i] = v->marks[--v->nmarks];
+}
+
+/* The sort column in the header: ▲/▼, or ^/v without UTF-8. */
+static const char *arrow(int desc)
+{
+	return MB_CUR_MAX > 1 ? (desc ? "▼" : "▲") : (desc ? "v" : "^");
+}
+
+static const char *node_title(const struct qpane *v)
+{
+	return v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].label : "Werkvoorraad";
+}
+
+/* ---- positioning ---------------------------------------------------------- */
+
+static void clamp_cursor(struct qpane *v)
+{
+	if (v->cur >= v->nrows)
+		v->cur = v->nrows - 1;
+	if (v->cur < 0)
+		v->cur = 0;
+	if (v->view < 1)
+		v->view = 1;
+	if (v->top > v->cur)
+		v->top = v->cur;
+	if (v->cur >= v->top + v->view)
+		v->top = v->cur - v->view + 1;
+	if (v->top < 0)
+		v->top = 0;
+	v->cur_id = v->nrows > 0 ? v->rows[v->cur].id : 0;
+}
+
+static int request(struct qpane *v, unsigned w, enum load l)
+{
+	v->work |= w;
+	if (w & W_ROWS)
+		v->load = l;
+	return R_WORK | R_PAINT | R_BARS;
+}
+
+/* Moves the cursor by delta rows; loads a page when it runs off the
+ * window and more rows exist there. */
+static int move_cursor(struct qpane *v, int delta)
+{
+	if (v->nrows == 0)
+		return R_NONE;
+	if (delta > 0 && v->cur + delta >= v->nrows && v->more_after) {
+		v->want_delta = delta;
+		return request(v, W_ROWS, L_NEXT);
+	}
+	if (delta < 0 && v->cur + delta < 0 && v->more_before) {
+		v->want_delta = delta;
+		return request(v, W_ROWS, L_PREV);
+	}
+	v->cur += delta;
+	clamp_cursor(v);
+	return R_PAINT | R_BARS;
+}
+
+/* ---- opening a node --------------------------------------------------------- */
+
+static int open_node(struct qpane *v, struct app *a, int i)
+{
+	const struct queue_node *n;
+	struct err e;
+
+	if (i < 0 || i >= v->nnodes)
+		return R_NONE;
+	n = &v->nodes[i];
+	v->open = i;
+	v->tsel = i;
+	v->q.kind = n->kind == QN_SAVED ? QN_ALL : n->kind;
+	snprintf(v->q.categorie, sizeof v->q.categorie, "%s", n->categorie);
+	snprintf(v->q.status, sizeof v->q.status, "%s", n->status);
+	if (n->kind == QN_SAVED) {
+		err_clear(&e);
+		if (filter_parse(n->filter, &v->q.filter, &e) < 0) {
+			app_message(a, 1, "Bewaard filter klopt niet: %s", e.msg);
+			memset(&v->q.filter, 0, sizeof v->q.filter);
+			v->filter_text[0] = '\0';
+		} else {
+			snprintf(v->filter_text, sizeof v->filter_text, "%s", n->filter);
+		}
+		if (queue_sort_parse(n->sort, &v->q.sort, &v->q.desc) < 0) {
+			v->q.sort = QS_DATUM;
+			v->q.desc = 0;
+		}
+	}
+	v->focus_tree = 0;
+	v->cur = v->top = 0;
+	v->cur_id = 0;
+	app_message(a, 0, "Bezig met laden…");
+	return request(v, W_ROWS, L_FIRST);
+}
+
+/* After the tree was (re)loaded: keep the open node and the tree cursor on
+ * the same node by what it is, not by its place. */
+static int same_node(const struct queue_node *x, const struct queue_node *y)
+{
+	return x->kind == y->kind && !strcmp(x->categorie, y->categorie) && !strcmp(x->status, y->status) &&
+	       !strcmp(x->label, y->label);
+}
+
+static int find_node(const struct qpane *v, const struct queue_node *old)
+{
+	for (int i = 0; i < v->nnodes; i++)
+		if (same_node(&v->nodes[i], old))
+			return i;
+	return -1;
+}
+
+/* ---- drawing ---------------------------------------------------------------- */
+
+static int tree_width(int cols)
+{
+	int tw = cols / 4;
+
+	return tw < 20 ? 20 : tw > 32 ? 32 : tw;
+}
+
+static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int rows)
+{
+	const struct screen *s = &a->scr;
+	char num[32], label[192];
+
+	if (v->tsel >= v->nnodes)
+		v->tsel = v->nnodes - 1;
+	if (v->tsel < 0)
+		v->tsel = 0;
+	if (v->tsel < v->ttop)
+		v->ttop = v->tsel;
+	if (v->tsel >= v->ttop + rows)
+		v->ttop = v->tsel - rows + 1;
+	if (!v->nnodes) {
+		screen_put(w, 0, 1, tw - 2, "Bezig met laden…", s->attr[ST_DIM]);
+		return;
+	}
+	for (int y = 0, i = v->ttop; y < rows && i < v->nnodes; y++, i++) {
+		const struct queue_node *n = &v->nodes[i];
+		attr_t at = s->attr[ST_NORMAL];
+		int cw = 0;
+
+		if (i == v->tsel && v->focus_tree)
+			at = s->attr[ST_SEL];
+		else if (i == v->open)
+			at = s->attr[ST_HEAD];
+		snprintf(label, sizeof label, "%s%s%s", n->depth ? "  " : "", n->kind == QN_SAVED ? "» " : "",
+			 n->label);
+		screen_put_pad(w, y, 0, tw, "", at);
+		if (i == v->open)
+			screen_put(w, y, 0, 1, v->focus_tree ? "›" : "▸", at);
+		if (n->count >= 0) {
+			fmt_count(num, sizeof num, n->count);
+			cw = screen_width(num);
+			screen_put_right(w, y, tw - cw - 1, cw, num, at);
+		}
+		screen_put(w, y, 1, tw - 2 - (cw ? cw + 1 : 0), label, at);
+	}
+}
+
+/* Which columns fit in width, and how wide each is. */
+static void layout(const struct qpane *v, int width, int *cw)
+{
+	int used = 2, show[NCOLS];
+
+	for (int i = 0; i < NCOLS; i++) {
+		show[i] = !(cols[i].sort == QS_STATUS && v->q.kind == QN_STATUS);
+		if (show[i])
+			used += cols[i].min + 1;
+	}
+	while (used > width) {
+		int drop = -1;
+
+		for (int i = 0; i < NCOLS; i++)
+			if (show[i] && cols[i].prio > 0 && (drop < 0 || cols[i].prio > cols[drop].prio))
+				drop = i;
+		if (drop < 0)
+			break;
+		show[drop] = 0;
+		used -= cols[drop].min + 1;
+	}
+	int flex = 0, extra = width - used;
+
+	for (int i = 0; i < NCOLS; i++)
+		if (show[i])
+			flex += cols[i].flex;
+	for (int i = 0; i < NCOLS; i++) {
+		cw[i] = show[i] ? cols[i].min : 0;
+		if (show[i] && flex > 0 && extra > 0)
+			cw[i] += extra * cols[i].flex / flex;
+	}
+	/* what integer division left over goes to the leerling */
+	if (flex > 0 && extra > 0) {
+		int sum = 2;
+
+		for (int i = 0; i < NCOLS; i++)
+			if (cw[i])
+				sum += cw[i] + 1;
+		cw[2] += width - sum;
+	}
+}
+
+static int row_matches(const struct queue_row *r, const char *folded)
+{
+	char hay[1024], f[1200], num[24];
+
+	if (!*folded)
+		return 0;
+	snprintf(num, sizeof num, "%ld", r->nummer);
+	snprintf(hay, sizeof hay, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", num, r->leerling, r->school, r->brin,
+		 r->aanvraagtype, r->coordinator, r->labels, r->status);
+	naam_fold(f, sizeof f, hay);
+	return strstr(f, folded) != NULL;
+}
+
+static void cell(WINDOW *w, int y, int *x, int width, const char *text, attr_t at, int right)
+{
+	if (width <= 0)
+		return;
+	if (right)
+		screen_put_right(w, y, *x, width, text, at);
+	else
+		screen_put(w, y, *x, width, text, at);
+	*x += width + 1;
+}
+
+static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int width, int rows)
+{
+	const struct screen *s = &a->scr;
+	int cw[NCOLS], x;
+	char buf[640], num[32];
+	char folded[FILTER_VALUE_MAX * 2];
+
+	/* line 0: the node, or the filter that narrows it */
+	if (v->filter_text[0]) {
+		snprintf(buf, sizeof buf, "Filter: %s — Esc wist", v->filter_text);
+		screen_put_pad(w, 0, x0, width, buf, s->attr[ST_HEAD]);
+	} else {
+		long cnt = v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].count : -1;
+
+		if (cnt >= 0) {
+			fmt_count(num, sizeof num, cnt);
+			snprintf(buf, sizeof buf, "%s — %s %s", node_title(v), num, cnt == 1 ? "hulpvraag" : "hulpvragen");
+		} else {
+			snprintf(buf, sizeof buf, "%s", node_title(v));
+		}
+		screen_put(w, 0, x0, width, buf, s->attr[ST_HEAD]);
+	}
+	/* line 1: the header, the sort column with its arrow */
+	layout(v, width, cw);
+	x = x0 + 2;
+	for (int i = 0; i < NCOLS; i++) {
+		if (!cw[i])
+			continue;
+		if (cols[i].sort == v->q.sort)
+			snprintf(buf, sizeof buf, "%s%s", cols[i].head, arrow(v->q.desc));
+		else
+			snprintf(buf, sizeof buf, "%s", cols[i].head);
+		cell(w, 1, &x, cw[i], buf, s->attr[ST_HEAD] | A_UNDERLINE, i == 3);
+	}
+	v->view = rows - 3;
+	if (v->view < 1)
+		v->view = 1;
+	if (v->nrows > 0)
+		clamp_cursor(v);
+	if (!v->loaded) {
+		screen_put(w, 3, x0 + 2, width - 2, "Bezig met laden…", s->attr[ST_DIM]);
+	} else if (v->nrows == 0) {
+		screen_put(w, 3, x0 + 2, width - 2,
+			   v->filter_text[0] ? "Geen hulpvragen die aan het filter voldoen." : "Geen hulpvragen.",
+			   s->attr[ST_DIM]);
+	}
+	naam_fold(folded, sizeof folded, v->search);
+	for (int y = 0, i = v->top; y < v->view && i < v->nrows; y++, i++) {
+		const struct queue_row *r = &v->rows[i];
+		int sel = i == v->cur && !v->focus_tree;
+		attr_t at = s->attr[sel ? ST_SEL : ST_NORMAL];
+		int marked = find_mark(v, r->id) >= 0;
+
+		if (!sel && v->search[0] && row_matches(r, folded))
+			at |= A_BOLD | A_UNDERLINE; /* a hit of the search */
+		screen_put_pad(w, 2 + y, x0, width, "", at);
+		/* marked: '*'; late: '!' — letters, never colour alone */
+		snprintf(buf, sizeof buf, "%s%s", marked ? "*" : " ", r->telaat ? "!" : " ");
+		screen_put(w, 2 + y, x0, 2, buf, at | (r->telaat && !sel ? s->attr[ST_ERROR] : 0));
+		x = x0 + 2;
+		snprintf(num, sizeof num, "%ld", r->nummer);
+		cell(w, 2 + y, &x, cw[0], num, at, 1);
+		cell(w, 2 + y, &x, cw[1], r->datum, at, 0);
+		cell(w, 2 + y, &x, cw[2], r->leerling, at, 0);
+		snprintf(num, sizeof num, "%ld", r->werkdagen);
+		cell(w, 2 + y, &x, cw[3], num, at, 1);
+		cell(w, 2 + y, &x, cw[4], r->school, at, 0);
+		cell(w, 2 + y, &x, cw[5], r->aanvraagtype, at, 0);
+		cell(w, 2 + y, &x, cw[6], r->status, at, 0);
+		cell(w, 2 + y, &x, cw[7], r->coordinator, at, 0);
+		cell(w, 2 + y, &x, cw[8], r->labels, at, 0);
+	}
+	/* the last line: marks, position, sort; the search prompt */
+	if (v->searching) {
+		screen_put(w, rows - 1, x0, 7, "Zoeken:", s->attr[ST_HEAD]);
+		int cx = field_draw(&v->sfield, w, rows - 1, x0 + 8, width - 8, s->attr[ST_FIELD]);
+
+		app_cursor(a, rows - 1, cx);
+	} else {
+		int o = 0;
+
+		if (v->nmarks)
+			o += snprintf(buf + o, sizeof buf - (size_t)o, "%d gemarkeerd · ", v->nmarks);
+		if (v->nrows)
+			o += snprintf(buf + o, sizeof buf - (size_t)o, "rij %d%s · ", v->cur + 1,
+				      v->more_before ? " (verder in de lijst)" : "");
+		snprintf(buf + o, sizeof buf - (size_t)o, "sortering: %s %s%s%s", queue_sort_name(v->q.sort),
+			 arrow(v->q.desc), v->search[0] ? " · zoek: " : "", v->search);
+		screen_put(w, rows - 1, x0, width, buf, s->attr[ST_DIM]);
+	}
+}
+
+static void queue_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct qpane *v = Q(p);
+	const struct screen *s = &a->scr;
+	int rows = getmaxy(w), cols = getmaxx(w), tw = tree_width(cols);
+
+	draw_tree(v, a, w, tw, rows);
+	for (int y = 0; y < rows; y++)
+		screen_put(w, y, tw, 1, MB_CUR_MAX > 1 ? "│" : "|", s->attr[ST_DIM]);
+	draw_list(v, a, w, tw + 1, cols - tw - 1, rows);
+	if (dialog_active(&v->dlg))
+		dialog_draw(&v->dlg, a, w);
+}
+
+/* ---- dialogs ------------------------------------------------------------------ */
+
+static int open_choices(struct qpane *v)
+{
+	struct dialog_item *items;
+	int n = v->nchoices + (v->bulk == B_COORD);
+	char prompt[256];
+
+	items = calloc(n ? (size_t)n : 1, sizeof *items);
+	if (!items)
+		return -1;
+	for (int i = 0, o = 0; i < n; i++) {
+		if (v->bulk == B_COORD && i == 0) {
+			snprintf(items[o].label, sizeof items[o].label, "(geen coördinator)");
+			items[o++].id = 0;
+			continue;
+		}
+		const struct queue_choice *c = &v->choices[i - (v->bulk == B_COORD)];
+
+		snprintf(items[o].label, sizeof items[o].label, "%s", c->naam);
+		items[o].id = c->id;
+		items[o++].ref = i - (v->bulk == B_COORD);
+	}
+	snprintf(prompt, sizeof prompt, "%s voor %d %s; typ om te zoeken:", bulk_names[v->bulk], v->nitems,
+		 v->nitems == 1 ? "hulpvraag" : "hulpvragen");
+	dialog_open_pick(&v->dlg, DT_PICK, bulk_names[v->bulk], prompt, items, n);
+	free(items);
+	return 0;
+}
+
+static void open_confirm(struct qpane *v)
+{
+	char prompt[600];
+	const char *what = v->bulk == B_COORD   ? "De coördinator"
+			   : v->bulk == B_STATUS ? "De status"
+						 : "Het label";
+
+	if (v->bulk == B_LABEL_ADD || v->bulk == B_LABEL_DEL)
+		snprintf(prompt, sizeof prompt, "Label '%s' %s bij %d %s?", v->chosen.naam,
+			 v->bulk == B_LABEL_ADD ? "toevoegen" : "verwijderen", v->nitems,
+			 v->nitems == 1 ? "hulpvraag" : "hulpvragen");
+	else
+		snprintf(prompt, sizeof prompt, "%s van %d %s wordt '%s'. Elke hulpvraag wordt apart bewaard; "
+						"wat iemand anders intussen wijzigde, blijft staan.",
+			 what, v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->chosen.naam);
+	dialog_open_confirm(&v->dlg, DT_CONFIRM, bulk_names[v->bulk], prompt, "Uitvoeren");
+}
+
+static void open_details(struct qpane *v)
+{
+	struct dialog_item *items;
+	int n = 0;
+
+	items = calloc(v->nresults ? (size_t)v->nresults : 1, sizeof *items);
+	if (!items)
+		return;
+	for (int i = 0; i < v->nresults; i++) {
+		if (v->results[i].ok)
+			continue;
+		snprintf(items[n].label, sizeof items[n].label, "%ld", v->results[i].nummer);
+		snprintf(items[n].extra, sizeof items[n].extra, "%.250s", v->results[i].why);
+		items[n++].id = v->results[i].id;
+	}
+	dialog_open_pick(&v->dlg, DT_DETAILS, "Niet bijgewerkt",
+			 "Deze hulpvragen zijn niet gewijzigd; de markering staat er nog op. Esc sluit.", items, n);
+	free(items);
+}
+
+/* What the bulk action works on: the marked rows, else the current one. */
+static int take_items(struct qpane *v)
+{
+	free(v->items);
+	v->items = NULL;
+	v->nitems = 0;
+	if (v->nmarks) {
+		v->items = malloc((size_t)v->nmarks * sizeof *v->items);
+		if (!v->items)
+			return -1;
+		memcpy(v->items, v->marks, (size_t)v->nmarks * sizeof *v->items);
+		v->nitems = v->nmarks;
+		return 0;
+	}
+	if (v->nrows == 0)
+		return -1;
+	v->items = malloc(sizeof *v->items);
+	if (!v->items)
+		return -1;
+	v->items[0].id = v->rows[v->cur].id;
+	v->items[0].version = v->rows[v->cur].version;
+	v->items[0].nummer = v->rows[v->cur].nummer;
+	v->nitems = 1;
+	return 0;
+}
+
+static int dialog_ok(struct qpane *v, struct app *a)
+{
+	const struct dialog_item *it;
+	char *text;
+	struct err e;
+	struct filter f;
+
+	switch (v->dlg.tag) {
+	case DT_FILTER:
+		text = dialog_text(&v->dlg);
+		if (!text)
+			return R_PAINT;
+		err_clear(&e);
+		if (filter_parse(text, &f, &e) < 0) {
+			dialog_note(&v->dlg, "%s", e.msg);
+			free(text);
+			return R_PAINT;
+		}
+		v->q.filter = f;
+		filter_format(&f, v->filter_text, sizeof v->filter_text);
+		free(text);
+		dialog_close(&v->dlg);
+		v->cur = v->top = 0;
+		return request(v, W_ROWS, L_FIRST);
+	case DT_SAVE_NAME:
+		text = dialog_text(&v->dlg);
+		if (!text)
+			return R_PAINT;
+		if (!*text) {
+			dialog_note(&v->dlg, "Geef het filter een naam");
+			free(text);
+			return R_PAINT;
+		}
+		snprintf(v->save_name, sizeof v->save_name, "%s", text);
+		free(text);
+		dialog_close(&v->dlg);
+		return request(v, W_SAVE, v->load);
+	case DT_DELETE_CONFIRM:
+		dialog_close(&v->dlg);
+		return request(v, W_DELETE, v->load);
+	case DT_BULK_MENU:
+		it = dialog_selected(&v->dlg);
+		if (!it)
+			return R_PAINT;
+		v->bulk = (enum bulk_op)it->id;
+		dialog_close(&v->dlg);
+		return request(v, W_CHOICES, v->load);
+	case DT_PICK:
+		it = dialog_selected(&v->dlg);
+		if (!it)
+			return R_PAINT;
+		v->chosen.id = it->id;
+		snprintf(v->chosen.naam, sizeof v->chosen.naam, "%.120s", it->label);
+		if (v->bulk == B_STATUS) {
+			dialog_open_text(&v->dlg, DT_REASON, "Reden",
+					 "Reden van de statuswijziging (gaat mee in de mail aan de aanvrager; "
+					 "leeg mag als de flow geen reden vraagt). F2 of Ctrl-D gaat verder.",
+					 "");
+			return R_PAINT | R_BARS;
+		}
+		open_confirm(v);
+		return R_PAINT | R_BARS;
+	case DT_REASON:
+		free(v->reden);
+		v->reden = dialog_text(&v->dlg);
+		open_confirm(v);
+		return R_PAINT | R_BARS;
+	case DT_CONFIRM:
+		dialog_close(&v->dlg);
+		app_message(a, 0, "Bezig met %d %s…", v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen");
+		return request(v, W_BULK, v->load);
+	case DT_DETAILS:
+		dialog_close(&v->dlg);
+		return R_PAINT | R_BARS;
+	default:
+		dialog_close(&v->dlg);
+		return R_PAINT | R_BARS;
+	}
+}
+
+/* ---- keys and actions ----------------------------------------------------------- */
+
+static void search_update(struct qpane *v, struct app *a, int dir, int from)
+{
+	char folded[FILTER_VALUE_MAX * 2];
+
+	naam_fold(folded, sizeof folded, v->search);
+	if (!folded[0] || v->nrows == 0)
+		return;
+	for (int k = 0; k < v->nrows; k++) {
+		int i = ((from + dir * k) % v->nrows + v->nrows) % v->nrows;
+
+		if (row_matches(&v->rows[i], folded)) {
+			if ((dir > 0 && i < from) || (dir < 0 && i > from))
+				app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
+			v->cur = i;
+			clamp_cursor(v);
+			return;
+		}
+	}
+	app_message(a, 1, "Niet gevonden in de geladen rijen: %s", v->search);
+}
+
+static int queue_key(struct pane *p, struct app *a, int key)
+{
+	struct qpane *v = Q(p);
+
+	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
+		return R_PAINT;
+	if (v->searching) {
+		if (key == TK_ENTER) {
+			v->searching = 0;
+			return R_PAINT | R_BARS;
+		}
+		if (key == TK_ESC) {
+			v->searching = 0;
+			v->search[0] = '\0';
+			v->cur = v->search_from;
+			clamp_cursor(v);
+			return R_PAINT | R_BARS;
+		}
+		if (field_key(&v->sfield, key)) {
+			field_utf8(&v->sfield, v->search, sizeof v->search);
+			v->cur = v->search_from;
+			search_update(v, a, 1, v->search_from);
+		}
+		return R_PAINT | R_BARS; /* everything is typed while searching */
+	}
+	return R_NONE;
+}
+
+static enum action_ctx queue_context(const struct pane *p)
+{
+	const struct qpane *v = (const struct qpane *)p;
+
+	return dialog_active(&v->dlg) || v->searching ? CTX_DIALOG : CTX_QUEUE;
+}
+
+static int tree_action(struct qpane *v, struct app *a, enum action_id id)
+{
+	switch (id) {
+	case ACT_UP:
+		v->tsel = v->tsel > 0 ? v->tsel - 1 : 0;
+		return R_PAINT;
+	case ACT_DOWN:
+		v->tsel = v->tsel + 1 < v->nnodes ? v->tsel + 1 : v->tsel;
+		return R_PAINT;
+	case ACT_PAGE_UP:
+		v->tsel = v->tsel > 10 ? v->tsel - 10 : 0;
+		return R_PAINT;
+	case ACT_PAGE_DOWN:
+		v->tsel = v->tsel + 10 < v->nnodes ? v->tsel + 10 : v->nnodes - 1;
+		return R_PAINT;
+	case ACT_TOP:
+		v->tsel = 0;
+		return R_PAINT;
+	case ACT_BOTTOM:
+		v->tsel = v->nnodes - 1;
+		return R_PAINT;
+	case ACT_Q_OPEN:
+		return open_node(v, a, v->tsel) | R_BARS;
+	case ACT_Q_BACK:
+		app_pop(a); /* the tree is the outer level: back to the overzicht */
+		return R_PAINT | R_BARS;
+	default:
+		return R_NONE;
+	}
+}
+
+static int queue_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int r;
+
+	if (dialog_active(&v->dlg)) {
+		switch (dialog_action(&v->dlg, id)) {
+		case DIALOG_OK:
+			return dialog_ok(v, a);
+		case DIALOG_CANCEL:
+			return R_PAINT | R_BARS;
+		case DIALOG_CONTINUE:
+			return R_PAINT;
+		case DIALOG_NOT_MINE:
+			break;
+		}
+		return R_NONE;
+	}
+	if (v->summary) {
+		v->summary = 0;
+		if (id == ACT_Q_OPEN) {
+			open_details(v);
+			return R_PAINT | R_BARS;
+		}
+	}
+	/* actions that work from both sides */
+	switch (id) {
+	case ACT_Q_FOCUS:
+		v->focus_tree = !v->focus_tree;
+		if (v->focus_tree && v->open >= 0)
+			v->tsel = v->open;
+		return R_PAINT | R_BARS;
+	case ACT_RELOAD:
+		app_message(a, 0, "Bezig met laden…");
+		return request(v, W_TREE | W_ROWS, v->loaded ? L_REFRESH : L_FIRST);
+	case ACT_Q_FILTER:
+		dialog_open_line(&v->dlg, DT_FILTER, "Filter",
+				 "Woorden (naam, nummer, school, BRIN) moeten allemaal passen; veld:waarde voor een kolom "
+				 "(school, label, coördinator, type, status, nummer, werkdagen:>10, telaat:ja); "
+				 "!woord sluit uit. Leeg = geen filter.",
+				 v->filter_text, 0);
+		return R_PAINT | R_BARS;
+	case ACT_Q_FILTER_SAVE:
+		dialog_open_line(&v->dlg, DT_SAVE_NAME, "Filter bewaren",
+				 "Naam in de statusboom (filter en sortering worden bewaard):",
+				 v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED
+					 ? v->nodes[v->open].label
+					 : "",
+				 0);
+		return R_PAINT | R_BARS;
+	case ACT_Q_FILTER_DELETE: {
+		const struct queue_node *n = v->focus_tree ? &v->nodes[v->tsel]
+							   : v->open >= 0 ? &v->nodes[v->open] : NULL;
+		char prompt[300];
+
+		if (!n || v->nnodes == 0 || n->kind != QN_SAVED || n->filter_id <= 0) {
+			app_message(a, 1, "Kies eerst een bewaard filter van jezelf in de statusboom");
+			return R_BARS;
+		}
+		v->delete_id = n->filter_id;
+		snprintf(prompt, sizeof prompt, "Bewaard filter '%s' verwijderen?", n->label);
+		dialog_open_confirm(&v->dlg, DT_DELETE_CONFIRM, "Filter verwijderen", prompt, "Verwijderen");
+		return R_PAINT | R_BARS;
+	}
+	default:
+		break;
+	}
+	if (v->focus_tree && (r = tree_action(v, a, id)) != R_NONE)
+		return r;
+	switch (id) {
+	case ACT_UP:
+		return move_cursor(v, -1);
+	case ACT_DOWN:
+		return move_cursor(v, 1);
+	case ACT_PAGE_UP:
+		return move_cursor(v, -v->view);
+	case ACT_PAGE_DOWN:
+		return move_cursor(v, v->view);
+	case ACT_TOP:
+		v->cur = v->top = 0;
+		if (v->more_before)
+			return request(v, W_ROWS, L_FIRST);
+		clamp_cursor(v);
+		return R_PAINT | R_BARS;
+	case ACT_BOTTOM:
+		if (v->more_after)
+			return request(v, W_ROWS, L_LAST);
+		v->cur = v->nrows - 1;
+		clamp_cursor(v);
+		return R_PAINT | R_BARS;
+	case ACT_Q_OPEN:
+		if (v->nrows == 0)
+			return R_NONE;
+		app_push(a, pane_hulpvraag_new(a, v->rows[v->cur].id));
+		return R_PAINT | R_BARS | R_WORK;
+	case ACT_Q_BACK:
+		if (v->filter_text[0]) {
+			memset(&v->q.filter, 0, sizeof v->q.filter);
+			v->filter_text[0] = '\0';
+			v->cur = v->top = 0;
+			return request(v, W_ROWS, L_FIRST);
+		}
+		if (v->search[0]) {
+			v->search[0] = '\0';
+			return R_PAINT | R_BARS;
+		}
+		v->focus_tree = 1;
+		v->tsel = v->open >= 0 ? v->open : 0;
+		return R_PAINT | R_BARS;
+	case ACT_Q_SEARCH:
+		v->searching = 1;
+		v->search_from = v->cur;
+		field_set(&v->sfield, "");
+		v->search[0] = '\0';
+		return R_PAINT | R_BARS;
+	case ACT_Q_HIT_NEXT:
+	case ACT_Q_HIT_PREV:
+		if (!v->search[0]) {
+			app_message(a, 1, "Zoek eerst met /");
+			return R_BARS;
+		}
+		search_update(v, a, id == ACT_Q_HIT_NEXT ? 1 : -1, v->cur + (id == ACT_Q_HIT_NEXT ? 1 : -1));
+		return R_PAINT | R_BARS;
+	case ACT_Q_SORT: {
+		int at = 0;
+
+		for (int i = 0; i < NCOLS; i++)
+			if (cols[i].sort == v->q.sort)
+				at = i;
+		do
+			at = (at + 1) % NCOLS;
+		while (cols[at].sort == QS_STATUS && v->q.kind == QN_STATUS);
+		v->q.sort = cols[at].sort;
+		v->q.desc = 0;
+		v->cur = v->top = 0;
+		return request(v, W_ROWS, L_FIRST);
+	}
+	case ACT_Q_SORT_REVERSE:
+		v->q.desc = !v->q.desc;
+		v->cur = v->top = 0;
+		return request(v, W_ROWS, L_FIRST);
+	case ACT_Q_MARK: {
+		int m;
+
+		if (v->nrows == 0)
+			return R_NONE;
+		m = find_mark(v, v->rows[v->cur].id);
+		if (m >= 0)
+			del_mark(v, m);
+		else if (add_mark(v, &v->rows[v->cur]) < 0)
+			app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
+		/* Space marks and steps on, so a run of Spaces marks a run of rows */
+		if (v->cur + 1 < v->nrows)
+			v->cur++;
+		clamp_cursor(v);
+		return R_PAINT | R_BARS;
+	}
+	case ACT_Q_MARK_ALL: {
+		int all = 1;
+
+		for (int i = 0; i < v->nrows && all; i++)
+			all = find_mark(v, v->rows[i].id) >= 0;
+		for (int i = 0; i < v->nrows; i++) {
+			int m = find_mark(v, v->rows[i].id);
+
+			if (all && m >= 0)
+				del_mark(v, m);
+			else if (!all && m < 0 && add_mark(v, &v->rows[i]) < 0)
+				break;
+		}
+		return R_PAINT | R_BARS;
+	}
+	case ACT_Q_UNMARK:
+		v->nmarks = 0;
+		return R_PAINT | R_BARS;
+	case ACT_Q_BULK: {
+		struct dialog_item items[4];
+		char prompt[160];
+
+		if (!a->session.internal) {
+			app_message(a, 1, "Bulkacties zijn er alleen voor het samenwerkingsverband zelf");
+			return R_BARS;
+		}
+		if (take_items(v) < 0) {
+			app_message(a, 1, "Geen hulpvraag gekozen");
+			return R_BARS;
+		}
+		memset(items, 0, sizeof items);
+		for (int i = 0; i < 4; i++) {
+			snprintf(items[i].label, sizeof items[i].label, "%s", bulk_names[i]);
+			items[i].id = i;
+		}
+		snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems,
+			 v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->nmarks ? " (gemarkeerd)" : "");
+		dialog_open_pick(&v->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, 4);
+		return R_PAINT | R_BARS;
+	}
+	default:
+		return R_NONE;
+	}
+}
+
+/* ---- work --------------------------------------------------------------------- */
+
+static void fill_query(struct qpane *v, struct app *a)
+{
+	v->q.organisatie_id = a->session.organisatie_id;
+	v->q.account_id = a->session.account_id;
+	v->q.today = today();
+	v->q.kalender = &v->kal;
+}
+
+static int load_tree(struct qpane *v, struct app *a, struct err *e)
+{
+	struct queue_node *nodes = NULL, old_open, old_sel;
+	int n = 0, had = v->nnodes > 0;
+
+	if (had) {
+		old_open = v->nodes[v->open >= 0 ? v->open : 0];
+		old_sel = v->nodes[v->tsel];
+	}
+	if (queue_tree(a->db, a->session.organisatie_id, a->session.rollen, &nodes, &n, e) < 0)
+		return -1;
+	free(v->nodes);
+	v->nodes = nodes;
+	v->nnodes = n;
+	if (had) {
+		int o = find_node(v, &old_open), s = find_node(v, &old_sel);
+
+		v->open = v->open >= 0 ? o : -1;
+		v->tsel = s >= 0 ? s : o >= 0 ? o : 0;
+	}
+	return 0;
+}
+
+/* Fetches rows for v->load and merges them into the window. */
+static int load_rows(struct qpane *v, struct app *a, struct err *e)
+{
+	struct queue_row *got = NULL, *nw;
+	int n = 0, more = 0, off = v->cur - v->top;
+
+	fill_query(v, a);
+	switch (v->load) {
+	case L_FIRST:
+		if (queue_fetch(a->db, &v->q, QUEUE_FIRST, NULL, PAGE_ROWS, &got, &n, &more, e) < 0)
+			return -1;
+		free(v->rows);
+		v->rows = got;
+		v->nrows = n;
+		v->more_before = 0;
+		v->more_after = more;
+		v->cur = v->top = 0;
+		break;
+	case L_LAST:
+		if (queue_fetch(a->db, &v->q, QUEUE_LAST, NULL, PAGE_ROWS, &got, &n, &more, e) < 0)
+			return -1;
+		free(v->rows);
+		v->rows = got;
+		v->nrows = n;
+		v->more_before = more;
+		v->more_after = 0;
+		v->cur = n - 1;
+		v->top = n - v->view;
+		break;
+	case L_NEXT:
+		if (v->nrows == 0)
+			return 0;
+		if (queue_fetch(a->db, &v->q, QUEUE_AFTER, &v->rows[v->nrows - 1], PAGE_ROWS, &got, &n, &more, e) < 0)
+			return -1;
+		nw = realloc(v->rows, (size_t)(v->nrows + n) * sizeof *nw);
+		if (!nw) {
+			free(got);
+			return err_set(e, "geen geheugen");
+		}
+		v->rows = nw;
+		memcpy(v->rows + v->nrows, got, (size_t)n * sizeof *got);
+		free(got);
+		v->nrows += n;
+		v->more_after = more;
+		if (v->nrows > WINDOW_MAX) {
+			int drop = v->nrows - WINDOW_MAX;
+
+			memmove(v->rows, v->rows + drop, (size_t)WINDOW_MAX * sizeof *v->rows);
+			v->nrows = WINDOW_MAX;
+			v->cur -= drop;
+			v->top -= drop;
+			v->more_before = 1;
+		}
+		v->cur += v->want_delta;
+		v->top += v->want_delta;
+		break;
+	case L_PREV:
+		if (v->nrows == 0)
+			return 0;
+		if (queue_fetch(a->db, &v->q, QUEUE_BEFORE, &v->rows[0], PAGE_ROWS, &got, &n, &more, e) < 0)
+			return -1;
+		nw = realloc(v->rows, (size_t)(v->nrows + n) * sizeof *nw);
+		if (!nw) {
+			free(got);
+			return err_set(e, "geen geheugen");
+		}
+		v->rows = nw;
+		memmove(v->rows + n, v->rows, (size_t)v->nrows * sizeof *v->rows);
+		memcpy(v->rows, got, (size_t)n * sizeof *got);
+		free(got);
+		v->nrows += n;
+		v->cur += n;
+		v->top += n;
+		v->more_before = more;
+		if (v->nrows > WINDOW_MAX) {
+			v->nrows = WINDOW_MAX;
+			v->more_after = 1;
+		}
+		v->cur += v->want_delta;
+		v->top += v->want_delta;
+		break;
+	case L_REFRESH: {
+		/* the same window again, from its first row's key; the cursor
+		 * stays on the same hulpvraag at the same screen line */
+		int limit = v->nrows > PAGE_ROWS ? v->nrows : PAGE_ROWS;
+		long id = v->cur_id;
+
+		if (queue_fetch(a->db, &v->q, v->more_before && v->nrows ? QUEUE_FROM : QUEUE_FIRST,
+				v->nrows ? &v->rows[0] : NULL, limit, &got, &n, &more, e) < 0)
+			return -1;
+		free(v->rows);
+		v->rows = got;
+		v->nrows = n;
+		v->more_after = more;
+		for (int i = 0; i < n; i++)
+			if (v->rows[i].id == id) {
+				v->cur = i;
+				break;
+			}
+		v->top = v->cur - off;
+		break;
+	}
+	}
+	v->want_delta = 0;
+	if (v->cur >= v->nrows)
+		v->cur = v->nrows - 1;
+	if (v->cur < 0)
+		v->cur = 0;
+	if (v->top > v->cur)
+		v->top = v->cur;
+	if (v->top < 0)
+		v->top = 0;
+	v->cur_id = v->nrows ? v->rows[v->cur].id : 0;
+	/* what is on screen is what the person saw: marks take its version */
+	for (int i = 0; i < v->nrows; i++) {
+		int m = find_mark(v, v->rows[i].id);
+
+		if (m >= 0)
+			v->marks[m].version = v->rows[i].version;
+	}
+	v->loaded = 1;
+	return 0;
+}
+
+static int load_choices(struct qpane *v, struct app *a, struct err *e)
+{
+	free(v->choices);
+	v->choices = NULL;
+	v->nchoices = 0;
+	switch (v->bulk) {
+	case B_COORD:
+		return queue_coordinators(a->db, a->session.organisatie_id, &v->choices, &v->nchoices, e);
+	case B_LABEL_ADD:
+	case B_LABEL_DEL:
+		return queue_labels(a->db, a->session.organisatie_id, &v->choices, &v->nchoices, e);
+	case B_STATUS:
+		return queue_status_targets(a->db, a->session.organisatie_id, v->items, v->nitems, &v->choices,
+					    &v->nchoices, e);
+	}
+	return 0;
+}
+
+static int run_bulk(struct qpane *v, struct app *a, struct err *e)
+{
+	int ok = 0, failed;
+
+	free(v->results);
+	v->results = calloc((size_t)v->nitems, sizeof *v->results);
+	v->nresults = 0;
+	if (!v->results)
+		return err_set(e, "geen geheugen");
+	switch (v->bulk) {
+	case B_COORD:
+		ok = queue_bulk_coordinator(a->db, a->session.organisatie_id, v->items, v->nitems, v->chosen.id,
+					    v->results, e);
+		break;
+	case B_LABEL_ADD:
+	case B_LABEL_DEL:
+		ok = queue_bulk_label(a->db, a->session.organisatie_id, v->items, v->nitems, v->chosen.id,
+				      v->bulk == B_LABEL_ADD, v->results, e);
+		break;
+	case B_STATUS:
+		/* one transaction per hulpvraag, by the hulpvraag module */
+		for (int i = 0; i < v->nitems; i++) {
+			struct queue_result *r = &v->results[i];
+			struct err he;
+			enum hv_result hr;
+
+			err_clear(&he);
+			r->id = v->items[i].id;
+			r->nummer = v->items[i].nummer;
+			hr = hulpvraag_set_status(a->db, r->id, v->items[i].version, v->chosen.naam,
+						  v->reden ? v->reden : "", paths_datadir(), &r->version, &he);
+			r->ok = hr == HV_OK;
+			if (r->ok)
+				ok++;
+			else
+				snprintf(r->why, sizeof r->why, "%s", he.msg[0] ? he.msg : "niet gelukt");
+		}
+		break;
+	}
+	if (ok < 0)
+		return -1;
+	v->nresults = v->nitems;
+	failed = v->nitems - ok;
+	/* what worked is no longer marked; what failed stays marked */
+	for (int i = 0; i < v->nresults; i++) {
+		int m = find_mark(v, v->results[i].id);
+
+		if (v->results[i].ok && m >= 0)
+			del_mark(v, m);
+	}
+	if (failed)
+		app_message(a, 1, "%d bijgewerkt, %d mislukt — Enter voor details", ok, failed);
+	else
+		app_message(a, 0, "%d bijgewerkt", ok);
+	v->summary = failed > 0; /* Enter now shows what failed and why */
+	return 0;
+}
+
+static int queue_work(struct pane *p, struct app *a)
+{
+	struct qpane *v = Q(p);
+	struct err e;
+	unsigned w = v->work;
+	int first = v->nnodes == 0;
+
+	err_clear(&e);
+	v->work = 0;
+	if (v->stale) {
+		v->stale = 0;
+		w |= W_TREE;
+		if (v->loaded && !(w & W_ROWS)) {
+			w |= W_ROWS;
+			v->load = L_REFRESH;
+		}
+	}
+	if (app_connect(a, &e) < 0) {
+		app_message(a, 1, "%s — r probeert het opnieuw", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	if (w & W_SAVE) {
+		char sort[32];
+
+		snprintf(sort, sizeof sort, "%s%s", v->q.desc ? "-" : "", queue_sort_name(v->q.sort));
+		if (queue_filter_save(a->db, a->session.organisatie_id, v->save_name, v->filter_text, sort, NULL,
+				      &e) < 0)
+			goto fail;
+		w |= W_TREE;
+		app_message(a, 0, "Filter bewaard in de statusboom");
+	}
+	if (w & W_DELETE) {
+		if (queue_filter_delete(a->db, v->delete_id, &e) < 0)
+			goto fail;
+		w |= W_TREE;
+		app_message(a, 0, "Bewaard filter verwijderd");
+	}
+	if (w & W_BULK) {
+		if (run_bulk(v, a, &e) < 0)
+			goto fail;
+		w |= W_TREE | W_ROWS;
+		v->load = L_REFRESH;
+	}
+	if (w & W_TREE) {
+		if (load_tree(v, a, &e) < 0)
+			goto fail;
+		if (first) {
+			int pick = -1;
+
+			for (int i = 0; i < v->nnodes && pick < 0; i++)
+				if (v->start_cat[0] ? v->nodes[i].kind == QN_CATEGORY &&
+							      !strcmp(v->nodes[i].categorie, v->start_cat)
+						    : v->nodes[i].kind == QN_MINE)
+					pick = i;
+			for (int i = 0; i < v->nnodes && pick < 0; i++)
+				if (v->nodes[i].kind == QN_ALL)
+					pick = i;
+			open_node(v, a, pick);
+			w |= W_ROWS;
+			v->load = L_FIRST;
+		}
+		if (w & W_SAVE) {
+			for (int i = 0; i < v->nnodes; i++)
+				if (v->nodes[i].kind == QN_SAVED && !strcmp(v->nodes[i].label, v->save_name))
+					v->open = v->tsel = i;
+		}
+		if (w & W_DELETE) {
+			if (v->open < 0) {
+				for (int i = 0; i < v->nnodes; i++)
+					if (v->nodes[i].kind == QN_ALL)
+						v->open = v->tsel = i;
+			}
+		}
+	}
+	if (w & W_ROWS) {
+		if (load_rows(v, a, &e) < 0)
+			goto fail;
+	}
+	if (w & W_CHOICES) {
+		if (load_choices(v, a, &e) < 0)
+			goto fail;
+		if (v->nchoices == 0 && v->bulk != B_COORD) {
+			app_message(a, 1, v->bulk == B_STATUS
+						  ? "Geen status waar alle %d hulpvragen met jouw rol naartoe mogen"
+						  : "Nog geen labels in deze organisatie (%d hulpvragen)",
+				    v->nitems);
+		} else if (open_choices(v) < 0) {
+			app_message(a, 1, "Onvoldoende geheugen");
+		}
+	}
+	v->work &= ~w; /* what open_node() asked for during this work is done */
+	if (!(w & W_BULK) && !(w & W_SAVE) && !(w & W_DELETE) && !a->msg_error &&
+	    !strcmp(a->msg, "Bezig met laden…"))
+		app_message_clear(a);
+	return R_PAINT | R_BARS;
+fail:
+	v->work &= ~w;
+	app_message(a, 1, "%s — r probeert het opnieuw", e.msg[0] ? e.msg : "Laden mislukt");
+	return R_PAINT | R_BARS;
+}
+
+/* Another session committed a change to a hulpvraag: when it is of this
+ * organisatie, tree counts and the window are reloaded in work() — once,
+ * however many events arrive in one turn. */
+static int queue_changed(struct pane *p, struct app *a, const struct notify_event *ev)
+{
+	struct qpane *v = Q(p);
+
+	if (ev->organisatie_id != a->session.organisatie_id)
+		return R_NONE;
+	v->stale = 1;
+	return R_WORK;
+}
+
+static void queue_free(struct pane *p)
+{
+	struct qpane *v = Q(p);
+
+	dialog_close(&v->dlg);
+	werkdag_kalender_release(&v->kal);
+	free(v->nodes);
+	free(v->rows);
+	free(v->marks);
+	free(v->items);
+	free(v->choices);
+	free(v->reden);
+	free(v->results);
+	free(v);
+}
+
+static const struct pane_ops queue_ops = {
+	.name = "queue",
+	.title = "Werkvoorraad",
+	.context = queue_context,
+	.draw = queue_draw,
+	.key = queue_key,
+	.action = queue_action,
+	.work = queue_work,
+	.free = queue_free,
+	.changed = queue_changed,
+};
+
+struct pane *pane_queue_new(struct app *a, const char *categorie)
+{
+	struct qpane *v = calloc(1, sizeof *v);
+	char path[4096];
+	struct err e;
+
+	if (!v)
+		return NULL;
+	v->base.ops = &queue_ops;
+	v->open = -1;
+	v->q.sort = QS_DATUM;
+	snprintf(v->start_cat, sizeof v->start_cat, "%s", categorie ? categorie : "");
+	field_init(&v->sfield, FILTER_VALUE_MAX - 1, 0);
+	werkdag_kalender_init(&v->kal);
+	err_clear(&e);
+	/* decree days (Friday after Hemelvaart, …); without them only the
+	 * days of the wet count, which is still correct for most years */
+	if (werkdag_kalender_load(&v->kal, paths_data(path, sizeof path, "forms/feestdagen.conf"), &e) < 0)
+		app_message(a, 1, "%s", e.msg);
+	v->work = W_TREE;
+	a->work_pending = 1;
+	return &v->base;
+}
