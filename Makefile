@@ -141,6 +141,7 @@ install: balie
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
 	install -m 755 balie $(DESTDIR)$(BINDIR)/balie
 	cp -R forms keymaps $(DESTDIR)$(SHAREDIR)/
+	install -m 755 tests/capture-sendmail $(DESTDIR)$(SHAREDIR)/capture-sendmail
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/*.8 $(DESTDIR)$(MANDIR)/man8/

@@ -98,7 +98,14 @@ int db_connect(struct db **out, const char *conninfo, struct err *e)
 	struct db *db = calloc(1, sizeof *db);
 	if (!db)
 		return err_set(e, "geen geheugen");
-	db->pg = PQconnectdb(conninfo ? conninfo : "");
+	/* A server that does not answer (a host gone from the network) must
+	 * not hold the terminal for the minutes of a TCP timeout: 10 s unless
+	 * PGCONNECT_TIMEOUT or conninfo says otherwise (conninfo's own keywords
+	 * come after and win; key=value and postgresql:// URIs both expand). */
+	static const char *const keys[] = { "connect_timeout", "dbname", NULL };
+	const char *env = getenv("PGCONNECT_TIMEOUT");
+	const char *vals[] = { env && *env ? NULL : "10", conninfo ? conninfo : "", NULL };
+	db->pg = PQconnectdbParams(keys, vals, 1);
 	if (!db->pg || PQstatus(db->pg) != CONNECTION_OK) {
 		char msg[300];
 		copy_trimmed(msg, sizeof msg, db->pg ? PQerrorMessage(db->pg) : "geen geheugen");

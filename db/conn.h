@@ -27,7 +27,8 @@ enum db_failure {
 };
 
 /* Connects with a libpq conninfo string ("" = PG* environment /
- * pg_service.conf).  Sets search_path to the balie schema.  On failure *out
+ * pg_service.conf); connect_timeout is 10 s unless conninfo or
+ * PGCONNECT_TIMEOUT says otherwise.  Sets search_path to the balie schema.  On failure *out
  * is NULL and e says, in Dutch, what to check.  Free with db_free(). */
 int db_connect(struct db **out, const char *conninfo, struct err *e);
 void db_free(struct db **db);

@@ -33,9 +33,11 @@ int notify_drain(struct db *db, void (*fn)(const struct notify_event *ev, void *
 		return -1;
 	}
 	PGnotify *nf;
+	int self = PQbackendPID(pg);
 	while ((nf = PQnotifies(pg)) != NULL) {
 		struct notify_event ev;
 		if (!strcmp(nf->relname, NOTIFY_CHANNEL) && notify_parse(nf->extra, &ev) == 0) {
+			ev.own = nf->be_pid == self;
 			fn(&ev, arg);
 			n++;
 		}

@@ -19,6 +19,7 @@ struct notify_event {
 	char table[32]; /* "hulpvraag" */
 	long id;
 	long organisatie_id;
+	int own;        /* sent by this connection's own transaction */
 };
 
 /* LISTEN balie_changes on this connection. */

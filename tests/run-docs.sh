@@ -67,4 +67,31 @@ else
 	echo "# niet beschreven als \"balie OPDRACHT\":$missing"
 	status=1
 fi
+
+# balie-keymap(5) lists every action of the action table, per context, and
+# the keymap files name only real actions without conflicts.
+if [ -x ./balie ]; then
+	./balie --list-actions | cut -f1,2 | sort -u >"$tmp/actions"
+	awk '/^\.SS / { n = split($0, w, "\\\\fB"); c = w[n]; sub(/\\fP.*/, "", c); next }
+	     /^\.SH / { c = "" }
+	     c != "" && /^\.B / { a = substr($0, 4); gsub(/\\-/, "-", a); print c "\t" a }' \
+		man/balie-keymap.5 | sed 's/\\-/-/g' | sort -u >"$tmp/documented"
+	if cmp -s "$tmp/actions" "$tmp/documented"; then
+		echo "ok - man: balie-keymap(5) noemt precies de acties van de actietabel"
+	else
+		echo "not ok - man: balie-keymap(5) noemt precies de acties van de actietabel"
+		diff "$tmp/actions" "$tmp/documented" | sed 's/^/# /'
+		status=1
+	fi
+	for variant in default vi; do
+		printf 'keymap = "%s";\n' "$variant" >"$tmp/keys.conf"
+		if ./balie --config "$tmp/keys.conf" --dump-keys >"$tmp/dump" 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then
+			echo "ok - keymaps/$variant.keys: alleen bestaande acties, geen dubbele toetsen"
+		else
+			echo "not ok - keymaps/$variant.keys: alleen bestaande acties, geen dubbele toetsen"
+			sed 's/^/# /' "$tmp/err"
+			status=1
+		fi
+	done
+fi
 exit $status

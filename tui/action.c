@@ -2,194 +2,198 @@
 #include "tui/action.h"
 
 #include <curses.h>
+#include <string.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <wctype.h>
 
-/* Table order is the order of the key bar and of the help screen. */
+/* Table order is the order of the key bar and of the help screen.  The keys
+ * are not here: they are data, in keymaps/default.keys (balie-keymap(5)). */
 const struct action action_table[] = {
 	{ ACT_QUIT, "afsluiten", "Afsluiten", "Sluit balie af",
-	  CTX_GLOBAL, { 'q', TK(KEY_F(10)) }, ACTION_BAR },
+	  CTX_GLOBAL, ACTION_BAR },
 
 	{ ACT_LOGIN, "aanmelden", "Aanmelden", "Meldt je aan met de ingevulde gegevens",
-	  CTX_LOGIN, { TK_ENTER }, ACTION_BAR },
+	  CTX_LOGIN, ACTION_BAR },
 	{ ACT_FIELD_NEXT, "volgend-veld", "Volgend veld", "Naar het volgende veld",
-	  CTX_LOGIN, { TK_TAB, TK(KEY_DOWN) }, ACTION_BAR },
+	  CTX_LOGIN, ACTION_BAR },
 	{ ACT_FIELD_PREV, "vorig-veld", "Vorig veld", "Naar het vorige veld",
-	  CTX_LOGIN, { TK(KEY_BTAB), TK(KEY_UP) }, 0 },
+	  CTX_LOGIN, 0 },
 	{ ACT_CLEAR, "veld-wissen", "Wissen",
 	  "Wist het veld (leeg codeveld: terug)",
-	  CTX_LOGIN, { TK_ESC }, ACTION_BAR },
+	  CTX_LOGIN, ACTION_BAR },
 
 	{ ACT_RETRY, "opnieuw-verbinden", "Opnieuw proberen",
 	  "Maakt opnieuw verbinding met de database",
-	  CTX_OFFLINE, { 'R', 'r', TK(KEY_F(5)) }, ACTION_BAR },
+	  CTX_OFFLINE, ACTION_BAR },
 
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de aantallen opnieuw op",
-	  CTX_HOME, { 'r', TK(KEY_F(5)) }, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR },
 	{ ACT_LOCK, "vergrendelen", "Vergrendelen",
 	  "Scherm op slot; terug met je wachtwoord",
-	  CTX_HOME, { 'L' }, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
-	  CTX_HOME, { TK(KEY_UP) }, 0 },
+	  CTX_HOME, 0 },
 	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
-	  CTX_HOME, { TK(KEY_DOWN) }, 0 },
+	  CTX_HOME, 0 },
 
 	{ ACT_UNLOCK, "ontgrendelen", "Ontgrendelen", "Controleert je wachtwoord en ontgrendelt",
-	  CTX_LOCK, { TK_ENTER }, ACTION_BAR },
+	  CTX_LOCK, ACTION_BAR },
 	{ ACT_CLEAR, "veld-wissen", "Wissen", "Wist het wachtwoordveld",
-	  CTX_LOCK, { TK_ESC }, ACTION_BAR },
+	  CTX_LOCK, ACTION_BAR },
 
 	{ ACT_CLOSE, "help-sluiten", "Sluiten", "Sluit de help",
-	  CTX_HELP, { TK_ESC, 'q', '?', TK(KEY_F(1)) }, ACTION_BAR },
+	  CTX_HELP, ACTION_BAR },
 	{ ACT_RUN, "actie-uitvoeren", "Uitvoeren", "Voert de gekozen actie uit",
-	  CTX_HELP, { TK_ENTER }, ACTION_BAR },
+	  CTX_HELP, ACTION_BAR },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
-	  CTX_HELP, { TK(KEY_UP), 'k' }, 0 },
+	  CTX_HELP, 0 },
 	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
-	  CTX_HELP, { TK(KEY_DOWN), 'j' }, 0 },
+	  CTX_HELP, 0 },
 	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
-	  CTX_HELP, { TK(KEY_PPAGE) }, 0 },
+	  CTX_HELP, 0 },
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
-	  CTX_HELP, { TK(KEY_NPAGE), ' ' }, 0 },
+	  CTX_HELP, 0 },
 	{ ACT_TOP, "begin", "Begin", "Naar de eerste regel",
-	  CTX_HELP, { TK(KEY_HOME), 'g' }, 0 },
+	  CTX_HELP, 0 },
 	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste regel",
-	  CTX_HELP, { TK(KEY_END), 'G' }, 0 },
+	  CTX_HELP, 0 },
 
 	/* --- werkvoorraad (pane_queue.c): CTX_QUEUE rows go here --- */
 	{ ACT_Q_WERKVOORRAAD, "werkvoorraad", "Werkvoorraad",
 	  "Opent de werkvoorraad (Enter: op de gekozen statuscategorie)",
-	  CTX_HOME, { 'w' }, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR },
 	{ ACT_Q_OPEN, "werkvoorraad-openen", "Openen",
 	  "Links: toont de hulpvragen van de gekozen status; rechts: opent de hulpvraag",
-	  CTX_HOME, { TK_ENTER }, 0 },
+	  CTX_HOME, 0 },
 	{ ACT_Q_OPEN, "werkvoorraad-openen", "Openen",
 	  "Links: toont de hulpvragen van de gekozen status; rechts: opent de hulpvraag",
-	  CTX_QUEUE, { TK_ENTER }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_BACK, "terug", "Terug",
 	  "Wist het filter, gaat naar de statusboom of terug naar het overzicht (sluit nooit af)",
-	  CTX_QUEUE, { TK_ESC }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_FOCUS, "paneel-wisselen", "Boom/lijst", "Wisselt tussen de statusboom en de lijst",
-	  CTX_QUEUE, { TK_TAB, TK(KEY_BTAB) }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_FILTER, "filteren", "Filter",
 	  "Filtert: woorden (naam, nummer, school, BRIN), veld:waarde, !uitsluiten",
-	  CTX_QUEUE, { '\\', TK(KEY_F(4)) }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_SEARCH, "zoeken", "Zoeken", "Zoekt terwijl je typt in de geladen rijen",
-	  CTX_QUEUE, { '/' }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_HIT_NEXT, "volgende-treffer", "Volgende", "Naar de volgende treffer van de zoekopdracht",
-	  CTX_QUEUE, { 'n' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_Q_HIT_PREV, "vorige-treffer", "Vorige", "Naar de vorige treffer van de zoekopdracht",
-	  CTX_QUEUE, { 'N' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_Q_SORT, "sorteren", "Sorteren", "Sorteert op de volgende kolom",
-	  CTX_QUEUE, { 's' }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_SORT_REVERSE, "sortering-omkeren", "Omkeren", "Keert de sorteervolgorde om",
-	  CTX_QUEUE, { 'S' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_Q_MARK, "markeren", "Markeren", "Markeert de hulpvraag (of haalt de markering weg)",
-	  CTX_QUEUE, { ' ' }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_MARK_ALL, "alles-markeren", "Alles markeren", "Markeert alle geladen rijen van de lijst",
-	  CTX_QUEUE, { 'a' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_Q_UNMARK, "markeringen-wissen", "Markeringen wissen", "Haalt alle markeringen weg",
-	  CTX_QUEUE, { 'u' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_Q_BULK, "bulkactie", "Bulk",
 	  "Coördinator, label of status van de gemarkeerde hulpvragen (anders de huidige) wijzigen",
-	  CTX_QUEUE, { 'b', TK(KEY_F(6)) }, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR },
 	{ ACT_Q_FILTER_SAVE, "filter-bewaren", "Filter bewaren",
 	  "Bewaart filter en sortering onder een naam in de statusboom",
-	  CTX_QUEUE, { 'B' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_Q_FILTER_DELETE, "filter-verwijderen", "Filter verwijderen",
 	  "Verwijdert het gekozen bewaarde filter (vraagt eerst)",
-	  CTX_QUEUE, { 'D' }, ACTION_DESTRUCTIVE },
+	  CTX_QUEUE, ACTION_DESTRUCTIVE },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt aantallen en rijen opnieuw op",
-	  CTX_QUEUE, { 'r', TK(KEY_F(5)) }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
-	  CTX_QUEUE, { TK(KEY_UP), 'k' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
-	  CTX_QUEUE, { TK(KEY_DOWN), 'j' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
-	  CTX_QUEUE, { TK(KEY_PPAGE) }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
-	  CTX_QUEUE, { TK(KEY_NPAGE) }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_TOP, "begin", "Begin", "Naar de eerste hulpvraag",
-	  CTX_QUEUE, { TK(KEY_HOME), 'g' }, 0 },
+	  CTX_QUEUE, 0 },
 	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste hulpvraag",
-	  CTX_QUEUE, { TK(KEY_END), 'G' }, 0 },
+	  CTX_QUEUE, 0 },
 
 	/* --- hulpvraag (pane_hulpvraag.c): CTX_HULPVRAAG rows go here --- */
 	{ ACT_HV_OPEN, "hulpvraag-openen", "Hulpvraag openen",
 	  "Opent een hulpvraag op nummer (bijvoorbeeld tijdens een telefoongesprek)",
-	  CTX_HOME, { 'o' }, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR },
 	{ ACT_HV_INTAKE, "nieuwe-hulpvraag", "Nieuwe hulpvraag",
 	  "Voert een hulpvraag in die per telefoon of mail binnenkwam",
-	  CTX_HOME, { 'n' }, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR },
 	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
-	  CTX_HULPVRAAG, { TK_ESC }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_STATUS, "status-wijzigen", "Status",
 	  "Wijzigt de status (alleen de overgangen die jouw rol mag maken), met reden",
-	  CTX_HULPVRAAG, { 's' }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_COORDINATOR, "coordinator-kiezen", "Coördinator",
 	  "Kiest de coördinator van deze hulpvraag",
-	  CTX_HULPVRAAG, { 'c' }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_OMSCHRIJVING, "omschrijving-bewerken", "Omschrijving",
 	  "Bewerkt de omschrijving van de hulpvraag",
-	  CTX_HULPVRAAG, { 'e' }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_NOTITIE, "notitie-bewerken", "Notitie",
 	  "Bewerkt je eigen notitie bij deze hulpvraag (alleen jij ziet die)",
-	  CTX_HULPVRAAG, { 'm' }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_LABEL_ADD, "label-toevoegen", "Label+",
 	  "Voegt een label toe (een bestaand of een nieuw)",
-	  CTX_HULPVRAAG, { 'l' }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_LABEL_REMOVE, "label-verwijderen", "Label-",
 	  "Haalt een label van deze hulpvraag af (vraagt eerst)",
-	  CTX_HULPVRAAG, { 'x' }, ACTION_DESTRUCTIVE },
+	  CTX_HULPVRAAG, ACTION_DESTRUCTIVE },
 	{ ACT_HV_TAB_NEXT, "volgend-tabblad", "Tabblad",
 	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities)",
-	  CTX_HULPVRAAG, { TK_TAB, TK(KEY_RIGHT) }, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_TAB_PREV, "vorig-tabblad", "Vorig tabblad", "Naar het vorige tabblad",
-	  CTX_HULPVRAAG, { TK(KEY_BTAB), TK(KEY_LEFT) }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de hulpvraag opnieuw op",
-	  CTX_HULPVRAAG, { 'r', TK(KEY_F(5)) }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
-	  CTX_HULPVRAAG, { TK(KEY_UP), 'k' }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
-	  CTX_HULPVRAAG, { TK(KEY_DOWN), 'j' }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
-	  CTX_HULPVRAAG, { TK(KEY_PPAGE) }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
-	  CTX_HULPVRAAG, { TK(KEY_NPAGE), ' ' }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_TOP, "begin", "Begin", "Naar het begin van het tabblad",
-	  CTX_HULPVRAAG, { TK(KEY_HOME), 'g' }, 0 },
+	  CTX_HULPVRAAG, 0 },
 	{ ACT_BOTTOM, "einde", "Einde", "Naar het einde van het tabblad",
-	  CTX_HULPVRAAG, { TK(KEY_END), 'G' }, 0 },
+	  CTX_HULPVRAAG, 0 },
 
 	/* --- dialogs (tui/dialog.c): CTX_DIALOG rows go here --- */
 	{ ACT_DLG_OK, "dialoog-ok", "OK",
 	  "Bevestigt de dialoog (in een tekst met meerdere regels: F2 of Ctrl-D; Enter is daar een nieuwe regel)",
-	  CTX_DIALOG, { TK(KEY_F(2)), TK_ENTER, TK_CTRL('d') }, ACTION_BAR },
+	  CTX_DIALOG, ACTION_BAR },
 	{ ACT_DLG_CANCEL, "dialoog-annuleren", "Annuleren", "Sluit de dialoog zonder iets te doen",
-	  CTX_DIALOG, { TK_ESC }, ACTION_BAR },
+	  CTX_DIALOG, ACTION_BAR },
 
 	{ ACT_HELP, "help", "Help", "Toont de toetsen van dit scherm",
-	  CTX_GLOBAL, { '?', TK(KEY_F(1)) }, ACTION_BAR },
+	  CTX_GLOBAL, ACTION_BAR },
 	{ ACT_REDRAW, "scherm-herschrijven", "Herschrijven", "Tekent het scherm opnieuw",
-	  CTX_GLOBAL, { TK_CTRL('l') }, 0 },
+	  CTX_GLOBAL, 0 },
 };
 
 const size_t action_count = sizeof action_table / sizeof action_table[0];
 
 static const struct {
-	const char *name;
+	const char *name; /* Dutch, for people */
 	int text_input;
+	const char *key;  /* as written in keymap files */
 } ctx_info[CTX_COUNT] = {
-	[CTX_GLOBAL] = { "Overal", 0 },
-	[CTX_LOGIN] = { "Aanmelden", 1 },
-	[CTX_OFFLINE] = { "Geen verbinding", 0 },
-	[CTX_HOME] = { "Overzicht", 0 },
-	[CTX_LOCK] = { "Vergrendeld", 1 },
-	[CTX_HELP] = { "Help", 0 },
-	[CTX_QUEUE] = { "Werkvoorraad", 0 },
-	[CTX_HULPVRAAG] = { "Hulpvraag", 0 },
-	[CTX_DIALOG] = { "Dialoog", 1 },
+	[CTX_GLOBAL] = { "Overal", 0, "overal" },
+	[CTX_LOGIN] = { "Aanmelden", 1, "aanmelden" },
+	[CTX_OFFLINE] = { "Geen verbinding", 0, "geen-verbinding" },
+	[CTX_HOME] = { "Overzicht", 0, "overzicht" },
+	[CTX_LOCK] = { "Vergrendeld", 1, "vergrendeld" },
+	[CTX_HELP] = { "Help", 0, "help" },
+	[CTX_QUEUE] = { "Werkvoorraad", 0, "werkvoorraad" },
+	[CTX_HULPVRAAG] = { "Hulpvraag", 0, "hulpvraag" },
+	[CTX_DIALOG] = { "Dialoog", 1, "dialoog" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)
@@ -202,33 +206,190 @@ int action_ctx_text_input(enum action_ctx ctx)
 	return ctx < CTX_COUNT && ctx_info[ctx].text_input;
 }
 
+const char *action_ctx_key(enum action_ctx ctx)
+{
+	return ctx < CTX_COUNT ? ctx_info[ctx].key : "";
+}
+
+int action_ctx_from_key(const char *key)
+{
+	for (int c = 0; c < CTX_COUNT; c++)
+		if (!strcmp(ctx_info[c].key, key))
+			return c;
+	return -1;
+}
+
+const struct action *action_by_name(enum action_ctx ctx, const char *name)
+{
+	for (size_t i = 0; i < action_count; i++)
+		if (action_table[i].ctx == ctx && !strcmp(action_table[i].name, name))
+			return &action_table[i];
+	return NULL;
+}
+
 static int typed(int key)
 {
 	return key < TK_FN && key >= ' ' && key != 127 && iswprint((wint_t)key);
 }
 
-static const struct action *find_in(enum action_ctx ctx, int key)
+/* ------------------------------------------------------------- keys -- */
+
+/* The curses/typed key of a keymap key. */
+static int tkey_of(const struct keymap_key *k)
+{
+	static const int named[KEYMAP_NAMED_COUNT] = {
+		[KEYMAP_ENTER] = TK_ENTER,          [KEYMAP_ESC] = TK_ESC,
+		[KEYMAP_TAB] = TK_TAB,              [KEYMAP_BTAB] = TK(KEY_BTAB),
+		[KEYMAP_SPACE] = ' ',               [KEYMAP_BACKSPACE] = TK_BACKSPACE,
+		[KEYMAP_DELETE] = TK(KEY_DC),       [KEYMAP_INSERT] = TK(KEY_IC),
+		[KEYMAP_HOME] = TK(KEY_HOME),       [KEYMAP_END] = TK(KEY_END),
+		[KEYMAP_PGUP] = TK(KEY_PPAGE),      [KEYMAP_PGDN] = TK(KEY_NPAGE),
+		[KEYMAP_UP] = TK(KEY_UP),           [KEYMAP_DOWN] = TK(KEY_DOWN),
+		[KEYMAP_LEFT] = TK(KEY_LEFT),       [KEYMAP_RIGHT] = TK(KEY_RIGHT),
+	};
+	switch (k->kind) {
+	case KEYMAP_CHAR:
+		return k->code;
+	case KEYMAP_NAMED:
+		return named[k->code];
+	case KEYMAP_CTRL:
+		return TK_CTRL(k->code);
+	case KEYMAP_FN:
+		return TK(KEY_F(k->code));
+	}
+	return 0;
+}
+
+/* Is action name known in the context called ctx?  (keymap_names callback) */
+static int known_action(const char *ctx, const char *name, void *arg)
+{
+	int c = action_ctx_from_key(ctx);
+	return c >= 0 && action_by_name((enum action_ctx)c, name) != NULL;
+}
+
+static const char *const *ctx_keys(void)
+{
+	static const char *keys[CTX_COUNT + 1];
+	for (int c = 0; c < CTX_COUNT; c++)
+		keys[c] = ctx_info[c].key;
+	keys[CTX_COUNT] = NULL;
+	return keys;
+}
+
+void keybind_release(struct keybind *kb)
+{
+	free(kb->e);
+	memset(kb, 0, sizeof *kb);
+}
+
+/* Rebuilds kb->e from kb->map: every (context, key) once, last statement
+ * wins, unbind removes. */
+static int keybind_resolve(struct keybind *kb)
+{
+	free(kb->e);
+	kb->e = calloc(kb->map.n ? kb->map.n : 1, sizeof *kb->e);
+	kb->n = 0;
+	if (!kb->e)
+		return -1;
+	for (size_t i = 0; i < kb->map.n; i++) {
+		const struct keymap_binding *b = &kb->map.b[i];
+		int ctx = action_ctx_from_key(b->ctx);
+		int key = tkey_of(&b->key);
+		const char *name = keymap_lookup(&kb->map, b->ctx, &b->key);
+		int seen = 0;
+		for (size_t j = 0; j < kb->n; j++)
+			seen |= kb->e[j].ctx == (enum action_ctx)ctx && kb->e[j].key == key;
+		if (seen || !name || ctx < 0)
+			continue;
+		const struct action *act = action_by_name((enum action_ctx)ctx, name);
+		if (!act)
+			continue;
+		kb->e[kb->n].ctx = (enum action_ctx)ctx;
+		kb->e[kb->n].key = key;
+		kb->e[kb->n].act = act;
+		kb->n++;
+	}
+	return 0;
+}
+
+int keybind_load(struct keybind *kb, const char *datadir, const char *variant, const char *user_file,
+		 keymap_report_fn report, void *arg)
+{
+	char path[4096];
+	struct err e;
+	struct keymap_names names = {ctx_keys(), known_action, NULL};
+	int errors = 0;
+
+	memset(kb, 0, sizeof *kb);
+	keymap_init(&kb->map);
+	snprintf(path, sizeof path, "%s/keymaps/default.keys", datadir);
+	errors += keymap_load(&kb->map, path, &names, report, arg, &e);
+	errors += keymap_conflicts(&kb->map, report, arg);
+	if (variant && *variant && strcmp(variant, "default") != 0) {
+		snprintf(path, sizeof path, "%s/keymaps/%s.keys", datadir, variant);
+		errors += keymap_load(&kb->map, path, &names, report, arg, &e);
+	}
+	/* The user's own file changes single bindings; its bad lines are
+	 * reported and skipped, the rest (and every default) still holds. */
+	if (user_file && access(user_file, F_OK) == 0)
+		errors += keymap_load(&kb->map, user_file, &names, report, arg, &e);
+	if (keybind_resolve(kb) < 0)
+		errors++;
+	return errors;
+}
+
+void keybind_free_map(struct keybind *kb)
+{
+	keymap_release(&kb->map);
+	keybind_release(kb);
+}
+
+void keybind_dump(const struct keybind *kb, FILE *f)
+{
+	char kn[32];
+	fprintf(f, "# actieve toetsen van balie (balie --dump-keys); zie balie-keymap(5)\n");
+	for (int c = 0; c < CTX_COUNT; c++) {
+		int header = 0;
+		for (size_t i = 0; i < action_count; i++) {
+			const struct action *a = &action_table[i];
+			if ((int)a->ctx != c)
+				continue;
+			for (size_t j = 0; j < kb->n; j++) {
+				if (kb->e[j].act != a)
+					continue;
+				if (!header++)
+					fprintf(f, "\n# %s\n", ctx_info[c].name);
+				fprintf(f, "bind %-15s %-10s %s\n", ctx_info[c].key,
+					action_keymap_name(kb->e[j].key, kn, sizeof kn), a->name);
+			}
+		}
+	}
+}
+
+void action_list(FILE *f)
 {
 	for (size_t i = 0; i < action_count; i++) {
 		const struct action *a = &action_table[i];
-
-		if (a->ctx != ctx)
-			continue;
-		for (int k = 0; k < ACTION_MAX_KEYS && a->keys[k]; k++)
-			if (a->keys[k] == key)
-				return a;
+		fprintf(f, "%s\t%s\t%s\n", ctx_info[a->ctx].key, a->name, a->help);
 	}
+}
+
+static const struct action *find_in(const struct keybind *kb, enum action_ctx ctx, int key)
+{
+	for (size_t i = 0; i < kb->n; i++)
+		if (kb->e[i].ctx == ctx && kb->e[i].key == key)
+			return kb->e[i].act;
 	return NULL;
 }
 
-const struct action *action_for_key(enum action_ctx ctx, int key)
+const struct action *action_for_key(const struct keybind *kb, enum action_ctx ctx, int key)
 {
 	const struct action *a;
 
 	if (action_ctx_text_input(ctx) && typed(key))
 		return NULL;
-	a = find_in(ctx, key);
-	return a ? a : find_in(CTX_GLOBAL, key);
+	a = find_in(kb, ctx, key);
+	return a ? a : find_in(kb, CTX_GLOBAL, key);
 }
 
 int action_in_ctx(const struct action *a, enum action_ctx ctx)
@@ -236,16 +397,53 @@ int action_in_ctx(const struct action *a, enum action_ctx ctx)
 	return a->ctx == ctx || a->ctx == CTX_GLOBAL;
 }
 
-int action_keys(const struct action *a, enum action_ctx ctx, int *keys, int max)
+int action_keys(const struct keybind *kb, const struct action *a, enum action_ctx ctx, int *keys, int max)
 {
 	int n = 0;
 
 	if (!action_in_ctx(a, ctx))
 		return 0;
-	for (int k = 0; k < ACTION_MAX_KEYS && a->keys[k] && n < max; k++)
-		if (action_for_key(ctx, a->keys[k]) == a)
-			keys[n++] = a->keys[k];
+	/* Typed keys first: the key bar shows a letter rather than an F-key
+	 * (F-keys get eaten by some terminals), the help lists both. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < kb->n && n < max; i++) {
+			int k = kb->e[i].key;
+			if ((k < TK_FN && k > ' ') != (pass == 0))
+				continue;
+			if (kb->e[i].act == a && action_for_key(kb, ctx, k) == a)
+				keys[n++] = k;
+		}
 	return n;
+}
+
+/* The keymap-file name of a tkey ("Ctrl-L", "PgDn", "q"). */
+const char *action_keymap_name(int key, char *buf, size_t len)
+{
+	static const struct {
+		int key;
+		enum keymap_named n;
+	} named[] = {
+		{TK_ENTER, KEYMAP_ENTER}, {TK_ESC, KEYMAP_ESC}, {TK_TAB, KEYMAP_TAB},
+		{TK(KEY_BTAB), KEYMAP_BTAB}, {' ', KEYMAP_SPACE}, {TK_BACKSPACE, KEYMAP_BACKSPACE},
+		{TK(KEY_DC), KEYMAP_DELETE}, {TK(KEY_IC), KEYMAP_INSERT}, {TK(KEY_HOME), KEYMAP_HOME},
+		{TK(KEY_END), KEYMAP_END}, {TK(KEY_PPAGE), KEYMAP_PGUP}, {TK(KEY_NPAGE), KEYMAP_PGDN},
+		{TK(KEY_UP), KEYMAP_UP}, {TK(KEY_DOWN), KEYMAP_DOWN}, {TK(KEY_LEFT), KEYMAP_LEFT},
+		{TK(KEY_RIGHT), KEYMAP_RIGHT},
+	};
+	struct keymap_key k = {KEYMAP_CHAR, key};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i].key == key) {
+			k.kind = KEYMAP_NAMED;
+			k.code = (int)named[i].n;
+		}
+	if (key >= TK(KEY_F(1)) && key <= TK(KEY_F(12))) {
+		k.kind = KEYMAP_FN;
+		k.code = key - TK(KEY_F(0));
+	} else if (key > 0 && key < ' ' && key != TK_ENTER && key != TK_TAB && key != TK_ESC) {
+		k.kind = KEYMAP_CTRL;
+		k.code = key + 'a' - 1;
+	}
+	return keymap_key_name(&k, buf, len);
 }
 
 const char *action_key_name(int key, char *buf, size_t len)

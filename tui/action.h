@@ -17,6 +17,9 @@
 #define BALIE_TUI_ACTION_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "core/keymap.h"
 
 #define TK_FN 0x1000000                /* above every Unicode code point */
 #define TK(k) (TK_FN | (k))            /* a curses KEY_* code as a tkey */
@@ -109,24 +112,65 @@ struct action {
 	const char *label; /* short Dutch label for the key bar: "Vernieuwen" */
 	const char *help;  /* one Dutch line for the help screen */
 	enum action_ctx ctx;
-	int keys[ACTION_MAX_KEYS]; /* default tkeys, 0-terminated; the bar shows the first usable */
 	unsigned flags;
 };
 
 extern const struct action action_table[];
 extern const size_t action_count;
 
+/* The bindings in force: keymaps/default.keys (+ a variant such as
+ * vi.keys) + the user's file, resolved against the action table: every
+ * (context, key) once, the last statement winning. */
+struct keybind_entry {
+	enum action_ctx ctx;
+	int key; /* tkey */
+	const struct action *act;
+};
+
+struct keybind {
+	struct keymap map;      /* the statements as read */
+	struct keybind_entry *e; /* resolved, in statement order */
+	size_t n;
+};
+
+/* Loads datadir/keymaps/default.keys, then datadir/keymaps/VARIANT.keys
+ * (variant "" or "default": none), then user_file when it exists.  Every
+ * error goes to report as "file:line: message"; bad lines are skipped and
+ * the rest holds.  Returns the number of errors.  Free with
+ * keybind_free_map(). */
+int keybind_load(struct keybind *kb, const char *datadir, const char *variant, const char *user_file,
+		 keymap_report_fn report, void *arg);
+void keybind_free_map(struct keybind *kb);
+void keybind_release(struct keybind *kb);
+
+/* Prints the active bindings as a keymap file (balie --dump-keys). */
+void keybind_dump(const struct keybind *kb, FILE *f);
+
+/* Prints every action as "context<TAB>name<TAB>help" (balie --list-actions,
+ * used to check balie-keymap(5)). */
+void action_list(FILE *f);
+
 /* The action a key runs in ctx (the context's own binding first, then the
  * global one); NULL when the key is not bound.  In a text-input context a
  * printable key is never an action: it is typed. */
-const struct action *action_for_key(enum action_ctx ctx, int key);
+const struct action *action_for_key(const struct keybind *kb, enum action_ctx ctx, int key);
 
 /* True when the action applies in ctx (its own context or global). */
 int action_in_ctx(const struct action *a, enum action_ctx ctx);
 
 /* The keys that really run a in ctx (not shadowed, not eaten by text
- * input), at most max, in table order.  Returns how many. */
-int action_keys(const struct action *a, enum action_ctx ctx, int *keys, int max);
+ * input), at most max, in keymap order.  Returns how many. */
+int action_keys(const struct keybind *kb, const struct action *a, enum action_ctx ctx, int *keys, int max);
+
+/* Context names in keymap files ("werkvoorraad") and back; -1 unknown. */
+const char *action_ctx_key(enum action_ctx ctx);
+int action_ctx_from_key(const char *key);
+
+/* The row of action `name` in ctx, or NULL. */
+const struct action *action_by_name(enum action_ctx ctx, const char *name);
+
+/* A tkey as written in keymap files ("Ctrl-L", "PgDn"); returns buf. */
+const char *action_keymap_name(int key, char *buf, size_t len);
 
 /* Dutch context name ("Overzicht") and whether it takes typed text. */
 const char *action_ctx_name(enum action_ctx ctx);

@@ -131,6 +131,8 @@ void app_login(struct app *a, const struct session *s)
 	a->session = *s;
 	a->logged_in = 1;
 	a->locked = 0;
+	a->conn_lost = 0;
+	a->unread = 0;
 	a->last_key_ms = app_now_ms();
 	/* live updates from here on (the login connection is the session's) */
 	if (a->db) {
@@ -148,6 +150,8 @@ void app_logout(struct app *a, const char *why)
 	explicit_bzero(&a->session, sizeof a->session);
 	a->logged_in = 0;
 	a->locked = 0;
+	a->conn_lost = 0;
+	a->unread = 0;
 	if (a->db)
 		db_set_account(a->db, 0);
 	app_reset(a, pane_login_new(a, why));
@@ -194,6 +198,172 @@ int app_connect(struct app *a, struct err *e)
 	return 0;
 }
 
+/* ---- a lost connection ------------------------------------------------ */
+
+void app_conn_lost(struct app *a)
+{
+	if (a->conn_lost)
+		return;
+	a->conn_lost = 1;
+	a->reconnecting = 0;
+	a->reconnect_delay_s = 1;
+	a->reconnect_ms = app_now_ms() + 1000;
+	a->banner_secs = -1;
+	a->dirty |= D_BARS;
+}
+
+void app_reconnect_now(struct app *a)
+{
+	if (!a->conn_lost)
+		return;
+	a->reconnect_ms = app_now_ms();
+	a->dirty |= D_BARS;
+}
+
+/* Back: the banner goes, LISTEN is active again (app_connect), and every
+ * pane reloads what it shows — a covered pane once it is on top again. */
+static void conn_back(struct app *a, int by_tick)
+{
+	a->conn_lost = 0;
+	a->reconnecting = 0;
+	a->dirty |= D_BARS | D_BODY;
+	/* a pane that reconnected itself has said what its work did */
+	if (by_tick)
+		app_message(a, 0, "Verbinding met de database hersteld");
+	for (int i = 0; i < a->depth; i++) {
+		struct pane *p = a->stack[i];
+		int r;
+
+		if (!p->ops->reconnected)
+			continue;
+		/* the top pane that reconnected in its work() is fresh already */
+		if (!by_tick && i == a->depth - 1)
+			continue;
+		r = p->ops->reconnected(p, a);
+		if (!(r & R_WORK))
+			continue;
+		if (i == a->depth - 1)
+			a->work_pending = 1;
+		else
+			p->work_waiting = 1;
+	}
+}
+
+static int banner_seconds(struct app *a, int64_t now)
+{
+	int64_t left = a->reconnect_ms - now;
+
+	return left <= 0 ? 0 : (int)((left + 999) / 1000);
+}
+
+int app_conn_tick(struct app *a)
+{
+	int64_t now = app_now_ms(), left;
+	struct err e;
+	int secs;
+
+	if (!a->logged_in) {
+		a->conn_lost = 0;
+		return -1;
+	}
+	if (!a->conn_lost) {
+		if (!app_connected(a))
+			app_conn_lost(a);
+		else
+			return -1;
+	}
+	if (app_connected(a)) {
+		/* a pane's own app_connect() got there first */
+		conn_back(a, 0);
+		return -1;
+	}
+	if (now < a->reconnect_ms) {
+		secs = banner_seconds(a, now);
+		if (secs != a->banner_secs)
+			a->dirty |= D_BARS;
+		/* wake when the countdown changes */
+		left = a->reconnect_ms - now - (int64_t)(secs - 1) * 1000;
+		return left < 1 ? 1 : (int)left;
+	}
+	if (!a->reconnecting) {
+		/* paint "opnieuw verbinden…" first: the attempt may take a moment */
+		a->reconnecting = 1;
+		a->dirty |= D_BARS;
+		return 0;
+	}
+	err_clear(&e);
+	if (app_connect(a, &e) == 0) {
+		conn_back(a, 1);
+		return -1;
+	}
+	a->reconnecting = 0;
+	a->reconnect_delay_s *= 2;
+	if (a->reconnect_delay_s > APP_RECONNECT_MAX_S)
+		a->reconnect_delay_s = APP_RECONNECT_MAX_S;
+	a->reconnect_ms = app_now_ms() + (int64_t)a->reconnect_delay_s * 1000;
+	a->dirty |= D_BARS;
+	return 0;
+}
+
+const char *app_conn_state(struct app *a)
+{
+	if (a->conn_lost)
+		return a->reconnecting ? "opnieuw verbinden…" : "verbinding verbroken";
+	if (app_connected(a))
+		return "verbonden";
+	return a->logged_in ? "verbinding verbroken" : "niet verbonden";
+}
+
+const char *app_banner(struct app *a, char *buf, size_t len)
+{
+	char key[32], now[64] = "";
+	int k;
+
+	buf[0] = '\0';
+	if (!a->conn_lost)
+		return buf;
+	if (a->reconnecting) {
+		snprintf(buf, len, " Verbinding met de database verbroken — opnieuw verbinden…");
+		return buf;
+	}
+	/* the key that runs "vernieuwen" here; in a dialog keys are typed text */
+	for (size_t i = 0; i < action_count; i++)
+		if (action_table[i].id == ACT_RELOAD &&
+		    action_keys(a->opt->keys, &action_table[i], app_context(a), &k, 1) == 1) {
+			snprintf(now, sizeof now, " (%s = nu)", action_key_name(k, key, sizeof key));
+			break;
+		}
+	a->banner_secs = banner_seconds(a, app_now_ms());
+	snprintf(buf, len, " Verbinding met de database verbroken — opnieuw verbinden over %d s%s", a->banner_secs,
+		 now);
+	return buf;
+}
+
+/* ---- unread changes ---------------------------------------------------- */
+
+void app_werkvoorraad_seen(struct app *a)
+{
+	if (a->unread)
+		a->dirty |= D_BARS;
+	a->unread = 0;
+}
+
+/* Another session changed hulpvraag ev->id of this organisatie: one more
+ * unread change, once per hulpvraag. */
+static void note_unread(struct app *a, const struct notify_event *ev)
+{
+	if (ev->own || !a->logged_in || ev->organisatie_id != a->session.organisatie_id)
+		return;
+	for (int i = 0; i < a->unread && i < APP_MAX_UNREAD; i++)
+		if (a->unread_ids[i] == ev->id)
+			return;
+	if (a->unread < APP_MAX_UNREAD)
+		a->unread_ids[a->unread] = ev->id;
+	if (a->unread <= APP_MAX_UNREAD)
+		a->unread++;
+	a->dirty |= D_BARS;
+}
+
 int app_global_action(struct app *a, enum action_id id)
 {
 	switch (id) {
@@ -218,6 +388,7 @@ int app_changed(struct app *a, const struct notify_event *ev)
 {
 	int top = R_NONE;
 
+	note_unread(a, ev);
 	for (int i = 0; i < a->depth; i++) {
 		struct pane *p = a->stack[i];
 		int r;
@@ -238,6 +409,11 @@ int app_run_action(struct app *a, enum action_id id)
 	struct pane *p = app_top(a);
 	int r = R_NONE;
 
+	/* while the connection is down, "vernieuwen" means: try now */
+	if (id == ACT_RELOAD && a->conn_lost) {
+		app_reconnect_now(a);
+		return R_BARS;
+	}
 	if (p && p->ops->action)
 		r = p->ops->action(p, a, id);
 	if (r == R_NONE)

@@ -18,6 +18,7 @@
 #ifndef BALIE_TUI_APP_H
 #define BALIE_TUI_APP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db/auth.h"
@@ -66,6 +67,11 @@ struct pane_ops {
 	 * work() call.  A pane below the top gets its work() when it is on top
 	 * again. */
 	int (*changed)(struct pane *p, struct app *a, const struct notify_event *ev);
+	/* Optional: the connection was lost and is back (LISTEN included).
+	 * Called for every pane on the stack; must not touch the database:
+	 * note what to reload and return R_WORK (as changed()).  What the
+	 * person was typing stays: a pane with an open dialog keeps it. */
+	int (*reconnected)(struct pane *p, struct app *a);
 };
 
 struct pane {
@@ -80,6 +86,8 @@ enum app_dirty {
 };
 
 #define APP_MAX_PANES 8
+#define APP_MAX_UNREAD 99 /* shown as ">99" beyond */
+#define APP_RECONNECT_MAX_S 30
 
 struct app {
 	const struct tui_options *opt;
@@ -96,11 +104,28 @@ struct app {
 	enum action_id queued;       /* action to run on the new top (help → Enter) */
 
 	char msg[512];               /* the message line */
+	const char *notice;          /* startup notice, shown while msg is empty, until the first key */
 	int msg_error;
 	unsigned dirty;              /* enum app_dirty */
 	int work_pending;
 
 	int cur_on, cur_y, cur_x;    /* input cursor in the body window */
+
+	/* A lost connection (see app_conn_tick): the banner is shown while
+	 * conn_lost; the next attempt is at reconnect_ms, after a back-off of
+	 * reconnect_delay_s (1, 2, 4 … 30 s); reconnecting is set one loop turn
+	 * before an attempt so "opnieuw verbinden…" is on screen during it. */
+	int conn_lost;
+	int reconnecting;
+	int reconnect_delay_s;
+	int64_t reconnect_ms;
+	int banner_secs;             /* the countdown as last painted */
+
+	/* Hulpvragen of this organisatie changed by other sessions since the
+	 * werkvoorraad last showed fresh rows (distinct ids; the status bar
+	 * shows the count). */
+	long unread_ids[APP_MAX_UNREAD];
+	int unread;
 	int64_t last_key_ms;         /* for the idle lock */
 	int quit;
 	int exit_status;
@@ -139,6 +164,26 @@ void app_lock(struct app *a);                            /* pushes the lock pane
  * and restores the acting account.  0 / -1 with e set (Dutch). */
 int app_connect(struct app *a, struct err *e);
 int app_connected(struct app *a);
+
+/* The connection of a logged-in session broke (NOTIFY socket at EOF, a
+ * query failed): shows the banner and starts reconnecting with back-off.
+ * Idempotent. */
+void app_conn_lost(struct app *a);
+/* Makes the next reconnect attempt happen now (the reload key). */
+void app_reconnect_now(struct app *a);
+/* Once per loop turn, after painting: notices a lost connection, makes a
+ * due attempt (blocking at most as long as a connect to a refusing server)
+ * and, when the connection is back — by this attempt or by a pane's own
+ * app_connect() — hides the banner and calls pane_ops.reconnected.
+ * Returns the poll() timeout it needs in ms (-1: none). */
+int app_conn_tick(struct app *a);
+/* The banner text ("" when connected) and the connection state word for
+ * the status bar. */
+const char *app_banner(struct app *a, char *buf, size_t len);
+const char *app_conn_state(struct app *a);
+
+/* The werkvoorraad showed fresh rows: the unread count starts again. */
+void app_werkvoorraad_seen(struct app *a);
 
 /* The global actions (quit, help, redraw, lock): what happens when the pane
  * does not handle an action itself. */

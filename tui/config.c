@@ -35,6 +35,7 @@ static const struct setting settings[] = {
 	STR(mail_command, "sendmail(8)-compatibel programma voor balie mail"),
 	STR(mail_from, "afzender van balie mail: \"adres@domein.nl\" of \"Naam <adres@domein.nl>\""),
 	STR(data_dir, "map met forms/ en keymaps/; leeg = ingebouwde locatie"),
+	STR(keymap, "toetsenindeling: \"default\" of een variant in keymaps/, bijv. \"vi\""),
 	{"argon2_opslimit", SET_INT, offsetof(struct config, argon2_opslimit), 0, 2, 1, 20,
 	 "argon2id: aantal rondes voor wachtwoordhashes (wijzigen = opnieuw hashen bij de volgende login)"},
 	{"argon2_memlimit_mb", SET_INT, offsetof(struct config, argon2_memlimit_mb), 0, 64, 8, 4096,
@@ -49,6 +50,7 @@ static void defaults(struct config *c)
 		if (s->type == SET_INT)
 			*(int *)((char *)c + s->offset) = s->def;
 	snprintf(c->mail_command, sizeof c->mail_command, "/usr/sbin/sendmail -t -i");
+	snprintf(c->keymap, sizeof c->keymap, "default");
 }
 
 /* Only called on a conninfo that db_conninfo_check accepted. */

@@ -20,6 +20,7 @@ struct config {
 	char mail_command[512];  /* sendmail(8)-compatible, e.g. "/usr/sbin/sendmail -t -i" */
 	char mail_from[256];     /* From of balie mail: "adres@domein.nl" or "Naam <adres@domein.nl>" */
 	char data_dir[512];      /* forms/ and keymaps/ live here; "" = built-in */
+	char keymap[32];         /* "default" or a variant in keymaps/ such as "vi" */
 	int argon2_opslimit;     /* argon2id passes for password hashes */
 	int argon2_memlimit_mb;  /* argon2id memory in MiB; changing either rehashes at next login */
 	char path[512];          /* the file read, "" when none */

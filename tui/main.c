@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/action.h"
 #include "tui/cmd/cmd.h"
 #include "tui/config.h"
 #include "tui/paths.h"
@@ -19,6 +20,39 @@
 static struct config cfg;
 static const char *config_path;
 static const char *org_override;
+static struct keybind keys;
+static char keys_notice[600];
+
+const struct keybind *main_keys(void)
+{
+	return &keys;
+}
+
+const char *main_keys_notice(void)
+{
+	return keys_notice[0] ? keys_notice : NULL;
+}
+
+/* A keymap error: on stderr now, and the first one also in the TUI's
+ * message line (stderr is hidden once curses owns the screen). */
+static void keys_report(const struct err *e, void *arg)
+{
+	char buf[600];
+	err_format(e, buf, sizeof buf);
+	fprintf(stderr, "balie: %s\n", buf);
+	if (!keys_notice[0])
+		snprintf(keys_notice, sizeof keys_notice, "Toetsen: %.500s — die regel is overgeslagen", buf);
+}
+
+/* ~/.config/balie/keys (or $XDG_CONFIG_HOME/balie/keys). */
+static void user_keys_path(char *buf, size_t len)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(buf, len, "%s/balie/keys", xdg);
+	else
+		snprintf(buf, len, "%s/.config/balie/keys", home ? home : "");
+}
 
 const struct config *main_config(void)
 {
@@ -33,7 +67,7 @@ const char *main_config_path(void)
 int main(int argc, char **argv)
 {
 	struct err e;
-	int dump = 0;
+	int dump = 0, dump_keys = 0, list_actions = 0;
 	int i = 1;
 
 	setlocale(LC_ALL, "");
@@ -44,6 +78,10 @@ int main(int argc, char **argv)
 			org_override = argv[++i];
 		} else if (!strcmp(argv[i], "--dump-config")) {
 			dump = 1;
+		} else if (!strcmp(argv[i], "--dump-keys")) {
+			dump_keys = 1;
+		} else if (!strcmp(argv[i], "--list-actions")) {
+			list_actions = 1;
 		} else if (!strcmp(argv[i], "--version")) {
 			printf("balie %s\n", BALIE_VERSION);
 			return 0;
@@ -70,6 +108,24 @@ int main(int argc, char **argv)
 		config_dump(&cfg, stdout);
 		return 0;
 	}
+	if (list_actions) {
+		action_list(stdout);
+		return 0;
+	}
+	char user_keys[1024];
+	user_keys_path(user_keys, sizeof user_keys);
+	int key_errors = keybind_load(&keys, paths_datadir(), cfg.keymap, user_keys, keys_report, NULL);
+	if (dump_keys) {
+		keybind_dump(&keys, stdout);
+		keybind_free_map(&keys);
+		return key_errors ? 1 : 0;
+	}
+	if (keys.n == 0) {
+		fprintf(stderr, "balie: geen toetsen geladen uit %s/keymaps/default.keys: installatie onvolledig?\n",
+			paths_datadir());
+		keybind_free_map(&keys);
+		return 2;
+	}
 	if (i < argc) {
 		int used = 0;
 		const struct cmd *c = cmd_find(argc - i, argv + i, &used);
@@ -79,14 +135,20 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		/* The verb sees its own last word as argv[0]. */
-		return c->run(argc - i - used + 1, argv + i + used - 1);
+		int rc = c->run(argc - i - used + 1, argv + i + used - 1);
+		keybind_free_map(&keys);
+		return rc;
 	}
 	struct tui_options o = {
 		.conninfo = cfg.conninfo,
 		.org_code = cfg.organisatie,
 		.idle_lock_minutes = cfg.idle_lock_minutes,
 		.banner = NULL,
+		.keys = &keys,
+		.startup_notice = main_keys_notice(),
 	};
 	config_hash_params(&cfg, &o.hash_params);
-	return tui_run(&o);
+	int rc = tui_run(&o);
+	keybind_free_map(&keys);
+	return rc;
 }

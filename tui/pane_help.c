@@ -30,10 +30,10 @@ static enum action_ctx help_context(const struct pane *p)
 	return CTX_HELP;
 }
 
-static void keys_text(const struct action *act, enum action_ctx ctx, char *buf, size_t len)
+static void keys_text(const struct keybind *kb, const struct action *act, enum action_ctx ctx, char *buf, size_t len)
 {
 	int keys[ACTION_MAX_KEYS];
-	int n = action_keys(act, ctx, keys, ACTION_MAX_KEYS);
+	int n = action_keys(kb, act, ctx, keys, ACTION_MAX_KEYS);
 	size_t o = 0;
 
 	buf[0] = '\0';
@@ -73,7 +73,7 @@ static void help_draw(struct pane *p, struct app *a, WINDOW *w)
 	for (int i = h->top; i < h->n && y < rows; i++, y++) {
 		attr_t at = s->attr[i == h->sel ? ST_SEL : ST_NORMAL];
 
-		keys_text(h->rows[i], h->ctx, buf, sizeof buf);
+		keys_text(a->opt->keys, h->rows[i], h->ctx, buf, sizeof buf);
 		if (i == h->sel)
 			screen_put_pad(w, y, 1, cols - 2, "", at);
 		screen_put(w, y, 2, kc - 1, buf, at);

@@ -130,6 +130,9 @@ static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 			}
 			attr_t at = s->attr[i == h->sel ? ST_SEL : ST_NORMAL];
 
+			/* the whole row in the cursor's attribute: without colour
+			 * reverse video is what shows the cursor */
+			screen_put_pad(w, y, 2, tw, "", at);
 			screen_put_pad(w, y, 2, cat, label, at);
 			fmt_count(num, sizeof num, h->rows[i].aantal);
 			screen_put_right(w, y, 2 + cat, COUNT_COLS, num, at);
@@ -213,6 +216,12 @@ static int home_changed(struct pane *p, struct app *a, const struct notify_event
 	return ev->organisatie_id == a->session.organisatie_id ? R_WORK : R_NONE;
 }
 
+/* The connection is back: recount. */
+static int home_reconnected(struct pane *p, struct app *a)
+{
+	return R_WORK;
+}
+
 static void home_free(struct pane *p)
 {
 	struct home *h = H(p);
@@ -230,6 +239,7 @@ static const struct pane_ops home_ops = {
 	.work = home_work,
 	.free = home_free,
 	.changed = home_changed,
+	.reconnected = home_reconnected,
 };
 
 struct pane *pane_home_new(struct app *a)

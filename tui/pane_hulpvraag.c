@@ -433,6 +433,8 @@ static int dialog_ok(struct hvpane *v, struct app *a)
 			return R_PAINT;
 		}
 		free(text);
+		if (v->unknown) /* the last try may have got in: ask first */
+			return start(v, a, JOB_CHECK, "Bezig met nagaan of de statuswijziging is bewaard…");
 		return start(v, a, JOB_STATUS, "Bezig met bewaren…");
 	case DT_COORD:
 		it = dialog_selected(&v->dlg);
@@ -621,6 +623,34 @@ static int show_conflict(struct hvpane *v, struct app *a, struct err *e)
 	return R_PAINT | R_BARS;
 }
 
+/* After a status change whose COMMIT was cut off: was it saved?  Yes: the
+ * dialog closes and the pane reloads.  No: the reden dialog (if still
+ * open) stays with the text, and F2 tries again from the same version, so a
+ * change by someone else in between still shows as a conflict. */
+static int check_unknown(struct hvpane *v, struct app *a)
+{
+	struct err e, le;
+	int applied = 0;
+
+	err_clear(&e);
+	if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &e) < 0) {
+		if (dialog_active(&v->dlg))
+			dialog_note(&v->dlg, "%s", e.msg);
+		app_message(a, 1, "%s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	v->unknown = 0;
+	if (applied || !dialog_active(&v->dlg)) {
+		dialog_close(&v->dlg);
+		app_message(a, !applied, "%s", e.msg);
+		reload(v, a, NULL, &le);
+		return R_PAINT | R_BARS;
+	}
+	dialog_note(&v->dlg, "%s (F2; je reden staat er nog).", e.msg);
+	app_message(a, 1, "Statuswijziging niet bewaard");
+	return R_PAINT | R_BARS;
+}
+
 /* Common ending of a save: reload on success, conflict keeps the dialog. */
 static int after_save(struct hvpane *v, struct app *a, enum hv_result r, struct err *e)
 {
@@ -636,19 +666,21 @@ static int after_save(struct hvpane *v, struct app *a, enum hv_result r, struct 
 	case HV_CONFLICT:
 		return show_conflict(v, a, e);
 	case HV_UNKNOWN:
-		/* never show success: find out after a reconnect */
-		dialog_close(&v->dlg);
-		v->unknown = 1;
-		if (app_connect(a, &le) == 0) {
-			int applied = 0;
-			if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &le) == 0) {
-				v->unknown = 0;
-				app_message(a, !applied, "%s", le.msg);
-				reload(v, a, NULL, &le);
-				return R_PAINT | R_BARS;
-			}
+		/* never show success, and keep what was typed */
+		if (v->dlg.tag != DT_REDEN) {
+			/* F2 again is safe: had it been saved, the version
+			 * check shows it as a change in between */
+			dialog_note(&v->dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw.", e->msg);
+			app_message(a, 1, "Onbekend of het bewaard is: de verbinding viel weg");
+			return R_PAINT | R_BARS;
 		}
-		app_message(a, 1, "%s — druk r om na te gaan of het bewaard is", e->msg);
+		/* a status change: find out (now, or after the reconnect) */
+		v->unknown = 1;
+		if (app_connect(a, &le) == 0)
+			return check_unknown(v, a);
+		dialog_note(&v->dlg, "%s. balie gaat het na zodra de verbinding terug is; je reden staat er nog.",
+			    e->msg);
+		app_message(a, 1, "Onbekend of de statuswijziging is bewaard");
 		return R_PAINT | R_BARS;
 	default:
 		dialog_note(&v->dlg, "%s", e->msg);
@@ -769,17 +801,8 @@ static int hv_work(struct pane *p, struct app *a)
 		}
 		return after_save(v, a, r, &e);
 	}
-	case JOB_CHECK: {
-		int applied = 0;
-		if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &e) < 0) {
-			app_message(a, 1, "%s", e.msg);
-			return R_BARS;
-		}
-		v->unknown = 0;
-		app_message(a, !applied, "%s", e.msg);
-		reload(v, a, NULL, &e);
-		return R_PAINT | R_BARS;
-	}
+	case JOB_CHECK:
+		return check_unknown(v, a);
 	case JOB_COORDS: {
 		struct hv_item *it = NULL;
 		int n = 0;
@@ -862,6 +885,31 @@ static int hv_work(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* The connection is back.  An open dialog stays as it is, with what was
+ * typed: the save (F2) checks the version as always, so a change made by
+ * someone else meanwhile is shown, not overwritten.  Otherwise: reload, or
+ * first find out whether a status change whose COMMIT was cut off got in. */
+static int hv_reconnected(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+
+	if (v->job != JOB_NONE)
+		return R_NONE;
+	if (v->unknown) {
+		v->job = JOB_CHECK;
+		return R_WORK;
+	}
+	if (dialog_active(&v->dlg)) {
+		if (strstr(v->dlg.note, "erbinding")) /* "Geen verbinding: …" from a save that failed */
+			dialog_note(&v->dlg, "Verbinding hersteld: je tekst staat er nog.");
+		return R_PAINT;
+	}
+	if (!v->id)
+		return R_NONE;
+	v->job = JOB_LOAD;
+	return R_WORK;
+}
+
 static void hv_free(struct pane *p)
 {
 	struct hvpane *v = P(p);
@@ -881,6 +929,7 @@ static const struct pane_ops hv_ops = {
 	.action = hv_action,
 	.work = hv_work,
 	.free = hv_free,
+	.reconnected = hv_reconnected,
 };
 
 static struct hvpane *hv_alloc(void)

@@ -1323,6 +1323,7 @@ static int queue_work(struct pane *p, struct app *a)
 		}
 	}
 	v->work &= ~w; /* what open_node() asked for during this work is done */
+	app_werkvoorraad_seen(a); /* fresh rows on screen: nothing unread */
 	if (!(w & W_BULK) && !(w & W_SAVE) && !(w & W_DELETE) && !a->msg_error &&
 	    !strcmp(a->msg, "Bezig met laden…"))
 		app_message_clear(a);
@@ -1343,6 +1344,13 @@ static int queue_changed(struct pane *p, struct app *a, const struct notify_even
 	if (ev->organisatie_id != a->session.organisatie_id)
 		return R_NONE;
 	v->stale = 1;
+	return R_WORK;
+}
+
+/* The connection is back: reload tree and rows (marks and filter stay). */
+static int queue_reconnected(struct pane *p, struct app *a)
+{
+	Q(p)->stale = 1;
 	return R_WORK;
 }
 
@@ -1372,6 +1380,7 @@ static const struct pane_ops queue_ops = {
 	.work = queue_work,
 	.free = queue_free,
 	.changed = queue_changed,
+	.reconnected = queue_reconnected,
 };
 
 struct pane *pane_queue_new(struct app *a, const char *categorie)

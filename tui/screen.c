@@ -10,7 +10,7 @@
  * line is ever this wide). */
 #define SCREEN_MAX_WCS 1024
 
-enum { PAIR_ERROR = 1, PAIR_OK, PAIR_TITLE };
+enum { PAIR_ERROR = 1, PAIR_OK, PAIR_TITLE, PAIR_BANNER };
 
 void screen_init(struct screen *s)
 {
@@ -28,11 +28,15 @@ void screen_init(struct screen *s)
 	s->attr[ST_FIELD] = A_UNDERLINE;
 	s->attr[ST_DIM] = A_DIM;
 	s->attr[ST_ERROR] = A_BOLD;
+	/* reverse video without colour: the text itself says what is wrong */
+	s->attr[ST_BANNER] = A_BOLD | A_REVERSE;
 	if (s->color && start_color() == OK) {
 		use_default_colors();
 		init_pair(PAIR_ERROR, COLOR_RED, -1);
 		init_pair(PAIR_OK, COLOR_GREEN, -1);
 		init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_BANNER, COLOR_WHITE, COLOR_RED);
+		s->attr[ST_BANNER] = A_BOLD | COLOR_PAIR(PAIR_BANNER);
 		s->attr[ST_TITLE] = A_BOLD | COLOR_PAIR(PAIR_TITLE);
 		s->attr[ST_ERROR] = A_BOLD | COLOR_PAIR(PAIR_ERROR);
 		s->attr[ST_OK] = COLOR_PAIR(PAIR_OK);

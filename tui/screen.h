@@ -31,6 +31,7 @@ enum screen_style {
 	ST_DIM,       /* hints, read-only values */
 	ST_ERROR,     /* error message */
 	ST_OK,        /* positive state ("verbonden") */
+	ST_BANNER,    /* the connection banner over the title bar */
 	ST_COUNT
 };
 

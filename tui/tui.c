@@ -3,8 +3,9 @@
  *
  * One loop turn: apply pane changes → repaint what is dirty (each window
  * wnoutrefresh()ed, one doupdate()) → run pending slow work → poll() on the
- * terminal and the signal self-pipe, with a timeout for the idle lock →
- * dispatch keys and signals.  Signal handlers only write one byte into the
+ * terminal, the signal self-pipe and the LISTEN socket, with a timeout for
+ * the idle lock and the reconnect back-off (app_conn_tick) → dispatch keys,
+ * signals and NOTIFY events.  Signal handlers only write one byte into the
  * self-pipe; everything else, and every curses call, happens here on the
  * main thread.
  */
@@ -116,8 +117,12 @@ static void paint_title(struct app *a)
 	char buf[256];
 
 	werase(w);
-	snprintf(buf, sizeof buf, " balie — %s", p ? p->ops->title : "");
-	screen_put(w, 0, 0, a->scr.cols, buf, a->scr.attr[ST_TITLE]);
+	if (app_banner(a, buf, sizeof buf)[0])
+		screen_put_pad(w, 0, 0, a->scr.cols, buf, a->scr.attr[ST_BANNER]);
+	else {
+		snprintf(buf, sizeof buf, " balie — %s", p ? p->ops->title : "");
+		screen_put(w, 0, 0, a->scr.cols, buf, a->scr.attr[ST_TITLE]);
+	}
 	wnoutrefresh(w);
 }
 
@@ -126,8 +131,12 @@ static void paint_msg(struct app *a)
 	WINDOW *w = a->scr.msg;
 
 	werase(w);
-	screen_put(w, 0, 1, a->scr.cols - 2, a->msg,
-		   a->scr.attr[a->msg_error ? ST_ERROR : ST_NORMAL]);
+	/* The startup notice (keymap errors) stands until the first key. */
+	if (!a->msg[0] && a->notice)
+		screen_put(w, 0, 1, a->scr.cols - 2, a->notice, a->scr.attr[ST_ERROR]);
+	else
+		screen_put(w, 0, 1, a->scr.cols - 2, a->msg,
+			   a->scr.attr[a->msg_error ? ST_ERROR : ST_NORMAL]);
 	wnoutrefresh(w);
 }
 
@@ -135,19 +144,17 @@ static void paint_status(struct app *a)
 {
 	WINDOW *w = a->scr.status;
 	const struct session *s = &a->session;
-	const char *state;
-	char left[512];
+	char left[512], state[128];
 	int rw, cols = a->scr.cols;
 
 	werase(w);
-	if (a->locked)
-		state = "vergrendeld ";
-	else if (app_connected(a))
-		state = "verbonden ";
-	else if (a->db || a->logged_in)
-		state = "geen verbinding ";
+	/* right: unread changes (see app.h), then the connection state */
+	if (a->logged_in && a->unread > 0)
+		snprintf(state, sizeof state, "%s%d gewijzigd │ %s%s ",
+			 a->unread > APP_MAX_UNREAD ? ">" : "", a->unread > APP_MAX_UNREAD ? APP_MAX_UNREAD : a->unread,
+			 a->locked ? "vergrendeld, " : "", app_conn_state(a));
 	else
-		state = "niet verbonden ";
+		snprintf(state, sizeof state, "%s%s ", a->locked ? "vergrendeld, " : "", app_conn_state(a));
 	rw = screen_width(state);
 	if (a->logged_in)
 		snprintf(left, sizeof left, " %s (%s) │ %s │ %s %s", s->naam, s->username,
@@ -177,7 +184,7 @@ static void paint_keys(struct app *a)
 
 		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx))
 			continue;
-		if (action_keys(act, ctx, &key, 1) < 1)
+		if (action_keys(a->opt->keys, act, ctx, &key, 1) < 1)
 			continue;
 		for (int j = 0; j < nseen; j++)
 			dup |= seen[j] == act->id;
@@ -291,6 +298,7 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 		return;
 	}
 	a->last_key_ms = now;
+	a->notice = NULL;
 	/* Esc 1 … Esc 0 work as F1 … F10 (F-keys get eaten by some terminals) */
 	if (in->esc_ms && now - in->esc_ms < 2000 && key >= '0' && key <= '9')
 		key = TK(KEY_F(key == '0' ? 10 : key - '0'));
@@ -307,7 +315,7 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 	if (p && p->ops->key)
 		r = p->ops->key(p, a, key);
 	if (r == R_NONE) {
-		act = action_for_key(app_context(a), key);
+		act = action_for_key(a->opt->keys, app_context(a), key);
 		if (act)
 			r = app_run_action(a, act->id);
 	}
@@ -321,7 +329,7 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 		for (size_t i = 0; i < action_count && !quit; i++)
 			if (action_table[i].id == ACT_QUIT)
 				quit = &action_table[i];
-		if (quit && action_keys(quit, app_context(a), &qk, 1) == 1)
+		if (quit && action_keys(a->opt->keys, quit, app_context(a), &qk, 1) == 1)
 			app_message(a, 0, "Afsluiten doe je met %s",
 				    action_key_name(qk, name, sizeof name));
 	}
@@ -349,7 +357,7 @@ static void live(struct app *a)
 		return;
 	err_clear(&e);
 	if (notify_drain(a->db, on_event, a, &e) < 0)
-		a->dirty |= D_BARS; /* the status bar says "geen verbinding" */
+		app_conn_lost(a); /* the server went away: banner, reconnect */
 }
 
 /* ---- the loop --------------------------------------------------------- */
@@ -415,7 +423,7 @@ static void loop(struct app *a)
 
 	while (!a->quit) {
 		struct pollfd pfd[3];
-		int key, got = 0, nfd = 2;
+		int key, got = 0, nfd = 2, timeout;
 
 		app_settle(a);
 		if (a->queued) {
@@ -445,7 +453,12 @@ static void loop(struct app *a)
 			pfd[2].revents = 0;
 			nfd = 3;
 		}
-		if (poll(pfd, nfd, more ? 0 : poll_timeout(a)) < 0) {
+		timeout = app_conn_tick(a); /* a lost connection: back-off, banner */
+		if (a->dirty || a->work_pending)
+			continue;
+		if (timeout < 0 || (poll_timeout(a) >= 0 && poll_timeout(a) < timeout))
+			timeout = poll_timeout(a);
+		if (poll(pfd, nfd, more ? 0 : timeout) < 0) {
 			if (errno == EINTR)
 				continue;
 			a->exit_status = 1;
@@ -522,6 +535,7 @@ int tui_run(const struct tui_options *o)
 	a.last_key_ms = app_now_ms();
 	a.dirty = D_LAYOUT;
 	app_push(&a, pane_login_new(&a, NULL));
+	a.notice = o->startup_notice;
 	if (a.depth == 0) {
 		endwin();
 		delscreen(sp);

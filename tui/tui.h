@@ -8,12 +8,16 @@
 
 #include "core/wachtwoord.h"
 
+struct keybind;
+
 struct tui_options {
 	const char *conninfo;   /* libpq conninfo ("" = PG* environment) */
 	const char *org_code;   /* organisatie to log into ("" = the account's first) */
 	int idle_lock_minutes;  /* lock the screen after this much idleness (0 = never) */
 	const char *banner;     /* optional line shown on the login screen (demo hints) */
 	struct wachtwoord_params hash_params; /* argon2id cost from balie.conf */
+	const struct keybind *keys;           /* key bindings (keymaps/ + the user's file) */
+	const char *startup_notice;           /* shown once in the message line (keymap errors), or NULL */
 };
 
 /* Runs the interactive session; returns the process exit status. */

@@ -84,6 +84,9 @@ LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	 GROUP BY 1, 2, 3, 4;
 $$;
 
+-- A database that already holds hulpvragen gets its coördinator counts now.
+SELECT telling_herbereken();
+
 -- Saved filters ("bewaarde filters") per account, shown in the status tree:
 -- a name, the filter text (core/filter.h) and the sort ("datum",
 -- "-werkdagen").  Only the owner sees and changes their own.

@@ -124,6 +124,37 @@ fi
 run "$B" admin feestdagen twintig
 expect "admin feestdagen met een onzinjaar" 2 "Jaar"
 
+# ---- keymaps ---------------------------------------------------------------------
+mkdir -p "$T/cfg/balie"
+printf 'bind hulpvraag F7 status-wijzigen\nbind hulpvraag o opslaan\nbind overal Ctrl-S afsluiten\n' >"$T/cfg/balie/keys"
+XDG_CONFIG_HOME=$T/cfg "$B" --dump-keys >"$T/keys.out" 2>"$T/keys.err"
+krc=$?
+if [ "$krc" -eq 1 ] && grep -qF "cfg/balie/keys:2: onbekende actie 'opslaan' in context 'hulpvraag'" "$T/keys.err" &&
+   grep -qF "cfg/balie/keys:3: Ctrl-S is niet toegestaan" "$T/keys.err" &&
+   grep -q "^bind hulpvraag *F7 *status-wijzigen" "$T/keys.out" && grep -q "^bind overal *q *afsluiten" "$T/keys.out"; then
+	tap_ok "eigen toetsenbestand: fouten als bestand:regel, de rest en de standaard blijven"
+else
+	tap_fail "eigen toetsenbestand" "status $krc; $(cat "$T/keys.err")"
+fi
+printf 'unbind overal q\nbind overal Q afsluiten\nbind overzicht F7 werkvoorraad\nbind overzicht x nergens\n' >"$T/cfg/balie/keys"
+tui_start keys 100 30 "XDG_CONFIG_HOME=$T/cfg $B demo"
+check "fout in het eigen toetsenbestand staat bij het starten in de berichtregel" wait_for "keys:4: onbekende actie" 20
+tui_login coordinator demo
+if wait_for "Welkom" 20 && wait_for "Q Afsluiten" 5; then
+	tap_ok "eigen toetsen in de TUI: de onderste regel toont Q Afsluiten"
+else
+	tap_fail "eigen toetsen in de TUI"
+fi
+tui_keys F7
+check "F7 opent de werkvoorraad (eigen koppeling)" wait_for "Werkvoorraad" 10
+tui_keys Escape
+wait_for "Welkom" 3 || { tui_keys Escape; wait_for "Welkom" 5; }
+tui_keys q
+if wait_gone "Welkom" 1; then tap_fail "q doet niets meer (ontkoppeld)"; else tap_ok "q doet niets meer (ontkoppeld)"; fi
+tui_keys Q
+rc_keys=$(wait_exit 10)
+check "Q sluit af (status $rc_keys)" [ "$rc_keys" = 0 ]
+
 # ---- locale ------------------------------------------------------------------------
 run env LC_ALL=C LANG=C "$B" --help
 expect "niet-UTF-8-locale: balie start toch (LC_CTYPE naar C.UTF-8)" 0 "gebruik: balie"

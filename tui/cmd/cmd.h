@@ -36,4 +36,9 @@ int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|s
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
 int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
 
+/* `balie mail --once` with its own connection and settings instead of
+ * balie.conf's (balie demo --mail); *sent gets the number delivered.
+ * Returns the exit status of `balie mail --once`. */
+int cmd_mail_once(const char *conninfo, const char *mail_command, const char *mail_from, long *sent);
+
 #endif

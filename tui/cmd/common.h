@@ -10,6 +10,11 @@
 /* The configuration main() loaded (defaults when there was no file). */
 const struct config *main_config(void);
 
+/* The key bindings main() loaded, and a one-line notice about errors in
+ * them for the TUI's message line (NULL when none). */
+const struct keybind *main_keys(void);
+const char *main_keys_notice(void);
+
 /* Connects with the configured conninfo (or the PG* environment), prints a
  * Dutch error to stderr on failure.  NULL on failure. */
 struct db *cmd_connect(void);

@@ -85,14 +85,57 @@ static void print_accounts(const char *dir)
 
 static int usage(void)
 {
-	fprintf(stderr, "gebruik: balie demo [--reset | --env | --prepare | --stop] [--scale AANTAL]\n");
+	fprintf(stderr, "gebruik: balie demo [--reset | --env | --prepare | --stop | --mail] [--scale AANTAL]\n");
 	return 2;
+}
+
+/* The sendmail stand-in that writes each message into a folder: installed
+ * in the data folder by `make install`, in tests/ in a source checkout. */
+static const char *capture_script(char *buf, size_t len)
+{
+	if (access(paths_data(buf, len, "capture-sendmail"), X_OK) == 0)
+		return buf;
+	return paths_data(buf, len, "tests/capture-sendmail");
+}
+
+/* `balie demo --mail`: delivers the demo outbox once, as `balie mail
+ * --once` would, into DIR/mail/ (one .eml file per mail) instead of real
+ * mail: role balie_mail (migration 007, trust auth in the private cluster),
+ * mail_command the capture script, a fixed demo sender. */
+static int demo_mail(const char *dir)
+{
+	char ci[PATH_MAX + 128], script[PATH_MAX], cmd[PATH_MAX + 16], out[PATH_MAX + 8];
+	long sent = 0;
+
+	snprintf(out, sizeof out, "%s/mail", dir);
+	if (mkdir(out, 0700) < 0 && errno != EEXIST) {
+		fprintf(stderr, "balie: kan %s niet maken: %s\n", out, strerror(errno));
+		return 2;
+	}
+	capture_script(script, sizeof script);
+	if (access(script, X_OK) < 0) {
+		fprintf(stderr, "balie: %s ontbreekt; installeer balie opnieuw (make install)\n", script);
+		return 2;
+	}
+	if (strchr(script, ' ') || strchr(script, '\t')) {
+		/* mail_command is split on spaces (no shell, no quoting) */
+		fprintf(stderr, "balie: het pad %s bevat een spatie; dat kan mail_command niet aan\n", script);
+		return 2;
+	}
+	snprintf(cmd, sizeof cmd, "%s -t -i", script);
+	if (setenv("BALIE_MAIL_CAPTURE", out, 1) < 0)
+		return 2;
+	int rc = cmd_mail_once(cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_mail"), cmd,
+			       "secretariaat@swv-demo.example", &sent);
+	if (rc == 0 || sent > 0)
+		printf("Demo-mail: %ld bericht%s afgeleverd in %s/\n", sent, sent == 1 ? "" : "en", out);
+	return rc;
 }
 
 int cmd_demo(int argc, char **argv)
 {
 	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128];
-	int reset = 0, env = 0, prepare = 0, stop = 0;
+	int reset = 0, env = 0, prepare = 0, stop = 0, mail = 0;
 	long scale = 5000;
 	struct err e;
 
@@ -105,6 +148,8 @@ int cmd_demo(int argc, char **argv)
 			prepare = 1;
 		else if (!strcmp(argv[i], "--stop"))
 			stop = 1;
+		else if (!strcmp(argv[i], "--mail"))
+			mail = 1;
 		else if (!strcmp(argv[i], "--scale") && i + 1 < argc) {
 			char *end;
 			scale = strtol(argv[++i], &end, 10);
@@ -168,6 +213,8 @@ int cmd_demo(int argc, char **argv)
 	close(lfd);
 	if (rc < 0)
 		return cmd_fail(&e);
+	if (mail)
+		return demo_mail(dir);
 	print_accounts(dir);
 	if (prepare)
 		return 0;
@@ -177,6 +224,8 @@ int cmd_demo(int argc, char **argv)
 		.org_code = main_config()->organisatie,
 		.idle_lock_minutes = main_config()->idle_lock_minutes,
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
+		.keys = main_keys(),
+		.startup_notice = main_keys_notice(),
 	};
 	config_hash_params(main_config(), &o.hash_params);
 	return tui_run(&o);

@@ -202,12 +202,30 @@ close:
 
 struct worker {
 	struct db *db;
+	const char *conninfo; /* NULL: balie.conf's (cmd_connect) */
 	char **argv;
 	const char *from;
 	char token[128];
 	int verbose; /* log every sent mail (daemon) */
 	long sent, failed;
 };
+
+/* The worker's connection: balie.conf's, or the one it was given (balie
+ * demo --mail).  NULL after printing why. */
+static struct db *worker_connect(const struct worker *w)
+{
+	struct db *db = NULL;
+	struct err e;
+
+	if (!w->conninfo)
+		return cmd_connect();
+	err_clear(&e);
+	if (db_connect(&db, w->conninfo, &e) < 0) {
+		cmd_fail(&e);
+		return NULL;
+	}
+	return db;
+}
 
 static void make_token(char *buf, size_t len)
 {
@@ -246,7 +264,7 @@ static int mark_sent(struct worker *w, long id, struct err *e)
 			return -1;
 		sleep(1u << attempt);
 		db_free(&w->db);
-		w->db = cmd_connect();
+		w->db = worker_connect(w);
 		if (!w->db)
 			return err_set(e,
 				       "mail %ld is verzonden, maar niet als verzonden gemarkeerd "
@@ -352,7 +370,7 @@ static int run_once(struct worker *w)
 {
 	struct err e;
 	err_clear(&e);
-	w->db = cmd_connect();
+	w->db = worker_connect(w);
 	if (!w->db)
 		return 2;
 	int rc = deliver_due(w, &e);
@@ -380,7 +398,7 @@ static int run_daemon(struct worker *w)
 		err_clear(&e);
 		if (!db_ok(w->db)) {
 			db_free(&w->db);
-			w->db = cmd_connect();
+			w->db = worker_connect(w);
 			if (!w->db || outbox_listen(w->db, &e) < 0) {
 				if (w->db)
 					cmd_fail(&e);
@@ -489,6 +507,28 @@ static int retry(const char *arg)
 }
 
 /* ---------------------------------------------------------------- the verb */
+
+int cmd_mail_once(const char *conninfo, const char *mail_command, const char *mail_from, long *sent)
+{
+	struct worker w;
+	struct err e;
+	char addr[256];
+
+	memset(&w, 0, sizeof w);
+	err_clear(&e);
+	*sent = 0;
+	if (mail_parse_from(mail_from, addr, sizeof addr, NULL, &e) < 0 ||
+	    mail_split_argv(mail_command, &w.argv, &e) < 0)
+		return cmd_fail(&e);
+	w.conninfo = conninfo;
+	w.from = mail_from;
+	make_token(w.token, sizeof w.token);
+	install_signals();
+	int rc = run_once(&w);
+	mail_argv_free(&w.argv);
+	*sent = w.sent;
+	return rc;
+}
 
 int cmd_mail(int argc, char **argv)
 {
