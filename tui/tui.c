@@ -559,3 +559,23 @@ int tui_run(const struct tui_options *o)
 	explicit_bzero(&a.session, sizeof a.session);
 	return a.exit_status;
 }
+
+/* ---- bench hooks -------------------------------------------------------
+ * For bench/bench_tui.c only, which drives the real panes on an off-screen
+ * ncurses screen (newterm on a memfd) to measure them: the loop's own
+ * paint, reaction handling and NOTIFY drain, without a terminal, signals
+ * or poll().  balie itself never calls these. */
+void tui_bench_paint(struct app *a)
+{
+	paint(a);
+}
+
+void tui_bench_apply(struct app *a, int r)
+{
+	apply(a, r);
+}
+
+void tui_bench_live(struct app *a)
+{
+	live(a);
+}

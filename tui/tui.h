@@ -23,4 +23,11 @@ struct tui_options {
 /* Runs the interactive session; returns the process exit status. */
 int tui_run(const struct tui_options *o);
 
+/* Bench hooks (bench/bench_tui.c only; see the end of tui.c): one paint of
+ * what is dirty, the loop's handling of a reaction, one NOTIFY drain. */
+struct app;
+void tui_bench_paint(struct app *a);
+void tui_bench_apply(struct app *a, int r);
+void tui_bench_live(struct app *a);
+
 #endif
