@@ -314,6 +314,7 @@ struct org {
 	long dossier_base;
 	struct pupil *pupil;
 	int32_t *grp_school;
+	char **grp_key;  /* sorteernaam of each groep / school dossier (copy_dossiers) */
 	long nhv, hv_base, nummer_base;
 	struct hv *hv;
 };
@@ -1261,6 +1262,12 @@ static int copy_dossiers(struct gen *g)
 				snprintf(naam, sizeof naam, "%ld%c %s", 3 + rnd(&r, 6), (char)('A' + rnd(&r, 4)),
 					 pick(&r, demodata_groepsdieren));
 			naam_fold(key, sizeof key, groep ? naam : s->naam);
+			if (!o->grp_key)
+				o->grp_key = calloc((size_t)(o->ngroep + o->nschooldos + 1), sizeof *o->grp_key);
+			if (!o->grp_key || !(o->grp_key[i] = strdup(key))) {
+				rc = err_set(g->e, "geen geheugen");
+				break;
+			}
 			cp_long(&g->cp, o->dossier_base + o->npupil + i);
 			cp_long(&g->cp, o->id);
 			cp_text(&g->cp, groep ? "groep" : "school");
@@ -1718,7 +1725,7 @@ static int copy_hulpvragen(struct gen *g)
 	if (copy_begin(g, "COPY hulpvraag (id, organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, "
 			  "omschrijving, datum, status, status_categorie, status_sinds, voorlopig, coordinator_id, "
 			  "aanvrager_id, aanvrager_naam, aanvrager_email, school_id, geen_mail, eerste_reactie, "
-			  "created_at, updated_at, version) FROM STDIN") < 0)
+			  "created_at, updated_at, version, sorteernaam) FROM STDIN") < 0)
 		return -1;
 	int rc = 0;
 	for (int oi = 0; oi < 2 && rc == 0; oi++) {
@@ -1757,6 +1764,16 @@ static int copy_hulpvragen(struct gen *g)
 			cp_ts(&g->cp, a.created);
 			cp_ts(&g->cp, steps[n - 1].op);
 			cp_long(&g->cp, n);
+			/* the dossier's sorteernaam, as the trigger of migration 008 would */
+			if (h->dossier < o->npupil) {
+				struct pupil_full p;
+				char key[256];
+				gen_pupil(g, o, h->dossier, &p);
+				sortkey(key, sizeof key, p.roep, p.tv, p.achter);
+				cp_text(&g->cp, key);
+			} else {
+				cp_text(&g->cp, o->grp_key[h->dossier - o->npupil]);
+			}
 			rc = cp_row(g);
 			if (++done % PROGRESS_EVERY == 0)
 				progress(g, "hulpvragen", done, total);
@@ -1914,6 +1931,9 @@ static void free_gen(struct gen *g)
 		free(o->school);
 		free(o->pupil);
 		free(o->grp_school);
+		for (long k = 0; o->grp_key && k < o->ngroep + o->nschooldos; k++)
+			free(o->grp_key[k]);
+		free(o->grp_key);
 		free(o->hv);
 	}
 	for (size_t i = 0; i < g->npool; i++)

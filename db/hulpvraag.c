@@ -519,7 +519,76 @@ int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze *
 
 /* ------------------------------------------------------------ status change */
 
-/* What the status mail needs, read in the status change's transaction. */
+/* One round trip for one statement with the acting account set: in pipeline
+ * mode set_config('balie.account', …, true) and sql are sent together and
+ * end with a single Sync, so they run in one implicit transaction (the
+ * setting ends with it; nothing stays open).  Returns sql's result, or NULL
+ * with e and *kind (DB_CONNECTION_LOST when the connection went away). */
+static PGresult *as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
+			    const char *const *p)
+{
+	PGconn *pg = db_pg(db);
+	char acc[24];
+	const char *ap[1] = { num(acc, sizeof acc, db_account(db)) };
+	PGresult *r, *res = NULL, *bad = NULL;
+	int sent;
+
+	*kind = DB_OK;
+	if (!db_ok(db) || PQenterPipelineMode(pg) != 1) {
+		*kind = db_fail(db, NULL, e);
+		return NULL;
+	}
+	sent = PQsendQueryParams(pg, "SELECT set_config('balie.account', $1, true)", 1, NULL, ap, NULL, NULL, 0) &&
+	       PQsendQueryParams(pg, sql, n, NULL, p, NULL, NULL, 0) && PQpipelineSync(pg);
+	/* two statements, each followed by NULL, then the Sync */
+	for (int stmt = 0; sent && stmt < 2; stmt++) {
+		while ((r = PQgetResult(pg)) != NULL) {
+			ExecStatusType st = PQresultStatus(r);
+			if (stmt == 1 && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) && !res) {
+				res = r;
+				continue;
+			}
+			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !bad)
+				bad = r;
+			else
+				PQclear(r);
+		}
+		if (PQstatus(pg) != CONNECTION_OK)
+			break;
+	}
+	if (sent && PQstatus(pg) == CONNECTION_OK) {
+		r = PQgetResult(pg);
+		if (r && PQresultStatus(r) != PGRES_PIPELINE_SYNC && !bad)
+			bad = r; /* the implicit COMMIT failed */
+		else if (r)
+			PQclear(r);
+	}
+	if (PQexitPipelineMode(pg) != 1 && PQstatus(pg) == CONNECTION_OK) {
+		/* results left over: not expected; drain so the next call works */
+		while ((r = PQgetResult(pg)) != NULL)
+			PQclear(r);
+		PQexitPipelineMode(pg);
+	}
+	if (!sent || bad || !res || PQstatus(pg) != CONNECTION_OK) {
+		const char *st = bad ? PQresultErrorField(bad, PG_DIAG_SQLSTATE) : NULL;
+		/* a backend terminated at the implicit COMMIT (57P01 …) reports
+		 * FATAL before libpq has seen the socket close */
+		if (st && (!strncmp(st, "57P", 3) || !strncmp(st, "08", 2))) {
+			err_set(e, "verbinding met de database verbroken");
+			*kind = DB_CONNECTION_LOST;
+		} else {
+			*kind = db_fail(db, bad && PQresultStatus(bad) != PGRES_PIPELINE_ABORTED ? bad : NULL, e);
+		}
+		if (bad)
+			PQclear(bad);
+		if (res)
+			PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* What the status mail and core's check need: one read. */
 struct mailctx {
 	int version;
 	long org, at, nummer;
@@ -529,17 +598,12 @@ struct mailctx {
 	char roepnaam[128], tussenvoegsel[64], achternaam[128];
 };
 
-static const char mail_sql[] =
-	"SELECT h.version, h.organisatie_id, h.aanvraagtype_id, h.nummer, h.geen_mail, h.status, "
-	"       coalesce(h.aanvrager_email, ''), o.naam, o.profiel, t.naam, coalesce(s.naam, ''), "
-	"       coalesce(c.naam || coalesce(' (' || c.email || ')', ''), o.naam), "
-	"       coalesce(d.roepnaam, ''), coalesce(d.tussenvoegsel, ''), coalesce(d.achternaam, '') "
-	"  FROM hulpvraag h JOIN organisatie o ON o.id = h.organisatie_id "
-	"  JOIN aanvraagtype t ON t.id = h.aanvraagtype_id "
-	"  JOIN dossier d ON d.id = h.dossier_id "
-	"  LEFT JOIN school s ON s.id = h.school_id "
-	"  LEFT JOIN account c ON c.id = h.coordinator_id "
-	" WHERE h.id = $1";
+/* The hulpvraag with, in the same read, the acting account's roles in its
+ * organisatie and the flow's transitions from its status: one row per
+ * transition (naar, rol, reden_verplicht NULL when there is none); see
+ * status_lezen in migration 008 (a function so its plan is made once per
+ * session). */
+static const char mail_sql[] = "SELECT * FROM status_lezen($1)";
 
 /* Renders the status mail: 0 with *subject and *body set (or both NULL when no
  * mail goes out: *why says why), -1 with e. */
@@ -593,35 +657,42 @@ static int status_mail(const struct mailctx *m, const char *to, const char *rede
 	return 0;
 }
 
+/* Two round trips: (1) one read — the hulpvraag, the mail's data, the
+ * account's roles and the flow's transitions — after which core decides and
+ * the mail is rendered; (2) one statement, its own transaction:
+ * status_wijzigen (migration 008) writes hulpvraag, statushistorie, outbox
+ * and audit, all or nothing, with the version check.  A connection lost
+ * during (2) leaves the outcome unknown: HV_UNKNOWN. */
 enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
 				    const char *datadir, int *new_version, struct err *e)
 {
-	char sid[24], sver[24], sorg[24], newv[24];
+	char sid[24], sver[24];
 	const char *p[1] = { num(sid, sizeof sid, id) };
 	struct mailctx m;
 	enum db_failure kind = DB_OK;
-	PGresult *r, *tres = NULL;
+	PGresult *r;
 	struct statuswissel_rij *rows = NULL;
-	size_t nrows;
+	size_t nrows = 0;
 	unsigned roles;
 	char *subject = NULL, *body = NULL;
 	const char *why = NULL;
 	enum hv_result res;
-	int internal;
+	int ntup;
 
 	if (new_version)
 		*new_version = 0;
 	if (!reden)
 		reden = "";
 	hook(1);
-	if (db_begin(db, e) < 0)
+	r = as_account(db, e, &kind, mail_sql, 1, p);
+	if (!r) {
+		if (kind == DB_CONNECTION_LOST)
+			err_set(e, "verbinding met de database verbroken; er is niets gewijzigd — probeer het opnieuw");
 		return HV_ERROR;
-	r = q(db, e, &kind, mail_sql, 1, p);
-	if (!r)
-		return failed(db, kind, e);
-	if (PQntuples(r) != 1) {
+	}
+	ntup = PQntuples(r);
+	if (ntup < 1) {
 		PQclear(r);
-		db_rollback(db);
 		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
 		return HV_NOT_FOUND;
 	}
@@ -641,112 +712,93 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 	COPY(m.roepnaam, r, 0, 12);
 	COPY(m.tussenvoegsel, r, 0, 13);
 	COPY(m.achternaam, r, 0, 14);
-	PQclear(r);
-	if (m.version != version)
-		return conflict(db, id, e);
+	roles = statuswissel_rollen(PQgetvalue(r, 0, 15));
+	if (m.version != version) {
+		const char *who = PQgetvalue(r, 0, 19);
+		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
+			PQgetvalue(r, 0, 20), m.status);
+		PQclear(r);
+		return HV_CONFLICT;
+	}
 
 	/* core decides first; the trigger checks the same rows again */
-	if (transitions(db, m.at, m.status, m.org, &tres, &rows, &nrows, &roles, e) < 0) {
-		db_rollback(db);
+	rows = calloc((size_t)ntup + 1, sizeof *rows);
+	if (!rows) {
+		PQclear(r);
+		err_set(e, "geen geheugen");
 		return HV_ERROR;
+	}
+	for (int i = 0; i < ntup; i++) {
+		if (PQgetisnull(r, i, 16))
+			continue; /* no transitions from this status */
+		rows[nrows].naar = PQgetvalue(r, i, 16);
+		rows[nrows].rol = PQgetvalue(r, i, 17);
+		rows[nrows].reden_verplicht = PQgetvalue(r, i, 18)[0] == 't';
+		nrows++;
 	}
 	switch (statuswissel_beslis(rows, nrows, roles, m.status, to, reden, e)) {
 	case SW_NIET_TOEGESTAAN:
 		res = HV_NOT_ALLOWED;
-		goto out_rollback;
+		goto out;
 	case SW_REDEN_NODIG:
 		res = HV_REASON_REQUIRED;
-		goto out_rollback;
+		goto out;
 	case SW_OK:
 		break;
 	}
-	internal = (roles & (FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL) |
-			     FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN))) != 0;
 	free(rows);
 	rows = NULL;
-	PQclear(tres);
-	tres = NULL;
+	PQclear(r);
+	r = NULL;
 
 	/* the mail is rendered before anything is written: a broken template
 	 * stops the change instead of silently dropping the mail */
 	if (status_mail(&m, to, reden, datadir, &subject, &body, &why, e) < 0) {
 		res = HV_ERROR;
-		goto out_rollback;
+		goto out;
 	}
 
 	hook(2);
 	{
-		const char *up[4] = { sid, num(sver, sizeof sver, version), to, internal ? "t" : "f" };
-		r = q(db, e, &kind,
-		      "UPDATE hulpvraag SET status = $3, version = version + 1, "
-		      "       eerste_reactie = CASE WHEN eerste_reactie IS NULL AND $4::boolean THEN now() "
-		      "                             ELSE eerste_reactie END "
-		      " WHERE id = $1 AND version = $2 RETURNING version",
-		      4, up);
+		const char *wp[7] = { sid, num(sver, sizeof sver, version), to, reden,
+				      subject ? m.email : NULL, subject, body };
+		r = as_account(db, e, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
 	}
 	if (!r) {
-		res = failed(db, kind, e);
+		if (kind == DB_RAISED)
+			res = HV_NOT_ALLOWED;
+		else if (kind == DB_CONNECTION_LOST) {
+			err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de wijziging is bewaard");
+			res = HV_UNKNOWN;
+		} else
+			res = HV_ERROR;
 		goto out;
 	}
 	if (PQntuples(r) != 1) {
-		PQclear(r);
-		res = conflict(db, id, e);
-		goto out;
-	}
-	COPY(newv, r, 0, 0);
-	PQclear(r);
-
-	hook(3);
-	{
-		const char *hp[5] = { sid, num(sorg, sizeof sorg, m.org), m.status, to, reden };
-		if (run(db, e, &kind,
-			"INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, reden) "
-			"VALUES ($1, $2, $3, $4, acting_account(), $5)",
-			5, hp) < 0) {
-			res = failed(db, kind, e);
-			goto out;
-		}
-	}
-
-	hook(4);
-	if (subject) {
-		const char *op[5] = { sorg, sid, m.email, subject, body };
-		if (run(db, e, &kind,
-			"INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst) VALUES ($1, $2, $3, $4, $5)",
-			5, op) < 0) {
-			res = failed(db, kind, e);
-			goto out;
-		}
-	}
-
-	hook(5);
-	{
-		char detail[64];
-		snprintf(detail, sizeof detail, "versie %s%s", newv, subject ? " mail" : "");
-		if (audit_write(db, db_account(db), m.org, "status", "hulpvraag", id, detail, e) < 0) {
-			res = failed(db, db_ok(db) ? DB_OTHER : DB_CONNECTION_LOST, e);
-			goto out;
-		}
-	}
-
-	hook(6);
-	res = commit(db, e);
-	if (res == HV_OK) {
+		err_set(e, "statuswijziging: onverwacht antwoord van de database");
+		res = HV_ERROR;
+	} else if (!strcmp(PQgetvalue(r, 0, 0), "ok")) {
+		res = HV_OK;
 		if (new_version)
-			*new_version = atoi(newv);
+			*new_version = atoi(PQgetvalue(r, 0, 1));
 		if (subject)
 			err_set(e, "Status gewijzigd; mail aan de aanvrager klaargezet");
 		else
 			err_set(e, "Status gewijzigd; geen mail: %s", why ? why : "");
+	} else if (!strcmp(PQgetvalue(r, 0, 0), "conflict")) {
+		const char *who = PQgetvalue(r, 0, 2);
+		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
+			PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4));
+		res = HV_CONFLICT;
+	} else {
+		err_set(e, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
+		res = HV_NOT_FOUND;
 	}
-	goto out;
 
-out_rollback:
-	db_rollback(db);
 out:
 	free(rows);
-	if (tres)
-		PQclear(tres);
+	if (r)
+		PQclear(r);
 	free(subject);
 	free(body);
 	return res;

@@ -5,7 +5,8 @@
  * transaction while a person types.  A status change writes, in one
  * transaction, the hulpvraag, a statushistorie row, an outbox row (the mail
  * to the aanvrager, unless they opted out or have no address), an audit row;
- * the NOTIFY follows from the trigger of migration 004.  The database
+ * the NOTIFY follows from the trigger of migration 004.  It takes two round
+ * trips: one read, one write (status_wijzigen of migration 008).  The database
  * refuses a transition the acting account's role may not make (trigger of
  * migration 003), whatever the program asks.
  *
@@ -157,9 +158,10 @@ int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze *
  * to `to`; 0 when not.  e gets a Dutch sentence for the person. 0 / -1. */
 int hulpvraag_check_status(struct db *db, long id, int version, const char *to, int *applied, struct err *e);
 
-/* Test seam: fn (may be NULL) is called before each step of
- * hulpvraag_set_status (1 read, 2 update, 3 statushistorie, 4 outbox,
- * 5 audit, 6 commit), so a test can kill the backend between them. */
+/* Test seam: fn (may be NULL) is called before each of the two round trips
+ * of hulpvraag_set_status (1 the read, 2 the write: one statement, its own
+ * transaction, that writes hulpvraag, statushistorie, outbox and audit), so
+ * a test can change the world or kill the backend in between. */
 void hulpvraag_set_test_hook(void (*fn)(int step, void *arg), void *arg);
 
 /* ---------------------------------------------------------------- editing

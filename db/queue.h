@@ -10,7 +10,10 @@
  *
  * Pagination is keyset only: a page continues after (or before) the sort
  * value and id of a row already seen, so deep pages cost what the first page
- * costs.  The indexes that make that true are in migration 005.
+ * costs.  The indexes that make that true are in migrations 005 and 008
+ * (sort by leerling: hulpvraag.sorteernaam).  A page is one round trip: the
+ * ids come from hulpvraag's index, names and labels are joined for those
+ * rows only (queue_rijen, migration 008).
  *
  * Bulk changes are one transaction per hulpvraag with an optimistic version
  * check; one failure never undoes the others, and each failure says why.

@@ -1,7 +1,8 @@
 /* hulpvraag_test.c — db/hulpvraag against a throwaway database: a status
- * change writes all its effects or none (the backend is killed after each
- * step in turn), two clients from the same version → exactly one wins,
- * forbidden transitions are refused by core and by the database itself,
+ * change writes all its effects or none (the backend is killed before each
+ * round trip and after each write inside the write statement), takes at
+ * most two round trips (counted with PQtrace), two clients from the same
+ * version → exactly one wins, forbidden transitions are refused by core and by the database itself,
  * a required reden, no mail when the aanvrager opted out, no pupil name in
  * a subject, the version check on every edit, and the intake. */
 #include "tests/db/harness.h"
@@ -287,7 +288,8 @@ static void same_version_exactly_one_wins(void **state)
 	db_free(&r.b);
 }
 
-/* Kills the app's backend from the superuser connection before step k. */
+/* Kills the app's backend from the superuser connection before step k
+ * (1 the read, 2 the write). */
 struct crash {
 	struct world *w;
 	int at;
@@ -305,37 +307,80 @@ static void kill_backend(int step, void *arg)
 	harness_exec(c->w->su, sql);
 }
 
+/* Nothing of the change is there, and after a reconnect check_status says
+ * so when the outcome was unknown. */
+static void assert_nothing_written(struct world *w, enum hv_result r)
+{
+	struct err e;
+
+	assert_int_equal(count(w, BEHANDELING, w->bram), 0);
+	assert_int_equal(count(w, VERSION, w->bram), 1);
+	assert_int_equal(count(w, HISTORIE, w->bram), 0);
+	assert_int_equal(count(w, OUTBOX, w->bram), 0);
+	assert_int_equal(count(w, AUDIT, w->bram), 0);
+	db_free(&w->app);
+	w->app = app_as(w, "coord_a");
+	if (r == HV_UNKNOWN) {
+		int applied = 1;
+		assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
+		assert_false(applied);
+		assert_non_null(strstr(e.msg, "NIET bewaard"));
+	}
+}
+
 static void crash_leaves_all_or_nothing(void **state)
 {
 	struct world *w = *state;
 	struct err e;
+	/* the writes inside the one write statement, in the order
+	 * status_wijzigen makes them: the backend kills itself right after
+	 * each (an AFTER trigger), before the implicit COMMIT */
+	static const char *const inside[][2] = {
+		{ "hulpvraag", "UPDATE" },
+		{ "statushistorie", "INSERT" },
+		{ "outbox", "INSERT" },
+		{ "audit_log", "INSERT" },
+	};
 
-	for (int k = 1; k <= 6; k++) {
+	/* between the round trips: before the read nothing was sent (error);
+	 * before the write the statement goes to a dead backend (unknown) */
+	for (int k = 1; k <= 2; k++) {
 		struct crash c = { w, k, PQbackendPID(db_pg(w->app)) };
 		enum hv_result r;
 
 		hulpvraag_set_test_hook(kill_backend, &c);
 		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
 		hulpvraag_set_test_hook(NULL, NULL);
-		/* killed before COMMIT was sent: nothing; while COMMIT: unknown */
-		if (k == 6)
-			assert_int_equal(r, HV_UNKNOWN);
-		else
-			assert_int_equal(r, HV_ERROR);
-		assert_int_equal(count(w, BEHANDELING, w->bram), 0);
-		assert_int_equal(count(w, VERSION, w->bram), 1);
-		assert_int_equal(count(w, HISTORIE, w->bram), 0);
-		assert_int_equal(count(w, OUTBOX, w->bram), 0);
-		assert_int_equal(count(w, AUDIT, w->bram), 0);
-		/* reconnect, then find out */
-		db_free(&w->app);
-		w->app = app_as(w, "coord_a");
-		if (r == HV_UNKNOWN) {
-			int applied = 1;
-			assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
-			assert_false(applied);
-			assert_non_null(strstr(e.msg, "NIET bewaard"));
-		}
+		assert_int_equal(r, k == 1 ? HV_ERROR : HV_UNKNOWN);
+		assert_nothing_written(w, r);
+	}
+	harness_exec(w->su, "CREATE FUNCTION balie.test_kill_self() RETURNS trigger LANGUAGE plpgsql AS $$ "
+			    "BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(10); RETURN NULL; END $$");
+	for (size_t k = 0; k < sizeof inside / sizeof inside[0]; k++) {
+		char sql[300];
+		enum hv_result r;
+
+		snprintf(sql, sizeof sql, "CREATE TRIGGER test_kill_self AFTER %s ON balie.%s "
+					  "FOR EACH ROW EXECUTE FUNCTION balie.test_kill_self()",
+			 inside[k][1], inside[k][0]);
+		harness_exec(w->su, sql);
+		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
+		snprintf(sql, sizeof sql, "DROP TRIGGER test_kill_self ON balie.%s", inside[k][0]);
+		harness_exec(w->su, sql);
+		assert_int_equal(r, HV_UNKNOWN);
+		assert_nothing_written(w, r);
+	}
+	/* and at the implicit COMMIT itself, after the statement's result was
+	 * sent (a deferred trigger): still unknown, still nothing */
+	{
+		enum hv_result r;
+
+		harness_exec(w->su, "CREATE CONSTRAINT TRIGGER test_kill_self AFTER INSERT ON balie.audit_log "
+				    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION balie.test_kill_self()");
+		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
+		harness_exec(w->su, "DROP TRIGGER test_kill_self ON balie.audit_log");
+		assert_int_equal(r, HV_UNKNOWN);
+		assert_nothing_written(w, r);
 	}
 	/* without a crash: everything */
 	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "nu wel", w->datadir, NULL, &e),
@@ -347,6 +392,66 @@ static void crash_leaves_all_or_nothing(void **state)
 	int applied = 0;
 	assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
 	assert_true(applied);
+}
+
+/* Round trips are counted, not timed: every frontend message libpq sends
+ * is traced; a round trip is a wait for ReadyForQuery, i.e. one Sync (the
+ * extended protocol, pipelined statements included) or one simple Query. */
+static void count_trips(FILE *f, int *trips, int *statements)
+{
+	char line[4096];
+
+	*trips = *statements = 0;
+	rewind(f);
+	while (fgets(line, sizeof line, f)) {
+		char *t = strstr(line, "\tF\t");
+		if (!t)
+			continue;
+		t = strchr(t + 3, '\t'); /* skip the length */
+		if (!t)
+			continue;
+		t++;
+		if (!strncmp(t, "Sync", 4) || !strncmp(t, "Query", 5))
+			(*trips)++;
+		if (!strncmp(t, "Execute", 7) || !strncmp(t, "Query", 5))
+			(*statements)++;
+	}
+}
+
+static void status_change_takes_two_round_trips(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+	char *buf = NULL;
+	size_t len = 0;
+	int trips, statements, nv = 0;
+	FILE *f;
+
+	/* with a mail, and (second change) without one: the same count */
+	for (int i = 0; i < 2; i++) {
+		buf = NULL;
+		len = 0;
+		f = open_memstream(&buf, &len);
+		assert_non_null(f);
+		PQtrace(db_pg(w->app), f);
+		assert_int_equal(hulpvraag_set_status(w->app, w->bram, i ? nv : 1, i ? "Afgerond" : "In behandeling",
+						      "reden", w->datadir, &nv, &e),
+				 HV_OK);
+		PQuntrace(db_pg(w->app));
+		fflush(f);
+		count_trips(f, &trips, &statements);
+		fclose(f);
+		free(buf);
+		assert_true(trips >= 1);
+		assert_true(trips <= 2);
+		/* each trip: set_config of the acting account + one statement */
+		assert_true(statements <= 4);
+		if (i == 0)
+			harness_exec(w->su, "UPDATE hulpvraag SET geen_mail = true");
+	}
+	assert_int_equal(count(w, HISTORIE, w->bram), 2);
+	assert_int_equal(count(w, OUTBOX, w->bram), 1);
+	assert_int_equal(count(w, AUDIT, w->bram), 2);
 }
 
 /* A pupil whose surname is a word of the status: the subject would carry
@@ -589,6 +694,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(trigger_refusal_maps_to_not_allowed, setup, teardown),
 		cmocka_unit_test_setup_teardown(same_version_exactly_one_wins, setup, teardown),
 		cmocka_unit_test_setup_teardown(crash_leaves_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(status_change_takes_two_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(subject_with_pupil_name_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(load_reads_everything, setup, teardown),
 		cmocka_unit_test_setup_teardown(edits_check_the_version, setup, teardown),

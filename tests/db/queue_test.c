@@ -409,6 +409,67 @@ static void other_organisatie_sees_nothing(void **state)
 	db_free(&b);
 }
 
+/* Sort by leerling walks hulpvraag.sorteernaam (migration 008): it follows
+ * the dossier, also after a rename; and queue_rijen, which joins the names
+ * for a page, gives nothing for hulpvragen the caller may not see. */
+static void leerling_sort_follows_dossier(void **state)
+{
+	struct db *app = app_as("sec_a");
+	struct db *b = app_as("sec_b");
+	struct queue_query q;
+	struct queue_row *rows;
+	int n, more;
+	struct err e;
+	char sql[300];
+
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+					  "WHERE h.sorteernaam IS DISTINCT FROM d.sorteernaam"),
+			 0);
+	long dos = harness_long(su, "SELECT max(id) FROM dossier WHERE roepnaam LIKE 'Kind%'");
+	snprintf(sql, sizeof sql, "UPDATE dossier SET roepnaam = 'Aart', achternaam = 'Aa', sorteernaam = 'aa aart' "
+				  "WHERE id = %ld",
+		 dos);
+	harness_exec(su, sql);
+	query_init(&q, "sec_a", "PO1111");
+	q.sort = QS_LEERLING;
+	assert_int_equal(queue_fetch(app, &q, QUEUE_FIRST, NULL, 5, &rows, &n, &more, &e), 0);
+	assert_true(n > 0);
+	snprintf(sql, sizeof sql, "SELECT min(id) FROM hulpvraag WHERE dossier_id = %ld", dos);
+	assert_int_equal(rows[0].id, harness_long(su, sql));
+	assert_non_null(strstr(rows[0].leerling, "Aa"));
+	assert_string_equal(rows[0].key, "aa aart");
+	free(rows);
+	/* the last row too is the dossiers' order */
+	q.desc = 1;
+	assert_int_equal(queue_fetch(app, &q, QUEUE_FIRST, NULL, 1, &rows, &n, &more, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, harness_long(su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+						      "JOIN organisatie o ON o.id = h.organisatie_id "
+						      "WHERE o.code = 'PO1111' AND NOT h.voorlopig "
+						      "ORDER BY d.sorteernaam DESC, h.id DESC LIMIT 1"));
+	free(rows);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+					  "WHERE h.sorteernaam IS DISTINCT FROM d.sorteernaam"),
+			 0);
+	/* queue_rijen asked for every id, by B's account: exactly the rows
+	 * row-level security shows B (its own two), none of A's */
+	PGresult *r;
+	assert_int_equal(db_begin(b, &e), 0);
+	r = db_exec(b, &e, NULL,
+		    "SELECT count(*), (SELECT count(*) FROM hulpvraag), "
+		    "       count(*) FILTER (WHERE r.id IN (SELECT id FROM hulpvraag)) "
+		    "  FROM queue_rijen((SELECT array_agg(id) FROM generate_series(1, 100000) id), NULL) r",
+		    0, NULL);
+	assert_non_null(r);
+	assert_string_equal(PQgetvalue(r, 0, 0), "2");
+	assert_string_equal(PQgetvalue(r, 0, 1), "2");
+	assert_string_equal(PQgetvalue(r, 0, 2), "2");
+	PQclear(r);
+	db_rollback(b);
+	db_free(&b);
+	db_free(&app);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +479,7 @@ int main(void)
 		cmocka_unit_test(bulk_with_stale_version_fails_alone),
 		cmocka_unit_test(other_organisatie_sees_nothing),
 		cmocka_unit_test(counts_follow_changes),
+		cmocka_unit_test(leerling_sort_follows_dossier),
 	};
 	return cmocka_run_group_tests_name("queue", tests, setup, teardown);
 }
