@@ -51,6 +51,15 @@ void db_rollback(struct db *db);
 PGresult *db_exec(struct db *db, struct err *e, enum db_failure *kind,
 		  const char *sql, int nparams, const char *const *params);
 
+/* One statement in ONE round trip with the acting account set: in pipeline
+ * mode set_config('balie.account', …, true) and sql go out together with a
+ * single Sync, so they run as one implicit transaction (nothing stays
+ * open).  Returns sql's result (caller PQclear()s it), or NULL with e and
+ * *kind; DB_CONNECTION_LOST also when the backend died at the implicit
+ * COMMIT (then the outcome is unknown to the caller). */
+PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
+			     const char *const *p);
+
 /* Runs a script of several statements (migrations, data loads).  0 / -1. */
 int db_exec_script(struct db *db, const char *sql, struct err *e);
 

@@ -519,75 +519,6 @@ int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze *
 
 /* ------------------------------------------------------------ status change */
 
-/* One round trip for one statement with the acting account set: in pipeline
- * mode set_config('balie.account', …, true) and sql are sent together and
- * end with a single Sync, so they run in one implicit transaction (the
- * setting ends with it; nothing stays open).  Returns sql's result, or NULL
- * with e and *kind (DB_CONNECTION_LOST when the connection went away). */
-static PGresult *as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
-			    const char *const *p)
-{
-	PGconn *pg = db_pg(db);
-	char acc[24];
-	const char *ap[1] = { num(acc, sizeof acc, db_account(db)) };
-	PGresult *r, *res = NULL, *bad = NULL;
-	int sent;
-
-	*kind = DB_OK;
-	if (!db_ok(db) || PQenterPipelineMode(pg) != 1) {
-		*kind = db_fail(db, NULL, e);
-		return NULL;
-	}
-	sent = PQsendQueryParams(pg, "SELECT set_config('balie.account', $1, true)", 1, NULL, ap, NULL, NULL, 0) &&
-	       PQsendQueryParams(pg, sql, n, NULL, p, NULL, NULL, 0) && PQpipelineSync(pg);
-	/* two statements, each followed by NULL, then the Sync */
-	for (int stmt = 0; sent && stmt < 2; stmt++) {
-		while ((r = PQgetResult(pg)) != NULL) {
-			ExecStatusType st = PQresultStatus(r);
-			if (stmt == 1 && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) && !res) {
-				res = r;
-				continue;
-			}
-			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !bad)
-				bad = r;
-			else
-				PQclear(r);
-		}
-		if (PQstatus(pg) != CONNECTION_OK)
-			break;
-	}
-	if (sent && PQstatus(pg) == CONNECTION_OK) {
-		r = PQgetResult(pg);
-		if (r && PQresultStatus(r) != PGRES_PIPELINE_SYNC && !bad)
-			bad = r; /* the implicit COMMIT failed */
-		else if (r)
-			PQclear(r);
-	}
-	if (PQexitPipelineMode(pg) != 1 && PQstatus(pg) == CONNECTION_OK) {
-		/* results left over: not expected; drain so the next call works */
-		while ((r = PQgetResult(pg)) != NULL)
-			PQclear(r);
-		PQexitPipelineMode(pg);
-	}
-	if (!sent || bad || !res || PQstatus(pg) != CONNECTION_OK) {
-		const char *st = bad ? PQresultErrorField(bad, PG_DIAG_SQLSTATE) : NULL;
-		/* a backend terminated at the implicit COMMIT (57P01 …) reports
-		 * FATAL before libpq has seen the socket close */
-		if (st && (!strncmp(st, "57P", 3) || !strncmp(st, "08", 2))) {
-			err_set(e, "verbinding met de database verbroken");
-			*kind = DB_CONNECTION_LOST;
-		} else {
-			*kind = db_fail(db, bad && PQresultStatus(bad) != PGRES_PIPELINE_ABORTED ? bad : NULL, e);
-		}
-		if (bad)
-			PQclear(bad);
-		if (res)
-			PQclear(res);
-		return NULL;
-	}
-	return res;
-}
-
 /* What the status mail and core's check need: one read. */
 struct mailctx {
 	int version;
@@ -684,7 +615,7 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 	if (!reden)
 		reden = "";
 	hook(1);
-	r = as_account(db, e, &kind, mail_sql, 1, p);
+	r = db_exec_as_account(db, e, &kind, mail_sql, 1, p);
 	if (!r) {
 		if (kind == DB_CONNECTION_LOST)
 			err_set(e, "verbinding met de database verbroken; er is niets gewijzigd — probeer het opnieuw");
@@ -762,7 +693,7 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 	{
 		const char *wp[7] = { sid, num(sver, sizeof sver, version), to, reden,
 				      subject ? m.email : NULL, subject, body };
-		r = as_account(db, e, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
+		r = db_exec_as_account(db, e, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
 	}
 	if (!r) {
 		if (kind == DB_RAISED)

@@ -183,78 +183,6 @@ const char *queue_sort_name(enum queue_sort s)
 
 /* ---- one round trip ------------------------------------------------------ */
 
-/* (The same helper as in db/hulpvraag.c.)  One round trip for one statement
- * with the acting account set: in pipeline
- * mode set_config('balie.account', …, true) and sql are sent together and
- * end with a single Sync, so they run in one implicit transaction (the
- * setting ends with it; nothing stays open).  Returns sql's result, or NULL
- * with e and *kind (DB_CONNECTION_LOST when the connection went away). */
-static PGresult *as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
-			    const char *const *p)
-{
-	PGconn *pg = db_pg(db);
-	char acc[24];
-	const char *ap[1] = { acc };
-	PGresult *r, *res = NULL, *bad = NULL;
-	int sent;
-
-	snprintf(acc, sizeof acc, "%ld", db_account(db));
-
-	*kind = DB_OK;
-	if (!db_ok(db) || PQenterPipelineMode(pg) != 1) {
-		*kind = db_fail(db, NULL, e);
-		return NULL;
-	}
-	sent = PQsendQueryParams(pg, "SELECT set_config('balie.account', $1, true)", 1, NULL, ap, NULL, NULL, 0) &&
-	       PQsendQueryParams(pg, sql, n, NULL, p, NULL, NULL, 0) && PQpipelineSync(pg);
-	/* two statements, each followed by NULL, then the Sync */
-	for (int stmt = 0; sent && stmt < 2; stmt++) {
-		while ((r = PQgetResult(pg)) != NULL) {
-			ExecStatusType st = PQresultStatus(r);
-			if (stmt == 1 && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) && !res) {
-				res = r;
-				continue;
-			}
-			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !bad)
-				bad = r;
-			else
-				PQclear(r);
-		}
-		if (PQstatus(pg) != CONNECTION_OK)
-			break;
-	}
-	if (sent && PQstatus(pg) == CONNECTION_OK) {
-		r = PQgetResult(pg);
-		if (r && PQresultStatus(r) != PGRES_PIPELINE_SYNC && !bad)
-			bad = r; /* the implicit COMMIT failed */
-		else if (r)
-			PQclear(r);
-	}
-	if (PQexitPipelineMode(pg) != 1 && PQstatus(pg) == CONNECTION_OK) {
-		/* results left over: not expected; drain so the next call works */
-		while ((r = PQgetResult(pg)) != NULL)
-			PQclear(r);
-		PQexitPipelineMode(pg);
-	}
-	if (!sent || bad || !res || PQstatus(pg) != CONNECTION_OK) {
-		const char *st = bad ? PQresultErrorField(bad, PG_DIAG_SQLSTATE) : NULL;
-		/* a backend terminated at the implicit COMMIT (57P01 …) reports
-		 * FATAL before libpq has seen the socket close */
-		if (st && (!strncmp(st, "57P", 3) || !strncmp(st, "08", 2))) {
-			err_set(e, "verbinding met de database verbroken");
-			*kind = DB_CONNECTION_LOST;
-		} else {
-			*kind = db_fail(db, bad && PQresultStatus(bad) != PGRES_PIPELINE_ABORTED ? bad : NULL, e);
-		}
-		if (bad)
-			PQclear(bad);
-		if (res)
-			PQclear(res);
-		return NULL;
-	}
-	return res;
-}
-
 /* ---- the page query ----------------------------------------------------- */
 
 static void add_node(struct sqlb *b, const struct queue_query *q)
@@ -514,7 +442,7 @@ int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 	}
 	{
 		enum db_failure kind;
-		r = as_account(db, e, &kind, b->sql, b->np, b->params);
+		r = db_exec_as_account(db, e, &kind, b->sql, b->np, b->params);
 	}
 	free(b);
 	if (!r)
