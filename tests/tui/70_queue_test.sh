@@ -83,6 +83,14 @@ wait_for "Totaal" 20
 tui_keys w
 check "80x24: secretariaat opent Alle" wait_for "Alle — " 10
 check "80x24: nummer, datum, leerling passen" screen_has_all "Nummer" "Datum▲" "Leerling"
+# Enter on a row (the list has the focus) opens that hulpvraag; Esc comes back
+first=$(demo_psql "SELECT h.nummer FROM balie.hulpvraag h JOIN balie.organisatie o ON o.id = h.organisatie_id
+	WHERE o.code = 'PO3008' AND NOT h.voorlopig ORDER BY h.datum, h.id LIMIT 1")
+tui_keys Enter
+check "Enter op een regel opent hulpvraag $first" wait_for "Hulpvraag $first " 10
+check "met statushistorie en bijlagen als tabbladen" screen_has_all "Statushistorie" "Bijlagen"
+tui_keys Escape
+check "Esc: terug in de werkvoorraad" wait_for "Alle — " 5
 tui_keys q
 
 tap_done
