@@ -229,23 +229,37 @@ static void fill(struct hulpvraag *h, PGresult *r)
 	COPY(h->contact_telefoon, r, 0, c++);
 }
 
+/* Runs a one-parameter list query and allocates *arr with room for its rows
+ * (+1, zeroed); *n gets the row count.  Returns the result (caller clears
+ * it) or NULL with e set and nothing allocated. */
+static PGresult *list_query(struct db *db, struct err *e, const char *sql, const char *const *p, void **arr,
+			    size_t elem, int *n)
+{
+	PGresult *r = q(db, e, NULL, sql, 1, p);
+	if (!r)
+		return NULL;
+	*n = PQntuples(r);
+	*arr = calloc((size_t)*n + 1, elem);
+	if (!*arr) {
+		PQclear(r);
+		err_set(e, "geen geheugen");
+		return NULL;
+	}
+	return r;
+}
+
 static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, struct err *e)
 {
+	void *arr;
 	PGresult *r;
 	int n;
 
-	r = q(db, e, NULL,
-	      "SELECT l.id, l.naam FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
-	      " WHERE hl.hulpvraag_id = $1 ORDER BY l.naam",
-	      1, p);
+	r = list_query(db, e, "SELECT l.id, l.naam FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
+			      " WHERE hl.hulpvraag_id = $1 ORDER BY l.naam",
+		       p, &arr, sizeof *h->labels, &n);
 	if (!r)
 		return -1;
-	n = PQntuples(r);
-	h->labels = calloc((size_t)n + 1, sizeof *h->labels);
-	if (!h->labels) {
-		PQclear(r);
-		return err_set(e, "geen geheugen");
-	}
+	h->labels = arr;
 	for (int i = 0; i < n; i++) {
 		h->labels[i].id = atol(PQgetvalue(r, i, 0));
 		COPY(h->labels[i].naam, r, i, 1);
@@ -253,19 +267,14 @@ static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, 
 	h->nlabels = n;
 	PQclear(r);
 
-	r = q(db, e, NULL,
-	      "SELECT b.naam, b.grootte, b.categorie, " MOMENT("b.geupload_op") ", coalesce(a.naam, ''), b.id "
-	      "  FROM bijlage b LEFT JOIN account a ON a.id = b.geupload_door "
-	      " WHERE b.hulpvraag_id = $1 AND b.verwijderd_op IS NULL ORDER BY b.geupload_op DESC, b.id DESC",
-	      1, p);
+	r = list_query(db, e,
+		       "SELECT b.naam, b.grootte, b.categorie, " MOMENT("b.geupload_op") ", coalesce(a.naam, ''), b.id "
+		       "  FROM bijlage b LEFT JOIN account a ON a.id = b.geupload_door "
+		       " WHERE b.hulpvraag_id = $1 AND b.verwijderd_op IS NULL ORDER BY b.geupload_op DESC, b.id DESC",
+		       p, &arr, sizeof *h->bijlagen, &n);
 	if (!r)
 		return -1;
-	n = PQntuples(r);
-	h->bijlagen = calloc((size_t)n + 1, sizeof *h->bijlagen);
-	if (!h->bijlagen) {
-		PQclear(r);
-		return err_set(e, "geen geheugen");
-	}
+	h->bijlagen = arr;
 	for (int i = 0; i < n; i++) {
 		struct hv_bijlage *b = &h->bijlagen[i];
 		COPY(b->naam, r, i, 0);
@@ -278,19 +287,14 @@ static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, 
 	h->nbijlagen = n;
 	PQclear(r);
 
-	r = q(db, e, NULL,
-	      "SELECT coalesce(s.van, ''), s.naar, coalesce(a.naam, 'automatisch'), " MOMENT("s.op") ", s.reden "
-	      "  FROM statushistorie s LEFT JOIN account a ON a.id = s.door "
-	      " WHERE s.hulpvraag_id = $1 ORDER BY s.op DESC, s.id DESC",
-	      1, p);
+	r = list_query(db, e,
+		       "SELECT coalesce(s.van, ''), s.naar, coalesce(a.naam, 'automatisch'), " MOMENT("s.op") ", s.reden "
+		       "  FROM statushistorie s LEFT JOIN account a ON a.id = s.door "
+		       " WHERE s.hulpvraag_id = $1 ORDER BY s.op DESC, s.id DESC",
+		       p, &arr, sizeof *h->historie, &n);
 	if (!r)
 		return -1;
-	n = PQntuples(r);
-	h->historie = calloc((size_t)n + 1, sizeof *h->historie);
-	if (!h->historie) {
-		PQclear(r);
-		return err_set(e, "geen geheugen");
-	}
+	h->historie = arr;
 	for (int i = 0; i < n; i++) {
 		struct hv_historie *x = &h->historie[i];
 		COPY(x->van, r, i, 0);

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/werkdag.h"
 #include "db/auth.h"
 #include "db/notify.h"
 #include "tui/action.h"
@@ -103,6 +104,7 @@ struct app {
 	struct pane *reset_to;       /* replace the whole stack after this dispatch */
 	enum action_id queued;       /* action to run on the new top (help → Enter) */
 
+	struct werkdag_kalender kal; /* werkdagen incl. decree days: read once per session */
 	char msg[512];               /* the message line */
 	const char *notice;          /* startup notice, shown while msg is empty, until the first key */
 	int msg_error;

@@ -83,7 +83,6 @@ struct hvpane {
 	int unknown;
 	int unknown_version;
 	char unknown_to[256];
-	struct werkdag_kalender kal;
 	int loaded_once;
 };
 
@@ -126,7 +125,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 
 	right[0] = '\0';
 	if (datum_parse_iso(h->status_sinds_iso, &sinds, &e) == 0) {
-		long wd = werkdag_between(&v->kal, sinds, today());
+		long wd = werkdag_between(&a->kal, sinds, today());
 		snprintf(right, sizeof right, "%ld werkdag%s in deze status", wd, wd == 1 ? "" : "en");
 	}
 	int rw = screen_width(right);
@@ -244,8 +243,8 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 		if (h->eerste_reactie[0]) {
 			y += field_row(p, s, y, width, "Eerste reactie", h->eerste_reactie, s->attr[ST_NORMAL]);
 		} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
-			long wd = werkdag_between(&v->kal, ontvangen, today());
-			int late = werkdag_overdue(&v->kal, ontvangen, today(), 5);
+			long wd = werkdag_between(&a->kal, ontvangen, today());
+			int late = werkdag_overdue(&a->kal, ontvangen, today(), 5);
 			snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
 				 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
 			y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);
@@ -705,6 +704,23 @@ static struct dialog_item *to_dialog(const struct hv_item *in, int n, int extra_
 	return out;
 }
 
+/* Opens a pick list of it[0..n-1] (freed here) headed by one special entry
+ * (first, with id first_id: "geen coördinator", "nieuw label").  0 / -1. */
+static int open_pick(struct hvpane *v, struct app *a, struct hv_item *it, int n, int tag, const char *title,
+		     const char *prompt, const char *first, long first_id)
+{
+	struct dialog_item *items = to_dialog(it, n, 1);
+	free(it);
+	if (!items)
+		return -1;
+	snprintf(items[0].label, sizeof items[0].label, "%s", first);
+	items[0].id = first_id;
+	dialog_open_pick(&v->dlg, tag, title, prompt, items, n + 1);
+	free(items);
+	app_message_clear(a);
+	return 0;
+}
+
 static int hv_work(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
@@ -810,19 +826,12 @@ static int hv_work(struct pane *p, struct app *a)
 			app_message(a, 1, "%s", e.msg);
 			return R_BARS;
 		}
-		struct dialog_item *items = to_dialog(it, n, 1);
-		free(it);
-		if (!items)
+		if (open_pick(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
+			      "(geen coördinator)", 0) < 0)
 			return R_NONE;
-		snprintf(items[0].label, sizeof items[0].label, "(geen coördinator)");
-		items[0].id = 0;
-		dialog_open_pick(&v->dlg, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
-				 items, n + 1);
 		for (int i = 0; i < v->dlg.nshown; i++)
 			if (v->dlg.items[v->dlg.shown[i]].id == v->h->coordinator_id)
 				v->dlg.sel = i;
-		free(items);
-		app_message_clear(a);
 		return R_PAINT | R_BARS;
 	}
 	case JOB_COORD_SAVE: {
@@ -837,16 +846,9 @@ static int hv_work(struct pane *p, struct app *a)
 			app_message(a, 1, "%s", e.msg);
 			return R_BARS;
 		}
-		struct dialog_item *items = to_dialog(it, n, 1);
-		free(it);
-		if (!items)
+		if (open_pick(v, a, it, n, DT_LABEL_PICK, "Label toevoegen", "Kies een label, of maak een nieuw:",
+			      "(nieuw label…)", NEW_LABEL_ID) < 0)
 			return R_NONE;
-		snprintf(items[0].label, sizeof items[0].label, "(nieuw label…)");
-		items[0].id = NEW_LABEL_ID;
-		dialog_open_pick(&v->dlg, DT_LABEL_PICK, "Label toevoegen", "Kies een label, of maak een nieuw:", items,
-				 n + 1);
-		free(items);
-		app_message_clear(a);
 		return R_PAINT | R_BARS;
 	}
 	case JOB_LABEL_ADD: {
@@ -916,7 +918,6 @@ static void hv_free(struct pane *p)
 
 	dialog_close(&v->dlg);
 	hulpvraag_free(&v->h);
-	werkdag_kalender_release(&v->kal);
 	free(v);
 }
 
@@ -935,16 +936,10 @@ static const struct pane_ops hv_ops = {
 static struct hvpane *hv_alloc(void)
 {
 	struct hvpane *v = calloc(1, sizeof *v);
-	char path[4096];
-	struct err e;
 
 	if (!v)
 		return NULL;
 	v->base.ops = &hv_ops;
-	werkdag_kalender_init(&v->kal);
-	/* decree days; without the file only the days of the wet count */
-	if (werkdag_kalender_load(&v->kal, paths_data(path, sizeof path, "forms/feestdagen.conf"), &e) < 0)
-		werkdag_kalender_release(&v->kal);
 	return v;
 }
 

@@ -89,7 +89,6 @@ static const struct col cols[] = {
 
 struct qpane {
 	struct pane base;
-	struct werkdag_kalender kal;
 	char start_cat[64];
 
 	/* the tree */
@@ -1006,7 +1005,7 @@ static void fill_query(struct qpane *v, struct app *a)
 	v->q.organisatie_id = a->session.organisatie_id;
 	v->q.account_id = a->session.account_id;
 	v->q.today = today();
-	v->q.kalender = &v->kal;
+	v->q.kalender = &a->kal;
 }
 
 static int load_tree(struct qpane *v, struct app *a, struct err *e)
@@ -1359,7 +1358,6 @@ static void queue_free(struct pane *p)
 	struct qpane *v = Q(p);
 
 	dialog_close(&v->dlg);
-	werkdag_kalender_release(&v->kal);
 	free(v->nodes);
 	free(v->rows);
 	free(v->marks);
@@ -1386,8 +1384,6 @@ static const struct pane_ops queue_ops = {
 struct pane *pane_queue_new(struct app *a, const char *categorie)
 {
 	struct qpane *v = calloc(1, sizeof *v);
-	char path[4096];
-	struct err e;
 
 	if (!v)
 		return NULL;
@@ -1396,12 +1392,6 @@ struct pane *pane_queue_new(struct app *a, const char *categorie)
 	v->q.sort = QS_DATUM;
 	snprintf(v->start_cat, sizeof v->start_cat, "%s", categorie ? categorie : "");
 	field_init(&v->sfield, FILTER_VALUE_MAX - 1, 0);
-	werkdag_kalender_init(&v->kal);
-	err_clear(&e);
-	/* decree days (Friday after Hemelvaart, …); without them only the
-	 * days of the wet count, which is still correct for most years */
-	if (werkdag_kalender_load(&v->kal, paths_data(path, sizeof path, "forms/feestdagen.conf"), &e) < 0)
-		app_message(a, 1, "%s", e.msg);
 	v->work = W_TREE;
 	a->work_pending = 1;
 	return &v->base;

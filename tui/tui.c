@@ -10,6 +10,7 @@
  * main thread.
  */
 #include "tui/tui.h"
+#include "tui/paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -496,6 +497,8 @@ static void loop(struct app *a)
 	}
 }
 
+static char kal_notice[600];
+
 int tui_run(const struct tui_options *o)
 {
 	struct sigaction old[NCAUGHT];
@@ -510,6 +513,16 @@ int tui_run(const struct tui_options *o)
 	}
 	memset(&a, 0, sizeof a);
 	a.opt = o;
+	/* Decree days (forms/feestdagen.conf), for every pane's werkdagen; a
+	 * missing or broken file leaves the days of the wet, still correct for
+	 * most years, and says so once. */
+	{
+		char path[4096];
+		struct err ke;
+		werkdag_kalender_init(&a.kal);
+		if (werkdag_kalender_load(&a.kal, paths_data(path, sizeof path, "forms/feestdagen.conf"), &ke) < 0)
+			snprintf(kal_notice, sizeof kal_notice, "%s", ke.msg);
+	}
 	if (signals_setup(old) < 0) {
 		fprintf(stderr, "balie: kan geen signaalpijp maken: %s\n", strerror(errno));
 		return 2;
@@ -535,7 +548,7 @@ int tui_run(const struct tui_options *o)
 	a.last_key_ms = app_now_ms();
 	a.dirty = D_LAYOUT;
 	app_push(&a, pane_login_new(&a, NULL));
-	a.notice = o->startup_notice;
+	a.notice = o->startup_notice ? o->startup_notice : (kal_notice[0] ? kal_notice : NULL);
 	if (a.depth == 0) {
 		endwin();
 		delscreen(sp);
@@ -556,6 +569,7 @@ int tui_run(const struct tui_options *o)
 	delscreen(sp);
 	signals_restore(old);
 	db_free(&a.db);
+	werkdag_kalender_release(&a.kal);
 	explicit_bzero(&a.session, sizeof a.session);
 	return a.exit_status;
 }
