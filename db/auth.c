@@ -140,6 +140,27 @@ static enum auth_result succeed(struct db *db, const struct account_row *a, cons
 	return res;
 }
 
+enum auth_result auth_session_for(struct db *db, const char *username, const char *org_code, struct session *s,
+				  struct err *e)
+{
+	struct account_row a;
+	int found = lookup(db, username, &a, e);
+
+	if (found < 0)
+		return AUTH_ERROR;
+	if (!found)
+		return AUTH_FAILED;
+	if (a.blocked)
+		return AUTH_BLOCKED;
+	enum auth_result r = open_session(db, a.id, org_code, s, e);
+	if (r != AUTH_OK)
+		return r;
+	db_set_account(db, s->account_id);
+	if (audit_write(db, s->account_id, s->organisatie_id, "cli-sessie", "account", s->account_id, "", e) < 0)
+		return AUTH_ERROR;
+	return AUTH_OK;
+}
+
 enum auth_result auth_password(struct db *db, const char *username, const char *password,
 			       const char *org_code, struct session *s, struct err *e)
 {

@@ -45,6 +45,15 @@ struct session {
 enum auth_result auth_password(struct db *db, const char *username, const char *password,
 			       const char *org_code, struct session *s, struct err *e);
 
+/* The session of a command-line verb acting for an account without a
+ * password (`balie check`, `balie bijlage add`): the database credential of
+ * balie.conf is the boundary there, as for `balie admin` (balie-admin(8)).
+ * AUTH_FAILED for an unknown username, AUTH_BLOCKED for a blocked account,
+ * AUTH_NO_ORG without a role in org_code (or any).  On AUTH_OK s is filled
+ * and db_set_account() done; the use is audited ("cli-sessie"). */
+enum auth_result auth_session_for(struct db *db, const char *username, const char *org_code, struct session *s,
+				  struct err *e);
+
 /* auth_password with the configured argon2id cost: a hash made with other
  * parameters is replaced on a successful login.  params NULL = defaults. */
 enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *params, const char *username,

@@ -1,7 +1,11 @@
 /* common.c — helpers shared by the verbs; see common.h. */
 #include "tui/cmd/common.h"
 
+#include <pwd.h>
 #include <stdio.h>
+#include <unistd.h>
+
+#include "db/auth.h"
 
 int cmd_fail(const struct err *e)
 {
@@ -20,4 +24,45 @@ struct db *cmd_connect(void)
 		return NULL;
 	}
 	return db;
+}
+
+int cmd_acting_session(struct db *db, const char *als, const char *org, struct session *s)
+{
+	char who[64];
+	struct err e;
+
+	err_clear(&e);
+	if (als && *als) {
+		snprintf(who, sizeof who, "%s", als);
+	} else {
+		const struct passwd *pw = getpwuid(getuid());
+		if (!pw) {
+			fprintf(stderr, "balie: kan de Unix-gebruiker niet bepalen; geef --als GEBRUIKER\n");
+			return -1;
+		}
+		snprintf(who, sizeof who, "%s", pw->pw_name);
+	}
+	if (!org || !*org)
+		org = main_config()->organisatie[0] ? main_config()->organisatie : NULL;
+	switch (auth_session_for(db, who, org, s, &e)) {
+	case AUTH_OK:
+		if (!s->internal) {
+			fprintf(stderr, "balie: %s heeft geen back-officerol in %s\n", who, s->organisatie_code);
+			return -1;
+		}
+		return 0;
+	case AUTH_FAILED:
+		fprintf(stderr, "balie: onbekende gebruiker \"%s\"%s\n", who,
+			als && *als ? "" : " (de Unix-gebruiker; geef --als GEBRUIKER)");
+		return -1;
+	case AUTH_BLOCKED:
+		fprintf(stderr, "balie: account \"%s\" is geblokkeerd\n", who);
+		return -1;
+	case AUTH_NO_ORG:
+		fprintf(stderr, "balie: \"%s\" heeft geen rol in %s\n", who, org ? org : "een organisatie");
+		return -1;
+	default:
+		cmd_fail(&e);
+		return -1;
+	}
 }

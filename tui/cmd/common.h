@@ -19,6 +19,14 @@ const char *main_keys_notice(void);
  * Dutch error to stderr on failure.  NULL on failure. */
 struct db *cmd_connect(void);
 
+/* The account a verb acts for: `als` (--als GEBRUIKER) or else the login
+ * name of the Unix user running balie (staff log in over SSH with their own
+ * account), in organisatie org (NULL: balie.conf's, else the account's
+ * first).  Only back-office accounts.  Prints a Dutch error and returns -1
+ * when there is none; 0 with s filled and the acting account set. */
+struct session;
+int cmd_acting_session(struct db *db, const char *als, const char *org, struct session *s);
+
 /* Prints "balie: <message>" (with file:line when set) to stderr; returns 2. */
 int cmd_fail(const struct err *e);
 
