@@ -12,9 +12,9 @@
  * whose output goes to a memfd (bench_tui.c), db/queue.c, db/hulpvraag.c,
  * db/notify.c.  "Raw" is the floor: the same SQL through bare libpq
  * (PQexecParams on a connection whose acting account is set once for the
- * session, so one round trip and no BEGIN/ROLLBACK).  The page query text is
- * rebuilt here from db/queue.c's build_page (same columns, joins, WHERE,
- * ORDER BY and LIMIT 51) — keep it in step when that changes.
+ * session, so one round trip and no BEGIN/ROLLBACK), prepared once like
+ * balie's own.  The statements are db/queue.c's own texts
+ * (queue_page_stmt, queue_tree_sql), so the floor never drifts from them.
  *
  * Timings are measured, never asserted: PASS/FAIL only says how a figure
  * compares with the targets of issue 4 §7.
@@ -252,43 +252,44 @@ static PGresult *raw_exec(PGconn *c, const char *sql, int np, const char *const 
 	return r;
 }
 
-/* The page query of db/queue.c (build_page) for Alle / one category,
- * sorted by datum ascending, first page or after a keyset (datum, id). */
-static const char *page_columns =
-	"SELECT h.id, h.version, h.nummer, to_char(h.datum, 'DD-MM-YYYY'), d.niveau, d.roepnaam, "
-	"       d.tussenvoegsel, d.achternaam, d.groepsnaam, ds.naam, s.naam, "
-	"       s.brin || coalesce(s.vestiging, ''), t.naam, h.status, c.naam, "
-	"       (SELECT string_agg(l.naam, ', ' ORDER BY l.naam) FROM hulpvraag_label hl "
-	"         JOIN label l ON l.id = hl.label_id WHERE hl.hulpvraag_id = h.id), "
-	"       to_char(h.status_sinds, 'YYYY-MM-DD'), h.eerste_reactie IS NULL, h.datum, ";
-
-static void page_sql(char *buf, size_t len, int category, int keyset)
+/* Bare, prepared once by name: the best libpq can do for a statement run
+ * again and again (balie's db_exec_as_account prepares too). */
+static PGresult *raw_prepared(PGconn *c, const char *name, const char *sql, int np, const char *const *p)
 {
-	int k = category ? 3 : 2;
-	char ks[128] = "";
+	PGresult *r = PQdescribePrepared(c, name);
 
-	if (keyset)
-		snprintf(ks, sizeof ks, " AND (h.datum, h.id) > ($%d::date, $%d::bigint)", k, k + 1);
-	snprintf(buf, len,
-		 "%sh.datum::text FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
-		 "JOIN aanvraagtype t ON t.id = h.aanvraagtype_id LEFT JOIN school s ON s.id = h.school_id "
-		 "LEFT JOIN school ds ON ds.id = d.school_id LEFT JOIN account c ON c.id = h.coordinator_id "
-		 "WHERE h.organisatie_id = $1 AND d.organisatie_id = $1 AND NOT h.voorlopig%s%s "
-		 "ORDER BY h.datum ASC, h.id ASC LIMIT 51",
-		 page_columns, category ? " AND h.status_categorie = $2" : "", ks);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		PQclear(r);
+		r = PQprepare(c, name, sql, np, NULL);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK)
+			die("raw prepare", PQerrorMessage(c));
+	}
+	PQclear(r);
+	r = PQexecPrepared(c, name, np, p, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK)
+		die("raw", PQerrorMessage(c));
+	return r;
 }
 
-/* The statements of queue_tree for an account without the coördinator
- * role (db/queue.c). */
-static const char *tree_sql[] = {
-	"SELECT t.status_categorie, t.status, sum(t.aantal)::bigint, "
-	"       (SELECT min(fs.volgorde) FROM flow_status fs JOIN aanvraagtype a ON a.id = fs.aanvraagtype_id "
-	"         WHERE a.organisatie_id = t.organisatie_id AND fs.naam = t.status) AS volgorde "
-	"  FROM hulpvraag_telling t "
-	" WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.aantal > 0 "
-	" GROUP BY t.organisatie_id, 1, 2 ORDER BY 1, 4, 2",
-	"SELECT id, naam, filter, sortering FROM queue_filter WHERE organisatie_id = $1 ORDER BY naam, id",
-};
+/* The page statement db/queue.c runs (queue_page_stmt) for Alle or one
+ * category, sorted by datum ascending, first page or after a row. */
+static PGresult *raw_page(PGconn *c, long org, const char *cat, const struct queue_row *after)
+{
+	struct queue_query q = { .organisatie_id = org, .kind = cat ? QN_CATEGORY : QN_ALL, .sort = QS_DATUM };
+	struct queue_stmt st;
+	struct err e;
+	char name[32];
+	PGresult *r;
+
+	if (cat)
+		snprintf(q.categorie, sizeof q.categorie, "%s", cat);
+	if (queue_page_stmt(&q, after ? QUEUE_AFTER : QUEUE_FIRST, after, 50, &st, &e) < 0)
+		die("page", e.msg);
+	snprintf(name, sizeof name, "page_%d%d", cat != NULL, after != NULL);
+	r = raw_prepared(c, name, st.sql, st.np, st.params);
+	queue_page_stmt_free(&st);
+	return r;
+}
 
 /* ---- children ------------------------------------------------------------ */
 
@@ -532,8 +533,6 @@ static void tree_goto(struct ctx *c, int from, int to)
 static void bench_queue_open(struct ctx *c, int reps)
 {
 	struct samples real = { 0 }, raw = { 0 };
-	char sql_all[4096], sql_cat[4096];
-	const char *p[2] = { c->org, c->cat };
 	int at;
 
 	bench_tui_push(&c->t, pane_queue_new(&c->t.a, NULL)); /* opens Alle (no coördinator) */
@@ -549,11 +548,9 @@ static void bench_queue_open(struct ctx *c, int reps)
 		if (i >= 10)
 			add(&real, now_ms() - s);
 	}
-	page_sql(sql_all, sizeof sql_all, 0, 0);
-	page_sql(sql_cat, sizeof sql_cat, 1, 0);
 	for (int i = 0; i < reps + 10; i++) {
 		double s = now_ms();
-		PGresult *r = raw_exec(c->raw, i % 2 ? sql_all : sql_cat, i % 2 ? 1 : 2, p);
+		PGresult *r = raw_page(c->raw, c->t.a.session.organisatie_id, i % 2 ? NULL : c->cat, NULL);
 
 		PQclear(r);
 		if (i >= 10)
@@ -572,8 +569,7 @@ static void bench_queue_open(struct ctx *c, int reps)
 static void bench_queue_pane(struct ctx *c, int reps)
 {
 	struct samples real = { 0 }, raw = { 0 };
-	char sql[4096];
-	const char *p[1] = { c->org };
+	const char *p[2] = { c->org, "f" }; /* USER is no coördinator */
 
 	/* the queue pane of bench_queue_open goes; the home pane stays */
 	app_pop(&c->t.a);
@@ -587,13 +583,11 @@ static void bench_queue_pane(struct ctx *c, int reps)
 		app_pop(&c->t.a);
 		bench_tui_run(&c->t);
 	}
-	page_sql(sql, sizeof sql, 0, 0);
 	for (int i = 0; i < reps + 5; i++) {
 		double s = now_ms();
 
-		for (size_t k = 0; k < sizeof tree_sql / sizeof tree_sql[0]; k++)
-			PQclear(raw_exec(c->raw, tree_sql[k], 1, p));
-		PQclear(raw_exec(c->raw, sql, 1, p));
+		PQclear(raw_prepared(c->raw, "tree", queue_tree_sql(), 2, p));
+		PQclear(raw_page(c->raw, c->t.a.session.organisatie_id, NULL, NULL));
 		if (i >= 5)
 			add(&raw, now_ms() - s);
 	}
@@ -609,8 +603,7 @@ static void bench_queue_pane(struct ctx *c, int reps)
 static void bench_pgdn(struct ctx *c, int warm, int reps)
 {
 	struct samples real = { 0 }, raw = { 0 };
-	char first[4096], next[4096], key[64] = "", id[24] = "";
-	const char *p[3] = { c->org, key, id };
+	struct queue_row last = { 0 };
 	long rows = 0;
 
 	bench_tui_action(&c->t, ACT_TOP);
@@ -621,18 +614,16 @@ static void bench_pgdn(struct ctx *c, int warm, int reps)
 		if (i >= warm)
 			add(&real, now_ms() - s);
 	}
-	page_sql(first, sizeof first, 0, 0);
-	page_sql(next, sizeof next, 0, 1);
 	for (int i = 0; i < warm + reps + 1; i++) {
 		double s = now_ms();
-		PGresult *r = raw_exec(c->raw, i ? next : first, i ? 3 : 1, p);
+		PGresult *r = raw_page(c->raw, c->t.a.session.organisatie_id, NULL, i ? &last : NULL);
 		int n = PQntuples(r) > 50 ? 50 : PQntuples(r);
 
 		if (i > warm)
 			add(&raw, now_ms() - s);
 		if (n > 0) {
-			snprintf(key, sizeof key, "%s", PQgetvalue(r, n - 1, 19));
-			snprintf(id, sizeof id, "%s", PQgetvalue(r, n - 1, 0));
+			snprintf(last.key, sizeof last.key, "%s", PQgetvalue(r, n - 1, 19));
+			last.id = atol(PQgetvalue(r, n - 1, 0));
 		}
 		rows += n;
 		PQclear(r);

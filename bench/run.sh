@@ -7,18 +7,31 @@
 # per file: compare runs through the file's git history).  The cluster is
 # removed afterwards.  Not part of `make check`: timings are measured, never
 # asserted.  BENCH_REPS (default 200) sets the repetitions per figure.
+# BENCH_DIR=DIR keeps the demo database in DIR and reuses it when it is
+# there already (for working on the code between runs; the load time is
+# then not measured).
 set -eu
 cd "$(dirname "$0")/.."
 scale=${SCALE:-1000000}
-dir=$(mktemp -d /tmp/balie-bench.XXXXXX)
-rmdir "$dir"
-trap './balie admin cluster remove "$dir" >/dev/null 2>&1 || true' EXIT
 make -s balie build/bench/bench
+if [ -n "${BENCH_DIR:-}" ]; then
+	dir=$BENCH_DIR
+else
+	dir=$(mktemp -d /tmp/balie-bench.XXXXXX)
+	rmdir "$dir"
+	trap './balie admin cluster remove "$dir" >/dev/null 2>&1 || true' EXIT
+fi
 
-echo "bench: demo-database met $scale hulpvragen in $dir …"
-start=$(date +%s.%N)
-BALIE_DEMO_DIR="$dir" ./balie demo --prepare --scale "$scale" >/dev/null
-load=$(echo "$(date +%s.%N) - $start" | bc)
+if [ -n "${BENCH_DIR:-}" ] && [ -d "$dir/data" ]; then
+	echo "bench: bestaande demo-database in $dir (laadtijd niet gemeten)"
+	BALIE_DEMO_DIR="$dir" ./balie demo --prepare >/dev/null
+	load=""
+else
+	echo "bench: demo-database met $scale hulpvragen in $dir …"
+	start=$(date +%s.%N)
+	BALIE_DEMO_DIR="$dir" ./balie demo --prepare --scale "$scale" >/dev/null
+	load=$(echo "$(date +%s.%N) - $start" | bc)
+fi
 size=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; psql -Atc "SELECT pg_database_size(current_database()) / 1048576"')
 
 echo "bench: $(date +%Y-%m-%d) commit $(git rev-parse --short HEAD 2>/dev/null || echo onbekend)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ wijzigingen)'), $(nproc) cores, laden ${load} s, ${size} MiB"

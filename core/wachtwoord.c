@@ -1,5 +1,7 @@
 /* wachtwoord.c — password policy and argon2id hashing; see wachtwoord.h. */
 #include "core/wachtwoord.h"
+
+#include "core/isolate.h"
 #include "core/utf8.h"
 
 #include <ctype.h>
@@ -197,27 +199,54 @@ int wachtwoord_policy(const char *pw, const char *username,
 	return 0;
 }
 
+/* The argon2id work runs in a child process (core/isolate.h): its 64 MiB
+ * never count in the session's memory. */
+struct pwjob {
+	const char *pw;
+	const char *hash;
+	struct wachtwoord_params q;
+};
+
+static int hash_job(void *arg, void *out, size_t outlen)
+{
+	const struct pwjob *j = arg;
+
+	(void)outlen;
+	return crypto_pwhash_str(out, j->pw, strlen(j->pw), j->q.opslimit, j->q.memlimit) == 0 ? 0 : -1;
+}
+
+static int verify_job(void *arg, void *out, size_t outlen)
+{
+	const struct pwjob *j = arg;
+
+	(void)out;
+	(void)outlen;
+	return crypto_pwhash_str_verify(j->hash, j->pw, strlen(j->pw)) == 0 ? 1 : 0;
+}
+
 int wachtwoord_hash(const char *pw, const struct wachtwoord_params *p,
 		    char *out, struct err *e)
 {
-	struct wachtwoord_params q = params_or_default(p);
+	struct pwjob j = { pw, NULL, params_or_default(p) };
 
 	if (ensure_sodium() < 0)
 		return err_set(e, "libsodium kon niet starten");
-	if (wachtwoord_params_check(&q, e) < 0)
+	if (wachtwoord_params_check(&j.q, e) < 0)
 		return -1;
-	if (crypto_pwhash_str(out, pw, strlen(pw), q.opslimit, q.memlimit) != 0)
+	if (isolate_run(hash_job, &j, out, WACHTWOORD_HASH_LEN) != 0)
 		return err_set(e, "Wachtwoord versleutelen mislukt (te weinig geheugen?)");
 	return 0;
 }
 
 int wachtwoord_verify(const char *hash, const char *pw)
 {
+	struct pwjob j = { pw, hash, { 0 } };
+
 	if (ensure_sodium() < 0 || !hash || !pw)
 		return 0;
 	if (strnlen(hash, WACHTWOORD_HASH_LEN) >= WACHTWOORD_HASH_LEN)
 		return 0;
-	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	return isolate_run(verify_job, &j, NULL, 0) == 1;
 }
 
 int wachtwoord_needs_rehash(const char *hash, const struct wachtwoord_params *p)
@@ -240,16 +269,16 @@ void wachtwoord_verify_dummy(const char *pw, const struct wachtwoord_params *p)
 		return;
 	wachtwoord_params_default(&d);
 	if (q.opslimit == d.opslimit && q.memlimit == d.memlimit) {
-		int r = crypto_pwhash_str_verify(dummy_hash, pw, strlen(pw));
+		struct pwjob j = { pw, dummy_hash, q };
 
-		(void)r;
+		(void)isolate_run(verify_job, &j, NULL, 0);
 		return;
 	}
 	/* Other parameters: hashing with them costs what verifying costs. */
 	if (wachtwoord_params_check(&q, NULL) == 0) {
-		int r = crypto_pwhash_str(scratch, pw, strlen(pw), q.opslimit, q.memlimit);
+		struct pwjob j = { pw, NULL, q };
 
-		(void)r;
+		(void)isolate_run(hash_job, &j, scratch, sizeof scratch);
 	}
 	sodium_memzero(scratch, sizeof scratch);
 }

@@ -419,19 +419,12 @@ static void fill_row(const struct queue_query *q, PGresult *r, int i, struct que
 	copy(row->key, sizeof row->key, val(r, i, 19));
 }
 
-int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
-		const struct queue_row *from, int limit, struct queue_row **out, int *n, int *more,
-		struct err *e)
+int queue_page_stmt(const struct queue_query *q, enum queue_dir dir, const struct queue_row *from, int limit,
+		    struct queue_stmt *st, struct err *e)
 {
 	struct sqlb *b = calloc(1, sizeof *b);
-	struct queue_row *rows = NULL;
-	PGresult *r = NULL;
-	int got, take, back = dir == QUEUE_BEFORE || dir == QUEUE_LAST;
 
-	*out = NULL;
-	*n = 0;
-	if (more)
-		*more = 0;
+	memset(st, 0, sizeof *st);
 	if (!b)
 		return err_set(e, "geen geheugen");
 	if (limit < 1)
@@ -440,11 +433,39 @@ int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 		free(b);
 		return err_set(e, "filter te ingewikkeld: gebruik minder woorden");
 	}
-	{
-		enum db_failure kind;
-		r = db_exec_as_account(db, e, &kind, b->sql, b->np, b->params);
-	}
-	free(b);
+	st->sql = b->sql;
+	st->np = b->np;
+	st->params = b->params;
+	st->priv = b;
+	return 0;
+}
+
+void queue_page_stmt_free(struct queue_stmt *st)
+{
+	free(st->priv);
+	memset(st, 0, sizeof *st);
+}
+
+int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
+		const struct queue_row *from, int limit, struct queue_row **out, int *n, int *more,
+		struct err *e)
+{
+	struct queue_stmt st;
+	struct queue_row *rows = NULL;
+	enum db_failure kind;
+	PGresult *r = NULL;
+	int got, take, back = dir == QUEUE_BEFORE || dir == QUEUE_LAST;
+
+	*out = NULL;
+	*n = 0;
+	if (more)
+		*more = 0;
+	if (limit < 1)
+		limit = 1;
+	if (queue_page_stmt(q, dir, from, limit, &st, e) < 0)
+		return -1;
+	r = db_exec_as_account(db, e, &kind, st.sql, st.np, st.params);
+	queue_page_stmt_free(&st);
 	if (!r)
 		return -1;
 	got = PQntuples(r);
@@ -511,34 +532,58 @@ static int grow(struct queue_node **v, int *n, int *cap)
 	return 0;
 }
 
+/* The whole tree in one statement, so one round trip (db_exec_as_account):
+ * part 1 the count of Mijn werkvoorraad (only when $2, the coördinator
+ * role), part 2 the statuses in flow order within their category, part 3
+ * the account's saved filters by name. */
+static const char tree_sql[] =
+	"SELECT * FROM ("
+	"SELECT 1 AS part, NULL::text AS a, NULL::text AS b, coalesce(sum(aantal), 0)::bigint AS n, "
+	"       NULL::text AS f, NULL::text AS s, 0 AS volg "
+	"  FROM hulpvraag_telling_coord "
+	" WHERE organisatie_id = $1 AND coordinator_id = acting_account() HAVING $2::boolean "
+	"UNION ALL "
+	"SELECT 2, t.status_categorie, t.status, sum(t.aantal)::bigint, NULL, NULL, "
+	"       (SELECT min(fs.volgorde) FROM flow_status fs JOIN aanvraagtype a ON a.id = fs.aanvraagtype_id "
+	"         WHERE a.organisatie_id = t.organisatie_id AND fs.naam = t.status) "
+	"  FROM hulpvraag_telling t "
+	" WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.aantal > 0 "
+	" GROUP BY t.organisatie_id, t.status_categorie, t.status "
+	"UNION ALL "
+	"SELECT 3, id::text, naam, NULL, filter, sortering, 0 FROM queue_filter WHERE organisatie_id = $1 "
+	") u ORDER BY part, CASE WHEN part = 2 THEN a END, volg, b, CASE WHEN part = 3 THEN a::bigint END";
+
+const char *queue_tree_sql(void)
+{
+	return tree_sql;
+}
+
 int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
 	       struct err *e)
 {
 	char o[24];
-	const char *p[1] = { o };
+	int coord = has_role(rollen, "coordinator");
+	const char *p[2] = { o, coord ? "t" : "f" };
 	struct queue_node *v = NULL;
-	int nv = 0, cap = 0, all_at, coord = has_role(rollen, "coordinator");
+	int nv = 0, cap = 0, all_at, rows, i = 0;
 	long total = 0;
-	PGresult *r = NULL;
-	struct err oom;
+	enum db_failure kind;
+	PGresult *r;
 
 	*out = NULL;
 	*n = 0;
-	err_clear(&oom);
 	snprintf(o, sizeof o, "%ld", org);
-	if (db_begin(db, e) < 0)
+	r = db_exec_as_account(db, e, &kind, tree_sql, 2, p);
+	if (!r)
 		return -1;
-	if (coord) {
-		r = db_exec(db, e, NULL,
-			    "SELECT coalesce(sum(aantal), 0)::bigint FROM hulpvraag_telling_coord "
-			    " WHERE organisatie_id = $1 AND coordinator_id = acting_account()",
-			    1, p);
-		if (!r || grow(&v, &nv, &cap) < 0)
+	rows = PQntuples(r);
+	if (i < rows && PQgetvalue(r, i, 0)[0] == '1') {
+		if (grow(&v, &nv, &cap) < 0)
 			goto fail;
 		v[nv - 1].kind = QN_MINE;
 		copy(v[nv - 1].label, sizeof v[nv - 1].label, "Mijn werkvoorraad");
-		v[nv - 1].count = atol(PQgetvalue(r, 0, 0));
-		PQclear(r);
+		v[nv - 1].count = atol(PQgetvalue(r, i, 3));
+		i++;
 	}
 	if (grow(&v, &nv, &cap) < 0)
 		goto fail;
@@ -547,20 +592,9 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 	copy(v[all_at].label, sizeof v[all_at].label, "Alle");
 	v[all_at].count = -1;
 
-	/* Statuses in flow order within their category. */
-	r = db_exec(db, e, NULL,
-		    "SELECT t.status_categorie, t.status, sum(t.aantal)::bigint, "
-		    "       (SELECT min(fs.volgorde) FROM flow_status fs JOIN aanvraagtype a ON a.id = fs.aanvraagtype_id "
-		    "         WHERE a.organisatie_id = t.organisatie_id AND fs.naam = t.status) AS volgorde "
-		    "  FROM hulpvraag_telling t "
-		    " WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.aantal > 0 "
-		    " GROUP BY t.organisatie_id, 1, 2 ORDER BY 1, 4, 2",
-		    1, p);
-	if (!r)
-		goto fail;
-	for (int i = 0, cat = -1; i < PQntuples(r); i++) {
-		const char *c = PQgetvalue(r, i, 0);
-		long cnt = atol(PQgetvalue(r, i, 2));
+	for (int cat = -1; i < rows && PQgetvalue(r, i, 0)[0] == '2'; i++) {
+		const char *c = PQgetvalue(r, i, 1), *st = PQgetvalue(r, i, 2), *gt = strchr(st, '>');
+		long cnt = atol(PQgetvalue(r, i, 3));
 
 		if (cat < 0 || strcmp(v[cat].categorie, c) != 0) {
 			if (grow(&v, &nv, &cap) < 0)
@@ -577,35 +611,25 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 		v[nv - 1].kind = QN_STATUS;
 		v[nv - 1].depth = 1;
 		copy(v[nv - 1].categorie, sizeof v[nv - 1].categorie, c);
-		copy(v[nv - 1].status, sizeof v[nv - 1].status, PQgetvalue(r, i, 1));
+		copy(v[nv - 1].status, sizeof v[nv - 1].status, st);
 		/* "TLV>aanvraag" under TLV shows as "aanvraag" */
-		{
-			const char *s = PQgetvalue(r, i, 1), *gt = strchr(s, '>');
-
-			copy(v[nv - 1].label, sizeof v[nv - 1].label,
-			     gt && (size_t)(gt - s) == strlen(c) && !strncmp(s, c, strlen(c)) ? gt + 1 : s);
-		}
+		copy(v[nv - 1].label, sizeof v[nv - 1].label,
+		     gt && (size_t)(gt - st) == strlen(c) && !strncmp(st, c, strlen(c)) ? gt + 1 : st);
 		v[nv - 1].count = cnt;
+		v[all_at].count = total; /* stays "not counted" without statuses */
 	}
-	if (PQntuples(r) > 0)
-		v[all_at].count = total;
-	PQclear(r);
 
-	/* Saved filters, then the role's defaults not overridden by name. */
-	r = db_exec(db, e, NULL,
-		    "SELECT id, naam, filter, sortering FROM queue_filter WHERE organisatie_id = $1 ORDER BY naam, id", 1,
-		    p);
-	if (!r)
-		goto fail;
+	/* The role's defaults not overridden by name, then the saved filters. */
+	int saved = i;
 	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
 		int dup = 0;
 
 		if (!has_role(rollen, defaults[d].rol))
 			continue;
-		for (int i = 0; i < PQntuples(r); i++)
-			dup |= !strcmp(PQgetvalue(r, i, 1), defaults[d].naam);
-		for (int i = 0; i < nv; i++)
-			dup |= v[i].kind == QN_SAVED && !strcmp(v[i].label, defaults[d].naam);
+		for (int k = saved; k < rows; k++)
+			dup |= !strcmp(PQgetvalue(r, k, 2), defaults[d].naam);
+		for (int k = 0; k < nv; k++)
+			dup |= v[k].kind == QN_SAVED && !strcmp(v[k].label, defaults[d].naam);
 		if (dup)
 			continue;
 		if (grow(&v, &nv, &cap) < 0)
@@ -616,29 +640,24 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, defaults[d].filter);
 		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, defaults[d].sort);
 	}
-	for (int i = 0; i < PQntuples(r); i++) {
+	for (; i < rows; i++) {
 		if (grow(&v, &nv, &cap) < 0)
 			goto fail;
 		v[nv - 1].kind = QN_SAVED;
 		v[nv - 1].count = -1;
-		v[nv - 1].filter_id = atol(PQgetvalue(r, i, 0));
-		copy(v[nv - 1].label, sizeof v[nv - 1].label, PQgetvalue(r, i, 1));
-		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, PQgetvalue(r, i, 2));
-		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, PQgetvalue(r, i, 3));
+		v[nv - 1].filter_id = atol(PQgetvalue(r, i, 1));
+		copy(v[nv - 1].label, sizeof v[nv - 1].label, PQgetvalue(r, i, 2));
+		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, PQgetvalue(r, i, 4));
+		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, PQgetvalue(r, i, 5));
 	}
 	PQclear(r);
-	db_rollback(db);
 	*out = v;
 	*n = nv;
 	return 0;
 fail:
-	if (r)
-		PQclear(r);
-	db_rollback(db);
+	PQclear(r);
 	free(v);
-	if (!e->msg[0])
-		err_set(e, "geen geheugen");
-	return -1;
+	return err_set(e, "geen geheugen");
 }
 
 /* ---- saved filters ------------------------------------------------------- */

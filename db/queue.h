@@ -54,6 +54,9 @@ struct queue_node {
  * (caller frees), *n its length.  0 / -1. */
 int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
 	       struct err *e);
+/* Its one statement ($1 organisatie id, $2 'true' for a coördinator), for
+ * make bench's raw floor. */
+const char *queue_tree_sql(void);
 
 enum queue_sort {
 	QS_NUMMER,
@@ -120,6 +123,19 @@ enum queue_dir {
 int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 		const struct queue_row *from, int limit, struct queue_row **out, int *n, int *more,
 		struct err *e);
+
+/* The page statement queue_fetch runs for the same arguments, for callers
+ * that measure it bare (make bench): sql and params stay valid until
+ * queue_page_stmt_free().  0 / -1 (filter too complex, no memory). */
+struct queue_stmt {
+	const char *sql;
+	int np;
+	const char *const *params;
+	void *priv;
+};
+int queue_page_stmt(const struct queue_query *q, enum queue_dir dir, const struct queue_row *from, int limit,
+		    struct queue_stmt *st, struct err *e);
+void queue_page_stmt_free(struct queue_stmt *st);
 
 /* Saved filters of the acting account.  naam unique per account. */
 int queue_filter_save(struct db *db, long org, const char *naam, const char *filter,

@@ -94,7 +94,16 @@ static int decode(const char *s, wchar_t *out, int max)
 	memset(&st, 0, sizeof st);
 	while (len > 0 && n < max) {
 		wchar_t wc;
-		size_t r = mbrtowc(&wc, s, len, &st);
+		size_t r;
+
+		/* ASCII is most of every screen: mbrtowc goes through glibc's
+		 * gconv for each byte, which was a third of a paint */
+		if ((unsigned char)*s < 0x80 && *s) {
+			out[n++] = (unsigned char)*s++;
+			len--;
+			continue;
+		}
+		r = mbrtowc(&wc, s, len, &st);
 
 		if (r == 0)
 			break;
@@ -115,6 +124,8 @@ static int cw(wchar_t *c)
 {
 	int w;
 
+	if (*c >= 0x20 && *c < 0x7f)
+		return 1; /* printable ASCII: no wcwidth call */
 	if (*c == '\t' || *c == '\n' || *c == '\r')
 		*c = ' ';
 	w = wcwidth(*c);
@@ -166,7 +177,7 @@ static int put_wcs(WINDOW *w, int y, int x, int width, wchar_t *wcs, int n, attr
 	} else {
 		/* keep room for the ellipsis */
 		while (k < n) {
-			int cwk = wcwidth(wcs[k]);
+			int cwk = cw(&wcs[k]);
 
 			if (used + cwk > width - 1)
 				break;
@@ -174,7 +185,7 @@ static int put_wcs(WINDOW *w, int y, int x, int width, wchar_t *wcs, int n, attr
 			k++;
 		}
 		/* combining marks stay with their base character */
-		while (k < n && wcwidth(wcs[k]) == 0)
+		while (k < n && cw(&wcs[k]) == 0)
 			k++;
 	}
 	wattrset(w, a);
