@@ -51,7 +51,7 @@ fi
 echo "# demo-cluster klaar in $(( $(date +%s) - start ))s: $BALIE_DEMO_DIR"
 
 status=0
-for t in tests/tui/*_test.sh; do
+for t in tests/tui/${TUI_ONLY:-}*_test.sh; do
 	[ -f "$t" ] || continue
 	echo "# $t"
 	sh "$t" </dev/null || status=1

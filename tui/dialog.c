@@ -569,8 +569,10 @@ void dialog_draw(struct dialog *d, struct app *a, WINDOW *w)
 		bx += 2;
 		snprintf(buf, sizeof buf, "[ %s ]", d->ok_label);
 		screen_put(w, y, bx, inner - (bx - x0), buf, s->attr[d->ok_focus ? ST_SEL : ST_NORMAL]);
-		screen_put(w, y0 + h - 2, x0 + 2, inner, "←/→ kiezen, Enter: uitvoeren, Esc: annuleren",
-			   s->attr[ST_DIM]);
+		/* Enter does what has the focus: say which */
+		snprintf(buf, sizeof buf, "←/→ kiezen, Enter: %s, Esc: annuleren",
+			 d->ok_focus ? d->ok_label : "annuleren");
+		screen_put(w, y0 + h - 2, x0 + 2, inner, buf, s->attr[ST_DIM]);
 		break;
 	}
 	case DIALOG_NONE:
