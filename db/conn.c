@@ -2,6 +2,7 @@
 #include "db/conn.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct db {
 	long account_id;
 	struct db_stmt stmt[DB_STMT_CACHE];
 	int nstmt;
+	int poll; /* PostgresPollingStatusType while db_connect_start's connect runs */
 };
 
 /* FNV-1a: only to find a cache slot quickly; the text is compared too. */
@@ -136,47 +138,101 @@ static void ignore_notice(void *arg, const char *message)
 {
 }
 
-int db_connect(struct db **out, const char *conninfo, struct err *e)
+/* libpq's first line names host and reason; enough to act on. */
+static int connect_failed(struct db **db, struct err *e)
 {
-	*out = NULL;
-	struct db *db = calloc(1, sizeof *db);
-	if (!db)
-		return err_set(e, "geen geheugen");
-	/* A server that does not answer (a host gone from the network) must
-	 * not hold the terminal for the minutes of a TCP timeout: 10 s unless
-	 * PGCONNECT_TIMEOUT or conninfo says otherwise (conninfo's own keywords
-	 * come after and win; key=value and postgresql:// URIs both expand). */
-	static const char *const keys[] = { "connect_timeout", "dbname", NULL };
-	const char *env = getenv("PGCONNECT_TIMEOUT");
-	const char *vals[] = { env && *env ? NULL : "10", conninfo ? conninfo : "", NULL };
-	db->pg = PQconnectdbParams(keys, vals, 1);
-	if (!db->pg || PQstatus(db->pg) != CONNECTION_OK) {
-		char msg[300];
-		copy_trimmed(msg, sizeof msg, db->pg ? PQerrorMessage(db->pg) : "geen geheugen");
-		/* libpq's first line names host and reason; enough to act on. */
-		char *nl = strchr(msg, '\n');
-		if (nl)
-			*nl = '\0';
-		err_set(e, "kan geen verbinding maken met de database: %s "
-			   "(controleer conninfo in balie.conf of PGHOST/PGDATABASE)", msg);
-		db_free(&db);
-		return -1;
-	}
-	PQsetClientEncoding(db->pg, "UTF8");
+	char msg[300];
+
+	copy_trimmed(msg, sizeof msg, (*db)->pg ? PQerrorMessage((*db)->pg) : "geen geheugen");
+	char *nl = strchr(msg, '\n');
+	if (nl)
+		*nl = '\0';
+	err_set(e, "kan geen verbinding maken met de database: %s "
+		   "(controleer conninfo in balie.conf of PGHOST/PGDATABASE)", msg);
+	db_free(db);
+	return -1;
+}
+
+/* What every new connection gets once it is up. */
+static int connect_setup(struct db **db, struct err *e)
+{
+	PQsetClientEncoding((*db)->pg, "UTF8");
 	/* Server NOTICEs ("… does not exist, skipping") are not for the
 	 * person at the keyboard, and must never reach the screen under curses. */
-	PQsetNoticeProcessor(db->pg, ignore_notice, NULL);
-	PGresult *r = PQexec(db->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false)");
+	PQsetNoticeProcessor((*db)->pg, ignore_notice, NULL);
+	PGresult *r = PQexec((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false)");
 	int ok = PQresultStatus(r) == PGRES_TUPLES_OK;
 	if (!ok)
-		db_fail(db, r, e);
+		db_fail(*db, r, e);
 	PQclear(r);
-	if (!ok) {
-		db_free(&db);
+	if (!ok)
+		db_free(db);
+	return ok ? 0 : -1;
+}
+
+/* A server that does not answer (a host gone from the network) must not
+ * hold the terminal for the minutes of a TCP timeout: 10 s unless
+ * PGCONNECT_TIMEOUT or conninfo says otherwise (conninfo's own keywords
+ * come after and win; key=value and postgresql:// URIs both expand). */
+static const char *const connect_keys[] = { "connect_timeout", "dbname", NULL };
+
+int db_connect(struct db **out, const char *conninfo, struct err *e)
+{
+	const char *env = getenv("PGCONNECT_TIMEOUT");
+	const char *vals[] = { env && *env ? NULL : "10", conninfo ? conninfo : "", NULL };
+	struct db *db = calloc(1, sizeof *db);
+
+	*out = NULL;
+	if (!db)
+		return err_set(e, "geen geheugen");
+	db->pg = PQconnectdbParams(connect_keys, vals, 1);
+	if (!db->pg || PQstatus(db->pg) != CONNECTION_OK)
+		return connect_failed(&db, e);
+	if (connect_setup(&db, e) < 0)
 		return -1;
-	}
 	*out = db;
 	return 0;
+}
+
+int db_connect_start(struct db **out, const char *conninfo, struct err *e)
+{
+	const char *vals[] = { NULL, conninfo ? conninfo : "", NULL };
+	struct db *db = calloc(1, sizeof *db);
+
+	*out = NULL;
+	if (!db)
+		return err_set(e, "geen geheugen");
+	/* connect_timeout means nothing to PQconnectPoll: the caller keeps
+	 * the deadline */
+	db->pg = PQconnectStartParams(connect_keys, vals, 1);
+	if (!db->pg || PQstatus(db->pg) == CONNECTION_BAD)
+		return connect_failed(&db, e);
+	db->poll = PGRES_POLLING_WRITING; /* what PQconnectStart leaves us waiting for */
+	*out = db;
+	return 0;
+}
+
+int db_connect_wait(const struct db *db, int *fd, short *events)
+{
+	*fd = PQsocket(db->pg);
+	*events = db->poll == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+	return *fd;
+}
+
+int db_connect_continue(struct db **db, struct err *e)
+{
+	PostgresPollingStatusType st = PQconnectPoll((*db)->pg);
+
+	switch (st) {
+	case PGRES_POLLING_OK:
+		return connect_setup(db, e) < 0 ? -1 : 1;
+	case PGRES_POLLING_READING:
+	case PGRES_POLLING_WRITING:
+		(*db)->poll = st;
+		return 0;
+	default:
+		return connect_failed(db, e);
+	}
 }
 
 void db_free(struct db **db)

@@ -33,6 +33,19 @@ enum db_failure {
 int db_connect(struct db **out, const char *conninfo, struct err *e);
 void db_free(struct db **db);
 
+/* The same connect without blocking, for the event loop (a reconnect must
+ * not freeze the screen while a server does not answer):
+ *   db_connect_start   begins; *out is a connection in progress
+ *   db_connect_wait    the socket and poll() events to wait for (fd >= 0)
+ *   db_connect_continue when poll() said ready: 1 connected (set up as by
+ *                      db_connect), 0 wait again, -1 failed (e set, *db
+ *                      freed).
+ * No timeout here: the caller gives up (db_free) when it has waited long
+ * enough.  connect_timeout in conninfo has no effect on this path. */
+int db_connect_start(struct db **out, const char *conninfo, struct err *e);
+int db_connect_wait(const struct db *db, int *fd, short *events);
+int db_connect_continue(struct db **db, struct err *e);
+
 /* The acting account for every following transaction (0 = none: RLS then
  * shows no pupil data). */
 void db_set_account(struct db *db, long account_id);

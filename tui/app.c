@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -171,31 +172,40 @@ int app_connected(struct app *a)
 	return a->db && db_ok(a->db);
 }
 
-int app_connect(struct app *a, struct err *e)
+/* A fresh connection becomes the session's: schema checked, acting
+ * account set, LISTEN again.  Frees db on failure. */
+static int adopt(struct app *a, struct db *db, struct err *e)
 {
-	if (app_connected(a))
-		return 0;
-	db_free(&a->db);
-	a->dirty |= D_BARS;
-	if (db_connect(&a->db, a->opt->conninfo ? a->opt->conninfo : "", e) < 0) {
-		a->db = NULL;
-		return -1;
-	}
 	/* An older or newer schema than this binary knows: say so now, not
 	 * with a confusing error halfway through someone's work. */
-	if (migrate_require_current(a->db, e) < 0) {
-		db_free(&a->db);
+	if (migrate_require_current(db, e) < 0) {
+		db_free(&db);
 		return -1;
 	}
 	/* a reconnect keeps the session: the person proved who they are to
 	 * this process, not to the lost connection */
-	db_set_account(a->db, a->logged_in ? a->session.account_id : 0);
+	db_set_account(db, a->logged_in ? a->session.account_id : 0);
 	/* LISTEN belongs to the lost session: listen again */
-	if (a->logged_in && notify_listen(a->db, e) < 0) {
-		db_free(&a->db);
+	if (a->logged_in && notify_listen(db, e) < 0) {
+		db_free(&db);
 		return -1;
 	}
+	a->db = db;
 	return 0;
+}
+
+int app_connect(struct app *a, struct err *e)
+{
+	struct db *db = NULL;
+
+	if (app_connected(a))
+		return 0;
+	db_free(&a->db);
+	db_free(&a->connecting); /* this one blocks; the loop's attempt is moot */
+	a->dirty |= D_BARS;
+	if (db_connect(&db, a->opt->conninfo ? a->opt->conninfo : "", e) < 0)
+		return -1;
+	return adopt(a, db, e);
 }
 
 /* ---- a lost connection ------------------------------------------------ */
@@ -256,6 +266,19 @@ static int banner_seconds(struct app *a, int64_t now)
 	return left <= 0 ? 0 : (int)((left + 999) / 1000);
 }
 
+/* The attempt did not get there: wait longer before the next one. */
+static int attempt_failed(struct app *a)
+{
+	a->connecting = NULL;
+	a->reconnecting = 0;
+	a->reconnect_delay_s *= 2;
+	if (a->reconnect_delay_s > APP_RECONNECT_MAX_S)
+		a->reconnect_delay_s = APP_RECONNECT_MAX_S;
+	a->reconnect_ms = app_now_ms() + (int64_t)a->reconnect_delay_s * 1000;
+	a->dirty |= D_BARS;
+	return 0;
+}
+
 int app_conn_tick(struct app *a)
 {
 	int64_t now = app_now_ms(), left;
@@ -285,24 +308,60 @@ int app_conn_tick(struct app *a)
 		left = a->reconnect_ms - now - (int64_t)(secs - 1) * 1000;
 		return left < 1 ? 1 : (int)left;
 	}
-	if (!a->reconnecting) {
-		/* paint "opnieuw verbinden…" first: the attempt may take a moment */
+	if (!a->connecting) {
+		const char *env = getenv("PGCONNECT_TIMEOUT");
+		long limit = env && atol(env) > 0 ? atol(env) : 10;
+
+		/* the attempt runs beside the keys: the socket joins the loop's
+		 * poll(), so a server that does not answer never freezes the
+		 * screen (connect_timeout is ours to keep on this path) */
+		err_clear(&e);
 		a->reconnecting = 1;
 		a->dirty |= D_BARS;
+		a->connect_ready = 0;
+		a->connect_deadline_ms = now + limit * 1000;
+		db_free(&a->db);
+		if (db_connect_start(&a->connecting, a->opt->conninfo ? a->opt->conninfo : "", &e) < 0)
+			return attempt_failed(a);
 		return 0;
 	}
-	err_clear(&e);
-	if (app_connect(a, &e) == 0) {
-		conn_back(a, 1);
-		return -1;
+	if (a->connect_ready) {
+		int rc;
+
+		a->connect_ready = 0;
+		err_clear(&e);
+		rc = db_connect_continue(&a->connecting, &e);
+		if (rc == 1) {
+			struct db *db = a->connecting;
+
+			a->connecting = NULL;
+			if (adopt(a, db, &e) < 0)
+				return attempt_failed(a);
+			conn_back(a, 1);
+			return -1;
+		}
+		if (rc < 0)
+			return attempt_failed(a);
 	}
-	a->reconnecting = 0;
-	a->reconnect_delay_s *= 2;
-	if (a->reconnect_delay_s > APP_RECONNECT_MAX_S)
-		a->reconnect_delay_s = APP_RECONNECT_MAX_S;
-	a->reconnect_ms = app_now_ms() + (int64_t)a->reconnect_delay_s * 1000;
-	a->dirty |= D_BARS;
-	return 0;
+	if (now >= a->connect_deadline_ms) {
+		db_free(&a->connecting);
+		return attempt_failed(a);
+	}
+	return (int)(a->connect_deadline_ms - now);
+}
+
+int app_conn_fd(struct app *a, short *events)
+{
+	int fd;
+
+	if (!a->connecting)
+		return -1;
+	return db_connect_wait(a->connecting, &fd, events);
+}
+
+void app_conn_ready(struct app *a)
+{
+	a->connect_ready = 1;
 }
 
 const char *app_conn_state(struct app *a)

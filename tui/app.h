@@ -119,6 +119,9 @@ struct app {
 	 * before an attempt so "opnieuw verbinden…" is on screen during it. */
 	int conn_lost;
 	int reconnecting;
+	struct db *connecting;       /* an attempt in progress (db_connect_start) */
+	int64_t connect_deadline_ms; /* … given up at this moment */
+	int connect_ready;           /* poll() said its socket is ready */
 	int reconnect_delay_s;
 	int64_t reconnect_ms;
 	int banner_secs;             /* the countdown as last painted */
@@ -182,6 +185,10 @@ int app_conn_tick(struct app *a);
 /* The banner text ("" when connected) and the connection state word for
  * the status bar. */
 const char *app_banner(struct app *a, char *buf, size_t len);
+/* While a reconnect attempt runs: its socket and the poll() events to wait
+ * for (-1 when none); the loop calls app_conn_ready() when it is ready. */
+int app_conn_fd(struct app *a, short *events);
+void app_conn_ready(struct app *a);
 const char *app_conn_state(struct app *a);
 
 /* The werkvoorraad showed fresh rows: the unread count starts again. */

@@ -423,8 +423,8 @@ static void loop(struct app *a)
 	int more = 0; /* keys may wait in curses' own buffer: read before polling */
 
 	while (!a->quit) {
-		struct pollfd pfd[3];
-		int key, got = 0, nfd = 2, timeout;
+		struct pollfd pfd[4];
+		int key, got = 0, nfd = 2, timeout, live_at = -1, conn_at = -1;
 
 		app_settle(a);
 		if (a->queued) {
@@ -449,14 +449,19 @@ static void loop(struct app *a)
 		pfd[1].fd = sig_pipe[0];
 		pfd[1].events = POLLIN;
 		live(a);
-		if (a->logged_in && (pfd[2].fd = notify_socket(a->db)) >= 0) {
-			pfd[2].events = POLLIN;
-			pfd[2].revents = 0;
-			nfd = 3;
+		if (a->logged_in && (pfd[nfd].fd = notify_socket(a->db)) >= 0) {
+			pfd[nfd].events = POLLIN;
+			pfd[nfd].revents = 0;
+			live_at = nfd++;
 		}
 		timeout = app_conn_tick(a); /* a lost connection: back-off, banner */
 		if (a->dirty || a->work_pending)
 			continue;
+		/* a reconnect attempt in progress waits beside the keys */
+		if ((pfd[nfd].fd = app_conn_fd(a, &pfd[nfd].events)) >= 0) {
+			pfd[nfd].revents = 0;
+			conn_at = nfd++;
+		}
 		if (timeout < 0 || (poll_timeout(a) >= 0 && poll_timeout(a) < timeout))
 			timeout = poll_timeout(a);
 		if (poll(pfd, nfd, more ? 0 : timeout) < 0) {
@@ -467,8 +472,10 @@ static void loop(struct app *a)
 		}
 		if ((pfd[1].revents & POLLIN) && drain_signals(a))
 			continue; /* repaint at the new size before reading keys */
-		if (nfd == 3 && pfd[2].revents)
+		if (live_at >= 0 && pfd[live_at].revents)
 			live(a);
+		if (conn_at >= 0 && pfd[conn_at].revents)
+			app_conn_ready(a);
 		if ((pfd[0].revents & POLLIN) || more) {
 			more = 0;
 			while (!a->quit && read_key(&key)) {
@@ -569,6 +576,7 @@ int tui_run(const struct tui_options *o)
 	delscreen(sp);
 	signals_restore(old);
 	db_free(&a.db);
+	db_free(&a.connecting);
 	werkdag_kalender_release(&a.kal);
 	explicit_bzero(&a.session, sizeof a.session);
 	return a.exit_status;

@@ -209,6 +209,38 @@ check "werkvoorraad staat er na het herstel" wait_for "Mijn werkvoorraad" 5
 tui_keys F10
 wait_exit 10 >/dev/null
 
+# ---- (g) a server that accepts but never answers: the screen stays alive ------
+# A listener on the server's socket that never says a word (a hung host):
+# the reconnect attempt waits on it beside the keys, so help opens at once
+# instead of after connect_timeout.  perl is in perl-base, on every Debian.
+tui_demo hung 80 24
+tui_login coordinator demo
+wait_for "Totaal" 20
+cluster stop
+check "hangende server: banner na stoppen" wait_for "$BANNER" 15
+SOCK="$BALIE_DEMO_DIR/.s.PGSQL.5432"
+perl -MIO::Socket::UNIX -e 'my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $ARGV[0], Listen => 8)
+	or die "listen: $!"; chmod 0777, $ARGV[0]; sleep 600' "$SOCK" &
+HUNG=$!
+check "stille luisteraar op de socket van de server" wait_file "$SOCK" 5
+tui_keys r
+check "poging loopt: opnieuw verbinden…" wait_for "opnieuw verbinden…" 5
+sleep 1
+check "poging hangt nog (de server zegt niets)" screen_has "opnieuw verbinden…"
+tui_keys '?'
+check "toetsen werken tijdens de hangende poging: help opent" wait_for "Help" 2
+tui_keys Escape
+check "en sluit weer" wait_for "Totaal" 2
+kill "$HUNG" 2>/dev/null
+wait "$HUNG" 2>/dev/null
+rm -f "$SOCK"
+check "server weer gestart na de hangende poging" cluster start
+tui_keys r
+check "daarna: verbonden" wait_gone "$BANNER" 15
+check "statusbalk: verbonden" wait_for "verbonden" 5
+tui_keys F10
+wait_exit 10 >/dev/null
+
 # ---- (c) NO_COLOR and a monochrome terminal ------------------------------------
 tui_start mono 80 24 NO_COLOR=1 TERM=vt100 "$TUI_BALIE" demo
 check "NO_COLOR, vt100: aanmeldscherm" wait_for "Gebruikersnaam" 20

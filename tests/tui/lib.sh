@@ -15,6 +15,7 @@
 #                              string) is on it; status 0, or 1 after TIMEOUT
 #                              seconds (default 10)
 #   wait_gone TEXT [TIMEOUT]   same, until TEXT is no longer on the screen
+#   wait_file PATH [TIMEOUT]   until PATH exists (a background helper is ready)
 #   screen_has TEXT            TEXT is on the screen now (no waiting)
 #   screen_has_all TEXT…       every TEXT is on the screen now
 #   screen_lacks TEXT          TEXT is not on the screen now
@@ -131,6 +132,17 @@ wait_gone() {
 
 screen_has() {
 	tui_screen | grep -qF -- "$1"
+}
+
+# A socket or file appears (a background helper is ready).
+wait_file() {
+	_n=$(( ${2:-10} * 10 ))
+	while [ "$_n" -gt 0 ]; do
+		[ -e "$1" ] && return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	return 1
 }
 
 screen_has_all() {
