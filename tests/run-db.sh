@@ -16,7 +16,7 @@ export BALIE_SRCDIR="$PWD"
 export BALIE_BIN="$PWD/balie"
 export CMOCKA_MESSAGE_OUTPUT=TAP
 status=0
-for t in build/asan/tests/db/*_test; do
+for t in build/asan/tests/db/${DB_ONLY:-}*_test; do
 	[ -x "$t" ] || continue
 	echo "# $t"
 	out=$("$t" 2>&1)
