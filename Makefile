@@ -24,7 +24,7 @@ WARN      = -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -I. -DBALIE_SHAREDIR='"$(SHAREDIR)"' -D_GNU_SOURCE
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
-LDLIBS   += $(PKG_LIBS) -lm
+LDLIBS   += $(PKG_LIBS) -lunistring -lm
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 CORE_SRC := $(wildcard core/*.c)
@@ -113,7 +113,7 @@ test-bins: $(UNIT_BIN) $(DBT_BIN) $(FUZZ_REPLAY)
 
 DEB_PKGS = build-essential pkg-config libncurses-dev libpq-dev libsodium-dev liboath-dev \
 	libconfig-dev libcmocka-dev postgresql postgresql-contrib tmux oathtool poppler-utils \
-	john-data clang man-db procps bc
+	john-data clang man-db procps bc libunistring-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -1,7 +1,9 @@
 /* utf8.c — strict UTF-8 decoding and encoding; see utf8.h. */
 #include "core/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <uninorm.h>
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -74,4 +76,27 @@ size_t utf8_length(const char *s)
 		count++;
 	}
 	return count;
+}
+
+int utf8_nfc(const char *s, char *out, size_t len)
+{
+	size_t n = strlen(s), got = len > 0 ? len - 1 : 0;
+	uint8_t *r;
+
+	if (len == 0)
+		return -1;
+	out[0] = '\0';
+	if (utf8_length(s) == (size_t)-1)
+		return -1;
+	/* into out when it fits (got is its room), else a malloc'ed result */
+	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, (uint8_t *)out, &got);
+	if (!r)
+		return -1;
+	if (r != (uint8_t *)out) {
+		free(r);
+		out[0] = '\0';
+		return -1;
+	}
+	out[got] = '\0';
+	return 0;
 }

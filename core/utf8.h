@@ -24,4 +24,12 @@ size_t utf8_encode(uint32_t cp, char out[5]);
  * UTF-8. */
 size_t utf8_length(const char *s);
 
+/* s in Unicode Normalization Form C into out (len bytes, NUL-terminated):
+ * "e" + U+0301 from a terminal that sends decomposed characters becomes
+ * "é", so typed text matches names stored precomposed (search, filters,
+ * what is saved).  libunistring does the work: Unicode's tables are not
+ * ours to keep.  0, or -1 when s is not valid UTF-8 or the result does not
+ * fit (out is then ""). */
+int utf8_nfc(const char *s, char *out, size_t len);
+
 #endif

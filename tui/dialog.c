@@ -1,6 +1,7 @@
 /* dialog.c — modal dialogs over a pane; see dialog.h. */
 #include "tui/dialog.h"
 
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <wctype.h>
 
 #include "core/naam.h"
+#include "core/utf8.h"
 #include "tui/app.h"
 
 static void release(struct dialog *d)
@@ -362,6 +364,13 @@ char *dialog_text(const struct dialog *d)
 		o += n;
 	}
 	out[o] = '\0';
+	/* typed text in NFC, as in field_utf8 */
+	char *nfc = malloc(cap);
+	if (nfc && utf8_nfc(out, nfc, cap) == 0) {
+		free(out);
+		return nfc;
+	}
+	free(nfc);
 	return out;
 }
 

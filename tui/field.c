@@ -1,9 +1,13 @@
 /* field.c — one-line text input; see field.h. */
 #include "tui/field.h"
 
+
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
+
+#include "core/utf8.h"
 
 #include "tui/action.h"
 
@@ -134,6 +138,17 @@ int field_draw(struct field *f, WINDOW *w, int y, int x, int width, attr_t a)
 	return cx < x + width ? cx : x + width - 1;
 }
 
+/* out (len bytes) in NFC; unchanged when that does not fit. */
+static int nfc_in_place(char *out, size_t len)
+{
+	char *tmp = malloc(len);
+
+	if (tmp && utf8_nfc(out, tmp, len) == 0)
+		memcpy(out, tmp, strlen(tmp) + 1);
+	free(tmp);
+	return 0;
+}
+
 int field_utf8(const struct field *f, char *out, size_t len)
 {
 	mbstate_t st;
@@ -157,6 +172,10 @@ int field_utf8(const struct field *f, char *out, size_t len)
 	}
 	if (len > 0)
 		out[o] = '\0';
+	/* typed text in NFC (core/utf8.h), passwords as typed: their hashes
+	 * were made from what `balie admin user` read, byte for byte */
+	if (!(f->flags & FIELD_MASKED) && o > 0)
+		return nfc_in_place(out, len);
 	return 0;
 }
 

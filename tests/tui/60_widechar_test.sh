@@ -37,4 +37,23 @@ tui_keys q
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
 
+# Typed text is normalised (NFC): a terminal that sends "e" + U+0308 still
+# finds the pupils stored as "Chloë" (precomposed).
+chloe=$(demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.dossier d ON d.id = h.dossier_id
+	JOIN balie.organisatie o ON o.id = h.organisatie_id
+	WHERE o.code = 'PO3008' AND NOT h.voorlopig AND d.roepnaam = 'Chloë'")
+check "de demo heeft hulpvragen van een Chloë ($chloe)" [ "$chloe" -gt 0 ]
+tui_demo nfc 100 30
+tui_login secretariaat demo
+wait_for "Totaal" 20
+tui_keys w
+wait_for "Alle — " 10
+tui_keys '\'
+wait_for "!woord sluit uit" 5
+tui_type "$(printf 'Chloe\314\210')"
+tui_keys Enter
+check "filter met ontbonden ë vindt Chloë" wait_for "Chloë" 10
+check "en het filter staat er samengesteld" screen_has "Filter: Chloë"
+tui_keys q
+
 tap_done

@@ -62,6 +62,28 @@ static void length_in_code_points(void **state)
 	assert_int_equal(utf8_length("ab\xff"), (size_t)-1);
 }
 
+/* Decomposed input (e + U+0301, u + U+0308) becomes precomposed; text that
+ * is NFC already stays byte for byte; invalid UTF-8 and a result that does
+ * not fit are refused with "" in out. */
+static void nfc_composes_typed_text(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_int_equal(utf8_nfc("Rene\xcc\x81" "e", out, sizeof out), 0);
+	assert_string_equal(out, "Ren\xc3\xa9" "e");
+	assert_int_equal(utf8_nfc("Mu\xcc\x88ller", out, sizeof out), 0);
+	assert_string_equal(out, "M\xc3\xbcller");
+	assert_int_equal(utf8_nfc("\xc5\x9e" "ahin", out, sizeof out), 0); /* Şahin, NFC already */
+	assert_string_equal(out, "\xc5\x9e" "ahin");
+	assert_int_equal(utf8_nfc("", out, sizeof out), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(utf8_nfc("abc\xff", out, sizeof out), -1);
+	assert_string_equal(out, "");
+	assert_int_equal(utf8_nfc("Mu\xcc\x88ller", out, 4), -1);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -69,6 +91,7 @@ int main(void)
 		cmocka_unit_test(invalid_sequences),
 		cmocka_unit_test(encode_round_trip),
 		cmocka_unit_test(length_in_code_points),
+		cmocka_unit_test(nfc_composes_typed_text),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
