@@ -27,11 +27,12 @@ int bijlage_check_grootte(long size, struct err *e)
 	if (size <= BIJLAGE_MAX)
 		return 0;
 	/* the wording of seed 004 ("Maximale bestandsgrootte bijlagen") */
+	long tenths = (size * 10 + 512 * 1024) / (1024 * 1024);
 	return err_set(e,
-		       "het bestand is %.1f MB; een losse bijlage heeft een maximale bestandsgrootte van 10 MB. "
+		       "het bestand is %ld,%ld MB; een losse bijlage heeft een maximale bestandsgrootte van 10 MB. "
 		       "Het is vermoedelijk een scan met iedere pagina als afbeelding: zet het (PDF-)document om naar "
 		       "een lagere resolutie van max. 300 dpi, dat is goed leesbaar en neemt minder ruimte in beslag",
-		       (double)size / (1024.0 * 1024.0));
+		       tenths / 10, tenths % 10);
 }
 
 int bijlage_check_naam(const char *naam, struct err *e)

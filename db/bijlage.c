@@ -196,10 +196,9 @@ int bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadi
 		db_rollback(db);
 		return -1;
 	}
-	if (out->status[0]) {
-		const char *m = strchr(mailmsg, ';');
-		err_set(e, "Bijlage toegevoegd; status automatisch naar %s%s", out->status, m ? m : "");
-	} else {
+	if (out->status[0])
+		err_set(e, "Bijlage toegevoegd; status automatisch → %s%s", out->status,
+			strstr(mailmsg, "klaargezet") ? "; mail klaargezet" : "; geen mail"); else {
 		err_set(e, "Bijlage toegevoegd");
 	}
 	return 0;
@@ -217,7 +216,10 @@ int bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const c
 	memset(out, 0, sizeof *out);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		return err_set(e, "kan %s niet lezen: %s", path, strerror(errno));
+		return err_set(e, "kan %s niet lezen: %s", path,
+			       errno == ENOENT ? "bestand bestaat niet"
+			       : errno == EACCES ? "geen leesrechten"
+						 : strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return err_set(e, "%s is geen gewoon bestand", path);
