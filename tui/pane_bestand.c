@@ -208,7 +208,7 @@ static int bs_action(struct pane *p, struct app *a, enum action_id id)
 		err_clear(&e);
 		if (bijlage_check_grootte((long)en->size, &e) < 0) {
 			/* the seed's advice, short enough for the message line */
-			app_message(a, 1, "%s: %s, max. 10 MB — zet om naar een lagere resolutie (max. 300 dpi)", en->name,
+			app_message(a, 1, "%s is te groot (max. 10 MB): zet de scan om naar max. 300 dpi",
 				    bijlage_grootte_tekst(size, sizeof size, (long)en->size));
 			return R_BARS;
 		}
