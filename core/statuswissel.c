@@ -96,3 +96,11 @@ unsigned statuswissel_rollen(const char *list)
 	}
 	return bits;
 }
+
+const char *statuswissel_automatisch(const struct statuswissel_rij *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].naar && flow_role_from_name(rows[i].rol ? rows[i].rol : "") == FLOW_ROLE_AUTOMATISCH)
+			return rows[i].naar;
+	return NULL;
+}

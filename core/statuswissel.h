@@ -45,6 +45,11 @@ enum statuswissel_uitkomst statuswissel_beslis(const struct statuswissel_rij *ro
 					       const char *van, const char *naar, const char *reden,
 					       struct err *e);
 
+/* The target of the first automatic row (rol "automatisch": a rule the
+ * program applies by itself, e.g. a new bijlage), borrowed from rows;
+ * NULL when there is none. */
+const char *statuswissel_automatisch(const struct statuswissel_rij *rows, size_t n);
+
 /* 1 when reden holds nothing but white space (or is NULL). */
 int statuswissel_reden_leeg(const char *reden);
 

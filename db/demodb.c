@@ -11,6 +11,7 @@
 #include "core/wachtwoord.h"
 #include "db/cluster.h"
 #include "db/conn.h"
+#include "db/demobijlagen.h"
 #include "db/demodata.h"
 #include "db/flowstore.h"
 #include "db/migrate.h"
@@ -76,7 +77,7 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	};
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		goto out;
-	if (demodata_load(db, &d, e) < 0) {
+	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0) {
 		db_rollback(db);
 		goto out;
 	}

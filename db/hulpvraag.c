@@ -592,34 +592,26 @@ static int status_mail(const struct mailctx *m, const char *to, const char *rede
 	return 0;
 }
 
-/* Two round trips: (1) one read — the hulpvraag, the mail's data, the
- * account's roles and the flow's transitions — after which core decides and
- * the mail is rendered; (2) one statement, its own transaction:
- * status_wijzigen (migration 008) writes hulpvraag, statushistorie, outbox
- * and audit, all or nothing, with the version check.  A connection lost
- * during (2) leaves the outcome unknown: HV_UNKNOWN. */
-enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
-				    const char *datadir, int *new_version, struct err *e)
+typedef PGresult *(*exec_fn)(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
+			     const char *const *p);
+
+/* Reads status_lezen($id) with ex: *m filled, *rows (malloc'ed, pointing
+ * into *res: PQclear it after) the flow's transitions from the current
+ * status, *roles the acting account's role bits.  HV_OK, HV_NOT_FOUND or
+ * HV_ERROR with e. */
+static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult **res, struct mailctx *m,
+				  struct statuswissel_rij **rows, size_t *nrows, unsigned *roles, struct err *e)
 {
-	char sid[24], sver[24];
+	char sid[24];
 	const char *p[1] = { num(sid, sizeof sid, id) };
-	struct mailctx m;
 	enum db_failure kind = DB_OK;
 	PGresult *r;
-	struct statuswissel_rij *rows = NULL;
-	size_t nrows = 0;
-	unsigned roles;
-	char *subject = NULL, *body = NULL;
-	const char *why = NULL;
-	enum hv_result res;
 	int ntup;
 
-	if (new_version)
-		*new_version = 0;
-	if (!reden)
-		reden = "";
-	hook(1);
-	r = db_exec_as_account(db, e, &kind, mail_sql, 1, p);
+	*res = NULL;
+	*rows = NULL;
+	*nrows = 0;
+	r = ex(db, e, &kind, mail_sql, 1, p);
 	if (!r) {
 		if (kind == DB_CONNECTION_LOST)
 			err_set(e, "verbinding met de database verbroken; er is niets gewijzigd — probeer het opnieuw");
@@ -631,34 +623,25 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
 		return HV_NOT_FOUND;
 	}
-	memset(&m, 0, sizeof m);
-	m.version = atoi(PQgetvalue(r, 0, 0));
-	m.org = atol(PQgetvalue(r, 0, 1));
-	m.at = atol(PQgetvalue(r, 0, 2));
-	m.nummer = atol(PQgetvalue(r, 0, 3));
-	m.geen_mail = PQgetvalue(r, 0, 4)[0] == 't';
-	COPY(m.status, r, 0, 5);
-	COPY(m.email, r, 0, 6);
-	COPY(m.organisatie, r, 0, 7);
-	COPY(m.profiel, r, 0, 8);
-	COPY(m.aanvraagtype, r, 0, 9);
-	COPY(m.school, r, 0, 10);
-	COPY(m.contact, r, 0, 11);
-	COPY(m.roepnaam, r, 0, 12);
-	COPY(m.tussenvoegsel, r, 0, 13);
-	COPY(m.achternaam, r, 0, 14);
-	roles = statuswissel_rollen(PQgetvalue(r, 0, 15));
-	if (m.version != version) {
-		const char *who = PQgetvalue(r, 0, 19);
-		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
-			PQgetvalue(r, 0, 20), m.status);
-		PQclear(r);
-		return HV_CONFLICT;
-	}
-
-	/* core decides first; the trigger checks the same rows again */
-	rows = calloc((size_t)ntup + 1, sizeof *rows);
-	if (!rows) {
+	memset(m, 0, sizeof *m);
+	m->version = atoi(PQgetvalue(r, 0, 0));
+	m->org = atol(PQgetvalue(r, 0, 1));
+	m->at = atol(PQgetvalue(r, 0, 2));
+	m->nummer = atol(PQgetvalue(r, 0, 3));
+	m->geen_mail = PQgetvalue(r, 0, 4)[0] == 't';
+	COPY(m->status, r, 0, 5);
+	COPY(m->email, r, 0, 6);
+	COPY(m->organisatie, r, 0, 7);
+	COPY(m->profiel, r, 0, 8);
+	COPY(m->aanvraagtype, r, 0, 9);
+	COPY(m->school, r, 0, 10);
+	COPY(m->contact, r, 0, 11);
+	COPY(m->roepnaam, r, 0, 12);
+	COPY(m->tussenvoegsel, r, 0, 13);
+	COPY(m->achternaam, r, 0, 14);
+	*roles = statuswissel_rollen(PQgetvalue(r, 0, 15));
+	*rows = calloc((size_t)ntup + 1, sizeof **rows);
+	if (!*rows) {
 		PQclear(r);
 		err_set(e, "geen geheugen");
 		return HV_ERROR;
@@ -666,11 +649,96 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 	for (int i = 0; i < ntup; i++) {
 		if (PQgetisnull(r, i, 16))
 			continue; /* no transitions from this status */
-		rows[nrows].naar = PQgetvalue(r, i, 16);
-		rows[nrows].rol = PQgetvalue(r, i, 17);
-		rows[nrows].reden_verplicht = PQgetvalue(r, i, 18)[0] == 't';
-		nrows++;
+		(*rows)[*nrows].naar = PQgetvalue(r, i, 16);
+		(*rows)[*nrows].rol = PQgetvalue(r, i, 17);
+		(*rows)[*nrows].reden_verplicht = PQgetvalue(r, i, 18)[0] == 't';
+		(*nrows)++;
 	}
+	*res = r;
+	return HV_OK;
+}
+
+/* The write of a status change (status_wijzigen, migration 008/010) with
+ * ex, and what its answer means.  subject NULL: no mail (why says why). */
+static enum hv_result status_write(struct db *db, exec_fn ex, long id, int version, const char *to,
+				   const char *reden, const struct mailctx *m, const char *subject, const char *body,
+				   const char *why, int *new_version, struct err *e)
+{
+	char sid[24], sver[24];
+	const char *wp[7] = { num(sid, sizeof sid, id), num(sver, sizeof sver, version), to, reden,
+			      subject ? m->email : NULL, subject, body };
+	enum db_failure kind = DB_OK;
+	enum hv_result res;
+	PGresult *r = ex(db, e, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
+
+	if (!r) {
+		if (kind == DB_RAISED)
+			return HV_NOT_ALLOWED;
+		if (kind == DB_CONNECTION_LOST) {
+			err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de wijziging is bewaard");
+			return HV_UNKNOWN;
+		}
+		return HV_ERROR;
+	}
+	if (PQntuples(r) != 1) {
+		err_set(e, "statuswijziging: onverwacht antwoord van de database");
+		res = HV_ERROR;
+	} else if (!strcmp(PQgetvalue(r, 0, 0), "ok")) {
+		res = HV_OK;
+		if (new_version)
+			*new_version = atoi(PQgetvalue(r, 0, 1));
+		if (subject)
+			err_set(e, "Status gewijzigd; mail aan de aanvrager klaargezet");
+		else
+			err_set(e, "Status gewijzigd; geen mail: %s", why ? why : "");
+	} else if (!strcmp(PQgetvalue(r, 0, 0), "conflict")) {
+		const char *who = PQgetvalue(r, 0, 2);
+		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
+			PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4));
+		res = HV_CONFLICT;
+	} else {
+		err_set(e, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
+		res = HV_NOT_FOUND;
+	}
+	PQclear(r);
+	return res;
+}
+
+/* Two round trips: (1) one read — the hulpvraag, the mail's data, the
+ * account's roles and the flow's transitions — after which core decides and
+ * the mail is rendered; (2) one statement, its own transaction:
+ * status_wijzigen (migration 008) writes hulpvraag, statushistorie, outbox
+ * and audit, all or nothing, with the version check.  A connection lost
+ * during (2) leaves the outcome unknown: HV_UNKNOWN. */
+enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
+				    const char *datadir, int *new_version, struct err *e)
+{
+	struct mailctx m;
+	PGresult *r = NULL;
+	struct statuswissel_rij *rows = NULL;
+	size_t nrows = 0;
+	unsigned roles = 0;
+	char *subject = NULL, *body = NULL;
+	const char *why = NULL;
+	enum hv_result res;
+
+	if (new_version)
+		*new_version = 0;
+	if (!reden)
+		reden = "";
+	hook(1);
+	res = status_read(db, db_exec_as_account, id, &r, &m, &rows, &nrows, &roles, e);
+	if (res != HV_OK)
+		return res;
+	if (m.version != version) {
+		const char *who = PQgetvalue(r, 0, 19);
+		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
+			PQgetvalue(r, 0, 20), m.status);
+		res = HV_CONFLICT;
+		goto out;
+	}
+
+	/* core decides first; the trigger checks the same rows again */
 	switch (statuswissel_beslis(rows, nrows, roles, m.status, to, reden, e)) {
 	case SW_NIET_TOEGESTAAN:
 		res = HV_NOT_ALLOWED;
@@ -694,42 +762,60 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 	}
 
 	hook(2);
-	{
-		const char *wp[7] = { sid, num(sver, sizeof sver, version), to, reden,
-				      subject ? m.email : NULL, subject, body };
-		r = db_exec_as_account(db, e, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
-	}
-	if (!r) {
-		if (kind == DB_RAISED)
-			res = HV_NOT_ALLOWED;
-		else if (kind == DB_CONNECTION_LOST) {
-			err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de wijziging is bewaard");
-			res = HV_UNKNOWN;
-		} else
-			res = HV_ERROR;
+	res = status_write(db, db_exec_as_account, id, version, to, reden, &m, subject, body, why, new_version, e);
+
+out:
+	free(rows);
+	if (r)
+		PQclear(r);
+	free(subject);
+	free(body);
+	return res;
+}
+
+enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
+					    char *naar, size_t naarlen, struct err *e)
+{
+	struct mailctx m;
+	PGresult *r = NULL;
+	struct statuswissel_rij *rows = NULL;
+	size_t nrows = 0;
+	unsigned roles = 0;
+	char *subject = NULL, *body = NULL;
+	const char *why = NULL, *to;
+	char target[204];
+	enum hv_result res;
+
+	if (naarlen)
+		naar[0] = '\0';
+	res = status_read(db, db_exec, id, &r, &m, &rows, &nrows, &roles, e);
+	if (res != HV_OK)
+		return res;
+	to = statuswissel_automatisch(rows, nrows);
+	if (!to) {
+		res = HV_OK; /* no rule from this status: nothing to do */
 		goto out;
 	}
-	if (PQntuples(r) != 1) {
-		err_set(e, "statuswijziging: onverwacht antwoord van de database");
+	cpy(target, sizeof target, to);
+	free(rows);
+	rows = NULL;
+	PQclear(r);
+	r = NULL;
+	if (status_mail(&m, target, reden ? reden : "", datadir, &subject, &body, &why, e) < 0) {
 		res = HV_ERROR;
-	} else if (!strcmp(PQgetvalue(r, 0, 0), "ok")) {
-		res = HV_OK;
-		if (new_version)
-			*new_version = atoi(PQgetvalue(r, 0, 1));
-		if (subject)
-			err_set(e, "Status gewijzigd; mail aan de aanvrager klaargezet");
-		else
-			err_set(e, "Status gewijzigd; geen mail: %s", why ? why : "");
-	} else if (!strcmp(PQgetvalue(r, 0, 0), "conflict")) {
-		const char *who = PQgetvalue(r, 0, 2);
-		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
-			PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4));
-		res = HV_CONFLICT;
-	} else {
-		err_set(e, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
-		res = HV_NOT_FOUND;
+		goto out;
 	}
-
+	/* the transition trigger (003) lets the role automatisch through only
+	 * while this is on; off again before the caller's next statement */
+	if (run(db, e, NULL, "SELECT set_config('balie.automatisch', 'on', true)", 0, NULL) < 0) {
+		res = HV_ERROR;
+		goto out;
+	}
+	res = status_write(db, db_exec, id, m.version, target, reden ? reden : "", &m, subject, body, why, NULL, e);
+	if (res == HV_OK && run(db, e, NULL, "SELECT set_config('balie.automatisch', 'off', true)", 0, NULL) < 0)
+		res = HV_ERROR;
+	if (res == HV_OK)
+		cpy(naar, naarlen, target);
 out:
 	free(rows);
 	if (r)

@@ -40,6 +40,17 @@ enum hv_result {
 enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
 				    const char *datadir, int *new_version, struct err *e);
 
+/* Inside the caller's open transaction (db_begin): when the flow has an
+ * automatic rule (flow_transitie rol 'automatisch', the `automatisch`
+ * group of a .flow file) from hulpvraag id's current status, makes that
+ * change exactly as hulpvraag_set_status does — same write
+ * (status_wijzigen), statushistorie (door NULL: automatisch), mail with
+ * `reden` to the aanvrager, audit, NOTIFY at COMMIT — and copies the new
+ * status into naar.  No rule: HV_OK and naar "".  Any other result: the
+ * caller rolls back. */
+enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
+					    char *naar, size_t naarlen, struct err *e);
+
 /* ------------------------------------------------------------------ reading
  * A hulpvraag read whole for the hulpvraag screen (one short transaction;
  * row-level security decides what is visible).  Text fields are

@@ -41,6 +41,9 @@ enum action_ctx {
 	CTX_QUEUE,   /* the werkvoorraad: status tree + hulpvraag list (pane_queue.c) */
 	CTX_HULPVRAAG, /* one hulpvraag (pane_hulpvraag.c) */
 	CTX_DIALOG,  /* a modal dialog with text input (reden, filter, …) */
+	CTX_BIJLAGEN, /* the bijlagen of a hulpvraag (pane_bijlagen.c) */
+	CTX_BESTAND, /* the file picker (pane_bestand.c) */
+	CTX_VIEWER,  /* the text of one bijlage (pane_viewer.c) */
 	CTX_COUNT
 };
 
@@ -93,6 +96,14 @@ enum action_id {
 	ACT_HV_TAB_PREV,
 	ACT_HV_OPEN,   /* home: open a hulpvraag by nummer */
 	ACT_HV_INTAKE, /* home: new hulpvraag by hand */
+	/* --- bijlagen (pane_bijlagen.c, pane_bestand.c, pane_viewer.c) --- */
+	ACT_HV_BIJLAGEN, /* hulpvraag: the interactive bijlagen list */
+	ACT_BL_ADD,
+	ACT_BL_VIEW,
+	ACT_BL_EXPORT,
+	ACT_BL_REMOVE,
+	ACT_BS_CHOOSE,   /* picker: descend into a map or choose the file */
+	ACT_BS_PARENT,
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -28,6 +28,7 @@
 #include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/pane_bijlagen.h"
 #include "tui/paths.h"
 
 enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_COUNT };
@@ -295,6 +296,8 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 		}
 		break;
 	case TAB_BIJL:
+		screen_put(p, y++, 1, width - 2, "b: bijlagen beheren (toevoegen, lezen, exporteren, verwijderen)",
+			   s->attr[ST_DIM]);
 		if (h->nbijlagen == 0) {
 			screen_put(p, y++, 1, width - 2, "Geen bijlagen.", s->attr[ST_DIM]);
 			break;
@@ -572,6 +575,13 @@ static int hv_action(struct pane *p, struct app *a, enum action_id id)
 		dialog_open_text(&v->dlg, DT_OMSCHR, "Omschrijving bewerken",
 				 "De omschrijving van de hulpvraag (zichtbaar voor iedereen die de hulpvraag ziet):",
 				 v->h->omschrijving);
+		return R_PAINT | R_BARS;
+	case ACT_HV_BIJLAGEN:
+		/* back from the list: reload (a bijlage may have moved the status) */
+		v->tab = TAB_BIJL;
+		v->job = JOB_LOAD;
+		v->base.work_waiting = 1;
+		app_push(a, pane_bijlagen_new(a, v->id, v->h->nummer));
 		return R_PAINT | R_BARS;
 	case ACT_HV_NOTITIE:
 		dialog_open_text(&v->dlg, DT_NOTE, "Mijn notitie",

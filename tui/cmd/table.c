@@ -14,6 +14,8 @@ const struct cmd cmd_table[] = {
 	{"admin feestdagen", "JAAR", "feestdagen (geen werkdagen) van een jaar tonen", cmd_admin_feestdagen},
 	{"admin cluster", "create|start|stop|remove|env MAP",
 	 "privé-PostgreSQL-cluster in een map beheren (demo en tests)", cmd_admin_cluster},
+	{"bijlage", "add NUMMER BESTAND --categorie C [--als GEBRUIKER] [--organisatie CODE]",
+	 "een bestand op de server (scp) als bijlage aan een hulpvraag toevoegen", cmd_bijlage},
 	{"mail", "--once | --daemon | --status | --retry ID",
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
 	{NULL, NULL, NULL, NULL},

@@ -1,0 +1,130 @@
+/* bijlage.c — bijlage rules without a database; see bijlage.h. */
+#include "core/bijlage.h"
+
+#include <magic.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/utf8.h"
+
+const char *const bijlage_categorieen[] = {
+	"OPP", "onderzoeksverslag", "toetsgegevens", "plan", "ondertekening", "zienswijze", "beschikking",
+	"overig", NULL,
+};
+
+const char *bijlage_categorie(const char *in)
+{
+	for (int i = 0; in && bijlage_categorieen[i]; i++)
+		if (!strcasecmp(in, bijlage_categorieen[i]))
+			return bijlage_categorieen[i];
+	return NULL;
+}
+
+int bijlage_check_grootte(long size, struct err *e)
+{
+	if (size <= BIJLAGE_MAX)
+		return 0;
+	/* the wording of seed 004 ("Maximale bestandsgrootte bijlagen") */
+	long tenths = (size * 10 + 512 * 1024) / (1024 * 1024);
+	return err_set(e,
+		       "het bestand is %ld,%ld MB; een losse bijlage heeft een maximale bestandsgrootte van 10 MB. "
+		       "Het is vermoedelijk een scan met iedere pagina als afbeelding: zet het (PDF-)document om naar "
+		       "een lagere resolutie van max. 300 dpi, dat is goed leesbaar en neemt minder ruimte in beslag",
+		       tenths / 10, tenths % 10);
+}
+
+int bijlage_check_naam(const char *naam, struct err *e)
+{
+	size_t n = naam ? strlen(naam) : 0;
+
+	if (n == 0)
+		return err_set(e, "de bijlage heeft geen naam");
+	if (n > BIJLAGE_NAAM_MAX)
+		return err_set(e, "de naam van de bijlage is te lang (hoogstens %d tekens)", BIJLAGE_NAAM_MAX);
+	if (utf8_length(naam) == (size_t)-1)
+		return err_set(e, "de naam van de bijlage is geen geldige UTF-8-tekst");
+	for (const unsigned char *p = (const unsigned char *)naam; *p; p++)
+		if (*p == '/' || *p == '\\' || *p < 0x20 || *p == 0x7f)
+			return err_set(e, "de naam van de bijlage mag geen / of \\ of stuurteken bevatten");
+	return 0;
+}
+
+const char *bijlage_basename(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+void bijlage_sha256_hex(const void *buf, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, buf, len);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+int bijlage_mime(const void *buf, size_t len, char *out, size_t outlen, struct err *e)
+{
+	magic_t m = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
+	const char *t;
+
+	if (!m)
+		return err_set(e, "bestandstype bepalen: libmagic start niet");
+	if (magic_load(m, NULL) != 0) {
+		err_set(e, "bestandstype bepalen: %s", magic_error(m) ? magic_error(m) : "geen magic-bestand");
+		magic_close(m);
+		return -1;
+	}
+	t = magic_buffer(m, buf, len);
+	snprintf(out, outlen, "%s", t ? t : "application/octet-stream");
+	magic_close(m);
+	return 0;
+}
+
+enum bijlage_soort bijlage_soort(const char *mime)
+{
+	if (!mime)
+		return BS_ONBEKEND;
+	if (!strcmp(mime, "application/pdf"))
+		return BS_PDF;
+	if (!strcmp(mime, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+		return BS_DOCX;
+	if (!strcmp(mime, "application/msword"))
+		return BS_DOC;
+	if (!strncmp(mime, "text/", 5))
+		return BS_TEKST;
+	return BS_ONBEKEND;
+}
+
+const char *bijlage_soort_naam(const char *mime)
+{
+	switch (bijlage_soort(mime)) {
+	case BS_PDF:
+		return "PDF";
+	case BS_DOCX:
+		return "Word";
+	case BS_DOC:
+		return "Word (oud)";
+	case BS_TEKST:
+		return "tekst";
+	case BS_ONBEKEND:
+		break;
+	}
+	if (mime && !strncmp(mime, "image/", 6))
+		return "afbeelding";
+	return mime ? mime : "";
+}
+
+const char *bijlage_grootte_tekst(char *buf, size_t len, long b)
+{
+	if (b < 1024)
+		snprintf(buf, len, "%ld B", b);
+	else if (b < 1024 * 1024)
+		snprintf(buf, len, "%ld kB", (b + 512) / 1024);
+	else
+		snprintf(buf, len, "%ld,%ld MB", b / (1024 * 1024), (b % (1024 * 1024)) * 10 / (1024 * 1024));
+	return buf;
+}

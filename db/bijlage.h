@@ -1,0 +1,84 @@
+/* bijlage.h — the bijlagen of a hulpvraag: list, add, read, remove.
+ *
+ * A bijlage is never overwritten: adding always makes a new row, the bytes
+ * go into bijlage_inhoud once per organisatie and SHA-256 (migration 010),
+ * and removing only marks the row (verwijderd_op / verwijderd_door).
+ * Row-level security follows the hulpvraag (003): what the acting account
+ * cannot see, it cannot list, read, add to or remove.  Every add, remove,
+ * view and export writes an audit row in the same transaction (details hold
+ * ids and codes, never a name).
+ *
+ * Adding runs in ONE transaction with the flow's automatic rule for a new
+ * bijlage: when the hulpvraag is in a status with such a rule ("TLV>aanvraag
+ * aanvulling nodig" → "TLV>documenten aangevuld"), it moves with
+ * statushistorie, the mail to the aanvrager and NOTIFY, through the same
+ * code as any status change (hulpvraag_status_automatisch).
+ */
+#ifndef BALIE_DB_BIJLAGE_H
+#define BALIE_DB_BIJLAGE_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "db/conn.h"
+
+struct bijlage {
+	long id;
+	int version;
+	long hulpvraag_id;
+	long organisatie_id;
+	char naam[256];
+	long grootte;       /* bytes */
+	char categorie[24];
+	char mime[128];     /* detected from the content */
+	char sha256[65];
+	char op[20];        /* "dd-mm-jjjj hh:mm" (Europe/Amsterdam) */
+	char door[128];     /* uploader's naam, "" when unknown */
+};
+
+/* The bijlagen of hulpvraag id that are not removed, newest first.  *out
+ * is malloc'ed (free()), *n its length.  0 / -1 with e. */
+int bijlage_list(struct db *db, long hulpvraag_id, struct bijlage **out, int *n, struct err *e);
+
+struct bijlage_nieuw {
+	long hulpvraag_id;
+	const char *naam;      /* as stored: no directory (see bijlage_check_naam) */
+	const char *categorie; /* one of bijlage_categorieen (case does not matter) */
+	const void *data;
+	size_t len;
+};
+
+/* What an add did. */
+struct bijlage_toegevoegd {
+	long id;
+	char mime[128];
+	char sha256[65];
+	char status[204];   /* the new status when the flow moved it, else "" */
+};
+
+/* Adds n as the acting account (see above).  datadir: where
+ * forms/<profiel>/ with the mail templates lives.  0 with *out filled and e
+ * holding a Dutch sentence of what happened ("Bijlage toegevoegd; status →
+ * …"); -1 with e (nothing written): too big (the seed's advice), unknown
+ * category, bad name, hulpvraag not visible, refused transition, … */
+int bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadir, struct bijlage_toegevoegd *out,
+		struct err *e);
+
+/* Reads the file at path (refused before reading when over the limit) and
+ * adds it under its base name. */
+int bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
+		     const char *datadir, struct bijlage_toegevoegd *out, struct err *e);
+
+enum bijlage_doel { BIJLAGE_BEKIJKEN, BIJLAGE_EXPORTEREN };
+
+/* The bytes of bijlage id (not removed) with its metadata in *meta, read
+ * in one transaction with the audit row of doel.  *data is malloc'ed
+ * (free()), *len its length.  0 / -1 with e. */
+int bijlage_fetch(struct db *db, long id, enum bijlage_doel doel, struct bijlage *meta, unsigned char **data,
+		  size_t *len, struct err *e);
+
+/* Marks bijlage id (as read with version) removed by the acting account,
+ * with an audit row.  -1 with e when it changed or is gone. */
+int bijlage_remove(struct db *db, long id, int version, struct err *e);
+
+#endif

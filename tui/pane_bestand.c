@@ -1,0 +1,267 @@
+/* pane_bestand.c — the file picker for a new bijlage; see pane_bijlagen.h.
+ *
+ * Browses the server's directories from the user's home: ".." first, then
+ * maps, then files, each group by name, with sizes; hidden entries (".x")
+ * are left out.  A file over the 10 MB limit is refused with the seed's
+ * advice before anything is read.  Reading a directory is local and quick,
+ * so it happens in the handler (no database work here). */
+#include "tui/pane_bijlagen.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/bijlage.h"
+#include "tui/app.h"
+
+struct entry {
+	char *name;
+	int dir;
+	long long size;
+};
+
+struct bspane {
+	struct pane base;
+	struct pane *owner;
+	void (*chosen)(struct pane *owner, struct app *a, const char *path);
+	char dir[4096];
+	struct entry *e;
+	int n, sel, top, page;
+	char msg[4300];     /* why the map shows nothing */
+};
+
+static struct bspane *P(struct pane *p)
+{
+	return (struct bspane *)p;
+}
+
+static enum action_ctx bs_context(const struct pane *p)
+{
+	(void)p;
+	return CTX_BESTAND;
+}
+
+static void entries_free(struct bspane *v)
+{
+	for (int i = 0; i < v->n; i++)
+		free(v->e[i].name);
+	free(v->e);
+	v->e = NULL;
+	v->n = 0;
+}
+
+static int cmp(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+
+	if (!strcmp(a->name, ".."))
+		return -1;
+	if (!strcmp(b->name, ".."))
+		return 1;
+	if (a->dir != b->dir)
+		return b->dir - a->dir;
+	return strcoll(a->name, b->name);
+}
+
+/* Reads v->dir; select: the name to put the cursor on (NULL: the top). */
+static void read_dir(struct bspane *v, const char *select)
+{
+	DIR *d;
+	struct dirent *de;
+	int cap = 64;
+
+	entries_free(v);
+	v->sel = v->top = 0;
+	v->msg[0] = '\0';
+	d = opendir(v->dir);
+	if (!d) {
+		snprintf(v->msg, sizeof v->msg, "Kan de map %s niet openen: %s", v->dir, strerror(errno));
+		return;
+	}
+	v->e = calloc((size_t)cap, sizeof *v->e);
+	while (v->e && (de = readdir(d))) {
+		struct stat st;
+		char path[8192];
+
+		if (!strcmp(de->d_name, ".") || (de->d_name[0] == '.' && strcmp(de->d_name, "..")))
+			continue;
+		if (!strcmp(de->d_name, "..") && !strcmp(v->dir, "/"))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", v->dir, de->d_name);
+		if (stat(path, &st) < 0 || !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+			continue;
+		if (v->n == cap) {
+			struct entry *ne = realloc(v->e, (size_t)cap * 2 * sizeof *ne);
+			if (!ne)
+				break;
+			v->e = ne;
+			cap *= 2;
+		}
+		v->e[v->n].name = strdup(de->d_name);
+		v->e[v->n].dir = S_ISDIR(st.st_mode);
+		v->e[v->n].size = (long long)st.st_size;
+		if (v->e[v->n].name)
+			v->n++;
+	}
+	closedir(d);
+	if (v->n)
+		qsort(v->e, (size_t)v->n, sizeof *v->e, cmp);
+	for (int i = 0; select && i < v->n; i++)
+		if (!strcmp(v->e[i].name, select))
+			v->sel = i;
+	if (v->n == 0)
+		snprintf(v->msg, sizeof v->msg, "Deze map is leeg.  Backspace: map omhoog");
+}
+
+static void bs_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct bspane *v = P(p);
+	const struct screen *s = &a->scr;
+	int rows = getmaxy(w), cols = getmaxx(w);
+	char size[32];
+	int y = 0;
+
+	screen_put(w, y++, 1, cols - 2, "Bestand kiezen als bijlage (hoogstens 10 MB)", s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, v->dir, s->attr[ST_DIM]);
+	y++;
+	if (v->msg[0] && v->n == 0) {
+		screen_put(w, y, 2, cols - 4, v->msg, s->attr[ST_DIM]);
+		return;
+	}
+	v->page = rows - y;
+	if (v->sel >= v->top + v->page)
+		v->top = v->sel - v->page + 1;
+	for (int i = v->top; i < v->n && y < rows; i++, y++) {
+		const struct entry *e = &v->e[i];
+		int too_big = !e->dir && e->size > BIJLAGE_MAX;
+		attr_t at = s->attr[i == v->sel ? ST_SEL : too_big ? ST_DIM : ST_NORMAL];
+		char name[4200];
+
+		snprintf(name, sizeof name, "%s%s", e->name, e->dir ? "/" : "");
+		if (i == v->sel)
+			screen_put_pad(w, y, 0, cols, ">", at);
+		screen_put(w, y, 2, cols - 24, name, at);
+		if (e->dir)
+			screen_put_right(w, y, cols - 21, 10, strcmp(e->name, "..") ? "map" : "omhoog", at);
+		else
+			screen_put_right(w, y, cols - 21, 10, bijlage_grootte_tekst(size, sizeof size, (long)e->size), at);
+		if (too_big)
+			screen_put(w, y, cols - 10, 9, "te groot", at);
+	}
+}
+
+/* The parent of v->dir, with the cursor on the map we came from. */
+static void go_up(struct bspane *v)
+{
+	char from[4096];
+	char *slash = strrchr(v->dir, '/');
+
+	if (!slash || !strcmp(v->dir, "/"))
+		return;
+	snprintf(from, sizeof from, "%s", slash + 1);
+	if (slash == v->dir)
+		v->dir[1] = '\0';
+	else
+		*slash = '\0';
+	read_dir(v, from);
+}
+
+static int bs_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct bspane *v = P(p);
+	struct err e;
+
+	switch (id) {
+	case ACT_CLOSE:
+		app_pop(a);
+		app_message(a, 0, "Geen bestand gekozen");
+		return R_PAINT | R_BARS;
+	case ACT_BS_PARENT:
+		go_up(v);
+		return R_PAINT;
+	case ACT_BS_CHOOSE: {
+		const struct entry *en;
+		char path[8192], size[32];
+
+		if (v->n == 0)
+			return R_DONE;
+		en = &v->e[v->sel];
+		if (!strcmp(en->name, "..")) {
+			go_up(v);
+			return R_PAINT;
+		}
+		snprintf(path, sizeof path, "%s%s%s", v->dir, strcmp(v->dir, "/") ? "/" : "", en->name);
+		if (en->dir) {
+			if (strlen(path) >= sizeof v->dir) {
+				app_message(a, 1, "Pad te lang");
+				return R_BARS;
+			}
+			snprintf(v->dir, sizeof v->dir, "%s", path);
+			read_dir(v, NULL);
+			return R_PAINT;
+		}
+		err_clear(&e);
+		if (bijlage_check_grootte((long)en->size, &e) < 0) {
+			/* the seed's advice, short enough for the message line */
+			app_message(a, 1, "%s is te groot (max. 10 MB): zet de scan om naar max. 300 dpi",
+				    bijlage_grootte_tekst(size, sizeof size, (long)en->size));
+			return R_BARS;
+		}
+		if (access(path, R_OK) != 0) {
+			app_message(a, 1, "Kan %s niet lezen: %s", en->name, strerror(errno));
+			return R_BARS;
+		}
+		app_pop(a);
+		v->chosen(v->owner, a, path);
+		return R_PAINT | R_BARS;
+	}
+	default:
+		return bijlagen_nav(&v->sel, &v->top, v->n, v->page, id);
+	}
+}
+
+static void bs_free(struct pane *p)
+{
+	struct bspane *v = P(p);
+
+	entries_free(v);
+	free(v);
+}
+
+static const struct pane_ops bs_ops = {
+	.name = "bestand",
+	.title = "Bestand kiezen",
+	.context = bs_context,
+	.draw = bs_draw,
+	.action = bs_action,
+	.free = bs_free,
+};
+
+struct pane *pane_bestand_new(struct app *a, struct pane *owner,
+			      void (*chosen)(struct pane *owner, struct app *a, const char *path))
+{
+	struct bspane *v = calloc(1, sizeof *v);
+	const char *home = getenv("HOME");
+
+	(void)a;
+	if (!v)
+		return NULL;
+	v->base.ops = &bs_ops;
+	v->owner = owner;
+	v->chosen = chosen;
+	if (!home || !*home) {
+		const struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : "/";
+	}
+	snprintf(v->dir, sizeof v->dir, "%s", home);
+	/* no trailing slash (except "/" itself) */
+	for (size_t l = strlen(v->dir); l > 1 && v->dir[l - 1] == '/'; l--)
+		v->dir[l - 1] = '\0';
+	read_dir(v, NULL);
+	return &v->base;
+}

@@ -1,0 +1,496 @@
+/* pane_bijlagen.c — the bijlagen of a hulpvraag; see pane_bijlagen.h.
+ *
+ * Columns at 80x24: naam, categorie, type, grootte, datum; the line under
+ * the list gives the chosen bijlage in full (name, uploader, moment).  From
+ * 100 columns on, "door" is a column too.  Database work only in work();
+ * the file picker and the viewer are panes of their own on top. */
+#include "tui/pane_bijlagen.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/bijlage.h"
+#include "db/bijlage.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+#include "tui/paths.h"
+
+enum job { JOB_NONE, JOB_LOAD, JOB_ADD, JOB_EXPORT, JOB_REMOVE };
+enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
+
+struct blpane {
+	struct pane base;
+	long hv_id, nummer;
+	struct bijlage *list;
+	int n, sel, top, page;
+	long select_id;        /* after a reload: put the cursor here */
+	struct dialog dlg;
+	enum job job;
+	char path[4096];       /* the file chosen to add, or the export target */
+	char categorie[256];
+	char body_msg[600];
+	int loaded;
+};
+
+static struct blpane *P(struct pane *p)
+{
+	return (struct blpane *)p;
+}
+
+int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id)
+{
+	if (page < 1)
+		page = 1;
+	switch (id) {
+	case ACT_UP:
+		*sel -= *sel > 0;
+		break;
+	case ACT_DOWN:
+		*sel += *sel + 1 < n;
+		break;
+	case ACT_PAGE_UP:
+		*sel = *sel > page ? *sel - page : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		*sel = *sel + page < n ? *sel + page : n - 1;
+		break;
+	case ACT_TOP:
+		*sel = 0;
+		break;
+	case ACT_BOTTOM:
+		*sel = n - 1;
+		break;
+	default:
+		return R_NONE;
+	}
+	if (*sel < 0)
+		*sel = 0;
+	if (*sel < *top)
+		*top = *sel;
+	if (*sel >= *top + page)
+		*top = *sel - page + 1;
+	return R_PAINT;
+}
+
+static enum action_ctx bl_context(const struct pane *p)
+{
+	return dialog_active(&((const struct blpane *)p)->dlg) ? CTX_DIALOG : CTX_BIJLAGEN;
+}
+
+static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct blpane *v = P(p);
+	const struct screen *s = &a->scr;
+	int rows = getmaxy(w), cols = getmaxx(w);
+	int wide = cols >= 100;
+	int cw = 18, tw = 11, gw = 9, dw = 11, ow = wide ? 20 : 0;
+	int nw = cols - 2 - cw - tw - gw - dw - ow;
+	char buf[800], size[32];
+	int y = 0;
+
+	snprintf(buf, sizeof buf, "Bijlagen van hulpvraag %ld (%d)", v->nummer, v->n);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
+	y++;
+	if (!v->loaded || v->n == 0) {
+		screen_put(w, y + 1, 2, cols - 4,
+			   v->body_msg[0] ? v->body_msg
+			   : v->loaded    ? "Nog geen bijlagen.  a: een bestand van de server toevoegen"
+					  : "Bezig met laden…",
+			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
+		dialog_draw(&v->dlg, a, w);
+		return;
+	}
+	int x = 1;
+	screen_put(w, y, x, nw - 1, "Naam", s->attr[ST_HEAD]);
+	x += nw;
+	screen_put(w, y, x, cw - 1, "Categorie", s->attr[ST_HEAD]);
+	x += cw;
+	screen_put(w, y, x, tw - 1, "Type", s->attr[ST_HEAD]);
+	x += tw;
+	screen_put_right(w, y, x, gw - 1, "Grootte", s->attr[ST_HEAD]);
+	x += gw;
+	screen_put(w, y, x, dw - 1, "Datum", s->attr[ST_HEAD]);
+	x += dw;
+	if (wide)
+		screen_put(w, y, x, ow - 1, "Door", s->attr[ST_HEAD]);
+	y++;
+	v->page = rows - y - 2;
+	if (v->page < 1)
+		v->page = 1;
+	if (v->sel >= v->top + v->page)
+		v->top = v->sel - v->page + 1;
+	for (int i = v->top; i < v->n && y < rows - 2; i++, y++) {
+		const struct bijlage *b = &v->list[i];
+		attr_t at = s->attr[i == v->sel ? ST_SEL : ST_NORMAL];
+		char datum[11];
+
+		snprintf(datum, sizeof datum, "%.10s", b->op);
+		if (i == v->sel)
+			screen_put_pad(w, y, 0, cols, i == v->sel ? ">" : "", at);
+		x = 1;
+		screen_put(w, y, x, nw - 1, b->naam, at);
+		x += nw;
+		screen_put(w, y, x, cw - 1, b->categorie, at);
+		x += cw;
+		screen_put(w, y, x, tw - 1, bijlage_soort_naam(b->mime), at);
+		x += tw;
+		screen_put_right(w, y, x, gw - 1, bijlage_grootte_tekst(size, sizeof size, b->grootte), at);
+		x += gw;
+		screen_put(w, y, x, dw - 1, datum, at);
+		x += dw;
+		if (wide)
+			screen_put(w, y, x, ow - 1, b->door[0] ? b->door : "—", at);
+	}
+	if (v->top + v->page < v->n)
+		screen_put_right(w, rows - 3, 0, cols - 1, "↓ meer", s->attr[ST_DIM]);
+	{
+		const struct bijlage *b = &v->list[v->sel];
+		screen_rule(w, rows - 2, 0, cols, s->attr[ST_NORMAL]);
+		snprintf(buf, sizeof buf, "%s · %s · %s · %s · %s door %s", b->naam, b->categorie, b->mime,
+			 bijlage_grootte_tekst(size, sizeof size, b->grootte), b->op, b->door[0] ? b->door : "onbekend");
+		screen_put(w, rows - 1, 1, cols - 2, buf, s->attr[ST_DIM]);
+	}
+	dialog_draw(&v->dlg, a, w);
+}
+
+static int start(struct blpane *v, struct app *a, enum job job, const char *what)
+{
+	v->job = job;
+	app_message(a, 0, "%s", what);
+	return R_PAINT | R_BARS | R_WORK;
+}
+
+static const char *home_dir(void)
+{
+	const char *h = getenv("HOME");
+	const struct passwd *pw;
+
+	if (h && *h)
+		return h;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_dir : "/";
+}
+
+/* The picker chose a file: now the category. */
+static void chosen(struct pane *owner, struct app *a, const char *path)
+{
+	struct blpane *v = P(owner);
+	struct dialog_item items[16];
+	char prompt[600];
+	int n = 0;
+
+	memset(items, 0, sizeof items);
+	snprintf(v->path, sizeof v->path, "%s", path);
+	for (; bijlage_categorieen[n] && n < 16; n++)
+		snprintf(items[n].label, sizeof items[n].label, "%s", bijlage_categorieen[n]);
+	snprintf(prompt, sizeof prompt, "Categorie van %s:", bijlage_basename(path));
+	dialog_open_pick(&v->dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
+	app_message_clear(a);
+}
+
+/* "~/x" → "$HOME/x"; a relative name is taken from the home directory. */
+static void expand(char *out, size_t len, const char *in)
+{
+	if (in[0] == '~' && (in[1] == '/' || !in[1]))
+		snprintf(out, len, "%s%s", home_dir(), in + 1);
+	else if (in[0] != '/')
+		snprintf(out, len, "%s/%s", home_dir(), in);
+	else
+		snprintf(out, len, "%s", in);
+}
+
+static int dialog_ok(struct blpane *v, struct app *a)
+{
+	const struct dialog_item *it;
+	char *text;
+	struct stat st;
+
+	switch (v->dlg.tag) {
+	case DT_CATEGORIE:
+		it = dialog_selected(&v->dlg);
+		if (!it)
+			return R_PAINT;
+		snprintf(v->categorie, sizeof v->categorie, "%s", it->label);
+		dialog_close(&v->dlg);
+		return start(v, a, JOB_ADD, "Bezig met toevoegen…");
+	case DT_EXPORT:
+		text = dialog_text(&v->dlg);
+		if (!text || !*text) {
+			free(text);
+			dialog_note(&v->dlg, "Geef een bestandsnaam.");
+			return R_PAINT;
+		}
+		expand(v->path, sizeof v->path, text);
+		free(text);
+		if (lstat(v->path, &st) == 0) {
+			dialog_note(&v->dlg, "%s bestaat al; balie overschrijft nooit een bestand. Kies een andere naam.",
+				    v->path);
+			return R_PAINT;
+		}
+		return start(v, a, JOB_EXPORT, "Bezig met exporteren…");
+	case DT_REMOVE:
+		dialog_close(&v->dlg);
+		return start(v, a, JOB_REMOVE, "Bezig met verwijderen…");
+	}
+	return R_PAINT;
+}
+
+static int bl_key(struct pane *p, struct app *a, int key)
+{
+	struct blpane *v = P(p);
+
+	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
+		return R_PAINT;
+	return R_NONE;
+}
+
+static int bl_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct blpane *v = P(p);
+	char buf[600];
+
+	if (dialog_active(&v->dlg)) {
+		switch (dialog_action(&v->dlg, id)) {
+		case DIALOG_OK:
+			return dialog_ok(v, a);
+		case DIALOG_CANCEL:
+			return R_PAINT | R_BARS;
+		case DIALOG_CONTINUE:
+			return R_PAINT;
+		case DIALOG_NOT_MINE:
+			break;
+		}
+		return R_NONE;
+	}
+	switch (id) {
+	case ACT_CLOSE:
+		app_pop(a);
+		return R_PAINT | R_BARS;
+	case ACT_RELOAD:
+		return start(v, a, JOB_LOAD, "Bezig met laden…");
+	case ACT_BL_ADD:
+		app_push(a, pane_bestand_new(a, p, chosen));
+		return R_PAINT | R_BARS;
+	default:
+		break;
+	}
+	if (bijlagen_nav(&v->sel, &v->top, v->n, v->page, id) != R_NONE)
+		return R_PAINT;
+	if (id != ACT_BL_VIEW && id != ACT_BL_EXPORT && id != ACT_BL_REMOVE)
+		return R_NONE;
+	if (v->n == 0) {
+		app_message(a, 0, "Er zijn (nog) geen bijlagen; a voegt er een toe");
+		return R_BARS;
+	}
+	const struct bijlage *b = &v->list[v->sel];
+	switch (id) {
+	case ACT_BL_VIEW:
+		app_push(a, pane_viewer_new(a, b->id));
+		return R_PAINT | R_BARS;
+	case ACT_BL_EXPORT:
+		snprintf(buf, sizeof buf, "%s/%s", home_dir(), b->naam);
+		dialog_open_line(&v->dlg, DT_EXPORT, "Bijlage exporteren",
+				 "Naar welk bestand op de server?  Een bestaand bestand wordt nooit overschreven.", buf, 0);
+		return R_PAINT | R_BARS;
+	case ACT_BL_REMOVE:
+		snprintf(buf, sizeof buf,
+			 "Bijlage \"%s\" (%s) van hulpvraag %ld verwijderen?  Hij blijft bewaard en wordt "
+			 "gemarkeerd als verwijderd.",
+			 b->naam, b->categorie, v->nummer);
+		dialog_open_confirm(&v->dlg, DT_REMOVE, "Bijlage verwijderen", buf, "1 bijlage verwijderen");
+		return R_PAINT | R_BARS;
+	default:
+		return R_NONE;
+	}
+}
+
+static int load(struct blpane *v, struct app *a, struct err *e)
+{
+	struct bijlage *list = NULL;
+	int n = 0;
+
+	if (bijlage_list(a->db, v->hv_id, &list, &n, e) < 0)
+		return -1;
+	free(v->list);
+	v->list = list;
+	v->n = n;
+	v->loaded = 1;
+	v->body_msg[0] = '\0';
+	if (v->select_id)
+		for (int i = 0; i < n; i++)
+			if (list[i].id == v->select_id)
+				v->sel = i;
+	v->select_id = 0;
+	if (v->sel >= n)
+		v->sel = n > 0 ? n - 1 : 0;
+	if (v->top > v->sel)
+		v->top = v->sel;
+	return 0;
+}
+
+/* Writes data to v->path, never over an existing file. */
+static int write_export(const char *path, const unsigned char *data, size_t len, struct err *e)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	size_t done = 0;
+
+	if (fd < 0)
+		return err_set(e, errno == EEXIST ? "%s bestaat al; balie overschrijft nooit een bestand"
+						  : "kan %s niet schrijven: %s",
+			       path, strerror(errno));
+	while (done < len) {
+		ssize_t k = write(fd, data + done, len - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			err_set(e, "schrijven naar %s mislukt: %s", path, strerror(errno));
+			close(fd);
+			unlink(path);
+			return -1;
+		}
+		done += (size_t)k;
+	}
+	if (close(fd) < 0) {
+		err_set(e, "schrijven naar %s mislukt: %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+static int bl_work(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	enum job job = v->job;
+	struct err e, le;
+
+	v->job = JOB_NONE;
+	err_clear(&e);
+	if (job == JOB_NONE)
+		return R_NONE;
+	if (app_connect(a, &e) < 0) {
+		if (dialog_active(&v->dlg))
+			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
+		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	switch (job) {
+	case JOB_NONE:
+		break;
+	case JOB_LOAD:
+		if (load(v, a, &e) < 0) {
+			snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
+			app_message(a, 1, "%s", e.msg);
+		} else {
+			app_message_clear(a);
+		}
+		return R_PAINT | R_BARS;
+	case JOB_ADD: {
+		struct bijlage_toegevoegd out;
+		if (bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, paths_datadir(), &out, &e) < 0) {
+			app_message(a, 1, "Niet toegevoegd: %s", e.msg);
+			return R_PAINT | R_BARS;
+		}
+		v->select_id = out.id;
+		app_message(a, 0, "%s", e.msg);
+		if (load(v, a, &le) < 0)
+			app_message(a, 1, "%s; opnieuw laden mislukt: %s", e.msg, le.msg);
+		return R_PAINT | R_BARS;
+	}
+	case JOB_EXPORT: {
+		struct bijlage meta;
+		unsigned char *data = NULL;
+		size_t len = 0;
+		if (v->n == 0 || bijlage_fetch(a->db, v->list[v->sel].id, BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
+		    write_export(v->path, data, len, &e) < 0) {
+			free(data);
+			if (dialog_active(&v->dlg))
+				dialog_note(&v->dlg, "%s", e.msg);
+			app_message(a, 1, "Niet geëxporteerd: %s", e.msg);
+			return R_PAINT | R_BARS;
+		}
+		free(data);
+		dialog_close(&v->dlg);
+		app_message(a, 0, "Geëxporteerd naar %s", v->path);
+		return R_PAINT | R_BARS;
+	}
+	case JOB_REMOVE:
+		if (v->n == 0)
+			return R_PAINT;
+		if (bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &e) < 0)
+			app_message(a, 1, "Niet verwijderd: %s", e.msg);
+		else
+			app_message(a, 0, "%s", e.msg);
+		if (load(v, a, &le) < 0)
+			app_message(a, 1, "Opnieuw laden mislukt: %s", le.msg);
+		return R_PAINT | R_BARS;
+	}
+	return R_PAINT | R_BARS;
+}
+
+/* Another session added or removed a bijlage of this hulpvraag (or
+ * changed it): reload, unless the person is in a dialog. */
+static int bl_changed(struct pane *p, struct app *a, const struct notify_event *ev)
+{
+	struct blpane *v = P(p);
+
+	if (ev->own || ev->id != v->hv_id || strcmp(ev->table, "hulpvraag") || dialog_active(&v->dlg) ||
+	    v->job != JOB_NONE)
+		return R_NONE;
+	if (v->n > 0)
+		v->select_id = v->list[v->sel].id;
+	v->job = JOB_LOAD;
+	return R_WORK;
+}
+
+static int bl_reconnected(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+
+	if (v->job != JOB_NONE || dialog_active(&v->dlg))
+		return R_NONE;
+	v->job = JOB_LOAD;
+	return R_WORK;
+}
+
+static void bl_free(struct pane *p)
+{
+	struct blpane *v = P(p);
+
+	dialog_close(&v->dlg);
+	free(v->list);
+	free(v);
+}
+
+static const struct pane_ops bl_ops = {
+	.name = "bijlagen",
+	.title = "Bijlagen",
+	.context = bl_context,
+	.draw = bl_draw,
+	.key = bl_key,
+	.action = bl_action,
+	.work = bl_work,
+	.free = bl_free,
+	.changed = bl_changed,
+	.reconnected = bl_reconnected,
+};
+
+struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer)
+{
+	struct blpane *v = calloc(1, sizeof *v);
+
+	if (!v)
+		return NULL;
+	v->base.ops = &bl_ops;
+	v->hv_id = hulpvraag_id;
+	v->nummer = nummer;
+	v->job = JOB_LOAD;
+	a->work_pending = 1;
+	return &v->base;
+}

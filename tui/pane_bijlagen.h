@@ -1,0 +1,41 @@
+/* pane_bijlagen.h — the bijlagen of one hulpvraag: the interactive list
+ * (pane_bijlagen.c), the file picker that adds one (pane_bestand.c) and
+ * the read-only viewer (pane_viewer.c).
+ *
+ * The hulpvraag pane opens the list with `b` (its Bijlagen tab says so).
+ * In the list: Enter reads a bijlage in the viewer, `a` adds a file from
+ * the server (picker, then the category), `e` exports to a path on the
+ * server (never over an existing file), `D` removes (soft, after a
+ * confirmation that defaults to Annuleren).  Every read and export is
+ * audited by db/bijlage.
+ */
+#ifndef BALIE_TUI_PANE_BIJLAGEN_H
+#define BALIE_TUI_PANE_BIJLAGEN_H
+
+#include "tui/action.h"
+
+struct app;
+struct pane;
+
+/* The list of hulpvraag id (nummer for the title); loads itself in its
+ * first work().  Push with app_push.  NULL when out of memory. */
+struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer);
+
+/* The file picker, starting in the user's home directory: maps first,
+ * then files with their sizes; Enter opens a map or chooses a file,
+ * Backspace goes up, Esc cancels.  On a choice it pops itself and calls
+ * chosen(owner, a, path); owner is the pane under it (it outlives the
+ * picker on the stack). */
+struct pane *pane_bestand_new(struct app *a, struct pane *owner,
+			      void (*chosen)(struct pane *owner, struct app *a, const char *path));
+
+/* The viewer of bijlage id: fetches it (audited), extracts the text,
+ * scrolls, searches with / and n/N. */
+struct pane *pane_viewer_new(struct app *a, long bijlage_id);
+
+/* Cursor movement shared by the list panes: moves *sel within 0..n-1 for
+ * ACT_UP/DOWN/PAGE_UP/PAGE_DOWN/TOP/BOTTOM (page rows a screen); keeps
+ * *top so *sel is visible.  R_PAINT when it was a movement, else R_NONE. */
+int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id);
+
+#endif
