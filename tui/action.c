@@ -165,6 +165,33 @@ const struct action action_table[] = {
 	{ ACT_BOTTOM, "einde", "Einde", "Naar het einde van het tabblad",
 	  CTX_HULPVRAAG, 0 },
 
+	/* --- completeness (pane_controle.c): CTX_CONTROLE rows go here --- */
+	{ ACT_TC_LIJST, "te-controleren", "Te controleren",
+	  "Opent de hulpvragen die op compleetheid gecontroleerd moeten worden, oudste eerst",
+	  CTX_HOME, ACTION_BAR },
+	{ ACT_HV_AANVULLING, "aanvulling-vragen", "Aanvulling",
+	  "Vraagt de aanvrager om wat ontbreekt: de aanvulling-status van de flow, met de ontbrekende punten als reden (bewerkbaar)",
+	  CTX_HULPVRAAG, ACTION_BAR },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
+	  CTX_CONTROLE, ACTION_BAR },
+	{ ACT_TC_OPEN, "openen", "Openen", "Opent de gekozen hulpvraag (met het tabblad Compleetheid)",
+	  CTX_CONTROLE, ACTION_BAR },
+	{ ACT_HV_AANVULLING, "aanvulling-vragen", "Aanvulling",
+	  "Vraagt de aanvrager van de gekozen hulpvraag om wat ontbreekt (reden bewerkbaar)",
+	  CTX_CONTROLE, ACTION_BAR },
+	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de lijst opnieuw op",
+	  CTX_CONTROLE, 0 },
+	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
+	  CTX_CONTROLE, 0 },
+	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
+	  CTX_CONTROLE, 0 },
+	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
+	  CTX_CONTROLE, 0 },
+	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag (haalt zo nodig de volgende bladzijde op)",
+	  CTX_CONTROLE, 0 },
+	{ ACT_TOP, "begin", "Begin", "Naar de oudste hulpvraag",
+	  CTX_CONTROLE, 0 },
+
 	/* --- dialogs (tui/dialog.c): CTX_DIALOG rows go here --- */
 	{ ACT_DLG_OK, "dialoog-ok", "OK",
 	  "Bevestigt de dialoog (in een tekst met meerdere regels: F2 of Ctrl-D; Enter is daar een nieuwe regel)",
@@ -194,6 +221,7 @@ static const struct {
 	[CTX_QUEUE] = { "Werkvoorraad", 0, "werkvoorraad" },
 	[CTX_HULPVRAAG] = { "Hulpvraag", 0, "hulpvraag" },
 	[CTX_DIALOG] = { "Dialoog", 1, "dialoog" },
+	[CTX_CONTROLE] = { "Te controleren", 0, "te-controleren" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

@@ -41,6 +41,7 @@ enum action_ctx {
 	CTX_QUEUE,   /* the werkvoorraad: status tree + hulpvraag list (pane_queue.c) */
 	CTX_HULPVRAAG, /* one hulpvraag (pane_hulpvraag.c) */
 	CTX_DIALOG,  /* a modal dialog with text input (reden, filter, …) */
+	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_COUNT
 };
 
@@ -93,6 +94,10 @@ enum action_id {
 	ACT_HV_TAB_PREV,
 	ACT_HV_OPEN,   /* home: open a hulpvraag by nummer */
 	ACT_HV_INTAKE, /* home: new hulpvraag by hand */
+	/* --- completeness (pane_controle.c, the hulpvraag's Compleetheid tab) --- */
+	ACT_HV_AANVULLING, /* hulpvraag and te controleren: ask the aanvrager for what is missing */
+	ACT_TC_LIJST,      /* home: open the te-controleren list */
+	ACT_TC_OPEN,       /* te controleren: open the hulpvraag */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,
