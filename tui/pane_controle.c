@@ -368,6 +368,10 @@ static int tc_work(struct pane *p, struct app *a)
 					     "het opnieuw, Esc annuleert.");
 			app_message(a, 1, "Niet bewaard: intussen gewijzigd");
 			break;
+		case HV_NOT_ALLOWED:
+			dialog_close(&v->dlg);
+			app_message(a, 1, "Geweigerd: %s", e.msg);
+			break;
 		case HV_UNKNOWN:
 			dialog_close(&v->dlg);
 			app_message(a, 1, "Onbekend of de statuswijziging is bewaard (verbinding viel weg): kijk in de "
