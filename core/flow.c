@@ -850,6 +850,7 @@ void flow_type_free(struct flow_type **tp)
 	free(t->statuses);
 	free(t->transitions);
 	free(t->on_bijlage);
+	compleet_rules_release(&t->compleet);
 	free(t);
 	*tp = NULL;
 }
@@ -875,9 +876,10 @@ void flow_profile_free(struct flow_profile **pp)
 
 static const char *const top_keys_v1[] = {
 	"versie", "naam", "titels", "categorie", "eerste_status", "coordinator",
-	"standaard", "statussen", "overgangen", "automatisch", NULL
+	"standaard", "statussen", "overgangen", "automatisch", "compleet", NULL
 };
-static const char *const status_keys[] = { "naam", "betekenis", "eind", "verborgen", NULL };
+static const char *const status_keys[] = { "naam", "betekenis", "eind", "verborgen", "controleren",
+					   "aanvulling", NULL };
 static const char *const transition_keys[] = { "van", "naar", "door", "reden", NULL };
 static const char *const auto_keys[] = { "bijlage_toegevoegd", NULL };
 static const char *const rule_keys[] = { "van", "naar", NULL };
@@ -953,6 +955,8 @@ static int parse_statuses(struct ctx *c, struct flow_type *t, const config_setti
 		bet = get_string(c, g, "betekenis", 0, &failed);
 		int fin = get_bool(c, g, "eind", &failed);
 		int hid = get_bool(c, g, "verborgen", &failed);
+		int ctl = get_bool(c, g, "controleren", &failed);
+		int aanv = get_bool(c, g, "aanvulling", &failed);
 		if (failed || !name) {
 			rc = -1;
 			continue;
@@ -982,6 +986,8 @@ static int parse_statuses(struct ctx *c, struct flow_type *t, const config_setti
 		st->betekenis = xstrdup(bet ? bet : "");
 		st->final = fin;
 		st->hidden = hid;
+		st->controleren = ctl;
+		st->aanvulling = aanv;
 		st->line = line;
 		t->nstatuses++;
 		if (!st->name || !st->betekenis) {
@@ -1195,6 +1201,311 @@ static int parse_auto(struct ctx *c, struct flow_type *t, const config_setting_t
 	return rc;
 }
 
+/* ------------------------------------------------- completeness (compleet) -- */
+
+/* The `controleren` / `aanvulling` status markers: at most one aanvulling
+ * status, and when there is one, "aanvulling vragen" must be a transition a
+ * back-office role may make from every controleren status (else the action
+ * would be refused by the database). */
+static int parse_markers(struct ctx *c, struct flow_type *t)
+{
+	int rc = 0;
+	unsigned backoffice = 0;
+
+	for (int r = 0; r < FLOW_ROLE_COUNT; r++)
+		if (flow_roles[r].backoffice)
+			backoffice |= FLOW_ROLE_BIT(r);
+	for (size_t i = 0; i < t->nstatuses; i++) {
+		if (!t->statuses[i].aanvulling)
+			continue;
+		if (t->aanvulling >= 0) {
+			bad(c, t->statuses[i].line, "twee statussen met aanvulling = true ('%s' op regel %d en '%s')",
+			    t->statuses[t->aanvulling].name, t->statuses[t->aanvulling].line, t->statuses[i].name);
+			rc = -1;
+		} else {
+			t->aanvulling = (int)i;
+		}
+	}
+	/* controleren without an aanvulling status is allowed (a type whose
+	 * flow has no "aanvulling nodig"): it is checked, never sent back. */
+	for (size_t i = 0; t->aanvulling >= 0 && i < t->nstatuses; i++) {
+		if (!t->statuses[i].controleren)
+			continue;
+		if ((int)i == t->aanvulling) {
+			bad(c, t->statuses[i].line, "status '%s' kan niet zowel controleren als aanvulling zijn",
+			    t->statuses[i].name);
+			rc = -1;
+			continue;
+		}
+		int found = 0;
+		for (size_t k = 0; k < t->ntransitions; k++)
+			if (t->transitions[k].from == (int)i && t->transitions[k].to == t->aanvulling &&
+			    (t->transitions[k].roles & backoffice))
+				found = 1;
+		if (!found) {
+			bad(c, t->statuses[i].line, "status '%s' staat op controleren, maar geen overgang naar '%s' "
+			    "(aanvulling) door een rol van het SWV", t->statuses[i].name,
+			    t->statuses[t->aanvulling].name);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+static const char *const item_keys[] = { "omschrijving", "melding", "alleen_in", "of", "bijlage", "formulier", "veld",
+					 "waarde", "eerste_van_de_maand", "basisgegeven", "schoolgegevens",
+					 "actueel", "maanden", "max_bijlagen", "bestandsnamen",
+					 "titel_zonder_naam", NULL };
+static const char *const cond_keys[] = { "bijlage", "formulier", "veld", "waarde", "eerste_van_de_maand",
+					 "basisgegeven", "schoolgegevens", "actueel", "maanden", "max_bijlagen",
+					 "bestandsnamen", "titel_zonder_naam", NULL };
+
+/* Integer member; *present says whether it was there. */
+static int get_int(struct ctx *c, const config_setting_t *g, const char *name, int *present, int *failed)
+{
+	const config_setting_t *s = config_setting_get_member(g, name);
+
+	*present = s != NULL;
+	if (!s)
+		return 0;
+	if (config_setting_type(s) != CONFIG_TYPE_INT) {
+		bad(c, line_of(s, line_of(g, 1)), "'%s' moet een geheel getal zijn, niet %s", name, type_word(s));
+		*failed = 1;
+		return 0;
+	}
+	return config_setting_get_int(s);
+}
+
+/* A `true` flag member that names a rule kind: present and true, else 0
+ * (false is refused: leave the rule out instead). */
+static int get_flag(struct ctx *c, const config_setting_t *g, const char *name, int *failed)
+{
+	const config_setting_t *s = config_setting_get_member(g, name);
+
+	if (!s)
+		return 0;
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL || !config_setting_get_bool(s)) {
+		bad(c, line_of(s, line_of(g, 1)), "'%s' moet true zijn (laat de regel anders weg)", name);
+		*failed = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static char *dup_opt(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* One condition from group g (an item or an element of `of`). */
+static int parse_cond(struct ctx *c, const config_setting_t *g, struct compleet_cond *out)
+{
+	int failed = 0, has_maanden = 0, has_max = 0, line = line_of(g, 1);
+	const char *bijlage = get_string(c, g, "bijlage", 0, &failed);
+	const char *formulier = get_string(c, g, "formulier", 0, &failed);
+	const char *veld = get_string(c, g, "veld", 0, &failed);
+	const char *waarde = get_string(c, g, "waarde", 0, &failed);
+	const char *basis = get_string(c, g, "basisgegeven", 0, &failed);
+	const char *actueel = get_string(c, g, "actueel", 0, &failed);
+	int eerste = get_bool(c, g, "eerste_van_de_maand", &failed);
+	int school = get_flag(c, g, "schoolgegevens", &failed);
+	int namen = get_flag(c, g, "bestandsnamen", &failed);
+	int titel = get_flag(c, g, "titel_zonder_naam", &failed);
+	int maanden = get_int(c, g, "maanden", &has_maanden, &failed);
+	int max = get_int(c, g, "max_bijlagen", &has_max, &failed);
+	struct err e;
+
+	if (failed)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->line = line;
+	int kinds = !!bijlage + !!formulier + !!basis + school + !!actueel + has_max + namen + titel;
+	if (kinds != 1) {
+		bad(c, line, kinds == 0 ? "regel zonder controle: geef bijlage, formulier, basisgegeven, "
+					  "schoolgegevens, actueel, max_bijlagen, bestandsnamen of titel_zonder_naam"
+					: "een regel controleert één ding: gebruik 'of = ( … )' voor alternatieven");
+		return -1;
+	}
+	if (veld && !formulier) {
+		bad(c, line, "'veld' hoort bij een 'formulier'");
+		return -1;
+	}
+	if ((waarde || eerste) && !veld) {
+		bad(c, line, "'waarde' en 'eerste_van_de_maand' horen bij een 'veld'");
+		return -1;
+	}
+	if (actueel && !has_maanden) {
+		bad(c, line, "'actueel' heeft 'maanden' nodig (bijvoorbeeld maanden = 24;)");
+		return -1;
+	}
+	if (has_maanden && !actueel) {
+		bad(c, line, "'maanden' hoort bij 'actueel'");
+		return -1;
+	}
+	if (bijlage) {
+		out->kind = COMPLEET_BIJLAGE;
+		out->arg = xstrdup(bijlage);
+	} else if (formulier) {
+		out->kind = veld ? COMPLEET_VELD : COMPLEET_FORMULIER;
+		out->arg = xstrdup(formulier);
+		out->veld = dup_opt(veld);
+		out->waarde = dup_opt(waarde);
+		out->eerste = eerste;
+	} else if (basis) {
+		out->kind = COMPLEET_BASISGEGEVEN;
+		out->arg = xstrdup(basis);
+	} else if (school) {
+		out->kind = COMPLEET_SCHOOLGEGEVENS;
+	} else if (actueel) {
+		out->kind = COMPLEET_ACTUEEL;
+		out->arg = xstrdup(actueel);
+		out->getal = maanden;
+	} else if (has_max) {
+		out->kind = COMPLEET_MAX_BIJLAGEN;
+		out->getal = max;
+	} else if (namen) {
+		out->kind = COMPLEET_BESTANDSNAMEN;
+	} else {
+		out->kind = COMPLEET_TITEL;
+	}
+	if (compleet_cond_check(out, &e) != 0) {
+		bad(c, line, "%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* `alleen_in = [ "status", … ]`: statuses of this flow the item counts in
+ * (the voortgang forms of 001 belong to "… afgerond", not to the intake). */
+static int parse_alleen_in(struct ctx *c, const struct flow_type *t, const config_setting_t *g,
+			   struct compleet_item *it)
+{
+	const char **items;
+	int *lines;
+	size_t n;
+	int rc = get_string_list(c, g, "alleen_in", &items, &lines, &n);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	rc = 0;
+	if (n == 0) {
+		bad(c, line_of(g, 1), "'alleen_in' is leeg");
+		rc = -1;
+	}
+	it->alleen_in = calloc(n + 1, sizeof *it->alleen_in);
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		if (!it->alleen_in || lookup_status(c, t, items[k], lines[k], "'alleen_in'") < 0) {
+			rc = -1;
+			break;
+		}
+		it->alleen_in[it->nalleen_in++] = xstrdup(items[k]);
+	}
+	free(items);
+	free(lines);
+	return rc;
+}
+
+static int parse_item(struct ctx *c, const struct flow_type *t, const config_setting_t *g,
+		      struct compleet_item *it)
+{
+	int failed = 0, line = line_of(g, 1);
+	const config_setting_t *of = config_setting_get_member(g, "of");
+
+	it->line = line;
+	if (check_members(c, g, item_keys, "een compleet-regel") != 0)
+		failed = 1;
+	const char *oms = get_string(c, g, "omschrijving", 1, &failed);
+	const char *mel = get_string(c, g, "melding", 1, &failed);
+	if (oms && check_text(c, line_of(config_setting_get_member(g, "omschrijving"), line), "omschrijving", oms,
+			      FLOW_MAX_NAME) != 0)
+		failed = 1;
+	if (mel && (strlen(mel) == 0 || strlen(mel) > 400)) {
+		bad(c, line_of(config_setting_get_member(g, "melding"), line),
+		    "'melding' moet een tekst van 1 tot 400 bytes zijn");
+		failed = 1;
+	}
+	if (failed)
+		return -1;
+	it->omschrijving = xstrdup(oms);
+	it->melding = xstrdup(mel);
+	if (parse_alleen_in(c, t, g, it) != 0)
+		return -1;
+	if (!of) {
+		it->alt = calloc(1, sizeof *it->alt);
+		if (!it->alt || !it->omschrijving || !it->melding) {
+			bad(c, line, "onvoldoende geheugen");
+			return -1;
+		}
+		it->nalt = 1; /* counted first: a half-read condition is freed too */
+		return parse_cond(c, g, &it->alt[0]);
+	}
+	for (size_t k = 0; cond_keys[k]; k++)
+		if (config_setting_get_member(g, cond_keys[k])) {
+			bad(c, line, "een regel met 'of' heeft de controles binnen 'of = ( … )', niet '%s' ernaast",
+			    cond_keys[k]);
+			return -1;
+		}
+	if (config_setting_type(of) != CONFIG_TYPE_LIST || config_setting_length(of) < 2) {
+		bad(c, line_of(of, line), "'of' moet een lijst ( { … }, { … } ) met ten minste twee alternatieven zijn");
+		return -1;
+	}
+	int n = config_setting_length(of);
+	it->alt = calloc((size_t)n, sizeof *it->alt);
+	if (!it->alt) {
+		bad(c, line, "onvoldoende geheugen");
+		return -1;
+	}
+	int rc = 0;
+	for (int k = 0; k < n; k++) {
+		const config_setting_t *a = config_setting_get_elem(of, (unsigned)k);
+		if (config_setting_type(a) != CONFIG_TYPE_GROUP) {
+			bad(c, line_of(a, line), "alternatief %d moet een groep { … } zijn, niet %s", k + 1, type_word(a));
+			rc = -1;
+			continue;
+		}
+		if (check_members(c, a, cond_keys, "een alternatief") != 0) {
+			rc = -1;
+			continue;
+		}
+		if (parse_cond(c, a, &it->alt[it->nalt++]) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+static int parse_compleet(struct ctx *c, struct flow_type *t, const config_setting_t *root)
+{
+	const config_setting_t *list = config_setting_get_member(root, "compleet");
+	int rc = 0;
+
+	if (!list)
+		return 0;
+	if (config_setting_type(list) != CONFIG_TYPE_LIST) {
+		bad(c, line_of(list, 1), "'compleet' moet een lijst ( { omschrijving = \"…\"; melding = \"…\"; … }, … ) "
+		    "zijn, niet %s", type_word(list));
+		return -1;
+	}
+	int n = config_setting_length(list);
+	t->compleet.items = calloc((size_t)n + 1, sizeof *t->compleet.items);
+	if (!t->compleet.items) {
+		bad(c, line_of(list, 1), "onvoldoende geheugen");
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+		if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+			bad(c, line_of(g, line_of(list, 1)), "compleet-regel %d moet een groep { … } zijn, niet %s", i + 1,
+			    type_word(g));
+			rc = -1;
+			continue;
+		}
+		/* counted before parsing so a half-read item is freed too */
+		if (parse_item(c, t, g, &t->compleet.items[t->compleet.nitems++]) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 /* Graph checks: reachability from the first status, dead ends, and a way to
  * a final status from everywhere.  Transitions and rules are both edges. */
 static int check_graph(struct ctx *c, struct flow_type *t, int statussen_line)
@@ -1398,7 +1709,10 @@ static int parse_root(struct ctx *c, struct flow_type *t, const config_setting_t
 	if (t->nstatuses > 0) {
 		tfail |= parse_transitions(c, t, root) != 0;
 		tfail |= parse_auto(c, t, root) != 0;
+		tfail |= parse_markers(c, t) != 0;
 	}
+	if (parse_compleet(c, t, root) != 0)
+		failed = 1;
 	/* the graph is only meaningful when statuses and edges all parsed */
 	if (!sfail && !tfail && t->first >= 0) {
 		int l = line_of(config_setting_get_member(root, "statussen"), 1);
@@ -1428,6 +1742,7 @@ static int parse_buffer(struct ctx *c, const char *data, size_t len, const char 
 		return -1;
 	}
 	t->first = -1;
+	t->aanvulling = -1;
 	t->file = xstrdup(file);
 	config_init(&cfg);
 	if (parse_config(c, &cfg, data, len) == 0)
@@ -1441,6 +1756,7 @@ static int parse_buffer(struct ctx *c, const char *data, size_t len, const char 
 		st->statuses += t->nstatuses;
 		st->transitions += t->ntransitions;
 		st->rules += t->non_bijlage;
+		st->compleet += t->compleet.nitems;
 	}
 	if (c->nerr != before) {
 		flow_type_free(&t);
@@ -1884,6 +2200,15 @@ int flow_may(const struct flow_type *t, const char *from, const char *to, enum f
 			if (t->on_bijlage[i].from == f && t->on_bijlage[i].to == d)
 				return 1;
 	return 0;
+}
+
+const char *flow_aanvulling(const struct flow_type *t, const char *from)
+{
+	int i = flow_status_index(t, from);
+
+	if (i < 0 || t->aanvulling < 0 || !t->statuses[i].controleren)
+		return NULL;
+	return t->statuses[t->aanvulling].name;
 }
 
 const char *flow_on_bijlage(const struct flow_type *t, const char *from)

@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 
+#include "core/compleet.h"
 #include "core/err.h"
 
 /* The flow file format version this code reads (`versie = 1;`). */
@@ -79,6 +80,8 @@ struct flow_status {
 	char *betekenis; /* meaning for people, "" when the file gives none */
 	int final;       /* `eind = true`: the hulpvraag leaves the work queues */
 	int hidden;      /* `verborgen = true`: not visible to the SWV (000 "Voorlopige Aanmelding") */
+	int controleren; /* `controleren = true`: an intake status, on the "te controleren" list */
+	int aanvulling;  /* `aanvulling = true`: where "aanvulling vragen" moves to (one per type) */
 	int line;        /* line of the status in its file */
 };
 
@@ -113,6 +116,9 @@ struct flow_type {
 	size_t ntransitions;
 	struct flow_rule *on_bijlage;
 	size_t non_bijlage;
+	/* the `compleet` checklist (core/compleet.h); empty when the file has none */
+	struct compleet_rules compleet;
+	int aanvulling; /* index of the status marked aanvulling, -1 when none */
 };
 
 struct flow_profile {
@@ -127,6 +133,7 @@ struct flow_profile {
  * (types/statuses/transitions then count what could be read). */
 struct flow_stats {
 	size_t files, types, titles, statuses, transitions, rules, errors;
+	size_t compleet; /* checklist items */
 };
 
 /* Called once per error found (e is only valid during the call). */
@@ -207,6 +214,11 @@ size_t flow_allowed(const struct flow_type *t, const char *from,
  * *reason, if not NULL, says whether a reden is required), else 0. */
 int flow_may(const struct flow_type *t, const char *from, const char *to,
 	     enum flow_role role, int *reason);
+
+/* The status "aanvulling vragen" moves a hulpvraag of type t in status
+ * `from` to: the status marked `aanvulling`, when `from` is marked
+ * `controleren`; else NULL. */
+const char *flow_aanvulling(const struct flow_type *t, const char *from);
 
 /* The status a new bijlage moves a hulpvraag in status `from` to, or NULL
  * when no automatic rule applies. */

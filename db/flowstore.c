@@ -29,7 +29,8 @@ static void profile_hash(const struct flow_profile *p, const char *code, char he
 			ADD(t->titles[j]);
 		for (size_t j = 0; j < t->nstatuses; j++) {
 			ADD(t->statuses[j].name);
-			snprintf(buf, sizeof buf, "%d/%d", t->statuses[j].final, t->statuses[j].hidden);
+			snprintf(buf, sizeof buf, "%d/%d/%d/%d", t->statuses[j].final, t->statuses[j].hidden,
+				 t->statuses[j].controleren, t->statuses[j].aanvulling);
 			ADD(buf);
 		}
 		for (size_t j = 0; j < t->ntransitions; j++) {
@@ -40,6 +41,21 @@ static void profile_hash(const struct flow_profile *p, const char *code, char he
 		for (size_t j = 0; j < t->non_bijlage; j++) {
 			snprintf(buf, sizeof buf, "b%d>%d", t->on_bijlage[j].from, t->on_bijlage[j].to);
 			ADD(buf);
+		}
+		for (size_t j = 0; j < t->compleet.nitems; j++) {
+			const struct compleet_item *it = &t->compleet.items[j];
+			ADD(it->omschrijving);
+			ADD(it->melding);
+			for (size_t k = 0; k < it->nalleen_in; k++)
+				ADD(it->alleen_in[k]);
+			for (size_t k = 0; k < it->nalt; k++) {
+				const struct compleet_cond *c = &it->alt[k];
+				snprintf(buf, sizeof buf, "c%d/%d/%d/%d", (int)c->kind, c->eerste, c->getal, c->line);
+				ADD(buf);
+				ADD(c->arg ? c->arg : "");
+				ADD(c->veld ? c->veld : "");
+				ADD(c->waarde ? c->waarde : "\x01");
+			}
 		}
 	}
 #undef ADD
@@ -70,6 +86,59 @@ static int run(struct db *db, struct err *e, const char *sql, int n, const char 
 	if (!r)
 		return -1;
 	PQclear(r);
+	return 0;
+}
+
+/* The checklist (migration 011): one compleet_regel per item, one
+ * compleet_voorwaarde per alternative. */
+static int store_compleet(struct db *db, const char *at, const struct flow_type *t, struct err *e)
+{
+	for (size_t i = 0; i < t->compleet.nitems; i++) {
+		const struct compleet_item *it = &t->compleet.items[i];
+		char nr[24], arr[4096];
+		size_t used = 0;
+
+		/* alleen_in as a text[] literal: {"a","b"} with \ and " escaped */
+		arr[used++] = '{';
+		for (size_t k = 0; k < it->nalleen_in; k++) {
+			if (k && used < sizeof arr)
+				arr[used++] = ',';
+			if (used < sizeof arr)
+				arr[used++] = '"';
+			for (const char *c = it->alleen_in[k]; *c && used + 2 < sizeof arr; c++) {
+				if (*c == '"' || *c == '\\')
+					arr[used++] = '\\';
+				arr[used++] = *c;
+			}
+			if (used < sizeof arr)
+				arr[used++] = '"';
+		}
+		if (used + 2 > sizeof arr)
+			return err_set(e, "%s: 'alleen_in' is te lang", t->file);
+		arr[used++] = '}';
+		arr[used] = '\0';
+		snprintf(nr, sizeof nr, "%zu", i + 1);
+		const char *rp[5] = {at, nr, it->omschrijving, it->melding, arr};
+		if (run(db, e,
+			"INSERT INTO compleet_regel (aanvraagtype_id, nr, omschrijving, melding, alleen_in) "
+			"VALUES ($1, $2, $3, $4, $5)",
+			5, rp) < 0)
+			return -1;
+		for (size_t k = 0; k < it->nalt; k++) {
+			const struct compleet_cond *c = &it->alt[k];
+			char alt[24], getal[16], regel[16];
+			snprintf(alt, sizeof alt, "%zu", k + 1);
+			snprintf(getal, sizeof getal, "%d", c->getal);
+			snprintf(regel, sizeof regel, "%d", c->line);
+			const char *cp[10] = {at, nr, alt, compleet_kind_names[c->kind], c->arg, c->veld, c->waarde,
+					      c->eerste ? "t" : "f", getal, regel};
+			if (run(db, e,
+				"INSERT INTO compleet_voorwaarde (aanvraagtype_id, nr, alt, soort, arg, veld, waarde, "
+				"eerste, getal, regel) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+				10, cp) < 0)
+				return -1;
+		}
+	}
 	return 0;
 }
 
@@ -104,11 +173,12 @@ static int store_type(struct db *db, const char *org, const char *fv, const stru
 		const struct flow_status *s = &t->statuses[i];
 		status_category(t, s->name, cat, sizeof cat);
 		snprintf(vol, sizeof vol, "%zu", i);
-		const char *sp[6] = {at, s->name, cat, s->final ? "t" : "f", s->hidden ? "t" : "f", vol};
+		const char *sp[8] = {at, s->name, cat, s->final ? "t" : "f", s->hidden ? "t" : "f", vol,
+				     s->controleren ? "t" : "f", s->aanvulling ? "t" : "f"};
 		if (run(db, e,
-			"INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
-			"VALUES ($1, $2, $3, $4, $5, $6)",
-			6, sp) < 0)
+			"INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde, "
+			"controleren, aanvulling) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+			8, sp) < 0)
 			return -1;
 	}
 	/* One row per (from, to, role): the database trigger checks a status
@@ -137,7 +207,7 @@ static int store_type(struct db *db, const char *org, const char *fv, const stru
 			4, bp) < 0)
 			return -1;
 	}
-	return 0;
+	return store_compleet(db, at, t, e);
 }
 
 int flowstore_publish(struct db *db, const struct flow_profile *p, const char *org_code, const char *who,

@@ -44,6 +44,7 @@ enum action_ctx {
 	CTX_BIJLAGEN, /* the bijlagen of a hulpvraag (pane_bijlagen.c) */
 	CTX_BESTAND, /* the file picker (pane_bestand.c) */
 	CTX_VIEWER,  /* the text of one bijlage (pane_viewer.c) */
+	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_COUNT
 };
 
@@ -104,6 +105,10 @@ enum action_id {
 	ACT_BL_REMOVE,
 	ACT_BS_CHOOSE,   /* picker: descend into a map or choose the file */
 	ACT_BS_PARENT,
+	/* --- completeness (pane_controle.c, the hulpvraag's Compleetheid tab) --- */
+	ACT_HV_AANVULLING, /* hulpvraag and te controleren: ask the aanvrager for what is missing */
+	ACT_TC_LIJST,      /* home: open the te-controleren list */
+	ACT_TC_OPEN,       /* te controleren: open the hulpvraag */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "db/home.h"
+#include "tui/pane_controle.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/pane_queue.h"
 
@@ -166,6 +167,9 @@ static int home_action(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_queue_new(a, id == ACT_Q_OPEN && h->loaded && h->sel < h->n
 						      ? h->rows[h->sel].categorie : NULL));
 		return R_PAINT | R_BARS | R_WORK;
+	case ACT_TC_LIJST:
+		app_push(a, pane_controle_new(a));
+		return R_PAINT | R_BARS;
 	case ACT_HV_OPEN:
 		app_push(a, pane_hulpvraag_open_nummer(a));
 		return R_PAINT | R_BARS;

@@ -25,15 +25,18 @@
 #include "core/statuswissel.h"
 #include "core/validate.h"
 #include "core/werkdag.h"
+#include "db/compleet.h"
 #include "db/hulpvraag.h"
 #include "tui/app.h"
+#include "tui/compleet_view.h"
 #include "tui/dialog.h"
 #include "tui/pane_bijlagen.h"
 #include "tui/paths.h"
 
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_COUNT };
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_COMPL, TAB_COUNT };
 
-static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities" };
+static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities",
+						  "Compleetheid" };
 
 enum job {
 	JOB_NONE,
@@ -70,6 +73,7 @@ struct hvpane {
 	struct pane base;
 	long id;                /* 0 while asking the nummer */
 	struct hulpvraag *h;    /* NULL until loaded */
+	struct compleet_hv compl; /* the checklist, evaluated with every load */
 	int tab;
 	int scroll[TAB_COUNT];
 	int view_rows, content_rows;
@@ -327,6 +331,9 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 		else
 			screen_put(p, y++, 1, width - 2, "(nog geen notitie)", s->attr[ST_DIM]);
 		break;
+	case TAB_COMPL:
+		y += compleet_view_draw(p, s, y, 1, width - 2, getmaxy(p) - y, &v->compl);
+		break;
 	}
 	return y;
 }
@@ -337,7 +344,7 @@ static int pad_rows(const struct hulpvraag *h)
 
 	for (int i = 0; i < h->nhistorie; i++)
 		chars += strlen(h->historie[i].reden) + 60;
-	long rows = 60 + (long)chars / 20 + h->nbijlagen + 3L * h->nhistorie;
+	long rows = 60 + (long)chars / 20 + h->nbijlagen + 3L * h->nhistorie + 80; /* + the checklist */
 	return rows > 3000 ? 3000 : (int)rows;
 }
 
@@ -583,6 +590,24 @@ static int hv_action(struct pane *p, struct app *a, enum action_id id)
 		v->base.work_waiting = 1;
 		app_push(a, pane_bijlagen_new(a, v->id, v->h->nummer));
 		return R_PAINT | R_BARS;
+	case ACT_HV_AANVULLING: {
+		/* the flow's aanvulling status, with the missing items as reden */
+		char *reden;
+		if (!v->compl.aanvulling[0]) {
+			app_message(a, 1, "Aanvulling vragen kan niet vanuit \"%s\" (geen status om te controleren)",
+				    v->h->status);
+			return R_BARS;
+		}
+		if (v->compl.uitslag.nok == v->compl.uitslag.n)
+			app_message(a, 0, "Let op: volgens de checklist is de aanvraag compleet");
+		snprintf(v->naar, sizeof v->naar, "%s", v->compl.aanvulling);
+		v->naar_reden = 1;
+		reden = compleet_view_reden(&v->compl);
+		open_reden(v, reden ? reden : "");
+		free(reden);
+		v->tab = TAB_COMPL;
+		return R_PAINT | R_BARS;
+	}
 	case ACT_HV_NOTITIE:
 		dialog_open_text(&v->dlg, DT_NOTE, "Mijn notitie",
 				 "Je eigen notitie bij deze hulpvraag; niemand anders ziet die.  Leeg = verwijderen.",
@@ -611,6 +636,12 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	else
 		hulpvraag_free(&v->h);
 	v->h = h;
+	/* the checklist goes with the hulpvraag: a failure to evaluate it
+	 * leaves the tab empty and says why, the hulpvraag still shows */
+	struct err ce;
+	compleet_hv_release(&v->compl);
+	if (compleet_evaluate_ids(a->db, &v->id, 1, &v->compl, &ce) != 0)
+		app_message(a, 1, "Compleetheid niet bepaald: %s", ce.msg);
 	return HV_OK;
 }
 
@@ -928,6 +959,7 @@ static void hv_free(struct pane *p)
 
 	dialog_close(&v->dlg);
 	hulpvraag_free(&v->h);
+	compleet_hv_release(&v->compl);
 	free(v);
 }
 
@@ -963,6 +995,15 @@ struct pane *pane_hulpvraag_new(struct app *a, long hulpvraag_id)
 	v->job = JOB_LOAD;
 	a->work_pending = 1; /* load after the first paint */
 	return &v->base;
+}
+
+struct pane *pane_hulpvraag_new_compleet(struct app *a, long hulpvraag_id)
+{
+	struct pane *p = pane_hulpvraag_new(a, hulpvraag_id);
+
+	if (p)
+		P(p)->tab = TAB_COMPL;
+	return p;
 }
 
 struct pane *pane_hulpvraag_open_nummer(struct app *a)

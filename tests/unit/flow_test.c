@@ -253,7 +253,9 @@ static void test_po3008(void **state)
 	assert_true(allowed_has(t, "TLV>aanvraag", FLOW_ROLE_FINANCIEEL, "TLV>aanvraag aanvulling nodig", 1));
 	assert_true(allowed_has(t, "TLV>aanvraag", FLOW_ROLE_FINANCIEEL, "TLV>afgegeven, school bekend", 0));
 	assert_int_equal(flow_allowed(t, "TLV>aanvraag", FLOW_ROLE_AANVRAGER, NULL, 0), 0);
-	assert_int_equal(flow_allowed(t, "TLV>aanvraag", FLOW_ROLE_SECRETARIAAT, NULL, 0), 0);
+	/* the secretariaat checks completeness and asks for aanvulling (and nothing else) */
+	assert_int_equal(flow_allowed(t, "TLV>aanvraag", FLOW_ROLE_SECRETARIAAT, NULL, 0), 1);
+	assert_true(allowed_has(t, "TLV>aanvraag", FLOW_ROLE_SECRETARIAAT, "TLV>aanvraag aanvulling nodig", 1));
 	assert_true(allowed_has(t, "TLV>voorlopige aanvraag", FLOW_ROLE_AANVRAGER, "TLV>aanvraag", 0));
 	int reason = -1;
 	assert_int_equal(flow_may(t, "TLV>aanvraag", "TLV>afgewezen", FLOW_ROLE_COORDINATOR, &reason), 1);

@@ -34,8 +34,9 @@ int cmd_admin_migrate(int argc, char **argv);    /* admin migrate */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
-int cmd_mail(int argc, char **argv);
-int cmd_bijlage(int argc, char **argv);          /* bijlage add NUMMER BESTAND --categorie C */             /* mail --once|--daemon|--status|--retry ID */
+int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
+int cmd_bijlage(int argc, char **argv);          /* bijlage add NUMMER BESTAND --categorie C */
+int cmd_check(int argc, char **argv);            /* check --all|NUMMER [--als G] [--organisatie C] */
 
 /* `balie mail --once` with its own connection and settings instead of
  * balie.conf's (balie demo --mail); *sent gets the number delivered.
