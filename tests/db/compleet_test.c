@@ -29,6 +29,12 @@ static void bijlage(struct db *su, long hv, const char *cat, const char *naam, c
 {
 	char sql[800];
 
+	/* the bytes first: bijlage refers to them (content-addressed, 010) */
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) SELECT organisatie_id, " SHA
+		 ", '\\x00'::bytea FROM hulpvraag WHERE id = %ld ON CONFLICT DO NOTHING",
+		 hv);
+	harness_exec(su, sql);
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO bijlage (hulpvraag_id, organisatie_id, naam, grootte, sha256, mime, categorie, "
 		 "geupload_op, verwijderd_op) SELECT id, organisatie_id, '%s', 100, " SHA ", 'application/pdf', '%s', "

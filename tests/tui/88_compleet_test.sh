@@ -11,18 +11,21 @@ cd "$TUI_ROOT" || exit 2
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 
-# A PO3008 Aanvraag TLV in "TLV>aanvraag" without bijlagen whose aanvrager
-# wants mail; made the oldest on the list.
+# A PO3008 Aanvraag TLV in "TLV>aanvraag" whose aanvrager wants mail; made
+# the oldest on the list.  Its demo bijlagen and forms are removed (softly,
+# as balie does) so the test decides exactly what it has.
 NUMMER=$(demo_psql "SELECT h.nummer FROM balie.hulpvraag h JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id
 	 WHERE h.organisatie_id = $ORG AND t.naam = 'Aanvraag TLV' AND h.status = 'TLV>aanvraag'
 	   AND NOT h.geen_mail AND h.aanvrager_email IS NOT NULL
-	   AND NOT EXISTS (SELECT 1 FROM balie.bijlage b WHERE b.hulpvraag_id = h.id)
-	   AND NOT EXISTS (SELECT 1 FROM balie.formulier f WHERE f.hulpvraag_id = h.id)
-	 ORDER BY h.nummer LIMIT 1")
+	 ORDER BY h.nummer DESC LIMIT 1")
 check "demodata heeft een Aanvraag TLV in TLV>aanvraag ($NUMMER)" [ -n "$NUMMER" ]
 HV="(SELECT id FROM balie.hulpvraag WHERE organisatie_id = $ORG AND nummer = $NUMMER)"
-SHA="'0000000000000000000000000000000000000000000000000000000000000000'"
+PDF="'%PDF-1.4 OPP groep 6'::bytea"
+SHA="encode(sha256($PDF), 'hex')"
 demo_psql "
+UPDATE balie.bijlage SET verwijderd_op = now() WHERE hulpvraag_id = $HV;
+UPDATE balie.formulier SET verwijderd_op = now() WHERE hulpvraag_id = $HV;
+INSERT INTO balie.bijlage_inhoud (organisatie_id, sha256, inhoud) VALUES ($ORG, $SHA, $PDF) ON CONFLICT DO NOTHING;
 UPDATE balie.hulpvraag SET datum = DATE '2019-01-02', titel = 'Aanvraag TLV' WHERE id = $HV;
 UPDATE balie.dossier SET geboortedatum = coalesce(geboortedatum, DATE '2016-03-04')
  WHERE id = (SELECT dossier_id FROM balie.hulpvraag WHERE id = $HV);
@@ -39,13 +42,14 @@ SELECT $ORG, 'aanvraag-tlv', 'Aanvraag TLV', 1, '', $SHA, 'test'
  WHERE NOT EXISTS (SELECT 1 FROM balie.formulier_definitie WHERE organisatie_id = $ORG AND code = 'aanvraag-tlv');
 INSERT INTO balie.formulier (hulpvraag_id, organisatie_id, definitie_id, compleet)
 SELECT $HV, $ORG, id, true FROM balie.formulier_definitie WHERE organisatie_id = $ORG AND code = 'aanvraag-tlv' AND actief;
+
 INSERT INTO balie.formulier_waarde (formulier_id, organisatie_id, veld, waarde)
 SELECT f.id, f.organisatie_id, v.k, v.w FROM balie.formulier f, (VALUES ('soort_tlv', 'SO categorie laag'),
        ('startdatum', '2027-02-01'), ('akkoord_organisatie', 'ja'), ('akkoord_bestuur', 'nee'),
-       ('akkoord_ouders', 'ja')) v(k, w) WHERE f.hulpvraag_id = $HV;
+       ('akkoord_ouders', 'ja')) v(k, w) WHERE f.hulpvraag_id = $HV AND f.verwijderd_op IS NULL;
 " >/dev/null
 check "testdata ingevoerd" [ "$(demo_psql "SELECT count(*) FROM balie.formulier_waarde w JOIN balie.formulier f
-	ON f.id = w.formulier_id WHERE f.hulpvraag_id = $HV")" = 5 ]
+	ON f.id = w.formulier_id WHERE f.hulpvraag_id = $HV AND f.verwijderd_op IS NULL")" = 5 ]
 
 # ---- balie check before: incomplete --------------------------------------
 DEMO_ENV=$("$TUI_BALIE" demo --env)
