@@ -9,7 +9,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,19 +245,13 @@ struct pane *pane_bestand_new(struct app *a, struct pane *owner,
 			      void (*chosen)(struct pane *owner, struct app *a, const char *path))
 {
 	struct bspane *v = calloc(1, sizeof *v);
-	const char *home = getenv("HOME");
-
 	(void)a;
 	if (!v)
 		return NULL;
 	v->base.ops = &bs_ops;
 	v->owner = owner;
 	v->chosen = chosen;
-	if (!home || !*home) {
-		const struct passwd *pw = getpwuid(getuid());
-		home = pw ? pw->pw_dir : "/";
-	}
-	snprintf(v->dir, sizeof v->dir, "%s", home);
+	snprintf(v->dir, sizeof v->dir, "%s", bijlagen_home());
 	/* no trailing slash (except "/" itself) */
 	for (size_t l = strlen(v->dir); l > 1 && v->dir[l - 1] == '/'; l--)
 		v->dir[l - 1] = '\0';

@@ -166,7 +166,7 @@ static int start(struct blpane *v, struct app *a, enum job job, const char *what
 	return R_PAINT | R_BARS | R_WORK;
 }
 
-static const char *home_dir(void)
+const char *bijlagen_home(void)
 {
 	const char *h = getenv("HOME");
 	const struct passwd *pw;
@@ -198,9 +198,9 @@ static void chosen(struct pane *owner, struct app *a, const char *path)
 static void expand(char *out, size_t len, const char *in)
 {
 	if (in[0] == '~' && (in[1] == '/' || !in[1]))
-		snprintf(out, len, "%s%s", home_dir(), in + 1);
+		snprintf(out, len, "%s%s", bijlagen_home(), in + 1);
 	else if (in[0] != '/')
-		snprintf(out, len, "%s/%s", home_dir(), in);
+		snprintf(out, len, "%s/%s", bijlagen_home(), in);
 	else
 		snprintf(out, len, "%s", in);
 }
@@ -294,7 +294,7 @@ static int bl_action(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_viewer_new(a, b->id));
 		return R_PAINT | R_BARS;
 	case ACT_BL_EXPORT:
-		snprintf(buf, sizeof buf, "%s/%s", home_dir(), b->naam);
+		snprintf(buf, sizeof buf, "%s/%s", bijlagen_home(), b->naam);
 		dialog_open_line(&v->dlg, DT_EXPORT, "Bijlage exporteren",
 				 "Naar welk bestand op de server?  Een bestaand bestand wordt nooit overschreven.", buf, 0);
 		return R_PAINT | R_BARS;

@@ -38,4 +38,8 @@ struct pane *pane_viewer_new(struct app *a, long bijlage_id);
  * *top so *sel is visible.  R_PAINT when it was a movement, else R_NONE. */
 int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id);
 
+/* The user's home directory on the server ($HOME, else the password
+ * entry, else "/"): where the picker starts and exports go by default. */
+const char *bijlagen_home(void);
+
 #endif

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/bijlage.h"
 #include "core/datum.h"
 #include "core/naam.h"
 #include "core/statuswissel.h"
@@ -218,16 +219,6 @@ static int field_row(WINDOW *p, const struct screen *s, int y, int width, const 
 	return pad_wrap(p, y, 18, width - 19, value[0] ? value : "—", va);
 }
 
-static void human_size(char *buf, size_t len, long b)
-{
-	if (b < 1024)
-		snprintf(buf, len, "%ld B", b);
-	else if (b < 1024 * 1024)
-		snprintf(buf, len, "%ld kB", (b + 512) / 1024);
-	else
-		snprintf(buf, len, "%ld,%ld MB", b / (1024 * 1024), (b % (1024 * 1024)) * 10 / (1024 * 1024));
-}
-
 static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 {
 	const struct screen *s = &a->scr;
@@ -315,7 +306,7 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 			const struct hv_bijlage *b = &h->bijlagen[i];
 			char size[32];
 
-			human_size(size, sizeof size, b->grootte);
+			bijlage_grootte_tekst(size, sizeof size, b->grootte);
 			screen_put(p, y, 1, width - 47, b->naam, s->attr[ST_NORMAL]);
 			screen_put_right(p, y, width - 45, 9, size, s->attr[ST_NORMAL]);
 			screen_put(p, y, width - 34, 16, b->op, s->attr[ST_NORMAL]);

@@ -164,7 +164,7 @@ static void vw_draw(struct pane *p, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "%s", v->loaded ? v->meta.naam : "Bijlage");
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	if (v->loaded) {
-		snprintf(buf, sizeof buf, "%s (%s) · %s · %s · %s%s", bijlage_soort_naam(v->meta.mime), v->meta.mime,
+		snprintf(buf, sizeof buf, "Type %s · %s · %s · %s%s", bijlage_soort_naam(v->meta.mime),
 			 bijlage_grootte_tekst(size, sizeof size, v->meta.grootte), v->meta.categorie, v->meta.op,
 			 v->afgekapt ? " · tekst ingekort" : "");
 		screen_put(w, y, 1, cols - 2, buf, s->attr[ST_DIM]);

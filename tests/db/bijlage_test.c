@@ -7,6 +7,7 @@
  * other organisatie sees nothing and cannot add). */
 #include "tests/db/harness.h"
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,22 @@ static long count(struct world *w, const char *fmt, long id)
 
 	snprintf(sql, sizeof sql, fmt, id);
 	return harness_long(w->su, sql);
+}
+
+/* sql as the db's acting account (row-level security applies), rolled
+ * back: 0 / -1 with e. */
+static int try_as(struct db *db, const char *sql, struct err *e)
+{
+	PGresult *r;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL, sql, 0, NULL);
+	db_rollback(db);
+	if (!r)
+		return -1;
+	PQclear(r);
+	return 0;
 }
 
 static int add(struct world *w, struct db *db, long hv, const char *naam, const char *cat, const void *data,
@@ -300,6 +317,19 @@ static void other_organisatie_sees_nothing(void **state)
 	assert_int_equal(add(w, w->secb, w->cem, "x.txt", "overig", "x", 1, &out, &e), -1);
 	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM bijlage"), before);
 	assert_int_equal(bijlage_remove(w->secb, id, 1, &e), -1);
+	/* nor put bytes into its store directly */
+	assert_int_equal(try_as(w->secb, "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) "
+					      "SELECT id, repeat('a', 64), '\\x00' FROM organisatie WHERE code = 'PO1111'",
+				     &e),
+			 -1);
+	assert_non_null(strstr(e.msg, "row-level security"));
+	/* (its own organisatie's store it may write to) */
+	int rc = try_as(w->secb, "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) "
+				      "SELECT id, repeat('a', 64), '\\x00' FROM organisatie WHERE code = 'PO2222'",
+			     &e);
+	if (rc)
+		print_message("# %s\n", e.msg);
+	assert_int_equal(rc, 0);
 	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE id = %ld AND verwijderd_op IS NULL", id), 1);
 }
 

@@ -88,7 +88,7 @@ check "statushistorie: automatisch" wait_for "door automatisch" 5
 tui_keys b
 wait_for "Bijlagen van hulpvraag $NUMMER" 10
 tui_keys Home Enter
-check "Enter opent de viewer: naam, type, grootte" wait_for "PDF (application/pdf)" 10
+check "Enter opent de viewer: naam, type, grootte" wait_for "Type PDF · 633 B · OPP" 10
 check "de tekst van de PDF" wait_for "Wonderboom-aanpak werkt goed" 10
 tui_keys /
 check "/ vraagt een zoekwoord" wait_for "Zoek naar" 5
