@@ -939,11 +939,31 @@ static int date_of(const struct form_def *d, const char *const *values, int j, s
 	       datum_parse_iso(values[j], out, &e) == 0;
 }
 
+int form_check_value(const struct form_def *d, size_t i, const char *canon, struct err *e)
+{
+	char shown[FORM_MAX_VALUE + 1];
+	char *again = NULL;
+
+	err_clear(e);
+	if (!d || i >= d->nfields)
+		return err_set(e, "Onbekend veld");
+	if (!canon || !canon[0])
+		return err_set(e, "Geen waarde");
+	if (strlen(canon) > FORM_MAX_VALUE)
+		return err_set(e, "Te lang (hoogstens %d bytes)", FORM_MAX_VALUE);
+	/* canonical when typing its display form gives it back */
+	form_format(d, i, canon, shown, sizeof shown);
+	if (form_validate(d, i, shown, &again, e) < 0)
+		return -1;
+	int same = again && !strcmp(again, canon);
+	free(again);
+	return same ? 0 : err_set(e, "Ongeldige waarde");
+}
+
 int form_check_field(const struct form_def *d, const char *const *values, size_t i, struct err *e)
 {
 	const struct form_field *f;
 	const char *v;
-	char shown[FORM_MAX_VALUE + 1], *canon = NULL;
 
 	err_clear(e);
 	if (!d || i >= d->nfields)
@@ -952,14 +972,8 @@ int form_check_field(const struct form_def *d, const char *const *values, size_t
 	v = values ? values[i] : NULL;
 	if (!v || !v[0])
 		return 0;
-	/* a stored value is valid when typing its display form gives it back */
-	form_format(d, i, v, shown, sizeof shown);
-	if (form_validate(d, i, shown, &canon, e) < 0)
+	if (form_check_value(d, i, v, e) < 0)
 		return -1;
-	int same = canon && !strcmp(canon, v);
-	free(canon);
-	if (!same)
-		return err_set(e, "Ongeldige waarde");
 	if (f->type == FORM_DATUM) {
 		struct datum self, other;
 		char buf[DATUM_BUFLEN];

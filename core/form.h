@@ -147,6 +147,11 @@ int form_visible(const struct form_def *d, const char *const *values, size_t i);
  * verplicht_als holds. */
 int form_required(const struct form_def *d, const char *const *values, size_t i);
 
+/* 1-field check of a stored value: canon is the canonical value for field
+ * i's type (what form_validate makes of some typed text).  A database layer
+ * calls this on every value before it stores it.  0 / -1 with e. */
+int form_check_value(const struct form_def *d, size_t i, const char *canon, struct err *e);
+
 /* Checks the stored value of field i against its type and the rules between
  * fields ("Einddatum moet na Startdatum liggen").  A field without a value
  * passes (whether it is required is form_required's business).  0 / -1
