@@ -6,6 +6,8 @@
 #include "core/utf8.h"
 #include "core/validate.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <libconfig.h>
 #include <stdarg.h>
@@ -600,19 +602,74 @@ int form_parse(const char *data, size_t len, const char *file, struct form_def *
 	return 0;
 }
 
-int form_load(const char *path, struct form_def **out, form_report_fn report, void *rctx, struct err *e)
+int form_load_source(const char *path, struct form_def **out, char **source, size_t *len,
+		     form_report_fn report, void *rctx, struct err *e)
 {
 	struct ctx c = { path, report, rctx, e, 0 };
 	char *buf;
-	size_t len;
+	size_t n;
 
 	err_clear(e);
 	*out = NULL;
-	if (cfgcheck_read_file(CFGCHECK(&c), path, &buf, &len) != 0)
+	if (source)
+		*source = NULL;
+	if (cfgcheck_read_file(CFGCHECK(&c), path, &buf, &n) != 0)
 		return -1;
-	int rc = form_parse(buf, len, path, out, report, rctx, e);
-	free(buf);
+	buf[n] = 0; /* cfgcheck_read_file allocates one byte more */
+	int rc = form_parse(buf, n, path, out, report, rctx, e);
+	if (rc == 0 && source) {
+		*source = buf;
+		*len = n;
+	} else {
+		free(buf);
+	}
 	return rc;
+}
+
+int form_load(const char *path, struct form_def **out, form_report_fn report, void *rctx, struct err *e)
+{
+	return form_load_source(path, out, NULL, NULL, report, rctx, e);
+}
+
+static int is_form_file(const struct dirent *de)
+{
+	size_t n = strlen(de->d_name);
+
+	return de->d_name[0] != '.' && n > 5 && strcmp(de->d_name + n - 5, ".form") == 0;
+}
+
+int form_list_dir(const char *dir, char ***paths, size_t *n, struct err *e)
+{
+	struct dirent **list = NULL;
+	int count = scandir(dir, &list, is_form_file, alphasort);
+
+	*paths = NULL;
+	*n = 0;
+	if (count < 0)
+		return err_set(e, "kan map '%s' niet lezen: %s", dir, strerror(errno));
+	*paths = calloc((size_t)count + 1, sizeof **paths);
+	for (int i = 0; i < count; i++) {
+		if (*paths && asprintf(&(*paths)[*n], "%s/%s", dir, list[i]->d_name) >= 0)
+			(*n)++;
+		free(list[i]);
+	}
+	free(list);
+	if (!*paths || *n != (size_t)count) {
+		form_list_free(paths, *n);
+		*n = 0;
+		return err_set(e, "onvoldoende geheugen");
+	}
+	return 0;
+}
+
+void form_list_free(char ***paths, size_t n)
+{
+	if (!paths || !*paths)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free((*paths)[i]);
+	free(*paths);
+	*paths = NULL;
 }
 
 /* ---------------------------------------------------------------- values -- */

@@ -118,6 +118,17 @@ int form_parse(const char *data, size_t len, const char *file, struct form_def *
 /* Same, reading the file at path (at most FORM_MAX_FILE bytes). */
 int form_load(const char *path, struct form_def **out, form_report_fn report, void *rctx, struct err *e);
 
+/* form_load that also hands back the file's text (*source, NUL-terminated,
+ * *len bytes; free()) when it parsed: what `balie admin forms load` stores. */
+int form_load_source(const char *path, struct form_def **out, char **source, size_t *len,
+		     form_report_fn report, void *rctx, struct err *e);
+
+/* The *.form files in dir (not below it, no hidden files), sorted by name,
+ * as "dir/name.form" paths: *paths (free with form_list_free), *n.  0 / -1
+ * when dir cannot be read. */
+int form_list_dir(const char *dir, char ***paths, size_t *n, struct err *e);
+void form_list_free(char ***paths, size_t n);
+
 /* Frees *d and sets it to NULL (safe on NULL). */
 void form_free(struct form_def **d);
 
