@@ -12,6 +12,7 @@
 #include "db/cluster.h"
 #include "db/conn.h"
 #include "db/demodata.h"
+#include "db/demoforms.h"
 #include "db/flowstore.h"
 #include "db/formstore.h"
 #include "db/migrate.h"
@@ -82,7 +83,7 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	};
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		goto out;
-	if (demodata_load(db, &d, e) < 0) {
+	if (demodata_load(db, &d, e) < 0 || demoforms_load(db, NULL, e) < 0) {
 		db_rollback(db);
 		goto out;
 	}
