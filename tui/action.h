@@ -41,6 +41,7 @@ enum action_ctx {
 	CTX_QUEUE,   /* the werkvoorraad: status tree + hulpvraag list (pane_queue.c) */
 	CTX_HULPVRAAG, /* one hulpvraag (pane_hulpvraag.c) */
 	CTX_DIALOG,  /* a modal dialog with text input (reden, filter, …) */
+	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
 	CTX_COUNT
 };
 
@@ -93,6 +94,10 @@ enum action_id {
 	ACT_HV_TAB_PREV,
 	ACT_HV_OPEN,   /* home: open a hulpvraag by nummer */
 	ACT_HV_INTAKE, /* home: new hulpvraag by hand */
+	ACT_HV_FORM_OPEN, /* hulpvraag, tab Formulieren: open the chosen form */
+	ACT_HV_FORM_ADD,  /* hulpvraag: add a form from the organisation's list */
+	ACT_FORM_SAVE,    /* form pane: save (a draft when incomplete) */
+	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -28,11 +28,13 @@
 #include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/pane_formulier.h"
 #include "tui/paths.h"
 
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_COUNT };
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COUNT };
 
-static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities" };
+static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities",
+						  "Formulieren" };
 
 enum job {
 	JOB_NONE,
@@ -84,6 +86,7 @@ struct hvpane {
 	int unknown_version;
 	char unknown_to[256];
 	int loaded_once;
+	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -324,6 +327,9 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 		else
 			screen_put(p, y++, 1, width - 2, "(nog geen notitie)", s->attr[ST_DIM]);
 		break;
+	case TAB_FORM:
+		y = formtab_draw(&v->forms, a, p, width);
+		break;
 	}
 	return y;
 }
@@ -525,6 +531,13 @@ static int hv_action(struct pane *p, struct app *a, enum action_id id)
 		return start(v, a, v->unknown ? JOB_CHECK : JOB_LOAD, "Bezig met laden…");
 	if (!v->h)
 		return R_NONE;
+	if (id == ACT_HV_FORM_ADD)
+		v->tab = TAB_FORM;
+	if (v->tab == TAB_FORM) {
+		int r = formtab_action(&v->forms, a, p, id, v->id, v->h->organisatie_id);
+		if (r != R_NONE)
+			return r;
+	}
 	switch (id) {
 	case ACT_HV_TAB_NEXT:
 		v->tab = (v->tab + 1) % TAB_COUNT;
@@ -596,6 +609,7 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 		*old = NULL;
 	if (r != HV_OK)
 		return r;
+	formtab_load(&v->forms, a, v->id);
 	if (old)
 		*old = v->h;
 	else
@@ -730,6 +744,8 @@ static int hv_work(struct pane *p, struct app *a)
 
 	v->job = JOB_NONE;
 	err_clear(&e);
+	if (job == JOB_NONE && v->forms.stale && v->h)
+		job = JOB_LOAD; /* back from a form that was added or saved */
 	if (job == JOB_NONE)
 		return R_NONE;
 	if (app_connect(a, &e) < 0) {
@@ -918,6 +934,7 @@ static void hv_free(struct pane *p)
 
 	dialog_close(&v->dlg);
 	hulpvraag_free(&v->h);
+	formtab_release(&v->forms);
 	free(v);
 }
 
