@@ -146,7 +146,7 @@ const struct action action_table[] = {
 	  "Haalt een label van deze hulpvraag af (vraagt eerst)",
 	  CTX_HULPVRAAG, ACTION_DESTRUCTIVE },
 	{ ACT_HV_TAB_NEXT, "volgend-tabblad", "Tabblad",
-	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities)",
+	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities, Formulieren)",
 	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_TAB_PREV, "vorig-tabblad", "Vorig tabblad", "Naar het vorige tabblad",
 	  CTX_HULPVRAAG, 0 },
