@@ -12,6 +12,7 @@
 #include "core/validate.h"
 #include "db/audit.h"
 
+#define NOT_VISIBLE "dit formulier bestaat niet (meer) of je hebt er geen toegang toe"
 #define MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')"
 
 static const char *num(char *buf, size_t len, long v)
@@ -44,6 +45,25 @@ static enum hv_result fail(struct db *db, enum hv_result res)
 {
 	db_rollback(db);
 	return res;
+}
+
+/* Runs sql, which must give exactly one row (*out; caller PQclear()s).
+ * No row: missing goes into e, HV_NOT_FOUND.  Either failure rolls back. */
+static enum hv_result one_row(struct db *db, struct err *e, const char *sql, int n, const char *const *p,
+			      const char *missing, PGresult **out)
+{
+	PGresult *r = db_exec(db, e, NULL, sql, n, p);
+
+	*out = NULL;
+	if (!r)
+		return fail(db, HV_ERROR);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		err_set(e, "%s", missing);
+		return fail(db, HV_NOT_FOUND);
+	}
+	*out = r;
+	return HV_OK;
 }
 
 /* --------------------------------------------------------------- listing */
@@ -97,17 +117,24 @@ int formulier_available(struct db *db, long org, struct formulier_item **out, in
 		    org, out, n, e);
 }
 
+/* A FLOW_ROLE_BIT set as a text[] literal for SQL: "{coordinator,extern}"
+ * (role names are plain words). */
+static const char *role_array(unsigned roles, char *set, size_t len)
+{
+	size_t used = (size_t)snprintf(set, len, "{");
+
+	for (int r = 0; r < FLOW_ROLE_COUNT && used < len; r++)
+		if (roles & FLOW_ROLE_BIT(r))
+			used += (size_t)snprintf(set + used, len - used, "%s%s", used > 1 ? "," : "", flow_roles[r].name);
+	if (used < len)
+		snprintf(set + used, len - used, "}");
+	return set;
+}
+
 int formulier_accounts(struct db *db, long org, unsigned roles, struct hv_item **out, int *n, struct err *e)
 {
-	char so[24], set[256] = "{";
-	size_t used = 1;
-
-	for (int r = 0; r < FLOW_ROLE_COUNT; r++)
-		if (roles & FLOW_ROLE_BIT(r))
-			used += (size_t)snprintf(set + used, sizeof set - used, "%s%s", used > 1 ? "," : "",
-						 flow_roles[r].name);
-	snprintf(set + used, sizeof set - used, "}");
-	const char *p[2] = { num(so, sizeof so, org), set };
+	char so[24], set[256];
+	const char *p[2] = { num(so, sizeof so, org), role_array(roles, set, sizeof set) };
 	return hv_items(db,
 			"SELECT DISTINCT a.id, a.naam, coalesce(a.email, ''), 0, false FROM account a "
 			"  JOIN account_rol r ON r.account_id = a.id "
@@ -123,29 +150,25 @@ enum hv_result formulier_add(struct db *db, long hulpvraag_id, long definitie_id
 	const char *p[3] = { num(sh, sizeof sh, hulpvraag_id), num(sd, sizeof sd, definitie_id),
 			     num(sa, sizeof sa, db_account(db)) };
 	PGresult *r;
+	enum hv_result res;
 
 	*id = 0;
 	if (db_begin(db, e) < 0)
 		return HV_ERROR;
-	r = db_exec(db, e, NULL,
-		    "INSERT INTO formulier (hulpvraag_id, organisatie_id, definitie_id, aangemaakt_door, gewijzigd_door) "
-		    "SELECT h.id, h.organisatie_id, d.id, $3, $3 FROM hulpvraag h "
-		    "  JOIN formulier_definitie d ON d.organisatie_id = h.organisatie_id AND d.actief "
-		    " WHERE h.id = $1 AND d.id = $2 RETURNING id, organisatie_id",
-		    3, p);
-	if (!r)
-		return fail(db, HV_ERROR);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		err_set(e, "dit formulier kan niet (meer) aan deze hulpvraag worden toegevoegd");
-		return fail(db, HV_NOT_FOUND);
-	}
+	res = one_row(db, e,
+		      "INSERT INTO formulier (hulpvraag_id, organisatie_id, definitie_id, aangemaakt_door, gewijzigd_door) "
+		      "SELECT h.id, h.organisatie_id, d.id, $3, $3 FROM hulpvraag h "
+		      "  JOIN formulier_definitie d ON d.organisatie_id = h.organisatie_id AND d.actief "
+		      " WHERE h.id = $1 AND d.id = $2 RETURNING id, organisatie_id",
+		      3, p, "dit formulier kan niet (meer) aan deze hulpvraag worden toegevoegd", &r);
+	if (res != HV_OK)
+		return res;
 	*id = atol(PQgetvalue(r, 0, 0));
 	long org = atol(PQgetvalue(r, 0, 1));
 	PQclear(r);
 	if (audit_write(db, db_account(db), org, "formulier-nieuw", "formulier", *id, sh, e) < 0)
 		return fail(db, HV_ERROR);
-	enum hv_result res = finish(db, e);
+	res = finish(db, e);
 	if (res == HV_OK)
 		err_set(e, "Formulier toegevoegd");
 	return res;
@@ -198,7 +221,7 @@ enum hv_result formulier_load(struct db *db, long id, struct formulier **out, st
 	*out = NULL;
 	if (db_begin(db, e) < 0)
 		return HV_ERROR;
-	r = db_exec(db, e, NULL,
+	enum hv_result res = one_row(db, e,
 		    "SELECT f.hulpvraag_id, f.organisatie_id, f.version, h.nummer, d.naam, d.versie, "
 		    "       (SELECT max(n.versie) FROM formulier_definitie n "
 		    "         WHERE n.organisatie_id = d.organisatie_id AND n.code = d.code), "
@@ -206,14 +229,9 @@ enum hv_result formulier_load(struct db *db, long id, struct formulier **out, st
 		    "  FROM formulier f JOIN formulier_definitie d ON d.id = f.definitie_id "
 		    "  JOIN hulpvraag h ON h.id = f.hulpvraag_id LEFT JOIN account a ON a.id = f.gewijzigd_door "
 		    " WHERE f.id = $1 AND f.verwijderd_op IS NULL",
-		    1, p);
-	if (!r)
-		return fail(db, HV_ERROR);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		err_set(e, "dit formulier bestaat niet (meer) of je hebt er geen toegang toe");
-		return fail(db, HV_NOT_FOUND);
-	}
+		    1, p, NOT_VISIBLE, &r);
+	if (res != HV_OK)
+		return res;
 	if (!(f = calloc(1, sizeof *f))) {
 		PQclear(r);
 		err_set(e, "onvoldoende geheugen");
@@ -261,7 +279,7 @@ enum hv_result formulier_load(struct db *db, long id, struct formulier **out, st
 		formulier_free(&f);
 		return fail(db, HV_ERROR);
 	}
-	enum hv_result res = finish(db, e);
+	res = finish(db, e);
 	if (res != HV_OK)
 		formulier_free(&f);
 	else
@@ -385,22 +403,18 @@ static enum hv_result read_for_save(struct db *db, long id, int version, struct 
 {
 	char sid[24];
 	const char *p[1] = { num(sid, sizeof sid, id) };
-	PGresult *r = db_exec(db, e, NULL,
+	PGresult *r;
+	enum hv_result res = one_row(db, e,
 			      "SELECT f.version, f.hulpvraag_id, f.organisatie_id, h.nummer, o.naam, o.profiel, "
 			      "       coalesce(t.naam, ''), coalesce(sc.naam, ''), h.status, d.naam, d.code, d.versie, d.bron "
 			      "  FROM formulier f JOIN formulier_definitie d ON d.id = f.definitie_id "
 			      "  JOIN hulpvraag h ON h.id = f.hulpvraag_id JOIN organisatie o ON o.id = f.organisatie_id "
 			      "  LEFT JOIN aanvraagtype t ON t.id = h.aanvraagtype_id LEFT JOIN school sc ON sc.id = h.school_id "
 			      " WHERE f.id = $1 AND f.verwijderd_op IS NULL FOR UPDATE OF f",
-			      1, p);
+			      1, p, NOT_VISIBLE, &r);
 
-	if (!r)
-		return fail(db, HV_ERROR);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		err_set(e, "dit formulier bestaat niet (meer) of je hebt er geen toegang toe");
-		return fail(db, HV_NOT_FOUND);
-	}
+	if (res != HV_OK)
+		return res;
 	s->version = atoi(PQgetvalue(r, 0, 0));
 	if (s->version != version) {
 		PQclear(r);
@@ -452,14 +466,8 @@ static enum hv_result check_values(struct db *db, const struct savectx *s, const
 		}
 		if (f->type != FORM_ACCOUNT)
 			continue;
-		char set[256] = "{";
-		size_t used = 1;
-		for (int r = 0; r < FLOW_ROLE_COUNT; r++)
-			if (f->roles & FLOW_ROLE_BIT(r))
-				used += (size_t)snprintf(set + used, sizeof set - used, "%s%s", used > 1 ? "," : "",
-							 flow_roles[r].name);
-		snprintf(set + used, sizeof set - used, "}");
-		const char *p[3] = { values[i], num(so, sizeof so, s->org), set };
+		char set[256];
+		const char *p[3] = { values[i], num(so, sizeof so, s->org), role_array(f->roles, set, sizeof set) };
 		PGresult *r = db_exec(db, e, NULL,
 				      "SELECT 1 FROM account_rol WHERE account_id = $1::bigint AND organisatie_id = $2 "
 				      "AND rol = ANY($3::text[])",
