@@ -353,6 +353,38 @@ static void test_versions(void **state)
 	form_free(&d2);
 }
 
+/* The *.form files of a folder, sorted; the source handed back is the file. */
+static void test_list_and_source(void **state)
+{
+	const char *src = getenv("BALIE_SRCDIR");
+	char dir[4096], **paths = NULL;
+	size_t n = 0, len = 0;
+	struct form_def *d = NULL;
+	struct err e;
+	char *text = NULL;
+
+	snprintf(dir, sizeof dir, "%s/forms/po2507", src ? src : ".");
+	assert_int_equal(form_list_dir(dir, &paths, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_non_null(strstr(paths[0], "/ak-voortgang.form"));
+	assert_non_null(strstr(paths[1], "/arrangement-voortgang.form"));
+	assert_int_equal(form_load_source(paths[1], &d, &text, &len, NULL, NULL, &e), 0);
+	assert_int_equal(strlen(text), len);
+	assert_non_null(strstr(text, "tevredenheid"));
+	assert_string_equal(d->code, "arrangement-voortgang");
+	assert_string_equal(d->name, "Arrangement voortgang");
+	free(text);
+	form_free(&d);
+	form_list_free(&paths, n);
+	assert_null(paths);
+	assert_int_equal(form_list_dir("/nonexistent/forms", &paths, &n, &e), -1);
+	assert_non_null(strstr(e.msg, "kan map"));
+	/* a bad file name is an error of the file */
+	const char *ok = HEAD "velden = ({ sleutel = \"a\"; label = \"A\"; type = \"tekst\"; });";
+	assert_int_equal(form_parse(ok, strlen(ok), "x/Fout Naam.form", &d, NULL, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "bestandsnaam"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_shipped_forms),
 		cmocka_unit_test(test_versions),
+		cmocka_unit_test(test_list_and_source),
 	};
 
 	return cmocka_run_group_tests_name("form", tests, NULL, NULL);
