@@ -49,7 +49,8 @@ static int fill_one(struct db *db, const struct form_def *d, const char *def_id,
 	    nummer % 5 == 0 ? "Ouders willen eerst een gesprek met de toekomstige school." : NULL);
 	put(d, values, "akkoord_organisatie", "ja");
 	put(d, values, "bestuur_bevoegde", school[0] ? school : NULL);
-	put(d, values, "akkoord_bestuur", nummer % 4 == 1 ? NULL : "ja");
+	/* by position, not nummer: a small demo has a few too */
+	put(d, values, "akkoord_bestuur", i % 4 == 1 ? NULL : "ja");
 
 	const char *pf[5] = { PQgetvalue(r, i, 0), PQgetvalue(r, i, 2), def_id,
 			      form_complete(d, values) ? "t" : "f", school[0] ? school : NULL };
