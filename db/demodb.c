@@ -13,7 +13,9 @@
 #include "db/conn.h"
 #include "db/demobijlagen.h"
 #include "db/demodata.h"
+#include "db/demoforms.h"
 #include "db/flowstore.h"
+#include "db/formstore.h"
 #include "db/migrate.h"
 
 static const char *demo_profiles[] = {"po3008", "po2507", NULL};
@@ -27,10 +29,15 @@ static int publish_profiles(struct db *db, const struct demodb_opts *o, struct e
 		snprintf(dir, sizeof dir, "%s/%s", o->forms_dir, *p);
 		if (flow_profile_load(dir, &prof, NULL, NULL, NULL, e) < 0)
 			return -1;
+		size_t form_errors = 0;
 		int rc = flowstore_publish(db, prof, NULL, "balie demo", &versie, &nieuw, e);
+		if (rc == 0)
+			rc = formstore_publish_dir(db, prof->code, dir, "balie demo", NULL, NULL, &form_errors, e);
 		flow_profile_free(&prof);
 		if (rc < 0)
 			return -1;
+		if (form_errors)
+			return err_set(e, "%s: %zu formulier(en) met fouten (balie admin forms check)", dir, form_errors);
 		if (o->progress)
 			o->progress(*p, 1, 1, o->progress_arg);
 	}
@@ -77,7 +84,7 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	};
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		goto out;
-	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0) {
+	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0) {
 		db_rollback(db);
 		goto out;
 	}

@@ -1402,3 +1402,9 @@ fail:
 	*nummer = 0;
 	return -1;
 }
+
+int hv_items(struct db *db, const char *sql, int np, const char *const *p, struct hv_item **out, int *n,
+	     struct err *e)
+{
+	return items(db, sql, np, p, out, n, e);
+}

@@ -213,6 +213,12 @@ struct hv_item {
 	int flag;        /* title: coordinator by scholenkring */
 };
 
+/* A pick list from sql (np text params), read in one short transaction:
+ * columns id, naam, extra, ref, flag (boolean).  *out malloc'ed (free()),
+ * *n its length. 0 / -1.  For other db/ modules' pickers. */
+int hv_items(struct db *db, const char *sql, int np, const char *const *p, struct hv_item **out, int *n,
+	     struct err *e);
+
 /* Accounts with the role coordinator in organisatie org, not blocked,
  * by naam. *out malloc'ed (free()). 0 / -1. */
 int hulpvraag_coordinators(struct db *db, long org, struct hv_item **out, int *n, struct err *e);

@@ -146,7 +146,7 @@ const struct action action_table[] = {
 	  "Haalt een label van deze hulpvraag af (vraagt eerst)",
 	  CTX_HULPVRAAG, ACTION_DESTRUCTIVE },
 	{ ACT_HV_TAB_NEXT, "volgend-tabblad", "Tabblad",
-	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities, Compleetheid)",
+	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities, Formulieren, Compleetheid)",
 	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_TAB_PREV, "vorig-tabblad", "Vorig tabblad", "Naar het vorige tabblad",
 	  CTX_HULPVRAAG, 0 },
@@ -164,6 +164,26 @@ const struct action action_table[] = {
 	  CTX_HULPVRAAG, 0 },
 	{ ACT_BOTTOM, "einde", "Einde", "Naar het einde van het tabblad",
 	  CTX_HULPVRAAG, 0 },
+	{ ACT_HV_FORM_OPEN, "formulier-openen", "Openen",
+	  "Opent het gekozen formulier (tabblad Formulieren) om het in te vullen",
+	  CTX_HULPVRAAG, 0 },
+	{ ACT_HV_FORM_ADD, "formulier-toevoegen", "Formulier+",
+	  "Voegt een formulier toe uit de lijst van de organisatie",
+	  CTX_HULPVRAAG, ACTION_BAR },
+
+	/* --- formulier (pane_formulier.c): CTX_FORMULIER rows go here --- */
+	{ ACT_FORM_SAVE, "formulier-bewaren", "Bewaren",
+	  "Bewaart het formulier; onvolledig blijft het een concept en balie zegt wat er nog ontbreekt",
+	  CTX_FORMULIER, ACTION_BAR },
+	{ ACT_FIELD_NEXT, "volgend-veld", "Volgend veld", "Naar het volgende veld (controleert het veld dat je verlaat)",
+	  CTX_FORMULIER, ACTION_BAR },
+	{ ACT_FIELD_PREV, "vorig-veld", "Vorig veld", "Naar het vorige veld",
+	  CTX_FORMULIER, 0 },
+	{ ACT_FORM_CHOOSE, "keuzelijst", "Kiezen",
+	  "Opent de keuzelijst (ja/nee, keuze, account) of de teksteditor (lange tekst) van het veld",
+	  CTX_FORMULIER, ACTION_BAR },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar de hulpvraag (vraagt eerst bij wijzigingen die niet bewaard zijn)",
+	  CTX_FORMULIER, ACTION_BAR },
 
 	/* --- bijlagen (pane_bijlagen.c, pane_bestand.c, pane_viewer.c) --- */
 	{ ACT_HV_BIJLAGEN, "bijlagen", "Bijlagen",
@@ -297,6 +317,7 @@ static const struct {
 	[CTX_BESTAND] = { "Bestand kiezen", 0, "bestand-kiezen" },
 	[CTX_VIEWER] = { "Bijlage lezen", 0, "bijlage-lezen" },
 	[CTX_CONTROLE] = { "Te controleren", 0, "te-controleren" },
+	[CTX_FORMULIER] = { "Formulier", 1, "formulier" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

@@ -45,6 +45,7 @@ enum action_ctx {
 	CTX_BESTAND, /* the file picker (pane_bestand.c) */
 	CTX_VIEWER,  /* the text of one bijlage (pane_viewer.c) */
 	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
+	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
 	CTX_COUNT
 };
 
@@ -109,6 +110,10 @@ enum action_id {
 	ACT_HV_AANVULLING, /* hulpvraag and te controleren: ask the aanvrager for what is missing */
 	ACT_TC_LIJST,      /* home: open the te-controleren list */
 	ACT_TC_OPEN,       /* te controleren: open the hulpvraag */
+	ACT_HV_FORM_OPEN, /* hulpvraag, tab Formulieren: open the chosen form */
+	ACT_HV_FORM_ADD,  /* hulpvraag: add a form from the organisation's list */
+	ACT_FORM_SAVE,    /* form pane: save (a draft when incomplete) */
+	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -32,12 +32,17 @@
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
 #include "tui/pane_bijlagen.h"
+#include "tui/pane_formulier.h"
 #include "tui/paths.h"
 
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_COMPL, TAB_COUNT };
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_COUNT };
 
+/* Full names when the row has room; the short ones at 80 columns, where
+ * six tabs with their counts do not fit in full. */
 static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities",
-						  "Compleetheid" };
+						  "Formulieren", "Compleetheid" };
+static const char *const tab_short[TAB_COUNT] = { "Hulpvraag", "Historie", "Bijlagen", "Notities",
+						  "Formulieren", "Compleet" };
 
 enum job {
 	JOB_NONE,
@@ -90,6 +95,7 @@ struct hvpane {
 	int unknown_version;
 	char unknown_to[256];
 	int loaded_once;
+	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -158,17 +164,25 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	screen_put(w, 2, 1, cols - 2, left, s->attr[ST_NORMAL]);
 
 	/* tabs: the current one in brackets (and reverse video) */
+	char lab[TAB_COUNT][64];
+	for (int names = 0, need = 0; names < 2; names++, need = 0) {
+		for (int t = 0; t < TAB_COUNT; t++) {
+			int n = t == TAB_HIST ? h->nhistorie : t == TAB_BIJL ? h->nbijlagen : -1;
+			int cur = t == v->tab;
+			const char *name = names ? tab_short[t] : tab_names[t];
+
+			if (n >= 0)
+				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : " ", name, n, cur ? "]" : " ");
+			else
+				snprintf(lab[t], sizeof lab[t], "%s%s%s", cur ? "[" : " ", name, cur ? "]" : " ");
+			need += screen_width(lab[t]) + 1;
+		}
+		if (need < cols - 1)
+			break;
+	}
 	int x = 1;
 	for (int t = 0; t < TAB_COUNT; t++) {
-		char lab[64];
-		int n = t == TAB_HIST ? h->nhistorie : t == TAB_BIJL ? h->nbijlagen : -1;
-		int cur = t == v->tab;
-
-		if (n >= 0)
-			snprintf(lab, sizeof lab, "%s%s (%d)%s", cur ? "[" : " ", tab_names[t], n, cur ? "]" : " ");
-		else
-			snprintf(lab, sizeof lab, "%s%s%s", cur ? "[" : " ", tab_names[t], cur ? "]" : " ");
-		x += screen_put(w, 3, x, cols - x, lab, s->attr[cur ? ST_SEL : ST_DIM]);
+		x += screen_put(w, 3, x, cols - x, lab[t], s->attr[t == v->tab ? ST_SEL : ST_DIM]);
 		x += 1;
 	}
 	screen_rule(w, 4, 0, cols, s->attr[ST_NORMAL]);
@@ -321,6 +335,9 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 			y += pad_wrap(p, y, 1, width - 2, h->notitie, s->attr[ST_NORMAL]);
 		else
 			screen_put(p, y++, 1, width - 2, "(nog geen notitie)", s->attr[ST_DIM]);
+		break;
+	case TAB_FORM:
+		y = formtab_draw(&v->forms, a, p, width);
 		break;
 	case TAB_COMPL:
 		y += compleet_view_draw(p, s, y, 1, width - 2, getmaxy(p) - y, &v->compl);
@@ -526,6 +543,13 @@ static int hv_action(struct pane *p, struct app *a, enum action_id id)
 		return start(v, a, v->unknown ? JOB_CHECK : JOB_LOAD, "Bezig met laden…");
 	if (!v->h)
 		return R_NONE;
+	if (id == ACT_HV_FORM_ADD)
+		v->tab = TAB_FORM;
+	if (v->tab == TAB_FORM) {
+		int r = formtab_action(&v->forms, a, p, id, v->id, v->h->organisatie_id);
+		if (r != R_NONE)
+			return r;
+	}
 	switch (id) {
 	case ACT_HV_TAB_NEXT:
 		v->tab = (v->tab + 1) % TAB_COUNT;
@@ -622,6 +646,7 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 		*old = NULL;
 	if (r != HV_OK)
 		return r;
+	formtab_load(&v->forms, a, v->id);
 	if (old)
 		*old = v->h;
 	else
@@ -762,6 +787,8 @@ static int hv_work(struct pane *p, struct app *a)
 
 	v->job = JOB_NONE;
 	err_clear(&e);
+	if (job == JOB_NONE && v->forms.stale && v->h)
+		job = JOB_LOAD; /* back from a form that was added or saved */
 	if (job == JOB_NONE)
 		return R_NONE;
 	if (app_connect(a, &e) < 0) {
@@ -951,6 +978,7 @@ static void hv_free(struct pane *p)
 	dialog_close(&v->dlg);
 	hulpvraag_free(&v->h);
 	compleet_hv_release(&v->compl);
+	formtab_release(&v->forms);
 	free(v);
 }
 

@@ -76,3 +76,16 @@ GRANT INSERT, UPDATE ON formulier_definitie TO balie_app;
 GRANT SELECT, INSERT, UPDATE ON formulier TO balie_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON formulier_waarde TO balie_app;
 GRANT SELECT ON formulier, formulier_waarde TO balie_report;
+
+-- A saved or added form is a change to its hulpvraag: announce it on
+-- balie_changes like migration 004 does, ids only.
+CREATE FUNCTION notify_formulier() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('balie_changes', format('hulpvraag %s %s', NEW.hulpvraag_id, NEW.organisatie_id));
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION notify_formulier() FROM PUBLIC;
+CREATE TRIGGER notify_formulier AFTER INSERT OR UPDATE ON formulier
+	FOR EACH ROW EXECUTE FUNCTION notify_formulier();

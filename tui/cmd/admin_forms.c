@@ -11,7 +11,9 @@
 
 #include "core/err.h"
 #include "core/flow.h"
+#include "core/form.h"
 #include "db/flowstore.h"
+#include "db/formstore.h"
 #include "tui/cmd/common.h"
 
 /* Prints one error as "file:line: message" on stderr. */
@@ -41,6 +43,37 @@ static void label_of(const char *dir, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)(n - start), dir + start);
 }
 
+static void print_line(const char *line, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", line);
+	fflush(stdout);
+}
+
+/* Checks the *.form files of a profile folder; *forms counts them.
+ * Returns the number of files with errors (each printed). */
+static size_t check_forms(const char *dir, size_t *forms)
+{
+	char **paths = NULL;
+	size_t n = 0, errors = 0;
+	struct err e;
+
+	*forms = 0;
+	if (form_list_dir(dir, &paths, &n, &e) < 0) {
+		print_err(&e, NULL);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct form_def *d = NULL;
+		if (form_load(paths[i], &d, print_err, NULL, &e) < 0)
+			errors++;
+		form_free(&d);
+	}
+	form_list_free(&paths, n);
+	*forms = n;
+	return errors;
+}
+
 /* What `load` needs while walking the tree (NULL db: only check). */
 struct load_ctx {
 	struct db *db;
@@ -58,11 +91,15 @@ static size_t check_profile(const char *dir, const struct load_ctx *lc)
 	struct err e;
 	char label[256];
 
+	size_t forms = 0;
+
 	label_of(dir, label, sizeof label);
 	flow_profile_load(dir, &p, &st, print_err, NULL, &e);
-	printf("%s: %zu %s, %zu %s, ", label,
+	st.errors += check_forms(dir, &forms);
+	printf("%s: %zu %s, %zu %s, %zu %s, ", label,
 	       st.types, plural(st.types, "aanvraagtype", "aanvraagtypes"),
-	       st.statuses, plural(st.statuses, "status", "statussen"));
+	       st.statuses, plural(st.statuses, "status", "statussen"),
+	       forms, plural(forms, "formulier", "formulieren"));
 	if (st.errors == 0)
 		printf("geen fouten\n");
 	else
@@ -79,6 +116,14 @@ static size_t check_profile(const char *dir, const struct load_ctx *lc)
 		} else {
 			printf("%s: ongewijzigd, versie %d blijft actief\n", label, versie);
 		}
+		size_t ferr = 0;
+		if (st.errors == 0 &&
+		    formstore_publish_dir(lc->db, lc->org_code ? lc->org_code : p->code, dir, lc->who, print_line, NULL,
+					  &ferr, &e) < 0) {
+			print_err(&e, NULL);
+			st.errors++;
+		}
+		st.errors += ferr;
 	}
 	flow_profile_free(&p);
 	return st.errors;
