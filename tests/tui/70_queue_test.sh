@@ -88,7 +88,7 @@ first=$(demo_psql "SELECT h.nummer FROM balie.hulpvraag h JOIN balie.organisatie
 	WHERE o.code = 'PO3008' AND NOT h.voorlopig ORDER BY h.datum, h.id LIMIT 1")
 tui_keys Enter
 check "Enter op een regel opent hulpvraag $first" wait_for "Hulpvraag $first " 10
-check "met statushistorie en bijlagen als tabbladen" screen_has_all "Statushistorie" "Bijlagen"
+check "met statushistorie en bijlagen als tabbladen (korte namen op 80 kolommen)" screen_has_all "Historie (" "Bijlagen ("
 tui_keys Escape
 check "Esc: terug in de werkvoorraad" wait_for "Alle — " 5
 tui_keys q

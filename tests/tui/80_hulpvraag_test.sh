@@ -53,8 +53,13 @@ tui_keys C-u
 tui_type "$NUMMER"
 tui_keys Enter
 check "hulpvraag $NUMMER geopend op 80x24" wait_for "Hulpvraag $NUMMER ·" 10
-check "kop: status, werkdagen, tabbladen" screen_has_all "Status: " "werkdag" "[Hulpvraag]" "Statushistorie (" "Bijlagen (" "Mijn notities"
+check "kop: status, werkdagen, tabbladen" screen_has_all "Status: " "werkdag" "[Hulpvraag]" "Historie (" "Bijlagen (" "Notities" "Formulieren" "Compleet"
 check "velden: aanvraagtype, coördinator, aanvrager" screen_has_all "Aanvraagtype" "Coördinator" "Aanvrager" "Omschrijving"
+resize 120 30
+check "120 kolommen: de tabbladen voluit" wait_for "Mijn notities" 5
+check "120 kolommen: alle zes" screen_has_all "Statushistorie (" "Bijlagen (" "Formulieren" "Compleetheid"
+resize 80 24
+check "terug op 80 kolommen: korte namen" wait_for " Notities " 5
 
 tui_keys s
 check "s opent het statusmenu met de toegestane overgang" wait_for "$NAAR" 10

@@ -85,7 +85,7 @@ check "de oudste bovenaan: $NUMMER van 02-01-2019" wait_for "$NUMMER 02-01-2019 
 check "onder de lijst: wat ontbreekt" screen_has "✗ Akkoord bestuur = ja"
 tui_keys Enter
 check "Enter opent hulpvraag $NUMMER" wait_for "Hulpvraag $NUMMER ·" 10
-check "op het tabblad Compleetheid" wait_for "[Compleetheid]" 5
+check "op het tabblad Compleetheid (kort: Compleet op 80 kolommen)" wait_for "[Compleet]" 5
 check "checklist met ✓ en ✗" screen_has_all "Compleet: 13 van 14" "✓ Formulier Aanvraag TLV compleet" "✗ Akkoord bestuur = ja" "Het schoolbestuur heeft nog geen akkoord"
 tui_keys a
 check "a: reden-dialoog naar de aanvulling-status" wait_for "Status → TLV>aanvraag aanvulling nodig" 5
