@@ -113,6 +113,16 @@ run "$B" admin forms check "$T/prof"
 expect "kapotte flow: bestand:regel, status 1" 1 "kapot.flow:6:"
 run "$B" admin forms check forms
 expect "alle profielen in forms/ zijn in orde" 0 "po3008: 15 aanvraagtypes"
+# a completeness rule naming a field the form does not have: flow file:line
+cp -r forms/po3008 "$T/po3008"
+sed -i '0,/"akkoord_bestuur"/s//"akkoord_bestuurr"/' "$T/po3008/aanvraag-tlv.flow"
+run "$B" admin forms check "$T/po3008"
+# the line of the rule ({ … } may span lines up to the one with the typo)
+regel=$(sed -n "s/^.*aanvraag-tlv\.flow:\([0-9]*\): formulier 'aanvraag-tlv' heeft geen veld 'akkoord_bestuurr'.*/\1/p" "$T/out")
+typo=$(grep -n '"akkoord_bestuurr"' "$T/po3008/aanvraag-tlv.flow" | cut -d: -f1)
+rule_reported() { [ "$rc" -eq 1 ] && [ -n "$regel" ] && [ "$regel" -le "$typo" ] && [ "$regel" -ge $((typo - 3)) ]; }
+check "compleetheidsregel met een onbekend formulierveld: status 1, flow bestand:regel ($regel, typo op $typo)" \
+	rule_reported
 admin forms load forms/po3008
 expect "forms load van een ongewijzigd profiel publiceert niets" 0 "ongewijzigd"
 run "$B" admin feestdagen 2026

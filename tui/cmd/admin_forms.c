@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/compleet.h"
 #include "core/err.h"
 #include "core/flow.h"
 #include "core/form.h"
@@ -50,27 +51,70 @@ static void print_line(const char *line, void *ctx)
 	fflush(stdout);
 }
 
-/* Checks the *.form files of a profile folder; *forms counts them.
- * Returns the number of files with errors (each printed). */
-static size_t check_forms(const char *dir, size_t *forms)
+/* The forms of one profile folder, loaded to check what the completeness
+ * rules of its flows name. */
+struct form_set {
+	struct form_def **defs;
+	size_t n;
+};
+
+static void form_set_free(struct form_set *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		form_free(&fs->defs[i]);
+	free(fs->defs);
+	fs->defs = NULL;
+	fs->n = 0;
+}
+
+/* compleet_lookup_fn: a form code (veld NULL) or one of its field keys. */
+static int form_known(const char *code, const char *veld, void *ctx)
+{
+	const struct form_set *fs = ctx;
+
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->defs[i] && !strcmp(fs->defs[i]->code, code))
+			return !veld || form_field_index(fs->defs[i], veld) >= 0;
+	return 0;
+}
+
+/* Checks the *.form files of a profile folder into fs (a file with errors
+ * stays NULL there).  Returns the number of files with errors (each
+ * printed). */
+static size_t check_forms(const char *dir, struct form_set *fs)
 {
 	char **paths = NULL;
 	size_t n = 0, errors = 0;
 	struct err e;
 
-	*forms = 0;
+	memset(fs, 0, sizeof *fs);
 	if (form_list_dir(dir, &paths, &n, &e) < 0) {
 		print_err(&e, NULL);
 		return 1;
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct form_def *d = NULL;
-		if (form_load(paths[i], &d, print_err, NULL, &e) < 0)
-			errors++;
-		form_free(&d);
+	fs->defs = calloc(n ? n : 1, sizeof *fs->defs);
+	if (!fs->defs) {
+		form_list_free(&paths, n);
+		fprintf(stderr, "balie: geen geheugen\n");
+		return 1;
 	}
+	fs->n = n;
+	for (size_t i = 0; i < n; i++)
+		if (form_load(paths[i], &fs->defs[i], print_err, NULL, &e) < 0)
+			errors++;
 	form_list_free(&paths, n);
-	*forms = n;
+	return errors;
+}
+
+/* Every form and field a completeness rule names must exist in the
+ * profile's forms (a typo there would make a rule that can never pass). */
+static size_t check_refs(const struct flow_profile *p, struct form_set *fs)
+{
+	size_t errors = 0;
+
+	for (size_t i = 0; p && i < p->ntypes; i++)
+		errors += compleet_check_refs(&p->types[i]->compleet, p->types[i]->file, form_known, fs, print_err,
+					      NULL);
 	return errors;
 }
 
@@ -91,11 +135,15 @@ static size_t check_profile(const char *dir, const struct load_ctx *lc)
 	struct err e;
 	char label[256];
 
-	size_t forms = 0;
+	struct form_set fs;
+	size_t forms;
 
 	label_of(dir, label, sizeof label);
 	flow_profile_load(dir, &p, &st, print_err, NULL, &e);
-	st.errors += check_forms(dir, &forms);
+	st.errors += check_forms(dir, &fs);
+	st.errors += check_refs(p, &fs);
+	forms = fs.n;
+	form_set_free(&fs);
 	printf("%s: %zu %s, %zu %s, %zu %s, ", label,
 	       st.types, plural(st.types, "aanvraagtype", "aanvraagtypes"),
 	       st.statuses, plural(st.statuses, "status", "statussen"),
