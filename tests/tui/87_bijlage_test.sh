@@ -19,29 +19,7 @@ check "demodata heeft een TLV-aanvraag met aanvulling nodig ($NUMMER)" [ -n "$NU
 # The server-side home of the person: a map with an OPP (a real one-page
 # PDF, offsets computed) and a scan that is too big.
 mkdir -p "$T/home/documenten" "$T/home/export"
-pdf() { # FILE TEXT
-	stream="BT /F1 12 Tf 56 780 Td ($2) Tj ET"
-	o1='1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj'
-	o2='2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj'
-	o3='3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj'
-	o4="4 0 obj << /Length ${#stream} >> stream
-$stream
-endstream endobj"
-	o5='5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj'
-	{
-		printf '%%PDF-1.4\n'
-		off=9 offs=
-		for o in "$o1" "$o2" "$o3" "$o4" "$o5"; do
-			offs="$offs $off"
-			printf '%s\n' "$o"
-			off=$((off + ${#o} + 1))
-		done
-		printf 'xref\n0 6\n0000000000 65535 f \n'
-		for x in $offs; do printf '%010d 00000 n \n' "$x"; done
-		printf 'trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' "$off"
-	} >"$1"
-}
-pdf "$T/home/documenten/OPP-definitief.pdf" "Ontwikkelingsperspectief: de Wonderboom-aanpak werkt goed."
+make_pdf "$T/home/documenten/OPP-definitief.pdf" "Ontwikkelingsperspectief: de Wonderboom-aanpak werkt goed."
 truncate -s 11M "$T/home/documenten/scan-groot.pdf"
 printf '%%PDF-1.4\n' | dd of="$T/home/documenten/scan-groot.pdf" conv=notrunc 2>/dev/null
 

@@ -26,6 +26,7 @@
 #   check DESC CMD [ARG…]      run CMD; "ok N - DESC", or "not ok N - DESC"
 #                              followed by the current screen as "# " lines
 #   tap_done                   end of the script: exit status 0 when all passed
+#   make_pdf FILE TEXT         a real one-page PDF with TEXT (for bijlagen)
 #
 # Every script gets its own tmux server on a private socket (tmux -S in the
 # script's scratch folder), so the user's own tmux is never touched, and an
@@ -233,4 +234,28 @@ tui_login() {
 # psql against the demo cluster as its superuser (RLS does not apply).
 demo_psql() {
 	(eval "$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --env)" && psql -X -A -t -q -v ON_ERROR_STOP=1 -c "$1")
+}
+
+# A real one-page PDF with TEXT on it (offsets computed), for bijlagen.
+make_pdf() { # FILE TEXT
+	stream="BT /F1 12 Tf 56 780 Td ($2) Tj ET"
+	o1='1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj'
+	o2='2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj'
+	o3='3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj'
+	o4="4 0 obj << /Length ${#stream} >> stream
+$stream
+endstream endobj"
+	o5='5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj'
+	{
+		printf '%%PDF-1.4\n'
+		off=9 offs=
+		for o in "$o1" "$o2" "$o3" "$o4" "$o5"; do
+			offs="$offs $off"
+			printf '%s\n' "$o"
+			off=$((off + ${#o} + 1))
+		done
+		printf 'xref\n0 6\n0000000000 65535 f \n'
+		for x in $offs; do printf '%010d 00000 n \n' "$x"; done
+		printf 'trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' "$off"
+	} >"$1"
 }
