@@ -15,7 +15,7 @@ SHAREDIR  = $(PREFIX)/share/balie
 MANDIR    = $(PREFIX)/share/man
 
 CC       ?= cc
-PKGS      = ncursesw libpq libsodium liboath libconfig libmagic
+PKGS      = ncursesw libpq libsodium liboath libconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)

@@ -1,12 +1,14 @@
 /* bijlage.c — bijlage rules without a database; see bijlage.h. */
 #include "core/bijlage.h"
 
+#include <dlfcn.h>
 #include <magic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/isolate.h"
 #include "core/utf8.h"
 
 const char *const bijlage_categorieen[] = {
@@ -66,21 +68,59 @@ void bijlage_sha256_hex(const void *buf, size_t len, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-int bijlage_mime(const void *buf, size_t len, char *out, size_t outlen, struct err *e)
+/* libmagic runs in a short-lived child (core/isolate.h) and is loaded
+ * there with dlopen: its database (/usr/lib/file/magic.mgc, megabytes
+ * once mapped and searched) and the library with its own dependencies never
+ * count in the session's memory, which stays under 12 MiB (issue 4 §7). */
+struct mime_job {
+	const void *buf;
+	size_t len;
+};
+
+#define MIME_ERR_PREFIX "!"
+
+static int mime_job(void *arg, void *out, size_t outlen)
 {
-	magic_t m = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
+	const struct mime_job *j = arg;
+	void *lib = dlopen("libmagic.so.1", RTLD_NOW | RTLD_LOCAL);
+	magic_t (*open_)(int);
+	int (*load)(magic_t, const char *);
+	const char *(*buffer)(magic_t, const void *, size_t);
+	const char *(*error)(magic_t);
+	magic_t m;
 	const char *t;
 
-	if (!m)
-		return err_set(e, "bestandstype bepalen: libmagic start niet");
-	if (magic_load(m, NULL) != 0) {
-		err_set(e, "bestandstype bepalen: %s", magic_error(m) ? magic_error(m) : "geen magic-bestand");
-		magic_close(m);
+	if (!lib) {
+		snprintf(out, outlen, MIME_ERR_PREFIX "libmagic ontbreekt (Debian-pakket libmagic1)");
 		return -1;
 	}
-	t = magic_buffer(m, buf, len);
+	*(void **)&open_ = dlsym(lib, "magic_open");
+	*(void **)&load = dlsym(lib, "magic_load");
+	*(void **)&buffer = dlsym(lib, "magic_buffer");
+	*(void **)&error = dlsym(lib, "magic_error");
+	if (!open_ || !load || !buffer || !error || !(m = open_(MAGIC_MIME_TYPE | MAGIC_ERROR))) {
+		snprintf(out, outlen, MIME_ERR_PREFIX "libmagic start niet");
+		return -1;
+	}
+	if (load(m, NULL) != 0) {
+		snprintf(out, outlen, MIME_ERR_PREFIX "%s", error(m) ? error(m) : "geen magic-bestand");
+		return -1;
+	}
+	t = buffer(m, j->buf, j->len);
 	snprintf(out, outlen, "%s", t ? t : "application/octet-stream");
-	magic_close(m);
+	return 0; /* the child exits: nothing to close */
+}
+
+int bijlage_mime(const void *buf, size_t len, char *out, size_t outlen, struct err *e)
+{
+	struct mime_job j = { buf, len };
+	char answer[256];
+
+	if (isolate_run(mime_job, &j, answer, sizeof answer) != 0) {
+		return err_set(e, "bestandstype bepalen: %s",
+			       answer[0] == MIME_ERR_PREFIX[0] ? answer + 1 : "het hulpproces stopte onverwacht");
+	}
+	snprintf(out, outlen, "%s", answer);
 	return 0;
 }
 

@@ -86,6 +86,18 @@ int utf8_nfc(const char *s, char *out, size_t len)
 	if (len == 0)
 		return -1;
 	out[0] = '\0';
+	/* ASCII is NFC already: most of what is typed never touches
+	 * libunistring's tables (their pages would count in the session's
+	 * memory) */
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n) {
+		if (n + 1 > len)
+			return -1;
+		memcpy(out, s, n + 1);
+		return 0;
+	}
 	if (utf8_length(s) == (size_t)-1)
 		return -1;
 	/* into out when it fits (got is its room), else a malloc'ed result */

@@ -20,6 +20,7 @@ struct db_stmt {
 	uint64_t hash;
 	char *sql;
 	int ready; /* the PREPARE succeeded */
+	int sent;  /* a PREPARE is in the batch being sent */
 };
 
 struct db {
@@ -53,7 +54,7 @@ static int stmt_slot(struct db *db, const char *sql)
 	char *copy = strdup(sql);
 	if (!copy)
 		return -1;
-	db->stmt[db->nstmt] = (struct db_stmt){ h, copy, 0 };
+	db->stmt[db->nstmt] = (struct db_stmt){ h, copy, 0, 0 };
 	return db->nstmt++;
 }
 
@@ -338,46 +339,67 @@ int db_conninfo_check(const char *conninfo, int *has_password, struct err *e)
  * end with a single Sync, so they run in one implicit transaction (the
  * setting ends with it; nothing stays open).  Returns sql's result, or NULL
  * with e and *kind (DB_CONNECTION_LOST when the connection went away). */
-PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
-			    const char *const *p)
+/* What was sent into the pipeline, in order: each message gives one result
+ * followed by NULL. */
+struct sent_msg {
+	int call;    /* index into calls, -1 for the set_config */
+	int prepare; /* the PREPARE of calls[call] */
+	int slot;    /* its cache slot */
+};
+
+#define DB_BATCH_MAX 16
+
+int db_exec_batch_as_account(struct db *db, struct err *e, enum db_failure *kind, const struct db_call *calls,
+			     int ncalls, PGresult **res)
 {
 	PGconn *pg = db_pg(db);
-	char acc[24];
+	char acc[24], name[24];
 	const char *ap[1] = { acc };
-	PGresult *r, *res = NULL, *bad = NULL;
-	int sent;
+	struct sent_msg msg[1 + 2 * DB_BATCH_MAX];
+	PGresult *r, *bad = NULL;
+	int nmsg = 0, sent, got = 0;
 
-	int slot, prepare, nstmts;
-	char name[24];
-
-	snprintf(acc, sizeof acc, "%ld", db_account(db));
-
+	for (int i = 0; i < ncalls; i++)
+		res[i] = NULL;
 	*kind = DB_OK;
+	if (ncalls < 1 || ncalls > DB_BATCH_MAX)
+		return err_set(e, "interne fout: %d opdrachten in één keer", ncalls);
 	if (!db_ok(db) || PQenterPipelineMode(pg) != 1) {
 		*kind = db_fail(db, NULL, e);
-		return NULL;
+		return -1;
 	}
-	slot = stmt_slot(db, sql);
-	prepare = slot >= 0 && !db->stmt[slot].ready;
-	nstmts = prepare ? 3 : 2;
-	snprintf(name, sizeof name, "balie_%d", slot);
-	sent = PQsendQueryParams(pg, "SELECT set_config('balie.account', $1, true)", 1, NULL, ap, NULL, NULL, 0) &&
-	       (!prepare || PQsendPrepare(pg, name, sql, n, NULL)) &&
-	       (slot >= 0 ? PQsendQueryPrepared(pg, name, n, p, NULL, NULL, 0)
-			  : PQsendQueryParams(pg, sql, n, NULL, p, NULL, NULL, 0)) &&
-	       PQpipelineSync(pg);
-	/* the statements, each followed by NULL, then the Sync; the last one
-	 * is sql's result */
-	for (int stmt = 0; sent && stmt < nstmts; stmt++) {
+	snprintf(acc, sizeof acc, "%ld", db_account(db));
+	sent = PQsendQueryParams(pg, "SELECT set_config('balie.account', $1, true)", 1, NULL, ap, NULL, NULL, 0);
+	msg[nmsg++] = (struct sent_msg){ -1, 0, -1 };
+	for (int i = 0; sent && i < ncalls; i++) {
+		int slot = stmt_slot(db, calls[i].sql);
+
+		snprintf(name, sizeof name, "balie_%d", slot);
+		if (slot >= 0 && !db->stmt[slot].ready && !db->stmt[slot].sent) {
+			sent = PQsendPrepare(pg, name, calls[i].sql, calls[i].n, NULL);
+			db->stmt[slot].sent = 1; /* the same text twice in one batch: prepare once */
+			msg[nmsg++] = (struct sent_msg){ i, 1, slot };
+		}
+		sent = sent && (slot >= 0 ? PQsendQueryPrepared(pg, name, calls[i].n, calls[i].p, NULL, NULL, 0)
+					  : PQsendQueryParams(pg, calls[i].sql, calls[i].n, NULL, calls[i].p, NULL,
+							      NULL, 0));
+		msg[nmsg++] = (struct sent_msg){ i, 0, slot };
+	}
+	sent = sent && PQpipelineSync(pg);
+	/* each message's result, then NULL; then the Sync */
+	for (int m = 0; sent && m < nmsg; m++) {
 		while ((r = PQgetResult(pg)) != NULL) {
 			ExecStatusType st = PQresultStatus(r);
-			if (prepare && stmt == 1 && st == PGRES_COMMAND_OK)
-				db->stmt[slot].ready = 1; /* even when running it fails below */
-			if (stmt == nstmts - 1 && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) && !res) {
-				res = r;
+			int ok = st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK;
+
+			if (msg[m].prepare && st == PGRES_COMMAND_OK)
+				db->stmt[msg[m].slot].ready = 1; /* even when running it fails below */
+			if (ok && msg[m].call >= 0 && !msg[m].prepare && !res[msg[m].call]) {
+				res[msg[m].call] = r;
+				got++;
 				continue;
 			}
-			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !bad)
+			if (!ok && !bad)
 				bad = r;
 			else
 				PQclear(r);
@@ -385,6 +407,9 @@ PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind
 		if (PQstatus(pg) != CONNECTION_OK)
 			break;
 	}
+	for (int m = 0; m < nmsg; m++)
+		if (msg[m].prepare)
+			db->stmt[msg[m].slot].sent = 0;
 	if (sent && PQstatus(pg) == CONNECTION_OK) {
 		r = PQgetResult(pg);
 		if (r && PQresultStatus(r) != PGRES_PIPELINE_SYNC && !bad)
@@ -398,7 +423,7 @@ PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind
 			PQclear(r);
 		PQexitPipelineMode(pg);
 	}
-	if (!sent || bad || !res || PQstatus(pg) != CONNECTION_OK) {
+	if (!sent || bad || got != ncalls || PQstatus(pg) != CONNECTION_OK) {
 		const char *st = bad ? PQresultErrorField(bad, PG_DIAG_SQLSTATE) : NULL;
 		/* a backend terminated at the implicit COMMIT (57P01 …) reports
 		 * FATAL before libpq has seen the socket close */
@@ -410,10 +435,21 @@ PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind
 		}
 		if (bad)
 			PQclear(bad);
-		if (res)
-			PQclear(res);
-		return NULL;
+		for (int i = 0; i < ncalls; i++) {
+			PQclear(res[i]);
+			res[i] = NULL;
+		}
+		return -1;
 	}
-	return res;
+	return 0;
+}
+
+PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
+			     const char *const *p)
+{
+	struct db_call call = { sql, n, p };
+	PGresult *res;
+
+	return db_exec_batch_as_account(db, e, kind, &call, 1, &res) < 0 ? NULL : res;
 }
 

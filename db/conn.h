@@ -73,6 +73,19 @@ PGresult *db_exec(struct db *db, struct err *e, enum db_failure *kind,
 PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,
 			     const char *const *p);
 
+/* Several statements in ONE round trip, as db_exec_as_account does for
+ * one: the acting account set, then each call, one implicit transaction
+ * (all or nothing), at most 16.  res[i] gets the result of
+ * calls[i] (caller PQclear()s each).  0, or -1 with e and *kind and every
+ * res[i] NULL. */
+struct db_call {
+	const char *sql;
+	int n;
+	const char *const *p;
+};
+int db_exec_batch_as_account(struct db *db, struct err *e, enum db_failure *kind, const struct db_call *calls,
+			     int ncalls, PGresult **res);
+
 /* Runs a script of several statements (migrations, data loads).  0 / -1. */
 int db_exec_script(struct db *db, const char *sql, struct err *e);
 

@@ -229,35 +229,39 @@ static void fill(struct hulpvraag *h, PGresult *r)
 	COPY(h->contact_telefoon, r, 0, c++);
 }
 
-/* Runs a one-parameter list query and allocates *arr with room for its rows
- * (+1, zeroed); *n gets the row count.  Returns the result (caller clears
- * it) or NULL with e set and nothing allocated. */
-static PGresult *list_query(struct db *db, struct err *e, const char *sql, const char *const *p, void **arr,
-			    size_t elem, int *n)
+/* The lists of one hulpvraag, all with $1 = its id: read in the same round
+ * trip as the hulpvraag itself (hulpvraag_load). */
+enum { L_HV, L_LABELS, L_BIJLAGEN, L_HISTORIE, L_NOTITIE, L_COUNT };
+
+static const char *const load_lists_sql[L_COUNT] = {
+	[L_HV] = load_sql,
+	[L_LABELS] = "SELECT l.id, l.naam FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
+		     " WHERE hl.hulpvraag_id = $1 ORDER BY l.naam",
+	[L_BIJLAGEN] = "SELECT b.naam, b.grootte, b.categorie, " MOMENT("b.geupload_op") ", coalesce(a.naam, ''), b.id "
+		       "  FROM bijlage b LEFT JOIN account a ON a.id = b.geupload_door "
+		       " WHERE b.hulpvraag_id = $1 AND b.verwijderd_op IS NULL ORDER BY b.geupload_op DESC, b.id DESC",
+	[L_HISTORIE] = "SELECT coalesce(s.van, ''), s.naar, coalesce(a.naam, 'automatisch'), " MOMENT("s.op") ", s.reden "
+		       "  FROM statushistorie s LEFT JOIN account a ON a.id = s.door "
+		       " WHERE s.hulpvraag_id = $1 ORDER BY s.op DESC, s.id DESC",
+	[L_NOTITIE] = "SELECT id, version, tekst FROM notitie WHERE hulpvraag_id = $1 AND account_id = acting_account()",
+};
+
+/* Room for the rows of r (+1, zeroed) in *arr; 0 / -1. */
+static int rows_alloc(PGresult *r, void **arr, size_t elem, int *n, struct err *e)
 {
-	PGresult *r = q(db, e, NULL, sql, 1, p);
-	if (!r)
-		return NULL;
 	*n = PQntuples(r);
 	*arr = calloc((size_t)*n + 1, elem);
-	if (!*arr) {
-		PQclear(r);
-		err_set(e, "geen geheugen");
-		return NULL;
-	}
-	return r;
+	return *arr ? 0 : err_set(e, "geen geheugen");
 }
 
-static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, struct err *e)
+static int fill_lists(struct hulpvraag *h, PGresult **res, struct err *e)
 {
 	void *arr;
 	PGresult *r;
 	int n;
 
-	r = list_query(db, e, "SELECT l.id, l.naam FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
-			      " WHERE hl.hulpvraag_id = $1 ORDER BY l.naam",
-		       p, &arr, sizeof *h->labels, &n);
-	if (!r)
+	r = res[L_LABELS];
+	if (rows_alloc(r, &arr, sizeof *h->labels, &n, e) < 0)
 		return -1;
 	h->labels = arr;
 	for (int i = 0; i < n; i++) {
@@ -265,14 +269,9 @@ static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, 
 		COPY(h->labels[i].naam, r, i, 1);
 	}
 	h->nlabels = n;
-	PQclear(r);
 
-	r = list_query(db, e,
-		       "SELECT b.naam, b.grootte, b.categorie, " MOMENT("b.geupload_op") ", coalesce(a.naam, ''), b.id "
-		       "  FROM bijlage b LEFT JOIN account a ON a.id = b.geupload_door "
-		       " WHERE b.hulpvraag_id = $1 AND b.verwijderd_op IS NULL ORDER BY b.geupload_op DESC, b.id DESC",
-		       p, &arr, sizeof *h->bijlagen, &n);
-	if (!r)
+	r = res[L_BIJLAGEN];
+	if (rows_alloc(r, &arr, sizeof *h->bijlagen, &n, e) < 0)
 		return -1;
 	h->bijlagen = arr;
 	for (int i = 0; i < n; i++) {
@@ -285,14 +284,9 @@ static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, 
 		b->id = atol(PQgetvalue(r, i, 5));
 	}
 	h->nbijlagen = n;
-	PQclear(r);
 
-	r = list_query(db, e,
-		       "SELECT coalesce(s.van, ''), s.naar, coalesce(a.naam, 'automatisch'), " MOMENT("s.op") ", s.reden "
-		       "  FROM statushistorie s LEFT JOIN account a ON a.id = s.door "
-		       " WHERE s.hulpvraag_id = $1 ORDER BY s.op DESC, s.id DESC",
-		       p, &arr, sizeof *h->historie, &n);
-	if (!r)
+	r = res[L_HISTORIE];
+	if (rows_alloc(r, &arr, sizeof *h->historie, &n, e) < 0)
 		return -1;
 	h->historie = arr;
 	for (int i = 0; i < n; i++) {
@@ -303,18 +297,11 @@ static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, 
 		COPY(x->op, r, i, 3);
 		x->reden = dup(PQgetvalue(r, i, 4));
 		h->nhistorie = i + 1;
-		if (!x->reden) {
-			PQclear(r);
+		if (!x->reden)
 			return err_set(e, "geen geheugen");
-		}
 	}
-	PQclear(r);
 
-	r = q(db, e, NULL,
-	      "SELECT id, version, tekst FROM notitie WHERE hulpvraag_id = $1 AND account_id = acting_account()", 1,
-	      p);
-	if (!r)
-		return -1;
+	r = res[L_NOTITIE];
 	if (PQntuples(r) == 1) {
 		h->notitie_id = atol(PQgetvalue(r, 0, 0));
 		h->notitie_version = atoi(PQgetvalue(r, 0, 1));
@@ -322,51 +309,47 @@ static int load_lists(struct db *db, struct hulpvraag *h, const char *const *p, 
 	} else {
 		h->notitie = dup("");
 	}
-	PQclear(r);
-	if (!h->notitie)
-		return err_set(e, "geen geheugen");
-	return 0;
+	return h->notitie ? 0 : err_set(e, "geen geheugen");
 }
 
+/* One round trip: the hulpvraag and its lists in one transaction (the
+ * statements are prepared once per connection, see db/conn.h). */
 enum hv_result hulpvraag_load(struct db *db, long id, struct hulpvraag **out, struct err *e)
 {
 	char sid[24];
 	const char *p[1] = { num(sid, sizeof sid, id) };
-	struct hulpvraag *h;
+	struct db_call calls[L_COUNT];
+	PGresult *res[L_COUNT];
+	struct hulpvraag *h = NULL;
 	enum db_failure kind = DB_OK;
-	PGresult *r;
+	enum hv_result rc = HV_OK;
 
 	*out = NULL;
-	if (db_begin(db, e) < 0)
+	for (int i = 0; i < L_COUNT; i++)
+		calls[i] = (struct db_call){ load_lists_sql[i], 1, p };
+	if (db_exec_batch_as_account(db, e, &kind, calls, L_COUNT, res) < 0)
 		return HV_ERROR;
-	r = q(db, e, &kind, load_sql, 1, p);
-	if (!r)
-		return failed(db, kind, e);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		db_rollback(db);
+	if (PQntuples(res[L_HV]) != 1) {
 		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
-		return HV_NOT_FOUND;
-	}
-	h = calloc(1, sizeof *h);
-	if (!h) {
-		PQclear(r);
-		db_rollback(db);
+		rc = HV_NOT_FOUND;
+	} else if (!(h = calloc(1, sizeof *h))) {
 		err_set(e, "geen geheugen");
-		return HV_ERROR;
-	}
-	fill(h, r);
-	PQclear(r);
-	if (!h->omschrijving || load_lists(db, h, p, e) < 0) {
-		if (!h->omschrijving)
+		rc = HV_ERROR;
+	} else {
+		fill(h, res[L_HV]);
+		if (!h->omschrijving) {
 			err_set(e, "geen geheugen");
-		hulpvraag_free(&h);
-		db_rollback(db);
-		return HV_ERROR;
+			rc = HV_ERROR;
+		} else if (fill_lists(h, res, e) < 0) {
+			rc = HV_ERROR;
+		}
+		if (rc != HV_OK)
+			hulpvraag_free(&h);
 	}
-	db_rollback(db); /* read-only */
+	for (int i = 0; i < L_COUNT; i++)
+		PQclear(res[i]);
 	*out = h;
-	return HV_OK;
+	return rc;
 }
 
 int hulpvraag_by_nummer(struct db *db, long org, long nummer, long *id, struct err *e)

@@ -346,13 +346,52 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 	return y;
 }
 
-static int pad_rows(const struct hulpvraag *h)
+/* An upper bound of the rows text takes when wrapped at width columns:
+ * every line break, and a row per third of the width (word wrapping never
+ * leaves more than that unused on a row of ordinary words). */
+static long text_rows(const char *t, int width)
 {
-	size_t chars = strlen(h->omschrijving) + strlen(h->notitie);
+	long rows = 1, chars = 0, third = width > 9 ? width / 3 : 3;
 
-	for (int i = 0; i < h->nhistorie; i++)
-		chars += strlen(h->historie[i].reden) + 60;
-	long rows = 60 + (long)chars / 20 + h->nbijlagen + 3L * h->nhistorie + 80; /* + the checklist */
+	for (; *t; t++) {
+		rows += *t == '\n';
+		chars += ((unsigned char)*t & 0xC0) != 0x80;
+	}
+	return rows + chars / third;
+}
+
+/* Rows of the pad for the current tab only: a cchar_t is 28 bytes, so a
+ * pad sized for every tab at 200 columns was a megabyte on each paint
+ * (issue 4 §7: a session stays under 12 MiB). */
+static int pad_rows(const struct hvpane *v, int width)
+{
+	const struct hulpvraag *h = v->h;
+	long rows = 4;
+
+	switch (v->tab) {
+	case TAB_HV:
+		rows += 16 + text_rows(h->omschrijving, width - 4);
+		break;
+	case TAB_HIST:
+		for (int i = 0; i < h->nhistorie; i++)
+			rows += 3 + text_rows(h->historie[i].van, width / 2) + text_rows(h->historie[i].naar, width / 2) +
+				text_rows(h->historie[i].reden, width - 11);
+		break;
+	case TAB_BIJL:
+		rows += h->nbijlagen + 2;
+		break;
+	case TAB_NOTE:
+		rows += 2 + text_rows(h->notitie, width - 2);
+		break;
+	case TAB_FORM:
+		rows += v->forms.n + 4;
+		break;
+	case TAB_COMPL:
+		for (size_t i = 0; i < v->compl.uitslag.n; i++)
+			rows += text_rows(v->compl.uitslag.punten[i].omschrijving, width - 4) +
+				text_rows(v->compl.uitslag.punten[i].melding, width - 6);
+		break;
+	}
 	return rows > 3000 ? 3000 : (int)rows;
 }
 
@@ -371,7 +410,7 @@ static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
 	}
 	header(v, a, w);
 	v->view_rows = rows - HEADER_ROWS;
-	WINDOW *pad = newpad(pad_rows(v->h), cols);
+	WINDOW *pad = newpad(pad_rows(v, cols), cols);
 	if (pad) {
 		int total = draw_tab(v, a, pad, cols);
 		int *top = &v->scroll[v->tab];
