@@ -562,7 +562,9 @@ void dialog_draw(struct dialog *d, struct app *a, WINDOW *w)
 			char lab[300];
 
 			snprintf(lab, sizeof lab, "%s%s", selrow ? "> " : "  ", it->label);
-			screen_put_pad(w, y + r, x0 + 2, lw, lab, at);
+			/* a cut label ("…") keeps a column free before the extra */
+			screen_put_pad(w, y + r, x0 + 2, lw, "", at);
+			screen_put(w, y + r, x0 + 2, it->extra[0] ? lw - 1 : lw, lab, at);
 			if (it->extra[0])
 				screen_put_pad(w, y + r, x0 + 2 + lw, inner - lw, it->extra,
 					       selrow ? at : s->attr[ST_DIM]);
