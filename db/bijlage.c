@@ -17,8 +17,9 @@
 #include "core/bijlage.h"
 #include "db/audit.h"
 #include "db/hulpvraag.h"
+#include "db/row.h"
 
-#define MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')"
+#define MOMENT(col) DB_MOMENT(col)
 
 #define COLS                                                                                              \
 	"b.id, b.version, b.hulpvraag_id, b.organisatie_id, b.naam, b.grootte, b.categorie, b.mime, b.sha256, " \

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/row.h"
+
 #define TZ "'Europe/Amsterdam'"
 #define MAX_IDS 200
 
@@ -171,11 +173,6 @@ static void parse_date(const char *iso, struct datum *d)
 		*d = datum_make(1970, 1, 1);
 }
 
-static void copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src ? src : "");
-}
-
 int compleet_evaluate_ids(struct db *db, const long *ids, size_t n, struct compleet_hv *out, struct err *e)
 {
 	char arr[MAX_IDS * 21 + 3];
@@ -227,8 +224,8 @@ int compleet_evaluate_ids(struct db *db, const long *ids, size_t n, struct compl
 				h->id = id;
 				h->nummer = atol(val(r, row, 1));
 				h->version = atoi(val(r, row, 2));
-				copy(h->titel, sizeof h->titel, val(r, row, 3));
-				copy(h->status, sizeof h->status, val(r, row, 4));
+				db_copy(h->titel, sizeof h->titel, val(r, row, 3));
+				db_copy(h->status, sizeof h->status, val(r, row, 4));
 				f[i].titel = h->titel;
 				f[i].status = h->status;
 				f[i].leerling = (struct naam){ val(r, row, 5), val(r, row, 6), val(r, row, 7) };
@@ -238,12 +235,12 @@ int compleet_evaluate_ids(struct db *db, const long *ids, size_t n, struct compl
 				f[i].schoolgegevens = flags[3] == '1';
 				h->controleren = flags[4] == '1';
 				if (h->controleren)
-					copy(h->aanvulling, sizeof h->aanvulling, val(r, row, 9));
+					db_copy(h->aanvulling, sizeof h->aanvulling, val(r, row, 9));
 				parse_date(val(r, row, 10), &f[i].vandaag);
-				copy(h->datum, sizeof h->datum, val(r, row, 11));
-				copy(h->aanvraagtype, sizeof h->aanvraagtype, val(r, row, 12));
+				db_copy(h->datum, sizeof h->datum, val(r, row, 11));
+				db_copy(h->aanvraagtype, sizeof h->aanvraagtype, val(r, row, 12));
 				h->aanvraagtype_id = atol(val(r, row, 13));
-				copy(h->datum_iso, sizeof h->datum_iso, val(r, row, 14));
+				db_copy(h->datum_iso, sizeof h->datum_iso, val(r, row, 14));
 			}
 			break;
 		case 1:

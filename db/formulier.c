@@ -11,35 +11,10 @@
 #include "core/mailtpl.h"
 #include "core/validate.h"
 #include "db/audit.h"
+#include "db/row.h"
 
 #define NOT_VISIBLE "dit formulier bestaat niet (meer) of je hebt er geen toegang toe"
-#define MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')"
-
-static const char *num(char *buf, size_t len, long v)
-{
-	snprintf(buf, len, "%ld", v);
-	return buf;
-}
-
-static void cpy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src ? src : "");
-}
-
-#define COPY(dst, r, row, col) cpy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
-
-/* COMMIT; a connection lost while it was in flight leaves the outcome unknown. */
-static enum hv_result finish(struct db *db, struct err *e)
-{
-	if (db_commit(db, e) == 0)
-		return HV_OK;
-	if (!db_ok(db)) {
-		err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of het formulier is bewaard");
-		return HV_UNKNOWN;
-	}
-	db_rollback(db);
-	return HV_ERROR;
-}
+#define MOMENT(col) DB_MOMENT(col)
 
 static enum hv_result fail(struct db *db, enum hv_result res)
 {
@@ -71,7 +46,7 @@ static enum hv_result one_row(struct db *db, struct err *e, const char *sql, int
 static int list(struct db *db, const char *sql, long param, struct formulier_item **out, int *n, struct err *e)
 {
 	char sp[24];
-	const char *p[1] = { num(sp, sizeof sp, param) };
+	const char *p[1] = { db_num(sp, sizeof sp, param) };
 	enum db_failure kind;
 	PGresult *r;
 
@@ -87,11 +62,11 @@ static int list(struct db *db, const char *sql, long param, struct formulier_ite
 	for (int i = 0; i < k; i++) {
 		struct formulier_item *it = &(*out)[i];
 		it->id = atol(PQgetvalue(r, i, 0));
-		COPY(it->naam, r, i, 1);
-		COPY(it->code, r, i, 2);
+		DB_COPY(it->naam, r, i, 1);
+		DB_COPY(it->code, r, i, 2);
 		it->versie = atoi(PQgetvalue(r, i, 3));
-		COPY(it->door, r, i, 4);
-		COPY(it->op, r, i, 5);
+		DB_COPY(it->door, r, i, 4);
+		DB_COPY(it->op, r, i, 5);
 		it->compleet = PQgetvalue(r, i, 6)[0] == 't';
 	}
 	*n = k;
@@ -134,7 +109,7 @@ static const char *role_array(unsigned roles, char *set, size_t len)
 int formulier_accounts(struct db *db, long org, unsigned roles, struct hv_item **out, int *n, struct err *e)
 {
 	char so[24], set[256];
-	const char *p[2] = { num(so, sizeof so, org), role_array(roles, set, sizeof set) };
+	const char *p[2] = { db_num(so, sizeof so, org), role_array(roles, set, sizeof set) };
 	return hv_items(db,
 			"SELECT DISTINCT a.id, a.naam, coalesce(a.email, ''), 0, false FROM account a "
 			"  JOIN account_rol r ON r.account_id = a.id "
@@ -147,8 +122,8 @@ int formulier_accounts(struct db *db, long org, unsigned roles, struct hv_item *
 enum hv_result formulier_add(struct db *db, long hulpvraag_id, long definitie_id, long *id, struct err *e)
 {
 	char sh[24], sd[24], sa[24];
-	const char *p[3] = { num(sh, sizeof sh, hulpvraag_id), num(sd, sizeof sd, definitie_id),
-			     num(sa, sizeof sa, db_account(db)) };
+	const char *p[3] = { db_num(sh, sizeof sh, hulpvraag_id), db_num(sd, sizeof sd, definitie_id),
+			     db_num(sa, sizeof sa, db_account(db)) };
 	PGresult *r;
 	enum hv_result res;
 
@@ -168,7 +143,7 @@ enum hv_result formulier_add(struct db *db, long hulpvraag_id, long definitie_id
 	PQclear(r);
 	if (audit_write(db, db_account(db), org, "formulier-nieuw", "formulier", *id, sh, e) < 0)
 		return fail(db, HV_ERROR);
-	res = finish(db, e);
+	res = hulpvraag_commit(db, "het formulier", e);
 	if (res == HV_OK)
 		err_set(e, "Formulier toegevoegd");
 	return res;
@@ -214,7 +189,7 @@ static int parse_stored(const char *code, int versie, const char *bron, struct f
 enum hv_result formulier_load(struct db *db, long id, struct formulier **out, struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	struct formulier *f;
 	PGresult *r;
 
@@ -242,12 +217,12 @@ enum hv_result formulier_load(struct db *db, long id, struct formulier **out, st
 	f->organisatie_id = atol(PQgetvalue(r, 0, 1));
 	f->version = atoi(PQgetvalue(r, 0, 2));
 	f->nummer = atol(PQgetvalue(r, 0, 3));
-	COPY(f->naam, r, 0, 4);
+	DB_COPY(f->naam, r, 0, 4);
 	f->definitie_versie = atoi(PQgetvalue(r, 0, 5));
 	f->nieuwste_versie = atoi(PQgetvalue(r, 0, 6));
 	f->compleet = PQgetvalue(r, 0, 7)[0] == 't';
-	COPY(f->gewijzigd_door, r, 0, 8);
-	COPY(f->gewijzigd_op, r, 0, 9);
+	DB_COPY(f->gewijzigd_door, r, 0, 8);
+	DB_COPY(f->gewijzigd_op, r, 0, 9);
 	int bad = parse_stored(PQgetvalue(r, 0, 10), f->definitie_versie, PQgetvalue(r, 0, 11), &f->def, e);
 	PQclear(r);
 	if (bad || !(f->values = calloc(f->def->nfields + 1, sizeof *f->values)) ||
@@ -279,7 +254,7 @@ enum hv_result formulier_load(struct db *db, long id, struct formulier **out, st
 		formulier_free(&f);
 		return fail(db, HV_ERROR);
 	}
-	res = finish(db, e);
+	res = hulpvraag_commit(db, "het formulier", e);
 	if (res != HV_OK)
 		formulier_free(&f);
 	else
@@ -346,7 +321,7 @@ static int notify(struct db *db, const struct savectx *s, size_t k, const char *
 		return 0;
 	}
 	char aan[256];
-	COPY(aan, r, 0, 1);
+	DB_COPY(aan, r, 0, 1);
 	PQclear(r);
 	if (find_template(datadir ? datadir : ".", s->profiel, path, sizeof path, e) < 0 || mailtpl_load(path, &t, e) < 0)
 		return -1;
@@ -354,7 +329,7 @@ static int notify(struct db *db, const struct savectx *s, size_t k, const char *
 	snprintf(reden, sizeof reden, "formulier \"%s\", veld \"%s\"", s->naam, f->label);
 	v.v[MAILTPL_STATUS] = s->status;
 	v.v[MAILTPL_REDEN] = reden;
-	v.v[MAILTPL_NUMMER] = num(nr, sizeof nr, s->nummer);
+	v.v[MAILTPL_NUMMER] = db_num(nr, sizeof nr, s->nummer);
 	v.v[MAILTPL_SCHOOL] = s->school;
 	v.v[MAILTPL_ORGANISATIE] = s->organisatie;
 	v.v[MAILTPL_AANVRAAGTYPE] = s->aanvraagtype;
@@ -364,7 +339,7 @@ static int notify(struct db *db, const struct savectx *s, size_t k, const char *
 		return -1;
 	/* the subject may only hold {hulpvraagnummer}, {status}, {aanvraagtype}
 	 * and {organisatie} (core/mailtpl refuses the rest): no pupil name */
-	const char *po[5] = { num(so, sizeof so, s->org), num(sh, sizeof sh, s->hulpvraag_id), aan, subject, body };
+	const char *po[5] = { db_num(so, sizeof so, s->org), db_num(sh, sizeof sh, s->hulpvraag_id), aan, subject, body };
 	r = db_exec(db, e, NULL,
 		    "INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst) VALUES ($1, $2, $3, $4, $5)",
 		    5, po);
@@ -380,7 +355,7 @@ static int notify(struct db *db, const struct savectx *s, size_t k, const char *
 static enum hv_result conflict(struct db *db, long id, struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	struct err ee;
 	PGresult *r = db_exec(db, &ee, NULL,
 			      "SELECT coalesce(a.naam, ''), " MOMENT("f.gewijzigd_op") " FROM formulier f "
@@ -402,7 +377,7 @@ static enum hv_result conflict(struct db *db, long id, struct err *e)
 static enum hv_result read_for_save(struct db *db, long id, int version, struct savectx *s, struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	PGresult *r;
 	enum hv_result res = one_row(db, e,
 			      "SELECT f.version, f.hulpvraag_id, f.organisatie_id, h.nummer, o.naam, o.profiel, "
@@ -423,12 +398,12 @@ static enum hv_result read_for_save(struct db *db, long id, int version, struct 
 	s->hulpvraag_id = atol(PQgetvalue(r, 0, 1));
 	s->org = atol(PQgetvalue(r, 0, 2));
 	s->nummer = atol(PQgetvalue(r, 0, 3));
-	COPY(s->organisatie, r, 0, 4);
-	COPY(s->profiel, r, 0, 5);
-	COPY(s->aanvraagtype, r, 0, 6);
-	COPY(s->school, r, 0, 7);
-	COPY(s->status, r, 0, 8);
-	COPY(s->naam, r, 0, 9);
+	DB_COPY(s->organisatie, r, 0, 4);
+	DB_COPY(s->profiel, r, 0, 5);
+	DB_COPY(s->aanvraagtype, r, 0, 6);
+	DB_COPY(s->school, r, 0, 7);
+	DB_COPY(s->status, r, 0, 8);
+	DB_COPY(s->naam, r, 0, 9);
 	int bad = parse_stored(PQgetvalue(r, 0, 10), atoi(PQgetvalue(r, 0, 11)), PQgetvalue(r, 0, 12), &s->def, e);
 	PQclear(r);
 	if (bad)
@@ -467,7 +442,7 @@ static enum hv_result check_values(struct db *db, const struct savectx *s, const
 		if (f->type != FORM_ACCOUNT)
 			continue;
 		char set[256];
-		const char *p[3] = { values[i], num(so, sizeof so, s->org), role_array(f->roles, set, sizeof set) };
+		const char *p[3] = { values[i], db_num(so, sizeof so, s->org), role_array(f->roles, set, sizeof set) };
 		PGresult *r = db_exec(db, e, NULL,
 				      "SELECT 1 FROM account_rol WHERE account_id = $1::bigint AND organisatie_id = $2 "
 				      "AND rol = ANY($3::text[])",
@@ -502,8 +477,8 @@ enum hv_result formulier_save(struct db *db, long id, int version, const char *c
 	}
 	int done = form_complete(s.def, values);
 	size_t open = form_problems(s.def, values, NULL, 0);
-	const char *pu[4] = { num(sid, sizeof sid, id), num(sv, sizeof sv, version), done ? "t" : "f",
-			      num(sa, sizeof sa, db_account(db)) };
+	const char *pu[4] = { db_num(sid, sizeof sid, id), db_num(sv, sizeof sv, version), done ? "t" : "f",
+			      db_num(sa, sizeof sa, db_account(db)) };
 	PGresult *r = db_exec(db, e, NULL,
 			      "UPDATE formulier SET version = version + 1, compleet = $3, gewijzigd_door = $4, "
 			      "gewijzigd_op = now() WHERE id = $1 AND version = $2 RETURNING version",
@@ -524,7 +499,7 @@ enum hv_result formulier_save(struct db *db, long id, int version, const char *c
 		char so[24];
 		if (!values[i])
 			continue;
-		const char *pi[4] = { sid, num(so, sizeof so, s.org), s.def->fields[i].key, values[i] };
+		const char *pi[4] = { sid, db_num(so, sizeof so, s.org), s.def->fields[i].key, values[i] };
 		if (!(r = db_exec(db, e, NULL,
 				  "INSERT INTO formulier_waarde (formulier_id, organisatie_id, veld, waarde) "
 				  "VALUES ($1, $2, $3, $4)",
@@ -542,7 +517,7 @@ enum hv_result formulier_save(struct db *db, long id, int version, const char *c
 	if (audit_write(db, db_account(db), s.org, "formulier-opgeslagen", "formulier", id, detail, e) < 0)
 		goto failed;
 	savectx_release(&s);
-	res = finish(db, e);
+	res = hulpvraag_commit(db, "het formulier", e);
 	if (res != HV_OK)
 		return res;
 	if (new_version)

@@ -23,9 +23,10 @@
 #include "core/titel.h"
 #include "core/validate.h"
 #include "db/audit.h"
+#include "db/row.h"
 
 #define TZ "'Europe/Amsterdam'"
-#define MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE " TZ ", 'DD-MM-YYYY HH24:MI'), '')"
+#define MOMENT(col) DB_MOMENT(col)
 
 static void (*test_hook)(int step, void *arg);
 static void *test_hook_arg;
@@ -43,13 +44,6 @@ static void hook(int step)
 }
 
 /* ------------------------------------------------------------- helpers -- */
-
-static void cpy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src ? src : "");
-}
-
-#define COPY(dst, r, row, col) cpy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
 
 static char *dup(const char *s)
 {
@@ -73,12 +67,6 @@ static int run(struct db *db, struct err *e, enum db_failure *kind, const char *
 	return 0;
 }
 
-static const char *num(char *buf, size_t len, long v)
-{
-	snprintf(buf, len, "%ld", v);
-	return buf;
-}
-
 /* The hv_result for a failed statement: a P0001 from the status trigger is
  * a refused transition, a lost connection before COMMIT means nothing was
  * written. */
@@ -94,18 +82,21 @@ static enum hv_result failed(struct db *db, enum db_failure kind, struct err *e)
 	return HV_ERROR;
 }
 
-/* COMMIT; a connection lost while it was in flight leaves the outcome
- * unknown: never report success then. */
-static enum hv_result commit(struct db *db, struct err *e)
+enum hv_result hulpvraag_commit(struct db *db, const char *wat, struct err *e)
 {
 	if (db_commit(db, e) == 0)
 		return HV_OK;
 	if (!db_ok(db)) {
-		err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de wijziging is bewaard");
+		err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of %s is bewaard", wat);
 		return HV_UNKNOWN;
 	}
 	db_rollback(db);
 	return HV_ERROR;
+}
+
+static enum hv_result commit(struct db *db, struct err *e)
+{
+	return hulpvraag_commit(db, "de wijziging", e);
 }
 
 /* After an UPDATE … WHERE version matched no row: gone/invisible, or
@@ -113,7 +104,7 @@ static enum hv_result commit(struct db *db, struct err *e)
 static enum hv_result conflict(struct db *db, long id, struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	struct err ee;
 	PGresult *r = q(db, &ee, NULL,
 			"SELECT coalesce(a.naam, ''), " MOMENT("h.updated_at") ", h.status FROM hulpvraag h "
@@ -191,42 +182,42 @@ static void fill(struct hulpvraag *h, PGresult *r)
 	h->id = atol(PQgetvalue(r, 0, c++));
 	h->version = atoi(PQgetvalue(r, 0, c++));
 	h->organisatie_id = atol(PQgetvalue(r, 0, c++));
-	COPY(h->organisatie, r, 0, c++);
-	COPY(h->profiel, r, 0, c++);
+	DB_COPY(h->organisatie, r, 0, c++);
+	DB_COPY(h->profiel, r, 0, c++);
 	h->nummer = atol(PQgetvalue(r, 0, c++));
-	COPY(h->titel, r, 0, c++);
+	DB_COPY(h->titel, r, 0, c++);
 	h->omschrijving = dup(PQgetvalue(r, 0, c++));
-	COPY(h->datum, r, 0, c++);
-	COPY(h->status, r, 0, c++);
-	COPY(h->status_categorie, r, 0, c++);
-	COPY(h->status_sinds, r, 0, c++);
-	COPY(h->status_sinds_iso, r, 0, c++);
+	DB_COPY(h->datum, r, 0, c++);
+	DB_COPY(h->status, r, 0, c++);
+	DB_COPY(h->status_categorie, r, 0, c++);
+	DB_COPY(h->status_sinds, r, 0, c++);
+	DB_COPY(h->status_sinds_iso, r, 0, c++);
 	h->eindstatus = PQgetvalue(r, 0, c++)[0] == 't';
 	h->aanvraagtype_id = atol(PQgetvalue(r, 0, c++));
-	COPY(h->aanvraagtype, r, 0, c++);
+	DB_COPY(h->aanvraagtype, r, 0, c++);
 	h->coordinator_id = atol(PQgetvalue(r, 0, c++));
-	COPY(h->coordinator, r, 0, c++);
-	COPY(h->coordinator_email, r, 0, c++);
-	COPY(h->aanvrager_naam, r, 0, c++);
-	COPY(h->aanvrager_email, r, 0, c++);
+	DB_COPY(h->coordinator, r, 0, c++);
+	DB_COPY(h->coordinator_email, r, 0, c++);
+	DB_COPY(h->aanvrager_naam, r, 0, c++);
+	DB_COPY(h->aanvrager_email, r, 0, c++);
 	h->geen_mail = PQgetvalue(r, 0, c++)[0] == 't';
-	COPY(h->eerste_reactie, r, 0, c++);
-	COPY(h->gewijzigd_door, r, 0, c++);
-	COPY(h->gewijzigd_op, r, 0, c++);
+	DB_COPY(h->eerste_reactie, r, 0, c++);
+	DB_COPY(h->gewijzigd_door, r, 0, c++);
+	DB_COPY(h->gewijzigd_op, r, 0, c++);
 	h->dossier_id = atol(PQgetvalue(r, 0, c++));
-	COPY(h->niveau, r, 0, c++);
-	COPY(h->roepnaam, r, 0, c++);
-	COPY(h->tussenvoegsel, r, 0, c++);
-	COPY(h->achternaam, r, 0, c++);
-	COPY(h->groepsnaam, r, 0, c++);
-	COPY(h->geboortedatum, r, 0, c++);
-	COPY(h->geboortedatum_iso, r, 0, c++);
+	DB_COPY(h->niveau, r, 0, c++);
+	DB_COPY(h->roepnaam, r, 0, c++);
+	DB_COPY(h->tussenvoegsel, r, 0, c++);
+	DB_COPY(h->achternaam, r, 0, c++);
+	DB_COPY(h->groepsnaam, r, 0, c++);
+	DB_COPY(h->geboortedatum, r, 0, c++);
+	DB_COPY(h->geboortedatum_iso, r, 0, c++);
 	h->school_id = atol(PQgetvalue(r, 0, c++));
-	COPY(h->school, r, 0, c++);
-	COPY(h->brin, r, 0, c++);
-	COPY(h->contactpersoon, r, 0, c++);
-	COPY(h->contact_email, r, 0, c++);
-	COPY(h->contact_telefoon, r, 0, c++);
+	DB_COPY(h->school, r, 0, c++);
+	DB_COPY(h->brin, r, 0, c++);
+	DB_COPY(h->contactpersoon, r, 0, c++);
+	DB_COPY(h->contact_email, r, 0, c++);
+	DB_COPY(h->contact_telefoon, r, 0, c++);
 }
 
 /* The lists of one hulpvraag, all with $1 = its id: read in the same round
@@ -266,7 +257,7 @@ static int fill_lists(struct hulpvraag *h, PGresult **res, struct err *e)
 	h->labels = arr;
 	for (int i = 0; i < n; i++) {
 		h->labels[i].id = atol(PQgetvalue(r, i, 0));
-		COPY(h->labels[i].naam, r, i, 1);
+		DB_COPY(h->labels[i].naam, r, i, 1);
 	}
 	h->nlabels = n;
 
@@ -276,11 +267,11 @@ static int fill_lists(struct hulpvraag *h, PGresult **res, struct err *e)
 	h->bijlagen = arr;
 	for (int i = 0; i < n; i++) {
 		struct hv_bijlage *b = &h->bijlagen[i];
-		COPY(b->naam, r, i, 0);
+		DB_COPY(b->naam, r, i, 0);
 		b->grootte = atol(PQgetvalue(r, i, 1));
-		COPY(b->categorie, r, i, 2);
-		COPY(b->op, r, i, 3);
-		COPY(b->door, r, i, 4);
+		DB_COPY(b->categorie, r, i, 2);
+		DB_COPY(b->op, r, i, 3);
+		DB_COPY(b->door, r, i, 4);
 		b->id = atol(PQgetvalue(r, i, 5));
 	}
 	h->nbijlagen = n;
@@ -291,10 +282,10 @@ static int fill_lists(struct hulpvraag *h, PGresult **res, struct err *e)
 	h->historie = arr;
 	for (int i = 0; i < n; i++) {
 		struct hv_historie *x = &h->historie[i];
-		COPY(x->van, r, i, 0);
-		COPY(x->naar, r, i, 1);
-		COPY(x->door, r, i, 2);
-		COPY(x->op, r, i, 3);
+		DB_COPY(x->van, r, i, 0);
+		DB_COPY(x->naar, r, i, 1);
+		DB_COPY(x->door, r, i, 2);
+		DB_COPY(x->op, r, i, 3);
 		x->reden = dup(PQgetvalue(r, i, 4));
 		h->nhistorie = i + 1;
 		if (!x->reden)
@@ -317,7 +308,7 @@ static int fill_lists(struct hulpvraag *h, PGresult **res, struct err *e)
 enum hv_result hulpvraag_load(struct db *db, long id, struct hulpvraag **out, struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	struct db_call calls[L_COUNT];
 	PGresult *res[L_COUNT];
 	struct hulpvraag *h = NULL;
@@ -355,7 +346,7 @@ enum hv_result hulpvraag_load(struct db *db, long id, struct hulpvraag **out, st
 int hulpvraag_by_nummer(struct db *db, long org, long nummer, long *id, struct err *e)
 {
 	char so[24], sn[24];
-	const char *p[2] = { num(so, sizeof so, org), num(sn, sizeof sn, nummer) };
+	const char *p[2] = { db_num(so, sizeof so, org), db_num(sn, sizeof sn, nummer) };
 	PGresult *r;
 
 	*id = 0;
@@ -428,8 +419,8 @@ static int transitions(struct db *db, long at, const char *van, long org, PGresu
 		       struct statuswissel_rij **rows, size_t *n, unsigned *roles, struct err *e)
 {
 	char sat[24], sorg[24];
-	const char *p[2] = { num(sat, sizeof sat, at), van };
-	const char *po[1] = { num(sorg, sizeof sorg, org) };
+	const char *p[2] = { db_num(sat, sizeof sat, at), van };
+	const char *po[1] = { db_num(sorg, sizeof sorg, org) };
 	PGresult *r;
 
 	*res = NULL;
@@ -494,7 +485,7 @@ int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze *
 	}
 	nk = statuswissel_keuzes(rows, nrows, roles, k, nrows + 1);
 	for (size_t i = 0; i < nk && i <= nrows; i++) {
-		cpy((*out)[i].naar, sizeof (*out)[i].naar, k[i].naar);
+		db_copy((*out)[i].naar, sizeof (*out)[i].naar, k[i].naar);
 		(*out)[i].reden = k[i].reden;
 	}
 	*n = (int)nk;
@@ -586,7 +577,7 @@ static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult *
 				  struct statuswissel_rij **rows, size_t *nrows, unsigned *roles, struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	enum db_failure kind = DB_OK;
 	PGresult *r;
 	int ntup;
@@ -612,16 +603,16 @@ static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult *
 	m->at = atol(PQgetvalue(r, 0, 2));
 	m->nummer = atol(PQgetvalue(r, 0, 3));
 	m->geen_mail = PQgetvalue(r, 0, 4)[0] == 't';
-	COPY(m->status, r, 0, 5);
-	COPY(m->email, r, 0, 6);
-	COPY(m->organisatie, r, 0, 7);
-	COPY(m->profiel, r, 0, 8);
-	COPY(m->aanvraagtype, r, 0, 9);
-	COPY(m->school, r, 0, 10);
-	COPY(m->contact, r, 0, 11);
-	COPY(m->roepnaam, r, 0, 12);
-	COPY(m->tussenvoegsel, r, 0, 13);
-	COPY(m->achternaam, r, 0, 14);
+	DB_COPY(m->status, r, 0, 5);
+	DB_COPY(m->email, r, 0, 6);
+	DB_COPY(m->organisatie, r, 0, 7);
+	DB_COPY(m->profiel, r, 0, 8);
+	DB_COPY(m->aanvraagtype, r, 0, 9);
+	DB_COPY(m->school, r, 0, 10);
+	DB_COPY(m->contact, r, 0, 11);
+	DB_COPY(m->roepnaam, r, 0, 12);
+	DB_COPY(m->tussenvoegsel, r, 0, 13);
+	DB_COPY(m->achternaam, r, 0, 14);
 	*roles = statuswissel_rollen(PQgetvalue(r, 0, 15));
 	*rows = calloc((size_t)ntup + 1, sizeof **rows);
 	if (!*rows) {
@@ -648,7 +639,7 @@ static enum hv_result status_write(struct db *db, exec_fn ex, long id, int versi
 				   const char *why, int *new_version, struct err *e)
 {
 	char sid[24], sver[24];
-	const char *wp[7] = { num(sid, sizeof sid, id), num(sver, sizeof sver, version), to, reden,
+	const char *wp[7] = { db_num(sid, sizeof sid, id), db_num(sver, sizeof sver, version), to, reden,
 			      subject ? m->email : NULL, subject, body };
 	enum db_failure kind = DB_OK;
 	enum hv_result res;
@@ -779,7 +770,7 @@ enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *
 		res = HV_OK; /* no rule from this status: nothing to do */
 		goto out;
 	}
-	cpy(target, sizeof target, to);
+	db_copy(target, sizeof target, to);
 	free(rows);
 	rows = NULL;
 	PQclear(r);
@@ -798,7 +789,7 @@ enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *
 	if (res == HV_OK && run(db, e, NULL, "SELECT set_config('balie.automatisch', 'off', true)", 0, NULL) < 0)
 		res = HV_ERROR;
 	if (res == HV_OK)
-		cpy(naar, naarlen, target);
+		db_copy(naar, naarlen, target);
 out:
 	free(rows);
 	if (r)
@@ -811,7 +802,7 @@ out:
 int hulpvraag_check_status(struct db *db, long id, int version, const char *to, int *applied, struct err *e)
 {
 	char sid[24];
-	const char *p[2] = { num(sid, sizeof sid, id), to };
+	const char *p[2] = { db_num(sid, sizeof sid, id), to };
 	PGresult *r;
 
 	*applied = 0;
@@ -852,7 +843,7 @@ static enum hv_result bump(struct db *db, long id, int version, const char *set,
 			   const char *const *extra, int *new_version, struct err *e)
 {
 	char sql[512], sid[24], sver[24];
-	const char *p[6] = { num(sid, sizeof sid, id), num(sver, sizeof sver, version) };
+	const char *p[6] = { db_num(sid, sizeof sid, id), db_num(sver, sizeof sver, version) };
 	enum db_failure kind = DB_OK;
 	PGresult *r;
 
@@ -877,7 +868,7 @@ static enum hv_result bump(struct db *db, long id, int version, const char *set,
 static enum hv_result audited_commit(struct db *db, long id, const char *actie, int new_version, struct err *e)
 {
 	char sid[24], detail[32];
-	const char *p[1] = { num(sid, sizeof sid, id) };
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	PGresult *r = q(db, e, NULL, "SELECT organisatie_id FROM hulpvraag WHERE id = $1", 1, p);
 	long org = 0;
 
@@ -906,7 +897,7 @@ enum hv_result hulpvraag_set_coordinator(struct db *db, long id, int version, lo
 	if (db_begin(db, e) < 0)
 		return HV_ERROR;
 	if (coordinator_id > 0) {
-		const char *p[2] = { num(sid, sizeof sid, id), num(sc, sizeof sc, coordinator_id) };
+		const char *p[2] = { db_num(sid, sizeof sid, id), db_num(sc, sizeof sc, coordinator_id) };
 		PGresult *r = q(db, e, NULL,
 				"SELECT 1 FROM hulpvraag h JOIN account_rol r ON r.organisatie_id = h.organisatie_id "
 				" WHERE h.id = $1 AND r.account_id = $2 AND r.rol = 'coordinator'",
@@ -923,7 +914,7 @@ enum hv_result hulpvraag_set_coordinator(struct db *db, long id, int version, lo
 			return HV_ERROR;
 		}
 	}
-	const char *x[1] = { coordinator_id > 0 ? num(sc, sizeof sc, coordinator_id) : NULL };
+	const char *x[1] = { coordinator_id > 0 ? db_num(sc, sizeof sc, coordinator_id) : NULL };
 	res = bump(db, id, version, "coordinator_id = $3::bigint", 1, x, &nv, e);
 	if (res != HV_OK)
 		return res;
@@ -992,7 +983,7 @@ enum hv_result hulpvraag_label_add(struct db *db, long id, int version, const ch
 	res = bump(db, id, version, "", 0, NULL, &nv, e);
 	if (res != HV_OK)
 		return res;
-	const char *p[2] = { num(sid, sizeof sid, id), clean };
+	const char *p[2] = { db_num(sid, sizeof sid, id), clean };
 	enum db_failure kind = DB_OK;
 	if (run(db, e, &kind,
 		"INSERT INTO label (organisatie_id, naam) SELECT h.organisatie_id, $2 FROM hulpvraag h WHERE h.id = $1 "
@@ -1018,7 +1009,7 @@ enum hv_result hulpvraag_label_remove(struct db *db, long id, int version, long 
 				      struct err *e)
 {
 	char sid[24], sl[24];
-	const char *p[2] = { num(sid, sizeof sid, id), num(sl, sizeof sl, label_id) };
+	const char *p[2] = { db_num(sid, sizeof sid, id), db_num(sl, sizeof sl, label_id) };
 	enum db_failure kind = DB_OK;
 	enum hv_result res;
 	int nv = 0;
@@ -1061,17 +1052,17 @@ enum hv_result hulpvraag_notitie_save(struct db *db, long id, long notitie_id, i
 		return HV_OK;
 	}
 	if (notitie_id == 0) {
-		const char *p[2] = { num(sid, sizeof sid, id), text };
+		const char *p[2] = { db_num(sid, sizeof sid, id), text };
 		r = q(db, e, &kind,
 		      "INSERT INTO notitie (hulpvraag_id, organisatie_id, account_id, tekst) "
 		      "SELECT h.id, h.organisatie_id, acting_account(), $2 FROM hulpvraag h WHERE h.id = $1 "
 		      "ON CONFLICT (hulpvraag_id, account_id) DO NOTHING RETURNING id, version",
 		      2, p);
 	} else if (empty) {
-		const char *p[2] = { num(sn, sizeof sn, notitie_id), num(sv, sizeof sv, notitie_version) };
+		const char *p[2] = { db_num(sn, sizeof sn, notitie_id), db_num(sv, sizeof sv, notitie_version) };
 		r = q(db, e, &kind, "DELETE FROM notitie WHERE id = $1 AND version = $2 RETURNING 0, 0", 2, p);
 	} else {
-		const char *p[3] = { num(sn, sizeof sn, notitie_id), num(sv, sizeof sv, notitie_version), text };
+		const char *p[3] = { db_num(sn, sizeof sn, notitie_id), db_num(sv, sizeof sv, notitie_version), text };
 		r = q(db, e, &kind,
 		      "UPDATE notitie SET tekst = $3, version = version + 1 WHERE id = $1 AND version = $2 "
 		      "RETURNING id, version",
@@ -1123,8 +1114,8 @@ static int items(struct db *db, const char *sql, int np, const char *const *p, s
 	for (int i = 0; i < k; i++) {
 		struct hv_item *it = &(*out)[i];
 		it->id = atol(PQgetvalue(r, i, 0));
-		COPY(it->naam, r, i, 1);
-		COPY(it->extra, r, i, 2);
+		DB_COPY(it->naam, r, i, 1);
+		DB_COPY(it->extra, r, i, 2);
 		it->ref = atol(PQgetvalue(r, i, 3));
 		it->flag = PQgetvalue(r, i, 4)[0] == 't';
 	}
@@ -1136,7 +1127,7 @@ static int items(struct db *db, const char *sql, int np, const char *const *p, s
 int hulpvraag_coordinators(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
 {
 	char so[24];
-	const char *p[1] = { num(so, sizeof so, org) };
+	const char *p[1] = { db_num(so, sizeof so, org) };
 
 	return items(db,
 		     "SELECT a.id, a.naam, coalesce(a.email, ''), 0, false FROM account a "
@@ -1148,7 +1139,7 @@ int hulpvraag_coordinators(struct db *db, long org, struct hv_item **out, int *n
 int hulpvraag_labels(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
 {
 	char so[24];
-	const char *p[1] = { num(so, sizeof so, org) };
+	const char *p[1] = { db_num(so, sizeof so, org) };
 
 	return items(db, "SELECT id, naam, '', 0, false FROM label WHERE organisatie_id = $1 ORDER BY naam", 1, p,
 		     out, n, e);
@@ -1160,7 +1151,7 @@ int hulpvraag_labels(struct db *db, long org, struct hv_item **out, int *n, stru
 int intake_titels(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
 {
 	char so[24];
-	const char *p[1] = { num(so, sizeof so, org) };
+	const char *p[1] = { db_num(so, sizeof so, org) };
 
 	return items(db,
 		     "SELECT row_number() OVER (ORDER BY tt.titel), tt.titel, t.naam, t.id, t.coordinator_scholenkring "
@@ -1172,7 +1163,7 @@ int intake_titels(struct db *db, long org, struct hv_item **out, int *n, struct 
 int intake_scholen(struct db *db, long org, struct hv_item **out, int *n, struct err *e)
 {
 	char so[24];
-	const char *p[1] = { num(so, sizeof so, org) };
+	const char *p[1] = { db_num(so, sizeof so, org) };
 
 	return items(db,
 		     "SELECT s.id, s.naam, s.brin || coalesce(s.vestiging, '') || '  ' || coalesce(s.plaats, ''), "
@@ -1191,7 +1182,7 @@ int intake_dossiers(struct db *db, long org, const char *achternaam, const char 
 	*out = NULL;
 	*n = 0;
 	naam_fold(fold, sizeof fold, achternaam ? achternaam : "");
-	const char *p[3] = { num(so, sizeof so, org), fold,
+	const char *p[3] = { db_num(so, sizeof so, org), fold,
 			     geboortedatum_iso && *geboortedatum_iso ? geboortedatum_iso : NULL };
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -1215,7 +1206,7 @@ int intake_dossiers(struct db *db, long org, const char *achternaam, const char 
 		struct naam nm = { PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), PQgetvalue(r, i, 3) };
 		(*out)[i].id = atol(PQgetvalue(r, i, 0));
 		naam_format_sorted((*out)[i].naam, sizeof (*out)[i].naam, &nm);
-		COPY((*out)[i].extra, r, i, 4);
+		DB_COPY((*out)[i].extra, r, i, 4);
 	}
 	*n = k;
 	PQclear(r);
@@ -1244,7 +1235,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	if (dossier == 0) {
 		if (!n->roepnaam || statuswissel_reden_leeg(n->roepnaam))
 			return err_set(e, "Vul de roepnaam in");
-		cpy(roep, sizeof roep, n->roepnaam);
+		db_copy(roep, sizeof roep, n->roepnaam);
 		if (naam_split(n->achternaam_getypt ? n->achternaam_getypt : "", tussen, sizeof tussen, achter,
 			       sizeof achter, e) < 0)
 			return err_set(e, "Vul de achternaam in");
@@ -1254,9 +1245,9 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	}
 	if (db_begin(db, e) < 0)
 		return -1;
-	num(so, sizeof so, n->organisatie_id);
+	db_num(so, sizeof so, n->organisatie_id);
 	if (dossier != 0) {
-		const char *p[2] = { num(sd, sizeof sd, dossier), so };
+		const char *p[2] = { db_num(sd, sizeof sd, dossier), so };
 		r = q(db, e, NULL,
 		      "SELECT coalesce(roepnaam, ''), coalesce(tussenvoegsel, ''), coalesce(achternaam, '') "
 		      "  FROM dossier WHERE id = $1 AND organisatie_id = $2",
@@ -1268,9 +1259,9 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			err_set(e, "dossier niet gevonden");
 			goto fail;
 		}
-		COPY(roep, r, 0, 0);
-		COPY(tussen, r, 0, 1);
-		COPY(achter, r, 0, 2);
+		DB_COPY(roep, r, 0, 0);
+		DB_COPY(tussen, r, 0, 1);
+		DB_COPY(achter, r, 0, 2);
 		PQclear(r);
 	}
 	/* the title decides aanvraagtype, first status and how the
@@ -1290,14 +1281,14 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			goto fail;
 		}
 		at = atol(PQgetvalue(r, 0, 0));
-		COPY(eerste, r, 0, 1);
+		DB_COPY(eerste, r, 0, 1);
 		by_kring = PQgetvalue(r, 0, 2)[0] == 't';
 		PQclear(r);
 	}
 	if (titel_check(n->titel, &nm, e) < 0)
 		goto fail;
 	{
-		const char *p[2] = { num(ss, sizeof ss, n->school_id), so };
+		const char *p[2] = { db_num(ss, sizeof ss, n->school_id), so };
 		r = q(db, e, NULL,
 		      "SELECT coalesce(k.coordinator_id, 0) FROM school s "
 		      "  LEFT JOIN scholenkring k ON k.id = s.scholenkring_id WHERE s.id = $1 AND s.organisatie_id = $2",
@@ -1324,7 +1315,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			goto fail;
 		dossier = atol(PQgetvalue(r, 0, 0));
 		PQclear(r);
-		num(sd, sizeof sd, dossier);
+		db_num(sd, sizeof sd, dossier);
 		const char *sp[6] = { sd, so, ss, n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
 				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL, NULL };
 		if (run(db, e, &kind,
@@ -1336,12 +1327,12 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	}
 	{
 		const char *p[10] = { so,
-				      num(sd, sizeof sd, dossier),
-				      num(sat, sizeof sat, at),
+				      db_num(sd, sizeof sd, dossier),
+				      db_num(sat, sizeof sat, at),
 				      n->titel,
 				      n->omschrijving ? n->omschrijving : "",
 				      eerste,
-				      coord > 0 ? num(sc, sizeof sc, coord) : NULL,
+				      coord > 0 ? db_num(sc, sizeof sc, coord) : NULL,
 				      ss,
 				      n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
 				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL };
@@ -1359,7 +1350,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	}
 	{
 		char sid[24];
-		const char *p[3] = { num(sid, sizeof sid, *id), so, eerste };
+		const char *p[3] = { db_num(sid, sizeof sid, *id), so, eerste };
 		if (run(db, e, &kind,
 			"INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, reden) "
 			"VALUES ($1, $2, NULL, $3, acting_account(), 'Ingevoerd bij de intake')",

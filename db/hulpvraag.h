@@ -213,6 +213,12 @@ struct hv_item {
 	int flag;        /* title: coordinator by scholenkring */
 };
 
+/* COMMIT of a business action: HV_OK; HV_UNKNOWN when the connection was
+ * lost while it was in flight (never report success then; e says that it
+ * is unknown whether wat — "het formulier" — was saved); HV_ERROR with e
+ * otherwise (rolled back).  For db/ modules built on hv_result. */
+enum hv_result hulpvraag_commit(struct db *db, const char *wat, struct err *e);
+
 /* A pick list from sql (np text params), read in one short transaction:
  * columns id, naam, extra, ref, flag (boolean).  *out malloc'ed (free()),
  * *n its length. 0 / -1.  For other db/ modules' pickers. */

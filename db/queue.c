@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "core/naam.h"
+#include "db/row.h"
 
 /* ---- a tiny SQL builder: fixed text + parameters ------------------------ */
 
@@ -98,11 +99,6 @@ static int sqlb_like(struct sqlb *b, const char *s, int prefix)
 }
 
 /* ---- small helpers ------------------------------------------------------ */
-
-static void copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src ? src : "");
-}
 
 static const char *val(PGresult *r, int row, int col)
 {
@@ -396,27 +392,27 @@ static void fill_row(const struct queue_query *q, PGresult *r, int i, struct que
 	row->id = atol(val(r, i, 0));
 	row->version = atoi(val(r, i, 1));
 	row->nummer = atol(val(r, i, 2));
-	copy(row->datum, sizeof row->datum, val(r, i, 3));
+	db_copy(row->datum, sizeof row->datum, val(r, i, 3));
 	if (!strcmp(val(r, i, 4), "leerling")) {
 		struct naam n = { val(r, i, 5), val(r, i, 6), val(r, i, 7) };
 
 		naam_format_sorted(row->leerling, sizeof row->leerling, &n);
 	} else if (!strcmp(val(r, i, 4), "groep")) {
-		copy(row->leerling, sizeof row->leerling, val(r, i, 8));
+		db_copy(row->leerling, sizeof row->leerling, val(r, i, 8));
 	} else {
-		copy(row->leerling, sizeof row->leerling, val(r, i, 9));
+		db_copy(row->leerling, sizeof row->leerling, val(r, i, 9));
 	}
-	copy(row->school, sizeof row->school, val(r, i, 10));
-	copy(row->brin, sizeof row->brin, val(r, i, 11));
-	copy(row->aanvraagtype, sizeof row->aanvraagtype, val(r, i, 12));
-	copy(row->status, sizeof row->status, val(r, i, 13));
-	copy(row->coordinator, sizeof row->coordinator, val(r, i, 14));
-	copy(row->labels, sizeof row->labels, val(r, i, 15));
+	db_copy(row->school, sizeof row->school, val(r, i, 10));
+	db_copy(row->brin, sizeof row->brin, val(r, i, 11));
+	db_copy(row->aanvraagtype, sizeof row->aanvraagtype, val(r, i, 12));
+	db_copy(row->status, sizeof row->status, val(r, i, 13));
+	db_copy(row->coordinator, sizeof row->coordinator, val(r, i, 14));
+	db_copy(row->labels, sizeof row->labels, val(r, i, 15));
 	if (datum_parse_iso(val(r, i, 16), &since, &e) == 0)
 		row->werkdagen = werkdagen_tot(q->kalender, since, q->today);
 	if (val(r, i, 17)[0] == 't' && datum_parse_iso(val(r, i, 18), &recv, &e) == 0)
 		row->telaat = werkdag_overdue(q->kalender, recv, q->today, 5);
-	copy(row->key, sizeof row->key, val(r, i, 19));
+	db_copy(row->key, sizeof row->key, val(r, i, 19));
 }
 
 int queue_page_stmt(const struct queue_query *q, enum queue_dir dir, const struct queue_row *from, int limit,
@@ -581,7 +577,7 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 		if (grow(&v, &nv, &cap) < 0)
 			goto fail;
 		v[nv - 1].kind = QN_MINE;
-		copy(v[nv - 1].label, sizeof v[nv - 1].label, "Mijn werkvoorraad");
+		db_copy(v[nv - 1].label, sizeof v[nv - 1].label, "Mijn werkvoorraad");
 		v[nv - 1].count = atol(PQgetvalue(r, i, 3));
 		i++;
 	}
@@ -589,7 +585,7 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 		goto fail;
 	all_at = nv - 1;
 	v[all_at].kind = QN_ALL;
-	copy(v[all_at].label, sizeof v[all_at].label, "Alle");
+	db_copy(v[all_at].label, sizeof v[all_at].label, "Alle");
 	v[all_at].count = -1;
 
 	for (int cat = -1; i < rows && PQgetvalue(r, i, 0)[0] == '2'; i++) {
@@ -601,8 +597,8 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 				goto fail;
 			cat = nv - 1;
 			v[cat].kind = QN_CATEGORY;
-			copy(v[cat].categorie, sizeof v[cat].categorie, c);
-			copy(v[cat].label, sizeof v[cat].label, c);
+			db_copy(v[cat].categorie, sizeof v[cat].categorie, c);
+			db_copy(v[cat].label, sizeof v[cat].label, c);
 		}
 		v[cat].count += cnt;
 		total += cnt;
@@ -610,10 +606,10 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 			goto fail;
 		v[nv - 1].kind = QN_STATUS;
 		v[nv - 1].depth = 1;
-		copy(v[nv - 1].categorie, sizeof v[nv - 1].categorie, c);
-		copy(v[nv - 1].status, sizeof v[nv - 1].status, st);
+		db_copy(v[nv - 1].categorie, sizeof v[nv - 1].categorie, c);
+		db_copy(v[nv - 1].status, sizeof v[nv - 1].status, st);
 		/* "TLV>aanvraag" under TLV shows as "aanvraag" */
-		copy(v[nv - 1].label, sizeof v[nv - 1].label,
+		db_copy(v[nv - 1].label, sizeof v[nv - 1].label,
 		     gt && (size_t)(gt - st) == strlen(c) && !strncmp(st, c, strlen(c)) ? gt + 1 : st);
 		v[nv - 1].count = cnt;
 		v[all_at].count = total; /* stays "not counted" without statuses */
@@ -636,9 +632,9 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 			goto fail;
 		v[nv - 1].kind = QN_SAVED;
 		v[nv - 1].count = -1;
-		copy(v[nv - 1].label, sizeof v[nv - 1].label, defaults[d].naam);
-		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, defaults[d].filter);
-		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, defaults[d].sort);
+		db_copy(v[nv - 1].label, sizeof v[nv - 1].label, defaults[d].naam);
+		db_copy(v[nv - 1].filter, sizeof v[nv - 1].filter, defaults[d].filter);
+		db_copy(v[nv - 1].sort, sizeof v[nv - 1].sort, defaults[d].sort);
 	}
 	for (; i < rows; i++) {
 		if (grow(&v, &nv, &cap) < 0)
@@ -646,9 +642,9 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 		v[nv - 1].kind = QN_SAVED;
 		v[nv - 1].count = -1;
 		v[nv - 1].filter_id = atol(PQgetvalue(r, i, 1));
-		copy(v[nv - 1].label, sizeof v[nv - 1].label, PQgetvalue(r, i, 2));
-		copy(v[nv - 1].filter, sizeof v[nv - 1].filter, PQgetvalue(r, i, 4));
-		copy(v[nv - 1].sort, sizeof v[nv - 1].sort, PQgetvalue(r, i, 5));
+		db_copy(v[nv - 1].label, sizeof v[nv - 1].label, PQgetvalue(r, i, 2));
+		db_copy(v[nv - 1].filter, sizeof v[nv - 1].filter, PQgetvalue(r, i, 4));
+		db_copy(v[nv - 1].sort, sizeof v[nv - 1].sort, PQgetvalue(r, i, 5));
 	}
 	PQclear(r);
 	*out = v;
@@ -737,7 +733,7 @@ static int choices(struct db *db, const char *sql, int np, const char *const *p,
 	}
 	for (int i = 0; i < PQntuples(r); i++) {
 		c[i].id = atol(PQgetvalue(r, i, 0));
-		copy(c[i].naam, sizeof c[i].naam, PQgetvalue(r, i, 1));
+		db_copy(c[i].naam, sizeof c[i].naam, PQgetvalue(r, i, 1));
 	}
 	*n = PQntuples(r);
 	*out = c;

@@ -1,0 +1,21 @@
+/* row.h — small helpers the db/ modules share for building parameters and
+ * reading result rows (not for tui/: only db/ sees libpq). */
+#ifndef BALIE_DB_ROW_H
+#define BALIE_DB_ROW_H
+
+#include <stddef.h>
+
+/* A date-time column as Dutch local time for people: "23-11-2026 13:38"
+ * ('' for NULL).  An SQL fragment: MOMENT("h.updated_at"). */
+#define DB_MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')"
+
+/* v as a text parameter in buf; returns buf. */
+const char *db_num(char *buf, size_t len, long v);
+
+/* src (NULL: "") into dst of len bytes, cut when longer. */
+void db_copy(char *dst, size_t len, const char *src);
+
+/* A column of row into a char array. */
+#define DB_COPY(dst, r, row, col) db_copy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
+
+#endif
