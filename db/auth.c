@@ -1,6 +1,8 @@
 /* auth.c — login: password (argon2id), TOTP, failure counting; see auth.h. */
 #include "db/auth.h"
 
+#include "core/statuswissel.h"
+
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +88,7 @@ static enum auth_result open_session(struct db *db, long id, const char *org_cod
 	snprintf(s->organisatie_code, sizeof s->organisatie_code, "%s", PQgetvalue(r, 0, 3));
 	snprintf(s->organisatie_naam, sizeof s->organisatie_naam, "%s", PQgetvalue(r, 0, 4));
 	snprintf(s->rollen, sizeof s->rollen, "%s", PQgetvalue(r, 0, 5));
+	s->roles = statuswissel_rollen(s->rollen);
 	s->internal = PQgetvalue(r, 0, 6)[0] == 't';
 	PQclear(r);
 	return AUTH_OK;

@@ -31,7 +31,9 @@ struct session {
 	long organisatie_id;
 	char organisatie_code[16];  /* "PO3008" */
 	char organisatie_naam[128]; /* "SWV Helmond-Peelland PO" */
-	char rollen[128];           /* "coordinator" or "secretariaat, admin" */
+	char rollen[128];           /* "coordinator" or "secretariaat, admin": for display only */
+	unsigned roles;             /* FLOW_ROLE_BIT set of rollen: what the code decides on
+	                               (core/recht: recht_mag(s->roles, RECHT_…)) */
 	int internal;               /* has a back-office role in this organisatie */
 	long pending_totp;          /* set by auth_password on AUTH_NEED_TOTP: the
 	                               account whose password was right; auth_totp

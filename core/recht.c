@@ -1,0 +1,81 @@
+/* recht.c — the rulebook; see recht.h.
+ *
+ * Where a seed says who does something, bron names it; where the seeds are
+ * silent the row says "aanname" and why, so the next reader can tell an
+ * invention from a rule.  Changing a row here changes the screens, the
+ * database (republished by `balie admin migrate`) and balie(1) together.
+ */
+#include "core/recht.h"
+
+#include <string.h>
+
+#define SEC FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT)
+#define FIN FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL)
+#define COO FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR)
+#define ADM FLOW_ROLE_BIT(FLOW_ROLE_ADMIN)
+#define AAN FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER)
+#define OUD FLOW_ROLE_BIT(FLOW_ROLE_OUDER)
+#define EXT FLOW_ROLE_BIT(FLOW_ROLE_EXTERN)
+#define BACKOFFICE (SEC | FIN | COO | ADM)
+
+const struct recht recht_tabel[RECHT_COUNT] = {
+	[RECHT_STATUS_WIJZIGEN] = { "status-wijzigen", "status wijzigen", BACKOFFICE | AAN | OUD | EXT,
+				    "004 §7.2; de flow (door = …) beslist welke status" },
+	[RECHT_COORDINATOR_WIJZIGEN] = { "coordinator-wijzigen", "coördinator wijzigen", SEC | COO | ADM,
+					 "004 §7.1 (scholenkring); aanname: de financieel medewerker niet" },
+	[RECHT_OMSCHRIJVING_BEWERKEN] = { "omschrijving-bewerken", "omschrijving of titel bewerken",
+					  SEC | COO | ADM,
+					  "aanname: de tekst van de school bewerkt alleen wie de hulpvraag behandelt" },
+	[RECHT_LABELS_ZIEN] = { "labels-zien", "labels van het SWV zien", BACKOFFICE,
+				"004 §7.3 (prioritering door het SWV); aanname: intern" },
+	[RECHT_LABEL_KOPPELEN] = { "label-koppelen", "label toevoegen of verwijderen", BACKOFFICE,
+				   "004 §7.3" },
+	[RECHT_LABEL_AANMAKEN] = { "label-aanmaken", "label aanmaken", SEC | COO | ADM,
+				   "004 §7.3; aanname: niet de financieel medewerker" },
+	[RECHT_NOTITIE] = { "notitie", "eigen notitie maken", BACKOFFICE | AAN,
+			    "001 §3 (tab Mijn notities): alleen voor de schrijver" },
+	[RECHT_INTAKE] = { "intake", "hulpvraag invoeren (intake)", SEC | COO | ADM,
+			   "004 §2.1, §4.1 (het secretariaat neemt aanvragen in); aanname: ook coördinator en admin" },
+	[RECHT_BIJLAGE_TOEVOEGEN] = { "bijlage-toevoegen", "bijlage toevoegen", BACKOFFICE | AAN,
+				      "000 stap 1–2, 001 stap 9 (de school voegt bijlagen toe)" },
+	[RECHT_BIJLAGE_VERWIJDEREN] = { "bijlage-verwijderen", "bijlage verwijderen", SEC | COO | ADM,
+					"aanname: na indienen beheert het SWV het dossier" },
+	[RECHT_BIJLAGE_EXPORTEREN] = { "bijlage-exporteren", "bijlage exporteren", BACKOFFICE | AAN,
+				       "004 §7.5 (downloaden)" },
+	[RECHT_FORMULIER_TOEVOEGEN] = { "formulier-toevoegen", "formulier toevoegen", BACKOFFICE | AAN,
+					"004 §7.5 (formulieren in Kindkans), 000 (aanvraagformulieren van de school)" },
+	[RECHT_FORMULIER_BEWERKEN] = { "formulier-bewerken", "formulier bewerken", BACKOFFICE | AAN,
+				       "000 stap 3 (wijzigen en nogmaals verzenden)" },
+	[RECHT_FORMULIER_VERWIJDEREN] = { "formulier-verwijderen", "formulier verwijderen", SEC | COO | ADM,
+					  "aanname: zoals bijlage verwijderen" },
+	[RECHT_AANVULLING_VRAGEN] = { "aanvulling-vragen", "aanvulling vragen", SEC | FIN | COO | ADM,
+				      "004 §4.1 (de financieel medewerker controleert de TLV-aanvraag), 001 stap 12" },
+	[RECHT_BULK] = { "bulk", "bulkwijziging in de werkvoorraad", BACKOFFICE,
+			 "004 §4.3 (financieel verwerkt in één keer); een lus over dezelfde acties" },
+	[RECHT_WERKVOORRAAD] = { "werkvoorraad", "werkvoorraad van de organisatie", BACKOFFICE,
+				 "004 §7.5 (interne rollen zien alle hulpvragen)" },
+	[RECHT_TE_CONTROLEREN] = { "te-controleren", "lijst te controleren", BACKOFFICE,
+				   "004 §4.1; aanname: ieder intern" },
+};
+
+int recht_mag(unsigned rollen, enum recht_actie actie)
+{
+	if ((unsigned)actie >= RECHT_COUNT)
+		return 0;
+	return (rollen & recht_tabel[actie].rollen) != 0;
+}
+
+int recht_from_naam(const char *naam)
+{
+	if (!naam)
+		return -1;
+	for (int i = 0; i < RECHT_COUNT; i++)
+		if (!strcmp(recht_tabel[i].naam, naam))
+			return i;
+	return -1;
+}
+
+unsigned recht_backoffice(void)
+{
+	return BACKOFFICE;
+}

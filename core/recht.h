@@ -1,0 +1,67 @@
+/* recht.h — the rulebook: every business action × the roles that may do it.
+ *
+ * One table, used three ways:
+ *   - the screens ask recht_mag() before they offer a key, a pick list entry
+ *     or a help line, so a role never sees what it may not do;
+ *   - `balie admin migrate` publishes the table into the database (table
+ *     balie.recht, see db/recht.c and migration 012_rulebook.sql), where the
+ *     policies, triggers and SECURITY DEFINER functions check the same rows
+ *     with balie.mag(actie, organisatie) — so a careless or malicious query
+ *     by the application role cannot do what the table forbids;
+ *   - balie(1) carries the table, and the docs test checks it against this
+ *     one (tests/docs).
+ *
+ * A status change is one action here (RECHT_STATUS_WIJZIGEN, every role);
+ * which target a role may choose is then decided by the flow's transitions
+ * (core/statuswissel, and the database trigger over flow_transitie).
+ *
+ * Roles are a bit set (FLOW_ROLE_BIT of enum flow_role), never a string.
+ * Pure: no I/O.
+ */
+#ifndef BALIE_RECHT_H
+#define BALIE_RECHT_H
+
+#include "core/flow.h"
+
+enum recht_actie {
+	RECHT_STATUS_WIJZIGEN,       /* then the flow decides the target */
+	RECHT_COORDINATOR_WIJZIGEN,
+	RECHT_OMSCHRIJVING_BEWERKEN, /* omschrijving and titel */
+	RECHT_LABELS_ZIEN,           /* the SWV's internal label list */
+	RECHT_LABEL_KOPPELEN,        /* add / remove a label on a hulpvraag */
+	RECHT_LABEL_AANMAKEN,        /* a new label in the organisatie's list */
+	RECHT_NOTITIE,
+	RECHT_INTAKE,
+	RECHT_BIJLAGE_TOEVOEGEN,
+	RECHT_BIJLAGE_VERWIJDEREN,
+	RECHT_BIJLAGE_EXPORTEREN,
+	RECHT_FORMULIER_TOEVOEGEN,
+	RECHT_FORMULIER_BEWERKEN,
+	RECHT_FORMULIER_VERWIJDEREN,
+	RECHT_AANVULLING_VRAGEN,
+	RECHT_BULK,
+	RECHT_WERKVOORRAAD,          /* the status tree and queue of the organisatie */
+	RECHT_TE_CONTROLEREN,        /* the completeness list */
+	RECHT_COUNT
+};
+
+struct recht {
+	const char *naam;  /* stable key, as in the database and balie(1): "coordinator-wijzigen" */
+	const char *label; /* Dutch, for people: "coördinator wijzigen" */
+	unsigned rollen;   /* FLOW_ROLE_BIT set of the roles that may */
+	const char *bron;  /* where the seeds say so, or "aanname: …" */
+};
+
+/* The table, indexed by enum recht_actie. */
+extern const struct recht recht_tabel[RECHT_COUNT];
+
+/* 1 when any role in rollen (a FLOW_ROLE_BIT set) may do actie. */
+int recht_mag(unsigned rollen, enum recht_actie actie);
+
+/* Action by its naam; -1 when unknown. */
+int recht_from_naam(const char *naam);
+
+/* The back-office roles (secretariaat, financieel, coordinator, admin). */
+unsigned recht_backoffice(void);
+
+#endif
