@@ -139,8 +139,11 @@ CREATE POLICY zichtbaar ON hulpvraag FOR SELECT TO balie_app, balie_report
 	       OR EXISTS (SELECT 1 FROM hulpvraag_toegang t
 	                   WHERE t.hulpvraag_id = hulpvraag.id AND t.account_id = acting_account()
 	                     AND (t.tot IS NULL OR t.tot >= current_date)));
+-- only on a dossier the back office sees (the foreign key keeps it in the
+-- organisatie; not one with only a voorlopige aanmelding): the sorteernaam
+-- trigger (008, SECURITY DEFINER) would otherwise copy a name it may not see
 CREATE POLICY intake ON hulpvraag FOR INSERT TO balie_app
-	WITH CHECK (mag('intake', organisatie_id));
+	WITH CHECK (mag('intake', organisatie_id) AND NOT dossier_alleen_voorlopig(dossier_id));
 CREATE POLICY intern ON hulpvraag FOR UPDATE TO balie_app
 	USING (organisatie_id IN (SELECT internal_orgs()) AND NOT voorlopig)
 	WITH CHECK (organisatie_id IN (SELECT internal_orgs()));

@@ -366,6 +366,13 @@ static void hole_e_voorlopige_aanmelding(void **state)
 	assert_int_equal(try_as(w, "sec_b", sql, NULL, 0), 0);
 	assert_int_equal(try_as(w, "school_a", sql, NULL, 0), 1); /* its own organisatie: the answer */
 	assert_int_equal(try_as(w, "sec_a", "SELECT 1 FROM hulpvraag_telling WHERE voorlopig", NULL, 0), 0);
+	/* nor a new hulpvraag on that dossier, whose sorteernaam the database
+	 * would copy (and so tell the name) */
+	snprintf(sql, sizeof sql, "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, datum, "
+				  "status, status_categorie) VALUES (%ld, %ld, %ld, 'x', current_date, 'Nieuw', '') "
+				  "RETURNING sorteernaam", w->org_a,
+		 harness_long(w->su, "SELECT d.id FROM dossier d WHERE d.roepnaam = 'Anna'"), w->type_a);
+	assert_int_equal(try_as(w, "sec_a", sql, NULL, 0), 0);
 	assert_int_equal(try_as(w, "sec_a", "SELECT 1 FROM hulpvraag_telling WHERE NOT voorlopig", NULL, 0), 1);
 }
 
