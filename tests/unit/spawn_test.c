@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -368,6 +369,38 @@ static void call_memory_limit_is_on_top_of_the_copy(void **state)
 		assert_int_equal(r.end, SPAWN_MEM_LIMIT); /* ASan: "out-of-memory" on stderr, exit 1 */
 }
 
+/* Open file descriptors of this process. */
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+static void no_descriptor_is_left_open(void **state)
+{
+	struct spawn_result r;
+	struct spawn_opts o = { .timeout_ms = 200, .out = SPAWN_IO_CAPTURE, .err = SPAWN_IO_CAPTURE,
+				.out_cap = 10, .in = "abc", .in_len = 3 };
+	char out[8];
+	int x = 3, ret, before = open_fds();
+
+	(void)state;
+	spawn_run(ARGV("cat"), &o, &r); /* timed out */
+	spawn_result_release(&r);
+	spawn_run(ARGV("yes"), &o, &r); /* too big */
+	spawn_result_release(&r);
+	spawn_run(ARGV("/geen/programma"), &o, &r); /* not started */
+	spawn_result_release(&r);
+	spawn_call(square_job, &x, out, sizeof out, &o, &ret, &r);
+	assert_int_equal(open_fds(), before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +416,7 @@ int main(void)
 		cmocka_unit_test(runs_as_another_user_when_root),
 		cmocka_unit_test(call_answers_and_limits),
 		cmocka_unit_test(call_memory_limit_is_on_top_of_the_copy),
+		cmocka_unit_test(no_descriptor_is_left_open),
 	};
 	return cmocka_run_group_tests_name("spawn", tests, NULL, NULL);
 }
