@@ -148,14 +148,6 @@ static int child_setup(const struct spawn_opts *o, pid_t parent, unsigned long l
 	return 0;
 }
 
-/* src onto target in the child; src may itself be 0..2. */
-static int put_fd(int src, int target)
-{
-	if (src == target)
-		return fcntl(src, F_SETFD, 0);
-	return dup2(src, target) < 0 ? -1 : 0;
-}
-
 /* ---------------------------------------------------------------- the parent's side */
 
 struct chan {
@@ -532,8 +524,8 @@ static void exec_child(char *const argv[], const struct spawn_opts *o, struct pi
 	for (int i = 0; i < 3; i++)
 		if (fd[i] >= 0 && fd[i] < 3)
 			fd[i] = fcntl(fd[i], F_DUPFD_CLOEXEC, 3);
-	if (fd[0] < 0 || fd[1] < 0 || fd[2] == -1 || put_fd(fd[0], 0) < 0 || put_fd(fd[1], 1) < 0 ||
-	    (fd[2] == -2 ? put_fd(1, 2) : put_fd(fd[2], 2)) < 0) {
+	if (fd[0] < 0 || fd[1] < 0 || fd[2] == -1 || dup2(fd[0], 0) < 0 || dup2(fd[1], 1) < 0 ||
+	    dup2(fd[2] == -2 ? 1 : fd[2], 2) < 0) {
 		write_errno(pp->status[1], errno);
 		_exit(127);
 	}
