@@ -26,10 +26,7 @@ chmod 755 "$T/bin/pdftotext"
 tui_start grens 80 24 "PATH='$T/bin:$PATH' $TUI_BALIE demo"
 tui_login secretariaat demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
-tui_keys o
-wait_for "Nummer van de hulpvraag" 5
-tui_type "$NUMMER"
-tui_keys Enter
+tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER open" wait_for "Hulpvraag $NUMMER ·" 10
 tui_keys b
 check "b opent de bijlagen" wait_for "Bijlagen van hulpvraag $NUMMER" 10
