@@ -312,7 +312,7 @@ static void wait_child(struct run *w, int timeout_ms, int *st, struct rusage *ru
 			break;
 		}
 		struct pollfd p[4];
-		int n = 0, wait_ms = left < 0 || left > 1000000 ? -1 : (int)left;
+		int n = 0, wait_ms = left < 0 ? -1 : left > 60000 ? 60000 : (int)left; /* look at the clock again */
 		if (w->pidfd >= 0)
 			p[n++] = (struct pollfd){ w->pidfd, POLLIN, 0 };
 		else if (wait_ms < 0 || wait_ms > 20)
