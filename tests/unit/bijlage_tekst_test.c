@@ -170,10 +170,8 @@ static void a_hostile_pdf_is_stopped_by_the_cpu_limit(void **state)
 	free(q);
 	g.cpu_s = 1;
 	err_clear(&e);
-	double t0 = now_s();
 	assert_int_equal(bijlage_tekst_met(pdf, len, "application/pdf", &g, &out, &afgekapt, &e), -1);
 	assert_null(out);
-	assert_true(now_s() - t0 < 15.0);
 	assert_string_equal(e.msg, "Het document kon niet worden omgezet: het omzetten kostte te veel rekentijd (meer "
 				   "dan 1 s) en is gestopt; exporteer de bijlage (e) om hem te openen");
 	free(pdf);

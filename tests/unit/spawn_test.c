@@ -225,8 +225,8 @@ static void only_allowed_variables_pass(void **state)
 static void address_space_limit_stops_a_big_allocation(void **state)
 {
 	struct spawn_result r;
-	/* dd allocates its block (512 MiB) before reading a byte */
-	char **dd = ARGV("dd", "if=/dev/zero", "of=/dev/null", "bs=512M", "count=1");
+	/* dd allocates its block (256 MiB) before reading a byte */
+	char **dd = ARGV("dd", "if=/dev/zero", "of=/dev/null", "bs=256M", "count=1");
 	struct spawn_opts o = { .timeout_ms = 20000, .err = SPAWN_IO_CAPTURE };
 	char why[128];
 
@@ -234,10 +234,10 @@ static void address_space_limit_stops_a_big_allocation(void **state)
 	/* without a limit it works: the test can tell the difference */
 	assert_int_equal(spawn_run(dd, &o, &r), 0);
 	spawn_result_release(&r);
-	o.mem_bytes = 128LL * 1024 * 1024;
+	o.mem_bytes = 64LL * 1024 * 1024;
 	assert_int_equal(spawn_run(dd, &o, &r), -1);
 	assert_int_equal(r.end, SPAWN_MEM_LIMIT);
-	assert_string_equal(spawn_reason(&o, &r, why, sizeof why), "had meer dan 128 MiB geheugen nodig en is gestopt");
+	assert_string_equal(spawn_reason(&o, &r, why, sizeof why), "had meer dan 64 MiB geheugen nodig en is gestopt");
 	spawn_result_release(&r);
 }
 
@@ -349,15 +349,15 @@ static void call_answers_and_limits(void **state)
 static void call_memory_limit_is_on_top_of_the_copy(void **state)
 {
 	struct spawn_result r;
-	size_t small = 8u << 20, big = 512u << 20;
-	struct spawn_opts o = { .mem_bytes = 128LL << 20, .err = SPAWN_IO_CAPTURE, .timeout_ms = 20000 };
+	size_t small = 8u << 20, big = 256u << 20;
+	struct spawn_opts o = { .mem_bytes = 64LL << 20, .err = SPAWN_IO_CAPTURE, .timeout_ms = 20000 };
 	int ret = -1;
 
 	(void)state;
 	/* without a limit the big one works */
 	assert_int_equal(spawn_call(alloc_job, &big, NULL, 0, NULL, &ret, &r), 0);
 	assert_int_equal(ret, 1);
-	/* under 128 MiB more than the child starts with: small yes (even under
+	/* under 64 MiB more than the child starts with: small yes (even under
 	 * ASan, whose shadow memory is already mapped), big no */
 	assert_int_equal(spawn_call(alloc_job, &small, NULL, 0, &o, &ret, &r), 0);
 	assert_int_equal(ret, 1);
