@@ -22,6 +22,8 @@
  */
 #include "db/queue.h"
 
+#include "core/flow.h"
+
 #include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -486,31 +488,21 @@ int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 /* Defaults per role: shown under "Bewaarde filters" until the person saves
  * their own with the same name. */
 static const struct {
-	const char *rol;
+	enum flow_role rol;
 	const char *naam;
 	const char *filter;
 	const char *sort;
 } defaults[] = {
-	{ "coordinator", "Mijn TLV's", "coördinator:ik type:TLV", "datum" },
-	{ "coordinator", "Mijn aanvulling nodig > 10 werkdagen", "coördinator:ik status:aanvulling werkdagen:>10",
+	{ FLOW_ROLE_COORDINATOR, "Mijn TLV's", "coördinator:ik type:TLV", "datum" },
+	{ FLOW_ROLE_COORDINATOR, "Mijn aanvulling nodig > 10 werkdagen", "coördinator:ik status:aanvulling werkdagen:>10",
 	  "werkdagen" },
-	{ "secretariaat", "Nieuw, > 5 werkdagen zonder reactie", "telaat:ja", "datum" },
-	{ "secretariaat", "Aanvulling nodig > 10 werkdagen", "status:aanvulling werkdagen:>10", "-werkdagen" },
-	{ "secretariaat", "Zonder coördinator", "coördinator:geen", "datum" },
-	{ "financieel", "TLV afgegeven", "type:TLV status:afgegeven", "-datum" },
-	{ "financieel", "Arrangement toegewezen", "status:toegewezen", "datum" },
-	{ "admin", "Zonder coördinator", "coördinator:geen", "datum" },
+	{ FLOW_ROLE_SECRETARIAAT, "Nieuw, > 5 werkdagen zonder reactie", "telaat:ja", "datum" },
+	{ FLOW_ROLE_SECRETARIAAT, "Aanvulling nodig > 10 werkdagen", "status:aanvulling werkdagen:>10", "-werkdagen" },
+	{ FLOW_ROLE_SECRETARIAAT, "Zonder coördinator", "coördinator:geen", "datum" },
+	{ FLOW_ROLE_FINANCIEEL, "TLV afgegeven", "type:TLV status:afgegeven", "-datum" },
+	{ FLOW_ROLE_FINANCIEEL, "Arrangement toegewezen", "status:toegewezen", "datum" },
+	{ FLOW_ROLE_ADMIN, "Zonder coördinator", "coördinator:geen", "datum" },
 };
-
-static int has_role(const char *rollen, const char *rol)
-{
-	size_t n = strlen(rol);
-
-	for (const char *p = rollen; p && (p = strstr(p, rol)); p += n)
-		if ((p == rollen || p[-1] == ' ' || p[-1] == ',') && (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
-			return 1;
-	return 0;
-}
 
 static int grow(struct queue_node **v, int *n, int *cap)
 {
@@ -554,11 +546,11 @@ const char *queue_tree_sql(void)
 	return tree_sql;
 }
 
-int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
+int queue_tree(struct db *db, long org, unsigned roles, struct queue_node **out, int *n,
 	       struct err *e)
 {
 	char o[24];
-	int coord = has_role(rollen, "coordinator");
+	int coord = (roles & FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR)) != 0;
 	const char *p[2] = { o, coord ? "t" : "f" };
 	struct queue_node *v = NULL;
 	int nv = 0, cap = 0, all_at, rows, i = 0;
@@ -620,7 +612,7 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
 		int dup = 0;
 
-		if (!has_role(rollen, defaults[d].rol))
+		if (!(roles & FLOW_ROLE_BIT(defaults[d].rol)))
 			continue;
 		for (int k = saved; k < rows; k++)
 			dup |= !strcmp(PQgetvalue(r, k, 2), defaults[d].naam);

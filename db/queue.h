@@ -50,9 +50,9 @@ struct queue_node {
 /* The tree of organisatie org for the acting account: Mijn werkvoorraad
  * (coördinators only), Alle, each status category with its statuses (counts
  * > 0), then the role's default filters and the account's saved filters.
- * rollen: the session's roles ("secretariaat, admin").  *out is malloc'ed
- * (caller frees), *n its length.  0 / -1. */
-int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
+ * roles: the session's roles, a FLOW_ROLE_BIT set (struct session.roles).
+ * *out is malloc'ed (caller frees), *n its length.  0 / -1. */
+int queue_tree(struct db *db, long org, unsigned roles, struct queue_node **out, int *n,
 	       struct err *e);
 /* Its one statement ($1 organisatie id, $2 'true' for a coördinator), for
  * make bench's raw floor. */

@@ -1017,7 +1017,7 @@ static int load_tree(struct qpane *v, struct app *a, struct err *e)
 		old_open = v->nodes[v->open >= 0 ? v->open : 0];
 		old_sel = v->nodes[v->tsel];
 	}
-	if (queue_tree(a->db, a->session.organisatie_id, a->session.rollen, &nodes, &n, e) < 0)
+	if (queue_tree(a->db, a->session.organisatie_id, a->session.roles, &nodes, &n, e) < 0)
 		return -1;
 	free(v->nodes);
 	v->nodes = nodes;

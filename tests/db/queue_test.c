@@ -5,6 +5,8 @@
  * organisatie's account sees an empty queue. */
 #include "tests/db/harness.h"
 
+#include "core/statuswissel.h"
+
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,7 +243,7 @@ static long tree_count(struct db *app, long o, const char *rollen, enum queue_no
 	int n;
 	long c = -2;
 	struct err e;
-	assert_int_equal(queue_tree(app, o, rollen, &nodes, &n, &e), 0);
+	assert_int_equal(queue_tree(app, o, statuswissel_rollen(rollen), &nodes, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		if (nodes[i].kind == kind && (!status || !strcmp(nodes[i].status, status)))
 			c = nodes[i].count;
@@ -297,7 +299,7 @@ static void saved_filters_are_private(void **state)
 
 	assert_int_equal(queue_filter_save(sec, a, "Mijn urgente", "label:urgent", "-datum", &id, &e), 0);
 	assert_true(id > 0);
-	assert_int_equal(queue_tree(sec, a, "secretariaat", &nodes, &n, &e), 0);
+	assert_int_equal(queue_tree(sec, a, statuswissel_rollen("secretariaat"), &nodes, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		if (nodes[i].kind == QN_SAVED && nodes[i].filter_id == id) {
 			found = 1;
@@ -309,7 +311,7 @@ static void saved_filters_are_private(void **state)
 	/* defaults of the role are there too */
 	assert_int_equal(tree_count(sec, a, "secretariaat", QN_SAVED, NULL), -1);
 	/* another account does not see it, nor can delete it */
-	assert_int_equal(queue_tree(coord, a, "coordinator", &nodes, &n, &e), 0);
+	assert_int_equal(queue_tree(coord, a, statuswissel_rollen("coordinator"), &nodes, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		assert_int_not_equal(nodes[i].filter_id, id);
 	free(nodes);
