@@ -847,14 +847,11 @@ static int round_trips(const char *trace)
 
 static void one_change(struct ctx *c, struct moves *m)
 {
-	struct err e;
-	enum hv_result r;
+	struct outcome o;
 	int k = m->used++;
 
-	err_clear(&e);
-	r = hulpvraag_set_status(c->t.a.db, m->id[k], m->version[k], m->naar, "", c->datadir, NULL, &e);
-	if (r != HV_OK)
-		die("hulpvraag_set_status", e.msg);
+	if (hulpvraag_set_status(c->t.a.db, m->id[k], m->version[k], m->naar, "", c->datadir, NULL, &o) != OUTCOME_SAVED)
+		die("hulpvraag_set_status", o.err.msg);
 }
 
 /* A status change: hulpvraag_set_status (the real one) on hulpvragen that
