@@ -924,29 +924,36 @@ enum outcome_kind hulpvraag_notitie_save(struct db *db, long id, long notitie_id
 			      3, p);
 			o->repeated = r && PQntuples(r) == 1;
 		}
+		if (!r)
+			return outcome_failed(db, kind, 0, o);
 	} else if (empty) {
 		const char *p[2] = { db_num(sn, sizeof sn, notitie_id), db_num(sv, sizeof sv, notitie_version) };
 		r = q(db, &o->err, &kind, "DELETE FROM notitie WHERE id = $1 AND version = $2 RETURNING 0, 0", 2, p);
+		if (!r)
+			return outcome_failed(db, kind, 0, o);
 	} else {
-		const char *p[3] = { db_num(sn, sizeof sn, notitie_id), db_num(sv, sizeof sv, notitie_version), text };
-		r = q(db, &o->err, &kind,
-		      "UPDATE notitie SET tekst = $3, version = version + 1 WHERE id = $1 AND version = $2 "
-		      "RETURNING id, version",
-		      3, p);
+		/* an edit: the versioned write (a note is only its writer's) */
+		const char *x[1] = { text };
+		r = NULL;
+		if (db_versioned_update(db, OT_NOTITIE, notitie_id, notitie_version, "tekst = $3",
+					"account_id = acting_account()", 1, x, o) != OUTCOME_SAVED)
+			return o->kind;
 	}
-	if (!r)
-		return outcome_failed(db, kind, 0, o);
-	if (PQntuples(r) != 1) {
+	long nid = notitie_id;
+	int nver = o->version;
+	if (r) {
+		if (PQntuples(r) != 1) {
+			PQclear(r);
+			db_rollback(db);
+			snprintf(o->door, sizeof o->door, "jijzelf, in een andere sessie");
+			return outcome_set(o, OUTCOME_CONFLICT,
+					   "je notitie is intussen (in een andere sessie) gewijzigd; je tekst staat er nog — "
+					   "laad opnieuw (r) en bewaar nog eens");
+		}
+		nid = atol(PQgetvalue(r, 0, 0));
+		nver = atoi(PQgetvalue(r, 0, 1));
 		PQclear(r);
-		db_rollback(db);
-		snprintf(o->door, sizeof o->door, "jijzelf, in een andere sessie");
-		return outcome_set(o, OUTCOME_CONFLICT,
-				   "je notitie is intussen (in een andere sessie) gewijzigd; je tekst staat er nog — "
-				   "laad opnieuw (r) en bewaar nog eens");
 	}
-	long nid = atol(PQgetvalue(r, 0, 0));
-	int nver = atoi(PQgetvalue(r, 0, 1));
-	PQclear(r);
 	if (outcome_commit(db, "de notitie", o) == OUTCOME_SAVED) {
 		*new_id = empty ? 0 : nid;
 		*new_version = empty ? 0 : nver;

@@ -389,6 +389,37 @@ static void bulk_with_stale_version_fails_alone(void **state)
 	db_free(&sec);
 }
 
+/* Bulk asks the rulebook first and then each single-hulpvraag write: a
+ * school (aanvrager) may not bulk, every row REFUSED and nothing written; a
+ * status the flow does not allow is REFUSED per row with the flow's
+ * reason, as on the single path. */
+static void bulk_is_the_single_path(void **state)
+{
+	struct db *school = app_as("school_a"), *sec = app_as("sec_a");
+	long a = org("PO1111");
+	struct queue_item items[1];
+	struct queue_result res[1];
+	struct queue_bulk_args arg = { 0, "Afgerond", "", "." };
+	struct err e;
+	char sql[200];
+
+	items[0].id = harness_long(su, "SELECT min(id) FROM hulpvraag WHERE organisatie_id = "
+				       "(SELECT id FROM organisatie WHERE code = 'PO1111') AND NOT voorlopig");
+	snprintf(sql, sizeof sql, "SELECT version FROM hulpvraag WHERE id = %ld", items[0].id);
+	items[0].version = (int)harness_long(su, sql);
+	items[0].nummer = 0;
+	long audit0 = harness_long(su, "SELECT count(*) FROM audit_log");
+	assert_int_equal(queue_bulk(school, a, QUEUE_BULK_COORDINATOR, &arg, items, 1, res, &e), 0);
+	assert_int_equal(res[0].o.kind, OUTCOME_REFUSED);
+	assert_non_null(strstr(res[0].o.err.msg, "niet in bulk"));
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_STATUS, &arg, items, 1, res, &e), 0);
+	assert_int_equal(res[0].o.kind, OUTCOME_REFUSED);
+	assert_int_equal(harness_long(su, sql), items[0].version);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log"), audit0);
+	db_free(&school);
+	db_free(&sec);
+}
+
 static void other_organisatie_sees_nothing(void **state)
 {
 	struct db *b = app_as("sec_b");
@@ -479,6 +510,7 @@ int main(void)
 		cmocka_unit_test(filters),
 		cmocka_unit_test(saved_filters_are_private),
 		cmocka_unit_test(bulk_with_stale_version_fails_alone),
+		cmocka_unit_test(bulk_is_the_single_path),
 		cmocka_unit_test(other_organisatie_sees_nothing),
 		cmocka_unit_test(counts_follow_changes),
 		cmocka_unit_test(leerling_sort_follows_dossier),
