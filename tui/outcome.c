@@ -57,6 +57,29 @@ int outcome_line(const struct outcome *o, const char *wat, char *buf, size_t len
 	return 1;
 }
 
+const char *outcome_note(const struct outcome *o, char *buf, size_t len)
+{
+	switch (o->kind) {
+	case OUTCOME_UNKNOWN:
+		snprintf(buf, len, "Onbekend of het is bewaard: balie gaat het na zodra de verbinding terug is.  Je "
+				   "invoer staat er nog; nog eens bewaren is veilig.");
+		break;
+	case OUTCOME_CONFLICT:
+		snprintf(buf, len, "%s.  Je invoer staat er nog: F2 probeert het opnieuw, Esc annuleert.", o->err.msg);
+		break;
+	case OUTCOME_ERROR:
+		if (o->resolved) {
+			snprintf(buf, len, "Niet bewaard: de verbinding viel weg tijdens het bewaren.  Je invoer staat er "
+					   "nog: F2 probeert het opnieuw.");
+			break;
+		}
+		/* fall through */
+	default:
+		snprintf(buf, len, "%s", o->err.msg);
+	}
+	return buf;
+}
+
 void outcome_tally(const int count[OUTCOME_KINDS], char *buf, size_t len)
 {
 	static const char *const word[OUTCOME_KINDS] = {

@@ -27,6 +27,10 @@ int outcome_line(const struct outcome *o, const char *wat, char *buf, size_t len
  * geweigerd, 2 intussen gewijzigd" into buf (SAVED is left out). */
 void outcome_tally(const int count[OUTCOME_KINDS], char *buf, size_t len);
 
+/* The note for the open dialog whose save gave o (what was typed stays in
+ * the dialog): why it was not saved and what F2 does now.  Returns buf. */
+const char *outcome_note(const struct outcome *o, char *buf, size_t len);
+
 /* Shows outcome_line on the message line; returns its error flag. */
 int outcome_show(struct app *a, const struct outcome *o, const char *wat);
 

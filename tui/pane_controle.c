@@ -337,30 +337,19 @@ static int do_load(struct controle *v, struct app *a, struct err *e)
  * gone.  UNKNOWN: found out now, or after the reconnect. */
 static void save_done(struct controle *v, struct app *a, struct outcome *o)
 {
+	char note[700];
+
 	if (!outcome_settle(a, o, "de statuswijziging")) {
 		v->pending = *o;
 		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "Onbekend of het is bewaard: balie gaat het na zodra de verbinding terug is; "
-					     "je tekst staat er nog.");
+			dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
 		return;
 	}
 	outcome_clear(&v->pending);
-	switch (o->kind) {
-	case OUTCOME_SAVED:
-	case OUTCOME_GONE:
+	if (o->kind == OUTCOME_SAVED || o->kind == OUTCOME_GONE)
 		dialog_close(&v->dlg);
-		break;
-	case OUTCOME_CONFLICT:
-		/* keep the text; the reload below gives the new version,
-		 * so F2 tries again against what is there now */
-		dialog_note(&v->dlg, "Intussen door iemand anders gewijzigd; je tekst staat er nog: F2 probeert "
-				     "het opnieuw, Esc annuleert.");
-		break;
-	default:
-		dialog_note(&v->dlg, "%s", o->resolved ? "Niet bewaard: de verbinding viel weg.  F2 probeert het opnieuw."
-						       : o->err.msg);
-		break;
-	}
+	else /* keep the text; the reload below gives the new version for F2 */
+		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
 }
 
 static int tc_work(struct pane *p, struct app *a)

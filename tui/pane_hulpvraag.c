@@ -708,7 +708,7 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 static int show_conflict(struct hvpane *v, struct app *a, const struct outcome *o, const char *wat)
 {
 	struct hulpvraag *old = NULL;
-	char diff[600];
+	char diff[600], note[700];
 	struct err le;
 
 	if (reload(v, a, &old, &le) == HV_OK && old) {
@@ -716,7 +716,7 @@ static int show_conflict(struct hvpane *v, struct app *a, const struct outcome *
 		hulpvraag_free(&old);
 		dialog_note(&v->dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw, Esc annuleert.", diff);
 	} else {
-		dialog_note(&v->dlg, "%s", o->err.msg);
+		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
 	}
 	outcome_show(a, o, wat);
 	return R_PAINT | R_BARS;
@@ -731,11 +731,11 @@ static int check_unknown(struct hvpane *v, struct app *a)
 {
 	struct outcome o;
 	struct err le;
+	char note[700];
 
 	if (!outcome_settle(a, &v->pending, v->pending_wat)) {
 		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "Onbekend of het is bewaard: balie gaat het na zodra de verbinding terug is; "
-					     "je tekst staat er nog.");
+			dialog_note(&v->dlg, "%s", outcome_note(&v->pending, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
 	o = v->pending;
@@ -748,8 +748,7 @@ static int check_unknown(struct hvpane *v, struct app *a)
 	}
 	if (o.kind == OUTCOME_CONFLICT)
 		return show_conflict(v, a, &o, v->pending_wat);
-	dialog_note(&v->dlg, "Niet bewaard: de verbinding viel weg tijdens het bewaren.  F2 probeert het opnieuw; "
-			     "je tekst staat er nog.");
+	dialog_note(&v->dlg, "%s", outcome_note(&o, note, sizeof note));
 	return R_PAINT | R_BARS;
 }
 
@@ -758,6 +757,7 @@ static int check_unknown(struct hvpane *v, struct app *a)
 static int after_save(struct hvpane *v, struct app *a, const struct outcome *o, const char *wat)
 {
 	struct err le;
+	char note[700];
 
 	switch (o->kind) {
 	case OUTCOME_SAVED:
@@ -775,7 +775,7 @@ static int after_save(struct hvpane *v, struct app *a, const struct outcome *o, 
 		v->pending_wat = wat;
 		return check_unknown(v, a);
 	default:
-		dialog_note(&v->dlg, "%s", o->err.msg);
+		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
 		outcome_show(a, o, wat);
 		return R_PAINT | R_BARS;
 	}
@@ -965,7 +965,8 @@ static int hv_work(struct pane *p, struct app *a)
 					       &nid, &nv, &o);
 		free(text);
 		if (o.kind == OUTCOME_CONFLICT) { /* the note is the account's own: no diff to show */
-			dialog_note(&v->dlg, "%s", o.err.msg);
+			char note[700];
+			dialog_note(&v->dlg, "%s", outcome_note(&o, note, sizeof note));
 			outcome_show(a, &o, "de notitie");
 			return R_PAINT | R_BARS;
 		}

@@ -372,18 +372,16 @@ static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
  * found out now or after the reconnect. */
 static int created(struct intake *in, struct app *a, struct outcome *o)
 {
-	char line[600];
+	char note[700];
 
 	if (!outcome_settle(a, o, "de hulpvraag")) {
 		in->pending = *o;
-		dialog_note(&in->dlg, "Onbekend of de hulpvraag is aangemaakt: balie gaat het na zodra de verbinding "
-				      "terug is.  F2 nog eens maakt er nooit een tweede.");
+		dialog_note(&in->dlg, "%s", outcome_note(o, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
 	outcome_clear(&in->pending);
 	if (o->kind != OUTCOME_SAVED) {
-		outcome_line(o, "de hulpvraag", line, sizeof line);
-		dialog_note(&in->dlg, "%s", line);
+		dialog_note(&in->dlg, "%s", outcome_note(o, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
 	in->new_id = o->id;
