@@ -850,14 +850,11 @@ static int round_trips(const char *trace)
 
 static void one_change(struct ctx *c, struct moves *m)
 {
-	struct err e;
-	enum hv_result r;
+	struct outcome o;
 	int k = m->used++;
 
-	err_clear(&e);
-	r = hulpvraag_set_status(c->t.a.db, m->id[k], m->version[k], m->naar, "", c->datadir, NULL, &e);
-	if (r != HV_OK)
-		die("hulpvraag_set_status", e.msg);
+	if (hulpvraag_set_status(c->t.a.db, m->id[k], m->version[k], m->naar, "", c->datadir, NULL, &o) != OUTCOME_SAVED)
+		die("hulpvraag_set_status", o.err.msg);
 }
 
 /* A status change: hulpvraag_set_status (the real one) on hulpvragen that
@@ -865,7 +862,7 @@ static void one_change(struct ctx *c, struct moves *m)
  * acting account, the UPDATE of hulpvraag (its triggers write the counts
  * and send the NOTIFY, as in the real change), statushistorie, outbox,
  * audit_log, COMMIT — in one round trip, on other hulpvragen.  Since
- * migration 012 the application role may not write statushistorie and
+ * migration 013 the application role may not write statushistorie and
  * outbox rows itself (status_wijzigen does, as balie_owner), so the raw
  * writes run as balie_owner too (BENCH_OWNER_CONNINFO, set by run.sh): the
  * same rows, without balie's visibility and rulebook checks. */

@@ -108,7 +108,14 @@ void app_message(struct app *a, int error, const char *fmt, ...)
 	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
 	a->msg_error = error;
+	a->msg_progress = 0;
 	a->dirty |= D_BARS;
+}
+
+void app_progress(struct app *a, const char *text)
+{
+	app_message(a, 0, "%s", text);
+	a->msg_progress = 1;
 }
 
 void app_message_clear(struct app *a)
@@ -118,6 +125,7 @@ void app_message_clear(struct app *a)
 		a->dirty |= D_BARS;
 	}
 	a->msg_error = 0;
+	a->msg_progress = 0;
 }
 
 void app_cursor(struct app *a, int y, int x)

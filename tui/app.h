@@ -108,6 +108,7 @@ struct app {
 	char msg[512];               /* the message line */
 	const char *notice;          /* startup notice, shown while msg is empty, until the first key */
 	int msg_error;
+	int msg_progress;            /* msg says what is being done ("Bezig met laden…"): app_progress */
 	unsigned dirty;              /* enum app_dirty */
 	int work_pending;
 
@@ -156,6 +157,10 @@ void app_settle(struct app *a);
 void app_message(struct app *a, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_message_clear(struct app *a);
+/* Sets the message line to what is being done now ("Bezig met laden…");
+ * msg_progress stays set until the next app_message, so the work can clear
+ * it when done without comparing texts. */
+void app_progress(struct app *a, const char *text);
 
 /* Places the input cursor (body coordinates) for this paint. */
 void app_cursor(struct app *a, int y, int x);

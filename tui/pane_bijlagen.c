@@ -19,9 +19,10 @@
 #include "db/bijlage.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 #include "tui/paths.h"
 
-enum job { JOB_NONE, JOB_LOAD, JOB_ADD, JOB_EXPORT, JOB_REMOVE };
+enum job { JOB_NONE, JOB_LOAD, JOB_ADD, JOB_EXPORT, JOB_REMOVE, JOB_SETTLE };
 enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
 
 struct blpane {
@@ -36,6 +37,13 @@ struct blpane {
 	char categorie[256];
 	char body_msg[600];
 	int loaded;
+	/* the idempotency key of the add: the same file and category keep it
+	 * until it is saved, so adding again after a cut-off COMMIT never
+	 * makes a second bijlage */
+	char key[OUTCOME_KEY_LEN];
+	char key_for[4096 + 260];
+	struct outcome pending;  /* an add or removal whose COMMIT was cut off */
+	const char *pending_wat;
 };
 
 static struct blpane *P(struct pane *p)
@@ -218,6 +226,14 @@ static int dialog_ok(struct blpane *v, struct app *a)
 			return R_PAINT;
 		snprintf(v->categorie, sizeof v->categorie, "%s", it->label);
 		dialog_close(&v->dlg);
+		{
+			char want[sizeof v->key_for];
+			snprintf(want, sizeof want, "%s\n%s", v->path, v->categorie);
+			if (!v->key[0] || strcmp(want, v->key_for)) {
+				outcome_key_new(v->key);
+				snprintf(v->key_for, sizeof v->key_for, "%s", want);
+			}
+		}
 		return start(v, a, JOB_ADD, "Bezig met toevoegen…");
 	case DT_EXPORT:
 		text = dialog_text(&v->dlg);
@@ -364,14 +380,39 @@ static int write_export(const char *path, const unsigned char *data, size_t len,
 	return 0;
 }
 
+/* What became of an add or a removal, for the person (tui/outcome); an
+ * UNKNOWN one is found out now or after the reconnect; then the list is
+ * read again. */
+static int settled(struct blpane *v, struct app *a, struct outcome *o, const char *wat)
+{
+	struct err le;
+	char line[600];
+
+	if (!outcome_settle(a, o, wat)) {
+		v->pending = *o;
+		v->pending_wat = wat;
+		return R_PAINT | R_BARS;
+	}
+	outcome_clear(&v->pending);
+	if (o->kind == OUTCOME_SAVED && o->repeated && o->id)
+		v->select_id = o->id;
+	if (load(v, a, &le) < 0) {
+		outcome_line(o, wat, line, sizeof line);
+		app_message(a, 1, "%s; opnieuw laden mislukt: %s", line, le.msg);
+	}
+	return R_PAINT | R_BARS;
+}
+
 static int bl_work(struct pane *p, struct app *a)
 {
 	struct blpane *v = P(p);
 	enum job job = v->job;
-	struct err e, le;
+	struct err e;
+	struct outcome o;
 
 	v->job = JOB_NONE;
 	err_clear(&e);
+	outcome_clear(&o);
 	if (job == JOB_NONE)
 		return R_NONE;
 	if (app_connect(a, &e) < 0) {
@@ -393,16 +434,16 @@ static int bl_work(struct pane *p, struct app *a)
 		return R_PAINT | R_BARS;
 	case JOB_ADD: {
 		struct bijlage_toegevoegd out;
-		if (bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, paths_datadir(), &out, &e) < 0) {
-			app_message(a, 1, "Niet toegevoegd: %s", e.msg);
-			return R_PAINT | R_BARS;
+		bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, v->key, paths_datadir(), &out, &o);
+		if (o.kind == OUTCOME_SAVED) {
+			v->key[0] = '\0';
+			v->select_id = out.id;
 		}
-		v->select_id = out.id;
-		app_message(a, 0, "%s", e.msg);
-		if (load(v, a, &le) < 0)
-			app_message(a, 1, "%s; opnieuw laden mislukt: %s", e.msg, le.msg);
-		return R_PAINT | R_BARS;
+		return settled(v, a, &o, "de bijlage");
 	}
+	case JOB_SETTLE:
+		o = v->pending;
+		return settled(v, a, &o, v->pending_wat);
 	case JOB_EXPORT: {
 		struct bijlage meta;
 		unsigned char *data = NULL;
@@ -423,13 +464,8 @@ static int bl_work(struct pane *p, struct app *a)
 	case JOB_REMOVE:
 		if (v->n == 0)
 			return R_PAINT;
-		if (bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &e) < 0)
-			app_message(a, 1, "Niet verwijderd: %s", e.msg);
-		else
-			app_message(a, 0, "%s", e.msg);
-		if (load(v, a, &le) < 0)
-			app_message(a, 1, "Opnieuw laden mislukt: %s", le.msg);
-		return R_PAINT | R_BARS;
+		bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &o);
+		return settled(v, a, &o, "het verwijderen");
 	}
 	return R_PAINT | R_BARS;
 }
@@ -455,7 +491,7 @@ static int bl_reconnected(struct pane *p, struct app *a)
 
 	if (v->job != JOB_NONE || dialog_active(&v->dlg))
 		return R_NONE;
-	v->job = JOB_LOAD;
+	v->job = v->pending.kind == OUTCOME_UNKNOWN ? JOB_SETTLE : JOB_LOAD;
 	return R_WORK;
 }
 

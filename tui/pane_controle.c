@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
 
@@ -26,7 +27,7 @@
 #define HEAD_ROWS 3   /* heading, column heads, rule */
 #define KEYS_MAX 512  /* earlier pages remembered for PgUp */
 
-enum job { JOB_NONE, JOB_LOAD, JOB_SAVE };
+enum job { JOB_NONE, JOB_LOAD, JOB_SAVE, JOB_SETTLE };
 enum { DT_REDEN = 1 };
 
 struct pagekey {
@@ -48,6 +49,7 @@ struct controle {
 	struct dialog dlg;
 	long save_id;               /* the hulpvraag the reden dialog is for */
 	char body_msg[600];
+	struct outcome pending;     /* "aanvulling vragen" whose COMMIT was cut off */
 };
 
 static struct controle *C(struct pane *p)
@@ -330,6 +332,26 @@ static int do_load(struct controle *v, struct app *a, struct err *e)
 	return 0;
 }
 
+/* What became of "aanvulling vragen" (tui/outcome says it); the reden
+ * dialog stays open with the text unless it was saved or the hulpvraag is
+ * gone.  UNKNOWN: found out now, or after the reconnect. */
+static void save_done(struct controle *v, struct app *a, struct outcome *o)
+{
+	char note[700];
+
+	if (!outcome_settle(a, o, "de statuswijziging")) {
+		v->pending = *o;
+		if (dialog_active(&v->dlg))
+			dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
+		return;
+	}
+	outcome_clear(&v->pending);
+	if (o->kind == OUTCOME_SAVED || o->kind == OUTCOME_GONE)
+		dialog_close(&v->dlg);
+	else /* keep the text; the reload below gives the new version for F2 */
+		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
+}
+
 static int tc_work(struct pane *p, struct app *a)
 {
 	struct controle *v = C(p);
@@ -346,51 +368,25 @@ static int tc_work(struct pane *p, struct app *a)
 	}
 	if (job == JOB_SAVE) {
 		const struct compleet_hv *h = NULL;
+		struct outcome o;
 		for (int i = 0; i < v->n; i++)
 			if (v->rows[i].id == v->save_id)
 				h = &v->rows[i];
 		char *reden = dialog_text(&v->dlg);
-		enum hv_result r = HV_NOT_FOUND;
-		int nv = 0;
-		if (h && reden)
-			r = hulpvraag_set_status(a->db, h->id, h->version, h->aanvulling, reden, paths_datadir(), &nv,
-						 &e);
+		outcome_clear(&o);
+		if (!h)
+			outcome_set(&o, OUTCOME_GONE, "de hulpvraag staat niet meer op de lijst (al afgehandeld?)");
+		else if (!reden)
+			outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+		else
+			hulpvraag_set_status(a->db, h->id, h->version, h->aanvulling, reden, paths_datadir(), NULL, &o);
 		free(reden);
-		switch (r) {
-		case HV_OK:
-			dialog_close(&v->dlg);
-			app_message(a, 0, "%s", e.msg);
-			break;
-		case HV_CONFLICT:
-			/* keep the text; the reload below gives the new version,
-			 * so F2 tries again against what is there now */
-			dialog_note(&v->dlg, "Intussen door iemand anders gewijzigd; je tekst staat er nog: F2 probeert "
-					     "het opnieuw, Esc annuleert.");
-			app_message(a, 1, "Niet bewaard: intussen gewijzigd");
-			break;
-		case HV_NOT_ALLOWED:
-			dialog_close(&v->dlg);
-			app_message(a, 1, "Geweigerd: %s", e.msg);
-			break;
-		case HV_UNKNOWN:
-			dialog_close(&v->dlg);
-			app_message(a, 1, "Onbekend of de statuswijziging is bewaard (verbinding viel weg): kijk in de "
-					  "statushistorie van de hulpvraag");
-			break;
-		case HV_NOT_FOUND:
-			if (!h) {
-				dialog_close(&v->dlg);
-				app_message(a, 1, "De hulpvraag staat niet meer op de lijst (al afgehandeld?)");
-				break;
-			}
-			/* fall through */
-		default:
-			dialog_note(&v->dlg, "%s", e.msg);
-			app_message(a, 1, "Niet bewaard: %s", e.msg);
-			break;
-		}
-		err_clear(&e);
+		save_done(v, a, &o);
+	} else if (job == JOB_SETTLE) {
+		struct outcome o = v->pending;
+		save_done(v, a, &o);
 	}
+	err_clear(&e);
 	if (do_load(v, a, &e) < 0) {
 		snprintf(v->body_msg, sizeof v->body_msg, "%s — r: opnieuw", e.msg);
 		app_message(a, 1, "%s", e.msg);
@@ -418,7 +414,13 @@ static int tc_reconnected(struct pane *p, struct app *a)
 {
 	struct controle *v = C(p);
 
-	if (v->job != JOB_NONE || dialog_active(&v->dlg))
+	if (v->job != JOB_NONE)
+		return R_NONE;
+	if (v->pending.kind == OUTCOME_UNKNOWN) {
+		v->job = JOB_SETTLE;
+		return R_WORK;
+	}
+	if (dialog_active(&v->dlg))
 		return R_NONE;
 	v->job = JOB_LOAD;
 	return R_WORK;

@@ -31,6 +31,7 @@
 #include "tui/app.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 #include "tui/pane_bijlagen.h"
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
@@ -90,10 +91,11 @@ struct hvpane {
 	int naar_reden;
 	long pick_id;           /* coordinator / label chosen */
 	char pick_naam[256];
-	/* a status change whose COMMIT outcome is unknown */
-	int unknown;
-	int unknown_version;
-	char unknown_to[256];
+	/* a save whose COMMIT was cut off (kind UNKNOWN until found out) */
+	struct outcome pending;
+	const char *pending_wat;
+	int offline_note;       /* the dialog says the save found no connection */
+	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 };
@@ -489,7 +491,7 @@ static int dialog_ok(struct hvpane *v, struct app *a)
 			return R_PAINT;
 		}
 		free(text);
-		if (v->unknown) /* the last try may have got in: ask first */
+		if (v->pending.kind == OUTCOME_UNKNOWN) /* the last try may have got in: ask first */
 			return start(v, a, JOB_CHECK, "Bezig met nagaan of de statuswijziging is bewaard…");
 		return start(v, a, JOB_STATUS, "Bezig met bewaren…");
 	case DT_COORD:
@@ -579,7 +581,7 @@ static int hv_action(struct pane *p, struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	}
 	if (id == ACT_RELOAD)
-		return start(v, a, v->unknown ? JOB_CHECK : JOB_LOAD, "Bezig met laden…");
+		return start(v, a, v->pending.kind == OUTCOME_UNKNOWN ? JOB_CHECK : JOB_LOAD, "Bezig met laden…");
 	if (!v->h)
 		return R_NONE;
 	if (id == ACT_HV_FORM_ADD)
@@ -663,6 +665,8 @@ static int hv_action(struct pane *p, struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	}
 	case ACT_HV_NOTITIE:
+		if (!v->h->notitie_id)
+			outcome_key_new(v->note_key); /* a new note: sent twice, made once */
 		dialog_open_text(&v->dlg, DT_NOTE, "Mijn notitie",
 				 "Je eigen notitie bij deze hulpvraag; niemand anders ziet die.  Leeg = verwijderen.",
 				 v->h->notitie);
@@ -701,10 +705,10 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 }
 
 /* After a save lost the race: reload, tell what changed, keep the dialog. */
-static int show_conflict(struct hvpane *v, struct app *a, struct err *e)
+static int show_conflict(struct hvpane *v, struct app *a, const struct outcome *o, const char *wat)
 {
 	struct hulpvraag *old = NULL;
-	char diff[600];
+	char diff[600], note[700];
 	struct err le;
 
 	if (reload(v, a, &old, &le) == HV_OK && old) {
@@ -712,74 +716,67 @@ static int show_conflict(struct hvpane *v, struct app *a, struct err *e)
 		hulpvraag_free(&old);
 		dialog_note(&v->dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw, Esc annuleert.", diff);
 	} else {
-		dialog_note(&v->dlg, "%s", e->msg);
+		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
 	}
-	app_message(a, 1, "Niet bewaard: intussen door iemand anders gewijzigd");
+	outcome_show(a, o, wat);
 	return R_PAINT | R_BARS;
 }
 
-/* After a status change whose COMMIT was cut off: was it saved?  Yes: the
- * dialog closes and the pane reloads.  No: the reden dialog (if still
- * open) stays with the text, and F2 tries again from the same version, so a
- * change by someone else in between still shows as a conflict. */
+/* After a save whose COMMIT was cut off (v->pending): did it get in?  Yes:
+ * the dialog closes and the pane reloads.  No: the dialog (if still open)
+ * stays with the text, and F2 tries again from the same version, so a
+ * change by someone else in between still shows as a conflict.  No
+ * connection yet: asked again when it is back (hv_reconnected). */
 static int check_unknown(struct hvpane *v, struct app *a)
 {
-	struct err e, le;
-	int applied = 0;
+	struct outcome o;
+	struct err le;
+	char note[700];
 
-	err_clear(&e);
-	if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &e) < 0) {
+	if (!outcome_settle(a, &v->pending, v->pending_wat)) {
 		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "%s", e.msg);
-		app_message(a, 1, "%s", e.msg);
+			dialog_note(&v->dlg, "%s", outcome_note(&v->pending, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
-	v->unknown = 0;
-	if (applied || !dialog_active(&v->dlg)) {
+	o = v->pending;
+	outcome_clear(&v->pending);
+	if (o.kind == OUTCOME_SAVED || !dialog_active(&v->dlg)) {
 		dialog_close(&v->dlg);
-		app_message(a, !applied, "%s", e.msg);
 		reload(v, a, NULL, &le);
+		outcome_show(a, &o, v->pending_wat);
 		return R_PAINT | R_BARS;
 	}
-	dialog_note(&v->dlg, "%s (F2; je reden staat er nog).", e.msg);
-	app_message(a, 1, "Statuswijziging niet bewaard");
+	if (o.kind == OUTCOME_CONFLICT)
+		return show_conflict(v, a, &o, v->pending_wat);
+	dialog_note(&v->dlg, "%s", outcome_note(&o, note, sizeof note));
 	return R_PAINT | R_BARS;
 }
 
-/* Common ending of a save: reload on success, conflict keeps the dialog. */
-static int after_save(struct hvpane *v, struct app *a, enum hv_result r, struct err *e)
+/* Common ending of a save: reload on success, anything else keeps the
+ * dialog with what was typed; what the person reads is tui/outcome's. */
+static int after_save(struct hvpane *v, struct app *a, const struct outcome *o, const char *wat)
 {
 	struct err le;
+	char note[700];
 
-	switch (r) {
-	case HV_OK:
+	switch (o->kind) {
+	case OUTCOME_SAVED:
 		dialog_close(&v->dlg);
-		app_message(a, 0, "%s", e->msg);
+		outcome_show(a, o, wat);
 		if (reload(v, a, NULL, &le) != HV_OK)
-			app_message(a, 1, "%s; opnieuw laden mislukt: %s", e->msg, le.msg);
+			app_message(a, 1, "%s; opnieuw laden mislukt: %s", o->err.msg, le.msg);
 		return R_PAINT | R_BARS;
-	case HV_CONFLICT:
-		return show_conflict(v, a, e);
-	case HV_UNKNOWN:
-		/* never show success, and keep what was typed */
-		if (v->dlg.tag != DT_REDEN) {
-			/* F2 again is safe: had it been saved, the version
-			 * check shows it as a change in between */
-			dialog_note(&v->dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw.", e->msg);
-			app_message(a, 1, "Onbekend of het bewaard is: de verbinding viel weg");
-			return R_PAINT | R_BARS;
-		}
-		/* a status change: find out (now, or after the reconnect) */
-		v->unknown = 1;
-		if (app_connect(a, &le) == 0)
-			return check_unknown(v, a);
-		dialog_note(&v->dlg, "%s. balie gaat het na zodra de verbinding terug is; je reden staat er nog.",
-			    e->msg);
-		app_message(a, 1, "Onbekend of de statuswijziging is bewaard");
-		return R_PAINT | R_BARS;
+	case OUTCOME_CONFLICT:
+		return show_conflict(v, a, o, wat);
+	case OUTCOME_UNKNOWN:
+		/* never show success, and keep what was typed: find out (now,
+		 * or after the reconnect) */
+		v->pending = *o;
+		v->pending_wat = wat;
+		return check_unknown(v, a);
 	default:
-		dialog_note(&v->dlg, "%s", e->msg);
-		app_message(a, 1, "Niet bewaard: %s", e->msg);
+		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
+		outcome_show(a, o, wat);
 		return R_PAINT | R_BARS;
 	}
 }
@@ -823,19 +820,24 @@ static int hv_work(struct pane *p, struct app *a)
 	struct err e;
 	enum job job = v->job;
 	enum hv_result r;
+	struct outcome o;
 
 	v->job = JOB_NONE;
 	err_clear(&e);
+	outcome_clear(&o);
 	if (job == JOB_NONE && v->forms.stale && v->h)
 		job = JOB_LOAD; /* back from a form that was added or saved */
 	if (job == JOB_NONE)
 		return R_NONE;
 	if (app_connect(a, &e) < 0) {
-		if (dialog_active(&v->dlg))
+		if (dialog_active(&v->dlg)) {
 			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
+			v->offline_note = 1;
+		}
 		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
+	v->offline_note = 0;
 	switch (job) {
 	case JOB_NONE:
 		break;
@@ -901,19 +903,9 @@ static int hv_work(struct pane *p, struct app *a)
 	}
 	case JOB_STATUS: {
 		char *reden = dialog_text(&v->dlg);
-		int nv = 0;
-		v->unknown_version = v->h->version;
-		snprintf(v->unknown_to, sizeof v->unknown_to, "%s", v->naar);
-		r = hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), &nv,
-					 &e);
+		hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
 		free(reden);
-		if (r == HV_NOT_ALLOWED) {
-			dialog_close(&v->dlg);
-			app_message(a, 1, "Geweigerd: %s", e.msg);
-			reload(v, a, NULL, &e);
-			return R_PAINT | R_BARS;
-		}
-		return after_save(v, a, r, &e);
+		return after_save(v, a, &o, "de statuswijziging");
 	}
 	case JOB_CHECK:
 		return check_unknown(v, a);
@@ -932,11 +924,9 @@ static int hv_work(struct pane *p, struct app *a)
 				v->dlg.sel = i;
 		return R_PAINT | R_BARS;
 	}
-	case JOB_COORD_SAVE: {
-		int nv = 0;
-		r = hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, &nv, &e);
-		return after_save(v, a, r, &e);
-	}
+	case JOB_COORD_SAVE:
+		hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
+		return after_save(v, a, &o, "de coördinator");
 	case JOB_LABELS: {
 		struct hv_item *it = NULL;
 		int n = 0;
@@ -949,37 +939,38 @@ static int hv_work(struct pane *p, struct app *a)
 			return R_NONE;
 		return R_PAINT | R_BARS;
 	}
-	case JOB_LABEL_ADD: {
-		int nv = 0;
-		r = hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, &nv, &e);
-		return after_save(v, a, r, &e);
-	}
-	case JOB_LABEL_DEL: {
-		int nv = 0;
-		r = hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, &nv, &e);
-		return after_save(v, a, r, &e);
-	}
+	case JOB_LABEL_ADD:
+		hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, NULL, &o);
+		return after_save(v, a, &o, "het label");
+	case JOB_LABEL_DEL:
+		hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
+		return after_save(v, a, &o, "het label");
 	case JOB_OMSCHR: {
 		char *text = dialog_text(&v->dlg);
-		int nv = 0;
-		r = text ? hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, &nv, &e) : HV_ERROR;
+		if (!text)
+			outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+		else
+			hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
 		free(text);
-		return after_save(v, a, r, &e);
+		return after_save(v, a, &o, "de omschrijving");
 	}
 	case JOB_NOTE: {
 		char *text = dialog_text(&v->dlg);
 		long nid = 0;
 		int nv = 0;
-		r = text ? hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, &nid, &nv,
-						  &e)
-			 : HV_ERROR;
+		if (!text)
+			outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+		else
+			hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, v->note_key,
+					       &nid, &nv, &o);
 		free(text);
-		if (r == HV_CONFLICT) {
-			dialog_note(&v->dlg, "%s", e.msg);
-			app_message(a, 1, "Notitie niet bewaard");
+		if (o.kind == OUTCOME_CONFLICT) { /* the note is the account's own: no diff to show */
+			char note[700];
+			dialog_note(&v->dlg, "%s", outcome_note(&o, note, sizeof note));
+			outcome_show(a, &o, "de notitie");
 			return R_PAINT | R_BARS;
 		}
-		return after_save(v, a, r, &e);
+		return after_save(v, a, &o, "de notitie");
 	}
 	}
 	return R_PAINT | R_BARS;
@@ -995,13 +986,15 @@ static int hv_reconnected(struct pane *p, struct app *a)
 
 	if (v->job != JOB_NONE)
 		return R_NONE;
-	if (v->unknown) {
+	if (v->pending.kind == OUTCOME_UNKNOWN) {
 		v->job = JOB_CHECK;
 		return R_WORK;
 	}
 	if (dialog_active(&v->dlg)) {
-		if (strstr(v->dlg.note, "erbinding")) /* "Geen verbinding: …" from a save that failed */
+		if (v->offline_note) { /* "Geen verbinding: …" from a save that found none */
+			v->offline_note = 0;
 			dialog_note(&v->dlg, "Verbinding hersteld: je tekst staat er nog.");
+		}
 		return R_PAINT;
 	}
 	if (!v->id)

@@ -355,37 +355,70 @@ static void bulk_with_stale_version_fails_alone(void **state)
 	assert_int_equal(queue_coordinators(sec, a, &c, &nc, &e), 0);
 	assert_int_equal(nc, 1);
 	assert_string_equal(c[0].naam, "Coördinator Alfa");
-	assert_int_equal(queue_bulk_coordinator(sec, a, items, 3, c[0].id, res, &e), 2);
-	assert_true(res[0].ok);
-	assert_false(res[1].ok);
-	assert_true(res[2].ok);
-	assert_non_null(strstr(res[1].why, "gewijzigd door iemand anders"));
+	struct queue_bulk_args arg = { c[0].id, NULL, NULL, NULL };
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_COORDINATOR, &arg, items, 3, res, &e), 2);
+	assert_int_equal(res[0].o.kind, OUTCOME_SAVED);
+	assert_int_equal(res[1].o.kind, OUTCOME_CONFLICT);
+	assert_int_equal(res[2].o.kind, OUTCOME_SAVED);
+	assert_non_null(strstr(res[1].o.err.msg, "intussen gewijzigd door"));
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE coordinator_id = %ld AND id IN (%ld, %ld, %ld)",
 		 c[0].id, items[0].id, items[1].id, items[2].id);
 	free(c);
 	long before = harness_long(su, sql);
 	assert_true(before >= 2);
 	/* labels: the versions moved on; with the new ones it works */
-	items[0].version = res[0].version;
-	items[2].version = res[2].version;
+	items[0].version = res[0].o.version;
+	items[2].version = res[2].o.version;
 	assert_int_equal(queue_labels(sec, a, &c, &nc, &e), 0);
 	assert_int_equal(nc, 1);
-	assert_int_equal(queue_bulk_label(sec, a, items, 3, c[0].id, 1, res, &e), 2);
-	assert_false(res[1].ok);
+	struct queue_bulk_args larg = { c[0].id, c[0].naam, NULL, NULL };
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_LABEL_ADD, &larg, items, 3, res, &e), 2);
+	assert_int_equal(res[1].o.kind, OUTCOME_CONFLICT);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_label WHERE label_id = %ld AND hulpvraag_id IN (%ld, %ld)",
 		 c[0].id, items[0].id, items[2].id);
 	assert_int_equal(harness_long(su, sql), 2);
-	items[0].version = res[0].version;
-	assert_int_equal(queue_bulk_label(sec, a, items, 1, c[0].id, 0, res, &e), 1);
+	items[0].version = res[0].o.version;
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_LABEL_REMOVE, &larg, items, 1, res, &e), 1);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_label WHERE label_id = %ld AND hulpvraag_id = %ld",
 		 c[0].id, items[0].id);
 	assert_int_equal(harness_long(su, sql), 0);
 	free(c);
-	/* the audit log has the bulk changes */
-	assert_true(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'bulk'") >= 5);
+	/* the audit log has the bulk changes, as the single path writes them */
+	assert_true(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie IN ('coordinator', 'label')") >= 5);
 	/* status targets: the intersection of what the flow allows */
 	assert_int_equal(queue_status_targets(sec, a, items, 1, &c, &nc, &e), 0);
 	free(c);
+	db_free(&sec);
+}
+
+/* Bulk asks the rulebook first and then each single-hulpvraag write: a
+ * school (aanvrager) may not bulk, every row REFUSED and nothing written; a
+ * status the flow does not allow is REFUSED per row with the flow's
+ * reason, as on the single path. */
+static void bulk_is_the_single_path(void **state)
+{
+	struct db *school = app_as("school_a"), *sec = app_as("sec_a");
+	long a = org("PO1111");
+	struct queue_item items[1];
+	struct queue_result res[1];
+	struct queue_bulk_args arg = { 0, "Afgerond", "", "." };
+	struct err e;
+	char sql[200];
+
+	items[0].id = harness_long(su, "SELECT min(id) FROM hulpvraag WHERE organisatie_id = "
+				       "(SELECT id FROM organisatie WHERE code = 'PO1111') AND NOT voorlopig");
+	snprintf(sql, sizeof sql, "SELECT version FROM hulpvraag WHERE id = %ld", items[0].id);
+	items[0].version = (int)harness_long(su, sql);
+	items[0].nummer = 0;
+	long audit0 = harness_long(su, "SELECT count(*) FROM audit_log");
+	assert_int_equal(queue_bulk(school, a, QUEUE_BULK_COORDINATOR, &arg, items, 1, res, &e), 0);
+	assert_int_equal(res[0].o.kind, OUTCOME_REFUSED);
+	assert_non_null(strstr(res[0].o.err.msg, "niet in bulk"));
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_STATUS, &arg, items, 1, res, &e), 0);
+	assert_int_equal(res[0].o.kind, OUTCOME_REFUSED);
+	assert_int_equal(harness_long(su, sql), items[0].version);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log"), audit0);
+	db_free(&school);
 	db_free(&sec);
 }
 
@@ -479,6 +512,7 @@ int main(void)
 		cmocka_unit_test(filters),
 		cmocka_unit_test(saved_filters_are_private),
 		cmocka_unit_test(bulk_with_stale_version_fails_alone),
+		cmocka_unit_test(bulk_is_the_single_path),
 		cmocka_unit_test(other_organisatie_sees_nothing),
 		cmocka_unit_test(counts_follow_changes),
 		cmocka_unit_test(leerling_sort_follows_dossier),
