@@ -364,7 +364,9 @@ DECLARE
 	v_intern boolean;
 	v_auto   boolean := coalesce(current_setting('balie.automatisch', true), '') = 'on';
 BEGIN
-	SELECT * INTO h FROM hulpvraag WHERE id = p_id;
+	-- one look-up, locked: a row the account cannot see is let go at once
+	-- (the statement is its own transaction); otherwise its status is the van
+	SELECT * INTO h FROM hulpvraag WHERE id = p_id FOR UPDATE;
 	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
 		RETURN QUERY SELECT 'weg'::text, NULL::integer, ''::text, ''::text, ''::text;
 		RETURN;
@@ -376,14 +378,14 @@ BEGIN
 	                                         AND b.xmin = pg_current_xact_id()::xid) THEN
 		RAISE EXCEPTION 'Een automatische statuswijziging maakt alleen balie zelf' USING ERRCODE = 'P0001';
 	END IF;
-	-- lock the row at the version the person saw; its status is the van
-	SELECT * INTO h FROM hulpvraag WHERE id = p_id AND version = p_version FOR UPDATE;
-	IF NOT FOUND THEN
+	-- the version the person saw
+	IF h.version <> p_version THEN
 		RETURN QUERY
-		SELECT 'conflict'::text, x.version, coalesce(a.naam, ''),
-		       coalesce(to_char(x.updated_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), ''),
-		       x.status
-		  FROM hulpvraag x LEFT JOIN account a ON a.id = x.gewijzigd_door WHERE x.id = p_id;
+		SELECT 'conflict'::text, h.version, coalesce(a.naam, ''),
+		       -- in the session's time zone, which db/conn sets to Europe/Amsterdam
+		       coalesce(to_char(h.updated_at, 'DD-MM-YYYY HH24:MI'), ''),
+		       h.status
+		  FROM (SELECT 1) x LEFT JOIN account a ON a.id = h.gewijzigd_door;
 		RETURN;
 	END IF;
 	v_intern := NOT v_auto AND h.organisatie_id IN (SELECT internal_orgs());
