@@ -20,7 +20,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
-WARN      = -Wall -Wextra -Werror -Wno-unused-parameter
+WARN      = -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
 CPPFLAGS += -I. -DBALIE_SHAREDIR='"$(SHAREDIR)"' -D_GNU_SOURCE
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
