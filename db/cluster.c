@@ -68,10 +68,16 @@ static int server_ids(uid_t *uid, gid_t *gid, struct err *e)
  * does not kill the shared server half-way through a start), no time limit
  * (pg_ctl has its own -t), and the base environment only — no PG…
  * variables: initdb and pg_ctl get everything they need as arguments, and a
- * PGPORT or PGDATA of the caller's would move the socket or the data. */
+ * PGPORT or PGDATA of the caller's would move the socket or the data.  The
+ * one addition is libfaketime's: a demo or test cluster started under a
+ * moved clock (tests/faketime-check.sh) must share that clock, or the
+ * server's now() and current_date would disagree with the program's. */
+static const char *const server_env[] = { "PATH", "HOME", "LANG", "LC_*", "TZ", "TMPDIR", "LD_PRELOAD",
+					  "FAKETIME", "FAKETIME_DISABLE_SHM", NULL };
+
 static int run_as_server(char *const argv[], const char *log)
 {
-	struct spawn_opts o = { .out = SPAWN_IO_NULL, .err = SPAWN_IO_STDOUT };
+	struct spawn_opts o = { .out = SPAWN_IO_NULL, .err = SPAWN_IO_STDOUT, .env = server_env };
 	struct spawn_result r;
 	int fd = -1;
 
