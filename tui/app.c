@@ -468,6 +468,13 @@ int app_run_action(struct app *a, enum action_id id)
 	struct pane *p = app_top(a);
 	int r = R_NONE;
 
+	/* the rulebook first: a key the role may not use does nothing but
+	 * say so (the key bar and help do not offer it) */
+	const struct action *row = action_row(app_context(a), id);
+	if (row && !action_allowed(row, a->session.roles)) {
+		app_message(a, 1, "Dat mag jouw rol niet: %s", recht_tabel[row->recht - 1].label);
+		return R_BARS;
+	}
 	/* while the connection is down, "vernieuwen" means: try now */
 	if (id == ACT_RELOAD && a->conn_lost) {
 		app_reconnect_now(a);

@@ -2,7 +2,8 @@
  *
  * Every line comes from the action table: the keys that really work in the
  * context under the help (shadowed keys and typed characters left out), the
- * label and the help text.  Actions without a key are listed too.  Enter
+ * label and the help text.  Actions without a key are listed too; what the
+ * session's roles may not do (core/recht) is left out.  Enter
  * closes the help and runs the chosen action.
  */
 #include "tui/pane_help.h"
@@ -141,7 +142,6 @@ struct pane *pane_help_new(struct app *a, enum action_ctx ctx)
 {
 	struct help *h = calloc(1, sizeof *h);
 
-	(void)a;
 	if (!h)
 		return NULL;
 	h->base.ops = &help_ops;
@@ -158,7 +158,7 @@ struct pane *pane_help_new(struct app *a, enum action_ctx ctx)
 			const struct action *act = &action_table[i];
 			int dup = 0;
 
-			if (act->ctx != (pass ? CTX_GLOBAL : ctx))
+			if (act->ctx != (pass ? CTX_GLOBAL : ctx) || !action_allowed(act, a->session.roles))
 				continue;
 			for (int j = 0; j < h->n; j++)
 				dup |= h->rows[j]->id == act->id;

@@ -174,10 +174,6 @@ static int home_action(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_hulpvraag_open_nummer(a));
 		return R_PAINT | R_BARS;
 	case ACT_HV_INTAKE:
-		if (!a->session.internal) {
-			app_message(a, 1, "Een hulpvraag invoeren kan alleen het samenwerkingsverband zelf");
-			return R_BARS;
-		}
 		app_push(a, pane_intake_new(a));
 		return R_PAINT | R_BARS;
 	default:

@@ -23,6 +23,7 @@
 #include "core/bijlage.h"
 #include "core/datum.h"
 #include "core/naam.h"
+#include "core/recht.h"
 #include "core/statuswissel.h"
 #include "core/validate.h"
 #include "core/werkdag.h"
@@ -269,13 +270,16 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 		snprintf(buf, sizeof buf, "%s%s%s%s%s", h->contactpersoon, h->contact_email[0] ? " · " : "",
 			 h->contact_email, h->contact_telefoon[0] ? " · " : "", h->contact_telefoon);
 		y += field_row(p, s, y, width, "Contact school", buf, s->attr[ST_NORMAL]);
-		buf[0] = '\0';
-		for (int i = 0; i < h->nlabels; i++) {
-			if (i)
-				strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
-			strncat(buf, h->labels[i].naam, sizeof buf - strlen(buf) - 1);
+		/* the SWV's labels are internal: a school never sees them */
+		if (recht_mag(a->session.roles, RECHT_LABELS_ZIEN)) {
+			buf[0] = '\0';
+			for (int i = 0; i < h->nlabels; i++) {
+				if (i)
+					strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
+				strncat(buf, h->labels[i].naam, sizeof buf - strlen(buf) - 1);
+			}
+			y += field_row(p, s, y, width, "Labels", buf, s->attr[ST_NORMAL]);
 		}
-		y += field_row(p, s, y, width, "Labels", buf, s->attr[ST_NORMAL]);
 		snprintf(buf, sizeof buf, "%s%s%s (versie %d)", h->gewijzigd_op, h->gewijzigd_door[0] ? " door " : "",
 			 h->gewijzigd_door, h->version);
 		y += field_row(p, s, y, width, "Laatst gewijzigd", buf, s->attr[ST_DIM]);
@@ -284,7 +288,10 @@ static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
 		if (h->omschrijving[0])
 			y += pad_wrap(p, y, 3, width - 4, h->omschrijving, s->attr[ST_NORMAL]);
 		else
-			screen_put(p, y++, 3, width - 4, "(geen omschrijving — e om te bewerken)", s->attr[ST_DIM]);
+			screen_put(p, y++, 3, width - 4,
+				   recht_mag(a->session.roles, RECHT_OMSCHRIJVING_BEWERKEN)
+					   ? "(geen omschrijving — e om te bewerken)" : "(geen omschrijving)",
+				   s->attr[ST_DIM]);
 		break;
 	}
 	case TAB_HIST:
@@ -943,6 +950,17 @@ static int hv_work(struct pane *p, struct app *a)
 		if (hulpvraag_labels(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
 			app_message(a, 1, "%s", e.msg);
 			return R_BARS;
+		}
+		/* a new label only for who may make one (core/recht) */
+		if (!recht_mag(a->session.roles, RECHT_LABEL_AANMAKEN)) {
+			struct dialog_item *items = to_dialog(it, n, 0);
+			free(it);
+			if (!items)
+				return R_NONE;
+			dialog_open_pick(&v->dlg, DT_LABEL_PICK, "Label toevoegen", "Kies een label:", items, n);
+			free(items);
+			app_message_clear(a);
+			return R_PAINT | R_BARS;
 		}
 		if (open_pick(v, a, it, n, DT_LABEL_PICK, "Label toevoegen", "Kies een label, of maak een nieuw:",
 			      "(nieuw label…)", NEW_LABEL_ID) < 0)

@@ -25,6 +25,7 @@
 
 #include "core/filter.h"
 #include "core/naam.h"
+#include "core/recht.h"
 #include "core/werkdag.h"
 #include "db/hulpvraag.h"
 #include "db/queue.h"
@@ -60,12 +61,21 @@ enum dlg_tag {
 };
 
 enum bulk_op { B_COORD, B_LABEL_ADD, B_LABEL_DEL, B_STATUS };
+#define B_COUNT (B_STATUS + 1)
 
 static const char *const bulk_names[] = {
 	[B_COORD] = "Coördinator wijzigen",
 	[B_LABEL_ADD] = "Label toevoegen",
 	[B_LABEL_DEL] = "Label verwijderen",
 	[B_STATUS] = "Status wijzigen",
+};
+
+/* A bulk change is a loop over the single action: the same rule decides. */
+static const enum recht_actie bulk_recht[B_COUNT] = {
+	[B_COORD] = RECHT_COORDINATOR_WIJZIGEN,
+	[B_LABEL_ADD] = RECHT_LABEL_KOPPELEN,
+	[B_LABEL_DEL] = RECHT_LABEL_KOPPELEN,
+	[B_STATUS] = RECHT_STATUS_WIJZIGEN,
 };
 
 struct col {
@@ -972,25 +982,25 @@ static int queue_action(struct pane *p, struct app *a, enum action_id id)
 		v->nmarks = 0;
 		return R_PAINT | R_BARS;
 	case ACT_Q_BULK: {
-		struct dialog_item items[4];
+		struct dialog_item items[B_COUNT];
 		char prompt[160];
+		int n = 0;
 
-		if (!a->session.internal) {
-			app_message(a, 1, "Bulkacties zijn er alleen voor het samenwerkingsverband zelf");
-			return R_BARS;
-		}
 		if (take_items(v) < 0) {
 			app_message(a, 1, "Geen hulpvraag gekozen");
 			return R_BARS;
 		}
 		memset(items, 0, sizeof items);
-		for (int i = 0; i < 4; i++) {
-			snprintf(items[i].label, sizeof items[i].label, "%s", bulk_names[i]);
-			items[i].id = i;
+		/* only what the role may do one by one (core/recht) */
+		for (int i = 0; i < B_COUNT; i++) {
+			if (!recht_mag(a->session.roles, bulk_recht[i]))
+				continue;
+			snprintf(items[n].label, sizeof items[n].label, "%s", bulk_names[i]);
+			items[n++].id = i;
 		}
 		snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems,
 			 v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->nmarks ? " (gemarkeerd)" : "");
-		dialog_open_pick(&v->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, 4);
+		dialog_open_pick(&v->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, n);
 		return R_PAINT | R_BARS;
 	}
 	default:

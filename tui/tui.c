@@ -183,7 +183,7 @@ static void paint_keys(struct app *a)
 		char name[32];
 		int key, dup = 0, need;
 
-		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx))
+		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx) || !action_allowed(act, a->session.roles))
 			continue;
 		if (action_keys(a->opt->keys, act, ctx, &key, 1) < 1)
 			continue;
