@@ -25,6 +25,7 @@
 #include "db/auth.h"
 #include "db/notify.h"
 #include "tui/action.h"
+#include "tui/dialog.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
 
@@ -42,20 +43,54 @@ enum reaction {
 	R_QUIT = 1 << 4,  /* leave the loop */
 };
 
+/* Slow work: a pane sets p->job and returns R_WORK; after the next paint
+ * the loop makes sure there is a connection (app_work) and calls it once. */
+typedef int (*pane_job_fn)(struct pane *p, struct app *a);
+
+enum pane_action_flags {
+	PA_READY = 1 << 0, /* only once the pane holds its data (pane_ops.ready) */
+};
+
+/* One row of a pane's action table: what action id does on this pane.
+ * run gets the id, so one function may serve a family (the cursor keys). */
+struct pane_action {
+	enum action_id id;
+	int (*run)(struct pane *p, struct app *a, enum action_id id);
+	unsigned flags; /* enum pane_action_flags */
+};
+
 struct pane_ops {
 	const char *name;  /* "login", for debugging */
 	const char *title; /* Dutch, for the title bar: "Aanmelden" */
-	/* The action context right now (a pane may change it with its state). */
+	/* The action context: ctx, or context() when the pane changes it with
+	 * its state.  While the pane's dialog is open it is CTX_DIALOG. */
+	enum action_ctx ctx;
 	enum action_ctx (*context)(const struct pane *p);
+	/* The actions of the pane, looked up by id after action() (below)
+	 * passed; an id not in the table goes on to the global actions. */
+	const struct pane_action *actions;
+	size_t nactions;
+	/* Optional: 1 when the pane holds its data (for PA_READY rows). */
+	int (*ready)(const struct pane *p);
+	/* The pane's dialog (p->dlg) was confirmed: act on p->dlg.tag.
+	 * dialog_cancel is optional (default: the dialog just closes). */
+	int (*dialog_ok)(struct pane *p, struct app *a);
+	int (*dialog_cancel)(struct pane *p, struct app *a);
+	/* Optional: the job that (re)loads what the pane shows.  With it the
+	 * pane gets "vernieuwen" and the reconnect behaviour for free (see
+	 * app_pane_reconnected). */
+	pane_job_fn load;
 	/* Draws the body; w is erased and sized already.  Sets the input
 	 * cursor with app_cursor() when it has one. */
 	void (*draw)(struct pane *p, struct app *a, WINDOW *w);
-	/* Raw key first (text fields); R_NONE lets the action table try. */
+	/* Raw key first (text fields); R_NONE lets the action table try.
+	 * Not called while the pane's dialog is open. */
 	int (*key)(struct pane *p, struct app *a, int key);
-	/* An action of this pane's context (or a global one it wants to
-	 * handle itself); R_NONE passes it on to the global handler. */
+	/* Optional, before the table: an action the pane decides by its state
+	 * (a focused sub-list, a tab); R_NONE passes it on to the table. */
 	int (*action)(struct pane *p, struct app *a, enum action_id id);
-	/* Slow work asked for with R_WORK (database calls). */
+	/* Slow work asked for with R_WORK when no p->job is set (panes that
+	 * keep their own list of pending work). */
 	int (*work)(struct pane *p, struct app *a);
 	/* The body was resized (optional: most panes just redraw). */
 	void (*resize)(struct pane *p, struct app *a, int rows, int cols);
@@ -71,13 +106,17 @@ struct pane_ops {
 	/* Optional: the connection was lost and is back (LISTEN included).
 	 * Called for every pane on the stack; must not touch the database:
 	 * note what to reload and return R_WORK (as changed()).  What the
-	 * person was typing stays: a pane with an open dialog keeps it. */
+	 * person was typing stays: a pane with an open dialog keeps it.
+	 * Without it, app_pane_reconnected() runs ops->load. */
 	int (*reconnected)(struct pane *p, struct app *a);
 };
 
 struct pane {
 	const struct pane_ops *ops;
-	int work_waiting; /* changed() asked for work while not on top */
+	int work_waiting;  /* changed() asked for work while not on top */
+	struct dialog dlg; /* the pane's open dialog (DIALOG_NONE: none): the loop
+			      gives it the keys, draws it last and frees it */
+	pane_job_fn job;   /* slow work to run after the next paint */
 };
 
 enum app_dirty {
@@ -142,6 +181,24 @@ int64_t app_now_ms(void);
 /* The pane in front (never NULL while the loop runs). */
 struct pane *app_top(struct app *a);
 enum action_ctx app_context(struct app *a);
+
+/* Frees p: its dialog, then ops->free. */
+void app_pane_free(struct pane *p);
+
+/* Sets p->job, says what in the message line ("Bezig met laden…") and
+ * returns the reactions that paint it and then run the job. */
+int app_start(struct app *a, struct pane *p, pane_job_fn job, const char *what);
+
+/* Runs the top pane's pending work: p->job (after app_connect; a failure
+ * is said in the dialog and the message line), else ops->work. */
+int app_work(struct app *a, struct pane *p);
+
+/* The connection is back: ops->reconnected, else app_pane_reload. */
+int app_pane_reconnected(struct pane *p, struct app *a);
+/* The shared reconnect behaviour: nothing while a job is pending; an open
+ * dialog stays with its text (the save checks versions) and says the
+ * connection is back; else ops->load runs. */
+int app_pane_reload(struct pane *p, struct app *a);
 
 /* Pushes p on top (takes ownership). */
 void app_push(struct app *a, struct pane *p);

@@ -21,7 +21,6 @@
 #include "tui/dialog.h"
 #include "tui/paths.h"
 
-enum job { JOB_NONE, JOB_LOAD, JOB_ADD, JOB_EXPORT, JOB_REMOVE };
 enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
 
 struct blpane {
@@ -30,8 +29,6 @@ struct blpane {
 	struct bijlage *list;
 	int n, sel, top, page;
 	long select_id;        /* after a reload: put the cursor here */
-	struct dialog dlg;
-	enum job job;
 	char path[4096];       /* the file chosen to add, or the export target */
 	char categorie[256];
 	char body_msg[600];
@@ -78,11 +75,6 @@ int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id)
 	return R_PAINT;
 }
 
-static enum action_ctx bl_context(const struct pane *p)
-{
-	return dialog_active(&((const struct blpane *)p)->dlg) ? CTX_DIALOG : CTX_BIJLAGEN;
-}
-
 static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct blpane *v = P(p);
@@ -103,7 +95,6 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 			   : v->loaded    ? "Nog geen bijlagen.  a: een bestand van de server toevoegen"
 					  : "Bezig met laden…",
 			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	int x = 1;
@@ -156,15 +147,12 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 			 bijlage_grootte_tekst(size, sizeof size, b->grootte), b->op, b->door[0] ? b->door : "onbekend");
 		screen_put(w, rows - 1, 1, cols - 2, buf, s->attr[ST_DIM]);
 	}
-	dialog_draw(&v->dlg, a, w);
 }
 
-static int start(struct blpane *v, struct app *a, enum job job, const char *what)
-{
-	v->job = job;
-	app_message(a, 0, "%s", what);
-	return R_PAINT | R_BARS | R_WORK;
-}
+static int job_load(struct pane *p, struct app *a);
+static int job_add(struct pane *p, struct app *a);
+static int job_export(struct pane *p, struct app *a);
+static int job_remove(struct pane *p, struct app *a);
 
 const char *bijlagen_home(void)
 {
@@ -190,7 +178,7 @@ static void chosen(struct pane *owner, struct app *a, const char *path)
 	for (; bijlage_categorieen[n] && n < 16; n++)
 		snprintf(items[n].label, sizeof items[n].label, "%s", bijlage_categorieen[n]);
 	snprintf(prompt, sizeof prompt, "Categorie van %s:", bijlage_basename(path));
-	dialog_open_pick(&v->dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
+	dialog_open_pick(&v->base.dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
 	app_message_clear(a);
 }
 
@@ -205,110 +193,123 @@ static void expand(char *out, size_t len, const char *in)
 		snprintf(out, len, "%s", in);
 }
 
-static int dialog_ok(struct blpane *v, struct app *a)
+static int bl_dialog_ok(struct pane *p, struct app *a)
 {
+	struct blpane *v = P(p);
 	const struct dialog_item *it;
 	char *text;
 	struct stat st;
 
-	switch (v->dlg.tag) {
+	switch (v->base.dlg.tag) {
 	case DT_CATEGORIE:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (!it)
 			return R_PAINT;
 		snprintf(v->categorie, sizeof v->categorie, "%s", it->label);
-		dialog_close(&v->dlg);
-		return start(v, a, JOB_ADD, "Bezig met toevoegen…");
+		dialog_close(&v->base.dlg);
+		return app_start(a, p, job_add, "Bezig met toevoegen…");
 	case DT_EXPORT:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text || !*text) {
 			free(text);
-			dialog_note(&v->dlg, "Geef een bestandsnaam.");
+			dialog_note(&v->base.dlg, "Geef een bestandsnaam.");
 			return R_PAINT;
 		}
 		expand(v->path, sizeof v->path, text);
 		free(text);
 		if (lstat(v->path, &st) == 0) {
-			dialog_note(&v->dlg, "%s bestaat al; balie overschrijft nooit een bestand. Kies een andere naam.",
+			dialog_note(&v->base.dlg, "%s bestaat al; balie overschrijft nooit een bestand. Kies een andere naam.",
 				    v->path);
 			return R_PAINT;
 		}
-		return start(v, a, JOB_EXPORT, "Bezig met exporteren…");
+		return app_start(a, p, job_export, "Bezig met exporteren…");
 	case DT_REMOVE:
-		dialog_close(&v->dlg);
-		return start(v, a, JOB_REMOVE, "Bezig met verwijderen…");
+		dialog_close(&v->base.dlg);
+		return app_start(a, p, job_remove, "Bezig met verwijderen…");
 	}
 	return R_PAINT;
 }
 
-static int bl_key(struct pane *p, struct app *a, int key)
+static int bl_close(struct pane *p, struct app *a, enum action_id id)
 {
-	struct blpane *v = P(p);
-
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	app_pop(a);
+	return R_PAINT | R_BARS;
 }
 
-static int bl_action(struct pane *p, struct app *a, enum action_id id)
+static int bl_add(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_bestand_new(a, p, chosen));
+	return R_PAINT | R_BARS;
+}
+
+static int bl_move(struct pane *p, struct app *a, enum action_id id)
 {
 	struct blpane *v = P(p);
+
+	return bijlagen_nav(&v->sel, &v->top, v->n, v->page, id);
+}
+
+/* The chosen bijlage, or NULL (and a message) when the list is empty. */
+static const struct bijlage *current(struct blpane *v, struct app *a)
+{
+	if (v->n > 0)
+		return &v->list[v->sel];
+	app_message(a, 0, "Er zijn (nog) geen bijlagen; a voegt er een toe");
+	return NULL;
+}
+
+static int bl_view(struct pane *p, struct app *a, enum action_id id)
+{
+	const struct bijlage *b = current(P(p), a);
+
+	if (!b)
+		return R_BARS;
+	app_push(a, pane_viewer_new(a, b->id));
+	return R_PAINT | R_BARS;
+}
+
+static int bl_export(struct pane *p, struct app *a, enum action_id id)
+{
+	const struct bijlage *b = current(P(p), a);
 	char buf[600];
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK:
-			return dialog_ok(v, a);
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
-	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	case ACT_RELOAD:
-		return start(v, a, JOB_LOAD, "Bezig met laden…");
-	case ACT_BL_ADD:
-		app_push(a, pane_bestand_new(a, p, chosen));
-		return R_PAINT | R_BARS;
-	default:
-		break;
-	}
-	if (bijlagen_nav(&v->sel, &v->top, v->n, v->page, id) != R_NONE)
-		return R_PAINT;
-	if (id != ACT_BL_VIEW && id != ACT_BL_EXPORT && id != ACT_BL_REMOVE)
-		return R_NONE;
-	if (v->n == 0) {
-		app_message(a, 0, "Er zijn (nog) geen bijlagen; a voegt er een toe");
+	if (!b)
 		return R_BARS;
-	}
-	const struct bijlage *b = &v->list[v->sel];
-	switch (id) {
-	case ACT_BL_VIEW:
-		app_push(a, pane_viewer_new(a, b->id));
-		return R_PAINT | R_BARS;
-	case ACT_BL_EXPORT:
-		snprintf(buf, sizeof buf, "%s/%s", bijlagen_home(), b->naam);
-		dialog_open_line(&v->dlg, DT_EXPORT, "Bijlage exporteren",
-				 "Naar welk bestand op de server?  Een bestaand bestand wordt nooit overschreven.", buf, 0);
-		return R_PAINT | R_BARS;
-	case ACT_BL_REMOVE:
-		snprintf(buf, sizeof buf,
-			 "Bijlage \"%s\" (%s) van hulpvraag %ld verwijderen?  Hij blijft bewaard en wordt "
-			 "gemarkeerd als verwijderd.",
-			 b->naam, b->categorie, v->nummer);
-		dialog_open_confirm(&v->dlg, DT_REMOVE, "Bijlage verwijderen", buf, "1 bijlage verwijderen");
-		return R_PAINT | R_BARS;
-	default:
-		return R_NONE;
-	}
+	snprintf(buf, sizeof buf, "%s/%s", bijlagen_home(), b->naam);
+	dialog_open_line(&p->dlg, DT_EXPORT, "Bijlage exporteren",
+			 "Naar welk bestand op de server?  Een bestaand bestand wordt nooit overschreven.", buf, 0);
+	return R_PAINT | R_BARS;
 }
+
+static int bl_remove(struct pane *p, struct app *a, enum action_id id)
+{
+	struct blpane *v = P(p);
+	const struct bijlage *b = current(v, a);
+	char buf[600];
+
+	if (!b)
+		return R_BARS;
+	snprintf(buf, sizeof buf,
+		 "Bijlage \"%s\" (%s) van hulpvraag %ld verwijderen?  Hij blijft bewaard en wordt "
+		 "gemarkeerd als verwijderd.",
+		 b->naam, b->categorie, v->nummer);
+	dialog_open_confirm(&p->dlg, DT_REMOVE, "Bijlage verwijderen", buf, "1 bijlage verwijderen");
+	return R_PAINT | R_BARS;
+}
+
+static const struct pane_action bl_actions[] = {
+	{ ACT_CLOSE, bl_close, 0 },
+	{ ACT_BL_ADD, bl_add, 0 },
+	{ ACT_BL_VIEW, bl_view, 0 },
+	{ ACT_BL_EXPORT, bl_export, 0 },
+	{ ACT_BL_REMOVE, bl_remove, 0 },
+	{ ACT_UP, bl_move, 0 },
+	{ ACT_DOWN, bl_move, 0 },
+	{ ACT_PAGE_UP, bl_move, 0 },
+	{ ACT_PAGE_DOWN, bl_move, 0 },
+	{ ACT_TOP, bl_move, 0 },
+	{ ACT_BOTTOM, bl_move, 0 },
+};
 
 static int load(struct blpane *v, struct app *a, struct err *e)
 {
@@ -364,73 +365,73 @@ static int write_export(const char *path, const unsigned char *data, size_t len,
 	return 0;
 }
 
-static int bl_work(struct pane *p, struct app *a)
+static int job_load(struct pane *p, struct app *a)
 {
 	struct blpane *v = P(p);
-	enum job job = v->job;
+	struct err e;
+
+	if (load(v, a, &e) < 0) {
+		snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
+		app_message(a, 1, "%s", e.msg);
+	} else {
+		app_message_clear(a);
+	}
+	return R_PAINT | R_BARS;
+}
+
+static int job_add(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	struct bijlage_toegevoegd out;
 	struct err e, le;
 
-	v->job = JOB_NONE;
+	if (bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, paths_datadir(), &out, &e) < 0) {
+		app_message(a, 1, "Niet toegevoegd: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	v->select_id = out.id;
+	app_message(a, 0, "%s", e.msg);
+	if (load(v, a, &le) < 0)
+		app_message(a, 1, "%s; opnieuw laden mislukt: %s", e.msg, le.msg);
+	return R_PAINT | R_BARS;
+}
+
+static int job_export(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	struct bijlage meta;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	struct err e;
+
 	err_clear(&e);
-	if (job == JOB_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		return R_PAINT | R_BARS;
-	}
-	switch (job) {
-	case JOB_NONE:
-		break;
-	case JOB_LOAD:
-		if (load(v, a, &e) < 0) {
-			snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
-			app_message(a, 1, "%s", e.msg);
-		} else {
-			app_message_clear(a);
-		}
-		return R_PAINT | R_BARS;
-	case JOB_ADD: {
-		struct bijlage_toegevoegd out;
-		if (bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, paths_datadir(), &out, &e) < 0) {
-			app_message(a, 1, "Niet toegevoegd: %s", e.msg);
-			return R_PAINT | R_BARS;
-		}
-		v->select_id = out.id;
-		app_message(a, 0, "%s", e.msg);
-		if (load(v, a, &le) < 0)
-			app_message(a, 1, "%s; opnieuw laden mislukt: %s", e.msg, le.msg);
-		return R_PAINT | R_BARS;
-	}
-	case JOB_EXPORT: {
-		struct bijlage meta;
-		unsigned char *data = NULL;
-		size_t len = 0;
-		if (v->n == 0 || bijlage_fetch(a->db, v->list[v->sel].id, BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
-		    write_export(v->path, data, len, &e) < 0) {
-			free(data);
-			if (dialog_active(&v->dlg))
-				dialog_note(&v->dlg, "%s", e.msg);
-			app_message(a, 1, "Niet geëxporteerd: %s", e.msg);
-			return R_PAINT | R_BARS;
-		}
+	if (v->n == 0 || bijlage_fetch(a->db, v->list[v->sel].id, BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
+	    write_export(v->path, data, len, &e) < 0) {
 		free(data);
-		dialog_close(&v->dlg);
-		app_message(a, 0, "Geëxporteerd naar %s", v->path);
+		if (dialog_active(&p->dlg))
+			dialog_note(&p->dlg, "%s", e.msg);
+		app_message(a, 1, "Niet geëxporteerd: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	case JOB_REMOVE:
-		if (v->n == 0)
-			return R_PAINT;
-		if (bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &e) < 0)
-			app_message(a, 1, "Niet verwijderd: %s", e.msg);
-		else
-			app_message(a, 0, "%s", e.msg);
-		if (load(v, a, &le) < 0)
-			app_message(a, 1, "Opnieuw laden mislukt: %s", le.msg);
-		return R_PAINT | R_BARS;
-	}
+	free(data);
+	dialog_close(&p->dlg);
+	app_message(a, 0, "Geëxporteerd naar %s", v->path);
+	return R_PAINT | R_BARS;
+}
+
+static int job_remove(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	struct err e, le;
+
+	if (v->n == 0)
+		return R_PAINT;
+	if (bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &e) < 0)
+		app_message(a, 1, "Niet verwijderd: %s", e.msg);
+	else
+		app_message(a, 0, "%s", e.msg);
+	if (load(v, a, &le) < 0)
+		app_message(a, 1, "Opnieuw laden mislukt: %s", le.msg);
 	return R_PAINT | R_BARS;
 }
 
@@ -440,22 +441,11 @@ static int bl_changed(struct pane *p, struct app *a, const struct notify_event *
 {
 	struct blpane *v = P(p);
 
-	if (ev->own || ev->id != v->hv_id || strcmp(ev->table, "hulpvraag") || dialog_active(&v->dlg) ||
-	    v->job != JOB_NONE)
+	if (ev->own || ev->id != v->hv_id || strcmp(ev->table, "hulpvraag") || dialog_active(&p->dlg) || p->job)
 		return R_NONE;
 	if (v->n > 0)
 		v->select_id = v->list[v->sel].id;
-	v->job = JOB_LOAD;
-	return R_WORK;
-}
-
-static int bl_reconnected(struct pane *p, struct app *a)
-{
-	struct blpane *v = P(p);
-
-	if (v->job != JOB_NONE || dialog_active(&v->dlg))
-		return R_NONE;
-	v->job = JOB_LOAD;
+	p->job = job_load;
 	return R_WORK;
 }
 
@@ -463,7 +453,6 @@ static void bl_free(struct pane *p)
 {
 	struct blpane *v = P(p);
 
-	dialog_close(&v->dlg);
 	free(v->list);
 	free(v);
 }
@@ -471,14 +460,14 @@ static void bl_free(struct pane *p)
 static const struct pane_ops bl_ops = {
 	.name = "bijlagen",
 	.title = "Bijlagen",
-	.context = bl_context,
+	.ctx = CTX_BIJLAGEN,
 	.draw = bl_draw,
-	.key = bl_key,
-	.action = bl_action,
-	.work = bl_work,
+	.actions = bl_actions,
+	.nactions = sizeof bl_actions / sizeof bl_actions[0],
+	.dialog_ok = bl_dialog_ok,
+	.load = job_load,
 	.free = bl_free,
 	.changed = bl_changed,
-	.reconnected = bl_reconnected,
 };
 
 struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer)
@@ -490,7 +479,7 @@ struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer)
 	v->base.ops = &bl_ops;
 	v->hv_id = hulpvraag_id;
 	v->nummer = nummer;
-	v->job = JOB_LOAD;
+	v->base.job = job_load;
 	a->work_pending = 1;
 	return &v->base;
 }

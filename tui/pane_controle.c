@@ -26,7 +26,6 @@
 #define HEAD_ROWS 3   /* heading, column heads, rule */
 #define KEYS_MAX 512  /* earlier pages remembered for PgUp */
 
-enum job { JOB_NONE, JOB_LOAD, JOB_SAVE };
 enum { DT_REDEN = 1 };
 
 struct pagekey {
@@ -44,8 +43,6 @@ struct controle {
 	long count;
 	enum { KEEP_SAME, KEEP_FIRST, KEEP_LAST } keep; /* the cursor after the next load */
 	int loaded;
-	enum job job;
-	struct dialog dlg;
 	long save_id;               /* the hulpvraag the reden dialog is for */
 	char body_msg[600];
 };
@@ -53,11 +50,6 @@ struct controle {
 static struct controle *C(struct pane *p)
 {
 	return (struct controle *)p;
-}
-
-static enum action_ctx tc_context(const struct pane *p)
-{
-	return dialog_active(&((const struct controle *)p)->dlg) ? CTX_DIALOG : CTX_CONTROLE;
 }
 
 static int rows_for(int body_rows)
@@ -110,7 +102,6 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 			      : !v->loaded  ? "Bezig met laden…"
 					    : "Niets te controleren: geen hulpvragen in een intakestatus.";
 		screen_put(w, y + 1, 2, cols - 4, m, s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	for (int i = 0; i < v->n; i++, y++) {
@@ -154,25 +145,16 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 	}
 	if (h->uitslag.n > 0 && h->uitslag.nok == h->uitslag.n && left > 0)
 		screen_put(w, y, 1, cols - 2, "✓ Compleet volgens de checklist.", s->attr[ST_OK]);
-	dialog_draw(&v->dlg, a, w);
 }
 
 /* ---- actions ---------------------------------------------------------- */
 
+static int job_load(struct pane *p, struct app *a);
+static int job_save(struct pane *p, struct app *a);
+
 static int load(struct controle *v, struct app *a, const char *what)
 {
-	v->job = JOB_LOAD;
-	app_message(a, 0, "%s", what);
-	return R_PAINT | R_BARS | R_WORK;
-}
-
-static int tc_key(struct pane *p, struct app *a, int key)
-{
-	struct controle *v = C(p);
-
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	return app_start(a, &v->base, job_load, what);
 }
 
 static int open_aanvulling(struct controle *v, struct app *a)
@@ -189,56 +171,63 @@ static int open_aanvulling(struct controle *v, struct app *a)
 	snprintf(prompt, sizeof prompt,
 		 "Van \"%s\" naar \"%s\".  Reden (verplicht; de aanvrager krijgt die in de mail):", h->status,
 		 h->aanvulling);
-	dialog_open_text(&v->dlg, DT_REDEN, title, prompt, reden ? reden : "");
+	dialog_open_text(&v->base.dlg, DT_REDEN, title, prompt, reden ? reden : "");
 	free(reden);
 	v->save_id = h->id;
 	return R_PAINT | R_BARS;
 }
 
-static int tc_action(struct pane *p, struct app *a, enum action_id id)
+static int tc_dialog_ok(struct pane *p, struct app *a)
+{
+	char *text = dialog_text(&p->dlg);
+	int empty = !text || statuswissel_reden_leeg(text);
+
+	free(text);
+	if (empty) {
+		dialog_note(&p->dlg, "Een reden is verplicht: schrijf wat de aanvrager moet aanvullen.");
+		return R_PAINT;
+	}
+	return app_start(a, p, job_save, "Bezig met bewaren…");
+}
+
+static int tc_close(struct pane *p, struct app *a, enum action_id id)
+{
+	app_pop(a);
+	return R_PAINT | R_BARS;
+}
+
+/* The next page starts after the last row (keyset); R_NONE at the end. */
+static int next_page(struct controle *v, struct app *a)
+{
+	const struct compleet_hv *last;
+
+	if (!v->more || v->n == 0 || v->page + 1 >= KEYS_MAX)
+		return R_NONE;
+	last = &v->rows[v->n - 1];
+	v->page++;
+	memcpy(v->keys[v->page].datum, last->datum_iso, sizeof v->keys[v->page].datum);
+	v->keys[v->page].id = last->id;
+	v->keep = KEEP_FIRST;
+	return load(v, a, "Bezig met laden van de volgende hulpvragen…");
+}
+
+/* Moves within the page; past its ends the neighbouring page is loaded. */
+static int tc_move(struct pane *p, struct app *a, enum action_id id)
 {
 	struct controle *v = C(p);
+	int r;
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK: {
-			char *text = dialog_text(&v->dlg);
-			int empty = !text || statuswissel_reden_leeg(text);
-			free(text);
-			if (empty) {
-				dialog_note(&v->dlg, "Een reden is verplicht: schrijf wat de aanvrager moet aanvullen.");
-				return R_PAINT;
-			}
-			v->job = JOB_SAVE;
-			app_message(a, 0, "Bezig met bewaren…");
-			return R_PAINT | R_BARS | R_WORK;
-		}
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
 	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	case ACT_RELOAD:
-		return load(v, a, "Bezig met laden…");
 	case ACT_UP:
 		if (v->sel > 0) {
 			v->sel--;
 			return R_PAINT;
 		}
-		if (v->page > 0) {
-			v->page--;
-			v->keep = KEEP_LAST;
-			return load(v, a, "Bezig met laden…");
-		}
-		return R_PAINT;
+		if (v->page == 0)
+			return R_PAINT;
+		v->page--;
+		v->keep = KEEP_LAST;
+		return load(v, a, "Bezig met laden…");
 	case ACT_DOWN:
 		if (v->sel + 1 < v->n) {
 			v->sel++;
@@ -247,14 +236,8 @@ static int tc_action(struct pane *p, struct app *a, enum action_id id)
 		/* past the last row is the next page */
 		__attribute__((fallthrough));
 	case ACT_PAGE_DOWN:
-		if (v->more && v->n > 0 && v->page + 1 < KEYS_MAX) {
-			const struct compleet_hv *last = &v->rows[v->n - 1];
-			v->page++;
-			memcpy(v->keys[v->page].datum, last->datum_iso, sizeof v->keys[v->page].datum);
-			v->keys[v->page].id = last->id;
-			v->keep = KEEP_FIRST;
-			return load(v, a, "Bezig met laden van de volgende hulpvragen…");
-		}
+		if ((r = next_page(v, a)) != R_NONE)
+			return r;
 		v->sel = v->n > 0 ? v->n - 1 : 0;
 		return R_PAINT;
 	case ACT_PAGE_UP:
@@ -265,26 +248,44 @@ static int tc_action(struct pane *p, struct app *a, enum action_id id)
 		v->page--;
 		v->keep = KEEP_FIRST;
 		return load(v, a, "Bezig met laden…");
-	case ACT_TOP:
+	default: /* ACT_TOP */
 		v->sel = 0;
 		if (v->page == 0)
 			return R_PAINT;
 		v->page = 0;
 		v->keep = KEEP_FIRST;
 		return load(v, a, "Bezig met laden…");
-	case ACT_TC_OPEN:
-		if (v->n == 0)
-			return R_NONE;
-		app_push(a, pane_hulpvraag_new_compleet(a, v->rows[v->sel].id));
-		return R_PAINT | R_BARS;
-	case ACT_HV_AANVULLING:
-		if (v->n == 0)
-			return R_NONE;
-		return open_aanvulling(v, a);
-	default:
-		return R_NONE;
 	}
 }
+
+static int tc_open(struct pane *p, struct app *a, enum action_id id)
+{
+	struct controle *v = C(p);
+
+	app_push(a, pane_hulpvraag_new_compleet(a, v->rows[v->sel].id));
+	return R_PAINT | R_BARS;
+}
+
+static int tc_aanvulling(struct pane *p, struct app *a, enum action_id id)
+{
+	return open_aanvulling(C(p), a);
+}
+
+static int tc_ready(const struct pane *p)
+{
+	return ((const struct controle *)p)->n > 0;
+}
+
+static const struct pane_action tc_actions[] = {
+	{ ACT_CLOSE, tc_close, 0 },
+	{ ACT_UP, tc_move, 0 },
+	{ ACT_DOWN, tc_move, 0 },
+	{ ACT_PAGE_UP, tc_move, 0 },
+	{ ACT_PAGE_DOWN, tc_move, 0 },
+	{ ACT_TOP, tc_move, 0 },
+	{ ACT_TC_OPEN, tc_open, PA_READY },
+	{ ACT_HV_AANVULLING, tc_aanvulling, PA_READY },
+};
 
 /* ---- work ------------------------------------------------------------- */
 
@@ -330,97 +331,87 @@ static int do_load(struct controle *v, struct app *a, struct err *e)
 	return 0;
 }
 
-static int tc_work(struct pane *p, struct app *a)
+/* Reloads the page; clear: the message line too (not after a save). */
+static int reload(struct controle *v, struct app *a, int clear)
 {
-	struct controle *v = C(p);
-	enum job job = v->job;
 	struct err e;
 
-	v->job = JOB_NONE;
 	err_clear(&e);
-	if (app_connect(a, &e) < 0) {
-		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		return R_PAINT | R_BARS;
-	}
-	if (job == JOB_SAVE) {
-		const struct compleet_hv *h = NULL;
-		for (int i = 0; i < v->n; i++)
-			if (v->rows[i].id == v->save_id)
-				h = &v->rows[i];
-		char *reden = dialog_text(&v->dlg);
-		enum hv_result r = HV_NOT_FOUND;
-		int nv = 0;
-		if (h && reden)
-			r = hulpvraag_set_status(a->db, h->id, h->version, h->aanvulling, reden, paths_datadir(), &nv,
-						 &e);
-		free(reden);
-		switch (r) {
-		case HV_OK:
-			dialog_close(&v->dlg);
-			app_message(a, 0, "%s", e.msg);
-			break;
-		case HV_CONFLICT:
-			/* keep the text; the reload below gives the new version,
-			 * so F2 tries again against what is there now */
-			dialog_note(&v->dlg, "Intussen door iemand anders gewijzigd; je tekst staat er nog: F2 probeert "
-					     "het opnieuw, Esc annuleert.");
-			app_message(a, 1, "Niet bewaard: intussen gewijzigd");
-			break;
-		case HV_NOT_ALLOWED:
-			dialog_close(&v->dlg);
-			app_message(a, 1, "Geweigerd: %s", e.msg);
-			break;
-		case HV_UNKNOWN:
-			dialog_close(&v->dlg);
-			app_message(a, 1, "Onbekend of de statuswijziging is bewaard (verbinding viel weg): kijk in de "
-					  "statushistorie van de hulpvraag");
-			break;
-		case HV_NOT_FOUND:
-			if (!h) {
-				dialog_close(&v->dlg);
-				app_message(a, 1, "De hulpvraag staat niet meer op de lijst (al afgehandeld?)");
-				break;
-			}
-			/* fall through */
-		default:
-			dialog_note(&v->dlg, "%s", e.msg);
-			app_message(a, 1, "Niet bewaard: %s", e.msg);
-			break;
-		}
-		err_clear(&e);
-	}
 	if (do_load(v, a, &e) < 0) {
 		snprintf(v->body_msg, sizeof v->body_msg, "%s — r: opnieuw", e.msg);
 		app_message(a, 1, "%s", e.msg);
 		return R_PAINT | R_BARS;
 	}
 	v->body_msg[0] = '\0';
-	if (job == JOB_LOAD)
+	if (clear)
 		app_message_clear(a);
 	return R_PAINT | R_BARS;
+}
+
+static int job_load(struct pane *p, struct app *a)
+{
+	return reload(C(p), a, 1);
+}
+
+static int job_save(struct pane *p, struct app *a)
+{
+	struct controle *v = C(p);
+	const struct compleet_hv *h = NULL;
+	struct err e;
+
+	err_clear(&e);
+	for (int i = 0; i < v->n; i++)
+		if (v->rows[i].id == v->save_id)
+			h = &v->rows[i];
+	char *reden = dialog_text(&p->dlg);
+	enum hv_result r = HV_NOT_FOUND;
+	int nv = 0;
+	if (h && reden)
+		r = hulpvraag_set_status(a->db, h->id, h->version, h->aanvulling, reden, paths_datadir(), &nv, &e);
+	free(reden);
+	switch (r) {
+	case HV_OK:
+		dialog_close(&p->dlg);
+		app_message(a, 0, "%s", e.msg);
+		break;
+	case HV_CONFLICT:
+		/* keep the text; the reload below gives the new version,
+		 * so F2 tries again against what is there now */
+		dialog_note(&p->dlg, "Intussen door iemand anders gewijzigd; je tekst staat er nog: F2 probeert "
+				     "het opnieuw, Esc annuleert.");
+		app_message(a, 1, "Niet bewaard: intussen gewijzigd");
+		break;
+	case HV_NOT_ALLOWED:
+		dialog_close(&p->dlg);
+		app_message(a, 1, "Geweigerd: %s", e.msg);
+		break;
+	case HV_UNKNOWN:
+		dialog_close(&p->dlg);
+		app_message(a, 1, "Onbekend of de statuswijziging is bewaard (verbinding viel weg): kijk in de "
+				  "statushistorie van de hulpvraag");
+		break;
+	case HV_NOT_FOUND:
+		if (!h) {
+			dialog_close(&p->dlg);
+			app_message(a, 1, "De hulpvraag staat niet meer op de lijst (al afgehandeld?)");
+			break;
+		}
+		/* fall through */
+	default:
+		dialog_note(&p->dlg, "%s", e.msg);
+		app_message(a, 1, "Niet bewaard: %s", e.msg);
+		break;
+	}
+	return reload(v, a, 0);
 }
 
 /* A hulpvraag of this organisatie changed (a status moved into or out of
  * the list, a bijlage or form arrived): reload once in work(). */
 static int tc_changed(struct pane *p, struct app *a, const struct notify_event *ev)
 {
-	struct controle *v = C(p);
-
-	if (ev->organisatie_id != a->session.organisatie_id || v->job != JOB_NONE || dialog_active(&v->dlg))
+	if (ev->organisatie_id != a->session.organisatie_id || p->job || dialog_active(&p->dlg))
 		return R_NONE;
-	v->job = JOB_LOAD;
-	return R_WORK;
-}
-
-static int tc_reconnected(struct pane *p, struct app *a)
-{
-	struct controle *v = C(p);
-
-	if (v->job != JOB_NONE || dialog_active(&v->dlg))
-		return R_NONE;
-	v->job = JOB_LOAD;
+	p->job = job_load;
 	return R_WORK;
 }
 
@@ -428,7 +419,6 @@ static void tc_free(struct pane *p)
 {
 	struct controle *v = C(p);
 
-	dialog_close(&v->dlg);
 	release_rows(v);
 	free(v);
 }
@@ -436,14 +426,15 @@ static void tc_free(struct pane *p)
 static const struct pane_ops tc_ops = {
 	.name = "controle",
 	.title = "Te controleren",
-	.context = tc_context,
+	.ctx = CTX_CONTROLE,
 	.draw = tc_draw,
-	.key = tc_key,
-	.action = tc_action,
-	.work = tc_work,
+	.actions = tc_actions,
+	.nactions = sizeof tc_actions / sizeof tc_actions[0],
+	.ready = tc_ready,
+	.dialog_ok = tc_dialog_ok,
+	.load = job_load,
 	.free = tc_free,
 	.changed = tc_changed,
-	.reconnected = tc_reconnected,
 };
 
 struct pane *pane_controle_new(struct app *a)
@@ -453,7 +444,7 @@ struct pane *pane_controle_new(struct app *a)
 	if (!v)
 		return NULL;
 	v->base.ops = &tc_ops;
-	v->job = JOB_LOAD;
+	v->base.job = job_load;
 	a->work_pending = 1; /* load after the first paint (page size known then) */
 	return &v->base;
 }

@@ -37,18 +37,12 @@ struct vwpane {
 	int n, width;        /* wrapped for this many columns */
 	int top, page, hit;  /* hit: display line of the current hit, -1 none */
 	char term[256];
-	struct dialog dlg;
 	char body_msg[600];
 };
 
 static struct vwpane *P(struct pane *p)
 {
 	return (struct vwpane *)p;
-}
-
-static enum action_ctx vw_context(const struct pane *p)
-{
-	return dialog_active(&((const struct vwpane *)p)->dlg) ? CTX_DIALOG : CTX_VIEWER;
 }
 
 /* Wraps v->text into display lines of at most width columns. */
@@ -174,7 +168,6 @@ static void vw_draw(struct pane *p, struct app *a, WINDOW *w)
 	if (!v->text) {
 		screen_put(w, y + 1, 2, cols - 4, v->body_msg[0] ? v->body_msg : "Bezig met laden…",
 			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	if (v->width != cols - 3)
@@ -217,7 +210,6 @@ static void vw_draw(struct pane *p, struct app *a, WINDOW *w)
 			snprintf(buf, sizeof buf, "regel %d–%d van %d · / zoeken", v->n ? v->top + 1 : 0, last, v->n);
 		screen_put_right(w, rows - 1, 0, cols - 1, buf, s->attr[ST_DIM]);
 	}
-	dialog_draw(&v->dlg, a, w);
 }
 
 /* The next display line with a hit from line `from` in direction dir
@@ -261,13 +253,20 @@ static int go_hit(struct vwpane *v, struct app *a, int from, int dir)
 	return R_PAINT | R_BARS;
 }
 
-static int vw_key(struct pane *p, struct app *a, int key)
+/* The search dialog was confirmed: go to the first hit from the top line. */
+static int vw_dialog_ok(struct pane *p, struct app *a)
 {
 	struct vwpane *v = P(p);
+	char *t = dialog_text(&p->dlg);
 
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	dialog_close(&p->dlg);
+	snprintf(v->term, sizeof v->term, "%s", t ? t : "");
+	free(t);
+	if (!v->term[0]) {
+		v->hit = -1;
+		return R_PAINT | R_BARS;
+	}
+	return go_hit(v, a, v->top, +1);
 }
 
 static int vw_action(struct pane *p, struct app *a, enum action_id id)
@@ -275,28 +274,6 @@ static int vw_action(struct pane *p, struct app *a, enum action_id id)
 	struct vwpane *v = P(p);
 	int sel;
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK: {
-			char *t = dialog_text(&v->dlg);
-			dialog_close(&v->dlg);
-			snprintf(v->term, sizeof v->term, "%s", t ? t : "");
-			free(t);
-			if (!v->term[0]) {
-				v->hit = -1;
-				return R_PAINT | R_BARS;
-			}
-			return go_hit(v, a, v->top, +1);
-		}
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
 	switch (id) {
 	case ACT_CLOSE:
 		app_pop(a);
@@ -304,7 +281,7 @@ static int vw_action(struct pane *p, struct app *a, enum action_id id)
 	case ACT_Q_SEARCH:
 		if (!v->text)
 			return R_DONE;
-		dialog_open_line(&v->dlg, DT_SEARCH, "Zoeken in de bijlage", "Zoek naar (hoofdletters tellen niet):",
+		dialog_open_line(&v->base.dlg, DT_SEARCH, "Zoeken in de bijlage", "Zoek naar (hoofdletters tellen niet):",
 				 v->term, 0);
 		return R_PAINT | R_BARS;
 	case ACT_Q_HIT_NEXT:
@@ -363,7 +340,6 @@ static void vw_free(struct pane *p)
 {
 	struct vwpane *v = P(p);
 
-	dialog_close(&v->dlg);
 	free(v->text);
 	free(v->lines);
 	free(v);
@@ -372,10 +348,10 @@ static void vw_free(struct pane *p)
 static const struct pane_ops vw_ops = {
 	.name = "viewer",
 	.title = "Bijlage lezen",
-	.context = vw_context,
+	.ctx = CTX_VIEWER,
 	.draw = vw_draw,
-	.key = vw_key,
 	.action = vw_action,
+	.dialog_ok = vw_dialog_ok,
 	.work = vw_work,
 	.free = vw_free,
 };
