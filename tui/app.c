@@ -80,6 +80,14 @@ int app_work(struct app *a, struct pane *p)
 	return job(p, a);
 }
 
+int app_action_pop(struct pane *p, struct app *a, enum action_id id)
+{
+	(void)p;
+	(void)id;
+	app_pop(a);
+	return R_PAINT | R_BARS;
+}
+
 int app_pane_reconnected(struct pane *p, struct app *a)
 {
 	return p->ops->reconnected ? p->ops->reconnected(p, a) : app_pane_reload(p, a);

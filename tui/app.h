@@ -200,6 +200,9 @@ int app_pane_reconnected(struct pane *p, struct app *a);
  * connection is back; else ops->load runs. */
 int app_pane_reload(struct pane *p, struct app *a);
 
+/* The action that closes the pane (a pane_action run function). */
+int app_action_pop(struct pane *p, struct app *a, enum action_id id);
+
 /* Pushes p on top (takes ownership). */
 void app_push(struct app *a, struct pane *p);
 /* Pops the top pane after the current handler returns. */

@@ -230,12 +230,6 @@ static int bl_dialog_ok(struct pane *p, struct app *a)
 	return R_PAINT;
 }
 
-static int bl_close(struct pane *p, struct app *a, enum action_id id)
-{
-	app_pop(a);
-	return R_PAINT | R_BARS;
-}
-
 static int bl_add(struct pane *p, struct app *a, enum action_id id)
 {
 	app_push(a, pane_bestand_new(a, p, chosen));
@@ -298,7 +292,7 @@ static int bl_remove(struct pane *p, struct app *a, enum action_id id)
 }
 
 static const struct pane_action bl_actions[] = {
-	{ ACT_CLOSE, bl_close, 0 },
+	{ ACT_CLOSE, app_action_pop, 0 },
 	{ ACT_BL_ADD, bl_add, 0 },
 	{ ACT_BL_VIEW, bl_view, 0 },
 	{ ACT_BL_EXPORT, bl_export, 0 },

@@ -190,12 +190,6 @@ static int tc_dialog_ok(struct pane *p, struct app *a)
 	return app_start(a, p, job_save, "Bezig met bewaren…");
 }
 
-static int tc_close(struct pane *p, struct app *a, enum action_id id)
-{
-	app_pop(a);
-	return R_PAINT | R_BARS;
-}
-
 /* The next page starts after the last row (keyset); R_NONE at the end. */
 static int next_page(struct controle *v, struct app *a)
 {
@@ -277,7 +271,7 @@ static int tc_ready(const struct pane *p)
 }
 
 static const struct pane_action tc_actions[] = {
-	{ ACT_CLOSE, tc_close, 0 },
+	{ ACT_CLOSE, app_action_pop, 0 },
 	{ ACT_UP, tc_move, 0 },
 	{ ACT_DOWN, tc_move, 0 },
 	{ ACT_PAGE_UP, tc_move, 0 },

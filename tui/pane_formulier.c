@@ -149,7 +149,6 @@ struct fpane {
 	char **names;         /* account names */
 	int cur, top;
 	struct field edit;    /* the current single-line field */
-	struct dialog dlg;
 	enum job job;
 	int dirty;            /* changes not saved */
 	int esc_armed;        /* Esc once with unsaved changes */
@@ -191,13 +190,6 @@ static void set_str(char **slot, const char *s)
 {
 	free(*slot);
 	*slot = s ? strdup(s) : NULL;
-}
-
-static enum action_ctx fp_context(const struct pane *p)
-{
-	const struct fpane *v = (const struct fpane *)p;
-
-	return dialog_active(&v->dlg) ? CTX_DIALOG : CTX_FORMULIER;
 }
 
 /* Puts field cur's current text into the edit field. */
@@ -388,7 +380,6 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, rows / 2 - 1, 2, cols - 4,
 			   v->body_msg[0] ? v->body_msg : "Bezig met laden…",
 			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	const char *state = v->f->compleet ? "compleet" : "concept";
@@ -427,7 +418,7 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (v->top + view < total)
 			screen_put(w, rows - HELP_ROWS, cols - 12, 11, " ↓ meer ", s->attr[ST_DIM]);
 		const struct form_field *f = &def(v)->fields[v->cur];
-		if (inline_type(f) && frow[v->cur] >= 0 && cy - v->top < view && !dialog_active(&v->dlg)) {
+		if (inline_type(f) && frow[v->cur] >= 0 && cy - v->top < view && !dialog_active(&v->base.dlg)) {
 			int x = field_draw(&v->edit, w, HEAD_ROWS + cy - v->top, LABEL_W + 2, cols - LABEL_W - 4,
 					   s->attr[ST_SEL]);
 			app_cursor(a, HEAD_ROWS + cy - v->top, x);
@@ -439,7 +430,6 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_rule(w, rows - HELP_ROWS, 0, cols - 13, s->attr[ST_DIM]);
 	help_text(v, buf, sizeof buf);
 	screen_wrap(w, rows - HELP_ROWS + 1, 1, cols - 2, HELP_ROWS - 1, buf, s->attr[ST_DIM]);
-	dialog_draw(&v->dlg, a, w);
 }
 
 /* ---------------------------------------------------------------- input */
@@ -465,7 +455,7 @@ static int choose(struct fpane *v, struct app *a)
 		return start(v, a, J_ACCOUNTS, "Bezig met ophalen van de accounts…");
 	if (f->type == FORM_TEKST) {
 		snprintf(prompt, sizeof prompt, "%s (F2: klaar, Esc: annuleren)", f->help[0] ? f->help : f->label);
-		dialog_open_text(&v->dlg, T_TEXT, f->label, prompt, v->values[v->cur] ? v->values[v->cur] : "");
+		dialog_open_text(&v->base.dlg, T_TEXT, f->label, prompt, v->values[v->cur] ? v->values[v->cur] : "");
 		return R_PAINT | R_BARS;
 	}
 	static const char *const jn[2] = { "ja", "nee" };
@@ -488,10 +478,10 @@ static int choose(struct fpane *v, struct app *a)
 	items[n].id = 0;
 	n++;
 	snprintf(prompt, sizeof prompt, "%s", f->type == FORM_MEERKEUZE ? "Enter zet de keuze aan of uit:" : "Kies:");
-	dialog_open_pick(&v->dlg, T_PICK, f->label, prompt, items, n);
-	for (int i = 0; i < v->dlg.nshown; i++)
-		if (v->values[v->cur] && !strcmp(v->dlg.items[v->dlg.shown[i]].label, v->values[v->cur]))
-			v->dlg.sel = i;
+	dialog_open_pick(&v->base.dlg, T_PICK, f->label, prompt, items, n);
+	for (int i = 0; i < v->base.dlg.nshown; i++)
+		if (v->values[v->cur] && !strcmp(v->base.dlg.items[v->base.dlg.shown[i]].label, v->values[v->cur]))
+			v->base.dlg.sel = i;
 	free(items);
 	return R_PAINT | R_BARS;
 }
@@ -545,8 +535,6 @@ static int fp_key(struct pane *p, struct app *a, int key)
 	struct fpane *v = F(p);
 	const struct form_field *f;
 
-	if (dialog_active(&v->dlg))
-		return dialog_key(&v->dlg, key) ? R_PAINT : R_NONE;
 	if (!v->f)
 		return R_NONE;
 	f = &def(v)->fields[v->cur];
@@ -570,54 +558,57 @@ static int fp_key(struct pane *p, struct app *a, int key)
 	return R_NONE;
 }
 
+/* Esc in the list of forms to add (no form yet): back to the hulpvraag. */
+static int fp_dialog_cancel(struct pane *p, struct app *a)
+{
+	if (!F(p)->f)
+		app_pop(a); /* no form chosen to add */
+	return R_PAINT | R_BARS;
+}
+
+static int fp_dialog_ok(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+
+	switch (p->dlg.tag) {
+	case T_CHOOSE_FORM: {
+		const struct dialog_item *it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		v->pick = it->id;
+		dialog_close(&p->dlg);
+		return start(v, a, J_ADD, "Bezig met toevoegen…");
+	}
+	case T_PICK:
+		picked(v, dialog_selected(&p->dlg));
+		dialog_close(&p->dlg);
+		return R_PAINT | R_BARS;
+	case T_TEXT: {
+		char *text = dialog_text(&p->dlg), *canon = NULL;
+		struct err e;
+		if (!text)
+			return R_PAINT;
+		if (form_validate(def(v), (size_t)v->cur, text, &canon, &e) < 0) {
+			dialog_note(&p->dlg, "%s", e.msg);
+			free(text);
+			return R_PAINT;
+		}
+		set_value(v, (size_t)v->cur, canon);
+		set_str(&v->errors[v->cur], NULL);
+		free(canon);
+		free(text);
+		dialog_close(&p->dlg);
+		recheck(v);
+		return R_PAINT | R_BARS;
+	}
+	}
+	return R_PAINT;
+}
+
 static int fp_action(struct pane *p, struct app *a, enum action_id id)
 {
 	struct fpane *v = F(p);
 
-	if (dialog_active(&v->dlg)) {
-		enum dialog_result r = dialog_action(&v->dlg, id);
-		if (r == DIALOG_CANCEL && !v->f) {
-			app_pop(a); /* no form chosen to add */
-			return R_PAINT | R_BARS;
-		}
-		if (r == DIALOG_CANCEL || r == DIALOG_CONTINUE)
-			return R_PAINT | R_BARS;
-		if (r == DIALOG_NOT_MINE)
-			return R_NONE;
-		switch (v->dlg.tag) {
-		case T_CHOOSE_FORM: {
-			const struct dialog_item *it = dialog_selected(&v->dlg);
-			if (!it)
-				return R_PAINT;
-			v->pick = it->id;
-			dialog_close(&v->dlg);
-			return start(v, a, J_ADD, "Bezig met toevoegen…");
-		}
-		case T_PICK:
-			picked(v, dialog_selected(&v->dlg));
-			dialog_close(&v->dlg);
-			return R_PAINT | R_BARS;
-		case T_TEXT: {
-			char *text = dialog_text(&v->dlg), *canon = NULL;
-			struct err e;
-			if (!text)
-				return R_PAINT;
-			if (form_validate(def(v), (size_t)v->cur, text, &canon, &e) < 0) {
-				dialog_note(&v->dlg, "%s", e.msg);
-				free(text);
-				return R_PAINT;
-			}
-			set_value(v, (size_t)v->cur, canon);
-			set_str(&v->errors[v->cur], NULL);
-			free(canon);
-			free(text);
-			dialog_close(&v->dlg);
-			recheck(v);
-			return R_PAINT | R_BARS;
-		}
-		}
-		return R_PAINT;
-	}
 	if (id == ACT_CLOSE) {
 		if (v->f)
 			leave_field(v);
@@ -795,7 +786,7 @@ static int fp_work(struct pane *p, struct app *a)
 			snprintf(items[i].extra, sizeof items[i].extra, "versie %d", it[i].versie);
 		}
 		if (items)
-			dialog_open_pick(&v->dlg, T_CHOOSE_FORM, "Formulier toevoegen",
+			dialog_open_pick(&v->base.dlg, T_CHOOSE_FORM, "Formulier toevoegen",
 					 "Welk formulier voeg je toe aan deze hulpvraag? (typ om te zoeken)", items, n);
 		free(items);
 		free(it);
@@ -836,12 +827,12 @@ static int fp_work(struct pane *p, struct app *a)
 				snprintf(items[i + 1].label, sizeof items[i + 1].label, "%s", it[i].naam);
 				snprintf(items[i + 1].extra, sizeof items[i + 1].extra, "%s", it[i].extra);
 			}
-			dialog_open_pick(&v->dlg, T_PICK, f->label,
+			dialog_open_pick(&v->base.dlg, T_PICK, f->label,
 					 f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:",
 					 items, n + 1);
-			for (int i = 0; i < v->dlg.nshown; i++)
-				if (v->values[v->cur] && v->dlg.items[v->dlg.shown[i]].id == atol(v->values[v->cur]))
-					v->dlg.sel = i;
+			for (int i = 0; i < v->base.dlg.nshown; i++)
+				if (v->values[v->cur] && v->base.dlg.items[v->base.dlg.shown[i]].id == atol(v->values[v->cur]))
+					v->base.dlg.sel = i;
 		}
 		free(items);
 		free(it);
@@ -868,7 +859,6 @@ static void fp_free(struct pane *p)
 {
 	struct fpane *v = F(p);
 
-	dialog_close(&v->dlg);
 	release_draft(v);
 	free(v);
 }
@@ -876,10 +866,12 @@ static void fp_free(struct pane *p)
 static const struct pane_ops fp_ops = {
 	.name = "formulier",
 	.title = "Formulier",
-	.context = fp_context,
+	.ctx = CTX_FORMULIER,
 	.draw = fp_draw,
 	.key = fp_key,
 	.action = fp_action,
+	.dialog_ok = fp_dialog_ok,
+	.dialog_cancel = fp_dialog_cancel,
 	.work = fp_work,
 	.free = fp_free,
 	.reconnected = fp_reconnected,

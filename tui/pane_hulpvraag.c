@@ -625,12 +625,6 @@ static int hv_move(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT;
 }
 
-static int hv_close(struct pane *p, struct app *a, enum action_id id)
-{
-	app_pop(a);
-	return R_PAINT | R_BARS;
-}
-
 static int hv_reload(struct pane *p, struct app *a, enum action_id id)
 {
 	return start(P(p), a, P(p)->unknown ? job_check : job_load, "Bezig met laden…");
@@ -751,7 +745,7 @@ static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
 }
 
 static const struct pane_action hv_actions[] = {
-	{ ACT_CLOSE, hv_close, 0 },
+	{ ACT_CLOSE, app_action_pop, 0 },
 	{ ACT_RELOAD, hv_reload, 0 },
 	{ ACT_HV_TAB_NEXT, hv_tab, PA_READY },
 	{ ACT_HV_TAB_PREV, hv_tab, PA_READY },

@@ -46,7 +46,6 @@ struct intake {
 	struct pane base;
 	enum step step;
 	enum job job;
-	struct dialog dlg;
 	char achternaam[256], gebdatum[16], roepnaam[256];
 	long dossier_id;
 	char dossier[256];
@@ -66,11 +65,6 @@ struct intake {
 static struct intake *I(struct pane *p)
 {
 	return (struct intake *)p;
-}
-
-static enum action_ctx in_context(const struct pane *p)
-{
-	return dialog_active(&((const struct intake *)p)->dlg) ? CTX_DIALOG : CTX_HULPVRAAG;
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -107,7 +101,6 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 		snprintf(buf, sizeof buf, "Hulpvraag %ld is aangemaakt.  Esc: terug naar het overzicht.", in->new_nummer);
 		screen_put(w, y, 2, getmaxx(w) - 4, buf, s->attr[ST_OK]);
 	}
-	dialog_draw(&in->dlg, a, w);
 }
 
 /* ---- steps ------------------------------------------------------------ */
@@ -131,7 +124,7 @@ static void open_pick(struct intake *in, const char *title, const char *prompt, 
 		snprintf(items[k].label, sizeof items[k].label, "%s", in->list[i].naam);
 		snprintf(items[k].extra, sizeof items[k].extra, "%s", in->list[i].extra);
 	}
-	dialog_open_pick(&in->dlg, in->step, title, prompt, items, k);
+	dialog_open_pick(&in->base.dlg, in->step, title, prompt, items, k);
 	free(items);
 }
 
@@ -142,20 +135,20 @@ static int open_step(struct intake *in, struct app *a)
 
 	switch (in->step) {
 	case S_ACHTERNAAM:
-		dialog_open_line(&in->dlg, S_ACHTERNAAM, "Nieuwe hulpvraag — leerling",
+		dialog_open_line(&in->base.dlg, S_ACHTERNAAM, "Nieuwe hulpvraag — leerling",
 				 "Achternaam van de leerling, met tussenvoegsel (\"van der Berg\"); er wordt eerst gezocht "
 				 "naar een bestaand dossier:",
 				 in->achternaam, 0);
 		return R_PAINT | R_BARS;
 	case S_GEBDATUM:
-		dialog_open_line(&in->dlg, S_GEBDATUM, "Nieuwe hulpvraag — geboortedatum",
+		dialog_open_line(&in->base.dlg, S_GEBDATUM, "Nieuwe hulpvraag — geboortedatum",
 				 "Geboortedatum (dd-mm-jjjj):", in->gebdatum, 0);
 		return R_PAINT | R_BARS;
 	case S_DOSSIER:
 		in->job = J_DOSSIERS;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_ROEPNAAM:
-		dialog_open_line(&in->dlg, S_ROEPNAAM, "Nieuw dossier — roepnaam", "Roepnaam van de leerling:",
+		dialog_open_line(&in->base.dlg, S_ROEPNAAM, "Nieuw dossier — roepnaam", "Roepnaam van de leerling:",
 				 in->roepnaam, 0);
 		return R_PAINT | R_BARS;
 	case S_TITEL:
@@ -168,23 +161,23 @@ static int open_step(struct intake *in, struct app *a)
 		in->job = J_COORDS;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_AANVRAGER:
-		dialog_open_line(&in->dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
+		dialog_open_line(&in->base.dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
 				 "Naam van de aanvrager (de IB'er of contactpersoon van de school):", in->aanvrager, 0);
 		return R_PAINT | R_BARS;
 	case S_EMAIL:
-		dialog_open_line(&in->dlg, S_EMAIL, "Nieuwe hulpvraag — e-mail",
+		dialog_open_line(&in->base.dlg, S_EMAIL, "Nieuwe hulpvraag — e-mail",
 				 "E-mailadres van de aanvrager (voor de statusmails; mag leeg blijven):", in->email, 0);
 		return R_PAINT | R_BARS;
 	case S_OMSCHR:
-		dialog_open_text(&in->dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
+		dialog_open_text(&in->base.dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
 				 "Wat is de vraag?  (Geen namen van de leerling in de titel; hier mag het wel.)",
 				 in->omschrijving);
 		return R_PAINT | R_BARS;
 	case S_CONFIRM:
 		snprintf(prompt, sizeof prompt, "Hulpvraag \"%s\" aanmaken voor %s, %s?", in->titel,
 			 in->dossier_id ? in->dossier : in->achternaam, in->school);
-		dialog_open_confirm(&in->dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
-		in->dlg.ok_focus = 1; /* creating is not destructive */
+		dialog_open_confirm(&in->base.dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
+		in->base.dlg.ok_focus = 1; /* creating is not destructive */
 		return R_PAINT | R_BARS;
 	case S_DONE:
 		break;
@@ -229,8 +222,8 @@ static int next(struct intake *in, struct app *a, enum step s)
 
 static int step_ok(struct intake *in, struct app *a)
 {
-	const struct dialog_item *it = dialog_selected(&in->dlg);
-	char *text = in->dlg.kind == DIALOG_PICK || in->dlg.kind == DIALOG_CONFIRM ? NULL : dialog_text(&in->dlg);
+	const struct dialog_item *it = dialog_selected(&in->base.dlg);
+	char *text = in->base.dlg.kind == DIALOG_PICK || in->base.dlg.kind == DIALOG_CONFIRM ? NULL : dialog_text(&in->base.dlg);
 	struct err e;
 	struct datum d;
 	int r = R_PAINT;
@@ -238,7 +231,7 @@ static int step_ok(struct intake *in, struct app *a)
 	switch (in->step) {
 	case S_ACHTERNAAM:
 		if (!text || statuswissel_reden_leeg(text)) {
-			dialog_note(&in->dlg, "Vul de achternaam in");
+			dialog_note(&in->base.dlg, "Vul de achternaam in");
 			break;
 		}
 		snprintf(in->achternaam, sizeof in->achternaam, "%s", text);
@@ -246,7 +239,7 @@ static int step_ok(struct intake *in, struct app *a)
 		break;
 	case S_GEBDATUM:
 		if (!text || datum_parse(text, &d, &e) < 0) {
-			dialog_note(&in->dlg, "%s", text ? e.msg : "geen geheugen");
+			dialog_note(&in->base.dlg, "%s", text ? e.msg : "geen geheugen");
 			break;
 		}
 		snprintf(in->gebdatum, sizeof in->gebdatum, "%s", text);
@@ -259,7 +252,7 @@ static int step_ok(struct intake *in, struct app *a)
 		break;
 	case S_ROEPNAAM:
 		if (!text || statuswissel_reden_leeg(text)) {
-			dialog_note(&in->dlg, "Vul de roepnaam in");
+			dialog_note(&in->base.dlg, "Vul de roepnaam in");
 			break;
 		}
 		snprintf(in->roepnaam, sizeof in->roepnaam, "%s", text);
@@ -289,7 +282,7 @@ static int step_ok(struct intake *in, struct app *a)
 		break;
 	case S_EMAIL:
 		if (text && !statuswissel_reden_leeg(text) && validate_email(text, &e) < 0) {
-			dialog_note(&in->dlg, "%s", e.msg);
+			dialog_note(&in->base.dlg, "%s", e.msg);
 			break;
 		}
 		snprintf(in->email, sizeof in->email, "%s", text && !statuswissel_reden_leeg(text) ? text : "");
@@ -313,42 +306,27 @@ static int step_ok(struct intake *in, struct app *a)
 	return r | R_BARS;
 }
 
-static int in_key(struct pane *p, struct app *a, int key)
+static int in_dialog_ok(struct pane *p, struct app *a)
 {
-	struct intake *in = I(p);
-
-	if (dialog_active(&in->dlg) && dialog_key(&in->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	return step_ok(I(p), a);
 }
 
-static int in_action(struct pane *p, struct app *a, enum action_id id)
+/* Esc goes one step back; on the first step it leaves the intake. */
+static int in_dialog_cancel(struct pane *p, struct app *a)
 {
 	struct intake *in = I(p);
 
-	if (dialog_active(&in->dlg)) {
-		switch (dialog_action(&in->dlg, id)) {
-		case DIALOG_OK:
-			return step_ok(in, a);
-		case DIALOG_CANCEL:
-			if (in->step == S_ACHTERNAAM) {
-				app_message(a, 0, "Nieuwe hulpvraag afgebroken");
-				app_pop(a);
-				return R_PAINT | R_BARS;
-			}
-			return next(in, a, prev_step(in));
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			return R_NONE;
-		}
-	}
-	if (id == ACT_CLOSE) {
+	if (in->step == S_ACHTERNAAM) {
+		app_message(a, 0, "Nieuwe hulpvraag afgebroken");
 		app_pop(a);
 		return R_PAINT | R_BARS;
 	}
-	return R_NONE;
+	return next(in, a, prev_step(in));
 }
+
+static const struct pane_action in_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+};
 
 static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
 {
@@ -375,8 +353,8 @@ static int in_work(struct pane *p, struct app *a)
 		return R_NONE;
 	if (app_connect(a, &e) < 0) {
 		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		if (dialog_active(&in->dlg))
-			dialog_note(&in->dlg, "Geen verbinding: %s", e.msg);
+		if (dialog_active(&in->base.dlg))
+			dialog_note(&in->base.dlg, "Geen verbinding: %s", e.msg);
 		else
 			open_step(in, a);
 		return R_PAINT | R_BARS;
@@ -429,9 +407,9 @@ static int in_work(struct pane *p, struct app *a)
 		open_pick(in, "Nieuwe hulpvraag — coördinator",
 			  "Dit aanvraagtype wijst de coördinator niet zelf toe.  Kies de coördinator:", 1,
 			  "(nog geen coördinator)");
-		for (int i = 0; i < in->dlg.nshown; i++)
-			if (in->dlg.items[in->dlg.shown[i]].id == in->school_coord)
-				in->dlg.sel = i;
+		for (int i = 0; i < in->base.dlg.nshown; i++)
+			if (in->base.dlg.items[in->base.dlg.shown[i]].id == in->school_coord)
+				in->base.dlg.sel = i;
 		break;
 	case J_CREATE: {
 		struct hv_nieuw n;
@@ -449,11 +427,11 @@ static int in_work(struct pane *p, struct app *a)
 		n.aanvrager_naam = in->aanvrager;
 		n.aanvrager_email = in->email;
 		if (intake_create(a->db, &n, &in->new_id, &in->new_nummer, &e) < 0) {
-			dialog_note(&in->dlg, "%s", e.msg);
+			dialog_note(&in->base.dlg, "%s", e.msg);
 			app_message(a, 1, "Niet aangemaakt: %s", e.msg);
 			return R_PAINT | R_BARS;
 		}
-		dialog_close(&in->dlg);
+		dialog_close(&in->base.dlg);
 		in->step = S_DONE;
 		app_message(a, 0, "%s", e.msg);
 		app_push(a, pane_hulpvraag_new(a, in->new_id));
@@ -467,7 +445,6 @@ static void in_free(struct pane *p)
 {
 	struct intake *in = I(p);
 
-	dialog_close(&in->dlg);
 	free(in->omschrijving);
 	free(in->list);
 	free(in);
@@ -476,10 +453,12 @@ static void in_free(struct pane *p)
 static const struct pane_ops intake_ops = {
 	.name = "intake",
 	.title = "Nieuwe hulpvraag",
-	.context = in_context,
+	.ctx = CTX_HULPVRAAG,
 	.draw = in_draw,
-	.key = in_key,
-	.action = in_action,
+	.actions = in_actions,
+	.nactions = sizeof in_actions / sizeof in_actions[0],
+	.dialog_ok = in_dialog_ok,
+	.dialog_cancel = in_dialog_cancel,
 	.work = in_work,
 	.free = in_free,
 };

@@ -137,7 +137,6 @@ struct qpane {
 	long delete_id;
 
 	/* bulk */
-	struct dialog dlg;
 	enum bulk_op bulk;
 	struct queue_item *items; /* what the bulk action applies to */
 	int nitems;
@@ -539,8 +538,6 @@ static void queue_draw(struct pane *p, struct app *a, WINDOW *w)
 	for (int y = 0; y < rows; y++)
 		screen_put(w, y, tw, 1, MB_CUR_MAX > 1 ? "│" : "|", s->attr[ST_DIM]);
 	draw_list(v, a, w, tw + 1, cols - tw - 1, rows);
-	if (dialog_active(&v->dlg))
-		dialog_draw(&v->dlg, a, w);
 }
 
 /* ---- dialogs ------------------------------------------------------------------ */
@@ -568,7 +565,7 @@ static int open_choices(struct qpane *v)
 	}
 	snprintf(prompt, sizeof prompt, "%s voor %d %s; typ om te zoeken:", bulk_names[v->bulk], v->nitems,
 		 v->nitems == 1 ? "hulpvraag" : "hulpvragen");
-	dialog_open_pick(&v->dlg, DT_PICK, bulk_names[v->bulk], prompt, items, n);
+	dialog_open_pick(&v->base.dlg, DT_PICK, bulk_names[v->bulk], prompt, items, n);
 	free(items);
 	return 0;
 }
@@ -588,7 +585,7 @@ static void open_confirm(struct qpane *v)
 		snprintf(prompt, sizeof prompt, "%s van %d %s wordt '%s'. Elke hulpvraag wordt apart bewaard; "
 						"wat iemand anders intussen wijzigde, blijft staan.",
 			 what, v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->chosen.naam);
-	dialog_open_confirm(&v->dlg, DT_CONFIRM, bulk_names[v->bulk], prompt, "Uitvoeren");
+	dialog_open_confirm(&v->base.dlg, DT_CONFIRM, bulk_names[v->bulk], prompt, "Uitvoeren");
 }
 
 static void open_details(struct qpane *v)
@@ -606,7 +603,7 @@ static void open_details(struct qpane *v)
 		snprintf(items[n].extra, sizeof items[n].extra, "%.250s", v->results[i].why);
 		items[n++].id = v->results[i].id;
 	}
-	dialog_open_pick(&v->dlg, DT_DETAILS, "Niet bijgewerkt",
+	dialog_open_pick(&v->base.dlg, DT_DETAILS, "Niet bijgewerkt",
 			 "Deze hulpvragen zijn niet gewijzigd; de markering staat er nog op. Esc sluit.", items, n);
 	free(items);
 }
@@ -637,61 +634,62 @@ static int take_items(struct qpane *v)
 	return 0;
 }
 
-static int dialog_ok(struct qpane *v, struct app *a)
+static int queue_dialog_ok(struct pane *p, struct app *a)
 {
+	struct qpane *v = Q(p);
 	const struct dialog_item *it;
 	char *text;
 	struct err e;
 	struct filter f;
 
-	switch (v->dlg.tag) {
+	switch (v->base.dlg.tag) {
 	case DT_FILTER:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text)
 			return R_PAINT;
 		err_clear(&e);
 		if (filter_parse(text, &f, &e) < 0) {
-			dialog_note(&v->dlg, "%s", e.msg);
+			dialog_note(&v->base.dlg, "%s", e.msg);
 			free(text);
 			return R_PAINT;
 		}
 		v->q.filter = f;
 		filter_format(&f, v->filter_text, sizeof v->filter_text);
 		free(text);
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		v->cur = v->top = 0;
 		return request(v, W_ROWS, L_FIRST);
 	case DT_SAVE_NAME:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text)
 			return R_PAINT;
 		if (!*text) {
-			dialog_note(&v->dlg, "Geef het filter een naam");
+			dialog_note(&v->base.dlg, "Geef het filter een naam");
 			free(text);
 			return R_PAINT;
 		}
 		snprintf(v->save_name, sizeof v->save_name, "%s", text);
 		free(text);
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return request(v, W_SAVE, v->load);
 	case DT_DELETE_CONFIRM:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return request(v, W_DELETE, v->load);
 	case DT_BULK_MENU:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (!it)
 			return R_PAINT;
 		v->bulk = (enum bulk_op)it->id;
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return request(v, W_CHOICES, v->load);
 	case DT_PICK:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (!it)
 			return R_PAINT;
 		v->chosen.id = it->id;
 		snprintf(v->chosen.naam, sizeof v->chosen.naam, "%.120s", it->label);
 		if (v->bulk == B_STATUS) {
-			dialog_open_text(&v->dlg, DT_REASON, "Reden",
+			dialog_open_text(&v->base.dlg, DT_REASON, "Reden",
 					 "Reden van de statuswijziging (gaat mee in de mail aan de aanvrager; "
 					 "leeg mag als de flow geen reden vraagt). F2 of Ctrl-D gaat verder.",
 					 "");
@@ -701,18 +699,18 @@ static int dialog_ok(struct qpane *v, struct app *a)
 		return R_PAINT | R_BARS;
 	case DT_REASON:
 		free(v->reden);
-		v->reden = dialog_text(&v->dlg);
+		v->reden = dialog_text(&v->base.dlg);
 		open_confirm(v);
 		return R_PAINT | R_BARS;
 	case DT_CONFIRM:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		app_message(a, 0, "Bezig met %d %s…", v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen");
 		return request(v, W_BULK, v->load);
 	case DT_DETAILS:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return R_PAINT | R_BARS;
 	default:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return R_PAINT | R_BARS;
 	}
 }
@@ -744,8 +742,6 @@ static int queue_key(struct pane *p, struct app *a, int key)
 {
 	struct qpane *v = Q(p);
 
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
 	if (v->searching) {
 		if (key == TK_ENTER) {
 			v->searching = 0;
@@ -772,7 +768,7 @@ static enum action_ctx queue_context(const struct pane *p)
 {
 	const struct qpane *v = (const struct qpane *)p;
 
-	return dialog_active(&v->dlg) || v->searching ? CTX_DIALOG : CTX_QUEUE;
+	return v->searching ? CTX_DIALOG : CTX_QUEUE;
 }
 
 static int tree_action(struct qpane *v, struct app *a, enum action_id id)
@@ -806,24 +802,12 @@ static int tree_action(struct qpane *v, struct app *a, enum action_id id)
 	}
 }
 
+/* Before the table: the summary of a bulk change (Enter shows its
+ * details), and the status tree when it has the focus. */
 static int queue_action(struct pane *p, struct app *a, enum action_id id)
 {
 	struct qpane *v = Q(p);
-	int r;
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK:
-			return dialog_ok(v, a);
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
 	if (v->summary) {
 		v->summary = 0;
 		if (id == ACT_Q_OPEN) {
@@ -831,50 +815,71 @@ static int queue_action(struct pane *p, struct app *a, enum action_id id)
 			return R_PAINT | R_BARS;
 		}
 	}
-	/* actions that work from both sides */
-	switch (id) {
-	case ACT_Q_FOCUS:
-		v->focus_tree = !v->focus_tree;
-		if (v->focus_tree && v->open >= 0)
-			v->tsel = v->open;
-		return R_PAINT | R_BARS;
-	case ACT_RELOAD:
-		app_message(a, 0, "Bezig met laden…");
-		return request(v, W_TREE | W_ROWS, v->loaded ? L_REFRESH : L_FIRST);
-	case ACT_Q_FILTER:
-		dialog_open_line(&v->dlg, DT_FILTER, "Filter",
-				 "Woorden (naam, nummer, school, BRIN) moeten allemaal passen; veld:waarde voor een kolom "
-				 "(school, label, coördinator, type, status, nummer, werkdagen:>10, telaat:ja); "
-				 "!woord sluit uit. Leeg = geen filter.",
-				 v->filter_text, 0);
-		return R_PAINT | R_BARS;
-	case ACT_Q_FILTER_SAVE:
-		dialog_open_line(&v->dlg, DT_SAVE_NAME, "Filter bewaren",
-				 "Naam in de statusboom (filter en sortering worden bewaard):",
-				 v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED
-					 ? v->nodes[v->open].label
-					 : "",
-				 0);
-		return R_PAINT | R_BARS;
-	case ACT_Q_FILTER_DELETE: {
-		const struct queue_node *n = v->focus_tree ? &v->nodes[v->tsel]
-							   : v->open >= 0 ? &v->nodes[v->open] : NULL;
-		char prompt[300];
+	return v->focus_tree ? tree_action(v, a, id) : R_NONE;
+}
 
-		if (!n || v->nnodes == 0 || n->kind != QN_SAVED || n->filter_id <= 0) {
-			app_message(a, 1, "Kies eerst een bewaard filter van jezelf in de statusboom");
-			return R_BARS;
-		}
-		v->delete_id = n->filter_id;
-		snprintf(prompt, sizeof prompt, "Bewaard filter '%s' verwijderen?", n->label);
-		dialog_open_confirm(&v->dlg, DT_DELETE_CONFIRM, "Filter verwijderen", prompt, "Verwijderen");
-		return R_PAINT | R_BARS;
+static int q_focus(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	v->focus_tree = !v->focus_tree;
+	if (v->focus_tree && v->open >= 0)
+		v->tsel = v->open;
+	return R_PAINT | R_BARS;
+}
+
+static int q_reload(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	app_message(a, 0, "Bezig met laden…");
+	return request(v, W_TREE | W_ROWS, v->loaded ? L_REFRESH : L_FIRST);
+}
+
+static int q_filter(struct pane *p, struct app *a, enum action_id id)
+{
+	dialog_open_line(&p->dlg, DT_FILTER, "Filter",
+			 "Woorden (naam, nummer, school, BRIN) moeten allemaal passen; veld:waarde voor een kolom "
+			 "(school, label, coördinator, type, status, nummer, werkdagen:>10, telaat:ja); "
+			 "!woord sluit uit. Leeg = geen filter.",
+			 Q(p)->filter_text, 0);
+	return R_PAINT | R_BARS;
+}
+
+static int q_filter_save(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	dialog_open_line(&p->dlg, DT_SAVE_NAME, "Filter bewaren",
+			 "Naam in de statusboom (filter en sortering worden bewaard):",
+			 v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED ? v->nodes[v->open].label
+												: "",
+			 0);
+	return R_PAINT | R_BARS;
+}
+
+static int q_filter_delete(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	const struct queue_node *n = v->focus_tree ? &v->nodes[v->tsel] : v->open >= 0 ? &v->nodes[v->open] : NULL;
+	char prompt[300];
+
+	if (!n || v->nnodes == 0 || n->kind != QN_SAVED || n->filter_id <= 0) {
+		app_message(a, 1, "Kies eerst een bewaard filter van jezelf in de statusboom");
+		return R_BARS;
 	}
-	default:
-		break;
-	}
-	if (v->focus_tree && (r = tree_action(v, a, id)) != R_NONE)
-		return r;
+	v->delete_id = n->filter_id;
+	snprintf(prompt, sizeof prompt, "Bewaard filter '%s' verwijderen?", n->label);
+	dialog_open_confirm(&p->dlg, DT_DELETE_CONFIRM, "Filter verwijderen", prompt, "Verwijderen");
+	return R_PAINT | R_BARS;
+}
+
+/* The cursor in the list; Home/End fetch the first or last page when the
+ * window does not hold it. */
+static int q_move(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
 	switch (id) {
 	case ACT_UP:
 		return move_cursor(v, -1);
@@ -890,48 +895,78 @@ static int queue_action(struct pane *p, struct app *a, enum action_id id)
 			return request(v, W_ROWS, L_FIRST);
 		clamp_cursor(v);
 		return R_PAINT | R_BARS;
-	case ACT_BOTTOM:
+	default: /* ACT_BOTTOM */
 		if (v->more_after)
 			return request(v, W_ROWS, L_LAST);
 		v->cur = v->nrows - 1;
 		clamp_cursor(v);
 		return R_PAINT | R_BARS;
-	case ACT_Q_OPEN:
-		if (v->nrows == 0)
-			return R_NONE;
-		app_push(a, pane_hulpvraag_new(a, v->rows[v->cur].id));
-		return R_PAINT | R_BARS | R_WORK;
-	case ACT_Q_BACK:
-		if (v->filter_text[0]) {
-			memset(&v->q.filter, 0, sizeof v->q.filter);
-			v->filter_text[0] = '\0';
-			v->cur = v->top = 0;
-			return request(v, W_ROWS, L_FIRST);
-		}
-		if (v->search[0]) {
-			v->search[0] = '\0';
-			return R_PAINT | R_BARS;
-		}
-		v->focus_tree = 1;
-		v->tsel = v->open >= 0 ? v->open : 0;
-		return R_PAINT | R_BARS;
-	case ACT_Q_SEARCH:
-		v->searching = 1;
-		v->search_from = v->cur;
-		field_set(&v->sfield, "");
+	}
+}
+
+static int q_open(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	if (v->nrows == 0)
+		return R_NONE;
+	app_push(a, pane_hulpvraag_new(a, v->rows[v->cur].id));
+	return R_PAINT | R_BARS | R_WORK;
+}
+
+/* Esc: the filter goes first, then the search, then to the tree. */
+static int q_back(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	if (v->filter_text[0]) {
+		memset(&v->q.filter, 0, sizeof v->q.filter);
+		v->filter_text[0] = '\0';
+		v->cur = v->top = 0;
+		return request(v, W_ROWS, L_FIRST);
+	}
+	if (v->search[0]) {
 		v->search[0] = '\0';
 		return R_PAINT | R_BARS;
-	case ACT_Q_HIT_NEXT:
-	case ACT_Q_HIT_PREV:
-		if (!v->search[0]) {
-			app_message(a, 1, "Zoek eerst met /");
-			return R_BARS;
-		}
-		search_update(v, a, id == ACT_Q_HIT_NEXT ? 1 : -1, v->cur + (id == ACT_Q_HIT_NEXT ? 1 : -1));
-		return R_PAINT | R_BARS;
-	case ACT_Q_SORT: {
-		int at = 0;
+	}
+	v->focus_tree = 1;
+	v->tsel = v->open >= 0 ? v->open : 0;
+	return R_PAINT | R_BARS;
+}
 
+static int q_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	v->searching = 1;
+	v->search_from = v->cur;
+	field_set(&v->sfield, "");
+	v->search[0] = '\0';
+	return R_PAINT | R_BARS;
+}
+
+static int q_hit(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int dir = id == ACT_Q_HIT_NEXT ? 1 : -1;
+
+	if (!v->search[0]) {
+		app_message(a, 1, "Zoek eerst met /");
+		return R_BARS;
+	}
+	search_update(v, a, dir, v->cur + dir);
+	return R_PAINT | R_BARS;
+}
+
+/* s: the next column (not status within one status); S: reversed. */
+static int q_sort(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int at = 0;
+
+	if (id == ACT_Q_SORT_REVERSE) {
+		v->q.desc = !v->q.desc;
+	} else {
 		for (int i = 0; i < NCOLS; i++)
 			if (cols[i].sort == v->q.sort)
 				at = i;
@@ -940,73 +975,104 @@ static int queue_action(struct pane *p, struct app *a, enum action_id id)
 		while (cols[at].sort == QS_STATUS && v->q.kind == QN_STATUS);
 		v->q.sort = cols[at].sort;
 		v->q.desc = 0;
-		v->cur = v->top = 0;
-		return request(v, W_ROWS, L_FIRST);
 	}
-	case ACT_Q_SORT_REVERSE:
-		v->q.desc = !v->q.desc;
-		v->cur = v->top = 0;
-		return request(v, W_ROWS, L_FIRST);
-	case ACT_Q_MARK: {
-		int m;
-
-		if (v->nrows == 0)
-			return R_NONE;
-		m = find_mark(v, v->rows[v->cur].id);
-		if (m >= 0)
-			del_mark(v, m);
-		else if (add_mark(v, &v->rows[v->cur]) < 0)
-			app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
-		/* Space marks and steps on, so a run of Spaces marks a run of rows */
-		if (v->cur + 1 < v->nrows)
-			v->cur++;
-		clamp_cursor(v);
-		return R_PAINT | R_BARS;
-	}
-	case ACT_Q_MARK_ALL: {
-		int all = 1;
-
-		for (int i = 0; i < v->nrows && all; i++)
-			all = find_mark(v, v->rows[i].id) >= 0;
-		for (int i = 0; i < v->nrows; i++) {
-			int m = find_mark(v, v->rows[i].id);
-
-			if (all && m >= 0)
-				del_mark(v, m);
-			else if (!all && m < 0 && add_mark(v, &v->rows[i]) < 0)
-				break;
-		}
-		return R_PAINT | R_BARS;
-	}
-	case ACT_Q_UNMARK:
-		v->nmarks = 0;
-		return R_PAINT | R_BARS;
-	case ACT_Q_BULK: {
-		struct dialog_item items[B_COUNT];
-		char prompt[160];
-		int n = 0;
-
-		if (take_items(v) < 0) {
-			app_message(a, 1, "Geen hulpvraag gekozen");
-			return R_BARS;
-		}
-		memset(items, 0, sizeof items);
-		/* only what the role may do one by one (core/recht) */
-		for (int i = 0; i < B_COUNT; i++) {
-			if (!recht_mag(a->session.roles, bulk_recht[i]))
-				continue;
-			snprintf(items[n].label, sizeof items[n].label, "%s", bulk_names[i]);
-			items[n++].id = i;
-		}
-		snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems,
-			 v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->nmarks ? " (gemarkeerd)" : "");
-		dialog_open_pick(&v->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, n);
-		return R_PAINT | R_BARS;
-	}
-	default:
-		return R_NONE;
-	}
+	v->cur = v->top = 0;
+	return request(v, W_ROWS, L_FIRST);
 }
+
+static int q_mark(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int m;
+
+	if (v->nrows == 0)
+		return R_NONE;
+	m = find_mark(v, v->rows[v->cur].id);
+	if (m >= 0)
+		del_mark(v, m);
+	else if (add_mark(v, &v->rows[v->cur]) < 0)
+		app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
+	/* Space marks and steps on, so a run of Spaces marks a run of rows */
+	if (v->cur + 1 < v->nrows)
+		v->cur++;
+	clamp_cursor(v);
+	return R_PAINT | R_BARS;
+}
+
+/* a: marks every loaded row, or unmarks them when all were marked. */
+static int q_mark_all(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int all = 1;
+
+	for (int i = 0; i < v->nrows && all; i++)
+		all = find_mark(v, v->rows[i].id) >= 0;
+	for (int i = 0; i < v->nrows; i++) {
+		int m = find_mark(v, v->rows[i].id);
+
+		if (all && m >= 0)
+			del_mark(v, m);
+		else if (!all && m < 0 && add_mark(v, &v->rows[i]) < 0)
+			break;
+	}
+	return R_PAINT | R_BARS;
+}
+
+static int q_unmark(struct pane *p, struct app *a, enum action_id id)
+{
+	Q(p)->nmarks = 0;
+	return R_PAINT | R_BARS;
+}
+
+/* The bulk menu offers only what the role may do one by one (core/recht). */
+static int q_bulk(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	struct dialog_item items[B_COUNT];
+	char prompt[160];
+	int n = 0;
+
+	if (take_items(v) < 0) {
+		app_message(a, 1, "Geen hulpvraag gekozen");
+		return R_BARS;
+	}
+	memset(items, 0, sizeof items);
+	for (int i = 0; i < B_COUNT; i++) {
+		if (!recht_mag(a->session.roles, bulk_recht[i]))
+			continue;
+		snprintf(items[n].label, sizeof items[n].label, "%s", bulk_names[i]);
+		items[n++].id = i;
+	}
+	snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen",
+		 v->nmarks ? " (gemarkeerd)" : "");
+	dialog_open_pick(&p->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, n);
+	return R_PAINT | R_BARS;
+}
+
+static const struct pane_action queue_actions[] = {
+	{ ACT_Q_FOCUS, q_focus, 0 },
+	{ ACT_RELOAD, q_reload, 0 },
+	{ ACT_Q_FILTER, q_filter, 0 },
+	{ ACT_Q_FILTER_SAVE, q_filter_save, 0 },
+	{ ACT_Q_FILTER_DELETE, q_filter_delete, 0 },
+	{ ACT_UP, q_move, 0 },
+	{ ACT_DOWN, q_move, 0 },
+	{ ACT_PAGE_UP, q_move, 0 },
+	{ ACT_PAGE_DOWN, q_move, 0 },
+	{ ACT_TOP, q_move, 0 },
+	{ ACT_BOTTOM, q_move, 0 },
+	{ ACT_Q_OPEN, q_open, 0 },
+	{ ACT_Q_BACK, q_back, 0 },
+	{ ACT_Q_SEARCH, q_search, 0 },
+	{ ACT_Q_HIT_NEXT, q_hit, 0 },
+	{ ACT_Q_HIT_PREV, q_hit, 0 },
+	{ ACT_Q_SORT, q_sort, 0 },
+	{ ACT_Q_SORT_REVERSE, q_sort, 0 },
+	{ ACT_Q_MARK, q_mark, 0 },
+	{ ACT_Q_MARK_ALL, q_mark_all, 0 },
+	{ ACT_Q_UNMARK, q_unmark, 0 },
+	{ ACT_Q_BULK, q_bulk, 0 },
+};
 
 /* ---- work --------------------------------------------------------------------- */
 
@@ -1367,7 +1433,6 @@ static void queue_free(struct pane *p)
 {
 	struct qpane *v = Q(p);
 
-	dialog_close(&v->dlg);
 	free(v->nodes);
 	free(v->rows);
 	free(v->marks);
@@ -1385,6 +1450,9 @@ static const struct pane_ops queue_ops = {
 	.draw = queue_draw,
 	.key = queue_key,
 	.action = queue_action,
+	.actions = queue_actions,
+	.nactions = sizeof queue_actions / sizeof queue_actions[0],
+	.dialog_ok = queue_dialog_ok,
 	.work = queue_work,
 	.free = queue_free,
 	.changed = queue_changed,
