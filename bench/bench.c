@@ -483,7 +483,7 @@ struct ctx {
 	struct bench_tui t;
 	PGconn *raw;
 	char org[24];
-	char cat[64];      /* the first status category of the tree */
+	char cat[FLOW_NAME_BUF];/* the first status category of the tree */
 	int cat_node;      /* its place in the tree */
 	int all_node;
 };

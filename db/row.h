@@ -5,6 +5,10 @@
 
 #include <stddef.h>
 
+#include "core/err.h"
+
+struct pg_result; /* PGresult */
+
 /* A date-time column as Dutch local time for people: "23-11-2026 13:38"
  * ('' for NULL).  An SQL fragment: MOMENT("h.updated_at"). */
 #define DB_MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')"
@@ -17,5 +21,10 @@ void db_copy(char *dst, size_t len, const char *src);
 
 /* A column of row into a char array. */
 #define DB_COPY(dst, r, row, col) db_copy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
+
+/* A result's columns are exactly names[0..n-1], in this order: 0, or -1
+ * with e naming the first that differs (a function or view changed without
+ * the code that reads it by a named index, see status_read). */
+int db_columns(const struct pg_result *r, const char *const *names, int n, struct err *e);
 
 #endif

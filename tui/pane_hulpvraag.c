@@ -65,14 +65,14 @@ struct hvpane {
 	int scroll[TAB_COUNT];
 	int view_rows, content_rows;
 	char body_msg[600];     /* why nothing is shown */
-	char naar[256];         /* status chosen in the menu */
+	char naar[FLOW_NAME_BUF];         /* status chosen in the menu */
 	int naar_reden;
 	long pick_id;           /* coordinator / label chosen */
 	char pick_naam[256];
 	/* a status change whose COMMIT outcome is unknown */
 	int unknown;
 	int unknown_version;
-	char unknown_to[256];
+	char unknown_to[FLOW_NAME_BUF];
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 };
@@ -544,7 +544,7 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 	}
 	case DT_STATUS_PICK:
 		it = dialog_selected(&v->base.dlg);
-		snprintf(v->naar, sizeof v->naar, "%s", it->label);
+		snprintf(v->naar, sizeof v->naar, "%.*s", FLOW_MAX_NAME, it->label);
 		v->naar_reden = it->flag;
 		open_reden(v, "");
 		return R_PAINT | R_BARS;

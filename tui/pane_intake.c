@@ -49,7 +49,7 @@ struct intake {
 	char achternaam[256], gebdatum[16], roepnaam[256];
 	long dossier_id;
 	char dossier[256];
-	char titel[256], aanvraagtype[256];
+	char titel[FLOW_NAME_BUF], aanvraagtype[FLOW_NAME_BUF];
 	int by_kring;
 	long school_id, school_coord;
 	char school[256];
@@ -260,8 +260,8 @@ static int step_ok(struct intake *in, struct app *a)
 		r = next(in, a, S_TITEL);
 		break;
 	case S_TITEL:
-		snprintf(in->titel, sizeof in->titel, "%s", it->label);
-		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%s", it->extra);
+		snprintf(in->titel, sizeof in->titel, "%.*s", FLOW_MAX_NAME, it->label);
+		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%.*s", FLOW_MAX_NAME, it->extra);
 		in->by_kring = it->flag;
 		r = next(in, a, S_SCHOOL);
 		break;
