@@ -248,6 +248,17 @@ static void fill_mark(const struct lijst *l, const void *row, void *mark)
 	memcpy(mark, &id, sizeof id); /* the invariant, whatever mark_of did */
 }
 
+void lijst_unmark(struct lijst *l, long id)
+{
+	int m = mark_index(l, id);
+
+	if (m < 0)
+		return;
+	l->nmarks--;
+	if (m != l->nmarks)
+		memcpy(mark_slot(l, m), mark_slot(l, l->nmarks), l->mark_size);
+}
+
 int lijst_mark(struct lijst *l, int i, int on)
 {
 	const void *row = lijst_row(l, i);
@@ -255,15 +266,11 @@ int lijst_mark(struct lijst *l, int i, int on)
 
 	if (!row)
 		return 0;
-	m = mark_index(l, l->id(row));
 	if (!on) {
-		if (m >= 0) {
-			l->nmarks--;
-			if (m != l->nmarks)
-				memcpy(mark_slot(l, m), mark_slot(l, l->nmarks), l->mark_size);
-		}
+		lijst_unmark(l, l->id(row));
 		return 0;
 	}
+	m = mark_index(l, l->id(row));
 	if (m >= 0)
 		return 0;
 	if (l->nmarks == l->capmarks) {

@@ -87,6 +87,7 @@ int lijst_prepend(struct lijst *l, void *rows, int n, int more_before);
  * memory). */
 int lijst_marked(const struct lijst *l, long id);
 int lijst_mark(struct lijst *l, int i, int on);
+void lijst_unmark(struct lijst *l, long id); /* also when not held */
 int lijst_toggle(struct lijst *l);
 int lijst_mark_all(struct lijst *l);
 void lijst_unmark_all(struct lijst *l);

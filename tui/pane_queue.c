@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "core/filter.h"
+#include "core/lijst.h"
 #include "core/naam.h"
 #include "core/recht.h"
 #include "core/werkdag.h"
@@ -81,19 +82,19 @@ static const enum recht_actie bulk_recht[B_COUNT] = {
 struct col {
 	const char *head;
 	enum queue_sort sort;
-	int min, flex, prio; /* prio: higher goes first when narrow */
+	struct lijst_kolom k; /* min, flex, prio: a higher prio is dropped first when narrow */
 };
 
 static const struct col cols[] = {
-	{ "Nummer", QS_NUMMER, 6, 0, 0 },
-	{ "Datum", QS_DATUM, 10, 0, 1 },
-	{ "Leerling", QS_LEERLING, 14, 4, 0 },
-	{ "Wd", QS_WERKDAGEN, 3, 0, 2 },
-	{ "School", QS_SCHOOL, 10, 3, 3 },
-	{ "Type", QS_TYPE, 8, 1, 4 },
-	{ "Status", QS_STATUS, 12, 2, 6 },
-	{ "Coördinator", QS_COORDINATOR, 10, 1, 5 },
-	{ "Labels", QS_LABELS, 8, 1, 7 },
+	{ "Nummer", QS_NUMMER, { 6, 0, 0 } },
+	{ "Datum", QS_DATUM, { 10, 0, 1 } },
+	{ "Leerling", QS_LEERLING, { 14, 4, 0 } },
+	{ "Wd", QS_WERKDAGEN, { 3, 0, 2 } },
+	{ "School", QS_SCHOOL, { 10, 3, 3 } },
+	{ "Type", QS_TYPE, { 8, 1, 4 } },
+	{ "Status", QS_STATUS, { 12, 2, 6 } },
+	{ "Coördinator", QS_COORDINATOR, { 10, 1, 5 } },
+	{ "Labels", QS_LABELS, { 8, 1, 7 } },
 };
 #define NCOLS (int)(sizeof cols / sizeof cols[0])
 
@@ -111,17 +112,11 @@ struct qpane {
 	struct queue_query q;
 	char filter_text[512];
 
-	/* the window of loaded rows */
-	struct queue_row *rows;
-	int nrows, more_before, more_after;
-	int cur, top, view;      /* cursor, first shown, rows that fit */
-	long cur_id;
+	/* the window of loaded rows (struct queue_row), the cursor and the
+	 * marks (struct queue_item: the version the person saw) */
+	struct lijst list;
 	int loaded;              /* a load succeeded */
 	int want_delta;          /* cursor move to make after a page load */
-
-	/* marks */
-	struct queue_item *marks;
-	int nmarks, capmarks;
 
 	/* search in the loaded rows */
 	int searching;
@@ -179,37 +174,23 @@ static struct datum today(void)
 	return datum_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static int find_mark(const struct qpane *v, long id)
+static long row_id(const void *r)
 {
-	for (int i = 0; i < v->nmarks; i++)
-		if (v->marks[i].id == id)
-			return i;
-	return -1;
+	return ((const struct queue_row *)r)->id;
 }
 
-static int add_mark(struct qpane *v, const struct queue_row *r)
+static void row_mark(const void *r, void *mark)
 {
-	if (find_mark(v, r->id) >= 0)
-		return 0;
-	if (v->nmarks == v->capmarks) {
-		int nc = v->capmarks ? v->capmarks * 2 : 64;
-		struct queue_item *m = realloc(v->marks, (size_t)nc * sizeof *m);
+	const struct queue_row *row = r;
+	struct queue_item *m = mark;
 
-		if (!m)
-			return -1;
-		v->marks = m;
-		v->capmarks = nc;
-	}
-	v->marks[v->nmarks].id = r->id;
-	v->marks[v->nmarks].version = r->version;
-	v->marks[v->nmarks].nummer = r->nummer;
-	v->nmarks++;
-	return 0;
+	m->version = row->version;
+	m->nummer = row->nummer;
 }
 
-static void del_mark(struct qpane *v, int i)
+static const struct queue_row *current(const struct qpane *v)
 {
-	v->marks[i] = v->marks[--v->nmarks];
+	return lijst_current(&v->list);
 }
 
 /* The sort column in the header: ▲/▼, or ^/v without UTF-8. */
@@ -225,23 +206,6 @@ static const char *node_title(const struct qpane *v)
 
 /* ---- positioning ---------------------------------------------------------- */
 
-static void clamp_cursor(struct qpane *v)
-{
-	if (v->cur >= v->nrows)
-		v->cur = v->nrows - 1;
-	if (v->cur < 0)
-		v->cur = 0;
-	if (v->view < 1)
-		v->view = 1;
-	if (v->top > v->cur)
-		v->top = v->cur;
-	if (v->cur >= v->top + v->view)
-		v->top = v->cur - v->view + 1;
-	if (v->top < 0)
-		v->top = 0;
-	v->cur_id = v->nrows > 0 ? v->rows[v->cur].id : 0;
-}
-
 static int request(struct qpane *v, unsigned w, enum load l)
 {
 	v->work |= w;
@@ -254,18 +218,15 @@ static int request(struct qpane *v, unsigned w, enum load l)
  * window and more rows exist there. */
 static int move_cursor(struct qpane *v, int delta)
 {
-	if (v->nrows == 0)
+	struct lijst *l = &v->list;
+
+	if (l->n == 0)
 		return R_NONE;
-	if (delta > 0 && v->cur + delta >= v->nrows && v->more_after) {
+	if ((delta > 0 && l->cur + delta >= l->n && l->more_after) || (delta < 0 && l->cur + delta < 0 && l->more_before)) {
 		v->want_delta = delta;
-		return request(v, W_ROWS, L_NEXT);
+		return request(v, W_ROWS, delta > 0 ? L_NEXT : L_PREV);
 	}
-	if (delta < 0 && v->cur + delta < 0 && v->more_before) {
-		v->want_delta = delta;
-		return request(v, W_ROWS, L_PREV);
-	}
-	v->cur += delta;
-	clamp_cursor(v);
+	lijst_move(l, delta);
 	return R_PAINT | R_BARS;
 }
 
@@ -299,8 +260,7 @@ static int open_node(struct qpane *v, struct app *a, int i)
 		}
 	}
 	v->focus_tree = 0;
-	v->cur = v->top = 0;
-	v->cur_id = 0;
+	v->list.cur = v->list.top = 0;
 	app_message(a, 0, "Bezig met laden…");
 	return request(v, W_ROWS, L_FIRST);
 }
@@ -371,49 +331,24 @@ static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int row
 }
 
 /* Which columns fit in width, and how wide each is. */
+/* Column widths for width: the status column is left out within one
+ * status; narrow terminals drop the columns of highest prio first. */
 static void layout(const struct qpane *v, int width, int *cw)
 {
-	int used = 2, show[NCOLS];
+	struct lijst_kolom k[NCOLS];
+	int show[NCOLS];
 
 	for (int i = 0; i < NCOLS; i++) {
+		k[i] = cols[i].k;
 		show[i] = !(cols[i].sort == QS_STATUS && v->q.kind == QN_STATUS);
-		if (show[i])
-			used += cols[i].min + 1;
 	}
-	while (used > width) {
-		int drop = -1;
-
-		for (int i = 0; i < NCOLS; i++)
-			if (show[i] && cols[i].prio > 0 && (drop < 0 || cols[i].prio > cols[drop].prio))
-				drop = i;
-		if (drop < 0)
-			break;
-		show[drop] = 0;
-		used -= cols[drop].min + 1;
-	}
-	int flex = 0, extra = width - used;
-
-	for (int i = 0; i < NCOLS; i++)
-		if (show[i])
-			flex += cols[i].flex;
-	for (int i = 0; i < NCOLS; i++) {
-		cw[i] = show[i] ? cols[i].min : 0;
-		if (show[i] && flex > 0 && extra > 0)
-			cw[i] += extra * cols[i].flex / flex;
-	}
-	/* what integer division left over goes to the leerling */
-	if (flex > 0 && extra > 0) {
-		int sum = 2;
-
-		for (int i = 0; i < NCOLS; i++)
-			if (cw[i])
-				sum += cw[i] + 1;
-		cw[2] += width - sum;
-	}
+	lijst_layout(k, NCOLS, show, width, 1, 2, 2, cw);
 }
 
-static int row_matches(const struct queue_row *r, const char *folded)
+static int row_matches(const void *row, const void *arg)
 {
+	const struct queue_row *r = row;
+	const char *folded = arg;
 	char hay[1024], f[1200], num[24];
 
 	if (!*folded)
@@ -470,24 +405,20 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 			snprintf(buf, sizeof buf, "%s", cols[i].head);
 		cell(w, 1, &x, cw[i], buf, s->attr[ST_HEAD] | A_UNDERLINE, i == 3);
 	}
-	v->view = rows - 3;
-	if (v->view < 1)
-		v->view = 1;
-	if (v->nrows > 0)
-		clamp_cursor(v);
+	lijst_set_view(&v->list, rows - 3);
 	if (!v->loaded) {
 		screen_put(w, 3, x0 + 2, width - 2, "Bezig met laden…", s->attr[ST_DIM]);
-	} else if (v->nrows == 0) {
+	} else if (v->list.n == 0) {
 		screen_put(w, 3, x0 + 2, width - 2,
 			   v->filter_text[0] ? "Geen hulpvragen die aan het filter voldoen." : "Geen hulpvragen.",
 			   s->attr[ST_DIM]);
 	}
 	naam_fold(folded, sizeof folded, v->search);
-	for (int y = 0, i = v->top; y < v->view && i < v->nrows; y++, i++) {
-		const struct queue_row *r = &v->rows[i];
-		int sel = i == v->cur && !v->focus_tree;
+	for (int y = 0, i = v->list.top; y < v->list.view && i < v->list.n; y++, i++) {
+		const struct queue_row *r = lijst_row(&v->list, i);
+		int sel = i == v->list.cur && !v->focus_tree;
 		attr_t at = s->attr[sel ? ST_SEL : ST_NORMAL];
-		int marked = find_mark(v, r->id) >= 0;
+		int marked = lijst_marked(&v->list, r->id);
 
 		if (!sel && v->search[0] && row_matches(r, folded))
 			at |= A_BOLD | A_UNDERLINE; /* a hit of the search */
@@ -517,11 +448,11 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 	} else {
 		int o = 0;
 
-		if (v->nmarks)
-			o += snprintf(buf + o, sizeof buf - (size_t)o, "%d gemarkeerd · ", v->nmarks);
-		if (v->nrows)
-			o += snprintf(buf + o, sizeof buf - (size_t)o, "rij %d%s · ", v->cur + 1,
-				      v->more_before ? " (verder in de lijst)" : "");
+		if (v->list.nmarks)
+			o += snprintf(buf + o, sizeof buf - (size_t)o, "%d gemarkeerd · ", v->list.nmarks);
+		if (v->list.n)
+			o += snprintf(buf + o, sizeof buf - (size_t)o, "rij %d%s · ", v->list.cur + 1,
+				      v->list.more_before ? " (verder in de lijst)" : "");
 		snprintf(buf + o, sizeof buf - (size_t)o, "sortering: %s %s%s%s", queue_sort_name(v->q.sort),
 			 arrow(v->q.desc), v->search[0] ? " · zoek: " : "", v->search);
 		screen_put(w, rows - 1, x0, width, buf, s->attr[ST_DIM]);
@@ -614,22 +545,21 @@ static int take_items(struct qpane *v)
 	free(v->items);
 	v->items = NULL;
 	v->nitems = 0;
-	if (v->nmarks) {
-		v->items = malloc((size_t)v->nmarks * sizeof *v->items);
+	if (v->list.nmarks) {
+		v->items = malloc((size_t)v->list.nmarks * sizeof *v->items);
 		if (!v->items)
 			return -1;
-		memcpy(v->items, v->marks, (size_t)v->nmarks * sizeof *v->items);
-		v->nitems = v->nmarks;
+		memcpy(v->items, v->list.marks, (size_t)v->list.nmarks * sizeof *v->items);
+		v->nitems = v->list.nmarks;
 		return 0;
 	}
-	if (v->nrows == 0)
+	if (!current(v))
 		return -1;
 	v->items = malloc(sizeof *v->items);
 	if (!v->items)
 		return -1;
-	v->items[0].id = v->rows[v->cur].id;
-	v->items[0].version = v->rows[v->cur].version;
-	v->items[0].nummer = v->rows[v->cur].nummer;
+	v->items[0].id = current(v)->id;
+	row_mark(current(v), &v->items[0]);
 	v->nitems = 1;
 	return 0;
 }
@@ -657,7 +587,7 @@ static int queue_dialog_ok(struct pane *p, struct app *a)
 		filter_format(&f, v->filter_text, sizeof v->filter_text);
 		free(text);
 		dialog_close(&v->base.dlg);
-		v->cur = v->top = 0;
+		v->list.cur = v->list.top = 0;
 		return request(v, W_ROWS, L_FIRST);
 	case DT_SAVE_NAME:
 		text = dialog_text(&v->base.dlg);
@@ -720,22 +650,20 @@ static int queue_dialog_ok(struct pane *p, struct app *a)
 static void search_update(struct qpane *v, struct app *a, int dir, int from)
 {
 	char folded[FILTER_VALUE_MAX * 2];
+	int wrapped, i;
 
 	naam_fold(folded, sizeof folded, v->search);
-	if (!folded[0] || v->nrows == 0)
+	if (!folded[0] || v->list.n == 0)
 		return;
-	for (int k = 0; k < v->nrows; k++) {
-		int i = ((from + dir * k) % v->nrows + v->nrows) % v->nrows;
-
-		if (row_matches(&v->rows[i], folded)) {
-			if ((dir > 0 && i < from) || (dir < 0 && i > from))
-				app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
-			v->cur = i;
-			clamp_cursor(v);
-			return;
-		}
+	i = lijst_search(&v->list, from, dir, row_matches, folded, &wrapped);
+	if (i < 0) {
+		app_message(a, 1, "Niet gevonden in de geladen rijen: %s", v->search);
+		return;
 	}
-	app_message(a, 1, "Niet gevonden in de geladen rijen: %s", v->search);
+	if (wrapped)
+		app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
+	v->list.cur = i;
+	lijst_clamp(&v->list);
 }
 
 static int queue_key(struct pane *p, struct app *a, int key)
@@ -750,13 +678,13 @@ static int queue_key(struct pane *p, struct app *a, int key)
 		if (key == TK_ESC) {
 			v->searching = 0;
 			v->search[0] = '\0';
-			v->cur = v->search_from;
-			clamp_cursor(v);
+			v->list.cur = v->search_from;
+			lijst_clamp(&v->list);
 			return R_PAINT | R_BARS;
 		}
 		if (field_key(&v->sfield, key)) {
 			field_utf8(&v->sfield, v->search, sizeof v->search);
-			v->cur = v->search_from;
+			v->list.cur = v->search_from;
 			search_update(v, a, 1, v->search_from);
 		}
 		return R_PAINT | R_BARS; /* everything is typed while searching */
@@ -886,20 +814,16 @@ static int q_move(struct pane *p, struct app *a, enum action_id id)
 	case ACT_DOWN:
 		return move_cursor(v, 1);
 	case ACT_PAGE_UP:
-		return move_cursor(v, -v->view);
+		return move_cursor(v, -v->list.view);
 	case ACT_PAGE_DOWN:
-		return move_cursor(v, v->view);
+		return move_cursor(v, v->list.view);
 	case ACT_TOP:
-		v->cur = v->top = 0;
-		if (v->more_before)
+		if (lijst_nav(&v->list, LIJST_TOP) < 0)
 			return request(v, W_ROWS, L_FIRST);
-		clamp_cursor(v);
 		return R_PAINT | R_BARS;
 	default: /* ACT_BOTTOM */
-		if (v->more_after)
+		if (lijst_nav(&v->list, LIJST_BOTTOM) > 0)
 			return request(v, W_ROWS, L_LAST);
-		v->cur = v->nrows - 1;
-		clamp_cursor(v);
 		return R_PAINT | R_BARS;
 	}
 }
@@ -908,9 +832,9 @@ static int q_open(struct pane *p, struct app *a, enum action_id id)
 {
 	struct qpane *v = Q(p);
 
-	if (v->nrows == 0)
+	if (!current(v))
 		return R_NONE;
-	app_push(a, pane_hulpvraag_new(a, v->rows[v->cur].id));
+	app_push(a, pane_hulpvraag_new(a, current(v)->id));
 	return R_PAINT | R_BARS | R_WORK;
 }
 
@@ -922,7 +846,7 @@ static int q_back(struct pane *p, struct app *a, enum action_id id)
 	if (v->filter_text[0]) {
 		memset(&v->q.filter, 0, sizeof v->q.filter);
 		v->filter_text[0] = '\0';
-		v->cur = v->top = 0;
+		v->list.cur = v->list.top = 0;
 		return request(v, W_ROWS, L_FIRST);
 	}
 	if (v->search[0]) {
@@ -939,7 +863,7 @@ static int q_search(struct pane *p, struct app *a, enum action_id id)
 	struct qpane *v = Q(p);
 
 	v->searching = 1;
-	v->search_from = v->cur;
+	v->search_from = v->list.cur;
 	field_set(&v->sfield, "");
 	v->search[0] = '\0';
 	return R_PAINT | R_BARS;
@@ -954,7 +878,7 @@ static int q_hit(struct pane *p, struct app *a, enum action_id id)
 		app_message(a, 1, "Zoek eerst met /");
 		return R_BARS;
 	}
-	search_update(v, a, dir, v->cur + dir);
+	search_update(v, a, dir, v->list.cur + dir);
 	return R_PAINT | R_BARS;
 }
 
@@ -976,51 +900,34 @@ static int q_sort(struct pane *p, struct app *a, enum action_id id)
 		v->q.sort = cols[at].sort;
 		v->q.desc = 0;
 	}
-	v->cur = v->top = 0;
+	v->list.cur = v->list.top = 0;
 	return request(v, W_ROWS, L_FIRST);
 }
 
+/* Space marks (or unmarks) and steps on, so a run of Spaces marks a run. */
 static int q_mark(struct pane *p, struct app *a, enum action_id id)
 {
-	struct qpane *v = Q(p);
-	int m;
+	struct lijst *l = &Q(p)->list;
 
-	if (v->nrows == 0)
+	if (l->n == 0)
 		return R_NONE;
-	m = find_mark(v, v->rows[v->cur].id);
-	if (m >= 0)
-		del_mark(v, m);
-	else if (add_mark(v, &v->rows[v->cur]) < 0)
+	if (lijst_toggle(l) < 0)
 		app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
-	/* Space marks and steps on, so a run of Spaces marks a run of rows */
-	if (v->cur + 1 < v->nrows)
-		v->cur++;
-	clamp_cursor(v);
+	lijst_move(l, 1);
 	return R_PAINT | R_BARS;
 }
 
 /* a: marks every loaded row, or unmarks them when all were marked. */
 static int q_mark_all(struct pane *p, struct app *a, enum action_id id)
 {
-	struct qpane *v = Q(p);
-	int all = 1;
-
-	for (int i = 0; i < v->nrows && all; i++)
-		all = find_mark(v, v->rows[i].id) >= 0;
-	for (int i = 0; i < v->nrows; i++) {
-		int m = find_mark(v, v->rows[i].id);
-
-		if (all && m >= 0)
-			del_mark(v, m);
-		else if (!all && m < 0 && add_mark(v, &v->rows[i]) < 0)
-			break;
-	}
+	if (lijst_mark_all(&Q(p)->list) < 0)
+		app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
 	return R_PAINT | R_BARS;
 }
 
 static int q_unmark(struct pane *p, struct app *a, enum action_id id)
 {
-	Q(p)->nmarks = 0;
+	lijst_unmark_all(&Q(p)->list);
 	return R_PAINT | R_BARS;
 }
 
@@ -1044,7 +951,7 @@ static int q_bulk(struct pane *p, struct app *a, enum action_id id)
 		items[n++].id = i;
 	}
 	snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen",
-		 v->nmarks ? " (gemarkeerd)" : "");
+		 v->list.nmarks ? " (gemarkeerd)" : "");
 	dialog_open_pick(&p->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, n);
 	return R_PAINT | R_BARS;
 }
@@ -1108,125 +1015,48 @@ static int load_tree(struct qpane *v, struct app *a, struct err *e)
 }
 
 /* Fetches rows for v->load and merges them into the window. */
+/* Fetches what v->load asks and merges it into the window (core/lijst):
+ * the first or last page, the page after or before, or the same window
+ * again with the cursor on the same hulpvraag at the same screen line. */
 static int load_rows(struct qpane *v, struct app *a, struct err *e)
 {
-	struct queue_row *got = NULL, *nw;
-	int n = 0, more = 0, off = v->cur - v->top;
+	struct lijst *l = &v->list;
+	const struct queue_row *first = lijst_row(l, 0), *last = lijst_row(l, l->n - 1);
+	struct queue_row *got = NULL;
+	int n = 0, more = 0, limit = l->n > PAGE_ROWS ? l->n : PAGE_ROWS;
 
 	fill_query(v, a);
 	switch (v->load) {
 	case L_FIRST:
-		if (queue_fetch(a->db, &v->q, QUEUE_FIRST, NULL, PAGE_ROWS, &got, &n, &more, e) < 0)
-			return -1;
-		free(v->rows);
-		v->rows = got;
-		v->nrows = n;
-		v->more_before = 0;
-		v->more_after = more;
-		v->cur = v->top = 0;
-		break;
 	case L_LAST:
-		if (queue_fetch(a->db, &v->q, QUEUE_LAST, NULL, PAGE_ROWS, &got, &n, &more, e) < 0)
+		if (queue_fetch(a->db, &v->q, v->load == L_FIRST ? QUEUE_FIRST : QUEUE_LAST, NULL, PAGE_ROWS, &got, &n,
+				&more, e) < 0)
 			return -1;
-		free(v->rows);
-		v->rows = got;
-		v->nrows = n;
-		v->more_before = more;
-		v->more_after = 0;
-		v->cur = n - 1;
-		v->top = n - v->view;
+		lijst_set(l, got, n, v->load == L_LAST && more, v->load == L_FIRST && more, 0);
+		if (v->load == L_LAST)
+			lijst_nav(l, LIJST_BOTTOM);
 		break;
 	case L_NEXT:
-		if (v->nrows == 0)
-			return 0;
-		if (queue_fetch(a->db, &v->q, QUEUE_AFTER, &v->rows[v->nrows - 1], PAGE_ROWS, &got, &n, &more, e) < 0)
-			return -1;
-		nw = realloc(v->rows, (size_t)(v->nrows + n) * sizeof *nw);
-		if (!nw) {
-			free(got);
-			return err_set(e, "geen geheugen");
-		}
-		v->rows = nw;
-		memcpy(v->rows + v->nrows, got, (size_t)n * sizeof *got);
-		free(got);
-		v->nrows += n;
-		v->more_after = more;
-		if (v->nrows > WINDOW_MAX) {
-			int drop = v->nrows - WINDOW_MAX;
-
-			memmove(v->rows, v->rows + drop, (size_t)WINDOW_MAX * sizeof *v->rows);
-			v->nrows = WINDOW_MAX;
-			v->cur -= drop;
-			v->top -= drop;
-			v->more_before = 1;
-		}
-		v->cur += v->want_delta;
-		v->top += v->want_delta;
-		break;
 	case L_PREV:
-		if (v->nrows == 0)
+		if (!first)
 			return 0;
-		if (queue_fetch(a->db, &v->q, QUEUE_BEFORE, &v->rows[0], PAGE_ROWS, &got, &n, &more, e) < 0)
+		if (queue_fetch(a->db, &v->q, v->load == L_NEXT ? QUEUE_AFTER : QUEUE_BEFORE, v->load == L_NEXT ? last : first,
+				PAGE_ROWS, &got, &n, &more, e) < 0)
 			return -1;
-		nw = realloc(v->rows, (size_t)(v->nrows + n) * sizeof *nw);
-		if (!nw) {
-			free(got);
+		if ((v->load == L_NEXT ? lijst_append(l, got, n, more) : lijst_prepend(l, got, n, more)) < 0)
 			return err_set(e, "geen geheugen");
-		}
-		v->rows = nw;
-		memmove(v->rows + n, v->rows, (size_t)v->nrows * sizeof *v->rows);
-		memcpy(v->rows, got, (size_t)n * sizeof *got);
-		free(got);
-		v->nrows += n;
-		v->cur += n;
-		v->top += n;
-		v->more_before = more;
-		if (v->nrows > WINDOW_MAX) {
-			v->nrows = WINDOW_MAX;
-			v->more_after = 1;
-		}
-		v->cur += v->want_delta;
-		v->top += v->want_delta;
+		lijst_move(l, v->want_delta);
 		break;
-	case L_REFRESH: {
-		/* the same window again, from its first row's key; the cursor
-		 * stays on the same hulpvraag at the same screen line */
-		int limit = v->nrows > PAGE_ROWS ? v->nrows : PAGE_ROWS;
-		long id = v->cur_id;
-
-		if (queue_fetch(a->db, &v->q, v->more_before && v->nrows ? QUEUE_FROM : QUEUE_FIRST,
-				v->nrows ? &v->rows[0] : NULL, limit, &got, &n, &more, e) < 0)
+	case L_REFRESH:
+		if (queue_fetch(a->db, &v->q, l->more_before && first ? QUEUE_FROM : QUEUE_FIRST, first, limit, &got, &n,
+				&more, e) < 0)
 			return -1;
-		free(v->rows);
-		v->rows = got;
-		v->nrows = n;
-		v->more_after = more;
-		for (int i = 0; i < n; i++)
-			if (v->rows[i].id == id) {
-				v->cur = i;
-				break;
-			}
-		v->top = v->cur - off;
+		lijst_set(l, got, n, l->more_before, more, lijst_current_id(l));
 		break;
-	}
 	}
 	v->want_delta = 0;
-	if (v->cur >= v->nrows)
-		v->cur = v->nrows - 1;
-	if (v->cur < 0)
-		v->cur = 0;
-	if (v->top > v->cur)
-		v->top = v->cur;
-	if (v->top < 0)
-		v->top = 0;
-	v->cur_id = v->nrows ? v->rows[v->cur].id : 0;
 	/* what is on screen is what the person saw: marks take its version */
-	for (int i = 0; i < v->nrows; i++) {
-		int m = find_mark(v, v->rows[i].id);
-
-		if (m >= 0)
-			v->marks[m].version = v->rows[i].version;
-	}
+	lijst_marks_refresh(l);
 	v->loaded = 1;
 	return 0;
 }
@@ -1293,12 +1123,9 @@ static int run_bulk(struct qpane *v, struct app *a, struct err *e)
 	v->nresults = v->nitems;
 	failed = v->nitems - ok;
 	/* what worked is no longer marked; what failed stays marked */
-	for (int i = 0; i < v->nresults; i++) {
-		int m = find_mark(v, v->results[i].id);
-
-		if (v->results[i].ok && m >= 0)
-			del_mark(v, m);
-	}
+	for (int i = 0; i < v->nresults; i++)
+		if (v->results[i].ok)
+			lijst_unmark(&v->list, v->results[i].id);
 	if (failed)
 		app_message(a, 1, "%d bijgewerkt, %d mislukt — Enter voor details", ok, failed);
 	else
@@ -1434,8 +1261,7 @@ static void queue_free(struct pane *p)
 	struct qpane *v = Q(p);
 
 	free(v->nodes);
-	free(v->rows);
-	free(v->marks);
+	lijst_release(&v->list);
 	free(v->items);
 	free(v->choices);
 	free(v->reden);
@@ -1466,6 +1292,7 @@ struct pane *pane_queue_new(struct app *a, const char *categorie)
 	if (!v)
 		return NULL;
 	v->base.ops = &queue_ops;
+	lijst_init(&v->list, sizeof(struct queue_row), row_id, WINDOW_MAX, sizeof(struct queue_item), row_mark);
 	v->open = -1;
 	v->q.sort = QS_DATUM;
 	snprintf(v->start_cat, sizeof v->start_cat, "%s", categorie ? categorie : "");

@@ -174,6 +174,13 @@ static void marks_by_id_outlive_the_rows(void **state)
 	/* other rows arrive: the marks stay, with the version they had */
 	lijst_set(&l, page(50, 5), 5, 0, 0, 0);
 	assert_true(lijst_marked(&l, 4));
+	lijst_unmark(&l, 1); /* by id, not held: a bulk change that worked */
+	assert_false(lijst_marked(&l, 1));
+	lijst_unmark(&l, 99);
+	assert_int_equal(l.nmarks, 1);
+	again = page(1, 1);
+	lijst_set(&l, again, 1, 0, 0, 0);
+	lijst_mark(&l, 0, 1);
 	assert_int_equal(((const struct merk *)lijst_mark_at(&l, 1))->version, 1);
 	/* back, with a newer version: a refresh takes what is on screen */
 	again = page(1, 5);
