@@ -80,6 +80,24 @@ int app_work(struct app *a, struct pane *p)
 	return job(p, a);
 }
 
+int app_list_nav(struct lijst *l, enum action_id id)
+{
+	static const struct {
+		enum action_id id;
+		enum lijst_nav how;
+	} keys[] = {
+		{ ACT_UP, LIJST_UP },		{ ACT_DOWN, LIJST_DOWN }, { ACT_PAGE_UP, LIJST_PAGE_UP },
+		{ ACT_PAGE_DOWN, LIJST_PAGE_DOWN }, { ACT_TOP, LIJST_TOP },	  { ACT_BOTTOM, LIJST_BOTTOM },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].id == id) {
+			lijst_nav(l, keys[i].how);
+			return R_PAINT;
+		}
+	return R_NONE;
+}
+
 int app_action_pop(struct pane *p, struct app *a, enum action_id id)
 {
 	(void)p;

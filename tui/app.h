@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lijst.h"
 #include "core/werkdag.h"
 #include "db/auth.h"
 #include "db/notify.h"
@@ -199,6 +200,11 @@ int app_pane_reconnected(struct pane *p, struct app *a);
  * dialog stays with its text (the save checks versions) and says the
  * connection is back; else ops->load runs. */
 int app_pane_reload(struct pane *p, struct app *a);
+
+/* The cursor keys (ACT_UP … ACT_BOTTOM) on a list held in core/lijst:
+ * R_PAINT, or R_NONE for another action.  Fetching more pages is the
+ * pane's (lijst_move says when). */
+int app_list_nav(struct lijst *l, enum action_id id);
 
 /* The action that closes the pane (a pane_action run function). */
 int app_action_pop(struct pane *p, struct app *a, enum action_id id);

@@ -26,8 +26,7 @@ enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
 struct blpane {
 	struct pane base;
 	long hv_id, nummer;
-	struct bijlage *list;
-	int n, sel, top, page;
+	struct lijst list;     /* struct bijlage rows and the cursor */
 	long select_id;        /* after a reload: put the cursor here */
 	char path[4096];       /* the file chosen to add, or the export target */
 	char categorie[256];
@@ -40,39 +39,9 @@ static struct blpane *P(struct pane *p)
 	return (struct blpane *)p;
 }
 
-int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id)
+static long bijlage_id(const void *row)
 {
-	if (page < 1)
-		page = 1;
-	switch (id) {
-	case ACT_UP:
-		*sel -= *sel > 0;
-		break;
-	case ACT_DOWN:
-		*sel += *sel + 1 < n;
-		break;
-	case ACT_PAGE_UP:
-		*sel = *sel > page ? *sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		*sel = *sel + page < n ? *sel + page : n - 1;
-		break;
-	case ACT_TOP:
-		*sel = 0;
-		break;
-	case ACT_BOTTOM:
-		*sel = n - 1;
-		break;
-	default:
-		return R_NONE;
-	}
-	if (*sel < 0)
-		*sel = 0;
-	if (*sel < *top)
-		*top = *sel;
-	if (*sel >= *top + page)
-		*top = *sel - page + 1;
-	return R_PAINT;
+	return ((const struct bijlage *)row)->id;
 }
 
 static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
@@ -86,10 +55,10 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 	char buf[800], size[32];
 	int y = 0;
 
-	snprintf(buf, sizeof buf, "Bijlagen van hulpvraag %ld (%d)", v->nummer, v->n);
+	snprintf(buf, sizeof buf, "Bijlagen van hulpvraag %ld (%d)", v->nummer, v->list.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	y++;
-	if (!v->loaded || v->n == 0) {
+	if (!v->loaded || v->list.n == 0) {
 		screen_put(w, y + 1, 2, cols - 4,
 			   v->body_msg[0] ? v->body_msg
 			   : v->loaded    ? "Nog geen bijlagen.  a: een bestand van de server toevoegen"
@@ -111,19 +80,16 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 	if (wide)
 		screen_put(w, y, x, ow - 1, "Door", s->attr[ST_HEAD]);
 	y++;
-	v->page = rows - y - 2;
-	if (v->page < 1)
-		v->page = 1;
-	if (v->sel >= v->top + v->page)
-		v->top = v->sel - v->page + 1;
-	for (int i = v->top; i < v->n && y < rows - 2; i++, y++) {
-		const struct bijlage *b = &v->list[i];
-		attr_t at = s->attr[i == v->sel ? ST_SEL : ST_NORMAL];
+	lijst_set_view(&v->list, rows - y - 2);
+	for (int i = v->list.top; i < v->list.n && y < rows - 2; i++, y++) {
+		const struct bijlage *b = lijst_row(&v->list, i);
+		int sel = i == v->list.cur;
+		attr_t at = s->attr[sel ? ST_SEL : ST_NORMAL];
 		char datum[11];
 
 		snprintf(datum, sizeof datum, "%.10s", b->op);
-		if (i == v->sel)
-			screen_put_pad(w, y, 0, cols, i == v->sel ? ">" : "", at);
+		if (sel)
+			screen_put_pad(w, y, 0, cols, ">", at);
 		x = 1;
 		screen_put(w, y, x, nw - 1, b->naam, at);
 		x += nw;
@@ -138,10 +104,10 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (wide)
 			screen_put(w, y, x, ow - 1, b->door[0] ? b->door : "—", at);
 	}
-	if (v->top + v->page < v->n)
+	if (v->list.top + v->list.view < v->list.n)
 		screen_put_right(w, rows - 3, 0, cols - 1, "↓ meer", s->attr[ST_DIM]);
 	{
-		const struct bijlage *b = &v->list[v->sel];
+		const struct bijlage *b = lijst_current(&v->list);
 		screen_rule(w, rows - 2, 0, cols, s->attr[ST_NORMAL]);
 		snprintf(buf, sizeof buf, "%s · %s · %s · %s · %s door %s", b->naam, b->categorie, b->mime,
 			 bijlage_grootte_tekst(size, sizeof size, b->grootte), b->op, b->door[0] ? b->door : "onbekend");
@@ -238,16 +204,14 @@ static int bl_add(struct pane *p, struct app *a, enum action_id id)
 
 static int bl_move(struct pane *p, struct app *a, enum action_id id)
 {
-	struct blpane *v = P(p);
-
-	return bijlagen_nav(&v->sel, &v->top, v->n, v->page, id);
+	return app_list_nav(&P(p)->list, id);
 }
 
 /* The chosen bijlage, or NULL (and a message) when the list is empty. */
 static const struct bijlage *current(struct blpane *v, struct app *a)
 {
-	if (v->n > 0)
-		return &v->list[v->sel];
+	if (v->list.n > 0)
+		return lijst_current(&v->list);
 	app_message(a, 0, "Er zijn (nog) geen bijlagen; a voegt er een toe");
 	return NULL;
 }
@@ -312,20 +276,10 @@ static int load(struct blpane *v, struct app *a, struct err *e)
 
 	if (bijlage_list(a->db, v->hv_id, &list, &n, e) < 0)
 		return -1;
-	free(v->list);
-	v->list = list;
-	v->n = n;
+	lijst_set(&v->list, list, n, 0, 0, v->select_id ? v->select_id : lijst_current_id(&v->list));
+	v->select_id = 0;
 	v->loaded = 1;
 	v->body_msg[0] = '\0';
-	if (v->select_id)
-		for (int i = 0; i < n; i++)
-			if (list[i].id == v->select_id)
-				v->sel = i;
-	v->select_id = 0;
-	if (v->sel >= n)
-		v->sel = n > 0 ? n - 1 : 0;
-	if (v->top > v->sel)
-		v->top = v->sel;
 	return 0;
 }
 
@@ -399,7 +353,7 @@ static int job_export(struct pane *p, struct app *a)
 	struct err e;
 
 	err_clear(&e);
-	if (v->n == 0 || bijlage_fetch(a->db, v->list[v->sel].id, BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
+	if (v->list.n == 0 || bijlage_fetch(a->db, lijst_current_id(&v->list), BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
 	    write_export(v->path, data, len, &e) < 0) {
 		free(data);
 		if (dialog_active(&p->dlg))
@@ -418,9 +372,11 @@ static int job_remove(struct pane *p, struct app *a)
 	struct blpane *v = P(p);
 	struct err e, le;
 
-	if (v->n == 0)
+	const struct bijlage *b = lijst_current(&v->list);
+
+	if (!b)
 		return R_PAINT;
-	if (bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &e) < 0)
+	if (bijlage_remove(a->db, b->id, b->version, &e) < 0)
 		app_message(a, 1, "Niet verwijderd: %s", e.msg);
 	else
 		app_message(a, 0, "%s", e.msg);
@@ -437,9 +393,7 @@ static int bl_changed(struct pane *p, struct app *a, const struct notify_event *
 
 	if (ev->own || ev->id != v->hv_id || strcmp(ev->table, "hulpvraag") || dialog_active(&p->dlg) || p->job)
 		return R_NONE;
-	if (v->n > 0)
-		v->select_id = v->list[v->sel].id;
-	p->job = job_load;
+	p->job = job_load; /* the cursor stays on its bijlage (by id) */
 	return R_WORK;
 }
 
@@ -447,7 +401,7 @@ static void bl_free(struct pane *p)
 {
 	struct blpane *v = P(p);
 
-	free(v->list);
+	lijst_release(&v->list);
 	free(v);
 }
 
@@ -471,6 +425,7 @@ struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer)
 	if (!v)
 		return NULL;
 	v->base.ops = &bl_ops;
+	lijst_init(&v->list, sizeof(struct bijlage), bijlage_id, 0, 0, NULL);
 	v->hv_id = hulpvraag_id;
 	v->nummer = nummer;
 	v->base.job = job_load;

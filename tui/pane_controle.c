@@ -35,8 +35,7 @@ struct pagekey {
 
 struct controle {
 	struct pane base;
-	struct compleet_hv rows[PAGE_MAX];
-	int n, sel, more;
+	struct lijst list;          /* one page of struct compleet_hv, the cursor */
 	int page_rows;              /* rows per page, from the last paint */
 	struct pagekey keys[KEYS_MAX]; /* keys[page] = where page starts */
 	int page;
@@ -79,8 +78,8 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "Te controleren: %ld hulpvra%s, oudste eerst", v->count,
 		 v->count == 1 ? "ag" : "gen");
 	int hw = screen_put(w, y, 1, cols - 2, v->loaded ? buf : "Te controleren", s->attr[ST_HEAD]);
-	if (v->page > 0 || v->more) {
-		snprintf(buf, sizeof buf, "blad %d%s", v->page + 1, v->more ? " · PgDn: verder" : "");
+	if (v->page > 0 || v->list.more_after) {
+		snprintf(buf, sizeof buf, "blad %d%s", v->page + 1, v->list.more_after ? " · PgDn: verder" : "");
 		int bw = screen_width(buf);
 		if (hw + bw + 3 < cols)
 			screen_put_right(w, y, cols - bw - 1, bw, buf, s->attr[ST_DIM]);
@@ -97,16 +96,16 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 	y++;
 	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
 
-	if (!v->loaded || v->n == 0) {
+	if (!v->loaded || v->list.n == 0) {
 		const char *m = v->body_msg[0] ? v->body_msg
 			      : !v->loaded  ? "Bezig met laden…"
 					    : "Niets te controleren: geen hulpvragen in een intakestatus.";
 		screen_put(w, y + 1, 2, cols - 4, m, s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
 		return;
 	}
-	for (int i = 0; i < v->n; i++, y++) {
-		const struct compleet_hv *h = &v->rows[i];
-		attr_t at = s->attr[i == v->sel ? ST_SEL : ST_NORMAL];
+	for (int i = 0; i < v->list.n; i++, y++) {
+		const struct compleet_hv *h = lijst_row(&v->list, i);
+		attr_t at = s->attr[i == v->list.cur ? ST_SEL : ST_NORMAL];
 		int complete = h->uitslag.n > 0 && h->uitslag.nok == h->uitslag.n;
 
 		/* the whole row in the cursor's attribute (reverse video without colour) */
@@ -121,7 +120,7 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3 + wtype + 1, wstat, h->status, at);
 	}
 	/* the selected one: title and what is missing */
-	const struct compleet_hv *h = &v->rows[v->sel];
+	const struct compleet_hv *h = lijst_current(&v->list);
 	y = HEAD_ROWS + v->page_rows;
 	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
 	snprintf(buf, sizeof buf, "%ld · %s", h->nummer, h->titel);
@@ -159,7 +158,7 @@ static int load(struct controle *v, struct app *a, const char *what)
 
 static int open_aanvulling(struct controle *v, struct app *a)
 {
-	const struct compleet_hv *h = &v->rows[v->sel];
+	const struct compleet_hv *h = lijst_current(&v->list);
 	char title[300], prompt[700];
 
 	if (!h->aanvulling[0]) {
@@ -195,9 +194,9 @@ static int next_page(struct controle *v, struct app *a)
 {
 	const struct compleet_hv *last;
 
-	if (!v->more || v->n == 0 || v->page + 1 >= KEYS_MAX)
+	if (!v->list.more_after || v->list.n == 0 || v->page + 1 >= KEYS_MAX)
 		return R_NONE;
-	last = &v->rows[v->n - 1];
+	last = lijst_row(&v->list, v->list.n - 1);
 	v->page++;
 	memcpy(v->keys[v->page].datum, last->datum_iso, sizeof v->keys[v->page].datum);
 	v->keys[v->page].id = last->id;
@@ -213,37 +212,33 @@ static int tc_move(struct pane *p, struct app *a, enum action_id id)
 
 	switch (id) {
 	case ACT_UP:
-		if (v->sel > 0) {
-			v->sel--;
+		if (lijst_move(&v->list, -1) == 0)
 			return R_PAINT;
-		}
 		if (v->page == 0)
 			return R_PAINT;
 		v->page--;
 		v->keep = KEEP_LAST;
 		return load(v, a, "Bezig met laden…");
 	case ACT_DOWN:
-		if (v->sel + 1 < v->n) {
-			v->sel++;
+		if (lijst_move(&v->list, 1) == 0)
 			return R_PAINT;
-		}
 		/* past the last row is the next page */
 		__attribute__((fallthrough));
 	case ACT_PAGE_DOWN:
 		if ((r = next_page(v, a)) != R_NONE)
 			return r;
-		v->sel = v->n > 0 ? v->n - 1 : 0;
+		lijst_nav(&v->list, LIJST_BOTTOM);
 		return R_PAINT;
 	case ACT_PAGE_UP:
-		if (v->sel > 0 || v->page == 0) {
-			v->sel = 0;
+		if (v->list.cur > 0 || v->page == 0) {
+			lijst_nav(&v->list, LIJST_TOP);
 			return R_PAINT;
 		}
 		v->page--;
 		v->keep = KEEP_FIRST;
 		return load(v, a, "Bezig met laden…");
 	default: /* ACT_TOP */
-		v->sel = 0;
+		lijst_nav(&v->list, LIJST_TOP);
 		if (v->page == 0)
 			return R_PAINT;
 		v->page = 0;
@@ -256,7 +251,7 @@ static int tc_open(struct pane *p, struct app *a, enum action_id id)
 {
 	struct controle *v = C(p);
 
-	app_push(a, pane_hulpvraag_new_compleet(a, v->rows[v->sel].id));
+	app_push(a, pane_hulpvraag_new_compleet(a, lijst_current_id(&v->list)));
 	return R_PAINT | R_BARS;
 }
 
@@ -267,7 +262,7 @@ static int tc_aanvulling(struct pane *p, struct app *a, enum action_id id)
 
 static int tc_ready(const struct pane *p)
 {
-	return ((const struct controle *)p)->n > 0;
+	return ((const struct controle *)p)->list.n > 0;
 }
 
 static const struct pane_action tc_actions[] = {
@@ -285,37 +280,32 @@ static const struct pane_action tc_actions[] = {
 
 static void release_rows(struct controle *v)
 {
-	for (int i = 0; i < v->n; i++)
-		compleet_hv_release(&v->rows[i]);
-	v->n = 0;
+	for (int i = 0; i < v->list.n; i++)
+		compleet_hv_release(lijst_row(&v->list, i));
+	v->list.n = 0;
 }
 
 static int do_load(struct controle *v, struct app *a, struct err *e)
 {
-	long keep = v->n > 0 ? v->rows[v->sel].id : 0;
+	long keep = lijst_current_id(&v->list);
 	int n = 0, more = 0, limit = v->page_rows > 0 ? v->page_rows : rows_for(a->scr.rows - 4);
 	const struct pagekey *k = &v->keys[v->page];
+	struct compleet_hv *rows = calloc(PAGE_MAX, sizeof *rows);
 
 	release_rows(v);
+	if (!rows)
+		return err_set(e, "geen geheugen");
 	if (compleet_te_controleren_count(a->db, a->session.organisatie_id, &v->count, e) < 0 ||
 	    compleet_te_controleren(a->db, a->session.organisatie_id, k->datum[0] ? k->datum : NULL, k->id, limit,
-				    v->rows, &n, &more, e) < 0)
+				    rows, &n, &more, e) < 0) {
+		free(rows);
 		return -1;
-	v->n = n;
-	v->more = more;
-	v->loaded = 1;
-	if (v->keep == KEEP_FIRST) {
-		v->sel = 0;
-	} else if (v->keep == KEEP_LAST) {
-		v->sel = n > 0 ? n - 1 : 0;
-	} else {
-		/* the same hulpvraag (by id, not by row number), else the same row */
-		if (v->sel >= n)
-			v->sel = n > 0 ? n - 1 : 0;
-		for (int i = 0; i < n; i++)
-			if (v->rows[i].id == keep)
-				v->sel = i;
 	}
+	/* the same hulpvraag (by id, not by row number), else the same row */
+	lijst_set(&v->list, rows, n, v->page > 0, more, v->keep == KEEP_SAME ? keep : 0);
+	if (v->keep == KEEP_LAST)
+		lijst_nav(&v->list, LIJST_BOTTOM);
+	v->loaded = 1;
 	v->keep = KEEP_SAME;
 	/* an empty page after the first (its rows were all handled): start over */
 	if (n == 0 && v->page > 0) {
@@ -354,9 +344,10 @@ static int job_save(struct pane *p, struct app *a)
 	struct err e;
 
 	err_clear(&e);
-	for (int i = 0; i < v->n; i++)
-		if (v->rows[i].id == v->save_id)
-			h = &v->rows[i];
+	int at = lijst_find(&v->list, v->save_id);
+
+	if (at >= 0)
+		h = lijst_row(&v->list, at);
 	char *reden = dialog_text(&p->dlg);
 	enum hv_result r = HV_NOT_FOUND;
 	int nv = 0;
@@ -414,6 +405,7 @@ static void tc_free(struct pane *p)
 	struct controle *v = C(p);
 
 	release_rows(v);
+	lijst_release(&v->list);
 	free(v);
 }
 
@@ -438,6 +430,7 @@ struct pane *pane_controle_new(struct app *a)
 	if (!v)
 		return NULL;
 	v->base.ops = &tc_ops;
+	lijst_init(&v->list, sizeof(struct compleet_hv), NULL, 0, 0, NULL);
 	v->base.job = job_load;
 	a->work_pending = 1; /* load after the first paint (page size known then) */
 	return &v->base;

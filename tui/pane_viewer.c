@@ -291,7 +291,7 @@ static int vw_action(struct pane *p, struct app *a, enum action_id id)
 	default:
 		break;
 	}
-	/* scrolling: the top line moves, the list helper keeps it in range */
+	/* scrolling: the top line moves */
 	sel = id == ACT_DOWN ? v->top + v->page : id == ACT_UP ? v->top - 1 : v->top;
 	if (id == ACT_DOWN || id == ACT_UP) {
 		if (sel < 0 || (id == ACT_DOWN && sel >= v->n))
@@ -299,11 +299,23 @@ static int vw_action(struct pane *p, struct app *a, enum action_id id)
 		v->top += id == ACT_DOWN ? 1 : -1;
 		return R_PAINT;
 	}
-	int top = v->top, cur = v->top;
-	if (bijlagen_nav(&cur, &top, v->n, v->page, id) == R_NONE)
+	/* a page or an end; drawing keeps the top in range */
+	switch (id) {
+	case ACT_PAGE_UP:
+		v->top = v->top > v->page ? v->top - v->page : 0;
+		return R_PAINT;
+	case ACT_PAGE_DOWN:
+		v->top = v->top + v->page < v->n ? v->top + v->page : v->n - 1;
+		return R_PAINT;
+	case ACT_TOP:
+		v->top = 0;
+		return R_PAINT;
+	case ACT_BOTTOM:
+		v->top = v->n;
+		return R_PAINT;
+	default:
 		return R_NONE;
-	v->top = id == ACT_BOTTOM ? v->n : cur;
-	return R_PAINT;
+	}
 }
 
 static int vw_work(struct pane *p, struct app *a)
