@@ -40,8 +40,10 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				      "000 stap 1–2, 001 stap 9 (de school voegt bijlagen toe)" },
 	[RECHT_BIJLAGE_VERWIJDEREN] = { "bijlage-verwijderen", "bijlage verwijderen", SEC | COO | ADM,
 					"aanname: na indienen beheert het SWV het dossier" },
-	[RECHT_BIJLAGE_EXPORTEREN] = { "bijlage-exporteren", "bijlage exporteren", BACKOFFICE | AAN,
-				       "004 §7.5 (downloaden)" },
+	[RECHT_BIJLAGE_EXPORTEREN] = { "bijlage-exporteren", "bijlage bekijken of exporteren",
+				       BACKOFFICE | AAN | OUD | EXT,
+				       "004 §7.5: wie de hulpvraag ziet, ziet zijn documenten (overlegronde: "
+				       "documentatie delen met een selecte groep)" },
 	[RECHT_FORMULIER_TOEVOEGEN] = { "formulier-toevoegen", "formulier toevoegen", BACKOFFICE | AAN,
 					"004 §7.5 (formulieren in Kindkans), 000 (aanvraagformulieren van de school)" },
 	[RECHT_FORMULIER_BEWERKEN] = { "formulier-bewerken", "formulier bewerken", BACKOFFICE | AAN,

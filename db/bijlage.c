@@ -94,62 +94,30 @@ static char *bytea_hex(const unsigned char *data, size_t len)
 static int add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *cat, const char *datadir,
 		     struct bijlage_toegevoegd *out, struct err *e)
 {
-	char shv[24], sorg[24], slen[24], detail[160], reden[200];
-	const char *p[8];
+	char shv[24], reden[200];
+	const char *p[5];
 	PGresult *r;
-	long org;
 	char *hex;
 
 	snprintf(shv, sizeof shv, "%ld", n->hulpvraag_id);
-	p[0] = shv;
-	/* the hulpvraag, visible and locked: two adds at once take turns, so
-	 * only one of them makes the automatic status change */
-	r = db_exec(db, e, NULL, "SELECT organisatie_id FROM hulpvraag WHERE id = $1 FOR UPDATE", 1, p);
-	if (!r)
-		return -1;
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
-	}
-	org = atol(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	snprintf(sorg, sizeof sorg, "%ld", org);
-
+	/* bijlage_toevoegen (migration 012) locks the hulpvraag (two adds at
+	 * once take turns, so only one makes the automatic status change),
+	 * checks visibility and the rulebook, computes the hash from the bytes
+	 * itself, and writes the content, the row and the audit row */
 	hex = bytea_hex(n->data, n->len);
 	if (!hex)
 		return err_set(e, "geen geheugen voor de bijlage");
-	p[0] = sorg;
-	p[1] = out->sha256;
-	p[2] = hex;
-	r = db_exec(db, e, NULL,
-		    "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) VALUES ($1, $2, $3::bytea) "
-		    "ON CONFLICT DO NOTHING",
-		    3, p);
-	free(hex);
-	if (!r)
-		return -1;
-	PQclear(r);
-
-	snprintf(slen, sizeof slen, "%zu", n->len);
 	p[0] = shv;
-	p[1] = sorg;
-	p[2] = n->naam;
-	p[3] = slen;
-	p[4] = out->sha256;
-	p[5] = out->mime;
-	p[6] = cat;
-	r = db_exec(db, e, NULL,
-		    "INSERT INTO bijlage (hulpvraag_id, organisatie_id, naam, grootte, sha256, mime, categorie, "
-		    "                     geupload_door) "
-		    "VALUES ($1, $2, $3, $4, $5, $6, $7, nullif(acting_account(), 0)) RETURNING id",
-		    7, p);
+	p[1] = n->naam;
+	p[2] = out->mime;
+	p[3] = cat;
+	p[4] = hex;
+	r = db_exec(db, e, NULL, "SELECT bijlage_toevoegen($1, $2, $3, $4, $5::bytea)", 5, p);
+	free(hex);
 	if (!r)
 		return -1;
 	out->id = atol(PQgetvalue(r, 0, 0));
 	PQclear(r);
-	snprintf(detail, sizeof detail, "hulpvraag %ld categorie %s grootte %zu", n->hulpvraag_id, cat, n->len);
-	if (audit_write(db, db_account(db), org, "bijlage-add", "bijlage", out->id, detail, e) < 0)
-		return -1;
 
 	snprintf(reden, sizeof reden, "Er is een nieuwe bijlage toegevoegd (categorie %s).", cat);
 	switch (hulpvraag_status_automatisch(db, n->hulpvraag_id, reden, datadir, out->status, sizeof out->status, e)) {

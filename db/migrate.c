@@ -1,5 +1,6 @@
 /* migrate.c — apply the embedded migrations; see migrate.h. */
 #include "db/migrate.h"
+#include "db/recht.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -123,7 +124,10 @@ int migrate_up(struct db *db, int *applied, struct err *e)
 	}
 	if (applied)
 		*applied = count;
-	return 0;
+	/* the rulebook of this binary, every time: a changed core/recht.c
+	 * reaches the database with the next migrate, not only with a new
+	 * migration */
+	return recht_publiceer(db, NULL, e);
 fail:
 	db_rollback(db);
 	return -1;
@@ -142,5 +146,12 @@ int migrate_require_current(struct db *db, struct err *e)
 	if (have < migrate_latest() || gaps > 0)
 		return err_set(e, "de database heeft schemaversie %d, deze balie verwacht %d: "
 				  "laat de beheerder 'balie admin migrate' draaien", have, migrate_latest());
+	/* who may do what: the database must enforce this binary's table */
+	int same = recht_gelijk(db, e);
+	if (same < 0)
+		return -1;
+	if (!same)
+		return err_set(e, "de rechten in de database horen bij een andere versie van balie: "
+				  "laat de beheerder 'balie admin migrate' draaien");
 	return 0;
 }

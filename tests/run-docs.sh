@@ -68,6 +68,22 @@ else
 	status=1
 fi
 
+# balie(1) WIE MAG WAT carries exactly the rulebook of the binary
+# (core/recht.c, as `balie admin rechten --man` prints it), so the table
+# people read is the one the screens and the database enforce.
+if [ -x ./balie ]; then
+	./balie admin rechten --man >"$tmp/rechten" 2>&1
+	sed -n '/^\.\\" begin rechten/,/^\.\\" eind rechten/p' man/balie.1 | sed '1d;$d' >"$tmp/rechten.man"
+	if [ -s "$tmp/rechten" ] && cmp -s "$tmp/rechten" "$tmp/rechten.man"; then
+		echo "ok - man: balie.1 WIE MAG WAT is de tabel van core/recht.c"
+	else
+		echo "not ok - man: balie.1 WIE MAG WAT is de tabel van core/recht.c"
+		echo "# vervang het blok tussen 'begin rechten' en 'eind rechten' door ./balie admin rechten --man:"
+		diff "$tmp/rechten.man" "$tmp/rechten" | sed 's/^/# /' | head -20
+		status=1
+	fi
+fi
+
 # balie-keymap(5) lists every action of the action table, per context, and
 # the keymap files name only real actions without conflicts.
 if [ -x ./balie ]; then

@@ -354,7 +354,7 @@ static void crash_leaves_all_or_nothing(void **state)
 		assert_int_equal(r, k == 1 ? HV_ERROR : HV_UNKNOWN);
 		assert_nothing_written(w, r);
 	}
-	harness_exec(w->su, "CREATE FUNCTION balie.test_kill_self() RETURNS trigger LANGUAGE plpgsql AS $$ "
+	harness_exec(w->su, "CREATE FUNCTION balie.test_kill_self() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ "
 			    "BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(10); RETURN NULL; END $$");
 	for (size_t k = 0; k < sizeof inside / sizeof inside[0]; k++) {
 		char sql[300];

@@ -11,6 +11,8 @@ const struct cmd cmd_table[] = {
 	{"admin user", "add|passwd|block|unblock|totp-reset|list …", "accounts beheren", cmd_admin_user},
 	{"admin forms", "check|load MAP", "aanvraagtypes en statussen (*.flow) controleren of publiceren",
 	 cmd_admin_forms},
+	{"admin rechten", "[--man]", "wie mag wat: elke actie met de rollen die haar mogen (zoals de database het afdwingt)",
+	 cmd_admin_rechten},
 	{"admin feestdagen", "JAAR", "feestdagen (geen werkdagen) van een jaar tonen", cmd_admin_feestdagen},
 	{"admin cluster", "create|start|stop|remove|env MAP",
 	 "privé-PostgreSQL-cluster in een map beheren (demo en tests)", cmd_admin_cluster},
