@@ -130,7 +130,6 @@ int formtab_action(struct formtab *t, struct app *a, struct pane *owner, enum ac
 
 /* ----------------------------------------------------------- the pane -- */
 
-enum job { J_NONE, J_AVAILABLE, J_ADD, J_LOAD, J_SAVE, J_ACCOUNTS };
 enum tag { T_CHOOSE_FORM = 1, T_PICK, T_TEXT };
 
 #define HEAD_ROWS 3 /* name, version line, rule */
@@ -149,7 +148,6 @@ struct fpane {
 	char **names;         /* account names */
 	int cur, top;
 	struct field edit;    /* the current single-line field */
-	enum job job;
 	int dirty;            /* changes not saved */
 	int esc_armed;        /* Esc once with unsaved changes */
 	long pick;            /* definition chosen to add */
@@ -434,11 +432,15 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 
 /* ---------------------------------------------------------------- input */
 
-static int start(struct fpane *v, struct app *a, enum job job, const char *what)
+static int job_available(struct pane *p, struct app *a);
+static int job_add(struct pane *p, struct app *a);
+static int job_load(struct pane *p, struct app *a);
+static int job_save(struct pane *p, struct app *a);
+static int job_accounts(struct pane *p, struct app *a);
+
+static int start(struct fpane *v, struct app *a, pane_job_fn job, const char *what)
 {
-	v->job = job;
-	app_message(a, 0, "%s", what);
-	return R_PAINT | R_BARS | R_WORK;
+	return app_start(a, &v->base, job, what);
 }
 
 /* Opens the list or editor of the current field. */
@@ -452,7 +454,7 @@ static int choose(struct fpane *v, struct app *a)
 	if (inline_type(f))
 		return R_NONE;
 	if (f->type == FORM_ACCOUNT)
-		return start(v, a, J_ACCOUNTS, "Bezig met ophalen van de accounts…");
+		return start(v, a, job_accounts, "Bezig met ophalen van de accounts…");
 	if (f->type == FORM_TEKST) {
 		snprintf(prompt, sizeof prompt, "%s (F2: klaar, Esc: annuleren)", f->help[0] ? f->help : f->label);
 		dialog_open_text(&v->base.dlg, T_TEXT, f->label, prompt, v->values[v->cur] ? v->values[v->cur] : "");
@@ -577,7 +579,7 @@ static int fp_dialog_ok(struct pane *p, struct app *a)
 			return R_PAINT;
 		v->pick = it->id;
 		dialog_close(&p->dlg);
-		return start(v, a, J_ADD, "Bezig met toevoegen…");
+		return start(v, a, job_add, "Bezig met toevoegen…");
 	}
 	case T_PICK:
 		picked(v, dialog_selected(&p->dlg));
@@ -631,7 +633,7 @@ static int fp_action(struct pane *p, struct app *a, enum action_id id)
 		return choose(v, a);
 	case ACT_FORM_SAVE:
 		leave_field(v);
-		return start(v, a, J_SAVE, "Bezig met bewaren…");
+		return start(v, a, job_save, "Bezig met bewaren…");
 	default:
 		return R_NONE;
 	}
@@ -754,92 +756,95 @@ static int save(struct fpane *v, struct app *a)
 	}
 }
 
-static int fp_work(struct pane *p, struct app *a)
+static int job_available(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
-	enum job job = v->job;
+	struct formulier_item *it = NULL;
+	struct dialog_item *items;
 	struct err e;
+	int n = 0;
 
-	v->job = J_NONE;
-	if (job == J_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		return R_PAINT | R_BARS;
-	}
-	switch (job) {
-	case J_NONE:
-		break;
-	case J_AVAILABLE: {
-		struct formulier_item *it = NULL;
-		int n = 0;
-		if (formulier_available(a->db, v->org, &it, &n, &e) < 0 || n == 0) {
-			app_message(a, 1, "%s", n == 0 && !it ? e.msg : "Deze organisatie heeft geen formulieren");
-			free(it);
-			app_pop(a);
-			return R_PAINT | R_BARS;
-		}
-		struct dialog_item *items = calloc((size_t)n, sizeof *items);
-		for (int i = 0; items && i < n; i++) {
-			items[i].id = it[i].id;
-			snprintf(items[i].label, sizeof items[i].label, "%s", it[i].naam);
-			snprintf(items[i].extra, sizeof items[i].extra, "versie %d", it[i].versie);
-		}
-		if (items)
-			dialog_open_pick(&v->base.dlg, T_CHOOSE_FORM, "Formulier toevoegen",
-					 "Welk formulier voeg je toe aan deze hulpvraag? (typ om te zoeken)", items, n);
-		free(items);
+	if (formulier_available(a->db, v->org, &it, &n, &e) < 0 || n == 0) {
+		app_message(a, 1, "%s", n == 0 && !it ? e.msg : "Deze organisatie heeft geen formulieren");
 		free(it);
-		app_message_clear(a);
+		app_pop(a);
 		return R_PAINT | R_BARS;
 	}
-	case J_ADD: {
-		long id = 0;
-		enum hv_result r = formulier_add(a->db, v->hulpvraag_id, v->pick, &id, &e);
-		if (r != HV_OK) {
-			app_message(a, 1, "Niet toegevoegd: %s", e.msg);
-			app_pop(a);
-			return R_PAINT | R_BARS;
-		}
-		v->id = id;
-		owner_stale(v);
-		int rr = load(v, a);
-		app_message(a, 0, "Formulier toegevoegd: vul het in en bewaar met F2");
-		return rr;
+	items = calloc((size_t)n, sizeof *items);
+	for (int i = 0; items && i < n; i++) {
+		items[i].id = it[i].id;
+		snprintf(items[i].label, sizeof items[i].label, "%s", it[i].naam);
+		snprintf(items[i].extra, sizeof items[i].extra, "versie %d", it[i].versie);
 	}
-	case J_LOAD:
-		return load(v, a);
-	case J_SAVE:
-		return save(v, a);
-	case J_ACCOUNTS: {
-		struct hv_item *it = NULL;
-		int n = 0;
-		const struct form_field *f = &def(v)->fields[v->cur];
-		if (formulier_accounts(a->db, v->f->organisatie_id, f->roles, &it, &n, &e) < 0) {
-			app_message(a, 1, "%s", e.msg);
-			return R_BARS;
-		}
-		struct dialog_item *items = calloc((size_t)n + 1, sizeof *items);
-		if (items) {
-			snprintf(items[0].label, sizeof items[0].label, "(niemand)");
-			for (int i = 0; i < n; i++) {
-				items[i + 1].id = it[i].id;
-				snprintf(items[i + 1].label, sizeof items[i + 1].label, "%s", it[i].naam);
-				snprintf(items[i + 1].extra, sizeof items[i + 1].extra, "%s", it[i].extra);
-			}
-			dialog_open_pick(&v->base.dlg, T_PICK, f->label,
-					 f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:",
-					 items, n + 1);
-			for (int i = 0; i < v->base.dlg.nshown; i++)
-				if (v->values[v->cur] && v->base.dlg.items[v->base.dlg.shown[i]].id == atol(v->values[v->cur]))
-					v->base.dlg.sel = i;
-		}
-		free(items);
-		free(it);
-		app_message_clear(a);
+	if (items)
+		dialog_open_pick(&p->dlg, T_CHOOSE_FORM, "Formulier toevoegen",
+				 "Welk formulier voeg je toe aan deze hulpvraag? (typ om te zoeken)", items, n);
+	free(items);
+	free(it);
+	app_message_clear(a);
+	return R_PAINT | R_BARS;
+}
+
+static int job_add(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+	struct err e;
+	long id = 0;
+	int r;
+
+	if (formulier_add(a->db, v->hulpvraag_id, v->pick, &id, &e) != HV_OK) {
+		app_message(a, 1, "Niet toegevoegd: %s", e.msg);
+		app_pop(a);
 		return R_PAINT | R_BARS;
 	}
+	v->id = id;
+	owner_stale(v);
+	r = load(v, a);
+	app_message(a, 0, "Formulier toegevoegd: vul het in en bewaar met F2");
+	return r;
+}
+
+static int job_load(struct pane *p, struct app *a)
+{
+	return load(F(p), a);
+}
+
+static int job_save(struct pane *p, struct app *a)
+{
+	return save(F(p), a);
+}
+
+static int job_accounts(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+	const struct form_field *f = &def(v)->fields[v->cur];
+	struct dialog_item *items;
+	struct hv_item *it = NULL;
+	struct err e;
+	int n = 0;
+
+	if (formulier_accounts(a->db, v->f->organisatie_id, f->roles, &it, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
 	}
+	items = calloc((size_t)n + 1, sizeof *items);
+	if (items) {
+		snprintf(items[0].label, sizeof items[0].label, "(niemand)");
+		for (int i = 0; i < n; i++) {
+			items[i + 1].id = it[i].id;
+			snprintf(items[i + 1].label, sizeof items[i + 1].label, "%s", it[i].naam);
+			snprintf(items[i + 1].extra, sizeof items[i + 1].extra, "%s", it[i].extra);
+		}
+		dialog_open_pick(&p->dlg, T_PICK, f->label,
+				 f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:", items,
+				 n + 1);
+		for (int i = 0; i < p->dlg.nshown; i++)
+			if (v->values[v->cur] && p->dlg.items[p->dlg.shown[i]].id == atol(v->values[v->cur]))
+				p->dlg.sel = i;
+	}
+	free(items);
+	free(it);
+	app_message_clear(a);
 	return R_PAINT | R_BARS;
 }
 
@@ -849,9 +854,9 @@ static int fp_reconnected(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
 
-	if (v->f || v->job != J_NONE)
+	if (v->f || p->job)
 		return R_PAINT;
-	v->job = v->id ? J_LOAD : J_AVAILABLE;
+	p->job = v->id ? job_load : job_available;
 	return R_WORK;
 }
 
@@ -872,7 +877,6 @@ static const struct pane_ops fp_ops = {
 	.action = fp_action,
 	.dialog_ok = fp_dialog_ok,
 	.dialog_cancel = fp_dialog_cancel,
-	.work = fp_work,
 	.free = fp_free,
 	.reconnected = fp_reconnected,
 };
@@ -891,7 +895,7 @@ static struct pane *formulier_pane(struct app *a, struct formtab *tab, struct pa
 	v->hulpvraag_id = hulpvraag_id;
 	v->org = org;
 	v->id = id;
-	v->job = id ? J_LOAD : J_AVAILABLE;
+	v->base.job = id ? job_load : job_available;
 	a->work_pending = 1;
 	return &v->base;
 }
