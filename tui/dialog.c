@@ -10,6 +10,7 @@
 
 #include "core/naam.h"
 #include "core/utf8.h"
+#include "db/hulpvraag.h"
 #include "tui/app.h"
 
 static void release(struct dialog *d)
@@ -246,6 +247,30 @@ void dialog_open_pick(struct dialog *d, int tag, const char *title, const char *
 	}
 	d->nitems = n;
 	pick_filter(d);
+}
+
+int dialog_open_pick_items(struct dialog *d, int tag, const char *title, const char *prompt,
+			   const struct hv_item *it, int n, const char *first, long first_id)
+{
+	int k = first != NULL;
+	struct dialog_item *items = calloc((size_t)n + (size_t)k + 1, sizeof *items);
+
+	if (!items)
+		return -1;
+	if (first) {
+		snprintf(items[0].label, sizeof items[0].label, "%s", first);
+		items[0].id = first_id;
+	}
+	for (int i = 0; i < n; i++, k++) {
+		items[k].id = it[i].id;
+		items[k].ref = it[i].ref;
+		items[k].flag = it[i].flag;
+		snprintf(items[k].label, sizeof items[k].label, "%s", it[i].naam);
+		snprintf(items[k].extra, sizeof items[k].extra, "%s", it[i].extra);
+	}
+	dialog_open_pick(d, tag, title, prompt, items, k);
+	free(items);
+	return 0;
 }
 
 const struct dialog_item *dialog_selected(const struct dialog *d)

@@ -818,7 +818,6 @@ static int job_accounts(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
 	const struct form_field *f = &def(v)->fields[v->cur];
-	struct dialog_item *items;
 	struct hv_item *it = NULL;
 	struct err e;
 	int n = 0;
@@ -827,22 +826,12 @@ static int job_accounts(struct pane *p, struct app *a)
 		app_message(a, 1, "%s", e.msg);
 		return R_BARS;
 	}
-	items = calloc((size_t)n + 1, sizeof *items);
-	if (items) {
-		snprintf(items[0].label, sizeof items[0].label, "(niemand)");
-		for (int i = 0; i < n; i++) {
-			items[i + 1].id = it[i].id;
-			snprintf(items[i + 1].label, sizeof items[i + 1].label, "%s", it[i].naam);
-			snprintf(items[i + 1].extra, sizeof items[i + 1].extra, "%s", it[i].extra);
-		}
-		dialog_open_pick(&p->dlg, T_PICK, f->label,
-				 f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:", items,
-				 n + 1);
+	if (dialog_open_pick_items(&p->dlg, T_PICK, f->label,
+				   f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:", it, n,
+				   "(niemand)", 0) == 0)
 		for (int i = 0; i < p->dlg.nshown; i++)
 			if (v->values[v->cur] && p->dlg.items[p->dlg.shown[i]].id == atol(v->values[v->cur]))
 				p->dlg.sel = i;
-	}
-	free(items);
 	free(it);
 	app_message_clear(a);
 	return R_PAINT | R_BARS;

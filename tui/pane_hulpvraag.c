@@ -877,42 +877,17 @@ static int after_save(struct hvpane *v, struct app *a, enum hv_result r, struct 
 	}
 }
 
-static struct dialog_item *to_dialog(const struct hv_item *in, int n, int extra_slot)
-{
-	struct dialog_item *out = calloc((size_t)n + (size_t)extra_slot + 1, sizeof *out);
-
-	if (!out)
-		return NULL;
-	for (int i = 0; i < n; i++) {
-		out[i + extra_slot].id = in[i].id;
-		out[i + extra_slot].ref = in[i].ref;
-		out[i + extra_slot].flag = in[i].flag;
-		snprintf(out[i + extra_slot].label, sizeof out[i].label, "%s", in[i].naam);
-		snprintf(out[i + extra_slot].extra, sizeof out[i].extra, "%s", in[i].extra);
-	}
-	return out;
-}
-
 /* Opens a pick list of it[0..n-1] (freed here) headed by one special entry
  * (first, with id first_id: "geen coördinator", "nieuw label"; NULL:
  * none).  0 / -1. */
 static int open_pick(struct hvpane *v, struct app *a, struct hv_item *it, int n, int tag, const char *title,
 		     const char *prompt, const char *first, long first_id)
 {
-	int extra = first != NULL;
-	struct dialog_item *items = to_dialog(it, n, extra);
+	int r = dialog_open_pick_items(&v->base.dlg, tag, title, prompt, it, n, first, first_id);
 
 	free(it);
-	if (!items)
-		return -1;
-	if (first) {
-		snprintf(items[0].label, sizeof items[0].label, "%s", first);
-		items[0].id = first_id;
-	}
-	dialog_open_pick(&v->base.dlg, tag, title, prompt, items, n + extra);
-	free(items);
 	app_message_clear(a);
-	return 0;
+	return r;
 }
 
 static int job_load(struct pane *p, struct app *a)

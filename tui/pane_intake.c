@@ -107,25 +107,8 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 
 static void open_pick(struct intake *in, const char *title, const char *prompt, int extra_first, const char *first)
 {
-	struct dialog_item *items = calloc((size_t)in->nlist + 2, sizeof *items);
-	int k = 0;
-
-	if (!items)
-		return;
-	if (extra_first) {
-		snprintf(items[0].label, sizeof items[0].label, "%s", first);
-		items[0].id = 0;
-		k = 1;
-	}
-	for (int i = 0; i < in->nlist; i++, k++) {
-		items[k].id = in->list[i].id;
-		items[k].ref = in->list[i].ref;
-		items[k].flag = in->list[i].flag;
-		snprintf(items[k].label, sizeof items[k].label, "%s", in->list[i].naam);
-		snprintf(items[k].extra, sizeof items[k].extra, "%s", in->list[i].extra);
-	}
-	dialog_open_pick(&in->base.dlg, in->step, title, prompt, items, k);
-	free(items);
+	dialog_open_pick_items(&in->base.dlg, in->step, title, prompt, in->list, in->nlist, extra_first ? first : NULL,
+			       0);
 }
 
 /* Opens the dialog of in->step; returns R_WORK when it needs data first. */
