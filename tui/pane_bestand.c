@@ -38,12 +38,6 @@ static struct bspane *P(struct pane *p)
 	return (struct bspane *)p;
 }
 
-static enum action_ctx bs_context(const struct pane *p)
-{
-	(void)p;
-	return CTX_BESTAND;
-}
-
 /* An entry's id: its name, hashed (FNV-1a), so the cursor finds a map
  * again by name. */
 static long name_id(const char *name)
@@ -179,59 +173,75 @@ static void go_up(struct bspane *v)
 	read_dir(v, from);
 }
 
-static int bs_action(struct pane *p, struct app *a, enum action_id id)
+static int bs_cancel(struct pane *p, struct app *a, enum action_id id)
+{
+	app_pop(a);
+	app_message(a, 0, "Geen bestand gekozen");
+	return R_PAINT | R_BARS;
+}
+
+static int bs_parent(struct pane *p, struct app *a, enum action_id id)
+{
+	go_up(P(p));
+	return R_PAINT;
+}
+
+/* Enter: into a map, or this file as the bijlage (size and access checked). */
+static int bs_choose(struct pane *p, struct app *a, enum action_id id)
 {
 	struct bspane *v = P(p);
+	const struct entry *en = lijst_current(&v->list);
+	char path[8192], size[32];
 	struct err e;
 
-	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		app_message(a, 0, "Geen bestand gekozen");
-		return R_PAINT | R_BARS;
-	case ACT_BS_PARENT:
+	if (!en)
+		return R_DONE;
+	if (!strcmp(en->name, "..")) {
 		go_up(v);
 		return R_PAINT;
-	case ACT_BS_CHOOSE: {
-		const struct entry *en;
-		char path[8192], size[32];
-
-		en = lijst_current(&v->list);
-		if (!en)
-			return R_DONE;
-		if (!strcmp(en->name, "..")) {
-			go_up(v);
-			return R_PAINT;
-		}
-		snprintf(path, sizeof path, "%s%s%s", v->dir, strcmp(v->dir, "/") ? "/" : "", en->name);
-		if (en->dir) {
-			if (strlen(path) >= sizeof v->dir) {
-				app_message(a, 1, "Pad te lang");
-				return R_BARS;
-			}
-			snprintf(v->dir, sizeof v->dir, "%s", path);
-			read_dir(v, NULL);
-			return R_PAINT;
-		}
-		err_clear(&e);
-		if (bijlage_check_grootte((long)en->size, &e) < 0) {
-			/* the seed's advice, short enough for the message line */
-			app_message(a, 1, "%s is te groot (max. 10 MB): zet de scan om naar max. 300 dpi",
-				    bijlage_grootte_tekst(size, sizeof size, (long)en->size));
+	}
+	snprintf(path, sizeof path, "%s%s%s", v->dir, strcmp(v->dir, "/") ? "/" : "", en->name);
+	if (en->dir) {
+		if (strlen(path) >= sizeof v->dir) {
+			app_message(a, 1, "Pad te lang");
 			return R_BARS;
 		}
-		if (access(path, R_OK) != 0) {
-			app_message(a, 1, "Kan %s niet lezen: %s", en->name, strerror(errno));
-			return R_BARS;
-		}
-		app_pop(a);
-		v->chosen(v->owner, a, path);
-		return R_PAINT | R_BARS;
+		snprintf(v->dir, sizeof v->dir, "%s", path);
+		read_dir(v, NULL);
+		return R_PAINT;
 	}
-	default:
-		return app_list_nav(&v->list, id);
+	err_clear(&e);
+	if (bijlage_check_grootte((long)en->size, &e) < 0) {
+		/* the seed's advice, short enough for the message line */
+		app_message(a, 1, "%s is te groot (max. 10 MB): zet de scan om naar max. 300 dpi",
+			    bijlage_grootte_tekst(size, sizeof size, (long)en->size));
+		return R_BARS;
 	}
+	if (access(path, R_OK) != 0) {
+		app_message(a, 1, "Kan %s niet lezen: %s", en->name, strerror(errno));
+		return R_BARS;
+	}
+	app_pop(a);
+	v->chosen(v->owner, a, path);
+	return R_PAINT | R_BARS;
 }
+
+static int bs_move(struct pane *p, struct app *a, enum action_id id)
+{
+	return app_list_nav(&P(p)->list, id);
+}
+
+static const struct pane_action bs_actions[] = {
+	{ ACT_CLOSE, bs_cancel, 0 },
+	{ ACT_BS_PARENT, bs_parent, 0 },
+	{ ACT_BS_CHOOSE, bs_choose, 0 },
+	{ ACT_UP, bs_move, 0 },
+	{ ACT_DOWN, bs_move, 0 },
+	{ ACT_PAGE_UP, bs_move, 0 },
+	{ ACT_PAGE_DOWN, bs_move, 0 },
+	{ ACT_TOP, bs_move, 0 },
+	{ ACT_BOTTOM, bs_move, 0 },
+};
 
 static void bs_free(struct pane *p)
 {
@@ -245,9 +255,10 @@ static void bs_free(struct pane *p)
 static const struct pane_ops bs_ops = {
 	.name = "bestand",
 	.title = "Bestand kiezen",
-	.context = bs_context,
+	.ctx = CTX_BESTAND,
 	.draw = bs_draw,
-	.action = bs_action,
+	.actions = bs_actions,
+	.nactions = sizeof bs_actions / sizeof bs_actions[0],
 	.free = bs_free,
 };
 

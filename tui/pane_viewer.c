@@ -269,54 +269,68 @@ static int vw_dialog_ok(struct pane *p, struct app *a)
 	return go_hit(v, a, v->top, +1);
 }
 
-static int vw_action(struct pane *p, struct app *a, enum action_id id)
+static int vw_search(struct pane *p, struct app *a, enum action_id id)
 {
 	struct vwpane *v = P(p);
-	int sel;
+
+	if (!v->text)
+		return R_DONE;
+	dialog_open_line(&p->dlg, DT_SEARCH, "Zoeken in de bijlage", "Zoek naar (hoofdletters tellen niet):", v->term, 0);
+	return R_PAINT | R_BARS;
+}
+
+static int vw_hit(struct pane *p, struct app *a, enum action_id id)
+{
+	struct vwpane *v = P(p);
+	int dir = id == ACT_Q_HIT_NEXT ? 1 : -1;
+
+	return go_hit(v, a, v->hit >= 0 ? v->hit + dir : v->top, dir);
+}
+
+/* Scrolling moves the top line; drawing keeps it in range. */
+static int vw_scroll(struct pane *p, struct app *a, enum action_id id)
+{
+	struct vwpane *v = P(p);
 
 	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	case ACT_Q_SEARCH:
-		if (!v->text)
+	case ACT_UP:
+		if (v->top == 0)
 			return R_DONE;
-		dialog_open_line(&v->base.dlg, DT_SEARCH, "Zoeken in de bijlage", "Zoek naar (hoofdletters tellen niet):",
-				 v->term, 0);
-		return R_PAINT | R_BARS;
-	case ACT_Q_HIT_NEXT:
-		return go_hit(v, a, v->hit >= 0 ? v->hit + 1 : v->top, +1);
-	case ACT_Q_HIT_PREV:
-		return go_hit(v, a, v->hit >= 0 ? v->hit - 1 : v->top, -1);
-	default:
+		v->top--;
 		break;
-	}
-	/* scrolling: the top line moves */
-	sel = id == ACT_DOWN ? v->top + v->page : id == ACT_UP ? v->top - 1 : v->top;
-	if (id == ACT_DOWN || id == ACT_UP) {
-		if (sel < 0 || (id == ACT_DOWN && sel >= v->n))
+	case ACT_DOWN:
+		if (v->top + v->page >= v->n)
 			return R_DONE;
-		v->top += id == ACT_DOWN ? 1 : -1;
-		return R_PAINT;
-	}
-	/* a page or an end; drawing keeps the top in range */
-	switch (id) {
+		v->top++;
+		break;
 	case ACT_PAGE_UP:
 		v->top = v->top > v->page ? v->top - v->page : 0;
-		return R_PAINT;
+		break;
 	case ACT_PAGE_DOWN:
 		v->top = v->top + v->page < v->n ? v->top + v->page : v->n - 1;
-		return R_PAINT;
+		break;
 	case ACT_TOP:
 		v->top = 0;
-		return R_PAINT;
-	case ACT_BOTTOM:
+		break;
+	default: /* ACT_BOTTOM */
 		v->top = v->n;
-		return R_PAINT;
-	default:
-		return R_NONE;
+		break;
 	}
+	return R_PAINT;
 }
+
+static const struct pane_action vw_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_Q_SEARCH, vw_search, 0 },
+	{ ACT_Q_HIT_NEXT, vw_hit, 0 },
+	{ ACT_Q_HIT_PREV, vw_hit, 0 },
+	{ ACT_UP, vw_scroll, 0 },
+	{ ACT_DOWN, vw_scroll, 0 },
+	{ ACT_PAGE_UP, vw_scroll, 0 },
+	{ ACT_PAGE_DOWN, vw_scroll, 0 },
+	{ ACT_TOP, vw_scroll, 0 },
+	{ ACT_BOTTOM, vw_scroll, 0 },
+};
 
 static int vw_work(struct pane *p, struct app *a)
 {
@@ -362,7 +376,8 @@ static const struct pane_ops vw_ops = {
 	.title = "Bijlage lezen",
 	.ctx = CTX_VIEWER,
 	.draw = vw_draw,
-	.action = vw_action,
+	.actions = vw_actions,
+	.nactions = sizeof vw_actions / sizeof vw_actions[0],
 	.dialog_ok = vw_dialog_ok,
 	.work = vw_work,
 	.free = vw_free,
