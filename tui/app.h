@@ -71,6 +71,10 @@ struct pane_ops {
 	 * passed; an id not in the table goes on to the global actions. */
 	const struct pane_action *actions;
 	size_t nactions;
+	/* Optional: the cursor keys (ACT_UP, ACT_DOWN, ACT_PAGE_UP,
+	 * ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM) when the table has no row for
+	 * them — the list of the pane (app_list_nav) or its own scrolling. */
+	int (*cursor)(struct pane *p, struct app *a, enum action_id id);
 	/* Optional: 1 when the pane holds its data (for PA_READY rows). */
 	int (*ready)(const struct pane *p);
 	/* The pane's dialog (p->dlg) was confirmed: act on p->dlg.tag.

@@ -235,12 +235,6 @@ static const struct pane_action bs_actions[] = {
 	{ ACT_CLOSE, bs_cancel, 0 },
 	{ ACT_BS_PARENT, bs_parent, 0 },
 	{ ACT_BS_CHOOSE, bs_choose, 0 },
-	{ ACT_UP, bs_move, 0 },
-	{ ACT_DOWN, bs_move, 0 },
-	{ ACT_PAGE_UP, bs_move, 0 },
-	{ ACT_PAGE_DOWN, bs_move, 0 },
-	{ ACT_TOP, bs_move, 0 },
-	{ ACT_BOTTOM, bs_move, 0 },
 };
 
 static void bs_free(struct pane *p)
@@ -259,6 +253,7 @@ static const struct pane_ops bs_ops = {
 	.draw = bs_draw,
 	.actions = bs_actions,
 	.nactions = sizeof bs_actions / sizeof bs_actions[0],
+	.cursor = bs_move,
 	.free = bs_free,
 };
 

@@ -261,12 +261,6 @@ static const struct pane_action bl_actions[] = {
 	{ ACT_BL_VIEW, bl_view, 0 },
 	{ ACT_BL_EXPORT, bl_export, 0 },
 	{ ACT_BL_REMOVE, bl_remove, 0 },
-	{ ACT_UP, bl_move, 0 },
-	{ ACT_DOWN, bl_move, 0 },
-	{ ACT_PAGE_UP, bl_move, 0 },
-	{ ACT_PAGE_DOWN, bl_move, 0 },
-	{ ACT_TOP, bl_move, 0 },
-	{ ACT_BOTTOM, bl_move, 0 },
 };
 
 static int load(struct blpane *v, struct app *a, struct err *e)
@@ -412,6 +406,7 @@ static const struct pane_ops bl_ops = {
 	.draw = bl_draw,
 	.actions = bl_actions,
 	.nactions = sizeof bl_actions / sizeof bl_actions[0],
+	.cursor = bl_move,
 	.dialog_ok = bl_dialog_ok,
 	.load = job_load,
 	.free = bl_free,

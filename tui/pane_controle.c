@@ -267,11 +267,6 @@ static int tc_ready(const struct pane *p)
 
 static const struct pane_action tc_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
-	{ ACT_UP, tc_move, 0 },
-	{ ACT_DOWN, tc_move, 0 },
-	{ ACT_PAGE_UP, tc_move, 0 },
-	{ ACT_PAGE_DOWN, tc_move, 0 },
-	{ ACT_TOP, tc_move, 0 },
 	{ ACT_TC_OPEN, tc_open, PA_READY },
 	{ ACT_HV_AANVULLING, tc_aanvulling, PA_READY },
 };
@@ -416,6 +411,7 @@ static const struct pane_ops tc_ops = {
 	.draw = tc_draw,
 	.actions = tc_actions,
 	.nactions = sizeof tc_actions / sizeof tc_actions[0],
+	.cursor = tc_move,
 	.ready = tc_ready,
 	.dialog_ok = tc_dialog_ok,
 	.load = job_load,

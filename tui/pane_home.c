@@ -187,8 +187,6 @@ static int home_intake(struct pane *p, struct app *a, enum action_id id)
 
 static const struct pane_action home_actions[] = {
 	{ ACT_RELOAD, home_reload, 0 },
-	{ ACT_UP, home_move, 0 },
-	{ ACT_DOWN, home_move, 0 },
 	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
 	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
 	{ ACT_TC_LIJST, home_controle, 0 },
@@ -252,6 +250,7 @@ static const struct pane_ops home_ops = {
 	.draw = home_draw,
 	.actions = home_actions,
 	.nactions = sizeof home_actions / sizeof home_actions[0],
+	.cursor = home_move,
 	.work = home_work,
 	.free = home_free,
 	.changed = home_changed,

@@ -615,7 +615,8 @@ static int hv_move(struct pane *p, struct app *a, enum action_id id)
 	int max = v->content_rows - v->view_rows;
 	int page = v->view_rows - 1;
 
-	(void)a;
+	if (!v->h)
+		return R_NONE;
 	*top += id == ACT_UP ? -1 : id == ACT_DOWN ? 1 : id == ACT_PAGE_UP ? -page : id == ACT_PAGE_DOWN ? page
 		: id == ACT_TOP ? -1000000 : 1000000;
 	if (*top > max)
@@ -749,12 +750,6 @@ static const struct pane_action hv_actions[] = {
 	{ ACT_RELOAD, hv_reload, 0 },
 	{ ACT_HV_TAB_NEXT, hv_tab, PA_READY },
 	{ ACT_HV_TAB_PREV, hv_tab, PA_READY },
-	{ ACT_UP, hv_move, PA_READY },
-	{ ACT_DOWN, hv_move, PA_READY },
-	{ ACT_PAGE_UP, hv_move, PA_READY },
-	{ ACT_PAGE_DOWN, hv_move, PA_READY },
-	{ ACT_TOP, hv_move, PA_READY },
-	{ ACT_BOTTOM, hv_move, PA_READY },
 	{ ACT_HV_STATUS, hv_status, PA_READY },
 	{ ACT_HV_COORDINATOR, hv_coordinator, PA_READY },
 	{ ACT_HV_LABEL_ADD, hv_label_add, PA_READY },
@@ -1141,6 +1136,7 @@ static const struct pane_ops hv_ops = {
 	.action = hv_tab_action,
 	.actions = hv_actions,
 	.nactions = sizeof hv_actions / sizeof hv_actions[0],
+	.cursor = hv_move,
 	.ready = hv_ready,
 	.dialog_ok = hv_dialog_ok,
 	.dialog_cancel = hv_dialog_cancel,

@@ -324,12 +324,6 @@ static const struct pane_action vw_actions[] = {
 	{ ACT_Q_SEARCH, vw_search, 0 },
 	{ ACT_Q_HIT_NEXT, vw_hit, 0 },
 	{ ACT_Q_HIT_PREV, vw_hit, 0 },
-	{ ACT_UP, vw_scroll, 0 },
-	{ ACT_DOWN, vw_scroll, 0 },
-	{ ACT_PAGE_UP, vw_scroll, 0 },
-	{ ACT_PAGE_DOWN, vw_scroll, 0 },
-	{ ACT_TOP, vw_scroll, 0 },
-	{ ACT_BOTTOM, vw_scroll, 0 },
 };
 
 static int vw_work(struct pane *p, struct app *a)
@@ -378,6 +372,7 @@ static const struct pane_ops vw_ops = {
 	.draw = vw_draw,
 	.actions = vw_actions,
 	.nactions = sizeof vw_actions / sizeof vw_actions[0],
+	.cursor = vw_scroll,
 	.dialog_ok = vw_dialog_ok,
 	.work = vw_work,
 	.free = vw_free,
