@@ -1128,6 +1128,75 @@ static int run_bulk(struct qpane *v, struct app *a, struct err *e)
 	return 0;
 }
 
+/* The writes asked for (save or delete a filter, a bulk change); each
+ * makes the tree (and a bulk change the rows) stale in *w.  0 / -1. */
+static int run_writes(struct qpane *v, struct app *a, unsigned *w, struct err *e)
+{
+	if (*w & W_SAVE) {
+		char sort[32];
+
+		snprintf(sort, sizeof sort, "%s%s", v->q.desc ? "-" : "", queue_sort_name(v->q.sort));
+		if (queue_filter_save(a->db, a->session.organisatie_id, v->save_name, v->filter_text, sort, NULL, e) < 0)
+			return -1;
+		*w |= W_TREE;
+		app_message(a, 0, "Filter bewaard in de statusboom");
+	}
+	if (*w & W_DELETE) {
+		if (queue_filter_delete(a->db, v->delete_id, e) < 0)
+			return -1;
+		*w |= W_TREE;
+		app_message(a, 0, "Bewaard filter verwijderd");
+	}
+	if (*w & W_BULK) {
+		if (run_bulk(v, a, e) < 0)
+			return -1;
+		*w |= W_TREE | W_ROWS;
+		v->load = L_REFRESH;
+	}
+	return 0;
+}
+
+/* After the tree loaded: the first time the start node opens (the home
+ * screen's category, else "Mijn queue", else "Alle"); a filter just saved
+ * or deleted moves the tree cursor. */
+static void tree_loaded(struct qpane *v, struct app *a, int first, unsigned *w)
+{
+	if (first) {
+		int pick = -1;
+
+		for (int i = 0; i < v->nnodes && pick < 0; i++)
+			if (v->start_cat[0] ? v->nodes[i].kind == QN_CATEGORY && !strcmp(v->nodes[i].categorie, v->start_cat)
+					    : v->nodes[i].kind == QN_MINE)
+				pick = i;
+		for (int i = 0; i < v->nnodes && pick < 0; i++)
+			if (v->nodes[i].kind == QN_ALL)
+				pick = i;
+		open_node(v, a, pick);
+		*w |= W_ROWS;
+		v->load = L_FIRST;
+	}
+	for (int i = 0; (*w & W_SAVE) && i < v->nnodes; i++)
+		if (v->nodes[i].kind == QN_SAVED && !strcmp(v->nodes[i].label, v->save_name))
+			v->open = v->tsel = i;
+	for (int i = 0; (*w & W_DELETE) && v->open < 0 && i < v->nnodes; i++)
+		if (v->nodes[i].kind == QN_ALL)
+			v->open = v->tsel = i;
+}
+
+/* The choices of a bulk change arrived: the pick list, or why there is none. */
+static void choices_loaded(struct qpane *v, struct app *a)
+{
+	if (v->nchoices == 0 && v->bulk != B_COORD)
+		app_message(a, 1, v->bulk == B_STATUS ? "Geen status waar alle %d hulpvragen met jouw rol naartoe mogen"
+						     : "Nog geen labels in deze organisatie (%d hulpvragen)",
+			    v->nitems);
+	else if (open_choices(v) < 0)
+		app_message(a, 1, "Onvoldoende geheugen");
+}
+
+/* The werkvoorraad keeps a set of pending work (v->work, W_*) rather than
+ * one job: a change event, a reload and a bulk change arriving in one loop
+ * turn give one round trip for the tree and one for the rows. */
 static int queue_work(struct pane *p, struct app *a)
 {
 	struct qpane *v = Q(p);
@@ -1149,79 +1218,23 @@ static int queue_work(struct pane *p, struct app *a)
 		app_message(a, 1, "%s — r probeert het opnieuw", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	if (w & W_SAVE) {
-		char sort[32];
-
-		snprintf(sort, sizeof sort, "%s%s", v->q.desc ? "-" : "", queue_sort_name(v->q.sort));
-		if (queue_filter_save(a->db, a->session.organisatie_id, v->save_name, v->filter_text, sort, NULL,
-				      &e) < 0)
-			goto fail;
-		w |= W_TREE;
-		app_message(a, 0, "Filter bewaard in de statusboom");
-	}
-	if (w & W_DELETE) {
-		if (queue_filter_delete(a->db, v->delete_id, &e) < 0)
-			goto fail;
-		w |= W_TREE;
-		app_message(a, 0, "Bewaard filter verwijderd");
-	}
-	if (w & W_BULK) {
-		if (run_bulk(v, a, &e) < 0)
-			goto fail;
-		w |= W_TREE | W_ROWS;
-		v->load = L_REFRESH;
-	}
+	if (run_writes(v, a, &w, &e) < 0)
+		goto fail;
 	if (w & W_TREE) {
 		if (load_tree(v, a, &e) < 0)
 			goto fail;
-		if (first) {
-			int pick = -1;
-
-			for (int i = 0; i < v->nnodes && pick < 0; i++)
-				if (v->start_cat[0] ? v->nodes[i].kind == QN_CATEGORY &&
-							      !strcmp(v->nodes[i].categorie, v->start_cat)
-						    : v->nodes[i].kind == QN_MINE)
-					pick = i;
-			for (int i = 0; i < v->nnodes && pick < 0; i++)
-				if (v->nodes[i].kind == QN_ALL)
-					pick = i;
-			open_node(v, a, pick);
-			w |= W_ROWS;
-			v->load = L_FIRST;
-		}
-		if (w & W_SAVE) {
-			for (int i = 0; i < v->nnodes; i++)
-				if (v->nodes[i].kind == QN_SAVED && !strcmp(v->nodes[i].label, v->save_name))
-					v->open = v->tsel = i;
-		}
-		if (w & W_DELETE) {
-			if (v->open < 0) {
-				for (int i = 0; i < v->nnodes; i++)
-					if (v->nodes[i].kind == QN_ALL)
-						v->open = v->tsel = i;
-			}
-		}
+		tree_loaded(v, a, first, &w);
 	}
-	if (w & W_ROWS) {
-		if (load_rows(v, a, &e) < 0)
-			goto fail;
-	}
+	if ((w & W_ROWS) && load_rows(v, a, &e) < 0)
+		goto fail;
 	if (w & W_CHOICES) {
 		if (load_choices(v, a, &e) < 0)
 			goto fail;
-		if (v->nchoices == 0 && v->bulk != B_COORD) {
-			app_message(a, 1, v->bulk == B_STATUS
-						  ? "Geen status waar alle %d hulpvragen met jouw rol naartoe mogen"
-						  : "Nog geen labels in deze organisatie (%d hulpvragen)",
-				    v->nitems);
-		} else if (open_choices(v) < 0) {
-			app_message(a, 1, "Onvoldoende geheugen");
-		}
+		choices_loaded(v, a);
 	}
 	v->work &= ~w; /* what open_node() asked for during this work is done */
 	app_werkvoorraad_seen(a); /* fresh rows on screen: nothing unread */
-	if (!(w & W_BULK) && !(w & W_SAVE) && !(w & W_DELETE) && !a->msg_error &&
-	    !strcmp(a->msg, "Bezig met laden…"))
+	if (!(w & (W_BULK | W_SAVE | W_DELETE)) && !a->msg_error && !strcmp(a->msg, "Bezig met laden…"))
 		app_message_clear(a);
 	return R_PAINT | R_BARS;
 fail:
