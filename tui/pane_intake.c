@@ -40,12 +40,10 @@ enum step {
 	S_DONE,
 };
 
-enum job { J_NONE, J_DOSSIERS, J_TITELS, J_SCHOLEN, J_COORDS, J_CREATE };
 
 struct intake {
 	struct pane base;
 	enum step step;
-	enum job job;
 	char achternaam[256], gebdatum[16], roepnaam[256];
 	long dossier_id;
 	char dossier[256];
@@ -111,6 +109,10 @@ static void open_pick(struct intake *in, const char *title, const char *prompt, 
 			       0);
 }
 
+static int job_dossiers(struct pane *p, struct app *a);
+static int job_list(struct pane *p, struct app *a);
+static int job_create(struct pane *p, struct app *a);
+
 /* Opens the dialog of in->step; returns R_WORK when it needs data first. */
 static int open_step(struct intake *in, struct app *a)
 {
@@ -128,20 +130,20 @@ static int open_step(struct intake *in, struct app *a)
 				 "Geboortedatum (dd-mm-jjjj):", in->gebdatum, 0);
 		return R_PAINT | R_BARS;
 	case S_DOSSIER:
-		in->job = J_DOSSIERS;
+		in->base.job = job_dossiers;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_ROEPNAAM:
 		dialog_open_line(&in->base.dlg, S_ROEPNAAM, "Nieuw dossier — roepnaam", "Roepnaam van de leerling:",
 				 in->roepnaam, 0);
 		return R_PAINT | R_BARS;
 	case S_TITEL:
-		in->job = J_TITELS;
+		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_SCHOOL:
-		in->job = J_SCHOLEN;
+		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_COORD:
-		in->job = J_COORDS;
+		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_AANVRAGER:
 		dialog_open_line(&in->base.dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
@@ -278,7 +280,7 @@ static int step_ok(struct intake *in, struct app *a)
 		r = next(in, a, S_CONFIRM);
 		break;
 	case S_CONFIRM:
-		in->job = J_CREATE;
+		in->base.job = job_create;
 		app_message(a, 0, "Bezig met aanmaken…");
 		r = R_PAINT | R_BARS | R_WORK;
 		break;
@@ -322,105 +324,104 @@ static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
 	return 0;
 }
 
-static int in_work(struct pane *p, struct app *a)
+/* A pick list's rows come fresh for every step. */
+static void list_clear(struct intake *in)
 {
-	struct intake *in = I(p);
-	enum job job = in->job;
-	struct err e;
-	char prompt[400], first[400], iso[DATUM_BUFLEN];
-	struct datum d;
-
-	in->job = J_NONE;
-	err_clear(&e);
-	if (job == J_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		if (dialog_active(&in->base.dlg))
-			dialog_note(&in->base.dlg, "Geen verbinding: %s", e.msg);
-		else
-			open_step(in, a);
-		return R_PAINT | R_BARS;
-	}
 	free(in->list);
 	in->list = NULL;
 	in->nlist = 0;
-	switch (job) {
-	case J_NONE:
-		break;
-	case J_DOSSIERS:
-		iso[0] = '\0';
-		if (datum_parse(in->gebdatum, &d, &e) == 0)
-			datum_format_iso(d, iso);
-		{
-			/* search on the surname without its tussenvoegsel */
-			const char *sp = strrchr(in->achternaam, ' ');
-			char tv[64], an[256];
-			struct err se;
-			const char *zoek = in->achternaam;
-			if (sp && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) == 0)
-				zoek = an;
-			if (load_list(in, a, intake_dossiers(a->db, a->session.organisatie_id, zoek, iso, &in->list,
-							     &in->nlist, &e),
-				      &e))
-				return R_PAINT | R_BARS;
-		}
-		snprintf(prompt, sizeof prompt, "%d bestaand%s dossier%s met deze achternaam en geboortedatum.  Kies er "
-						"een, of maak een nieuw dossier:",
-			 in->nlist, in->nlist == 1 ? "" : "e", in->nlist == 1 ? "" : "s");
-		snprintf(first, sizeof first, "(nieuw dossier: %s, geboren %s)", in->achternaam, in->gebdatum);
-		open_pick(in, "Nieuwe hulpvraag — dossier", prompt, 1, first);
-		break;
-	case J_TITELS:
-		if (load_list(in, a, intake_titels(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
-			return R_PAINT | R_BARS;
-		open_pick(in, "Nieuwe hulpvraag — titel",
-			  "Kies de vaste titel; die bepaalt het aanvraagtype, de eerste status en de coördinator:", 0, NULL);
-		break;
-	case J_SCHOLEN:
-		if (load_list(in, a, intake_scholen(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
-			return R_PAINT | R_BARS;
-		open_pick(in, "Nieuwe hulpvraag — school", "School van de leerling (typ om te zoeken op naam, BRIN of plaats):",
-			  0, NULL);
-		break;
-	case J_COORDS:
-		if (load_list(in, a, hulpvraag_coordinators(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e),
-			      &e))
-			return R_PAINT | R_BARS;
-		open_pick(in, "Nieuwe hulpvraag — coördinator",
-			  "Dit aanvraagtype wijst de coördinator niet zelf toe.  Kies de coördinator:", 1,
-			  "(nog geen coördinator)");
-		for (int i = 0; i < in->base.dlg.nshown; i++)
-			if (in->base.dlg.items[in->base.dlg.shown[i]].id == in->school_coord)
-				in->base.dlg.sel = i;
-		break;
-	case J_CREATE: {
-		struct hv_nieuw n;
+}
 
-		memset(&n, 0, sizeof n);
-		n.organisatie_id = a->session.organisatie_id;
-		n.dossier_id = in->dossier_id;
-		n.roepnaam = in->roepnaam;
-		n.achternaam_getypt = in->achternaam;
-		n.geboortedatum = in->gebdatum;
-		n.titel = in->titel;
-		n.omschrijving = in->omschrijving ? in->omschrijving : "";
-		n.school_id = in->school_id;
-		n.coordinator_id = in->coord_id;
-		n.aanvrager_naam = in->aanvrager;
-		n.aanvrager_email = in->email;
-		if (intake_create(a->db, &n, &in->new_id, &in->new_nummer, &e) < 0) {
-			dialog_note(&in->base.dlg, "%s", e.msg);
-			app_message(a, 1, "Niet aangemaakt: %s", e.msg);
+/* Existing dossiers with this surname (without its tussenvoegsel) and
+ * geboortedatum, or a new one. */
+static int job_dossiers(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	char prompt[400], first[400], iso[DATUM_BUFLEN] = "", tv[64], an[256];
+	const char *zoek = in->achternaam;
+	struct datum d;
+	struct err e, se;
+
+	list_clear(in);
+	if (datum_parse(in->gebdatum, &d, &e) == 0)
+		datum_format_iso(d, iso);
+	if (strrchr(in->achternaam, ' ') && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) == 0)
+		zoek = an;
+	if (load_list(in, a, intake_dossiers(a->db, a->session.organisatie_id, zoek, iso, &in->list, &in->nlist, &e),
+		      &e))
+		return R_PAINT | R_BARS;
+	snprintf(prompt, sizeof prompt,
+		 "%d bestaand%s dossier%s met deze achternaam en geboortedatum.  Kies er een, of maak een nieuw dossier:",
+		 in->nlist, in->nlist == 1 ? "" : "e", in->nlist == 1 ? "" : "s");
+	snprintf(first, sizeof first, "(nieuw dossier: %s, geboren %s)", in->achternaam, in->gebdatum);
+	open_pick(in, "Nieuwe hulpvraag — dossier", prompt, 1, first);
+	return R_PAINT | R_BARS;
+}
+
+/* The steps that pick from a list of the organisatie: where the rows come
+ * from and what the pick list says. */
+static const struct {
+	enum step step;
+	int (*fetch)(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
+	const char *title, *prompt, *first; /* first: an entry on top, id 0 (NULL: none) */
+} lists[] = {
+	{ S_TITEL, intake_titels, "Nieuwe hulpvraag — titel",
+	  "Kies de vaste titel; die bepaalt het aanvraagtype, de eerste status en de coördinator:", NULL },
+	{ S_SCHOOL, intake_scholen, "Nieuwe hulpvraag — school",
+	  "School van de leerling (typ om te zoeken op naam, BRIN of plaats):", NULL },
+	{ S_COORD, hulpvraag_coordinators, "Nieuwe hulpvraag — coördinator",
+	  "Dit aanvraagtype wijst de coördinator niet zelf toe.  Kies de coördinator:", "(nog geen coördinator)" },
+};
+
+/* The pick list of the current step (titel, school, coördinator). */
+static int job_list(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	struct err e;
+
+	list_clear(in);
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		if (lists[k].step != in->step)
+			continue;
+		if (load_list(in, a, lists[k].fetch(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
 			return R_PAINT | R_BARS;
-		}
-		dialog_close(&in->base.dlg);
-		in->step = S_DONE;
-		app_message(a, 0, "%s", e.msg);
-		app_push(a, pane_hulpvraag_new(a, in->new_id));
+		open_pick(in, lists[k].title, lists[k].prompt, lists[k].first != NULL, lists[k].first);
+	}
+	/* the school's scholenkring suggests the coördinator */
+	for (int i = 0; in->step == S_COORD && i < p->dlg.nshown; i++)
+		if (p->dlg.items[p->dlg.shown[i]].id == in->school_coord)
+			p->dlg.sel = i;
+	return R_PAINT | R_BARS;
+}
+
+static int job_create(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	struct hv_nieuw n;
+	struct err e;
+
+	list_clear(in);
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = a->session.organisatie_id;
+	n.dossier_id = in->dossier_id;
+	n.roepnaam = in->roepnaam;
+	n.achternaam_getypt = in->achternaam;
+	n.geboortedatum = in->gebdatum;
+	n.titel = in->titel;
+	n.omschrijving = in->omschrijving ? in->omschrijving : "";
+	n.school_id = in->school_id;
+	n.coordinator_id = in->coord_id;
+	n.aanvrager_naam = in->aanvrager;
+	n.aanvrager_email = in->email;
+	if (intake_create(a->db, &n, &in->new_id, &in->new_nummer, &e) < 0) {
+		dialog_note(&p->dlg, "%s", e.msg);
+		app_message(a, 1, "Niet aangemaakt: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	}
+	dialog_close(&p->dlg);
+	in->step = S_DONE;
+	app_message(a, 0, "%s", e.msg);
+	app_push(a, pane_hulpvraag_new(a, in->new_id));
 	return R_PAINT | R_BARS;
 }
 
@@ -442,7 +443,6 @@ static const struct pane_ops intake_ops = {
 	.nactions = sizeof in_actions / sizeof in_actions[0],
 	.dialog_ok = in_dialog_ok,
 	.dialog_cancel = in_dialog_cancel,
-	.work = in_work,
 	.free = in_free,
 };
 
