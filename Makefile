@@ -72,6 +72,10 @@ build/asan/tests/unit/%: $(AOBJ)/tests/unit/%.o $(ACORE_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
+# tui/bijlage_tekst runs converters through core/spawn and uses no curses:
+# its unit test links it beside core.
+build/asan/tests/unit/bijlage_tekst_test: $(AOBJ)/tui/bijlage_tekst.o
+
 build/asan/tests/db/%: $(AOBJ)/tests/db/%.o $(DBT_HARNESS) $(ADB_OBJ) $(ACORE_OBJ)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"

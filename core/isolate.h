@@ -10,14 +10,17 @@
  * handlers, no libpq or curses calls, so forking a process that has a
  * database connection and a terminal is safe.  When fork() fails the
  * computation runs in this process instead (same answer, more memory).
+ * The child is core/spawn's spawn_call(); for limits or a timeout use that.
  */
 #ifndef BALIE_ISOLATE_H
 #define BALIE_ISOLATE_H
 
 #include <stddef.h>
 
+#include "core/spawn.h"
+
 /* The computation: fills out (outlen bytes) and returns a small int. */
-typedef int (*isolate_fn)(void *arg, void *out, size_t outlen);
+typedef spawn_fn isolate_fn;
 
 /* Runs fn(arg, out, outlen) in a child process and returns what it
  * returned, with out copied back.  -1 when the child died or its answer

@@ -1,21 +1,19 @@
 /* cluster.c — create, start, stop and remove a private PostgreSQL cluster. */
 #include "db/cluster.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <glob.h>
-#include <grp.h>
 #include <limits.h>
 #include <pwd.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "core/spawn.h"
 
 #define SERVER_USER "postgres"
 
@@ -64,40 +62,41 @@ static int server_ids(uid_t *uid, gid_t *gid, struct err *e)
 }
 
 /* Runs argv (no shell) as the server user, stdout/stderr appended to log (or
- * /dev/null).  Returns the exit status, or -1 when it could not run. */
+ * /dev/null).  Returns the exit status, or -1 when it could not run.
+ *
+ * Through core/spawn: a process group of its own (a Ctrl-C aimed at balie
+ * does not kill the shared server half-way through a start), no time limit
+ * (pg_ctl has its own -t), and the base environment only — no PG…
+ * variables: initdb and pg_ctl get everything they need as arguments, and a
+ * PGPORT or PGDATA of the caller's would move the socket or the data. */
 static int run_as_server(char *const argv[], const char *log)
 {
-	uid_t uid;
-	gid_t gid;
-	if (server_ids(&uid, &gid, NULL) < 0)
+	struct spawn_opts o = { .out = SPAWN_IO_NULL, .err = SPAWN_IO_STDOUT };
+	struct spawn_result r;
+	int fd = -1;
+
+	if (server_ids(&o.uid, &o.gid, NULL) < 0)
 		return -1;
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		int fd = open(log ? log : "/dev/null", O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-		int nul = open("/dev/null", O_RDONLY);
-		if (nul >= 0)
-			dup2(nul, 0);
-		if (fd >= 0) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		/* Own process group: a Ctrl-C aimed at balie does not kill the
-		 * shared server half-way through a start. */
-		setpgid(0, 0);
-		if (geteuid() == 0) {
-			if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
-				_exit(126);
-		}
-		execv(argv[0], argv);
-		_exit(127);
+	if (geteuid() == 0)
+		o.flags |= SPAWN_SET_IDS;
+	if (log) {
+		/* opened here, by us, as before: the log is ours, not the server user's */
+		fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		o.out = fd >= 0 ? SPAWN_IO_FD : SPAWN_IO_INHERIT;
+		o.err = fd >= 0 ? SPAWN_IO_STDOUT : SPAWN_IO_INHERIT;
+		o.out_fd = fd;
 	}
-	int st;
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	spawn_run(argv, &o, &r);
+	if (fd >= 0)
+		close(fd);
+	spawn_result_release(&r);
+	return r.end == SPAWN_EXITED ? r.status : -1;
+}
+
+/* spawn_call job: can this process (the server user) use the folder arg? */
+static int access_job(void *arg, void *out, size_t outlen)
+{
+	return access(arg, R_OK | W_OK | X_OK) == 0 ? 0 : 1;
 }
 
 static int mkdir_p(const char *path, mode_t last_mode)
@@ -136,14 +135,10 @@ int cluster_prepare_dir(const char *dir, struct err *e)
 		return err_set(e, "kan rechten van '%s' niet zetten: %s", dir, strerror(errno));
 	if (geteuid() == 0) {
 		/* The server user must be able to reach the folder. */
-		pid_t pid = fork();
-		if (pid == 0) {
-			if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
-				_exit(2);
-			_exit(access(dir, R_OK | W_OK | X_OK) == 0 ? 0 : 1);
-		}
-		int wst = 0;
-		if (pid < 0 || waitpid(pid, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst) != 0)
+		struct spawn_opts o = { .flags = SPAWN_SET_IDS, .uid = uid, .gid = gid };
+		struct spawn_result r;
+		int denied = 1;
+		if (spawn_call(access_job, (void *)dir, NULL, 0, &o, &denied, &r) < 0 || denied)
 			return err_set(e, "gebruiker %s kan map '%s' niet bereiken (staat hij onder /root?): "
 					  "kies een map buiten /root, bijvoorbeeld met BALIE_DEMO_DIR",
 				       SERVER_USER, dir);

@@ -3,26 +3,14 @@
 #include "tui/bijlage_tekst.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/bijlage.h"
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+#include "core/spawn.h"
 
 /* data into a new private file under $TMPDIR (or /tmp) ending in suffix
  * (docx2txt wants ".docx"); path gets its name.  0 / -1 with e. */
@@ -56,105 +44,71 @@ static int temp_file(const unsigned char *data, size_t len, const char *suffix, 
 	return 0;
 }
 
-/* Runs argv (argv[0] looked up in PATH) with stdin and stderr on /dev/null
- * and collects stdout, at most cap bytes, within timeout_ms.  0 with *out
- * (malloc'ed, NUL-terminated) / -1 with e. */
-static int run_tool(char *const argv[], long cap, int timeout_ms, char **out, size_t *outlen, int *afgekapt,
-		    struct err *e)
+const struct bijlage_grenzen bijlage_tekst_grenzen = {
+	.timeout_ms = 20000,
+	.cpu_s = 10,
+	.mem_bytes = 512LL * 1024 * 1024,
+	.max = (size_t)BIJLAGE_TEKST_MAX,
+};
+
+int bijlage_tekst_omzetten(char *const argv[], const struct bijlage_grenzen *g, char **out, size_t *n,
+			   int *afgekapt, struct err *e)
 {
-	int pfd[2], status = 0;
-	pid_t pid;
-	size_t len = 0, size = 65536;
-	char *buf = malloc(size + 1);
-	long long deadline = now_ms() + timeout_ms;
-	int timed_out = 0;
+	struct spawn_opts o = {
+		.timeout_ms = g->timeout_ms,
+		.cpu_s = g->cpu_s,
+		.mem_bytes = g->mem_bytes,
+		.fsize_bytes = 64LL * 1024 * 1024, /* it writes to a pipe; no file may fill the disk */
+		.nofile = 256,
+		.out = SPAWN_IO_CAPTURE,
+		.out_cap = g->max,
+		.err = SPAWN_IO_CAPTURE, /* its last words tell a memory failure */
+		.flags = SPAWN_DIE_WITH_PARENT,
+	};
+	struct spawn_result r;
+	char why[160];
 
 	*out = NULL;
-	*outlen = 0;
+	*n = 0;
 	*afgekapt = 0;
-	if (!buf)
-		return err_set(e, "geen geheugen");
-	if (pipe2(pfd, O_CLOEXEC) < 0) {
-		free(buf);
-		return err_set(e, "%s starten mislukt: %s", argv[0], strerror(errno));
-	}
-	pid = fork();
-	if (pid < 0) {
-		close(pfd[0]);
-		close(pfd[1]);
-		free(buf);
-		return err_set(e, "%s starten mislukt: %s", argv[0], strerror(errno));
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-		if (null >= 0) {
-			dup2(null, 0);
-			dup2(null, 2);
+	spawn_run(argv, &o, &r);
+	switch (r.end) {
+	case SPAWN_TOO_BIG: /* the cap: show what there is */
+		*afgekapt = 1;
+		/* fall through */
+	case SPAWN_EXITED:
+		if (r.end == SPAWN_TOO_BIG || r.status == 0) {
+			*out = r.out;
+			*n = r.out_len;
+			return 0;
 		}
-		dup2(pfd[1], 1);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(pfd[1]);
-	for (;;) {
-		long long left = deadline - now_ms();
-		struct pollfd p = { pfd[0], POLLIN, 0 };
-		int r;
-
-		if (left <= 0) {
-			timed_out = 1;
-			break;
-		}
-		r = poll(&p, 1, (int)left);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			timed_out = r == 0;
-			break;
-		}
-		if (len == size && (long)size < cap) {
-			size_t ns = size * 2 > (size_t)cap ? (size_t)cap : size * 2;
-			char *nb = realloc(buf, ns + 1);
-			if (!nb)
-				break;
-			buf = nb;
-			size = ns;
-		}
-		if (len == size) { /* the cap: show what there is */
-			*afgekapt = 1;
-			break;
-		}
-		ssize_t k = read(pfd[0], buf + len, size - len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		len += (size_t)k;
-	}
-	close(pfd[0]);
-	if (timed_out || *afgekapt)
-		kill(pid, SIGKILL);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (timed_out) {
-		free(buf);
-		return err_set(e, "%s deed er langer dan %d seconden over; exporteer de bijlage om hem te lezen",
-			       argv[0], timeout_ms / 1000);
-	}
-	if (!*afgekapt && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
-		free(buf);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		break;
+	case SPAWN_TIMED_OUT:
+	case SPAWN_CPU_LIMIT:
+	case SPAWN_MEM_LIMIT:
+		spawn_result_release(&r);
+		return err_set(e, "Het document kon niet worden omgezet: het omzetten %s; exporteer de bijlage (e) om hem te "
+				  "openen",
+			       spawn_reason(&o, &r, why, sizeof why));
+	case SPAWN_NOT_STARTED:
+		if (r.errnum == ENOENT)
 			return err_set(e, "%s is niet geïnstalleerd (make deps installeert het)", argv[0]);
-		return err_set(e, "%s kon de tekst niet lezen (beschadigd of beveiligd bestand?)", argv[0]);
+		return err_set(e, "%s starten mislukt: %s", argv[0], strerror(r.errnum));
+	case SPAWN_SIGNALED:
+		break;
 	}
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	return 0;
+	spawn_result_release(&r);
+	return err_set(e, "%s kon de tekst niet lezen (beschadigd of beveiligd bestand?)", argv[0]);
 }
 
 int bijlage_tekst(const unsigned char *data, size_t len, const char *mime, char **out, int *afgekapt,
 		  struct err *e)
+{
+	return bijlage_tekst_met(data, len, mime, &bijlage_tekst_grenzen, out, afgekapt, e);
+}
+
+int bijlage_tekst_met(const unsigned char *data, size_t len, const char *mime, const struct bijlage_grenzen *g,
+		      char **out, int *afgekapt, struct err *e)
 {
 	char path[4096];
 	char *argv[8];
@@ -165,8 +119,8 @@ int bijlage_tekst(const unsigned char *data, size_t len, const char *mime, char 
 	*afgekapt = 0;
 	switch (bijlage_soort(mime)) {
 	case BS_TEKST:
-		if (len > (size_t)BIJLAGE_TEKST_MAX) {
-			len = (size_t)BIJLAGE_TEKST_MAX;
+		if (len > g->max) {
+			len = g->max;
 			*afgekapt = 1;
 		}
 		*out = malloc(len + 1);
@@ -193,7 +147,7 @@ int bijlage_tekst(const unsigned char *data, size_t len, const char *mime, char 
 			char *v[] = { "antiword", "-m", "UTF-8.txt", path, NULL };
 			memcpy(argv, v, sizeof v);
 		}
-		rc = run_tool(argv, BIJLAGE_TEKST_MAX, BIJLAGE_TEKST_TIMEOUT_MS, out, &n, afgekapt, e);
+		rc = bijlage_tekst_omzetten(argv, g, out, &n, afgekapt, e);
 		unlink(path);
 		break;
 	}

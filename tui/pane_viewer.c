@@ -166,8 +166,9 @@ static void vw_draw(struct pane *p, struct app *a, WINDOW *w)
 	y++;
 	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
 	if (!v->text) {
-		screen_put(w, y + 1, 2, cols - 4, v->body_msg[0] ? v->body_msg : "Bezig met laden…",
-			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
+		/* wrapped: a converter stopped by a limit says why in a long sentence */
+		screen_wrap(w, y + 1, 2, cols - 4, rows - y - 2, v->body_msg[0] ? v->body_msg : "Bezig met laden…",
+			    s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
 		return;
 	}
 	if (v->width != cols - 3)

@@ -26,10 +26,7 @@ printf '%%PDF-1.4\n' | dd of="$T/home/documenten/scan-groot.pdf" conv=notrunc 2>
 tui_start bijl 80 24 "HOME=$T/home $TUI_BALIE demo"
 tui_login secretariaat demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
-tui_keys o
-wait_for "Nummer van de hulpvraag" 5
-tui_type "$NUMMER"
-tui_keys Enter
+tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER in aanvulling nodig" wait_for "Status: TLV>aanvraag aanvulling nodig" 10
 tui_keys Tab Tab
 check "tabblad Bijlagen wijst naar b" wait_for "b: bijlagen beheren" 5

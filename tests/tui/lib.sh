@@ -231,6 +231,15 @@ tui_login() {
 	tui_keys Enter
 }
 
+# Opens hulpvraag NUMMER from the home screen (o, the number, Enter); the
+# caller checks what it expects to see.
+tui_open_hulpvraag() {
+	tui_keys o
+	wait_for "Nummer van de hulpvraag" 5 || return 1
+	tui_type "$1"
+	tui_keys Enter
+}
+
 # psql against the demo cluster as its superuser (RLS does not apply).
 demo_psql() {
 	(eval "$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --env)" && psql -X -A -t -q -v ON_ERROR_STOP=1 -c "$1")

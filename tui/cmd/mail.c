@@ -4,8 +4,9 @@
  *
  * Claiming and marking rows is db/outbox.c (see the delivery contract in
  * db/outbox.h); building the message is core/mail.c.  This file runs the
- * command: an argument vector (no shell), the message on its stdin, its
- * stdout and stderr captured for laatste_fout, killed when it takes longer
+ * command through core/spawn: an argument vector (no shell), the message on
+ * its stdin, its stdout and stderr captured for laatste_fout, a short
+ * environment allowlist, its process group stopped when it takes longer
  * than OUTBOX_SEND_TIMEOUT_SECONDS so the claim never outlives its lease.
  */
 #include <errno.h>
@@ -16,11 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/mail.h"
+#include "core/spawn.h"
 #include "db/outbox.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
@@ -49,34 +50,29 @@ static int usage(void)
 	return 2;
 }
 
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---------------------------------------------------------------- running mail_command */
 
-/* Keeps the first bytes of the output, as one line of plain text. */
-static void keep_output(char *out, size_t outlen, size_t *used, const char *s, ssize_t n)
-{
-	for (ssize_t i = 0; i < n && *used + 1 < outlen; i++) {
-		unsigned char c = (unsigned char)s[i];
-		out[(*used)++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
-	}
-	out[*used] = '\0';
-}
+/* What mail_command may see of balie's environment: never PGPASSWORD or
+ * the rest of libpq's PG… variables.  USER and LOGNAME for msmtp and
+ * sendmail, MAIL_CONFIG for Postfix, BALIE_MAIL_CAPTURE… for the tests'
+ * and the demo's capture-sendmail. */
+static const char *const mail_env[] = { "PATH", "HOME", "LANG", "LC_*", "TZ", "TMPDIR", "USER", "LOGNAME",
+					"MAIL_CONFIG", "BALIE_MAIL_CAPTURE*", NULL };
 
-static void tidy(char *s)
+/* The output as one line of plain text: control characters become spaces,
+ * runs of spaces one, none at the ends. */
+static void tidy(char *s, size_t len)
 {
 	char *w = s;
 	int space = 1;
-	for (char *r = s; *r; r++) {
-		if (*r == ' ' && space)
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			c = ' ';
+		if (c == ' ' && space)
 			continue;
-		space = *r == ' ';
-		*w++ = *r;
+		space = c == ' ';
+		*w++ = (char)c;
 	}
 	while (w > s && w[-1] == ' ')
 		w--;
@@ -85,116 +81,49 @@ static void tidy(char *s)
 
 /* Runs argv with msg on its stdin.  Returns the exit status (0 = accepted)
  * or -1 when it could not run, was killed or took too long; why (one line)
- * gets the reason with what the command printed. */
+ * gets the reason with what the command printed (its first 399 bytes). */
 static int run_command(char **argv, const char *msg, int timeout_s, char *why, size_t whylen)
 {
-	int in[2] = {-1, -1}, out[2] = {-1, -1};
-	char output[400] = "";
-	size_t used = 0;
-	int status = -1, rc = -1;
-	double deadline = now_mono() + timeout_s;
+	struct spawn_opts o = {
+		.env = mail_env,
+		.timeout_ms = timeout_s * 1000,
+		.in = msg,
+		.in_len = strlen(msg),
+		.out = SPAWN_IO_CAPTURE,
+		.err = SPAWN_IO_STDOUT,
+		.out_cap = 399,
+		/* the rest of the output is read and dropped; a crash of balie
+		 * takes the command with it, as before */
+		.flags = SPAWN_CAP_DRAIN | SPAWN_DIE_WITH_PARENT,
+	};
+	struct spawn_result r;
+	int rc = -1;
 
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
-		snprintf(why, whylen, "kan geen pijp maken: %s", strerror(errno));
-		goto close;
-	}
-	pid_t pid = fork();
-	if (pid < 0) {
-		snprintf(why, whylen, "kan geen proces starten: %s", strerror(errno));
-		goto close;
-	}
-	if (pid == 0) {
-		/* The child: stdin from the message, stdout and stderr to us. */
-		signal(SIGPIPE, SIG_DFL);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if (dup2(in[0], 0) < 0 || dup2(out[1], 1) < 0 || dup2(out[1], 2) < 0)
-			_exit(127);
-		execvp(argv[0], argv);
-		dprintf(2, "kan '%s' niet starten: %s", argv[0], strerror(errno));
-		_exit(127);
-	}
-	close(in[0]);
-	close(out[1]);
-	in[0] = out[1] = -1;
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
-
-	fcntl(out[0], F_SETFL, O_NONBLOCK);
-
-	size_t len = strlen(msg), off = 0;
-	if (len == 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	int timed_out = 0, reaped = 0;
-	/* Until the command exits: feed stdin, collect output.  Once it has
-	 * exited, what it wrote is in the pipe; a background process of its
-	 * own that keeps the pipe open is not waited for. */
-	while (!reaped) {
-		double left = deadline - now_mono();
-		if (left <= 0) {
-			timed_out = 1;
-			break;
-		}
-		struct pollfd p[2] = {{in[1], POLLOUT, 0}, {out[0], POLLIN, 0}};
-		int n = poll(p, 2, left < 0.1 ? (int)(left * 1000) + 1 : 100);
-		if (n > 0 && in[1] >= 0 && (p[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
-			ssize_t w = write(in[1], msg + off, len - off);
-			if (w > 0)
-				off += (size_t)w;
-			if ((w < 0 && errno != EAGAIN && errno != EINTR) || off == len) {
-				/* EPIPE: the command stopped reading; its status says why. */
-				close(in[1]);
-				in[1] = -1;
-			}
-		}
-		if (n > 0 && out[0] >= 0 && (p[1].revents & (POLLIN | POLLERR | POLLHUP))) {
-			char tmp[512];
-			ssize_t r = read(out[0], tmp, sizeof tmp);
-			if (r > 0) {
-				keep_output(output, sizeof output, &used, tmp, r);
-			} else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
-				close(out[0]);
-				out[0] = -1;
-			}
-		}
-		pid_t w = waitpid(pid, &status, WNOHANG);
-		if (w == pid || (w < 0 && errno != EINTR))
-			reaped = 1;
-	}
-	if (timed_out) {
-		kill(pid, SIGKILL);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		snprintf(why, whylen, "mail_command reageerde niet binnen %d s en is afgebroken", timeout_s);
-		goto close;
-	}
-	if (out[0] >= 0) {
-		char tmp[512];
-		ssize_t r;
-		while ((r = read(out[0], tmp, sizeof tmp)) > 0)
-			keep_output(output, sizeof output, &used, tmp, r);
-	}
-	tidy(output);
-	if (WIFEXITED(status)) {
-		rc = WEXITSTATUS(status);
+	spawn_run(argv, &o, &r);
+	char *output = r.out ? r.out : "";
+	tidy(output, r.out_len);
+	switch (r.end) {
+	case SPAWN_EXITED:
+		rc = r.status;
 		if (rc != 0)
-			snprintf(why, whylen, "mail_command stopte met status %d%s%s", rc,
-				 output[0] ? ": " : "", output);
-	} else if (WIFSIGNALED(status)) {
-		snprintf(why, whylen, "mail_command afgebroken door signaal %d%s%s", WTERMSIG(status),
-			 output[0] ? ": " : "", output);
-	} else {
+			snprintf(why, whylen, "mail_command stopte met status %d%s%s", rc, output[0] ? ": " : "",
+				 output);
+		break;
+	case SPAWN_SIGNALED:
+		snprintf(why, whylen, "mail_command afgebroken door signaal %d%s%s", r.signal, output[0] ? ": " : "",
+			 output);
+		break;
+	case SPAWN_TIMED_OUT:
+		snprintf(why, whylen, "mail_command reageerde niet binnen %d s en is afgebroken", timeout_s);
+		break;
+	case SPAWN_NOT_STARTED:
+		snprintf(why, whylen, "kan '%s' niet starten: %s", argv[0], strerror(r.errnum));
+		break;
+	default:
 		snprintf(why, whylen, "mail_command: onbekende afloop");
+		break;
 	}
-close:
-	for (int i = 0; i < 2; i++) {
-		if (in[i] >= 0)
-			close(in[i]);
-		if (out[i] >= 0)
-			close(out[i]);
-	}
+	spawn_result_release(&r);
 	return rc;
 }
 
