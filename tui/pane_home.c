@@ -140,12 +140,6 @@ static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put_right(w, y, 2 + cat, COUNT_COLS, num, s->attr[ST_HEAD]);
 }
 
-static int home_reload(struct pane *p, struct app *a, enum action_id id)
-{
-	app_message(a, 0, "Bezig met laden…");
-	return R_BARS | R_WORK;
-}
-
 static int home_move(struct pane *p, struct app *a, enum action_id id)
 {
 	struct home *h = H(p);
@@ -186,7 +180,6 @@ static int home_intake(struct pane *p, struct app *a, enum action_id id)
 }
 
 static const struct pane_action home_actions[] = {
-	{ ACT_RELOAD, home_reload, 0 },
 	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
 	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
 	{ ACT_TC_LIJST, home_controle, 0 },
@@ -194,7 +187,8 @@ static const struct pane_action home_actions[] = {
 	{ ACT_HV_INTAKE, home_intake, 0 },
 };
 
-static int home_work(struct pane *p, struct app *a)
+/* The counts (the load job: also "vernieuwen" and after a reconnect). */
+static int job_load(struct pane *p, struct app *a)
 {
 	struct home *h = H(p);
 	struct home_count *rows = NULL;
@@ -206,8 +200,7 @@ static int home_work(struct pane *p, struct app *a)
 	err_clear(&e);
 	localtime_r(&now, &tm);
 	strftime(h->when, sizeof h->when, "%H:%M:%S", &tm);
-	if (app_connect(a, &e) < 0 ||
-	    home_counts(a->db, a->session.organisatie_id, &rows, &n, &e) < 0) {
+	if (home_counts(a->db, a->session.organisatie_id, &rows, &n, &e) < 0) {
 		app_message(a, 1, "%s — r probeert het opnieuw", e.msg[0] ? e.msg : "Laden mislukt");
 		return R_PAINT | R_BARS;
 	}
@@ -225,13 +218,9 @@ static int home_work(struct pane *p, struct app *a)
 /* Another session changed a hulpvraag of this organisatie: recount. */
 static int home_changed(struct pane *p, struct app *a, const struct notify_event *ev)
 {
-	(void)p;
-	return ev->organisatie_id == a->session.organisatie_id ? R_WORK : R_NONE;
-}
-
-/* The connection is back: recount. */
-static int home_reconnected(struct pane *p, struct app *a)
-{
+	if (ev->organisatie_id != a->session.organisatie_id)
+		return R_NONE;
+	p->job = job_load;
 	return R_WORK;
 }
 
@@ -251,10 +240,9 @@ static const struct pane_ops home_ops = {
 	.actions = home_actions,
 	.nactions = sizeof home_actions / sizeof home_actions[0],
 	.cursor = home_move,
-	.work = home_work,
+	.load = job_load,
 	.free = home_free,
 	.changed = home_changed,
-	.reconnected = home_reconnected,
 };
 
 struct pane *pane_home_new(struct app *a)
@@ -264,6 +252,7 @@ struct pane *pane_home_new(struct app *a)
 	if (!h)
 		return NULL;
 	h->base.ops = &home_ops;
+	h->base.job = job_load;
 	a->work_pending = 1; /* load the counts after the first paint */
 	return &h->base;
 }
