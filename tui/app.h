@@ -12,8 +12,27 @@
  * Handlers never draw: key/action/work functions change state and return
  * reaction flags; the loop repaints what is dirty, wnoutrefresh()es each
  * window and calls doupdate() once.  Blocking database work is never done
- * inside a key handler: the handler returns R_WORK and the loop first paints
- * (so "Bezig met …" is on screen) and then calls the pane's work().
+ * inside a key handler: the handler sets a job (app_start) and the loop
+ * first paints (so "Bezig met …" is on screen) and then runs it.
+ *
+ * A key goes: the pane's open dialog (p->dlg) → the pane's raw key() →
+ * the action the keymap binds in the pane's context, which app_run_action
+ * checks against the rulebook (core/recht via the action row) and then
+ * hands to: the dialog (OK/cancel → ops->dialog_ok/dialog_cancel) → the
+ * pane's action() hook → its action table → ops->cursor → "vernieuwen" by
+ * ops->load → the global actions.
+ *
+ * Adding things (the financial queue, the commission agenda, …):
+ *   - an action: a row in action_table (tui/action.c; with
+ *     ACTION_RECHT(RECHT_…) when it is a business action), a binding in
+ *     keymaps/default.keys, and a row { ACT_…, fn, flags } in the pane's
+ *     struct pane_action table; fn opens a dialog or calls app_start(a, p,
+ *     job, "Bezig met …"), the job does the database work;
+ *   - a pane: a struct starting with struct pane, a const struct pane_ops
+ *     with ctx, draw, actions, load (and cursor for a list), and its rows in
+ *     a core/lijst when it is a list;
+ *   - a hulpvraag tab: a name in enum tab and a row in tabs[]
+ *     (tui/pane_hulpvraag.c): name, short name, count, draw, rows, actions.
  */
 #ifndef BALIE_TUI_APP_H
 #define BALIE_TUI_APP_H
