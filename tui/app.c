@@ -569,9 +569,13 @@ static int pane_action(struct pane *p, struct app *a, enum action_id id)
 			return R_NONE;
 		return pa->run(p, a, id);
 	}
-	if (p->ops->cursor && (id == ACT_UP || id == ACT_DOWN || id == ACT_PAGE_UP || id == ACT_PAGE_DOWN ||
-			     id == ACT_TOP || id == ACT_BOTTOM))
-		return p->ops->cursor(p, a, id);
+	if (id == ACT_UP || id == ACT_DOWN || id == ACT_PAGE_UP || id == ACT_PAGE_DOWN || id == ACT_TOP ||
+	    id == ACT_BOTTOM) {
+		if (p->ops->cursor)
+			return p->ops->cursor(p, a, id);
+		if (p->ops->list)
+			return app_list_nav((struct lijst *)((char *)p + p->ops->list), id);
+	}
 	if (id == ACT_RELOAD && p->ops->load)
 		return app_start(a, p, p->ops->load, "Bezig met laden…");
 	return R_NONE;

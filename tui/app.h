@@ -94,6 +94,9 @@ struct pane_ops {
 	 * ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM) when the table has no row for
 	 * them — the list of the pane (app_list_nav) or its own scrolling. */
 	int (*cursor)(struct pane *p, struct app *a, enum action_id id);
+	/* Or, for a plain list: offsetof() its struct lijst in the pane's
+	 * struct (0: none) — the cursor keys then move it (app_list_nav). */
+	size_t list;
 	/* Optional: 1 when the pane holds its data (for PA_READY rows). */
 	int (*ready)(const struct pane *p);
 	/* The pane's dialog (p->dlg) was confirmed: act on p->dlg.tag.

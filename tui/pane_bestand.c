@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,11 +227,6 @@ static int bs_choose(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
-static int bs_move(struct pane *p, struct app *a, enum action_id id)
-{
-	return app_list_nav(&P(p)->list, id);
-}
-
 static const struct pane_action bs_actions[] = {
 	{ ACT_CLOSE, bs_cancel, 0 },
 	{ ACT_BS_PARENT, bs_parent, 0 },
@@ -253,7 +249,7 @@ static const struct pane_ops bs_ops = {
 	.draw = bs_draw,
 	.actions = bs_actions,
 	.nactions = sizeof bs_actions / sizeof bs_actions[0],
-	.cursor = bs_move,
+	.list = offsetof(struct bspane, list),
 	.free = bs_free,
 };
 

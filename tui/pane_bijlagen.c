@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,11 +201,6 @@ static int bl_add(struct pane *p, struct app *a, enum action_id id)
 {
 	app_push(a, pane_bestand_new(a, p, chosen));
 	return R_PAINT | R_BARS;
-}
-
-static int bl_move(struct pane *p, struct app *a, enum action_id id)
-{
-	return app_list_nav(&P(p)->list, id);
 }
 
 /* The chosen bijlage, or NULL (and a message) when the list is empty. */
@@ -406,7 +402,7 @@ static const struct pane_ops bl_ops = {
 	.draw = bl_draw,
 	.actions = bl_actions,
 	.nactions = sizeof bl_actions / sizeof bl_actions[0],
-	.cursor = bl_move,
+	.list = offsetof(struct blpane, list),
 	.dialog_ok = bl_dialog_ok,
 	.load = job_load,
 	.free = bl_free,

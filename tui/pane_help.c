@@ -8,6 +8,7 @@
  */
 #include "tui/pane_help.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,11 +101,6 @@ static int help_none(struct pane *p, struct app *a, enum action_id id)
 	return R_DONE; /* no help on help */
 }
 
-static int help_cursor(struct pane *p, struct app *a, enum action_id id)
-{
-	return app_list_nav(&P(p)->list, id);
-}
-
 static const struct pane_action help_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
 	{ ACT_RUN, help_run, 0 },
@@ -126,7 +122,7 @@ static const struct pane_ops help_ops = {
 	.draw = help_draw,
 	.actions = help_actions,
 	.nactions = sizeof help_actions / sizeof help_actions[0],
-	.cursor = help_cursor,
+	.list = offsetof(struct help, list),
 	.free = help_free,
 };
 
