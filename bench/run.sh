@@ -35,6 +35,10 @@ fi
 size=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; psql -Atc "SELECT pg_database_size(current_database()) / 1048576"')
 
 echo "bench: $(date +%Y-%m-%d) commit $(git rev-parse --short HEAD 2>/dev/null || echo onbekend)$(git diff --quiet HEAD 2>/dev/null || echo ' (+ wijzigingen)'), $(nproc) cores, laden ${load} s, ${size} MiB"
+# the raw status writes run as the cluster's superuser with SET ROLE
+# balie_owner (bench/bench.c bench_status)
+owner=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; echo "$PGUSER"')
+BENCH_OWNER_CONNINFO="host='$dir' dbname=balie_demo user=$owner" \
 BENCH_SCALE=$scale BENCH_LOAD_S=$load BENCH_DB_MIB=$size \
 	build/bench/bench run "host='$dir' dbname=balie_demo user=balie_app" . bench/results.tsv
 echo "bench: cijfers in bench/results.tsv"

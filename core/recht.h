@@ -4,7 +4,7 @@
  *   - the screens ask recht_mag() before they offer a key, a pick list entry
  *     or a help line, so a role never sees what it may not do;
  *   - `balie admin migrate` publishes the table into the database (table
- *     balie.recht, see db/recht.c and migration 012_rulebook.sql), where the
+ *     balie.recht, see db/recht.c and migration 013_rulebook.sql), where the
  *     policies, triggers and SECURITY DEFINER functions check the same rows
  *     with balie.mag(actie, organisatie) — so a careless or malicious query
  *     by the application role cannot do what the table forbids;

@@ -16,6 +16,7 @@
 
 #include "core/bijlage.h"
 #include "db/audit.h"
+#include "db/outcome.h"
 #include "db/hulpvraag.h"
 #include "db/row.h"
 
@@ -90,118 +91,151 @@ static char *bytea_hex(const unsigned char *data, size_t len)
 	return s;
 }
 
-/* The statements of an add, inside the open transaction. */
+/* The statements of an add, inside the open transaction.  0, or -1 with
+ * o->kind and o->err (the caller rolls back). */
 static int add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *cat, const char *datadir,
-		     struct bijlage_toegevoegd *out, struct err *e)
+		     struct bijlage_toegevoegd *out, struct outcome *o)
 {
+	struct err *e = &o->err;
+	enum db_failure kind = DB_OK;
 	char shv[24], reden[200];
-	const char *p[5];
+	const char *p[6];
 	PGresult *r;
 	char *hex;
 
 	snprintf(shv, sizeof shv, "%ld", n->hulpvraag_id);
-	/* bijlage_toevoegen (migration 012) locks the hulpvraag (two adds at
+	/* bijlage_toevoegen (migration 013) locks the hulpvraag (two adds at
 	 * once take turns, so only one makes the automatic status change),
 	 * checks visibility and the rulebook, computes the hash from the bytes
-	 * itself, and writes the content, the row and the audit row */
+	 * itself, and writes the content, the row (with the create's key) and
+	 * the audit row */
 	hex = bytea_hex(n->data, n->len);
-	if (!hex)
-		return err_set(e, "geen geheugen voor de bijlage");
+	if (!hex) {
+		outcome_set(o, OUTCOME_ERROR, "geen geheugen voor de bijlage");
+		return -1;
+	}
 	p[0] = shv;
 	p[1] = n->naam;
 	p[2] = out->mime;
 	p[3] = cat;
 	p[4] = hex;
-	r = db_exec(db, e, NULL, "SELECT bijlage_toevoegen($1, $2, $3, $4, $5::bytea)", 5, p);
+	p[5] = n->idempotentie && *n->idempotentie ? n->idempotentie : NULL;
+	r = db_exec(db, e, &kind, "SELECT bijlage_toevoegen($1, $2, $3, $4, $5::bytea, $6)", 6, p);
 	free(hex);
 	if (!r)
-		return -1;
+		goto failed;
 	out->id = atol(PQgetvalue(r, 0, 0));
 	PQclear(r);
 
 	snprintf(reden, sizeof reden, "Er is een nieuwe bijlage toegevoegd (categorie %s).", cat);
-	switch (hulpvraag_status_automatisch(db, n->hulpvraag_id, reden, datadir, out->status, sizeof out->status, e)) {
-	case HV_OK:
+	switch (hulpvraag_status_automatisch(db, n->hulpvraag_id, reden, datadir, out->status, sizeof out->status, o)) {
+	case OUTCOME_SAVED:
 		return 0;
-	case HV_NOT_ALLOWED: {
+	case OUTCOME_REFUSED: {
 		char why[512];
 		snprintf(why, sizeof why, "%s", e->msg);
-		return err_set(e, "de automatische statuswijziging werd geweigerd: %s", why);
+		outcome_set(o, OUTCOME_REFUSED, "de automatische statuswijziging werd geweigerd: %s", why);
+		return -1;
 	}
 	default:
 		return -1;
 	}
+failed:
+	o->kind = kind == DB_RAISED || kind == DB_PRIVILEGE ? OUTCOME_REFUSED : OUTCOME_ERROR;
+	o->kind = kind == DB_UNIQUE_VIOLATION ? OUTCOME_CONFLICT : o->kind; /* the same key at once */
+	return -1;
 }
 
-int bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadir, struct bijlage_toegevoegd *out,
-		struct err *e)
+
+enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadir,
+			      struct bijlage_toegevoegd *out, struct outcome *o)
 {
 	const char *cat = bijlage_categorie(n->categorie);
-	char mailmsg[512];
+	const char *key = n->idempotentie && *n->idempotentie ? n->idempotentie : NULL;
+	int mail;
 
+	outcome_clear(o);
 	memset(out, 0, sizeof *out);
 	if (!cat)
-		return err_set(e, "onbekende categorie \"%s\"; kies uit: OPP, onderzoeksverslag, toetsgegevens, plan, "
-				  "ondertekening, zienswijze, beschikking, overig",
-			       n->categorie ? n->categorie : "");
-	if (bijlage_check_grootte((long)n->len, e) < 0 || bijlage_check_naam(n->naam, e) < 0)
-		return -1;
+		return outcome_set(o, OUTCOME_REFUSED,
+				   "onbekende categorie \"%s\"; kies uit: OPP, onderzoeksverslag, toetsgegevens, plan, "
+				   "ondertekening, zienswijze, beschikking, overig",
+				   n->categorie ? n->categorie : "");
+	if (bijlage_check_grootte((long)n->len, &o->err) < 0 || bijlage_check_naam(n->naam, &o->err) < 0)
+		return (o->kind = OUTCOME_REFUSED);
 	bijlage_sha256_hex(n->data, n->len, out->sha256);
-	if (bijlage_mime(n->data, n->len, out->mime, sizeof out->mime, e) < 0)
-		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (add_in_tx(db, n, cat, datadir, out, e) < 0) {
+	if (bijlage_mime(n->data, n->len, out->mime, sizeof out->mime, &o->err) < 0)
+		return (o->kind = OUTCOME_ERROR);
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (key) {
+		/* sent before (F2 again after the connection broke): that one */
+		if (db_created_before(db, PROBE_KEY_BIJLAGE, key, o) != OUTCOME_GONE) {
+			if (db_ok(db))
+				db_rollback(db);
+			out->id = o->id;
+			if (o->kind == OUTCOME_SAVED)
+				outcome_set(o, OUTCOME_SAVED, "Bijlage was al toegevoegd");
+			return o->kind;
+		}
+		o->kind = OUTCOME_SAVED;
+	}
+	if (add_in_tx(db, n, cat, datadir, out, o) < 0) {
 		db_rollback(db);
 		out->id = 0;
 		out->status[0] = '\0';
-		return -1;
+		if (o->kind == OUTCOME_SAVED)
+			o->kind = OUTCOME_ERROR;
+		return o->kind;
 	}
-	snprintf(mailmsg, sizeof mailmsg, "%s", e->msg); /* the status change's own sentence */
-	if (db_commit(db, e) < 0) {
-		if (!db_ok(db))
-			return err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de bijlage is "
-					  "toegevoegd — kijk in de lijst voordat je het opnieuw probeert");
-		db_rollback(db);
-		return -1;
-	}
+	mail = o->mail; /* of the automatic status change */
+	o->probe = key ? PROBE_KEY_BIJLAGE : PROBE_NONE;
+	if (key)
+		db_copy(o->probe_key, sizeof o->probe_key, key);
+	if (outcome_commit(db, "de bijlage", o) != OUTCOME_SAVED)
+		return o->kind;
+	o->id = out->id;
+	o->version = 1;
 	if (out->status[0])
-		err_set(e, "Bijlage toegevoegd; status automatisch → %s%s", out->status,
-			strstr(mailmsg, "klaargezet") ? "; mail klaargezet" : "; geen mail"); else {
-		err_set(e, "Bijlage toegevoegd");
-	}
-	return 0;
+		return outcome_set(o, OUTCOME_SAVED, "Bijlage toegevoegd; status automatisch → %s%s", out->status,
+				   mail ? "; mail klaargezet" : "; geen mail");
+	return outcome_set(o, OUTCOME_SAVED, "Bijlage toegevoegd");
 }
 
-int bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
-		     const char *datadir, struct bijlage_toegevoegd *out, struct err *e)
+enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
+				   const char *key, const char *datadir, struct bijlage_toegevoegd *out, struct outcome *o)
 {
-	struct bijlage_nieuw n = { hulpvraag_id, bijlage_basename(path), categorie, NULL, 0 };
+	struct bijlage_nieuw n = { hulpvraag_id, bijlage_basename(path), categorie, NULL, 0, key };
 	struct stat st;
 	unsigned char *buf;
 	size_t got = 0;
-	int fd, rc;
+	int fd;
+	enum outcome_kind rc;
+	struct err *e = &o->err;
+
+	outcome_clear(o);
+	o->kind = OUTCOME_REFUSED; /* until the file is read: what was asked cannot be done */
 
 	memset(out, 0, sizeof *out);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		return err_set(e, "kan %s niet lezen: %s", path,
+		return outcome_set(o, OUTCOME_REFUSED, "kan %s niet lezen: %s", path,
 			       errno == ENOENT ? "bestand bestaat niet"
 			       : errno == EACCES ? "geen leesrechten"
 						 : strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(e, "%s is geen gewoon bestand", path);
+		return outcome_set(o, OUTCOME_REFUSED, "%s is geen gewoon bestand", path);
 	}
 	/* refused before reading a byte */
 	if (bijlage_check_grootte((long)st.st_size, e) < 0) {
 		close(fd);
-		return -1;
+		return o->kind;
 	}
 	buf = malloc((size_t)st.st_size + 1);
 	if (!buf) {
 		close(fd);
-		return err_set(e, "geen geheugen voor %s", path);
+		return outcome_set(o, OUTCOME_ERROR, "geen geheugen voor %s", path);
 	}
 	while (got < (size_t)st.st_size) {
 		ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
@@ -214,11 +248,11 @@ int bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const c
 	close(fd);
 	if (got != (size_t)st.st_size) {
 		free(buf);
-		return err_set(e, "kan %s niet helemaal lezen", path);
+		return outcome_set(o, OUTCOME_REFUSED, "kan %s niet helemaal lezen", path);
 	}
 	n.data = buf;
 	n.len = got;
-	rc = bijlage_add(db, &n, datadir, out, e);
+	rc = bijlage_add(db, &n, datadir, out, o);
 	free(buf);
 	return rc;
 }
@@ -285,39 +319,35 @@ fail:
 	return -1;
 }
 
-int bijlage_remove(struct db *db, long id, int version, struct err *e)
+enum outcome_kind bijlage_remove(struct db *db, long id, int version, struct outcome *o)
 {
-	char sid[24], sver[24], detail[64];
-	const char *p[2] = { sid, sver };
+	char detail[64];
+	enum db_failure kind = DB_OK;
 	PGresult *r;
 	long org, hv;
+	char sid[24];
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
 
-	snprintf(sid, sizeof sid, "%ld", id);
-	snprintf(sver, sizeof sver, "%d", version);
-	if (db_begin(db, e) < 0)
-		return -1;
-	r = db_exec(db, e, NULL,
-		    "UPDATE bijlage SET verwijderd_op = now(), verwijderd_door = nullif(acting_account(), 0), "
-		    "       version = version + 1 "
-		    " WHERE id = $1 AND version = $2 AND verwijderd_op IS NULL RETURNING organisatie_id, hulpvraag_id",
-		    2, p);
+	outcome_clear(o);
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (db_versioned_update(db, OT_BIJLAGE, id, version,
+				"verwijderd_op = now(), verwijderd_door = nullif(acting_account(), 0)",
+				"verwijderd_op IS NULL", 0, NULL, o) != OUTCOME_SAVED)
+		return o->kind;
+	r = db_exec(db, &o->err, &kind, "SELECT organisatie_id, hulpvraag_id FROM bijlage WHERE id = $1", 1, p);
 	if (!r)
-		goto fail;
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		err_set(e, "bijlage intussen gewijzigd of verwijderd door iemand anders; laad de lijst opnieuw");
-		goto fail;
-	}
+		return outcome_failed(db, kind, 0, o);
 	org = atol(PQgetvalue(r, 0, 0));
 	hv = atol(PQgetvalue(r, 0, 1));
 	PQclear(r);
 	snprintf(detail, sizeof detail, "hulpvraag %ld", hv);
-	if (audit_write(db, db_account(db), org, "bijlage-remove", "bijlage", id, detail, e) < 0 ||
-	    db_commit(db, e) < 0)
-		goto fail;
-	err_set(e, "Bijlage verwijderd (blijft bewaard, gemarkeerd als verwijderd)");
-	return 0;
-fail:
-	db_rollback(db);
-	return -1;
+	if (audit_write(db, db_account(db), org, "bijlage-remove", "bijlage", id, detail, &o->err) < 0)
+		return outcome_failed(db, DB_OTHER, 0, o);
+	o->probe = PROBE_BIJLAGE_WEG;
+	o->probe_id = id;
+	o->probe_version = version;
+	if (outcome_commit(db, "het verwijderen", o) == OUTCOME_SAVED)
+		outcome_set(o, OUTCOME_SAVED, "Bijlage verwijderd (blijft bewaard, gemarkeerd als verwijderd)");
+	return o->kind;
 }

@@ -22,6 +22,7 @@
 #include "core/err.h"
 #include "core/flow.h"
 #include "db/conn.h"
+#include "db/outcome.h"
 
 struct bijlage {
 	long id;
@@ -47,6 +48,7 @@ struct bijlage_nieuw {
 	const char *categorie; /* one of bijlage_categorieen (case does not matter) */
 	const void *data;
 	size_t len;
+	const char *idempotentie; /* outcome_key_new when the picker opened (NULL: none) */
 };
 
 /* What an add did. */
@@ -58,17 +60,21 @@ struct bijlage_toegevoegd {
 };
 
 /* Adds n as the acting account (see above).  datadir: where
- * forms/<profiel>/ with the mail templates lives.  0 with *out filled and e
- * holding a Dutch sentence of what happened ("Bijlage toegevoegd; status →
- * …"); -1 with e (nothing written): too big (the seed's advice), unknown
- * category, bad name, hulpvraag not visible, refused transition, … */
-int bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadir, struct bijlage_toegevoegd *out,
-		struct err *e);
+ * forms/<profiel>/ with the mail templates lives.  SAVED with *out filled
+ * and o->err a Dutch sentence of what happened ("Bijlage toegevoegd; status
+ * → …"); with n->idempotentie a bijlage an earlier send with that key added
+ * is returned instead (SAVED, o->repeated).  REFUSED (too big — the seed's
+ * advice —, unknown category, bad name, refused automatic transition),
+ * GONE (hulpvraag not visible), UNKNOWN (COMMIT cut off: probe by key),
+ * ERROR; nothing written unless SAVED. */
+enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadir,
+			      struct bijlage_toegevoegd *out, struct outcome *o);
 
 /* Reads the file at path (refused before reading when over the limit) and
- * adds it under its base name. */
-int bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
-		     const char *datadir, struct bijlage_toegevoegd *out, struct err *e);
+ * adds it under its base name with idempotency key key (may be NULL). */
+enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
+				   const char *key, const char *datadir, struct bijlage_toegevoegd *out,
+				   struct outcome *o);
 
 enum bijlage_doel { BIJLAGE_BEKIJKEN, BIJLAGE_EXPORTEREN };
 
@@ -79,7 +85,7 @@ int bijlage_fetch(struct db *db, long id, enum bijlage_doel doel, struct bijlage
 		  size_t *len, struct err *e);
 
 /* Marks bijlage id (as read with version) removed by the acting account,
- * with an audit row.  -1 with e when it changed or is gone. */
-int bijlage_remove(struct db *db, long id, int version, struct err *e);
+ * with an audit row (a versioned write: SAVED, CONFLICT, GONE, UNKNOWN …). */
+enum outcome_kind bijlage_remove(struct db *db, long id, int version, struct outcome *o);
 
 #endif

@@ -11,6 +11,7 @@
 #include "core/mailtpl.h"
 #include "core/validate.h"
 #include "db/audit.h"
+#include "db/outcome.h"
 #include "db/row.h"
 
 #define NOT_VISIBLE "dit formulier bestaat niet (meer) of je hebt er geen toegang toe"
@@ -119,34 +120,62 @@ int formulier_accounts(struct db *db, long org, unsigned roles, struct hv_item *
 
 /* ------------------------------------------------------------------ adding */
 
-enum hv_result formulier_add(struct db *db, long hulpvraag_id, long definitie_id, long *id, struct err *e)
+
+enum outcome_kind formulier_add(struct db *db, long hulpvraag_id, long definitie_id, const char *key, long *id,
+				struct outcome *o)
 {
 	char sh[24], sd[24], sa[24];
-	const char *p[3] = { db_num(sh, sizeof sh, hulpvraag_id), db_num(sd, sizeof sd, definitie_id),
-			     db_num(sa, sizeof sa, db_account(db)) };
+	const char *p[4] = { db_num(sh, sizeof sh, hulpvraag_id), db_num(sd, sizeof sd, definitie_id),
+			     db_num(sa, sizeof sa, db_account(db)), key && *key ? key : NULL };
 	PGresult *r;
-	enum hv_result res;
 
+	outcome_clear(o);
 	*id = 0;
-	if (db_begin(db, e) < 0)
-		return HV_ERROR;
-	res = one_row(db, e,
-		      "INSERT INTO formulier (hulpvraag_id, organisatie_id, definitie_id, aangemaakt_door, gewijzigd_door) "
-		      "SELECT h.id, h.organisatie_id, d.id, $3, $3 FROM hulpvraag h "
-		      "  JOIN formulier_definitie d ON d.organisatie_id = h.organisatie_id AND d.actief "
-		      " WHERE h.id = $1 AND d.id = $2 RETURNING id, organisatie_id",
-		      3, p, "dit formulier kan niet (meer) aan deze hulpvraag worden toegevoegd", &r);
-	if (res != HV_OK)
-		return res;
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (p[3]) {
+		/* sent before (F2 again after the connection broke): that one */
+		if (db_created_before(db, PROBE_KEY_FORMULIER, p[3], o) != OUTCOME_GONE) {
+			if (db_ok(db))
+				db_rollback(db);
+			*id = o->id;
+			if (o->kind == OUTCOME_SAVED)
+				outcome_set(o, OUTCOME_SAVED, "Formulier was al toegevoegd");
+			return o->kind;
+		}
+		o->kind = OUTCOME_SAVED;
+	}
+	switch (one_row(db, &o->err,
+			"INSERT INTO formulier (hulpvraag_id, organisatie_id, definitie_id, aangemaakt_door, gewijzigd_door, "
+			"                       idempotentie) "
+			"SELECT h.id, h.organisatie_id, d.id, $3, $3, $4 FROM hulpvraag h "
+			"  JOIN formulier_definitie d ON d.organisatie_id = h.organisatie_id AND d.actief "
+			" WHERE h.id = $1 AND d.id = $2 RETURNING id, organisatie_id",
+			4, p, "dit formulier kan niet (meer) aan deze hulpvraag worden toegevoegd", &r)) {
+	case HV_OK:
+		break;
+	case HV_NOT_FOUND:
+		return (o->kind = OUTCOME_GONE);
+	default:
+		return (o->kind = OUTCOME_ERROR);
+	}
 	*id = atol(PQgetvalue(r, 0, 0));
 	long org = atol(PQgetvalue(r, 0, 1));
 	PQclear(r);
-	if (audit_write(db, db_account(db), org, "formulier-nieuw", "formulier", *id, sh, e) < 0)
-		return fail(db, HV_ERROR);
-	res = hulpvraag_commit(db, "het formulier", e);
-	if (res == HV_OK)
-		err_set(e, "Formulier toegevoegd");
-	return res;
+	if (audit_write(db, db_account(db), org, "formulier-nieuw", "formulier", *id, sh, &o->err) < 0) {
+		*id = 0;
+		return outcome_failed(db, DB_OTHER, 0, o);
+	}
+	o->probe = p[3] ? PROBE_KEY_FORMULIER : PROBE_NONE;
+	if (p[3])
+		db_copy(o->probe_key, sizeof o->probe_key, p[3]);
+	if (outcome_commit(db, "het formulier", o) != OUTCOME_SAVED) {
+		*id = 0;
+		return o->kind;
+	}
+	o->id = *id;
+	o->version = 1;
+	return outcome_set(o, OUTCOME_SAVED, "Formulier toegevoegd");
 }
 
 /* ----------------------------------------------------------------- reading */
@@ -254,12 +283,14 @@ enum hv_result formulier_load(struct db *db, long id, struct formulier **out, st
 		formulier_free(&f);
 		return fail(db, HV_ERROR);
 	}
-	res = hulpvraag_commit(db, "het formulier", e);
-	if (res != HV_OK)
+	if (db_commit(db, e) < 0) { /* a read with its audit row */
+		if (db_ok(db))
+			db_rollback(db);
 		formulier_free(&f);
-	else
-		*out = f;
-	return res;
+		return HV_ERROR;
+	}
+	*out = f;
+	return HV_OK;
 }
 
 /* ------------------------------------------------------------------ saving */
@@ -351,31 +382,12 @@ static int notify(struct db *db, const struct savectx *s, size_t k, const char *
 	return 0;
 }
 
-/* Who changed formulier id last and when, for the person whose save lost. */
-static enum hv_result conflict(struct db *db, long id, struct err *e)
+/* Reads the form for a save (row locked) into s.  SAVED (read), or a
+ * failure in o (transaction rolled back).  The version is checked by the
+ * UPDATE (db_versioned_update). */
+static enum outcome_kind read_for_save(struct db *db, long id, struct savectx *s, struct outcome *o)
 {
-	char sid[24];
-	const char *p[1] = { db_num(sid, sizeof sid, id) };
-	struct err ee;
-	PGresult *r = db_exec(db, &ee, NULL,
-			      "SELECT coalesce(a.naam, ''), " MOMENT("f.gewijzigd_op") " FROM formulier f "
-			      "LEFT JOIN account a ON a.id = f.gewijzigd_door WHERE f.id = $1",
-			      1, p);
-
-	if (r && PQntuples(r) == 1)
-		err_set(e, "intussen gewijzigd door %s (%s); je invoer staat er nog — laad opnieuw en vul het verschil in",
-			*PQgetvalue(r, 0, 0) ? PQgetvalue(r, 0, 0) : "een ander", PQgetvalue(r, 0, 1));
-	else
-		err_set(e, "intussen door iemand anders gewijzigd; je invoer staat er nog");
-	if (r)
-		PQclear(r);
-	return fail(db, HV_CONFLICT);
-}
-
-/* Reads the form for a save (row locked) into s.  HV_OK or a failure
- * (transaction rolled back). */
-static enum hv_result read_for_save(struct db *db, long id, int version, struct savectx *s, struct err *e)
-{
+	struct err *e = &o->err;
 	char sid[24];
 	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	PGresult *r;
@@ -389,12 +401,8 @@ static enum hv_result read_for_save(struct db *db, long id, int version, struct 
 			      1, p, NOT_VISIBLE, &r);
 
 	if (res != HV_OK)
-		return res;
+		return (o->kind = res == HV_NOT_FOUND ? OUTCOME_GONE : OUTCOME_ERROR);
 	s->version = atoi(PQgetvalue(r, 0, 0));
-	if (s->version != version) {
-		PQclear(r);
-		return conflict(db, id, e);
-	}
 	s->hulpvraag_id = atol(PQgetvalue(r, 0, 1));
 	s->org = atol(PQgetvalue(r, 0, 2));
 	s->nummer = atol(PQgetvalue(r, 0, 3));
@@ -407,27 +415,29 @@ static enum hv_result read_for_save(struct db *db, long id, int version, struct 
 	int bad = parse_stored(PQgetvalue(r, 0, 10), atoi(PQgetvalue(r, 0, 11)), PQgetvalue(r, 0, 12), &s->def, e);
 	PQclear(r);
 	if (bad)
-		return fail(db, HV_ERROR);
+		return outcome_failed(db, DB_OTHER, 0, o);
 	if (!(s->old = calloc(s->def->nfields + 1, sizeof *s->old))) {
-		err_set(e, "onvoldoende geheugen");
-		return fail(db, HV_ERROR);
+		outcome_set(o, OUTCOME_ERROR, "onvoldoende geheugen");
+		return outcome_failed(db, DB_OTHER, 0, o);
 	}
 	r = db_exec(db, e, NULL, "SELECT veld, waarde FROM formulier_waarde WHERE formulier_id = $1", 1, p);
 	if (!r)
-		return fail(db, HV_ERROR);
+		return outcome_failed(db, DB_OTHER, 0, o);
 	for (int i = 0; i < PQntuples(r); i++) {
 		int k = form_field_index(s->def, PQgetvalue(r, i, 0));
 		if (k >= 0)
 			s->old[k] = strdup(PQgetvalue(r, i, 1));
 	}
 	PQclear(r);
-	return HV_OK;
+	return (o->kind = OUTCOME_SAVED);
 }
 
 /* Every value canonical for its field; an account has one of the field's
  * roles in the organisatie. */
-static enum hv_result check_values(struct db *db, const struct savectx *s, const char *const *values, struct err *e)
+static enum outcome_kind check_values(struct db *db, const struct savectx *s, const char *const *values,
+				      struct outcome *o)
 {
+	struct err *e = &o->err;
 	char so[24];
 
 	for (size_t i = 0; i < s->def->nfields; i++) {
@@ -436,8 +446,8 @@ static enum hv_result check_values(struct db *db, const struct savectx *s, const
 		if (!values[i])
 			continue;
 		if (form_check_value(s->def, i, values[i], &ve) < 0) {
-			err_set(e, "%s: %s", f->label, ve.msg);
-			return fail(db, HV_ERROR);
+			outcome_set(o, OUTCOME_REFUSED, "%s: %s", f->label, ve.msg);
+			return outcome_failed(db, DB_OTHER, 0, o);
 		}
 		if (f->type != FORM_ACCOUNT)
 			continue;
@@ -448,50 +458,45 @@ static enum hv_result check_values(struct db *db, const struct savectx *s, const
 				      "AND rol = ANY($3::text[])",
 				      3, p);
 		if (!r)
-			return fail(db, HV_ERROR);
+			return outcome_failed(db, DB_OTHER, 0, o);
 		int ok = PQntuples(r) > 0;
 		PQclear(r);
 		if (!ok) {
-			err_set(e, "%s: dit account heeft niet de juiste rol", f->label);
-			return fail(db, HV_ERROR);
+			outcome_set(o, OUTCOME_REFUSED, "%s: dit account heeft niet de juiste rol", f->label);
+			return outcome_failed(db, DB_OTHER, 0, o);
 		}
 	}
-	return HV_OK;
+	return (o->kind = OUTCOME_SAVED);
 }
 
-enum hv_result formulier_save(struct db *db, long id, int version, const char *const *values, const char *datadir,
-			      int *new_version, int *compleet, struct err *e)
+enum outcome_kind formulier_save(struct db *db, long id, int version, const char *const *values,
+				 const char *datadir, int *new_version, int *compleet, struct outcome *o)
 {
 	struct savectx s;
-	char sid[24], sv[24], sa[24], detail[64];
-	enum hv_result res;
+	char sid[24], sa[24], detail[64];
+	struct err *e = &o->err;
 	int skipped = 0, mails = 0;
+	PGresult *r;
 
+	outcome_clear(o);
 	memset(&s, 0, sizeof s);
 	if (db_begin(db, e) < 0)
-		return HV_ERROR;
-	if ((res = read_for_save(db, id, version, &s, e)) != HV_OK ||
-	    (res = check_values(db, &s, values, e)) != HV_OK) {
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (read_for_save(db, id, &s, o) != OUTCOME_SAVED || check_values(db, &s, values, o) != OUTCOME_SAVED) {
 		savectx_release(&s);
-		return res;
+		return o->kind;
 	}
 	int done = form_complete(s.def, values);
 	size_t open = form_problems(s.def, values, NULL, 0);
-	const char *pu[4] = { db_num(sid, sizeof sid, id), db_num(sv, sizeof sv, version), done ? "t" : "f",
-			      db_num(sa, sizeof sa, db_account(db)) };
-	PGresult *r = db_exec(db, e, NULL,
-			      "UPDATE formulier SET version = version + 1, compleet = $3, gewijzigd_door = $4, "
-			      "gewijzigd_op = now() WHERE id = $1 AND version = $2 RETURNING version",
-			      4, pu);
-	if (!r || PQntuples(r) != 1) {
-		if (r)
-			PQclear(r);
+	const char *pu[2] = { done ? "t" : "f", db_num(sa, sizeof sa, db_account(db)) };
+	if (db_versioned_update(db, OT_FORMULIER, id, version, "compleet = $3::boolean, gewijzigd_door = $4::bigint, "
+				"gewijzigd_op = now()", "verwijderd_op IS NULL", 2, pu, o) != OUTCOME_SAVED) {
 		savectx_release(&s);
-		return r ? conflict(db, id, e) : fail(db, HV_ERROR);
+		return o->kind;
 	}
-	int nv = atoi(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	r = db_exec(db, e, NULL, "DELETE FROM formulier_waarde WHERE formulier_id = $1", 1, pu);
+	int nv = o->version;
+	const char *pd[1] = { db_num(sid, sizeof sid, id) };
+	r = db_exec(db, e, NULL, "DELETE FROM formulier_waarde WHERE formulier_id = $1", 1, pd);
 	if (!r)
 		goto failed;
 	PQclear(r);
@@ -517,9 +522,13 @@ enum hv_result formulier_save(struct db *db, long id, int version, const char *c
 	if (audit_write(db, db_account(db), s.org, "formulier-opgeslagen", "formulier", id, detail, e) < 0)
 		goto failed;
 	savectx_release(&s);
-	res = hulpvraag_commit(db, "het formulier", e);
-	if (res != HV_OK)
-		return res;
+	o->probe = PROBE_FORMULIER;
+	o->probe_id = id;
+	o->probe_version = version;
+	if (outcome_commit(db, "het formulier", o) != OUTCOME_SAVED)
+		return o->kind;
+	o->id = id;
+	o->version = nv;
 	if (new_version)
 		*new_version = nv;
 	if (compleet)
@@ -532,11 +541,10 @@ enum hv_result formulier_save(struct db *db, long id, int version, const char *c
 		snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "; %d zonder e-mailadres (geen mail)",
 			 skipped);
 	if (done)
-		err_set(e, "Formulier bewaard: compleet%s", extra);
-	else
-		err_set(e, "Concept bewaard; nog %zu %s open%s", open, open == 1 ? "punt" : "punten", extra);
-	return HV_OK;
+		return outcome_set(o, OUTCOME_SAVED, "Formulier bewaard: compleet%s", extra);
+	return outcome_set(o, OUTCOME_SAVED, "Concept bewaard; nog %zu %s open%s", open, open == 1 ? "punt" : "punten",
+			   extra);
 failed:
 	savectx_release(&s);
-	return fail(db, HV_ERROR);
+	return outcome_failed(db, DB_OTHER, 0, o);
 }

@@ -22,6 +22,7 @@
 #include "core/form.h"
 #include "db/conn.h"
 #include "db/hulpvraag.h"
+#include "db/outcome.h"
 
 /* One line of the "Formulieren" tab. */
 struct formulier_item {
@@ -43,10 +44,12 @@ int formulier_list(struct db *db, long hulpvraag_id, struct formulier_item **out
 int formulier_available(struct db *db, long org, struct formulier_item **out, int *n, struct err *e);
 
 /* Adds an empty form of definition definitie_id (must be active and of the
- * hulpvraag's organisatie) to hulpvraag_id; *id gets the new formulier.
- * Audited. HV_OK, HV_NOT_FOUND (hulpvraag or definition not visible),
- * HV_ERROR. */
-enum hv_result formulier_add(struct db *db, long hulpvraag_id, long definitie_id, long *id, struct err *e);
+ * hulpvraag's organisatie) to hulpvraag_id with idempotency key key (may be
+ * NULL; a form an earlier send with that key added is returned instead,
+ * o->repeated); *id gets the new formulier.  Audited.  SAVED, GONE
+ * (hulpvraag or definition not visible), UNKNOWN (probe by key), ERROR. */
+enum outcome_kind formulier_add(struct db *db, long hulpvraag_id, long definitie_id, const char *key, long *id,
+				struct outcome *o);
 
 /* A form read whole.  values and names have def->nfields entries; a NULL
  * value means none.  names[i] is the account's naam for an account field
@@ -79,13 +82,13 @@ void formulier_free(struct formulier **f);
  * NULL) says what core decided.  An `informeer` account field whose account
  * changed gets a mail (outbox row) rendered from the profile's
  * mail/formulier.mail (or forms/generiek/mail/formulier.mail) under datadir.
- * HV_OK with *new_version; HV_CONFLICT (nothing written; e says who changed
- * it and when), HV_NOT_FOUND, HV_UNKNOWN (connection lost during COMMIT),
- * HV_ERROR (e.g. a value that is not canonical: e names the field).  On
- * HV_OK e gets a sentence for the person ("Formulier bewaard" /
+ * SAVED with *new_version; CONFLICT (nothing written; o->door/op say who
+ * changed it and when), GONE, UNKNOWN (connection lost during COMMIT),
+ * REFUSED (a value that is not canonical: o->err names the field), ERROR.
+ * On SAVED o->err gets a sentence for the person ("Formulier bewaard" /
  * "Concept bewaard; nog 2 punten open"). */
-enum hv_result formulier_save(struct db *db, long id, int version, const char *const *values, const char *datadir,
-			      int *new_version, int *compleet, struct err *e);
+enum outcome_kind formulier_save(struct db *db, long id, int version, const char *const *values,
+				 const char *datadir, int *new_version, int *compleet, struct outcome *o);
 
 /* Accounts of organisatie org with one of the roles in the FLOW_ROLE_BIT
  * set roles, not blocked, by naam (extra = e-mail address): the list an

@@ -23,6 +23,7 @@
 #include "core/titel.h"
 #include "core/validate.h"
 #include "db/audit.h"
+#include "db/outcome.h"
 #include "db/row.h"
 
 #define TZ "'Europe/Amsterdam'"
@@ -65,67 +66,6 @@ static int run(struct db *db, struct err *e, enum db_failure *kind, const char *
 		return -1;
 	PQclear(r);
 	return 0;
-}
-
-/* The hv_result for a failed statement: a P0001 from the status trigger is
- * a refused transition, a lost connection before COMMIT means nothing was
- * written. */
-static enum hv_result failed(struct db *db, enum db_failure kind, struct err *e)
-{
-	db_rollback(db);
-	if (kind == DB_RAISED)
-		return HV_NOT_ALLOWED;
-	if (kind == DB_CONNECTION_LOST) {
-		err_set(e, "verbinding met de database verbroken; er is niets gewijzigd — probeer het opnieuw");
-		return HV_ERROR;
-	}
-	return HV_ERROR;
-}
-
-enum hv_result hulpvraag_commit(struct db *db, const char *wat, struct err *e)
-{
-	if (db_commit(db, e) == 0)
-		return HV_OK;
-	if (!db_ok(db)) {
-		err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of %s is bewaard", wat);
-		return HV_UNKNOWN;
-	}
-	db_rollback(db);
-	return HV_ERROR;
-}
-
-static enum hv_result commit(struct db *db, struct err *e)
-{
-	return hulpvraag_commit(db, "de wijziging", e);
-}
-
-/* After an UPDATE … WHERE version matched no row: gone/invisible, or
- * changed by someone else (then e says by whom and when). */
-static enum hv_result conflict(struct db *db, long id, struct err *e)
-{
-	char sid[24];
-	const char *p[1] = { db_num(sid, sizeof sid, id) };
-	struct err ee;
-	PGresult *r = q(db, &ee, NULL,
-			"SELECT coalesce(a.naam, ''), " MOMENT("h.updated_at") ", h.status FROM hulpvraag h "
-			"LEFT JOIN account a ON a.id = h.gewijzigd_door WHERE h.id = $1",
-			1, p);
-	enum hv_result res = HV_CONFLICT;
-
-	if (!r) {
-		err_set(e, "intussen door iemand anders gewijzigd; je tekst staat er nog — laad opnieuw en probeer het nog eens");
-	} else if (PQntuples(r) == 0) {
-		err_set(e, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
-		res = HV_NOT_FOUND;
-	} else {
-		const char *who = PQgetvalue(r, 0, 0);
-		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
-			PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2));
-	}
-	if (r)
-		PQclear(r);
-	db_rollback(db);
-	return res;
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -603,10 +543,10 @@ typedef PGresult *(*exec_fn)(struct db *db, struct err *e, enum db_failure *kind
 
 /* Reads status_lezen($id) with ex: *m filled, *rows (malloc'ed, pointing
  * into *res: PQclear it after) the flow's transitions from the current
- * status, *roles the acting account's role bits.  HV_OK, HV_NOT_FOUND or
- * HV_ERROR with e. */
-static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult **res, struct mailctx *m,
-				  struct statuswissel_rij **rows, size_t *nrows, unsigned *roles, struct err *e)
+ * status, *roles the acting account's role bits.  SAVED (read), GONE or
+ * ERROR in o. */
+static enum outcome_kind status_read(struct db *db, exec_fn ex, long id, PGresult **res, struct mailctx *m,
+				     struct statuswissel_rij **rows, size_t *nrows, unsigned *roles, struct outcome *o)
 {
 	char sid[24];
 	const char *p[1] = { db_num(sid, sizeof sid, id) };
@@ -617,21 +557,18 @@ static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult *
 	*res = NULL;
 	*rows = NULL;
 	*nrows = 0;
-	r = ex(db, e, &kind, mail_sql, 1, p);
-	if (!r) {
-		if (kind == DB_CONNECTION_LOST)
-			err_set(e, "verbinding met de database verbroken; er is niets gewijzigd — probeer het opnieuw");
-		return HV_ERROR;
-	}
-	if (db_columns(r, sl_names, SL_COUNT, e) < 0) {
+	r = ex(db, &o->err, &kind, mail_sql, 1, p);
+	if (!r)
+		return outcome_failed(db, kind, 0, o); /* a read: nothing was written */
+	if (db_columns(r, sl_names, SL_COUNT, &o->err) < 0) {
 		PQclear(r);
-		return HV_ERROR;
+		o->kind = OUTCOME_ERROR;
+		return o->kind;
 	}
 	ntup = PQntuples(r);
 	if (ntup < 1) {
 		PQclear(r);
-		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
-		return HV_NOT_FOUND;
+		return outcome_set(o, OUTCOME_GONE, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
 	}
 	memset(m, 0, sizeof *m);
 	m->version = atoi(PQgetvalue(r, 0, SL_VERSION));
@@ -653,8 +590,7 @@ static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult *
 	*rows = calloc((size_t)ntup + 1, sizeof **rows);
 	if (!*rows) {
 		PQclear(r);
-		err_set(e, "geen geheugen");
-		return HV_ERROR;
+		return outcome_set(o, OUTCOME_ERROR, "geen geheugen");
 	}
 	for (int i = 0; i < ntup; i++) {
 		if (PQgetisnull(r, i, SL_NAAR))
@@ -665,53 +601,62 @@ static enum hv_result status_read(struct db *db, exec_fn ex, long id, PGresult *
 		(*nrows)++;
 	}
 	*res = r;
-	return HV_OK;
+	o->kind = OUTCOME_SAVED;
+	return o->kind;
+}
+
+/* CONFLICT with who changed it (door), when (op) and the status now. */
+static enum outcome_kind status_conflict(struct outcome *o, const char *door, const char *op, const char *status)
+{
+	db_copy(o->door, sizeof o->door, *door ? door : "een ander");
+	db_copy(o->op, sizeof o->op, op);
+	snprintf(o->nu, sizeof o->nu, "status %s", status);
+	return outcome_set(o, OUTCOME_CONFLICT, "intussen gewijzigd door %s (%s); status nu: %s", o->door, o->op,
+			   status);
 }
 
 /* The write of a status change (status_wijzigen, migration 008/010) with
- * ex, and what its answer means.  subject NULL: no mail (why says why). */
-static enum hv_result status_write(struct db *db, exec_fn ex, long id, int version, const char *to,
-				   const char *reden, const struct mailctx *m, const char *subject, const char *body,
-				   const char *why, int *new_version, struct err *e)
+ * ex, and what its answer means.  subject NULL: no mail (why says why).
+ * own_tx: ex is its own transaction (a lost connection leaves it unknown). */
+static enum outcome_kind status_write(struct db *db, exec_fn ex, int own_tx, long id, int version, const char *to,
+				      const char *reden, const struct mailctx *m, const char *subject,
+				      const char *body, const char *why, struct outcome *o)
 {
 	char sid[24], sver[24];
 	const char *wp[7] = { db_num(sid, sizeof sid, id), db_num(sver, sizeof sver, version), to, reden,
 			      subject ? m->email : NULL, subject, body };
 	enum db_failure kind = DB_OK;
-	enum hv_result res;
-	PGresult *r = ex(db, e, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
+	PGresult *r = ex(db, &o->err, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
 
 	if (!r) {
-		if (kind == DB_RAISED)
-			return HV_NOT_ALLOWED;
-		if (kind == DB_CONNECTION_LOST) {
-			err_set(e, "verbinding verbroken tijdens het bewaren: nog onbekend of de wijziging is bewaard");
-			return HV_UNKNOWN;
+		if (!own_tx && kind != DB_CONNECTION_LOST) {
+			o->kind = kind == DB_RAISED || kind == DB_PRIVILEGE ? OUTCOME_REFUSED : OUTCOME_ERROR;
+			return o->kind; /* the caller's transaction: the caller rolls back */
 		}
-		return HV_ERROR;
+		o->probe = PROBE_HULPVRAAG;
+		o->probe_id = id;
+		o->probe_version = version;
+		return outcome_failed(db, kind, own_tx, o);
 	}
 	if (PQntuples(r) != 1) {
-		err_set(e, "statuswijziging: onverwacht antwoord van de database");
-		res = HV_ERROR;
+		outcome_set(o, OUTCOME_ERROR, "statuswijziging: onverwacht antwoord van de database");
 	} else if (!strcmp(PQgetvalue(r, 0, 0), "ok")) {
-		res = HV_OK;
-		if (new_version)
-			*new_version = atoi(PQgetvalue(r, 0, 1));
+		o->id = id;
+		o->version = atoi(PQgetvalue(r, 0, 1));
+		o->nummer = m->nummer;
+		db_copy(o->nu, sizeof o->nu, to);
+		o->mail = subject != NULL;
 		if (subject)
-			err_set(e, "Status gewijzigd; mail aan de aanvrager klaargezet");
+			outcome_set(o, OUTCOME_SAVED, "Status gewijzigd; mail aan de aanvrager klaargezet");
 		else
-			err_set(e, "Status gewijzigd; geen mail: %s", why ? why : "");
+			outcome_set(o, OUTCOME_SAVED, "Status gewijzigd; geen mail: %s", why ? why : "");
 	} else if (!strcmp(PQgetvalue(r, 0, 0), "conflict")) {
-		const char *who = PQgetvalue(r, 0, 2);
-		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
-			PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4));
-		res = HV_CONFLICT;
+		status_conflict(o, PQgetvalue(r, 0, 2), PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 4));
 	} else {
-		err_set(e, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
-		res = HV_NOT_FOUND;
+		outcome_set(o, OUTCOME_GONE, "deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe");
 	}
 	PQclear(r);
-	return res;
+	return o->kind;
 }
 
 /* Two round trips: (1) one read — the hulpvraag, the mail's data, the
@@ -719,9 +664,9 @@ static enum hv_result status_write(struct db *db, exec_fn ex, long id, int versi
  * the mail is rendered; (2) one statement, its own transaction:
  * status_wijzigen (migration 008) writes hulpvraag, statushistorie, outbox
  * and audit, all or nothing, with the version check.  A connection lost
- * during (2) leaves the outcome unknown: HV_UNKNOWN. */
-enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
-				    const char *datadir, int *new_version, struct err *e)
+ * during (2) leaves the outcome unknown: OUTCOME_UNKNOWN. */
+enum outcome_kind hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
+				       const char *datadir, int *new_version, struct outcome *o)
 {
 	struct mailctx m;
 	PGresult *r = NULL;
@@ -730,31 +675,25 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 	unsigned roles = 0;
 	char *subject = NULL, *body = NULL;
 	const char *why = NULL;
-	enum hv_result res;
 
+	outcome_clear(o);
 	if (new_version)
 		*new_version = 0;
 	if (!reden)
 		reden = "";
 	hook(1);
-	res = status_read(db, db_exec_as_account, id, &r, &m, &rows, &nrows, &roles, e);
-	if (res != HV_OK)
-		return res;
+	if (status_read(db, db_exec_as_account, id, &r, &m, &rows, &nrows, &roles, o) != OUTCOME_SAVED)
+		return o->kind;
 	if (m.version != version) {
-		const char *who = PQgetvalue(r, 0, 19);
-		err_set(e, "intussen gewijzigd door %s (%s); status nu: %s", *who ? who : "een ander",
-			PQgetvalue(r, 0, 20), m.status);
-		res = HV_CONFLICT;
+		status_conflict(o, PQgetvalue(r, 0, 19), PQgetvalue(r, 0, 20), m.status);
 		goto out;
 	}
 
 	/* core decides first; the trigger checks the same rows again */
-	switch (statuswissel_beslis(rows, nrows, roles, m.status, to, reden, e)) {
+	switch (statuswissel_beslis(rows, nrows, roles, m.status, to, reden, &o->err)) {
 	case SW_NIET_TOEGESTAAN:
-		res = HV_NOT_ALLOWED;
-		goto out;
 	case SW_REDEN_NODIG:
-		res = HV_REASON_REQUIRED;
+		o->kind = OUTCOME_REFUSED;
 		goto out;
 	case SW_OK:
 		break;
@@ -766,13 +705,15 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
 
 	/* the mail is rendered before anything is written: a broken template
 	 * stops the change instead of silently dropping the mail */
-	if (status_mail(&m, to, reden, datadir, &subject, &body, &why, e) < 0) {
-		res = HV_ERROR;
+	if (status_mail(&m, to, reden, datadir, &subject, &body, &why, &o->err) < 0) {
+		o->kind = OUTCOME_ERROR;
 		goto out;
 	}
 
 	hook(2);
-	res = status_write(db, db_exec_as_account, id, version, to, reden, &m, subject, body, why, new_version, e);
+	status_write(db, db_exec_as_account, 1, id, version, to, reden, &m, subject, body, why, o);
+	if (o->kind == OUTCOME_SAVED && new_version)
+		*new_version = o->version;
 
 out:
 	free(rows);
@@ -780,11 +721,11 @@ out:
 		PQclear(r);
 	free(subject);
 	free(body);
-	return res;
+	return o->kind;
 }
 
-enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
-					    char *naar, size_t naarlen, struct err *e)
+enum outcome_kind hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
+					       char *naar, size_t naarlen, struct outcome *o)
 {
 	struct mailctx m;
 	PGresult *r = NULL;
@@ -794,16 +735,14 @@ enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *
 	char *subject = NULL, *body = NULL;
 	const char *why = NULL, *to;
 	char target[204];
-	enum hv_result res;
 
 	if (naarlen)
 		naar[0] = '\0';
-	res = status_read(db, db_exec, id, &r, &m, &rows, &nrows, &roles, e);
-	if (res != HV_OK)
-		return res;
+	if (status_read(db, db_exec, id, &r, &m, &rows, &nrows, &roles, o) != OUTCOME_SAVED)
+		return o->kind;
 	to = statuswissel_automatisch(rows, nrows);
 	if (!to) {
-		res = HV_OK; /* no rule from this status: nothing to do */
+		o->kind = OUTCOME_SAVED; /* no rule from this status: nothing to do */
 		goto out;
 	}
 	db_copy(target, sizeof target, to);
@@ -811,192 +750,127 @@ enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *
 	rows = NULL;
 	PQclear(r);
 	r = NULL;
-	if (status_mail(&m, target, reden ? reden : "", datadir, &subject, &body, &why, e) < 0) {
-		res = HV_ERROR;
+	if (status_mail(&m, target, reden ? reden : "", datadir, &subject, &body, &why, &o->err) < 0) {
+		o->kind = OUTCOME_ERROR;
 		goto out;
 	}
 	/* the transition trigger (003) lets the role automatisch through only
 	 * while this is on; off again before the caller's next statement */
-	if (run(db, e, NULL, "SELECT set_config('balie.automatisch', 'on', true)", 0, NULL) < 0) {
-		res = HV_ERROR;
+	if (run(db, &o->err, NULL, "SELECT set_config('balie.automatisch', 'on', true)", 0, NULL) < 0) {
+		o->kind = OUTCOME_ERROR;
 		goto out;
 	}
-	res = status_write(db, db_exec, id, m.version, target, reden ? reden : "", &m, subject, body, why, NULL, e);
-	if (res == HV_OK && run(db, e, NULL, "SELECT set_config('balie.automatisch', 'off', true)", 0, NULL) < 0)
-		res = HV_ERROR;
-	if (res == HV_OK)
+	status_write(db, db_exec, 0, id, m.version, target, reden ? reden : "", &m, subject, body, why, o);
+	if (o->kind == OUTCOME_SAVED &&
+	    run(db, &o->err, NULL, "SELECT set_config('balie.automatisch', 'off', true)", 0, NULL) < 0)
+		o->kind = OUTCOME_ERROR;
+	if (o->kind == OUTCOME_SAVED) {
 		db_copy(naar, naarlen, target);
+	}
 out:
 	free(rows);
 	if (r)
 		PQclear(r);
 	free(subject);
 	free(body);
-	return res;
-}
-
-int hulpvraag_check_status(struct db *db, long id, int version, const char *to, int *applied, struct err *e)
-{
-	char sid[24];
-	const char *p[2] = { db_num(sid, sizeof sid, id), to };
-	PGresult *r;
-
-	*applied = 0;
-	if (db_begin(db, e) < 0)
-		return -1;
-	r = q(db, e, NULL,
-	      "SELECT h.version, h.status, EXISTS (SELECT 1 FROM statushistorie s WHERE s.hulpvraag_id = h.id "
-	      "   AND s.door = acting_account() AND s.naar = $2 AND s.op > now() - interval '1 hour') "
-	      "  FROM hulpvraag h WHERE h.id = $1",
-	      2, p);
-	if (!r) {
-		db_rollback(db);
-		return -1;
-	}
-	db_rollback(db);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
-	}
-	int v = atoi(PQgetvalue(r, 0, 0));
-	int mine = PQgetvalue(r, 0, 2)[0] == 't';
-	*applied = v > version && mine;
-	if (*applied)
-		err_set(e, "De verbinding viel weg tijdens het bewaren, maar de statuswijziging naar %s is bewaard", to);
-	else
-		err_set(e, "De verbinding viel weg tijdens het bewaren; de statuswijziging is NIET bewaard "
-			   "(status is nog %s) — probeer het opnieuw", PQgetvalue(r, 0, 1));
-	PQclear(r);
-	return 0;
+	return o->kind;
 }
 
 /* ---------------------------------------------------------------- editing */
 
-/* UPDATE hulpvraag SET <set> , version = version + 1 WHERE id = $1 AND
- * version = $2 RETURNING version, with more params from $3 on, inside the
- * caller's transaction. */
-static enum hv_result bump(struct db *db, long id, int version, const char *set, int nextra,
-			   const char *const *extra, int *new_version, struct err *e)
+/* The version check on hulpvraag id inside the caller's transaction (see
+ * db_versioned_update); the probe for an UNKNOWN commit is set. */
+static enum outcome_kind bump(struct db *db, long id, int version, const char *set, int nextra,
+			      const char *const *extra, struct outcome *o)
 {
-	char sql[512], sid[24], sver[24];
-	const char *p[6] = { db_num(sid, sizeof sid, id), db_num(sver, sizeof sver, version) };
-	enum db_failure kind = DB_OK;
-	PGresult *r;
-
-	for (int i = 0; i < nextra && i < 4; i++)
-		p[2 + i] = extra[i];
-	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET %s%sversion = version + 1 WHERE id = $1 AND version = $2 "
-				  "RETURNING version",
-		 set, *set ? ", " : "");
-	r = q(db, e, &kind, sql, 2 + nextra, p);
-	if (!r)
-		return failed(db, kind, e);
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		return conflict(db, id, e);
-	}
-	if (new_version)
-		*new_version = atoi(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return HV_OK;
+	o->probe = PROBE_HULPVRAAG;
+	o->probe_id = id;
+	o->probe_version = version;
+	return db_versioned_update(db, OT_HULPVRAAG, id, version, set, NULL, nextra, extra, o);
 }
 
-static enum hv_result audited_commit(struct db *db, long id, const char *actie, int new_version, struct err *e)
+/* The audit row and the COMMIT of an edit of hulpvraag id.  ok: the
+ * sentence for the person when it is saved. */
+static enum outcome_kind audited_commit(struct db *db, long id, const char *actie, int *new_version,
+					const char *ok, struct outcome *o)
 {
 	char sid[24], detail[32];
 	const char *p[1] = { db_num(sid, sizeof sid, id) };
-	PGresult *r = q(db, e, NULL, "SELECT organisatie_id FROM hulpvraag WHERE id = $1", 1, p);
+	enum db_failure kind = DB_OK;
+	PGresult *r = q(db, &o->err, &kind, "SELECT organisatie_id, nummer FROM hulpvraag WHERE id = $1", 1, p);
 	long org = 0;
 
-	if (!r) {
-		db_rollback(db);
-		return HV_ERROR;
-	}
-	if (PQntuples(r) == 1)
+	if (!r)
+		return outcome_failed(db, kind, 0, o);
+	if (PQntuples(r) == 1) {
 		org = atol(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	snprintf(detail, sizeof detail, "versie %d", new_version);
-	if (audit_write(db, db_account(db), org, actie, "hulpvraag", id, detail, e) < 0) {
-		db_rollback(db);
-		return HV_ERROR;
+		o->nummer = atol(PQgetvalue(r, 0, 1));
 	}
-	return commit(db, e);
+	PQclear(r);
+	snprintf(detail, sizeof detail, "versie %d", o->version);
+	if (audit_write(db, db_account(db), org, actie, "hulpvraag", id, detail, &o->err) < 0)
+		return outcome_failed(db, DB_OTHER, 0, o);
+	if (outcome_commit(db, "de wijziging", o) == OUTCOME_SAVED) {
+		if (new_version)
+			*new_version = o->version;
+		outcome_set(o, OUTCOME_SAVED, "%s", ok);
+	}
+	return o->kind;
 }
 
-enum hv_result hulpvraag_set_coordinator(struct db *db, long id, int version, long coordinator_id,
-					 int *new_version, struct err *e)
+enum outcome_kind hulpvraag_set_coordinator(struct db *db, long id, int version, long coordinator_id,
+					    int *new_version, struct outcome *o)
 {
 	char sid[24], sc[24];
-	enum hv_result res;
-	int nv = 0;
+	enum db_failure kind = DB_OK;
 
-	if (db_begin(db, e) < 0)
-		return HV_ERROR;
+	outcome_clear(o);
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
 	if (coordinator_id > 0) {
 		const char *p[2] = { db_num(sid, sizeof sid, id), db_num(sc, sizeof sc, coordinator_id) };
-		PGresult *r = q(db, e, NULL,
+		PGresult *r = q(db, &o->err, &kind,
 				"SELECT 1 FROM hulpvraag h JOIN account_rol r ON r.organisatie_id = h.organisatie_id "
 				" WHERE h.id = $1 AND r.account_id = $2 AND r.rol = 'coordinator'",
 				2, p);
-		if (!r) {
-			db_rollback(db);
-			return HV_ERROR;
-		}
+		if (!r)
+			return outcome_failed(db, kind, 0, o);
 		int ok = PQntuples(r) > 0;
 		PQclear(r);
 		if (!ok) {
 			db_rollback(db);
-			err_set(e, "dit account is geen coördinator van deze organisatie");
-			return HV_ERROR;
+			return outcome_set(o, OUTCOME_REFUSED, "dit account is geen coördinator van deze organisatie");
 		}
 	}
 	const char *x[1] = { coordinator_id > 0 ? db_num(sc, sizeof sc, coordinator_id) : NULL };
-	res = bump(db, id, version, "coordinator_id = $3::bigint", 1, x, &nv, e);
-	if (res != HV_OK)
-		return res;
-	res = audited_commit(db, id, "coordinator", nv, e);
-	if (res == HV_OK) {
-		if (new_version)
-			*new_version = nv;
-		err_set(e, "Coördinator bewaard");
-	}
-	return res;
+	if (bump(db, id, version, "coordinator_id = $3::bigint", 1, x, o) != OUTCOME_SAVED)
+		return o->kind;
+	return audited_commit(db, id, "coordinator", new_version, "Coördinator bewaard", o);
 }
 
-enum hv_result hulpvraag_set_omschrijving(struct db *db, long id, int version, const char *text,
-					  int *new_version, struct err *e)
+enum outcome_kind hulpvraag_set_omschrijving(struct db *db, long id, int version, const char *text,
+					     int *new_version, struct outcome *o)
 {
-	enum hv_result res;
-	int nv = 0;
 	const char *x[1] = { text ? text : "" };
 
-	if (strlen(x[0]) > 20000) {
-		err_set(e, "de omschrijving is te lang (hoogstens 20.000 tekens)");
-		return HV_ERROR;
-	}
-	if (db_begin(db, e) < 0)
-		return HV_ERROR;
-	res = bump(db, id, version, "omschrijving = $3", 1, x, &nv, e);
-	if (res != HV_OK)
-		return res;
-	res = audited_commit(db, id, "omschrijving", nv, e);
-	if (res == HV_OK) {
-		if (new_version)
-			*new_version = nv;
-		err_set(e, "Omschrijving bewaard");
-	}
-	return res;
+	outcome_clear(o);
+	if (strlen(x[0]) > 20000)
+		return outcome_set(o, OUTCOME_REFUSED, "de omschrijving is te lang (hoogstens 20.000 tekens)");
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (bump(db, id, version, "omschrijving = $3", 1, x, o) != OUTCOME_SAVED)
+		return o->kind;
+	return audited_commit(db, id, "omschrijving", new_version, "Omschrijving bewaard", o);
 }
 
-enum hv_result hulpvraag_label_add(struct db *db, long id, int version, const char *naam, int *new_version,
-				   struct err *e)
+enum outcome_kind hulpvraag_label_add(struct db *db, long id, int version, const char *naam, int *new_version,
+				      struct outcome *o)
 {
-	char clean[256], sid[24];
+	char clean[256], sid[24], ok[300];
 	const char *s = naam ? naam : "";
 	size_t n, chars = 0;
-	enum hv_result res;
-	int nv = 0;
 
+	outcome_clear(o);
 	while (*s == ' ')
 		s++;
 	snprintf(clean, sizeof clean, "%s", s);
@@ -1005,124 +879,126 @@ enum hv_result hulpvraag_label_add(struct db *db, long id, int version, const ch
 		clean[--n] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		chars += ((unsigned char)clean[i] & 0xc0) != 0x80;
-		if ((unsigned char)clean[i] < 0x20) {
-			err_set(e, "een label is één regel tekst");
-			return HV_ERROR;
-		}
+		if ((unsigned char)clean[i] < 0x20)
+			return outcome_set(o, OUTCOME_REFUSED, "een label is één regel tekst");
 	}
-	if (chars == 0 || chars > 40) {
-		err_set(e, "een label heeft 1 tot 40 tekens");
-		return HV_ERROR;
-	}
-	if (db_begin(db, e) < 0)
-		return HV_ERROR;
-	res = bump(db, id, version, "", 0, NULL, &nv, e);
-	if (res != HV_OK)
-		return res;
+	if (chars == 0 || chars > 40)
+		return outcome_set(o, OUTCOME_REFUSED, "een label heeft 1 tot 40 tekens");
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (bump(db, id, version, "", 0, NULL, o) != OUTCOME_SAVED)
+		return o->kind;
 	const char *p[2] = { db_num(sid, sizeof sid, id), clean };
 	enum db_failure kind = DB_OK;
-	if (run(db, e, &kind,
+	if (run(db, &o->err, &kind,
 		"INSERT INTO label (organisatie_id, naam) SELECT h.organisatie_id, $2 FROM hulpvraag h WHERE h.id = $1 "
 		"ON CONFLICT (organisatie_id, naam) DO NOTHING",
 		2, p) < 0 ||
-	    run(db, e, &kind,
+	    run(db, &o->err, &kind,
 		"INSERT INTO hulpvraag_label (hulpvraag_id, label_id, organisatie_id) "
 		"SELECT h.id, l.id, h.organisatie_id FROM hulpvraag h JOIN label l "
 		"    ON l.organisatie_id = h.organisatie_id AND l.naam = $2 "
 		" WHERE h.id = $1 ON CONFLICT DO NOTHING",
 		2, p) < 0)
-		return failed(db, kind, e);
-	res = audited_commit(db, id, "label", nv, e);
-	if (res == HV_OK) {
-		if (new_version)
-			*new_version = nv;
-		err_set(e, "Label \"%s\" toegevoegd", clean);
-	}
-	return res;
+		return outcome_failed(db, kind, 0, o);
+	snprintf(ok, sizeof ok, "Label \"%s\" toegevoegd", clean);
+	return audited_commit(db, id, "label", new_version, ok, o);
 }
 
-enum hv_result hulpvraag_label_remove(struct db *db, long id, int version, long label_id, int *new_version,
-				      struct err *e)
+enum outcome_kind hulpvraag_label_remove(struct db *db, long id, int version, long label_id, int *new_version,
+					 struct outcome *o)
 {
 	char sid[24], sl[24];
 	const char *p[2] = { db_num(sid, sizeof sid, id), db_num(sl, sizeof sl, label_id) };
 	enum db_failure kind = DB_OK;
-	enum hv_result res;
-	int nv = 0;
 
-	if (db_begin(db, e) < 0)
-		return HV_ERROR;
-	res = bump(db, id, version, "", 0, NULL, &nv, e);
-	if (res != HV_OK)
-		return res;
-	if (run(db, e, &kind, "DELETE FROM hulpvraag_label WHERE hulpvraag_id = $1 AND label_id = $2", 2, p) < 0)
-		return failed(db, kind, e);
-	res = audited_commit(db, id, "label", nv, e);
-	if (res == HV_OK) {
-		if (new_version)
-			*new_version = nv;
-		err_set(e, "Label verwijderd");
-	}
-	return res;
+	outcome_clear(o);
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (bump(db, id, version, "", 0, NULL, o) != OUTCOME_SAVED)
+		return o->kind;
+	if (run(db, &o->err, &kind, "DELETE FROM hulpvraag_label WHERE hulpvraag_id = $1 AND label_id = $2", 2, p) < 0)
+		return outcome_failed(db, kind, 0, o);
+	return audited_commit(db, id, "label", new_version, "Label verwijderd", o);
 }
 
-enum hv_result hulpvraag_notitie_save(struct db *db, long id, long notitie_id, int notitie_version,
-				      const char *text, long *new_id, int *new_version, struct err *e)
+enum outcome_kind hulpvraag_notitie_save(struct db *db, long id, long notitie_id, int notitie_version,
+					 const char *text, const char *key, long *new_id, int *new_version,
+					 struct outcome *o)
 {
 	char sid[24], sn[24], sv[24];
 	enum db_failure kind = DB_OK;
 	PGresult *r;
 	int empty = statuswissel_reden_leeg(text);
 
+	outcome_clear(o);
 	*new_id = notitie_id;
 	*new_version = notitie_version;
-	if (text && strlen(text) > 20000) {
-		err_set(e, "de notitie is te lang (hoogstens 20.000 tekens)");
-		return HV_ERROR;
-	}
-	if (db_begin(db, e) < 0)
-		return HV_ERROR;
-	if (notitie_id == 0 && empty) {
-		db_rollback(db);
-		err_set(e, "Notitie is leeg; niets bewaard");
-		return HV_OK;
-	}
+	if (text && strlen(text) > 20000)
+		return outcome_set(o, OUTCOME_REFUSED, "de notitie is te lang (hoogstens 20.000 tekens)");
+	if (notitie_id == 0 && empty)
+		return outcome_set(o, OUTCOME_SAVED, "Notitie is leeg; niets bewaard");
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	o->probe = PROBE_NOTITIE;
+	o->probe_id = notitie_id;
+	o->probe_version = empty ? -notitie_version : notitie_version;
 	if (notitie_id == 0) {
-		const char *p[2] = { db_num(sid, sizeof sid, id), text };
-		r = q(db, e, &kind,
-		      "INSERT INTO notitie (hulpvraag_id, organisatie_id, account_id, tekst) "
-		      "SELECT h.id, h.organisatie_id, acting_account(), $2 FROM hulpvraag h WHERE h.id = $1 "
+		/* a create: the key makes a second send find the first row */
+		const char *p[3] = { db_num(sid, sizeof sid, id), text, key && *key ? key : NULL };
+		if (key)
+			db_copy(o->probe_key, sizeof o->probe_key, key);
+		r = q(db, &o->err, &kind,
+		      "INSERT INTO notitie (hulpvraag_id, organisatie_id, account_id, tekst, idempotentie) "
+		      "SELECT h.id, h.organisatie_id, acting_account(), $2, $3 FROM hulpvraag h WHERE h.id = $1 "
 		      "ON CONFLICT (hulpvraag_id, account_id) DO NOTHING RETURNING id, version",
-		      2, p);
+		      3, p);
+		if (r && PQntuples(r) == 0 && p[2]) {
+			PQclear(r);
+			r = q(db, &o->err, &kind,
+			      "SELECT id, version FROM notitie WHERE hulpvraag_id = $1 AND account_id = acting_account() "
+			      "   AND idempotentie = $3 AND $2::text IS NOT NULL",
+			      3, p);
+			o->repeated = r && PQntuples(r) == 1;
+		}
+		if (!r)
+			return outcome_failed(db, kind, 0, o);
 	} else if (empty) {
 		const char *p[2] = { db_num(sn, sizeof sn, notitie_id), db_num(sv, sizeof sv, notitie_version) };
-		r = q(db, e, &kind, "DELETE FROM notitie WHERE id = $1 AND version = $2 RETURNING 0, 0", 2, p);
+		r = q(db, &o->err, &kind, "DELETE FROM notitie WHERE id = $1 AND version = $2 RETURNING 0, 0", 2, p);
+		if (!r)
+			return outcome_failed(db, kind, 0, o);
 	} else {
-		const char *p[3] = { db_num(sn, sizeof sn, notitie_id), db_num(sv, sizeof sv, notitie_version), text };
-		r = q(db, e, &kind,
-		      "UPDATE notitie SET tekst = $3, version = version + 1 WHERE id = $1 AND version = $2 "
-		      "RETURNING id, version",
-		      3, p);
+		/* an edit: the versioned write (a note is only its writer's) */
+		const char *x[1] = { text };
+		r = NULL;
+		if (db_versioned_update(db, OT_NOTITIE, notitie_id, notitie_version, "tekst = $3",
+					"account_id = acting_account()", 1, x, o) != OUTCOME_SAVED)
+			return o->kind;
 	}
-	if (!r)
-		return failed(db, kind, e);
-	if (PQntuples(r) != 1) {
+	long nid = notitie_id;
+	int nver = o->version;
+	if (r) {
+		if (PQntuples(r) != 1) {
+			PQclear(r);
+			db_rollback(db);
+			snprintf(o->door, sizeof o->door, "jijzelf, in een andere sessie");
+			return outcome_set(o, OUTCOME_CONFLICT,
+					   "je notitie is intussen (in een andere sessie) gewijzigd; je tekst staat er nog — "
+					   "laad opnieuw (r) en bewaar nog eens");
+		}
+		nid = atol(PQgetvalue(r, 0, 0));
+		nver = atoi(PQgetvalue(r, 0, 1));
 		PQclear(r);
-		db_rollback(db);
-		err_set(e, "je notitie is intussen (in een andere sessie) gewijzigd; je tekst staat er nog — "
-			   "laad opnieuw (r) en bewaar nog eens");
-		return HV_CONFLICT;
 	}
-	long nid = atol(PQgetvalue(r, 0, 0));
-	int nver = atoi(PQgetvalue(r, 0, 1));
-	PQclear(r);
-	enum hv_result res = commit(db, e);
-	if (res == HV_OK) {
+	if (outcome_commit(db, "de notitie", o) == OUTCOME_SAVED) {
 		*new_id = empty ? 0 : nid;
 		*new_version = empty ? 0 : nver;
-		err_set(e, empty ? "Notitie verwijderd" : "Notitie bewaard");
+		o->id = *new_id;
+		o->version = *new_version;
+		outcome_set(o, OUTCOME_SAVED, empty ? "Notitie verwijderd" : "Notitie bewaard");
 	}
-	return res;
+	return o->kind;
 }
 
 /* ---------------------------------------------------------------- pickers */
@@ -1249,9 +1125,20 @@ int intake_dossiers(struct db *db, long org, const char *achternaam, const char 
 	return 0;
 }
 
-int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *nummer, struct err *e)
+/* The hulpvraag an earlier send with this key made (db_created_before). */
+static enum outcome_kind earlier(struct db *db, const char *key, struct outcome *o)
 {
-	char so[24], sd[24], ss[24], sc[24], sat[24], iso[DATUM_BUFLEN], key[512];
+	char status[204];
+
+	if (db_created_before(db, PROBE_KEY_HULPVRAAG, key, o) != OUTCOME_SAVED)
+		return o->kind;
+	db_copy(status, sizeof status, o->nu);
+	return outcome_set(o, OUTCOME_SAVED, "Hulpvraag %ld was al aangemaakt (status %s)", o->nummer, status);
+}
+
+enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *nummer, struct outcome *o)
+{
+	char so[24], sd[24], ss[24], sc[24], sat[24], iso[DATUM_BUFLEN], sortkey[512];
 	char roep[128], tussen[64], achter[128];
 	struct naam nm = { roep, tussen, achter };
 	struct datum gd;
@@ -1260,31 +1147,47 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	char eerste[204];
 	PGresult *r;
 	enum db_failure kind = DB_OK;
+	struct err *e = &o->err;
+	const char *key = n->idempotentie && *n->idempotentie ? n->idempotentie : NULL;
+
+	outcome_clear(o);
 
 	*id = 0;
 	*nummer = 0;
 	roep[0] = tussen[0] = achter[0] = iso[0] = '\0';
 	if (n->school_id <= 0)
-		return err_set(e, "Kies de school van de leerling");
+		return outcome_set(o, OUTCOME_REFUSED, "Kies de school van de leerling");
 	if (n->aanvrager_email && *n->aanvrager_email && validate_email(n->aanvrager_email, e) < 0)
-		return -1;
+		return (o->kind = OUTCOME_REFUSED);
 	if (dossier == 0) {
 		if (!n->roepnaam || statuswissel_reden_leeg(n->roepnaam))
-			return err_set(e, "Vul de roepnaam in");
+			return outcome_set(o, OUTCOME_REFUSED, "Vul de roepnaam in");
 		db_copy(roep, sizeof roep, n->roepnaam);
 		if (naam_split(n->achternaam_getypt ? n->achternaam_getypt : "", tussen, sizeof tussen, achter,
 			       sizeof achter, e) < 0)
-			return err_set(e, "Vul de achternaam in");
+			return outcome_set(o, OUTCOME_REFUSED, "Vul de achternaam in");
 		if (datum_parse(n->geboortedatum ? n->geboortedatum : "", &gd, e) < 0)
-			return -1;
+			return (o->kind = OUTCOME_REFUSED);
 		datum_format_iso(gd, iso);
 	}
 	if (db_begin(db, e) < 0)
-		return -1;
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	/* sent before (F2 again after the connection broke): the first one */
+	if (key) {
+		if (earlier(db, key, o) == OUTCOME_SAVED) {
+			db_rollback(db);
+			*id = o->id;
+			*nummer = o->nummer;
+			return o->kind;
+		}
+		if (o->kind != OUTCOME_GONE)
+			return o->kind;
+		o->kind = OUTCOME_SAVED;
+	}
 	db_num(so, sizeof so, n->organisatie_id);
 	if (dossier != 0) {
 		const char *p[2] = { db_num(sd, sizeof sd, dossier), so };
-		r = q(db, e, NULL,
+		r = q(db, e, &kind,
 		      "SELECT coalesce(roepnaam, ''), coalesce(tussenvoegsel, ''), coalesce(achternaam, '') "
 		      "  FROM dossier WHERE id = $1 AND organisatie_id = $2",
 		      2, p);
@@ -1292,7 +1195,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			goto fail;
 		if (PQntuples(r) != 1) {
 			PQclear(r);
-			err_set(e, "dossier niet gevonden");
+			outcome_set(o, OUTCOME_GONE, "dossier niet gevonden");
 			goto fail;
 		}
 		DB_COPY(roep, r, 0, 0);
@@ -1304,7 +1207,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	 * coördinator is found (004 §2.5, 001 A&K) */
 	{
 		const char *p[2] = { so, n->titel ? n->titel : "" };
-		r = q(db, e, NULL,
+		r = q(db, e, &kind,
 		      "SELECT t.id, t.eerste_status, t.coordinator_scholenkring "
 		      "  FROM aanvraagtype_titel tt JOIN aanvraagtype t ON t.id = tt.aanvraagtype_id "
 		      " WHERE t.flow_version_id = " NEWEST_FLOW " AND tt.titel = $2",
@@ -1313,7 +1216,8 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			goto fail;
 		if (PQntuples(r) != 1) {
 			PQclear(r);
-			err_set(e, "\"%s\" is geen vaste titel van deze organisatie", n->titel ? n->titel : "");
+			outcome_set(o, OUTCOME_REFUSED, "\"%s\" is geen vaste titel van deze organisatie",
+				    n->titel ? n->titel : "");
 			goto fail;
 		}
 		at = atol(PQgetvalue(r, 0, 0));
@@ -1321,11 +1225,13 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 		by_kring = PQgetvalue(r, 0, 2)[0] == 't';
 		PQclear(r);
 	}
-	if (titel_check(n->titel, &nm, e) < 0)
+	if (titel_check(n->titel, &nm, e) < 0) {
+		o->kind = OUTCOME_REFUSED;
 		goto fail;
+	}
 	{
 		const char *p[2] = { db_num(ss, sizeof ss, n->school_id), so };
-		r = q(db, e, NULL,
+		r = q(db, e, &kind,
 		      "SELECT coalesce(k.coordinator_id, 0) FROM school s "
 		      "  LEFT JOIN scholenkring k ON k.id = s.scholenkring_id WHERE s.id = $1 AND s.organisatie_id = $2",
 		      2, p);
@@ -1333,7 +1239,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			goto fail;
 		if (PQntuples(r) != 1) {
 			PQclear(r);
-			err_set(e, "school niet gevonden in deze organisatie");
+			outcome_set(o, OUTCOME_REFUSED, "school niet gevonden in deze organisatie");
 			goto fail;
 		}
 		if (by_kring)
@@ -1341,12 +1247,13 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 		PQclear(r);
 	}
 	if (dossier == 0) {
-		naam_sortkey(key, sizeof key, &nm);
-		const char *p[6] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, key };
+		naam_sortkey(sortkey, sizeof sortkey, &nm);
+		const char *p[7] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key };
 		r = q(db, e, &kind,
 		      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
-		      "                     sorteernaam) VALUES ($1, 'leerling', $2, $3, $4, $5, $6) RETURNING id",
-		      6, p);
+		      "                     sorteernaam, idempotentie) "
+		      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7) RETURNING id",
+		      7, p);
 		if (!r)
 			goto fail;
 		dossier = atol(PQgetvalue(r, 0, 0));
@@ -1362,7 +1269,7 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 			goto fail;
 	}
 	{
-		const char *p[10] = { so,
+		const char *p[11] = { so,
 				      db_num(sd, sizeof sd, dossier),
 				      db_num(sat, sizeof sat, at),
 				      n->titel,
@@ -1371,13 +1278,14 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 				      coord > 0 ? db_num(sc, sizeof sc, coord) : NULL,
 				      ss,
 				      n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
-				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL };
+				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL,
+				      key };
 		r = q(db, e, &kind,
 		      "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, omschrijving, datum, "
 		      "                       status, status_categorie, coordinator_id, school_id, aanvrager_naam, "
-		      "                       aanvrager_email) "
-		      "VALUES ($1, $2, $3, $4, $5, current_date, $6, '', $7, $8, $9, $10) RETURNING id, nummer",
-		      10, p);
+		      "                       aanvrager_email, idempotentie) "
+		      "VALUES ($1, $2, $3, $4, $5, current_date, $6, '', $7, $8, $9, $10, $11) RETURNING id, nummer",
+		      11, p);
 		if (!r)
 			goto fail;
 		*id = atol(PQgetvalue(r, 0, 0));
@@ -1395,22 +1303,39 @@ int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *numme
 	}
 	if (audit_write(db, db_account(db), n->organisatie_id, "hulpvraag-nieuw", "hulpvraag", *id, "", e) < 0)
 		goto fail;
-	switch (commit(db, e)) {
-	case HV_OK:
-		err_set(e, "Hulpvraag %ld aangemaakt (status %s)", *nummer, eerste);
-		return 0;
-	case HV_UNKNOWN:
-		*id = 0;
-		return -1;
-	default:
-		*id = 0;
-		return -1;
+	o->probe = PROBE_KEY_HULPVRAAG;
+	if (key)
+		db_copy(o->probe_key, sizeof o->probe_key, key);
+	if (outcome_commit(db, "de hulpvraag", o) == OUTCOME_SAVED) {
+		o->id = *id;
+		o->nummer = *nummer;
+		o->version = 1;
+		return outcome_set(o, OUTCOME_SAVED, "Hulpvraag %ld aangemaakt (status %s)", *nummer, eerste);
 	}
-fail:
-	db_rollback(db);
+	if (!key && o->kind == OUTCOME_UNKNOWN)
+		o->probe = PROBE_NONE;
 	*id = 0;
 	*nummer = 0;
-	return -1;
+	return o->kind;
+fail:
+	if (o->kind == OUTCOME_SAVED)
+		o->kind = OUTCOME_ERROR;
+	if (kind != DB_OK)
+		outcome_failed(db, kind, 0, o);
+	else
+		db_rollback(db);
+	*id = 0;
+	*nummer = 0;
+	/* the same key sent twice at once: the other one made it */
+	if (kind == DB_UNIQUE_VIOLATION && key && db_begin(db, e) == 0) {
+		if (earlier(db, key, o) == OUTCOME_SAVED) {
+			*id = o->id;
+			*nummer = o->nummer;
+		}
+		if (db_ok(db))
+			db_rollback(db);
+	}
+	return o->kind;
 }
 
 int hv_items(struct db *db, const char *sql, int np, const char *const *p, struct hv_item **out, int *n,

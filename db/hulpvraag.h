@@ -10,8 +10,9 @@
  * refuses a transition the acting account's role may not make (trigger of
  * migration 003), whatever the program asks.
  *
- * Implemented in db/hulpvraag.c (the hulpvraag slice); the bulk action of
- * the werkvoorraad calls hulpvraag_set_status once per marked row.
+ * Every write answers with a struct outcome (db/outcome.h).  Implemented in
+ * db/hulpvraag.c (the hulpvraag slice); the bulk actions of the werkvoorraad
+ * (db/queue.c queue_bulk) call these same functions once per marked row.
  */
 #ifndef BALIE_DB_HULPVRAAG_H
 #define BALIE_DB_HULPVRAAG_H
@@ -21,25 +22,27 @@
 #include "core/err.h"
 #include "core/flow.h"
 #include "db/conn.h"
+#include "db/outcome.h"
 
+/* The result of a read (hulpvraag_load, formulier_load).  Writes answer
+ * with a struct outcome (db/outcome.h). */
 enum hv_result {
 	HV_OK = 0,
-	HV_CONFLICT,        /* someone else changed it in between (version differs) */
-	HV_NOT_ALLOWED,     /* the flow does not let this role make this transition */
-	HV_REASON_REQUIRED, /* the flow requires a reden and none was given */
 	HV_NOT_FOUND,       /* gone, or not visible to the acting account */
-	HV_UNKNOWN,         /* connection lost during COMMIT: outcome unknown until checked */
 	HV_ERROR            /* anything else; e says what */
 };
 
 /* Moves hulpvraag id (as read with `version`) to status `to` with `reden`
  * (may be "" when the flow does not require one), acting as db_account(db).
- * datadir: where forms/<profiel>/ with the mail templates lives.  On HV_OK
- * *new_version (may be NULL) gets the new version.  e always gets a Dutch
- * sentence for the person (also on HV_OK: what happened, e.g. "Status
- * gewijzigd; mail aan de aanvrager klaargezet"). */
-enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
-				    const char *datadir, int *new_version, struct err *e);
+ * datadir: where forms/<profiel>/ with the mail templates lives.  SAVED
+ * with *new_version (may be NULL) and o->version; REFUSED when the flow does
+ * not let this role make the change or a reden is required (core decides,
+ * the trigger checks again: P0001); CONFLICT, GONE; UNKNOWN when the
+ * connection broke during the write (probe set).  o->err always holds a
+ * Dutch sentence (on SAVED what happened: "Status gewijzigd; mail aan de
+ * aanvrager klaargezet", o->mail says whether a mail was queued). */
+enum outcome_kind hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
+				       const char *datadir, int *new_version, struct outcome *o);
 
 /* Inside the caller's open transaction (db_begin): when the flow has an
  * automatic rule (flow_transitie rol 'automatisch', the `automatisch`
@@ -47,10 +50,10 @@ enum hv_result hulpvraag_set_status(struct db *db, long id, int version, const c
  * change exactly as hulpvraag_set_status does — same write
  * (status_wijzigen), statushistorie (door NULL: automatisch), mail with
  * `reden` to the aanvrager, audit, NOTIFY at COMMIT — and copies the new
- * status into naar.  No rule: HV_OK and naar "".  Any other result: the
- * caller rolls back. */
-enum hv_result hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
-					    char *naar, size_t naarlen, struct err *e);
+ * status into naar (o->mail: a mail was queued).  No rule: SAVED and naar
+ * "".  Any other kind: the caller rolls back. */
+enum outcome_kind hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
+					       char *naar, size_t naarlen, struct outcome *o);
 
 /* ------------------------------------------------------------------ reading
  * A hulpvraag read whole for the hulpvraag screen (one short transaction;
@@ -164,12 +167,6 @@ struct hv_keuze {
  * *n its length (0: nothing allowed). 0 / -1. */
 int hulpvraag_keuzes(struct db *db, const struct hulpvraag *h, struct hv_keuze **out, int *n, struct err *e);
 
-/* After HV_UNKNOWN and a reconnect: did the status change to `to` from
- * version `version` get committed?  *applied 1 when the hulpvraag now has
- * version + 1, status `to` and a statushistorie row by the acting account
- * to `to`; 0 when not.  e gets a Dutch sentence for the person. 0 / -1. */
-int hulpvraag_check_status(struct db *db, long id, int version, const char *to, int *applied, struct err *e);
-
 /* Test seam: fn (may be NULL) is called before each of the two round trips
  * of hulpvraag_set_status (1 the read, 2 the write: one statement, its own
  * transaction, that writes hulpvraag, statushistorie, outbox and audit), so
@@ -177,32 +174,35 @@ int hulpvraag_check_status(struct db *db, long id, int version, const char *to, 
 void hulpvraag_set_test_hook(void (*fn)(int step, void *arg), void *arg);
 
 /* ---------------------------------------------------------------- editing
- * Each is one short transaction with the version check; on HV_OK
- * *new_version gets the new version, on HV_CONFLICT nothing was written
- * (reload, show hulpvraag_diff, keep the typed text). */
+ * Each is one short transaction with the version check
+ * (db_versioned_update); SAVED with *new_version (may be NULL) and
+ * o->version; CONFLICT: nothing was written, o->door/op/nu say who changed
+ * it, when and what it is now (reload, show hulpvraag_diff, keep the typed
+ * text); REFUSED with the rule's reason; GONE; UNKNOWN with its probe. */
 
 /* Coördinator: coordinator_id must have the role coordinator in h's
  * organisatie (0 = none). */
-enum hv_result hulpvraag_set_coordinator(struct db *db, long id, int version, long coordinator_id,
-					 int *new_version, struct err *e);
+enum outcome_kind hulpvraag_set_coordinator(struct db *db, long id, int version, long coordinator_id,
+					    int *new_version, struct outcome *o);
 
 /* Omschrijving (multi-line). */
-enum hv_result hulpvraag_set_omschrijving(struct db *db, long id, int version, const char *text,
-					  int *new_version, struct err *e);
+enum outcome_kind hulpvraag_set_omschrijving(struct db *db, long id, int version, const char *text,
+					     int *new_version, struct outcome *o);
 
 /* Adds the label named naam (created in the organisatie when new; trimmed,
  * 1..40 characters) / removes label label_id. */
-enum hv_result hulpvraag_label_add(struct db *db, long id, int version, const char *naam, int *new_version,
-				   struct err *e);
-enum hv_result hulpvraag_label_remove(struct db *db, long id, int version, long label_id, int *new_version,
-				      struct err *e);
+enum outcome_kind hulpvraag_label_add(struct db *db, long id, int version, const char *naam, int *new_version,
+				      struct outcome *o);
+enum outcome_kind hulpvraag_label_remove(struct db *db, long id, int version, long label_id, int *new_version,
+					 struct outcome *o);
 
 /* The acting account's note on hulpvraag id: notitie_id 0 = none yet
- * (created), else updated when its version still is notitie_version; an
- * empty text removes it.  *new_id / *new_version get the note's new state
- * (0/0 after removal). */
-enum hv_result hulpvraag_notitie_save(struct db *db, long id, long notitie_id, int notitie_version,
-				      const char *text, long *new_id, int *new_version, struct err *e);
+ * (created with idempotency key `key`, may be NULL), else updated when its
+ * version still is notitie_version; an empty text removes it.  *new_id /
+ * *new_version get the note's new state (0/0 after removal). */
+enum outcome_kind hulpvraag_notitie_save(struct db *db, long id, long notitie_id, int notitie_version,
+					 const char *text, const char *key, long *new_id, int *new_version,
+					 struct outcome *o);
 
 /* --------------------------------------------------------------- pickers */
 
@@ -213,12 +213,6 @@ struct hv_item {
 	long ref;        /* coordinator of a school's scholenkring, aanvraagtype of a title */
 	int flag;        /* title: coordinator by scholenkring */
 };
-
-/* COMMIT of a business action: HV_OK; HV_UNKNOWN when the connection was
- * lost while it was in flight (never report success then; e says that it
- * is unknown whether wat — "het formulier" — was saved); HV_ERROR with e
- * otherwise (rolled back).  For db/ modules built on hv_result. */
-enum hv_result hulpvraag_commit(struct db *db, const char *wat, struct err *e);
 
 /* A pick list from sql (np text params), read in one short transaction:
  * columns id, naam, extra, ref, flag (boolean).  *out malloc'ed (free()),
@@ -263,13 +257,17 @@ struct hv_nieuw {
 	long coordinator_id;       /* used when the type has no scholenkring rule (0 none) */
 	const char *aanvrager_naam;
 	const char *aanvrager_email; /* "" allowed; else must be a valid address */
+	const char *idempotentie;  /* outcome_key_new when the intake opened (NULL: none) */
 };
 
 /* Creates the hulpvraag (and the dossier when dossier_id is 0) in one
  * transaction: aanvraagtype and first status from the title, coördinator
  * from the school's scholenkring when the flow says so, a statushistorie
- * row (van NULL), an audit row.  Refuses a title with the pupil's name.
- * *id / *nummer get the new hulpvraag. 0 / -1 with a Dutch e. */
-int intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *nummer, struct err *e);
+ * row (van NULL), an audit row.  REFUSED for a title with the pupil's name
+ * (and what was typed wrong).  SAVED with *id / *nummer (o->id, o->nummer).
+ * With n->idempotentie, a create that already got in under the same key is
+ * returned instead (SAVED, o->repeated): never a second dossier or
+ * hulpvraag.  UNKNOWN (COMMIT cut off) probes by that key. */
+enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *id, long *nummer, struct outcome *o);
 
 #endif

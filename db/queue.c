@@ -22,6 +22,8 @@
  */
 #include "db/queue.h"
 
+#include "core/flow.h"
+
 #include <libpq-fe.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,6 +32,9 @@
 #include <strings.h>
 
 #include "core/naam.h"
+#include "core/recht.h"
+#include "core/statuswissel.h"
+#include "db/hulpvraag.h"
 #include "db/row.h"
 
 /* ---- a tiny SQL builder: fixed text + parameters ------------------------ */
@@ -486,31 +491,21 @@ int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 /* Defaults per role: shown under "Bewaarde filters" until the person saves
  * their own with the same name. */
 static const struct {
-	const char *rol;
+	enum flow_role rol;
 	const char *naam;
 	const char *filter;
 	const char *sort;
 } defaults[] = {
-	{ "coordinator", "Mijn TLV's", "coördinator:ik type:TLV", "datum" },
-	{ "coordinator", "Mijn aanvulling nodig > 10 werkdagen", "coördinator:ik status:aanvulling werkdagen:>10",
+	{ FLOW_ROLE_COORDINATOR, "Mijn TLV's", "coördinator:ik type:TLV", "datum" },
+	{ FLOW_ROLE_COORDINATOR, "Mijn aanvulling nodig > 10 werkdagen", "coördinator:ik status:aanvulling werkdagen:>10",
 	  "werkdagen" },
-	{ "secretariaat", "Nieuw, > 5 werkdagen zonder reactie", "telaat:ja", "datum" },
-	{ "secretariaat", "Aanvulling nodig > 10 werkdagen", "status:aanvulling werkdagen:>10", "-werkdagen" },
-	{ "secretariaat", "Zonder coördinator", "coördinator:geen", "datum" },
-	{ "financieel", "TLV afgegeven", "type:TLV status:afgegeven", "-datum" },
-	{ "financieel", "Arrangement toegewezen", "status:toegewezen", "datum" },
-	{ "admin", "Zonder coördinator", "coördinator:geen", "datum" },
+	{ FLOW_ROLE_SECRETARIAAT, "Nieuw, > 5 werkdagen zonder reactie", "telaat:ja", "datum" },
+	{ FLOW_ROLE_SECRETARIAAT, "Aanvulling nodig > 10 werkdagen", "status:aanvulling werkdagen:>10", "-werkdagen" },
+	{ FLOW_ROLE_SECRETARIAAT, "Zonder coördinator", "coördinator:geen", "datum" },
+	{ FLOW_ROLE_FINANCIEEL, "TLV afgegeven", "type:TLV status:afgegeven", "-datum" },
+	{ FLOW_ROLE_FINANCIEEL, "Arrangement toegewezen", "status:toegewezen", "datum" },
+	{ FLOW_ROLE_ADMIN, "Zonder coördinator", "coördinator:geen", "datum" },
 };
-
-static int has_role(const char *rollen, const char *rol)
-{
-	size_t n = strlen(rol);
-
-	for (const char *p = rollen; p && (p = strstr(p, rol)); p += n)
-		if ((p == rollen || p[-1] == ' ' || p[-1] == ',') && (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
-			return 1;
-	return 0;
-}
 
 static int grow(struct queue_node **v, int *n, int *cap)
 {
@@ -554,11 +549,11 @@ const char *queue_tree_sql(void)
 	return tree_sql;
 }
 
-int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
+int queue_tree(struct db *db, long org, unsigned roles, struct queue_node **out, int *n,
 	       struct err *e)
 {
 	char o[24];
-	int coord = has_role(rollen, "coordinator");
+	int coord = (roles & FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR)) != 0;
 	const char *p[2] = { o, coord ? "t" : "f" };
 	struct queue_node *v = NULL;
 	int nv = 0, cap = 0, all_at, rows, i = 0;
@@ -620,7 +615,7 @@ int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **
 	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
 		int dup = 0;
 
-		if (!has_role(rollen, defaults[d].rol))
+		if (!(roles & FLOW_ROLE_BIT(defaults[d].rol)))
 			continue;
 		for (int k = saved; k < rows; k++)
 			dup |= !strcmp(PQgetvalue(r, k, 2), defaults[d].naam);
@@ -806,145 +801,91 @@ int queue_status_targets(struct db *db, long org, const struct queue_item *items
 
 /* ---- bulk ---------------------------------------------------------------- */
 
-/* Why an UPDATE … AND version = $v touched nothing: gone/invisible, or
- * changed by someone else.  Inside the item's transaction. */
-static void why_not(struct db *db, const struct queue_item *it, struct queue_result *res)
+/* The acting account's role bits in org (core/statuswissel). 0 / -1. */
+static int acting_roles(struct db *db, long org, unsigned *roles, struct err *e)
 {
-	char i[24];
-	const char *p[1] = { i };
-	struct err e;
+	char o[24];
+	const char *p[1] = { o };
 	PGresult *r;
 
-	snprintf(i, sizeof i, "%ld", it->id);
-	r = db_exec(db, &e, NULL, "SELECT version FROM hulpvraag WHERE id = $1", 1, p);
-	if (r && PQntuples(r) == 1)
-		snprintf(res->why, sizeof res->why,
-			 "intussen gewijzigd door iemand anders (versie %s, jij zag %d): vernieuw en probeer opnieuw",
-			 PQgetvalue(r, 0, 0), it->version);
-	else if (r)
-		snprintf(res->why, sizeof res->why, "niet gevonden of niet zichtbaar voor jou");
-	else
-		snprintf(res->why, sizeof res->why, "%s", e.msg);
-	if (r)
-		PQclear(r);
-}
-
-enum bulk_kind { BULK_COORD, BULK_LABEL_ADD, BULK_LABEL_DEL };
-
-static int bulk_one(struct db *db, long org, const struct queue_item *it, enum bulk_kind kind, long arg,
-		    struct queue_result *res)
-{
-	char o[24], id[24], ver[24], a[24];
-	const char *p[4] = { id, ver, o, arg ? a : NULL };
-	struct err e;
-	PGresult *r;
-	char detail[64];
-
-	err_clear(&e);
 	snprintf(o, sizeof o, "%ld", org);
-	snprintf(id, sizeof id, "%ld", it->id);
-	snprintf(ver, sizeof ver, "%d", it->version);
-	snprintf(a, sizeof a, "%ld", arg);
-	res->id = it->id;
-	res->nummer = it->nummer;
-	res->ok = 0;
-	if (db_begin(db, &e) < 0)
-		goto fail;
-	/* The version check first: the row changes (and the NOTIFY fires)
-	 * only when the person saw the current version. */
-	r = db_exec(db, &e, NULL,
-		    kind == BULK_COORD
-			    ? "UPDATE hulpvraag SET coordinator_id = $4::bigint, version = version + 1 "
-			      " WHERE id = $1 AND version = $2 AND organisatie_id = $3 RETURNING version, nummer"
-			    : "UPDATE hulpvraag SET version = version + 1 "
-			      " WHERE id = $1 AND version = $2 AND organisatie_id = $3 AND $4::bigint IS NOT NULL "
-			      "RETURNING version, nummer",
-		    4, p);
-	if (!r)
-		goto fail_tx;
-	if (PQntuples(r) != 1) {
-		PQclear(r);
-		why_not(db, it, res);
-		db_rollback(db);
+	if (db_begin(db, e) < 0)
 		return -1;
-	}
-	res->version = atoi(PQgetvalue(r, 0, 0));
-	res->nummer = atol(PQgetvalue(r, 0, 1));
-	PQclear(r);
-	if (kind != BULK_COORD) {
-		const char *lp[3] = { id, a, o };
-
-		r = db_exec(db, &e, NULL,
-			    kind == BULK_LABEL_ADD
-				    ? "INSERT INTO hulpvraag_label (hulpvraag_id, label_id, organisatie_id) "
-				      "SELECT $1, l.id, $3 FROM label l WHERE l.id = $2 AND l.organisatie_id = $3 "
-				      "ON CONFLICT DO NOTHING RETURNING 1"
-				    : "DELETE FROM hulpvraag_label WHERE hulpvraag_id = $1 AND label_id = $2 "
-				      "AND organisatie_id = $3 RETURNING 1",
-			    3, lp);
-		if (!r)
-			goto fail_tx;
-		PQclear(r);
-	}
-	snprintf(detail, sizeof detail, "%s=%ld",
-		 kind == BULK_COORD ? "coordinator" : kind == BULK_LABEL_ADD ? "label+" : "label-", arg);
-	{
-		const char *ap[3] = { o, id, detail };
-
-		r = db_exec(db, &e, NULL,
-			    "INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail) "
-			    "VALUES (acting_account(), $1, 'bulk', 'hulpvraag', $2, $3)",
-			    3, ap);
-		if (!r)
-			goto fail_tx;
-		PQclear(r);
-	}
-	if (db_commit(db, &e) < 0)
-		goto fail;
-	res->ok = 1;
-	return 0;
-fail_tx:
+	r = db_exec(db, e, NULL,
+		    "SELECT coalesce(string_agg(rol, ','), '') FROM account_rol "
+		    " WHERE account_id = acting_account() AND organisatie_id = $1",
+		    1, p);
 	db_rollback(db);
-fail:
-	snprintf(res->why, sizeof res->why, "%s", e.msg[0] ? e.msg : "onbekende fout");
-	return -1;
+	if (!r)
+		return -1;
+	*roles = statuswissel_rollen(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
 }
 
-static int bulk(struct db *db, long org, const struct queue_item *items, int n, enum bulk_kind kind, long arg,
-		struct queue_result *res, struct err *e)
+static const enum recht_actie bulk_recht[] = {
+	[QUEUE_BULK_COORDINATOR] = RECHT_COORDINATOR_WIJZIGEN,
+	[QUEUE_BULK_LABEL_ADD] = RECHT_LABEL_KOPPELEN,
+	[QUEUE_BULK_LABEL_REMOVE] = RECHT_LABEL_KOPPELEN,
+	[QUEUE_BULK_STATUS] = RECHT_STATUS_WIJZIGEN,
+};
+
+/* One item: the single-hulpvraag function itself. */
+static void bulk_one(struct db *db, enum queue_bulk_op op, const struct queue_bulk_args *arg,
+		     const struct queue_item *it, struct outcome *o)
 {
-	int ok = 0;
+	switch (op) {
+	case QUEUE_BULK_COORDINATOR:
+		hulpvraag_set_coordinator(db, it->id, it->version, arg->id, NULL, o);
+		break;
+	case QUEUE_BULK_LABEL_ADD:
+		hulpvraag_label_add(db, it->id, it->version, arg->naam, NULL, o);
+		break;
+	case QUEUE_BULK_LABEL_REMOVE:
+		hulpvraag_label_remove(db, it->id, it->version, arg->id, NULL, o);
+		break;
+	case QUEUE_BULK_STATUS:
+		hulpvraag_set_status(db, it->id, it->version, arg->naam, arg->reden ? arg->reden : "", arg->datadir, NULL,
+				     o);
+		break;
+	}
+}
+
+int queue_bulk(struct db *db, long org, enum queue_bulk_op op, const struct queue_bulk_args *arg,
+	       const struct queue_item *items, int n, struct queue_result *res, struct err *e)
+{
+	unsigned roles = 0;
+	int saved = 0, refused;
 
 	if (n < 1)
 		return err_set(e, "geen hulpvragen gekozen");
+	if ((op == QUEUE_BULK_LABEL_ADD && (!arg->naam || !*arg->naam)) ||
+	    (op == QUEUE_BULK_LABEL_REMOVE && arg->id <= 0))
+		return err_set(e, "geen label gekozen");
+	if (acting_roles(db, org, &roles, e) < 0)
+		return -1;
+	/* the rulebook: bulk itself, and the action it repeats */
+	refused = !recht_mag(roles, RECHT_BULK) || !recht_mag(roles, bulk_recht[op]);
 	for (int i = 0; i < n; i++) {
-		memset(&res[i], 0, sizeof res[i]);
-		if (bulk_one(db, org, &items[i], kind, arg, &res[i]) == 0)
-			ok++;
-		else if (!db_ok(db)) {
+		struct queue_result *r = &res[i];
+
+		memset(r, 0, sizeof *r);
+		r->id = items[i].id;
+		r->nummer = items[i].nummer;
+		outcome_clear(&r->o);
+		if (refused)
+			outcome_set(&r->o, OUTCOME_REFUSED, "jouw rol mag %s niet in bulk",
+				    recht_tabel[bulk_recht[op]].label);
+		else if (i > 0 && !db_ok(db))
 			/* the connection is gone: the rest cannot be tried */
-			for (int j = i + 1; j < n; j++) {
-				memset(&res[j], 0, sizeof res[j]);
-				res[j].id = items[j].id;
-				res[j].nummer = items[j].nummer;
-				snprintf(res[j].why, sizeof res[j].why, "niet geprobeerd: verbinding verbroken");
-			}
-			break;
+			outcome_set(&r->o, OUTCOME_ERROR, "niet geprobeerd: verbinding verbroken");
+		else
+			bulk_one(db, op, arg, &items[i], &r->o);
+		if (r->o.kind == OUTCOME_SAVED) {
+			saved++;
+			if (r->o.nummer)
+				r->nummer = r->o.nummer;
 		}
 	}
-	return ok;
-}
-
-int queue_bulk_coordinator(struct db *db, long org, const struct queue_item *items, int n, long coordinator_id,
-			   struct queue_result *res, struct err *e)
-{
-	return bulk(db, org, items, n, BULK_COORD, coordinator_id, res, e);
-}
-
-int queue_bulk_label(struct db *db, long org, const struct queue_item *items, int n, long label_id, int add,
-		     struct queue_result *res, struct err *e)
-{
-	if (label_id <= 0)
-		return err_set(e, "geen label gekozen");
-	return bulk(db, org, items, n, add ? BULK_LABEL_ADD : BULK_LABEL_DEL, label_id, res, e);
+	return saved;
 }

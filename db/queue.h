@@ -27,6 +27,7 @@
 #include "core/flow.h"
 #include "core/werkdag.h"
 #include "db/conn.h"
+#include "db/outcome.h"
 
 enum queue_node_kind {
 	QN_MINE,     /* Mijn werkvoorraad: open hulpvragen with me as coördinator */
@@ -51,9 +52,9 @@ struct queue_node {
 /* The tree of organisatie org for the acting account: Mijn werkvoorraad
  * (coördinators only), Alle, each status category with its statuses (counts
  * > 0), then the role's default filters and the account's saved filters.
- * rollen: the session's roles ("secretariaat, admin").  *out is malloc'ed
- * (caller frees), *n its length.  0 / -1. */
-int queue_tree(struct db *db, long org, const char *rollen, struct queue_node **out, int *n,
+ * roles: the session's roles, a FLOW_ROLE_BIT set (struct session.roles).
+ * *out is malloc'ed (caller frees), *n its length.  0 / -1. */
+int queue_tree(struct db *db, long org, unsigned roles, struct queue_node **out, int *n,
 	       struct err *e);
 /* Its one statement ($1 organisatie id, $2 'true' for a coördinator), for
  * make bench's raw floor. */
@@ -164,9 +165,7 @@ struct queue_item {
 struct queue_result {
 	long id;
 	long nummer;
-	int ok;
-	int version;     /* the new version when ok */
-	char why[512];   /* Dutch: why it failed */
+	struct outcome o; /* SAVED (o.version the new version), REFUSED, CONFLICT (o.door/op/nu), … */
 };
 
 /* Statuses every item may move to for the acting account's roles (the
@@ -174,15 +173,29 @@ struct queue_result {
 int queue_status_targets(struct db *db, long org, const struct queue_item *items, int n,
 			 struct queue_choice **out, int *nout, struct err *e);
 
-/* Sets the coördinator (0 = none) of each item, one transaction each, only
- * when its version is still the one given; res[i] says how it went.
- * Returns the number that succeeded (or -1 when nothing could be tried:
- * e says why). */
-int queue_bulk_coordinator(struct db *db, long org, const struct queue_item *items, int n,
-			   long coordinator_id, struct queue_result *res, struct err *e);
+enum queue_bulk_op {
+	QUEUE_BULK_COORDINATOR,   /* arg id: the coördinator (0 = none) */
+	QUEUE_BULK_LABEL_ADD,     /* arg naam: the label */
+	QUEUE_BULK_LABEL_REMOVE,  /* arg id: the label */
+	QUEUE_BULK_STATUS,        /* arg naam: the status, reden, datadir (mail templates) */
+};
 
-/* Adds (add = 1) or removes label_id on each item, the same way. */
-int queue_bulk_label(struct db *db, long org, const struct queue_item *items, int n, long label_id,
-		     int add, struct queue_result *res, struct err *e);
+struct queue_bulk_args {
+	long id;
+	const char *naam;
+	const char *reden;
+	const char *datadir;
+};
+
+/* A bulk action is a loop over the single-hulpvraag functions
+ * (hulpvraag_set_coordinator, hulpvraag_label_add / _remove,
+ * hulpvraag_set_status): the same checks, the same audit, one transaction
+ * and one outcome per item (res[i], n of them), only when the item's
+ * version is still the one given.  The rulebook (core/recht) is asked
+ * first: a role without RECHT_BULK or the repeated action gets every item
+ * REFUSED.  After a lost connection the rest is not tried.  Returns the
+ * number SAVED, or -1 when nothing could be tried (e says why). */
+int queue_bulk(struct db *db, long org, enum queue_bulk_op op, const struct queue_bulk_args *arg,
+	       const struct queue_item *items, int n, struct queue_result *res, struct err *e);
 
 #endif

@@ -1,7 +1,7 @@
 /* recht.h — the rulebook (core/recht) in the database.
  *
  * balie.recht holds one row per (actie, rol) of core's table; balie.mag()
- * and the policies of migration 012 read it.  migrate_up() publishes it
+ * and the policies of migration 013 read it.  migrate_up() publishes it
  * after the migrations, so the database always enforces the table of the
  * binary that migrated it.
  */

@@ -58,7 +58,7 @@ int app_start(struct app *a, struct pane *p, pane_job_fn job, const char *what)
 {
 	p->job = job;
 	if (what)
-		app_message(a, 0, "%s", what);
+		app_progress(a, what);
 	return R_PAINT | R_BARS | R_WORK;
 }
 
@@ -72,11 +72,14 @@ int app_work(struct app *a, struct pane *p)
 		return p->ops->work ? p->ops->work(p, a) : R_NONE;
 	err_clear(&e);
 	if (app_connect(a, &e) < 0) {
-		if (dialog_active(&p->dlg))
+		if (dialog_active(&p->dlg)) {
 			dialog_note(&p->dlg, "Geen verbinding: %s", e.msg);
+			p->offline_note = 1;
+		}
 		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
+	p->offline_note = 0;
 	return job(p, a);
 }
 
@@ -117,8 +120,10 @@ int app_pane_reload(struct pane *p, struct app *a)
 	if (!p->ops->load || p->job)
 		return R_NONE;
 	if (dialog_active(&p->dlg)) {
-		if (strstr(p->dlg.note, "erbinding")) /* "Geen verbinding: …" from a save that failed */
+		if (p->offline_note) { /* "Geen verbinding: …" from a save that found none */
+			p->offline_note = 0;
 			dialog_note(&p->dlg, "Verbinding hersteld: je tekst staat er nog.");
+		}
 		return R_PAINT;
 	}
 	p->job = p->ops->load;
@@ -186,7 +191,14 @@ void app_message(struct app *a, int error, const char *fmt, ...)
 	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
 	a->msg_error = error;
+	a->msg_progress = 0;
 	a->dirty |= D_BARS;
+}
+
+void app_progress(struct app *a, const char *text)
+{
+	app_message(a, 0, "%s", text);
+	a->msg_progress = 1;
 }
 
 void app_message_clear(struct app *a)
@@ -196,6 +208,7 @@ void app_message_clear(struct app *a)
 		a->dirty |= D_BARS;
 	}
 	a->msg_error = 0;
+	a->msg_progress = 0;
 }
 
 void app_cursor(struct app *a, int y, int x)

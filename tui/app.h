@@ -144,6 +144,7 @@ struct pane {
 	struct dialog dlg; /* the pane's open dialog (DIALOG_NONE: none): the loop
 			      gives it the keys, draws it last and frees it */
 	pane_job_fn job;   /* slow work to run after the next paint */
+	int offline_note;  /* the dialog says a job found no connection */
 };
 
 enum app_dirty {
@@ -174,6 +175,7 @@ struct app {
 	char msg[512];               /* the message line */
 	const char *notice;          /* startup notice, shown while msg is empty, until the first key */
 	int msg_error;
+	int msg_progress;            /* msg says what is being done ("Bezig met laden…"): app_progress */
 	unsigned dirty;              /* enum app_dirty */
 	int work_pending;
 
@@ -212,7 +214,8 @@ enum action_ctx app_context(struct app *a);
 /* Frees p: its dialog, then ops->free. */
 void app_pane_free(struct pane *p);
 
-/* Sets p->job, says what in the message line ("Bezig met laden…") and
+/* Sets p->job, says what in the message line (app_progress: "Bezig met
+ * laden…", cleared by the job when it has nothing else to say) and
  * returns the reactions that paint it and then run the job. */
 int app_start(struct app *a, struct pane *p, pane_job_fn job, const char *what);
 
@@ -248,6 +251,10 @@ void app_settle(struct app *a);
 void app_message(struct app *a, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_message_clear(struct app *a);
+/* Sets the message line to what is being done now ("Bezig met laden…");
+ * msg_progress stays set until the next app_message, so the work can clear
+ * it when done without comparing texts. */
+void app_progress(struct app *a, const char *text);
 
 /* Places the input cursor (body coordinates) for this paint. */
 void app_cursor(struct app *a, int y, int x);

@@ -20,6 +20,7 @@
 #include "db/bijlage.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 #include "tui/paths.h"
 
 enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
@@ -33,6 +34,13 @@ struct blpane {
 	char categorie[256];
 	char body_msg[600];
 	int loaded;
+	/* the idempotency key of the add: the same file and category keep it
+	 * until it is saved, so adding again after a cut-off COMMIT never
+	 * makes a second bijlage */
+	char key[OUTCOME_KEY_LEN];
+	char key_for[4096 + 260];
+	struct outcome pending;  /* an add or removal whose COMMIT was cut off */
+	const char *pending_wat;
 };
 
 static struct blpane *P(struct pane *p)
@@ -120,6 +128,7 @@ static int job_load(struct pane *p, struct app *a);
 static int job_add(struct pane *p, struct app *a);
 static int job_export(struct pane *p, struct app *a);
 static int job_remove(struct pane *p, struct app *a);
+static int job_settle(struct pane *p, struct app *a);
 
 const char *bijlagen_home(void)
 {
@@ -174,6 +183,14 @@ static int bl_dialog_ok(struct pane *p, struct app *a)
 			return R_PAINT;
 		snprintf(v->categorie, sizeof v->categorie, "%s", it->label);
 		dialog_close(&v->base.dlg);
+		{
+			char want[sizeof v->key_for];
+			snprintf(want, sizeof want, "%s\n%s", v->path, v->categorie);
+			if (!v->key[0] || strcmp(want, v->key_for)) {
+				outcome_key_new(v->key);
+				snprintf(v->key_for, sizeof v->key_for, "%s", want);
+			}
+		}
 		return app_start(a, p, job_add, "Bezig met toevoegen…");
 	case DT_EXPORT:
 		text = dialog_text(&v->base.dlg);
@@ -317,21 +334,49 @@ static int job_load(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* What became of an add or a removal, for the person (tui/outcome); an
+ * UNKNOWN one is found out now or after the reconnect; then the list is
+ * read again. */
+static int settled(struct blpane *v, struct app *a, struct outcome *o, const char *wat)
+{
+	struct err le;
+	char line[600];
+
+	if (!outcome_settle(a, o, wat)) {
+		v->pending = *o;
+		v->pending_wat = wat;
+		return R_PAINT | R_BARS;
+	}
+	outcome_clear(&v->pending);
+	if (o->kind == OUTCOME_SAVED && o->repeated && o->id)
+		v->select_id = o->id;
+	if (load(v, a, &le) < 0) {
+		outcome_line(o, wat, line, sizeof line);
+		app_message(a, 1, "%s; opnieuw laden mislukt: %s", line, le.msg);
+	}
+	return R_PAINT | R_BARS;
+}
+
 static int job_add(struct pane *p, struct app *a)
 {
 	struct blpane *v = P(p);
 	struct bijlage_toegevoegd out;
-	struct err e, le;
+	struct outcome o;
 
-	if (bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, paths_datadir(), &out, &e) < 0) {
-		app_message(a, 1, "Niet toegevoegd: %s", e.msg);
-		return R_PAINT | R_BARS;
+	outcome_clear(&o);
+	bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, v->key, paths_datadir(), &out, &o);
+	if (o.kind == OUTCOME_SAVED) {
+		v->key[0] = '\0';
+		v->select_id = out.id;
 	}
-	v->select_id = out.id;
-	app_message(a, 0, "%s", e.msg);
-	if (load(v, a, &le) < 0)
-		app_message(a, 1, "%s; opnieuw laden mislukt: %s", e.msg, le.msg);
-	return R_PAINT | R_BARS;
+	return settled(v, a, &o, "de bijlage");
+}
+
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct outcome o = P(p)->pending;
+
+	return settled(P(p), a, &o, P(p)->pending_wat);
 }
 
 static int job_export(struct pane *p, struct app *a)
@@ -360,19 +405,14 @@ static int job_export(struct pane *p, struct app *a)
 static int job_remove(struct pane *p, struct app *a)
 {
 	struct blpane *v = P(p);
-	struct err e, le;
-
 	const struct bijlage *b = lijst_current(&v->list);
+	struct outcome o;
 
 	if (!b)
 		return R_PAINT;
-	if (bijlage_remove(a->db, b->id, b->version, &e) < 0)
-		app_message(a, 1, "Niet verwijderd: %s", e.msg);
-	else
-		app_message(a, 0, "%s", e.msg);
-	if (load(v, a, &le) < 0)
-		app_message(a, 1, "Opnieuw laden mislukt: %s", le.msg);
-	return R_PAINT | R_BARS;
+	outcome_clear(&o);
+	bijlage_remove(a->db, b->id, b->version, &o);
+	return settled(v, a, &o, "het verwijderen");
 }
 
 /* Another session added or removed a bijlage of this hulpvraag (or
@@ -385,6 +425,17 @@ static int bl_changed(struct pane *p, struct app *a, const struct notify_event *
 		return R_NONE;
 	p->job = job_load; /* the cursor stays on its bijlage (by id) */
 	return R_WORK;
+}
+
+/* Back after a lost connection: an add or removal whose COMMIT was cut off
+ * is found out first; otherwise the shared behaviour (reload). */
+static int bl_reconnected(struct pane *p, struct app *a)
+{
+	if (!p->job && !dialog_active(&p->dlg) && P(p)->pending.kind == OUTCOME_UNKNOWN) {
+		p->job = job_settle;
+		return R_WORK;
+	}
+	return app_pane_reload(p, a);
 }
 
 static void bl_free(struct pane *p)
@@ -407,6 +458,7 @@ static const struct pane_ops bl_ops = {
 	.load = job_load,
 	.free = bl_free,
 	.changed = bl_changed,
+	.reconnected = bl_reconnected,
 };
 
 struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer)

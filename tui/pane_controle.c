@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
 
@@ -44,6 +45,7 @@ struct controle {
 	int loaded;
 	long save_id;               /* the hulpvraag the reden dialog is for */
 	char body_msg[600];
+	struct outcome pending;     /* "aanvulling vragen" whose COMMIT was cut off */
 };
 
 static struct controle *C(struct pane *p)
@@ -332,57 +334,63 @@ static int job_load(struct pane *p, struct app *a)
 	return reload(C(p), a, 1);
 }
 
+/* What became of "aanvulling vragen" (tui/outcome says it); the reden
+ * dialog stays open with the text unless it was saved or the hulpvraag is
+ * gone.  UNKNOWN: found out now, or after the reconnect.  Then the page is
+ * read again (the new version for F2). */
+static int save_done(struct controle *v, struct app *a, struct outcome *o)
+{
+	char note[700];
+
+	if (!outcome_settle(a, o, "de statuswijziging")) {
+		v->pending = *o;
+		if (dialog_active(&v->base.dlg))
+			dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
+		return reload(v, a, 0);
+	}
+	outcome_clear(&v->pending);
+	if (o->kind == OUTCOME_SAVED || o->kind == OUTCOME_GONE)
+		dialog_close(&v->base.dlg);
+	else /* keep the text */
+		dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
+	return reload(v, a, 0);
+}
+
 static int job_save(struct pane *p, struct app *a)
 {
 	struct controle *v = C(p);
-	const struct compleet_hv *h = NULL;
-	struct err e;
-
-	err_clear(&e);
 	int at = lijst_find(&v->list, v->save_id);
-
-	if (at >= 0)
-		h = lijst_row(&v->list, at);
+	const struct compleet_hv *h = at >= 0 ? lijst_row(&v->list, at) : NULL;
 	char *reden = dialog_text(&p->dlg);
-	enum hv_result r = HV_NOT_FOUND;
-	int nv = 0;
-	if (h && reden)
-		r = hulpvraag_set_status(a->db, h->id, h->version, h->aanvulling, reden, paths_datadir(), &nv, &e);
+	struct outcome o;
+
+	outcome_clear(&o);
+	if (!h)
+		outcome_set(&o, OUTCOME_GONE, "de hulpvraag staat niet meer op de lijst (al afgehandeld?)");
+	else if (!reden)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		hulpvraag_set_status(a->db, h->id, h->version, h->aanvulling, reden, paths_datadir(), NULL, &o);
 	free(reden);
-	switch (r) {
-	case HV_OK:
-		dialog_close(&p->dlg);
-		app_message(a, 0, "%s", e.msg);
-		break;
-	case HV_CONFLICT:
-		/* keep the text; the reload below gives the new version,
-		 * so F2 tries again against what is there now */
-		dialog_note(&p->dlg, "Intussen door iemand anders gewijzigd; je tekst staat er nog: F2 probeert "
-				     "het opnieuw, Esc annuleert.");
-		app_message(a, 1, "Niet bewaard: intussen gewijzigd");
-		break;
-	case HV_NOT_ALLOWED:
-		dialog_close(&p->dlg);
-		app_message(a, 1, "Geweigerd: %s", e.msg);
-		break;
-	case HV_UNKNOWN:
-		dialog_close(&p->dlg);
-		app_message(a, 1, "Onbekend of de statuswijziging is bewaard (verbinding viel weg): kijk in de "
-				  "statushistorie van de hulpvraag");
-		break;
-	case HV_NOT_FOUND:
-		if (!h) {
-			dialog_close(&p->dlg);
-			app_message(a, 1, "De hulpvraag staat niet meer op de lijst (al afgehandeld?)");
-			break;
-		}
-		/* fall through */
-	default:
-		dialog_note(&p->dlg, "%s", e.msg);
-		app_message(a, 1, "Niet bewaard: %s", e.msg);
-		break;
+	return save_done(v, a, &o);
+}
+
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct outcome o = C(p)->pending;
+
+	return save_done(C(p), a, &o);
+}
+
+/* Back after a lost connection: a status change whose COMMIT was cut off
+ * is found out first; otherwise the shared behaviour (reload). */
+static int tc_reconnected(struct pane *p, struct app *a)
+{
+	if (!p->job && C(p)->pending.kind == OUTCOME_UNKNOWN) {
+		p->job = job_settle;
+		return R_WORK;
 	}
-	return reload(v, a, 0);
+	return app_pane_reload(p, a);
 }
 
 /* A hulpvraag of this organisatie changed (a status moved into or out of
@@ -417,6 +425,7 @@ static const struct pane_ops tc_ops = {
 	.load = job_load,
 	.free = tc_free,
 	.changed = tc_changed,
+	.reconnected = tc_reconnected,
 };
 
 struct pane *pane_controle_new(struct app *a)

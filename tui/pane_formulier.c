@@ -22,6 +22,7 @@
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/field.h"
+#include "tui/outcome.h"
 #include "tui/paths.h"
 
 /* ------------------------------------------------------------ the tab -- */
@@ -152,6 +153,8 @@ struct fpane {
 	int esc_armed;        /* Esc once with unsaved changes */
 	long pick;            /* definition chosen to add */
 	char body_msg[600];
+	char key[OUTCOME_KEY_LEN]; /* idempotency key of the add (made when the pane opens) */
+	struct outcome pending;    /* an add or save whose COMMIT was cut off */
 };
 
 static struct fpane *F(struct pane *p)
@@ -719,41 +722,71 @@ static void say_saved(struct fpane *v, struct app *a, const char *msg)
 	app_message(a, n > 0 || refused, "%s", buf);
 }
 
-static int save(struct fpane *v, struct app *a)
+/* What became of a save (tui/outcome says it); UNKNOWN is found out now or
+ * after the reconnect. */
+static int saved(struct fpane *v, struct app *a, struct outcome *o, int done)
 {
-	struct err e;
-	int nv = 0, done = 0;
-	enum hv_result r = formulier_save(a->db, v->id, v->f->version, vals(v), paths_datadir(), &nv, &done, &e);
+	char line[600];
 
-	switch (r) {
-	case HV_OK:
-		v->f->version = nv;
-		v->f->compleet = done;
+	if (!outcome_settle(a, o, "het formulier")) {
+		v->pending = *o;
+		return R_PAINT | R_BARS;
+	}
+	outcome_clear(&v->pending);
+	outcome_line(o, "het formulier", line, sizeof line);
+	switch (o->kind) {
+	case OUTCOME_SAVED:
+		v->f->version = o->version;
+		v->f->compleet = o->resolved ? form_complete(def(v), vals(v)) : done;
 		v->dirty = 0;
 		v->esc_armed = 0;
 		owner_stale(v);
-		say_saved(v, a, e.msg);
+		say_saved(v, a, line);
 		return R_PAINT | R_BARS;
-	case HV_CONFLICT: {
+	case OUTCOME_CONFLICT: {
 		/* keep the typed values; take the new version so F2 saves them */
 		struct formulier *fresh = NULL;
 		struct err le;
 		if (formulier_load(a->db, v->id, &fresh, &le) == HV_OK) {
 			v->f->version = fresh->version;
 			formulier_free(&fresh);
-			app_message(a, 1, "Niet bewaard: %s. F2 bewaart jouw invoer over die wijziging heen", e.msg);
-		} else {
-			app_message(a, 1, "Niet bewaard: %s", e.msg);
+			app_message(a, 1, "%s. F2 bewaart jouw invoer over die wijziging heen", line);
 		}
 		return R_PAINT | R_BARS;
 	}
-	case HV_UNKNOWN:
-		app_message(a, 1, "%s; je invoer staat er nog (F2 probeert het opnieuw)", e.msg);
-		return R_PAINT | R_BARS;
 	default:
-		app_message(a, 1, "Niet bewaard: %s", e.msg);
+		return R_PAINT | R_BARS; /* the typed values stay: F2 tries again */
+	}
+}
+
+static int save(struct fpane *v, struct app *a)
+{
+	struct outcome o;
+	int done = 0;
+
+	formulier_save(a->db, v->id, v->f->version, vals(v), paths_datadir(), NULL, &done, &o);
+	return saved(v, a, &o, done);
+}
+
+/* What became of the add: the form opens, or the pane goes. */
+static int added(struct fpane *v, struct app *a, struct outcome *o)
+{
+	int r;
+
+	if (!outcome_settle(a, o, "het formulier")) {
+		v->pending = *o;
 		return R_PAINT | R_BARS;
 	}
+	outcome_clear(&v->pending);
+	if (o->kind != OUTCOME_SAVED) {
+		app_pop(a);
+		return R_PAINT | R_BARS;
+	}
+	v->id = o->id;
+	owner_stale(v);
+	r = load(v, a);
+	app_message(a, 0, "Formulier toegevoegd: vul het in en bewaar met F2");
+	return r;
 }
 
 static int job_available(struct pane *p, struct app *a)
@@ -788,20 +821,19 @@ static int job_available(struct pane *p, struct app *a)
 static int job_add(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
-	struct err e;
+	struct outcome o;
 	long id = 0;
-	int r;
 
-	if (formulier_add(a->db, v->hulpvraag_id, v->pick, &id, &e) != HV_OK) {
-		app_message(a, 1, "Niet toegevoegd: %s", e.msg);
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	}
-	v->id = id;
-	owner_stale(v);
-	r = load(v, a);
-	app_message(a, 0, "Formulier toegevoegd: vul het in en bewaar met F2");
-	return r;
+	formulier_add(a->db, v->hulpvraag_id, v->pick, v->key, &id, &o);
+	return added(v, a, &o);
+}
+
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+	struct outcome o = v->pending;
+
+	return v->f ? saved(v, a, &o, 0) : added(v, a, &o);
 }
 
 static int job_load(struct pane *p, struct app *a)
@@ -843,7 +875,13 @@ static int fp_reconnected(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
 
-	if (v->f || p->job)
+	if (p->job)
+		return R_PAINT;
+	if (v->pending.kind == OUTCOME_UNKNOWN) {
+		p->job = job_settle;
+		return R_WORK;
+	}
+	if (v->f)
 		return R_PAINT;
 	p->job = v->id ? job_load : job_available;
 	return R_WORK;
@@ -885,6 +923,8 @@ static struct pane *formulier_pane(struct app *a, struct formtab *tab, struct pa
 	v->org = org;
 	v->id = id;
 	v->base.job = id ? job_load : job_available;
+	if (!id)
+		outcome_key_new(v->key); /* the add sent twice makes one form */
 	a->work_pending = 1;
 	return &v->base;
 }

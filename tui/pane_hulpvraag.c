@@ -32,6 +32,7 @@
 #include "tui/app.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 #include "tui/pane_bijlagen.h"
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
@@ -69,10 +70,10 @@ struct hvpane {
 	int naar_reden;
 	long pick_id;           /* coordinator / label chosen */
 	char pick_naam[256];
-	/* a status change whose COMMIT outcome is unknown */
-	int unknown;
-	int unknown_version;
-	char unknown_to[FLOW_NAME_BUF];
+	/* a save whose COMMIT was cut off (kind UNKNOWN until found out) */
+	struct outcome pending;
+	const char *pending_wat;
+	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 };
@@ -556,7 +557,7 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 			return R_PAINT;
 		}
 		free(text);
-		if (v->unknown) /* the last try may have got in: ask first */
+		if (v->pending.kind == OUTCOME_UNKNOWN) /* the last try may have got in: ask first */
 			return start(v, a, job_check, "Bezig met nagaan of de statuswijziging is bewaard…");
 		return start(v, a, job_status, "Bezig met bewaren…");
 	case DT_COORD:
@@ -628,7 +629,7 @@ static int hv_move(struct pane *p, struct app *a, enum action_id id)
 
 static int hv_reload(struct pane *p, struct app *a, enum action_id id)
 {
-	return start(P(p), a, P(p)->unknown ? job_check : job_load, "Bezig met laden…");
+	return start(P(p), a, P(p)->pending.kind == OUTCOME_UNKNOWN ? job_check : job_load, "Bezig met laden…");
 }
 
 static int hv_tab(struct pane *p, struct app *a, enum action_id id)
@@ -686,6 +687,8 @@ static int hv_omschrijving(struct pane *p, struct app *a, enum action_id id)
 
 static int hv_notitie(struct pane *p, struct app *a, enum action_id id)
 {
+	if (!P(p)->h->notitie_id)
+		outcome_key_new(P(p)->note_key); /* a new note: sent twice, made once */
 	dialog_open_text(&p->dlg, DT_NOTE, "Mijn notitie",
 			 "Je eigen notitie bij deze hulpvraag; niemand anders ziet die.  Leeg = verwijderen.",
 			 P(p)->h->notitie);
@@ -789,10 +792,10 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 }
 
 /* After a save lost the race: reload, tell what changed, keep the dialog. */
-static int show_conflict(struct hvpane *v, struct app *a, struct err *e)
+static int show_conflict(struct hvpane *v, struct app *a, const struct outcome *o, const char *wat)
 {
 	struct hulpvraag *old = NULL;
-	char diff[600];
+	char diff[600], note[700];
 	struct err le;
 
 	if (reload(v, a, &old, &le) == HV_OK && old) {
@@ -800,74 +803,67 @@ static int show_conflict(struct hvpane *v, struct app *a, struct err *e)
 		hulpvraag_free(&old);
 		dialog_note(&v->base.dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw, Esc annuleert.", diff);
 	} else {
-		dialog_note(&v->base.dlg, "%s", e->msg);
+		dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
 	}
-	app_message(a, 1, "Niet bewaard: intussen door iemand anders gewijzigd");
+	outcome_show(a, o, wat);
 	return R_PAINT | R_BARS;
 }
 
-/* After a status change whose COMMIT was cut off: was it saved?  Yes: the
- * dialog closes and the pane reloads.  No: the reden dialog (if still
- * open) stays with the text, and F2 tries again from the same version, so a
- * change by someone else in between still shows as a conflict. */
+/* After a save whose COMMIT was cut off (v->pending): did it get in?  Yes:
+ * the dialog closes and the pane reloads.  No: the dialog (if still open)
+ * stays with the text, and F2 tries again from the same version, so a
+ * change by someone else in between still shows as a conflict.  No
+ * connection yet: asked again when it is back (hv_reconnected). */
 static int check_unknown(struct hvpane *v, struct app *a)
 {
-	struct err e, le;
-	int applied = 0;
+	struct outcome o;
+	struct err le;
+	char note[700];
 
-	err_clear(&e);
-	if (hulpvraag_check_status(a->db, v->id, v->unknown_version, v->unknown_to, &applied, &e) < 0) {
+	if (!outcome_settle(a, &v->pending, v->pending_wat)) {
 		if (dialog_active(&v->base.dlg))
-			dialog_note(&v->base.dlg, "%s", e.msg);
-		app_message(a, 1, "%s", e.msg);
+			dialog_note(&v->base.dlg, "%s", outcome_note(&v->pending, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
-	v->unknown = 0;
-	if (applied || !dialog_active(&v->base.dlg)) {
+	o = v->pending;
+	outcome_clear(&v->pending);
+	if (o.kind == OUTCOME_SAVED || !dialog_active(&v->base.dlg)) {
 		dialog_close(&v->base.dlg);
-		app_message(a, !applied, "%s", e.msg);
 		reload(v, a, NULL, &le);
+		outcome_show(a, &o, v->pending_wat);
 		return R_PAINT | R_BARS;
 	}
-	dialog_note(&v->base.dlg, "%s (F2; je reden staat er nog).", e.msg);
-	app_message(a, 1, "Statuswijziging niet bewaard");
+	if (o.kind == OUTCOME_CONFLICT)
+		return show_conflict(v, a, &o, v->pending_wat);
+	dialog_note(&v->base.dlg, "%s", outcome_note(&o, note, sizeof note));
 	return R_PAINT | R_BARS;
 }
 
-/* Common ending of a save: reload on success, conflict keeps the dialog. */
-static int after_save(struct hvpane *v, struct app *a, enum hv_result r, struct err *e)
+/* Common ending of a save: reload on success, anything else keeps the
+ * dialog with what was typed; what the person reads is tui/outcome's. */
+static int after_save(struct hvpane *v, struct app *a, const struct outcome *o, const char *wat)
 {
 	struct err le;
+	char note[700];
 
-	switch (r) {
-	case HV_OK:
+	switch (o->kind) {
+	case OUTCOME_SAVED:
 		dialog_close(&v->base.dlg);
-		app_message(a, 0, "%s", e->msg);
+		outcome_show(a, o, wat);
 		if (reload(v, a, NULL, &le) != HV_OK)
-			app_message(a, 1, "%s; opnieuw laden mislukt: %s", e->msg, le.msg);
+			app_message(a, 1, "%s; opnieuw laden mislukt: %s", o->err.msg, le.msg);
 		return R_PAINT | R_BARS;
-	case HV_CONFLICT:
-		return show_conflict(v, a, e);
-	case HV_UNKNOWN:
-		/* never show success, and keep what was typed */
-		if (v->base.dlg.tag != DT_REDEN) {
-			/* F2 again is safe: had it been saved, the version
-			 * check shows it as a change in between */
-			dialog_note(&v->base.dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw.", e->msg);
-			app_message(a, 1, "Onbekend of het bewaard is: de verbinding viel weg");
-			return R_PAINT | R_BARS;
-		}
-		/* a status change: find out (now, or after the reconnect) */
-		v->unknown = 1;
-		if (app_connect(a, &le) == 0)
-			return check_unknown(v, a);
-		dialog_note(&v->base.dlg, "%s. balie gaat het na zodra de verbinding terug is; je reden staat er nog.",
-			    e->msg);
-		app_message(a, 1, "Onbekend of de statuswijziging is bewaard");
-		return R_PAINT | R_BARS;
+	case OUTCOME_CONFLICT:
+		return show_conflict(v, a, o, wat);
+	case OUTCOME_UNKNOWN:
+		/* never show success, and keep what was typed: find out (now,
+		 * or after the reconnect) */
+		v->pending = *o;
+		v->pending_wat = wat;
+		return check_unknown(v, a);
 	default:
-		dialog_note(&v->base.dlg, "%s", e->msg);
-		app_message(a, 1, "Niet bewaard: %s", e->msg);
+		dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
+		outcome_show(a, o, wat);
 		return R_PAINT | R_BARS;
 	}
 }
@@ -964,21 +960,11 @@ static int job_status(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 	char *reden = dialog_text(&p->dlg);
-	enum hv_result r;
-	struct err e;
-	int nv = 0;
+	struct outcome o;
 
-	v->unknown_version = v->h->version;
-	snprintf(v->unknown_to, sizeof v->unknown_to, "%s", v->naar);
-	r = hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), &nv, &e);
+	hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
 	free(reden);
-	if (r == HV_NOT_ALLOWED) {
-		dialog_close(&p->dlg);
-		app_message(a, 1, "Geweigerd: %s", e.msg);
-		reload(v, a, NULL, &e);
-		return R_PAINT | R_BARS;
-	}
-	return after_save(v, a, r, &e);
+	return after_save(v, a, &o, "de statuswijziging");
 }
 
 static int job_check(struct pane *p, struct app *a)
@@ -1009,11 +995,10 @@ static int job_coords(struct pane *p, struct app *a)
 static int job_coord_save(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
-	struct err e;
-	int nv = 0;
-	enum hv_result r = hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, &nv, &e);
+	struct outcome o;
 
-	return after_save(v, a, r, &e);
+	hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
+	return after_save(v, a, &o, "de coördinator");
 }
 
 static int job_labels(struct pane *p, struct app *a)
@@ -1039,53 +1024,58 @@ static int job_labels(struct pane *p, struct app *a)
 static int job_label_add(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
-	struct err e;
-	int nv = 0;
-	enum hv_result r = hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, &nv, &e);
+	struct outcome o;
 
-	return after_save(v, a, r, &e);
+	hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, NULL, &o);
+	return after_save(v, a, &o, "het label");
 }
 
 static int job_label_del(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
-	struct err e;
-	int nv = 0;
-	enum hv_result r = hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, &nv, &e);
+	struct outcome o;
 
-	return after_save(v, a, r, &e);
+	hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
+	return after_save(v, a, &o, "het label");
 }
 
 static int job_omschr(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 	char *text = dialog_text(&p->dlg);
-	struct err e;
-	int nv = 0;
-	enum hv_result r = text ? hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, &nv, &e) : HV_ERROR;
+	struct outcome o;
 
+	outcome_clear(&o);
+	if (!text)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
 	free(text);
-	return after_save(v, a, r, &e);
+	return after_save(v, a, &o, "de omschrijving");
 }
 
 static int job_note(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 	char *text = dialog_text(&p->dlg);
-	struct err e;
+	struct outcome o;
 	long nid = 0;
 	int nv = 0;
-	enum hv_result r =
-		text ? hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, &nid, &nv, &e)
-		     : HV_ERROR;
 
+	outcome_clear(&o);
+	if (!text)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, v->note_key, &nid,
+				       &nv, &o);
 	free(text);
-	if (r == HV_CONFLICT) {
-		dialog_note(&p->dlg, "%s", e.msg);
-		app_message(a, 1, "Notitie niet bewaard");
+	if (o.kind == OUTCOME_CONFLICT) { /* the note is the account's own: no diff to show */
+		char note[700];
+		dialog_note(&p->dlg, "%s", outcome_note(&o, note, sizeof note));
+		outcome_show(a, &o, "de notitie");
 		return R_PAINT | R_BARS;
 	}
-	return after_save(v, a, r, &e);
+	return after_save(v, a, &o, "de notitie");
 }
 
 /* No job: back from a form that was added or saved, reload. */
@@ -1109,7 +1099,7 @@ static int hv_reconnected(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 
-	if (!p->job && v->unknown) {
+	if (!p->job && v->pending.kind == OUTCOME_UNKNOWN) {
 		p->job = job_check;
 		return R_WORK;
 	}

@@ -24,6 +24,7 @@
 #include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/outcome.h"
 
 enum step {
 	S_ACHTERNAAM,
@@ -58,6 +59,11 @@ struct intake {
 	long new_id, new_nummer;
 	struct hv_item *list; /* the pick list of the current step */
 	int nlist;
+	/* made when the intake opens and sent with the create: F2 again —
+	 * also after a COMMIT that was cut off — never makes a second dossier
+	 * or hulpvraag */
+	char key[OUTCOME_KEY_LEN];
+	struct outcome pending; /* a create whose COMMIT was cut off */
 };
 
 static struct intake *I(struct pane *p)
@@ -394,11 +400,36 @@ static int job_list(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* What became of the create (tui/outcome says it): the new hulpvraag
+ * opens, or the confirmation stays for F2 (safe: same key).  UNKNOWN is
+ * found out now or after the reconnect. */
+static int created(struct intake *in, struct app *a, struct outcome *o)
+{
+	char note[700];
+
+	if (!outcome_settle(a, o, "de hulpvraag")) {
+		in->pending = *o;
+		dialog_note(&in->base.dlg, "%s", outcome_note(o, note, sizeof note));
+		return R_PAINT | R_BARS;
+	}
+	outcome_clear(&in->pending);
+	if (o->kind != OUTCOME_SAVED) {
+		dialog_note(&in->base.dlg, "%s", outcome_note(o, note, sizeof note));
+		return R_PAINT | R_BARS;
+	}
+	in->new_id = o->id;
+	in->new_nummer = o->nummer;
+	dialog_close(&in->base.dlg);
+	in->step = S_DONE;
+	app_push(a, pane_hulpvraag_new(a, in->new_id));
+	return R_PAINT | R_BARS;
+}
+
 static int job_create(struct pane *p, struct app *a)
 {
 	struct intake *in = I(p);
 	struct hv_nieuw n;
-	struct err e;
+	struct outcome o;
 
 	list_clear(in);
 	memset(&n, 0, sizeof n);
@@ -413,16 +444,26 @@ static int job_create(struct pane *p, struct app *a)
 	n.coordinator_id = in->coord_id;
 	n.aanvrager_naam = in->aanvrager;
 	n.aanvrager_email = in->email;
-	if (intake_create(a->db, &n, &in->new_id, &in->new_nummer, &e) < 0) {
-		dialog_note(&p->dlg, "%s", e.msg);
-		app_message(a, 1, "Niet aangemaakt: %s", e.msg);
-		return R_PAINT | R_BARS;
-	}
-	dialog_close(&p->dlg);
-	in->step = S_DONE;
-	app_message(a, 0, "%s", e.msg);
-	app_push(a, pane_hulpvraag_new(a, in->new_id));
-	return R_PAINT | R_BARS;
+	n.idempotentie = in->key;
+	intake_create(a->db, &n, &in->new_id, &in->new_nummer, &o);
+	return created(in, a, &o);
+}
+
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct outcome o = I(p)->pending;
+
+	return created(I(p), a, &o);
+}
+
+/* Back after a lost connection: a create that may have got in is found out
+ * first. */
+static int in_reconnected(struct pane *p, struct app *a)
+{
+	if (p->job || I(p)->pending.kind != OUTCOME_UNKNOWN)
+		return R_NONE;
+	p->job = job_settle;
+	return R_WORK;
 }
 
 static void in_free(struct pane *p)
@@ -444,6 +485,7 @@ static const struct pane_ops intake_ops = {
 	.dialog_ok = in_dialog_ok,
 	.dialog_cancel = in_dialog_cancel,
 	.free = in_free,
+	.reconnected = in_reconnected,
 };
 
 struct pane *pane_intake_new(struct app *a)
@@ -454,6 +496,7 @@ struct pane *pane_intake_new(struct app *a)
 		return NULL;
 	in->base.ops = &intake_ops;
 	in->step = S_ACHTERNAAM;
+	outcome_key_new(in->key);
 	open_step(in, a);
 	return &in->base;
 }

@@ -32,6 +32,7 @@
 #include "db/queue.h"
 #include "tui/dialog.h"
 #include "tui/field.h"
+#include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
 
@@ -261,7 +262,7 @@ static int open_node(struct qpane *v, struct app *a, int i)
 	}
 	v->focus_tree = 0;
 	v->list.cur = v->list.top = 0;
-	app_message(a, 0, "Bezig met laden…");
+	app_progress(a, "Bezig met laden…");
 	return request(v, W_ROWS, L_FIRST);
 }
 
@@ -528,10 +529,10 @@ static void open_details(struct qpane *v)
 	if (!items)
 		return;
 	for (int i = 0; i < v->nresults; i++) {
-		if (v->results[i].ok)
+		if (v->results[i].o.kind == OUTCOME_SAVED)
 			continue;
 		snprintf(items[n].label, sizeof items[n].label, "%ld", v->results[i].nummer);
-		snprintf(items[n].extra, sizeof items[n].extra, "%.250s", v->results[i].why);
+		snprintf(items[n].extra, sizeof items[n].extra, "%.250s", v->results[i].o.err.msg);
 		items[n++].id = v->results[i].id;
 	}
 	dialog_open_pick(&v->base.dlg, DT_DETAILS, "Niet bijgewerkt",
@@ -760,7 +761,7 @@ static int q_reload(struct pane *p, struct app *a, enum action_id id)
 {
 	struct qpane *v = Q(p);
 
-	app_message(a, 0, "Bezig met laden…");
+	app_progress(a, "Bezig met laden…");
 	return request(v, W_TREE | W_ROWS, v->loaded ? L_REFRESH : L_FIRST);
 }
 
@@ -994,7 +995,7 @@ static int load_tree(struct qpane *v, struct app *a, struct err *e)
 		old_open = v->nodes[v->open >= 0 ? v->open : 0];
 		old_sel = v->nodes[v->tsel];
 	}
-	if (queue_tree(a->db, a->session.organisatie_id, a->session.rollen, &nodes, &n, e) < 0)
+	if (queue_tree(a->db, a->session.organisatie_id, a->session.roles, &nodes, &n, e) < 0)
 		return -1;
 	free(v->nodes);
 	v->nodes = nodes;
@@ -1075,53 +1076,44 @@ static int load_choices(struct qpane *v, struct app *a, struct err *e)
 
 static int run_bulk(struct qpane *v, struct app *a, struct err *e)
 {
-	int ok = 0, failed;
+	static const enum queue_bulk_op ops[] = {
+		[B_COORD] = QUEUE_BULK_COORDINATOR,
+		[B_LABEL_ADD] = QUEUE_BULK_LABEL_ADD,
+		[B_LABEL_DEL] = QUEUE_BULK_LABEL_REMOVE,
+		[B_STATUS] = QUEUE_BULK_STATUS,
+	};
+	struct queue_bulk_args arg = { v->chosen.id, v->chosen.naam, v->reden ? v->reden : "", paths_datadir() };
+	int count[OUTCOME_KINDS] = { 0 };
+	int ok, failed;
+	char line[300];
 
 	free(v->results);
 	v->results = calloc((size_t)v->nitems, sizeof *v->results);
 	v->nresults = 0;
 	if (!v->results)
 		return err_set(e, "geen geheugen");
-	switch (v->bulk) {
-	case B_COORD:
-		ok = queue_bulk_coordinator(a->db, a->session.organisatie_id, v->items, v->nitems, v->chosen.id,
-					    v->results, e);
-		break;
-	case B_LABEL_ADD:
-	case B_LABEL_DEL:
-		ok = queue_bulk_label(a->db, a->session.organisatie_id, v->items, v->nitems, v->chosen.id,
-				      v->bulk == B_LABEL_ADD, v->results, e);
-		break;
-	case B_STATUS:
-		/* one transaction per hulpvraag, by the hulpvraag module */
-		for (int i = 0; i < v->nitems; i++) {
-			struct queue_result *r = &v->results[i];
-			struct err he;
-			enum hv_result hr;
-
-			err_clear(&he);
-			r->id = v->items[i].id;
-			r->nummer = v->items[i].nummer;
-			hr = hulpvraag_set_status(a->db, r->id, v->items[i].version, v->chosen.naam,
-						  v->reden ? v->reden : "", paths_datadir(), &r->version, &he);
-			r->ok = hr == HV_OK;
-			if (r->ok)
-				ok++;
-			else
-				snprintf(r->why, sizeof r->why, "%s", he.msg[0] ? he.msg : "niet gelukt");
-		}
-		break;
-	}
+	/* one transaction per hulpvraag, by the hulpvraag module's own functions */
+	ok = queue_bulk(a->db, a->session.organisatie_id, ops[v->bulk], &arg, v->items, v->nitems, v->results, e);
 	if (ok < 0)
 		return -1;
 	v->nresults = v->nitems;
+	/* a row whose COMMIT was cut off: find out now, never guess */
+	for (int i = 0; i < v->nresults; i++) {
+		struct err re;
+		if (v->results[i].o.kind == OUTCOME_UNKNOWN && app_connect(a, &re) == 0 &&
+		    outcome_resolve(a->db, &v->results[i].o, &re) == 0 && v->results[i].o.kind == OUTCOME_SAVED)
+			ok++;
+	}
 	failed = v->nitems - ok;
 	/* what worked is no longer marked; what failed stays marked */
-	for (int i = 0; i < v->nresults; i++)
-		if (v->results[i].ok)
+	for (int i = 0; i < v->nresults; i++) {
+		if (v->results[i].o.kind == OUTCOME_SAVED)
 			lijst_unmark(&v->list, v->results[i].id);
+		count[v->results[i].o.kind]++;
+	}
+	outcome_tally(count, line, sizeof line);
 	if (failed)
-		app_message(a, 1, "%d bijgewerkt, %d mislukt — Enter voor details", ok, failed);
+		app_message(a, 1, "%d bijgewerkt, %d mislukt (%s) — Enter voor details", ok, failed, line);
 	else
 		app_message(a, 0, "%d bijgewerkt", ok);
 	v->summary = failed > 0; /* Enter now shows what failed and why */
@@ -1234,7 +1226,7 @@ static int queue_work(struct pane *p, struct app *a)
 	}
 	v->work &= ~w; /* what open_node() asked for during this work is done */
 	app_werkvoorraad_seen(a); /* fresh rows on screen: nothing unread */
-	if (!(w & (W_BULK | W_SAVE | W_DELETE)) && !a->msg_error && !strcmp(a->msg, "Bezig met laden…"))
+	if (!(w & (W_BULK | W_SAVE | W_DELETE)) && a->msg_progress)
 		app_message_clear(a);
 	return R_PAINT | R_BARS;
 fail:

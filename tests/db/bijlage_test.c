@@ -97,10 +97,23 @@ static int try_as(struct db *db, const char *sql, struct err *e)
 static int add(struct world *w, struct db *db, long hv, const char *naam, const char *cat, const void *data,
 	       size_t len, struct bijlage_toegevoegd *out, struct err *e)
 {
-	struct bijlage_nieuw n = { hv, naam, cat, data, len };
+	struct bijlage_nieuw n = { hv, naam, cat, data, len, NULL };
+	struct outcome o;
 
 	err_clear(e);
-	return bijlage_add(db, &n, w->datadir, out, e);
+	bijlage_add(db, &n, w->datadir, out, &o);
+	*e = o.err;
+	return o.kind == OUTCOME_SAVED ? 0 : -1;
+}
+
+/* bijlage_remove, its outcome's kind; the sentence in e. */
+static enum outcome_kind rm(struct db *db, long id, int version, struct err *e)
+{
+	struct outcome o;
+
+	bijlage_remove(db, id, version, &o);
+	*e = o.err;
+	return o.kind;
 }
 
 static void too_big_is_refused_and_nothing_written(void **state)
@@ -168,6 +181,27 @@ static void same_content_stored_once(void **state)
 	assert_int_equal(harness_long(w->su, sql), 1);
 }
 
+/* The same add sent twice with one idempotency key (F2 again after a COMMIT
+ * that was cut off): one bijlage, the second send returns the first. */
+static void same_key_adds_once(void **state)
+{
+	struct world *w = *state;
+	struct bijlage_toegevoegd a, b;
+	struct outcome o;
+	char key[OUTCOME_KEY_LEN], sql[200];
+	static const char txt[] = "Plan van aanpak\n";
+
+	outcome_key_new(key);
+	struct bijlage_nieuw n = { w->cem, "plan.txt", "plan", txt, sizeof txt - 1, key };
+	assert_int_equal(bijlage_add(w->sec, &n, w->datadir, &a, &o), OUTCOME_SAVED);
+	assert_false(o.repeated);
+	assert_int_equal(bijlage_add(w->sec, &n, w->datadir, &b, &o), OUTCOME_SAVED);
+	assert_true(o.repeated);
+	assert_int_equal(b.id, a.id);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM bijlage WHERE idempotentie = '%s'", key);
+	assert_int_equal(harness_long(w->su, sql), 1);
+}
+
 static void automatic_aangevuld_in_one_transaction(void **state)
 {
 	struct world *w = *state;
@@ -175,11 +209,12 @@ static void automatic_aangevuld_in_one_transaction(void **state)
 	struct err e;
 	int nv = 0;
 	long outbox, hist;
+	struct outcome o;
 
 	err_clear(&e);
 	assert_int_equal(hulpvraag_set_status(w->sec, w->bram, 1, "Aanvulling nodig", "OPP ontbreekt", w->datadir,
-					      &nv, &e),
-			 HV_OK);
+					      &nv, &o),
+			 OUTCOME_SAVED);
 	outbox = count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld", w->bram);
 	hist = count(w, "SELECT count(*) FROM statushistorie WHERE hulpvraag_id = %ld", w->bram);
 	assert_int_equal(add(w, w->sec, w->bram, "OPP-Bram.pdf", "opp", pdf, sizeof pdf - 1, &out, &e), 0);
@@ -275,7 +310,7 @@ static void removal_is_soft_and_audited(void **state)
 	assert_int_equal(bijlage_list(w->sec, w->cem, &list, &n, &e), 0);
 	before = n;
 	free(list);
-	assert_int_equal(bijlage_remove(w->sec, out.id, 1, &e), 0);
+	assert_int_equal(rm(w->sec, out.id, 1, &e), OUTCOME_SAVED);
 	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE id = %ld AND verwijderd_op IS NOT NULL "
 				  "AND verwijderd_door IS NOT NULL AND version = 2", out.id), 1);
 	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE object = 'bijlage' AND object_id = %ld "
@@ -288,7 +323,7 @@ static void removal_is_soft_and_audited(void **state)
 	free(list);
 	assert_int_equal(bijlage_fetch(w->sec, out.id, BIJLAGE_BEKIJKEN, &meta, &data, &len, &e), -1);
 	/* a second removal (an old version) changes nothing */
-	assert_int_equal(bijlage_remove(w->sec, out.id, 1, &e), -1);
+	assert_int_equal(rm(w->sec, out.id, 1, &e), OUTCOME_CONFLICT);
 	assert_int_equal(count(w, "SELECT version FROM bijlage WHERE id = %ld", out.id), 2);
 }
 
@@ -316,9 +351,9 @@ static void other_organisatie_sees_nothing(void **state)
 	long before = harness_long(w->su, "SELECT count(*) FROM bijlage");
 	assert_int_equal(add(w, w->secb, w->cem, "x.txt", "overig", "x", 1, &out, &e), -1);
 	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM bijlage"), before);
-	assert_int_equal(bijlage_remove(w->secb, id, 1, &e), -1);
+	assert_int_equal(rm(w->secb, id, 1, &e), OUTCOME_GONE);
 	/* nor put bytes into any store directly: content arrives only through
-	 * bijlage_toevoegen, which hashes the bytes itself (migration 012) —
+	 * bijlage_toevoegen, which hashes the bytes itself (migration 013) —
 	 * not into another organisatie's store, and not into its own either */
 	assert_int_equal(try_as(w->secb, "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) "
 					      "SELECT id, repeat('a', 64), '\\x00' FROM organisatie WHERE code = 'PO1111'",
@@ -339,6 +374,7 @@ int main(void)
 		cmocka_unit_test(too_big_is_refused_and_nothing_written),
 		cmocka_unit_test(sha256_stored_and_type_from_content),
 		cmocka_unit_test(same_content_stored_once),
+		cmocka_unit_test(same_key_adds_once),
 		cmocka_unit_test(automatic_aangevuld_in_one_transaction),
 		cmocka_unit_test(no_transition_without_a_rule),
 		cmocka_unit_test(bad_input_refused),

@@ -17,6 +17,7 @@
 #include "core/form.h"
 #include "db/formstore.h"
 #include "db/formulier.h"
+#include "db/outcome.h"
 
 #define DBNAME "t_formulier"
 
@@ -131,10 +132,19 @@ static void test_fill_and_save(void **state)
 	int n, nv, done;
 	long id;
 	struct err e;
+	struct outcome o;
 	char scp[24];
 
-	assert_int_equal(formulier_add(w->app, w->bram, w->def1, &id, &e), HV_OK);
+	char key[OUTCOME_KEY_LEN];
+	long again = 0;
+	outcome_key_new(key);
+	assert_int_equal(formulier_add(w->app, w->bram, w->def1, key, &id, &o), OUTCOME_SAVED);
 	assert_true(id > 0);
+	assert_false(o.repeated);
+	/* the same add sent again (F2 after a cut-off COMMIT): the first form */
+	assert_int_equal(formulier_add(w->app, w->bram, w->def1, key, &again, &o), OUTCOME_SAVED);
+	assert_true(o.repeated);
+	assert_int_equal(again, id);
 	assert_int_equal(formulier_list(w->app, w->bram, &items, &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(items[0].id, id);
@@ -148,36 +158,36 @@ static void test_fill_and_save(void **state)
 	int version = f->version;
 	const char *vals[5] = { "SBO", "2026-08-01", "nee", NULL, NULL };
 	/* a draft: zienswijze is required because akkoord_ouders = nee */
-	assert_int_equal(formulier_save(w->app, id, version, vals, w->datadir, &nv, &done, &e), HV_OK);
+	assert_int_equal(formulier_save(w->app, id, version, vals, w->datadir, &nv, &done, &o), OUTCOME_SAVED);
 	assert_false(done);
-	assert_non_null(strstr(e.msg, "Concept bewaard; nog 1 punt open"));
+	assert_non_null(strstr(o.err.msg, "Concept bewaard; nog 1 punt open"));
 	assert_int_equal(count(w, "SELECT count(*) FROM formulier_waarde WHERE formulier_id = %ld", id), 3);
 	assert_int_equal(count(w, "SELECT count(*) FROM formulier WHERE compleet AND id = %ld", id), 0);
 
 	/* the other person still has the old version: refused, told who */
 	vals[3] = "Niet eens";
-	assert_int_equal(formulier_save(w->app, id, version, vals, w->datadir, NULL, NULL, &e), HV_CONFLICT);
-	assert_non_null(strstr(e.msg, "gewijzigd door Coördinator Alfa"));
+	assert_int_equal(formulier_save(w->app, id, version, vals, w->datadir, NULL, NULL, &o), OUTCOME_CONFLICT);
+	assert_non_null(strstr(o.err.msg, "gewijzigd door Coördinator Alfa"));
 	assert_int_equal(count(w, "SELECT count(*) FROM formulier_waarde WHERE formulier_id = %ld", id), 3);
 
 	/* not canonical: refused with the label */
 	vals[1] = "01-08-2026";
-	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, NULL, NULL, &e), HV_ERROR);
-	assert_non_null(strstr(e.msg, "Startdatum TLV"));
+	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, NULL, NULL, &o), OUTCOME_ERROR);
+	assert_non_null(strstr(o.err.msg, "Startdatum TLV"));
 	vals[1] = "2026-08-01";
 	/* an account without the field's role is refused */
 	snprintf(scp, sizeof scp, "%ld", harness_account(w->su, "sec_a"));
 	vals[4] = scp;
-	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, NULL, NULL, &e), HV_ERROR);
-	assert_non_null(strstr(e.msg, "rol"));
+	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, NULL, NULL, &o), OUTCOME_ERROR);
+	assert_non_null(strstr(o.err.msg, "rol"));
 
 	/* complete, and SCP informed once */
 	snprintf(scp, sizeof scp, "%ld", w->coord);
 	vals[4] = scp;
 	long outbox_before = count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld", w->bram);
-	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, &nv, &done, &e), HV_OK);
+	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, &nv, &done, &o), OUTCOME_SAVED);
 	assert_true(done);
-	assert_non_null(strstr(e.msg, "compleet; mail klaargezet"));
+	assert_non_null(strstr(o.err.msg, "compleet; mail klaargezet"));
 	assert_int_equal(count(w, "SELECT count(*) FROM formulier WHERE compleet AND id = %ld", id), 1);
 	assert_int_equal(count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld", w->bram), outbox_before + 1);
 	assert_int_equal(count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld AND aan = 'coord_a@alfa.example.nl' "
@@ -186,7 +196,7 @@ static void test_fill_and_save(void **state)
 			 w->bram),
 			 1);
 	/* saving again with the same account sends no second mail */
-	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, &nv, &done, &e), HV_OK);
+	assert_int_equal(formulier_save(w->app, id, nv, vals, w->datadir, &nv, &done, &o), OUTCOME_SAVED);
 	assert_int_equal(count(w, "SELECT count(*) FROM outbox WHERE hulpvraag_id = %ld", w->bram), outbox_before + 1);
 	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE object = 'formulier' AND object_id = %ld "
 				  "AND actie = 'formulier-opgeslagen'",
@@ -213,13 +223,14 @@ static void test_versioning(void **state)
 	struct world *w = *state;
 	struct formulier *f = NULL;
 	struct err e;
+	struct outcome o;
 	long id;
 	int versie, nieuw, nv;
 
-	assert_int_equal(formulier_add(w->app, w->bram, w->def1, &id, &e), HV_OK);
+	assert_int_equal(formulier_add(w->app, w->bram, w->def1, NULL, &id, &o), OUTCOME_SAVED);
 	assert_int_equal(formulier_load(w->app, id, &f, &e), HV_OK);
 	const char *vals[5] = { "SO", "2026-09-01", "ja", NULL, NULL };
-	assert_int_equal(formulier_save(w->app, id, f->version, vals, w->datadir, &nv, NULL, &e), HV_OK);
+	assert_int_equal(formulier_save(w->app, id, f->version, vals, w->datadir, &nv, NULL, &o), OUTCOME_SAVED);
 	formulier_free(&f);
 
 	assert_int_equal(publish(w, v2, &versie, &nieuw), 0);
@@ -228,7 +239,7 @@ static void test_versioning(void **state)
 	assert_int_equal(count(w, "SELECT count(*) FROM formulier_definitie WHERE actief AND versie = %ld", 1), 0);
 	/* v1 can no longer be added */
 	long other;
-	assert_int_equal(formulier_add(w->app, w->bram, w->def1, &other, &e), HV_NOT_FOUND);
+	assert_int_equal(formulier_add(w->app, w->bram, w->def1, NULL, &other, &o), OUTCOME_GONE);
 
 	assert_int_equal(formulier_load(w->app, id, &f, &e), HV_OK);
 	assert_int_equal(f->definitie_versie, 1);
@@ -237,8 +248,8 @@ static void test_versioning(void **state)
 	assert_string_equal(f->values[0], "SO"); /* not a choice of v2, still valid for v1 */
 	assert_true(form_complete(f->def, (const char *const *)f->values));
 	/* and it can still be saved against v1 */
-	assert_int_equal(formulier_save(w->app, id, f->version, (const char *const *)f->values, w->datadir, &nv, NULL, &e),
-			 HV_OK);
+	assert_int_equal(formulier_save(w->app, id, f->version, (const char *const *)f->values, w->datadir, &nv, NULL, &o),
+			 OUTCOME_SAVED);
 	formulier_free(&f);
 }
 
@@ -249,18 +260,19 @@ static void test_rls(void **state)
 	struct formulier *f = NULL;
 	struct formulier_item *items;
 	struct err e;
+	struct outcome o;
 	long id, other_id;
 	int n;
 
-	assert_int_equal(formulier_add(w->app, w->bram, w->def1, &id, &e), HV_OK);
+	assert_int_equal(formulier_add(w->app, w->bram, w->def1, NULL, &id, &o), OUTCOME_SAVED);
 	assert_int_equal(formulier_list(w->other, w->bram, &items, &n, &e), 0);
 	assert_int_equal(n, 0);
 	free(items);
 	assert_int_equal(formulier_load(w->other, id, &f, &e), HV_NOT_FOUND);
 	assert_null(f);
 	const char *vals[5] = { "SBO", NULL, NULL, NULL, NULL };
-	assert_int_equal(formulier_save(w->other, id, 1, vals, w->datadir, NULL, NULL, &e), HV_NOT_FOUND);
-	assert_int_equal(formulier_add(w->other, w->bram, w->def1, &other_id, &e), HV_NOT_FOUND);
+	assert_int_equal(formulier_save(w->other, id, 1, vals, w->datadir, NULL, NULL, &o), OUTCOME_GONE);
+	assert_int_equal(formulier_add(w->other, w->bram, w->def1, NULL, &other_id, &o), OUTCOME_GONE);
 	/* the definitions of A are not offered to B */
 	long org_b = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO2222'");
 	assert_int_equal(formulier_available(w->other, org_b, &items, &n, &e), 0);
@@ -274,15 +286,16 @@ static void test_notify(void **state)
 	struct world *w = *state;
 	struct formulier *f = NULL;
 	struct err e;
+	struct outcome o;
 	long id;
 	int nv;
 	char want[64];
 
-	assert_int_equal(formulier_add(w->app, w->bram, w->def1, &id, &e), HV_OK);
+	assert_int_equal(formulier_add(w->app, w->bram, w->def1, NULL, &id, &o), OUTCOME_SAVED);
 	assert_int_equal(formulier_load(w->app, id, &f, &e), HV_OK);
 	harness_exec(w->su, "LISTEN balie_changes");
 	const char *vals[5] = { "SBO", NULL, NULL, NULL, NULL };
-	assert_int_equal(formulier_save(w->app, id, f->version, vals, w->datadir, &nv, NULL, &e), HV_OK);
+	assert_int_equal(formulier_save(w->app, id, f->version, vals, w->datadir, &nv, NULL, &o), OUTCOME_SAVED);
 	formulier_free(&f);
 	snprintf(want, sizeof want, "hulpvraag %ld %ld", w->bram,
 		 harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'"));

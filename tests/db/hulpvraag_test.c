@@ -4,7 +4,9 @@
  * most two round trips (counted with PQtrace), two clients from the same
  * version → exactly one wins, forbidden transitions are refused by core and by the database itself,
  * a required reden, no mail when the aanvrager opted out, no pupil name in
- * a subject, the version check on every edit, and the intake. */
+ * a subject, the version check on every edit, and the intake — made once
+ * even when the connection breaks during its COMMIT and F2 is pressed again
+ * (the idempotency key of db/outcome.h). */
 #include "tests/db/harness.h"
 
 #include <libpq-fe.h>
@@ -15,6 +17,7 @@
 #include "core/flow.h"
 #include "db/flowstore.h"
 #include "db/hulpvraag.h"
+#include "db/outcome.h"
 
 #define DBNAME "t_hulpvraag"
 
@@ -93,15 +96,16 @@ static void status_change_writes_everything(void **state)
 {
 	struct world *w = *state;
 	struct err e;
+	struct outcome o;
 	int nv = 0;
 	char sql[300];
 
 	err_clear(&e);
 	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "Opgepakt door de coördinator",
-					      w->datadir, &nv, &e),
-			 HV_OK);
+					      w->datadir, &nv, &o),
+			 OUTCOME_SAVED);
 	assert_int_equal(nv, 2);
-	assert_non_null(strstr(e.msg, "mail aan de aanvrager klaargezet"));
+	assert_non_null(strstr(o.err.msg, "mail aan de aanvrager klaargezet"));
 	assert_int_equal(count(w, BEHANDELING, w->bram), 1);
 	assert_int_equal(count(w, VERSION, w->bram), 2);
 	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND eerste_reactie IS NOT NULL", w->bram), 1);
@@ -133,19 +137,19 @@ static void status_change_writes_everything(void **state)
 static void no_mail_when_opted_out_or_no_address(void **state)
 {
 	struct world *w = *state;
-	struct err e;
+	struct outcome o;
 	char sql[200];
 
 	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET geen_mail = true WHERE id = %ld", w->bram);
 	harness_exec(w->su, sql);
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &e), HV_OK);
-	assert_non_null(strstr(e.msg, "geen mail"));
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &o), OUTCOME_SAVED);
+	assert_non_null(strstr(o.err.msg, "geen mail"));
 	assert_int_equal(count(w, OUTBOX, w->bram), 0);
 	assert_int_equal(count(w, HISTORIE, w->bram), 1);
 
 	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET aanvrager_email = NULL WHERE id = %ld", w->cem);
 	harness_exec(w->su, sql);
-	assert_int_equal(hulpvraag_set_status(w->app, w->cem, 1, "In behandeling", "", w->datadir, NULL, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_status(w->app, w->cem, 1, "In behandeling", "", w->datadir, NULL, &o), OUTCOME_SAVED);
 	assert_int_equal(count(w, OUTBOX, w->cem), 0);
 }
 
@@ -153,15 +157,16 @@ static void reason_required(void **state)
 {
 	struct world *w = *state;
 	struct err e;
+	struct outcome o;
 	int nv;
 
 	harness_exec(w->su, "UPDATE flow_transitie SET reden_verplicht = true WHERE naar = 'Afgerond'");
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, &nv, &e), HV_OK);
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, nv, "Afgerond", " \n ", w->datadir, NULL, &e),
-			 HV_REASON_REQUIRED);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, &nv, &o), OUTCOME_SAVED);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, nv, "Afgerond", " \n ", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
 	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND status = 'Afgerond'", w->bram), 0);
 	assert_int_equal(count(w, HISTORIE, w->bram), 1);
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, nv, "Afgerond", "Klaar", w->datadir, NULL, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, nv, "Afgerond", "Klaar", w->datadir, NULL, &o), OUTCOME_SAVED);
 	/* the menu says so too */
 	struct hulpvraag *h = NULL;
 	struct hv_keuze *k = NULL;
@@ -182,14 +187,15 @@ static void forbidden_transition_refused_by_core(void **state)
 	struct world *w = *state;
 	struct db *sec = app_as(w, "sec_a");
 	struct err e;
+	struct outcome o;
 	int nv;
 
-	assert_int_equal(hulpvraag_set_status(sec, w->bram, 1, "In behandeling", "", w->datadir, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_status(sec, w->bram, 1, "In behandeling", "", w->datadir, &nv, &o), OUTCOME_SAVED);
 	/* only the coördinator may close it */
-	assert_int_equal(hulpvraag_set_status(sec, w->bram, nv, "Afgerond", "weg ermee", w->datadir, NULL, &e),
-			 HV_NOT_ALLOWED);
-	assert_int_equal(hulpvraag_set_status(sec, w->bram, nv, "Bestaat niet", "", w->datadir, NULL, &e),
-			 HV_NOT_ALLOWED);
+	assert_int_equal(hulpvraag_set_status(sec, w->bram, nv, "Afgerond", "weg ermee", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_int_equal(hulpvraag_set_status(sec, w->bram, nv, "Bestaat niet", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
 	assert_int_equal(count(w, BEHANDELING, w->bram), 1);
 	/* the menu of the secretariaat offers nothing from In behandeling */
 	struct hulpvraag *h = NULL;
@@ -223,7 +229,7 @@ static void forbidden_transition_refused_by_database(void **state)
 }
 
 /* The flow changes between core's check and the UPDATE: the trigger's
- * P0001 becomes HV_NOT_ALLOWED and nothing is written. */
+ * P0001 becomes OUTCOME_REFUSED and nothing is written. */
 static void drop_transition(int step, void *arg)
 {
 	struct world *w = arg;
@@ -235,56 +241,57 @@ static void drop_transition(int step, void *arg)
 static void trigger_refusal_maps_to_not_allowed(void **state)
 {
 	struct world *w = *state;
-	struct err e;
+	struct outcome o;
 
 	hulpvraag_set_test_hook(drop_transition, w);
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &e),
-			 HV_NOT_ALLOWED);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
 	hulpvraag_set_test_hook(NULL, NULL);
-	assert_non_null(strstr(e.msg, "niet toegestaan"));
+	assert_non_null(strstr(o.err.msg, "niet toegestaan"));
 	assert_int_equal(count(w, BEHANDELING, w->bram), 0);
 	assert_int_equal(count(w, HISTORIE, w->bram), 0);
 	assert_int_equal(count(w, OUTBOX, w->bram), 0);
 }
 
 /* Client B changes the hulpvraag after A read version 1 and before A's
- * UPDATE: exactly one wins, A gets HV_CONFLICT saying who changed it. */
+ * UPDATE: exactly one wins, A gets OUTCOME_CONFLICT saying who changed it. */
 struct race {
 	struct world *w;
 	struct db *b;
-	enum hv_result b_result;
+	enum outcome_kind b_result;
 };
 
 static void other_client_first(int step, void *arg)
 {
 	struct race *r = arg;
-	struct err e;
+	struct outcome o;
 
-	if (step != 2 || r->b_result != HV_ERROR)
+	if (step != 2 || r->b_result != OUTCOME_ERROR)
 		return;
 	hulpvraag_set_test_hook(NULL, NULL); /* B runs without the hook */
-	r->b_result = hulpvraag_set_status(r->b, r->w->bram, 1, "In behandeling", "B was eerst", r->w->datadir, NULL, &e);
+	r->b_result = hulpvraag_set_status(r->b, r->w->bram, 1, "In behandeling", "B was eerst", r->w->datadir, NULL, &o);
 	hulpvraag_set_test_hook(other_client_first, r);
 }
 
 static void same_version_exactly_one_wins(void **state)
 {
 	struct world *w = *state;
-	struct race r = { w, app_as(w, "sec_a"), HV_ERROR };
-	struct err e;
+	struct race r = { w, app_as(w, "sec_a"), OUTCOME_ERROR };
+	struct outcome o;
 
 	hulpvraag_set_test_hook(other_client_first, &r);
-	enum hv_result a = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "A", w->datadir, NULL, &e);
+	enum outcome_kind a = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "A", w->datadir, NULL, &o);
 	hulpvraag_set_test_hook(NULL, NULL);
-	assert_int_equal(r.b_result, HV_OK);
-	assert_int_equal(a, HV_CONFLICT);
-	assert_non_null(strstr(e.msg, "Secretariaat Alfa"));
+	assert_int_equal(r.b_result, OUTCOME_SAVED);
+	assert_int_equal(a, OUTCOME_CONFLICT);
+	assert_string_equal(o.door, "Secretariaat Alfa");
+	assert_non_null(strstr(o.err.msg, "Secretariaat Alfa"));
 	assert_int_equal(count(w, VERSION, w->bram), 2);
 	assert_int_equal(count(w, HISTORIE, w->bram), 1);
 	assert_int_equal(count(w, OUTBOX, w->bram), 1);
 	assert_int_equal(count(w, AUDIT, w->bram), 1);
 	/* and plainly: the loser's version is stale */
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "Afgerond", "x", w->datadir, NULL, &e), HV_CONFLICT);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "Afgerond", "x", w->datadir, NULL, &o), OUTCOME_CONFLICT);
 	db_free(&r.b);
 }
 
@@ -307,9 +314,9 @@ static void kill_backend(int step, void *arg)
 	harness_exec(c->w->su, sql);
 }
 
-/* Nothing of the change is there, and after a reconnect check_status says
- * so when the outcome was unknown. */
-static void assert_nothing_written(struct world *w, enum hv_result r)
+/* Nothing of the change is there, and after a reconnect outcome_resolve
+ * says so when the outcome was unknown. */
+static void assert_nothing_written(struct world *w, struct outcome *o)
 {
 	struct err e;
 
@@ -320,11 +327,12 @@ static void assert_nothing_written(struct world *w, enum hv_result r)
 	assert_int_equal(count(w, AUDIT, w->bram), 0);
 	db_free(&w->app);
 	w->app = app_as(w, "coord_a");
-	if (r == HV_UNKNOWN) {
-		int applied = 1;
-		assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
-		assert_false(applied);
-		assert_non_null(strstr(e.msg, "NIET bewaard"));
+	if (o->kind == OUTCOME_UNKNOWN) {
+		assert_int_equal(o->probe, PROBE_HULPVRAAG);
+		assert_int_equal(outcome_resolve(w->app, o, &e), 0);
+		assert_int_equal(o->kind, OUTCOME_ERROR);
+		assert_true(o->resolved);
+		assert_non_null(strstr(o->err.msg, "NIET opgeslagen"));
 	}
 }
 
@@ -332,6 +340,7 @@ static void crash_leaves_all_or_nothing(void **state)
 {
 	struct world *w = *state;
 	struct err e;
+	struct outcome o;
 	/* the writes inside the one write statement, in the order
 	 * status_wijzigen makes them: the backend kills itself right after
 	 * each (an AFTER trigger), before the implicit COMMIT */
@@ -346,52 +355,57 @@ static void crash_leaves_all_or_nothing(void **state)
 	 * before the write the statement goes to a dead backend (unknown) */
 	for (int k = 1; k <= 2; k++) {
 		struct crash c = { w, k, PQbackendPID(db_pg(w->app)) };
-		enum hv_result r;
+		enum outcome_kind r;
 
 		hulpvraag_set_test_hook(kill_backend, &c);
-		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
+		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &o);
 		hulpvraag_set_test_hook(NULL, NULL);
-		assert_int_equal(r, k == 1 ? HV_ERROR : HV_UNKNOWN);
-		assert_nothing_written(w, r);
+		assert_int_equal(r, k == 1 ? OUTCOME_ERROR : OUTCOME_UNKNOWN);
+		assert_nothing_written(w, &o);
 	}
 	harness_exec(w->su, "CREATE FUNCTION balie.test_kill_self() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ "
 			    "BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(10); RETURN NULL; END $$");
 	for (size_t k = 0; k < sizeof inside / sizeof inside[0]; k++) {
 		char sql[300];
-		enum hv_result r;
+		enum outcome_kind r;
 
 		snprintf(sql, sizeof sql, "CREATE TRIGGER test_kill_self AFTER %s ON balie.%s "
 					  "FOR EACH ROW EXECUTE FUNCTION balie.test_kill_self()",
 			 inside[k][1], inside[k][0]);
 		harness_exec(w->su, sql);
-		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
+		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &o);
 		snprintf(sql, sizeof sql, "DROP TRIGGER test_kill_self ON balie.%s", inside[k][0]);
 		harness_exec(w->su, sql);
-		assert_int_equal(r, HV_UNKNOWN);
-		assert_nothing_written(w, r);
+		assert_int_equal(r, OUTCOME_UNKNOWN);
+		assert_nothing_written(w, &o);
 	}
 	/* and at the implicit COMMIT itself, after the statement's result was
 	 * sent (a deferred trigger): still unknown, still nothing */
 	{
-		enum hv_result r;
+		enum outcome_kind r;
 
 		harness_exec(w->su, "CREATE CONSTRAINT TRIGGER test_kill_self AFTER INSERT ON balie.audit_log "
 				    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION balie.test_kill_self()");
-		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &e);
+		r = hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "crash", w->datadir, NULL, &o);
 		harness_exec(w->su, "DROP TRIGGER test_kill_self ON balie.audit_log");
-		assert_int_equal(r, HV_UNKNOWN);
-		assert_nothing_written(w, r);
+		assert_int_equal(r, OUTCOME_UNKNOWN);
+		assert_nothing_written(w, &o);
 	}
 	/* without a crash: everything */
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "nu wel", w->datadir, NULL, &e),
-			 HV_OK);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "nu wel", w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
 	assert_int_equal(count(w, BEHANDELING, w->bram), 1);
 	assert_int_equal(count(w, HISTORIE, w->bram), 1);
 	assert_int_equal(count(w, OUTBOX, w->bram), 1);
 	assert_int_equal(count(w, AUDIT, w->bram), 1);
-	int applied = 0;
-	assert_int_equal(hulpvraag_check_status(w->app, w->bram, 1, "In behandeling", &applied, &e), 0);
-	assert_true(applied);
+	/* had that one been cut off, the probe would say it got in */
+	o.kind = OUTCOME_UNKNOWN;
+	o.probe = PROBE_HULPVRAAG;
+	o.probe_id = w->bram;
+	o.probe_version = 1;
+	assert_int_equal(outcome_resolve(w->app, &o, &e), 0);
+	assert_int_equal(o.kind, OUTCOME_SAVED);
+	assert_int_equal(o.version, 2);
 }
 
 /* Round trips are counted, not timed: every frontend message libpq sends
@@ -421,7 +435,7 @@ static void count_trips(FILE *f, int *trips, int *statements)
 static void status_change_takes_two_round_trips(void **state)
 {
 	struct world *w = *state;
-	struct err e;
+	struct outcome o;
 	char *buf = NULL;
 	size_t len = 0;
 	int trips, statements, nv = 0;
@@ -435,8 +449,8 @@ static void status_change_takes_two_round_trips(void **state)
 		assert_non_null(f);
 		PQtrace(db_pg(w->app), f);
 		assert_int_equal(hulpvraag_set_status(w->app, w->bram, i ? nv : 1, i ? "Afgerond" : "In behandeling",
-						      "reden", w->datadir, &nv, &e),
-				 HV_OK);
+						      "reden", w->datadir, &nv, &o),
+				 OUTCOME_SAVED);
 		PQuntrace(db_pg(w->app));
 		fflush(f);
 		count_trips(f, &trips, &statements);
@@ -460,14 +474,14 @@ static void subject_with_pupil_name_refused(void **state)
 {
 	struct world *w = *state;
 	char sql[200];
-	struct err e;
+	struct outcome o;
 
 	snprintf(sql, sizeof sql,
 		 "UPDATE dossier SET achternaam = 'Behandeling' WHERE id = (SELECT dossier_id FROM hulpvraag WHERE id = %ld)",
 		 w->bram);
 	harness_exec(w->su, sql);
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &e), HV_ERROR);
-	assert_non_null(strstr(e.msg, "naam van de leerling"));
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "", w->datadir, NULL, &o), OUTCOME_ERROR);
+	assert_non_null(strstr(o.err.msg, "naam van de leerling"));
 	assert_int_equal(count(w, BEHANDELING, w->bram), 0);
 	assert_int_equal(count(w, OUTBOX, w->bram), 0);
 }
@@ -477,10 +491,11 @@ static void load_reads_everything(void **state)
 	struct world *w = *state;
 	struct hulpvraag *h = NULL;
 	struct err e;
+	struct outcome o;
 	long id = 0, nummer;
 
-	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "reden één", w->datadir, NULL, &e),
-			 HV_OK);
+	assert_int_equal(hulpvraag_set_status(w->app, w->bram, 1, "In behandeling", "reden één", w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
 	assert_int_equal(hulpvraag_load(w->app, w->bram, &h, &e), HV_OK);
 	assert_int_equal(h->version, 2);
 	assert_string_equal(h->status, "In behandeling");
@@ -512,16 +527,17 @@ static void edits_check_the_version(void **state)
 	struct hulpvraag *old = NULL, *cur = NULL;
 	struct db *sec = app_as(w, "sec_a");
 	struct err e;
+	struct outcome o;
 	int nv = 0;
 	char diff[600];
 
 	assert_int_equal(hulpvraag_load(w->app, w->bram, &old, &e), HV_OK);
 	/* sec_a changes the omschrijving first */
-	assert_int_equal(hulpvraag_set_omschrijving(sec, w->bram, 1, "Regel één\nRegel twee", &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_omschrijving(sec, w->bram, 1, "Regel één\nRegel twee", &nv, &o), OUTCOME_SAVED);
 	assert_int_equal(nv, 2);
 	/* coord_a's save from version 1 loses and learns who */
-	assert_int_equal(hulpvraag_set_omschrijving(w->app, w->bram, 1, "mijn tekst", &nv, &e), HV_CONFLICT);
-	assert_non_null(strstr(e.msg, "Secretariaat Alfa"));
+	assert_int_equal(hulpvraag_set_omschrijving(w->app, w->bram, 1, "mijn tekst", &nv, &o), OUTCOME_CONFLICT);
+	assert_non_null(strstr(o.err.msg, "Secretariaat Alfa"));
 	assert_int_equal(hulpvraag_load(w->app, w->bram, &cur, &e), HV_OK);
 	hulpvraag_diff(old, cur, diff, sizeof diff);
 	assert_non_null(strstr(diff, "Intussen gewijzigd door Secretariaat Alfa"));
@@ -529,20 +545,20 @@ static void edits_check_the_version(void **state)
 	assert_string_equal(cur->omschrijving, "Regel één\nRegel twee");
 
 	/* coördinator: only accounts with that role */
-	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, 2, w->sec, &nv, &e), HV_ERROR);
-	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, 2, w->coord, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, 2, w->sec, &nv, &o), OUTCOME_REFUSED);
+	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, 2, w->coord, &nv, &o), OUTCOME_SAVED);
 	assert_int_equal(nv, 3);
 	/* labels bump the version */
-	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 3, "  urgent ", &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 3, "  urgent ", &nv, &o), OUTCOME_SAVED);
 	assert_int_equal(nv, 4);
-	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 3, "te laat", &nv, &e), HV_CONFLICT);
-	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 4, "", &nv, &e), HV_ERROR);
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 3, "te laat", &nv, &o), OUTCOME_CONFLICT);
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, 4, "", &nv, &o), OUTCOME_REFUSED);
 	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag_label hl JOIN label l ON l.id = hl.label_id "
 				  "WHERE hl.hulpvraag_id = %ld AND l.naam = 'urgent'",
 			       w->bram),
 			 1);
 	long label = harness_long(w->su, "SELECT id FROM label WHERE naam = 'urgent'");
-	assert_int_equal(hulpvraag_label_remove(w->app, w->bram, 4, label, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_label_remove(w->app, w->bram, 4, label, &nv, &o), OUTCOME_SAVED);
 	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag_label WHERE hulpvraag_id = %ld", w->bram), 0);
 	hulpvraag_free(&old);
 	hulpvraag_free(&cur);
@@ -564,17 +580,18 @@ static void notes_are_private_and_versioned(void **state)
 	struct db *sec = app_as(w, "sec_a");
 	struct hulpvraag *h = NULL;
 	struct err e;
+	struct outcome o;
 	long nid = 0, nid2 = 0;
 	int nv = 0, nv2 = 0;
 
-	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, 0, 0, "Bellen op maandag", &nid, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, 0, 0, "Bellen op maandag", NULL, &nid, &nv, &o), OUTCOME_SAVED);
 	assert_true(nid > 0);
 	assert_int_equal(nv, 1);
 	/* a second session that still thinks there is no note */
-	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, 0, 0, "anders", &nid2, &nv2, &e), HV_CONFLICT);
-	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 1, "Bellen op dinsdag", &nid, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, 0, 0, "anders", NULL, &nid2, &nv2, &o), OUTCOME_CONFLICT);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 1, "Bellen op dinsdag", NULL, &nid, &nv, &o), OUTCOME_SAVED);
 	assert_int_equal(nv, 2);
-	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 1, "oud", &nid2, &nv2, &e), HV_CONFLICT);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 1, "oud", NULL, &nid2, &nv2, &o), OUTCOME_CONFLICT);
 	/* sec_a does not see coord_a's note */
 	assert_int_equal(hulpvraag_load(sec, w->bram, &h, &e), HV_OK);
 	assert_string_equal(h->notitie, "");
@@ -584,7 +601,7 @@ static void notes_are_private_and_versioned(void **state)
 	assert_string_equal(h->notitie, "Bellen op dinsdag");
 	hulpvraag_free(&h);
 	/* empty removes */
-	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 2, "  ", &nid, &nv, &e), HV_OK);
+	assert_int_equal(hulpvraag_notitie_save(w->app, w->bram, nid, 2, "  ", NULL, &nid, &nv, &o), OUTCOME_SAVED);
 	assert_int_equal(nid, 0);
 	assert_int_equal(count(w, "SELECT count(*) FROM notitie WHERE hulpvraag_id = %ld", w->bram), 0);
 	db_free(&sec);
@@ -598,6 +615,7 @@ static void intake_creates_dossier_and_hulpvraag(void **state)
 	struct db *sec = app_as(w, "sec_a");
 	struct hv_nieuw n;
 	struct err e;
+	struct outcome o;
 	long id = 0, nummer = 0;
 	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
 	long school = harness_long(w->su, "SELECT id FROM school");
@@ -617,7 +635,7 @@ static void intake_creates_dossier_and_hulpvraag(void **state)
 	n.school_id = school;
 	n.aanvrager_naam = "J. de Wit";
 	n.aanvrager_email = "j.dewit@school.example.nl";
-	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), 0);
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
 	assert_true(id > 0);
 	assert_true(nummer > 0);
 	snprintf(sql, sizeof sql,
@@ -648,19 +666,99 @@ static void intake_creates_dossier_and_hulpvraag(void **state)
 	/* a fixed title holding the pupil's name is refused */
 	n.dossier_id = harness_long(w->su, "SELECT id FROM dossier WHERE roepnaam = 'Bram'");
 	n.titel = "Gesprek De Vries";
-	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
-	if (!strstr(e.msg, "naam van de leerling"))
-		fail_msg("melding: %s", e.msg);
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	if (!strstr(o.err.msg, "naam van de leerling"))
+		fail_msg("melding: %s", o.err.msg);
 	/* an unknown title, a bad birth date, a bad address */
 	n.dossier_id = 0;
 	n.titel = "Zelfverzonnen";
-	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
 	n.titel = "Ambulante begeleiding";
 	n.geboortedatum = "31-02-2016";
-	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
 	n.geboortedatum = "12-03-2016";
 	n.aanvrager_email = "geen adres";
-	assert_int_equal(intake_create(sec, &n, &id, &nummer, &e), -1);
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	db_free(&sec);
+}
+
+/* The connection breaks during COMMIT of an intake (a deferred trigger
+ * makes the backend kill itself at COMMIT, after every statement of the
+ * intake succeeded): UNKNOWN, never "aangemaakt".  After a reconnect the
+ * idempotency key tells it did not get in; F2 again with the same key makes
+ * it; F2 once more (as when the answer to that COMMIT was lost) returns the
+ * first one.  In the end: exactly one dossier and one hulpvraag. */
+static void intake_cut_off_at_commit_is_made_once(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	struct hv_nieuw n;
+	struct outcome o, again;
+	struct err e;
+	char key[OUTCOME_KEY_LEN], sql[400];
+	long id = 0, nummer = 0, id2 = 0, nummer2 = 0;
+
+	harness_exec(w->su, "INSERT INTO aanvraagtype_titel SELECT id, 'Ambulante begeleiding' FROM aanvraagtype");
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	n.roepnaam = "Ida";
+	n.achternaam_getypt = "Eenmaal";
+	n.geboortedatum = "01-02-2017";
+	n.titel = "Ambulante begeleiding";
+	n.omschrijving = "Gebeld, de verbinding viel weg";
+	n.school_id = harness_long(w->su, "SELECT id FROM school");
+	n.aanvrager_naam = "IB Alfa";
+	n.aanvrager_email = "";
+	outcome_key_new(key);
+	n.idempotentie = key;
+	assert_int_equal(strlen(key), 32);
+
+	harness_exec(w->su, "CREATE FUNCTION balie.test_kill_self() RETURNS trigger LANGUAGE plpgsql AS $$ "
+			    "BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(10); RETURN NULL; END $$");
+	harness_exec(w->su, "CREATE CONSTRAINT TRIGGER test_kill_self AFTER INSERT ON balie.hulpvraag "
+			    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION balie.test_kill_self()");
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_UNKNOWN);
+	assert_int_equal(id, 0);
+	assert_int_equal(o.probe, PROBE_KEY_HULPVRAAG);
+	assert_string_equal(o.probe_key, key);
+	harness_exec(w->su, "DROP TRIGGER test_kill_self ON balie.hulpvraag");
+
+	/* reconnect and find out: it did not get in */
+	db_free(&sec);
+	sec = app_as(w, "sec_a");
+	assert_int_equal(outcome_resolve(sec, &o, &e), 0);
+	assert_int_equal(o.kind, OUTCOME_ERROR);
+	assert_true(o.resolved);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE idempotentie = '%s'", key);
+	assert_int_equal(harness_long(w->su, sql), 0);
+
+	/* F2 again, the same key: made */
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	assert_true(id > 0);
+	assert_false(o.repeated);
+	/* and again (the answer to that COMMIT lost): the first one, no second */
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &again), OUTCOME_SAVED);
+	assert_true(again.repeated);
+	assert_int_equal(id2, id);
+	assert_int_equal(nummer2, nummer);
+	/* an UNKNOWN of that key resolves to saved, with the row */
+	outcome_clear(&again);
+	again.kind = OUTCOME_UNKNOWN;
+	again.probe = PROBE_KEY_HULPVRAAG;
+	snprintf(again.probe_key, sizeof again.probe_key, "%s", key);
+	assert_int_equal(outcome_resolve(sec, &again, &e), 0);
+	assert_int_equal(again.kind, OUTCOME_SAVED);
+	assert_int_equal(again.id, id);
+	assert_int_equal(again.nummer, nummer);
+
+	/* exactly one dossier and one hulpvraag */
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM dossier WHERE roepnaam = 'Ida' AND achternaam = 'Eenmaal'"),
+			 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+					     " WHERE d.roepnaam = 'Ida' AND d.achternaam = 'Eenmaal'"),
+			 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM dossier WHERE idempotentie = '%s'", key);
+	assert_int_equal(harness_long(w->su, sql), 1);
 	db_free(&sec);
 }
 
@@ -700,6 +798,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edits_check_the_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(notes_are_private_and_versioned, setup, teardown),
 		cmocka_unit_test_setup_teardown(intake_creates_dossier_and_hulpvraag, setup, teardown),
+		cmocka_unit_test_setup_teardown(intake_cut_off_at_commit_is_made_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(real_flow_coordinator_rule, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

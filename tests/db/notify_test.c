@@ -154,24 +154,25 @@ static void payloads_are_ids_only(void **state)
 	char seen[MAX_SEEN][128];
 	struct drained other = { 0 }, own = { 0 };
 	struct err e;
+	struct outcome o;
 	int v = 1, n, changes = 0;
 
 	err_clear(&e);
 	/* status with a reden that names the pupil */
 	assert_int_equal(hulpvraag_set_status(w->app, w->bram, v, "In behandeling",
-					      "Bram de Vries: gesprek met moeder", w->datadir, &v, &e),
-			 HV_OK);
+					      "Bram de Vries: gesprek met moeder", w->datadir, &v, &o),
+			 OUTCOME_SAVED);
 	changes++;
-	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, v, w->coord, &v, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_coordinator(w->app, w->bram, v, w->coord, &v, &o), OUTCOME_SAVED);
 	changes++;
 	assert_int_equal(hulpvraag_set_omschrijving(w->app, w->bram, v,
-						    "Bram de Vries (groep 5) en zijn broer Cem Yılmaz", &v, &e),
-			 HV_OK);
+						    "Bram de Vries (groep 5) en zijn broer Cem Yılmaz", &v, &o),
+			 OUTCOME_SAVED);
 	changes++;
-	assert_int_equal(hulpvraag_label_add(w->app, w->bram, v, "Vries-overleg", &v, &e), HV_OK);
+	assert_int_equal(hulpvraag_label_add(w->app, w->bram, v, "Vries-overleg", &v, &o), OUTCOME_SAVED);
 	changes++;
 	v = 1;
-	assert_int_equal(hulpvraag_set_omschrijving(w->app, w->cem, v, "Cem Yılmaz, zie ook Bram", &v, &e), HV_OK);
+	assert_int_equal(hulpvraag_set_omschrijving(w->app, w->cem, v, "Cem Yılmaz, zie ook Bram", &v, &o), OUTCOME_SAVED);
 	changes++;
 	/* a change outside the application (an admin with psql) */
 	harness_exec(w->su, "UPDATE hulpvraag SET titel = titel || ' (Yılmaz)' WHERE id IN "

@@ -5,6 +5,8 @@
  * organisatie's account sees an empty queue. */
 #include "tests/db/harness.h"
 
+#include "core/statuswissel.h"
+
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,7 +243,7 @@ static long tree_count(struct db *app, long o, const char *rollen, enum queue_no
 	int n;
 	long c = -2;
 	struct err e;
-	assert_int_equal(queue_tree(app, o, rollen, &nodes, &n, &e), 0);
+	assert_int_equal(queue_tree(app, o, statuswissel_rollen(rollen), &nodes, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		if (nodes[i].kind == kind && (!status || !strcmp(nodes[i].status, status)))
 			c = nodes[i].count;
@@ -297,7 +299,7 @@ static void saved_filters_are_private(void **state)
 
 	assert_int_equal(queue_filter_save(sec, a, "Mijn urgente", "label:urgent", "-datum", &id, &e), 0);
 	assert_true(id > 0);
-	assert_int_equal(queue_tree(sec, a, "secretariaat", &nodes, &n, &e), 0);
+	assert_int_equal(queue_tree(sec, a, statuswissel_rollen("secretariaat"), &nodes, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		if (nodes[i].kind == QN_SAVED && nodes[i].filter_id == id) {
 			found = 1;
@@ -309,7 +311,7 @@ static void saved_filters_are_private(void **state)
 	/* defaults of the role are there too */
 	assert_int_equal(tree_count(sec, a, "secretariaat", QN_SAVED, NULL), -1);
 	/* another account does not see it, nor can delete it */
-	assert_int_equal(queue_tree(coord, a, "coordinator", &nodes, &n, &e), 0);
+	assert_int_equal(queue_tree(coord, a, statuswissel_rollen("coordinator"), &nodes, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		assert_int_not_equal(nodes[i].filter_id, id);
 	free(nodes);
@@ -353,37 +355,70 @@ static void bulk_with_stale_version_fails_alone(void **state)
 	assert_int_equal(queue_coordinators(sec, a, &c, &nc, &e), 0);
 	assert_int_equal(nc, 1);
 	assert_string_equal(c[0].naam, "Coördinator Alfa");
-	assert_int_equal(queue_bulk_coordinator(sec, a, items, 3, c[0].id, res, &e), 2);
-	assert_true(res[0].ok);
-	assert_false(res[1].ok);
-	assert_true(res[2].ok);
-	assert_non_null(strstr(res[1].why, "gewijzigd door iemand anders"));
+	struct queue_bulk_args arg = { c[0].id, NULL, NULL, NULL };
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_COORDINATOR, &arg, items, 3, res, &e), 2);
+	assert_int_equal(res[0].o.kind, OUTCOME_SAVED);
+	assert_int_equal(res[1].o.kind, OUTCOME_CONFLICT);
+	assert_int_equal(res[2].o.kind, OUTCOME_SAVED);
+	assert_non_null(strstr(res[1].o.err.msg, "intussen gewijzigd door"));
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE coordinator_id = %ld AND id IN (%ld, %ld, %ld)",
 		 c[0].id, items[0].id, items[1].id, items[2].id);
 	free(c);
 	long before = harness_long(su, sql);
 	assert_true(before >= 2);
 	/* labels: the versions moved on; with the new ones it works */
-	items[0].version = res[0].version;
-	items[2].version = res[2].version;
+	items[0].version = res[0].o.version;
+	items[2].version = res[2].o.version;
 	assert_int_equal(queue_labels(sec, a, &c, &nc, &e), 0);
 	assert_int_equal(nc, 1);
-	assert_int_equal(queue_bulk_label(sec, a, items, 3, c[0].id, 1, res, &e), 2);
-	assert_false(res[1].ok);
+	struct queue_bulk_args larg = { c[0].id, c[0].naam, NULL, NULL };
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_LABEL_ADD, &larg, items, 3, res, &e), 2);
+	assert_int_equal(res[1].o.kind, OUTCOME_CONFLICT);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_label WHERE label_id = %ld AND hulpvraag_id IN (%ld, %ld)",
 		 c[0].id, items[0].id, items[2].id);
 	assert_int_equal(harness_long(su, sql), 2);
-	items[0].version = res[0].version;
-	assert_int_equal(queue_bulk_label(sec, a, items, 1, c[0].id, 0, res, &e), 1);
+	items[0].version = res[0].o.version;
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_LABEL_REMOVE, &larg, items, 1, res, &e), 1);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_label WHERE label_id = %ld AND hulpvraag_id = %ld",
 		 c[0].id, items[0].id);
 	assert_int_equal(harness_long(su, sql), 0);
 	free(c);
-	/* the audit log has the bulk changes */
-	assert_true(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'bulk'") >= 5);
+	/* the audit log has the bulk changes, as the single path writes them */
+	assert_true(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie IN ('coordinator', 'label')") >= 5);
 	/* status targets: the intersection of what the flow allows */
 	assert_int_equal(queue_status_targets(sec, a, items, 1, &c, &nc, &e), 0);
 	free(c);
+	db_free(&sec);
+}
+
+/* Bulk asks the rulebook first and then each single-hulpvraag write: a
+ * school (aanvrager) may not bulk, every row REFUSED and nothing written; a
+ * status the flow does not allow is REFUSED per row with the flow's
+ * reason, as on the single path. */
+static void bulk_is_the_single_path(void **state)
+{
+	struct db *school = app_as("school_a"), *sec = app_as("sec_a");
+	long a = org("PO1111");
+	struct queue_item items[1];
+	struct queue_result res[1];
+	struct queue_bulk_args arg = { 0, "Afgerond", "", "." };
+	struct err e;
+	char sql[200];
+
+	items[0].id = harness_long(su, "SELECT min(id) FROM hulpvraag WHERE organisatie_id = "
+				       "(SELECT id FROM organisatie WHERE code = 'PO1111') AND NOT voorlopig");
+	snprintf(sql, sizeof sql, "SELECT version FROM hulpvraag WHERE id = %ld", items[0].id);
+	items[0].version = (int)harness_long(su, sql);
+	items[0].nummer = 0;
+	long audit0 = harness_long(su, "SELECT count(*) FROM audit_log");
+	assert_int_equal(queue_bulk(school, a, QUEUE_BULK_COORDINATOR, &arg, items, 1, res, &e), 0);
+	assert_int_equal(res[0].o.kind, OUTCOME_REFUSED);
+	assert_non_null(strstr(res[0].o.err.msg, "niet in bulk"));
+	assert_int_equal(queue_bulk(sec, a, QUEUE_BULK_STATUS, &arg, items, 1, res, &e), 0);
+	assert_int_equal(res[0].o.kind, OUTCOME_REFUSED);
+	assert_int_equal(harness_long(su, sql), items[0].version);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log"), audit0);
+	db_free(&school);
 	db_free(&sec);
 }
 
@@ -477,6 +512,7 @@ int main(void)
 		cmocka_unit_test(filters),
 		cmocka_unit_test(saved_filters_are_private),
 		cmocka_unit_test(bulk_with_stale_version_fails_alone),
+		cmocka_unit_test(bulk_is_the_single_path),
 		cmocka_unit_test(other_organisatie_sees_nothing),
 		cmocka_unit_test(counts_follow_changes),
 		cmocka_unit_test(leerling_sort_follows_dossier),

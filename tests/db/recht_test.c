@@ -148,7 +148,7 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 			 w->org_a, w->dossier_bram, w->type_a);
 		return 1;
 	case RECHT_BIJLAGE_TOEVOEGEN:
-		snprintf(sql, len, "SELECT bijlage_toevoegen(%ld, 'b.txt', 'text/plain', 'overig', '\\x42')", hv);
+		snprintf(sql, len, "SELECT bijlage_toevoegen(%ld, 'b.txt', 'text/plain', 'overig', '\\x42', NULL)", hv);
 		return 1;
 	case RECHT_BIJLAGE_VERWIJDEREN:
 		snprintf(sql, len, "UPDATE bijlage SET verwijderd_op = now() WHERE hulpvraag_id = %ld RETURNING id", hv);
@@ -305,9 +305,9 @@ static void hole_c_bijlage_content(void **state)
 	assert_int_equal(try_as(w, "sec_b", "SELECT 1 FROM bijlage_inhoud i JOIN organisatie o ON o.id = "
 					    "i.organisatie_id WHERE o.code = 'PO1111'", NULL, 0), 0);
 	/* bijlage_toevoegen refuses a hulpvraag the account cannot see */
-	snprintf(sql, sizeof sql, "SELECT bijlage_toevoegen(%ld, 'b.txt', 'text/plain', 'overig', '\\x42')", w->hv_dirk);
+	snprintf(sql, sizeof sql, "SELECT bijlage_toevoegen(%ld, 'b.txt', 'text/plain', 'overig', '\\x42', NULL)", w->hv_dirk);
 	assert_int_equal(try_as(w, "sec_a", sql, NULL, 0), 0);
-	snprintf(sql, sizeof sql, "SELECT bijlage_toevoegen(%ld, 'b.txt', 'text/plain', 'overig', '\\x42')", w->hv_anna);
+	snprintf(sql, sizeof sql, "SELECT bijlage_toevoegen(%ld, 'b.txt', 'text/plain', 'overig', '\\x42', NULL)", w->hv_anna);
 	assert_int_equal(try_as(w, "sec_a", sql, NULL, 0), 0);
 }
 

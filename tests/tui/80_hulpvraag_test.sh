@@ -103,48 +103,54 @@ tui_keys q
 rc=$(wait_exit 10)
 check "q sluit af (status ${rc:-nog bezig})" [ "$rc" = 0 ]
 
-# Intake by the secretariaat.
+# Intake by the secretariaat.  $1: the roepnaam (default Sam) of the pupil
+# "van der Testhuizen", born 03-02-2017.
 intake_count() {
 	demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.dossier d ON d.id = h.dossier_id
-		 WHERE d.achternaam = 'Testhuizen' AND d.tussenvoegsel = 'van der' AND d.roepnaam = 'Sam'
+		 WHERE d.achternaam = 'Testhuizen' AND d.tussenvoegsel = 'van der' AND d.roepnaam = '${1:-Sam}'
 		   AND d.geboortedatum = DATE '2017-02-03' AND h.titel = 'Aanvraag TLV' AND h.coordinator_id IS NOT NULL
 		   AND EXISTS (SELECT 1 FROM balie.statushistorie s WHERE s.hulpvraag_id = h.id AND s.van IS NULL)"
+}
+# The intake from the overview up to its confirmation, a new dossier with
+# roepnaam $1, with a check at every step.
+intake_fill() {
+	tui_keys n
+	check "n start een nieuwe hulpvraag" wait_for "Achternaam van de leerling" 5
+	tui_type "van der Testhuizen"
+	tui_keys Enter
+	wait_for "Geboortedatum (dd-mm-jjjj)" 5
+	tui_type "31-02-2017"
+	tui_keys Enter
+	check "ongeldige geboortedatum geweigerd" wait_for "bestaat niet" 5
+	tui_keys C-u
+	tui_type "03-02-2017"
+	tui_keys Enter
+	check "dossierkeuze met 'nieuw dossier'" wait_for "(nieuw dossier: van der Testhuizen" 10
+	tui_keys Enter
+	wait_for "Roepnaam van de leerling" 5
+	tui_type "$1"
+	tui_keys Enter
+	check "vaste titels uit de flow" wait_for "Kies de vaste titel" 10
+	tui_type "Aanvraag TLV"
+	tui_keys Enter
+	check "schoolkeuze" wait_for "School van de leerling" 10
+	tui_keys Enter
+	check "aanvraagtype kiest de coördinator: door naar aanvrager" wait_for "Naam van de aanvrager" 5
+	tui_type "IB Test"
+	tui_keys Enter
+	wait_for "E-mailadres van de aanvrager" 5
+	tui_type "ib.test@school.example.nl"
+	tui_keys Enter
+	wait_for "Wat is de vraag?" 5
+	tui_type "Moeder belde; vraagt om een TLV."
+	tui_keys F2
+	check "bevestiging" wait_for "Nieuwe hulpvraag aanmaken" 5
 }
 new0=$(intake_count)
 tui_demo intake 80 24
 tui_login secretariaat demo
 wait_for "Totaal" 20
-tui_keys n
-check "n start een nieuwe hulpvraag" wait_for "Achternaam van de leerling" 5
-tui_type "van der Testhuizen"
-tui_keys Enter
-wait_for "Geboortedatum (dd-mm-jjjj)" 5
-tui_type "31-02-2017"
-tui_keys Enter
-check "ongeldige geboortedatum geweigerd" wait_for "bestaat niet" 5
-tui_keys C-u
-tui_type "03-02-2017"
-tui_keys Enter
-check "dossierkeuze met 'nieuw dossier'" wait_for "(nieuw dossier: van der Testhuizen" 10
-tui_keys Enter
-wait_for "Roepnaam van de leerling" 5
-tui_type "Sam"
-tui_keys Enter
-check "vaste titels uit de flow" wait_for "Kies de vaste titel" 10
-tui_type "Aanvraag TLV"
-tui_keys Enter
-check "schoolkeuze" wait_for "School van de leerling" 10
-tui_keys Enter
-check "aanvraagtype kiest de coördinator: door naar aanvrager" wait_for "Naam van de aanvrager" 5
-tui_type "IB Test"
-tui_keys Enter
-wait_for "E-mailadres van de aanvrager" 5
-tui_type "ib.test@school.example.nl"
-tui_keys Enter
-wait_for "Wat is de vraag?" 5
-tui_type "Moeder belde; vraagt om een TLV."
-tui_keys F2
-check "bevestiging" wait_for "Nieuwe hulpvraag aanmaken" 5
+intake_fill Sam
 tui_keys Enter
 check "hulpvraag aangemaakt en geopend" wait_for "aangemaakt (status" 10
 check "geopend met de nieuwe dossiernaam" wait_for "Testhuizen, Sam van der" 10
@@ -154,6 +160,34 @@ tui_keys Escape
 check "Esc terug naar de intake-samenvatting" wait_for "is aangemaakt" 5
 tui_keys Escape
 check "nog een Esc: overzicht" wait_for "Hulpvragen per statuscategorie" 5
+
+# The connection breaks during COMMIT of an intake (a deferred trigger makes
+# COMMIT take 5 s; the backend is killed while it waits): never "aangemaakt";
+# balie finds out after the reconnect ("niet bewaard"), and Enter on Aanmaken
+# again makes exactly one dossier and one hulpvraag (the same idempotency
+# key, db/outcome.h).
+noor0=$(intake_count Noor)
+demo_psql "CREATE FUNCTION balie.test_slow_commit() RETURNS trigger LANGUAGE plpgsql AS
+	     \$\$BEGIN PERFORM pg_sleep(5); RETURN NULL; END\$\$;
+	   CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT ON balie.hulpvraag
+	     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION balie.test_slow_commit()" >/dev/null
+intake_fill Noor
+tui_keys Enter
+killed=$(kill_active "query = 'COMMIT'")
+check "backend afgebroken tijdens COMMIT van de intake ($killed)" [ "$killed" = 1 ]
+check "balie gaat het na en zegt: niet bewaard" wait_for "Hulpvraag niet bewaard" 20
+check "en nergens 'aangemaakt (status'" screen_lacks "aangemaakt (status"
+demo_psql "DROP TRIGGER test_slow_commit ON balie.hulpvraag; DROP FUNCTION balie.test_slow_commit()" >/dev/null
+noor=$(intake_count Noor)
+check "database: geen hulpvraag ($noor0 → $noor)" [ "$noor" = "$noor0" ]
+check "de bevestiging staat er nog" screen_has "Nieuwe hulpvraag aanmaken"
+tui_keys Enter
+check "nog eens Aanmaken: aangemaakt" wait_for "aangemaakt (status" 15
+noor=$(intake_count Noor)
+check "database: precies één hulpvraag ($noor0 → $noor)" [ "$noor" = $((noor0 + 1)) ]
+dossiers=$(demo_psql "SELECT count(*) FROM balie.dossier WHERE achternaam = 'Testhuizen' AND roepnaam = 'Noor'
+	    AND geboortedatum = DATE '2017-02-03'")
+check "database: één dossier ($dossiers)" [ "$dossiers" = $((noor0 + 1)) ]
 tui_keys q
 rc=$(wait_exit 10)
 check "q sluit af (status ${rc:-nog bezig})" [ "$rc" = 0 ]

@@ -158,14 +158,7 @@ tui_keys Enter
 wait_for "F2/Ctrl-D: bewaren" 5
 tui_type "Afgebroken tijdens COMMIT ($RUN)"
 tui_keys F2
-killed=
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	killed=$(demo_psql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-		 WHERE datname = 'balie_demo' AND usename = 'balie_app' AND state = 'active'
-		   AND (query = 'COMMIT' OR query LIKE 'SELECT * FROM status_wijzigen(%')")
-	[ "$killed" = 1 ] && break
-	sleep 0.2
-done
+killed=$(kill_active "query = 'COMMIT' OR query LIKE 'SELECT * FROM status_wijzigen(%'")
 check "backend afgebroken tijdens COMMIT ($killed)" [ "$killed" = 1 ]
 check "balie gaat het na en zegt: niet bewaard" wait_for "Statuswijziging niet bewaard" 20
 check "en nergens 'Status gewijzigd'" screen_lacks "Status gewijzigd"

@@ -245,6 +245,20 @@ demo_psql() {
 	(eval "$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --env)" && psql -X -A -t -q -v ON_ERROR_STOP=1 -c "$1")
 }
 
+# Kills the demo's balie_app backend that is running a statement for which
+# the SQL condition $1 (on pg_stat_activity.query) holds, waiting up to 4 s
+# for it; prints how many were killed (1: found and killed).
+kill_active() {
+	killed=
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		killed=$(demo_psql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+			 WHERE datname = 'balie_demo' AND usename = 'balie_app' AND state = 'active' AND ($1)")
+		[ "$killed" = 1 ] && break
+		sleep 0.2
+	done
+	echo "$killed"
+}
+
 # A real one-page PDF with TEXT on it (offsets computed), for bijlagen.
 make_pdf() { # FILE TEXT
 	stream="BT /F1 12 Tf 56 780 Td ($2) Tj ET"

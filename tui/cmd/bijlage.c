@@ -33,6 +33,7 @@ static int add(int argc, char **argv)
 	struct bijlage_toegevoegd out;
 	struct session s;
 	struct err e;
+	struct outcome o;
 	struct db *db;
 	long long nr;
 	long id = 0;
@@ -84,17 +85,18 @@ static int add(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
-	if (bijlage_add_file(db, id, file, cat, paths_datadir(), &out, &e) < 0) {
-		/* a refusal of the file itself is the answer "no"; a broken
-		 * connection or database is an error */
-		fprintf(stderr, "balie: %s\n", e.msg);
-		rc = db_ok(db) ? 1 : 2;
+	if (bijlage_add_file(db, id, file, cat, NULL, paths_datadir(), &out, &o) != OUTCOME_SAVED) {
+		/* a refusal (of the file, by a rule, a hulpvraag gone) is the
+		 * answer "no"; a broken connection, an unknown outcome or a
+		 * broken database is an error */
+		fprintf(stderr, "balie: %s\n", o.err.msg);
+		rc = o.kind == OUTCOME_REFUSED || o.kind == OUTCOME_GONE || o.kind == OUTCOME_CONFLICT ? 1 : 2;
 		goto out;
 	}
 	printf("Bijlage %s (%s, %s) toegevoegd aan hulpvraag %lld\n", bijlage_basename(file), bijlage_categorie(cat),
 	       bijlage_soort_naam(out.mime), nr);
 	if (out.status[0])
-		printf("%s\n", e.msg);
+		printf("%s\n", o.err.msg);
 	rc = fflush(stdout) == 0 ? 0 : 2;
 out:
 	db_free(&db);

@@ -1,4 +1,4 @@
--- 012_rulebook: who may do what, decided by the database (issue 9 §2).
+-- 013_rulebook: who may do what, decided by the database (issue 9 §2).
 --
 -- The rulebook is core/recht.c: every business action × the roles that may
 -- do it.  `balie admin migrate` publishes it into balie.recht after the
@@ -294,8 +294,10 @@ REVOKE DELETE ON formulier FROM balie_app;
 -- database, so knowing another document's hash gives nothing, and no
 -- foreign-key error can tell whether a hash exists.  Checks visibility and
 -- the rulebook, writes content (once per organisatie and hash), the row and
--- the audit row.  Returns the new id.
-CREATE FUNCTION bijlage_toevoegen(p_hulpvraag bigint, p_naam text, p_mime text, p_categorie text, p_inhoud bytea)
+-- the audit row.  p_idempotentie: the create's key (012), or NULL.  Returns
+-- the new id.
+CREATE FUNCTION bijlage_toevoegen(p_hulpvraag bigint, p_naam text, p_mime text, p_categorie text, p_inhoud bytea,
+                                  p_idempotentie text)
 RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
@@ -305,15 +307,17 @@ DECLARE
 BEGIN
 	SELECT * INTO h FROM hulpvraag WHERE id = p_hulpvraag FOR UPDATE;
 	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
-		RAISE EXCEPTION 'hulpvraag niet gevonden, of je hebt er geen toegang toe' USING ERRCODE = 'P0002';
+		RAISE EXCEPTION 'hulpvraag niet gevonden, of je hebt er geen toegang toe' USING ERRCODE = 'P0001';
 	END IF;
 	IF NOT mag('bijlage-toevoegen', h.organisatie_id) THEN
 		RAISE EXCEPTION 'Een bijlage toevoegen mag jouw rol niet' USING ERRCODE = '42501';
 	END IF;
 	INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) VALUES (h.organisatie_id, v_hash, p_inhoud)
 	ON CONFLICT DO NOTHING;
-	INSERT INTO bijlage (hulpvraag_id, organisatie_id, naam, grootte, sha256, mime, categorie, geupload_door)
-	VALUES (h.id, h.organisatie_id, p_naam, octet_length(p_inhoud), v_hash, p_mime, p_categorie, acting_account())
+	INSERT INTO bijlage (hulpvraag_id, organisatie_id, naam, grootte, sha256, mime, categorie, geupload_door,
+	                     idempotentie)
+	VALUES (h.id, h.organisatie_id, p_naam, octet_length(p_inhoud), v_hash, p_mime, p_categorie, acting_account(),
+	        p_idempotentie)
 	RETURNING id INTO v_id;
 	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
 	VALUES (acting_account(), h.organisatie_id, 'bijlage-add', 'bijlage', v_id,
@@ -321,8 +325,8 @@ BEGIN
 	RETURN v_id;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION bijlage_toevoegen(bigint, text, text, text, bytea) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION bijlage_toevoegen(bigint, text, text, text, bytea) TO balie_app;
+REVOKE EXECUTE ON FUNCTION bijlage_toevoegen(bigint, text, text, text, bytea, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bijlage_toevoegen(bigint, text, text, text, bytea, text) TO balie_app;
 
 DROP POLICY zichtbaar ON bijlage;
 CREATE POLICY zichtbaar ON bijlage FOR SELECT TO balie_app, balie_report
@@ -360,7 +364,9 @@ DECLARE
 	v_intern boolean;
 	v_auto   boolean := coalesce(current_setting('balie.automatisch', true), '') = 'on';
 BEGIN
-	SELECT * INTO h FROM hulpvraag WHERE id = p_id;
+	-- one look-up, locked: a row the account cannot see is let go at once
+	-- (the statement is its own transaction); otherwise its status is the van
+	SELECT * INTO h FROM hulpvraag WHERE id = p_id FOR UPDATE;
 	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
 		RETURN QUERY SELECT 'weg'::text, NULL::integer, ''::text, ''::text, ''::text;
 		RETURN;
@@ -372,14 +378,14 @@ BEGIN
 	                                         AND b.xmin = pg_current_xact_id()::xid) THEN
 		RAISE EXCEPTION 'Een automatische statuswijziging maakt alleen balie zelf' USING ERRCODE = 'P0001';
 	END IF;
-	-- lock the row at the version the person saw; its status is the van
-	SELECT * INTO h FROM hulpvraag WHERE id = p_id AND version = p_version FOR UPDATE;
-	IF NOT FOUND THEN
+	-- the version the person saw
+	IF h.version <> p_version THEN
 		RETURN QUERY
-		SELECT 'conflict'::text, x.version, coalesce(a.naam, ''),
-		       coalesce(to_char(x.updated_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), ''),
-		       x.status
-		  FROM hulpvraag x LEFT JOIN account a ON a.id = x.gewijzigd_door WHERE x.id = p_id;
+		SELECT 'conflict'::text, h.version, coalesce(a.naam, ''),
+		       -- in the session's time zone, which db/conn sets to Europe/Amsterdam
+		       coalesce(to_char(h.updated_at, 'DD-MM-YYYY HH24:MI'), ''),
+		       h.status
+		  FROM (SELECT 1) x LEFT JOIN account a ON a.id = h.gewijzigd_door;
 		RETURN;
 	END IF;
 	v_intern := NOT v_auto AND h.organisatie_id IN (SELECT internal_orgs());
