@@ -20,7 +20,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
-WARN      = -Wall -Wextra -Werror -Wno-unused-parameter
+WARN      = -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
 CPPFLAGS += -I. -DBALIE_SHAREDIR='"$(SHAREDIR)"' -D_GNU_SOURCE
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 $(WARN) $(PKG_CFLAGS) -MMD -MP
@@ -117,7 +117,7 @@ test-bins: $(UNIT_BIN) $(DBT_BIN) $(FUZZ_REPLAY)
 
 DEB_PKGS = build-essential pkg-config libncurses-dev libpq-dev libsodium-dev liboath-dev \
 	libconfig-dev libcmocka-dev postgresql postgresql-contrib tmux oathtool poppler-utils \
-	john-data clang man-db procps bc libunistring-dev libmagic-dev docx2txt antiword
+	john-data clang man-db procps bc libunistring-dev libmagic-dev docx2txt antiword faketime
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

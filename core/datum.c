@@ -166,3 +166,39 @@ int datum_age(struct datum birth, struct datum on)
 		age--;
 	return age;
 }
+
+/* The last Sunday of month m of year y. */
+static struct datum last_sunday(int y, int m)
+{
+	struct datum d = datum_make(y, m, datum_days_in_month(y, m));
+
+	return datum_add_days(d, -(datum_weekday(d) % 7));
+}
+
+/* The day (since 1970-01-01) of second s, rounding down before 1970. */
+static long day_of(long long s)
+{
+	return (long)(s >= 0 ? s / 86400 : -((-s + 86399) / 86400));
+}
+
+struct datum datum_today(time_t t)
+{
+	long long s = (long long)t;
+	int y = datum_from_days(day_of(s)).y;
+	/* summer time starts and ends at 01:00 UTC */
+	long long start = (long long)datum_to_days(last_sunday(y, 3)) * 86400 + 3600;
+	long long end = (long long)datum_to_days(last_sunday(y, 10)) * 86400 + 3600;
+	long long local = s + (s >= start && s < end ? 7200 : 3600);
+
+	return datum_from_days(day_of(local));
+}
+
+int datum_schooljaar(struct datum d)
+{
+	return d.m >= 8 ? d.y : d.y - 1;
+}
+
+struct datum datum_schooljaar_start(struct datum d)
+{
+	return datum_make(datum_schooljaar(d), 8, 1);
+}

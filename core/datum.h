@@ -10,7 +10,17 @@
 #ifndef BALIE_DATUM_H
 #define BALIE_DATUM_H
 
+#include <time.h>
+
 #include "core/err.h"
+
+/* The time zone in which every date that matters is computed — today, the
+ * school year, werkdagen, "te laat" — in the terminal and in the database
+ * alike: db/conn makes it every connection's TimeZone (so current_date
+ * agrees with datum_today), and the db modules' SQL spells it through DB_TZ
+ * (db/row.h).  Migrations 008 and 010 still write the literal; new SQL
+ * should not. */
+#define DATUM_TZ "Europe/Amsterdam"
 
 struct datum {
 	int y; /* 1..9999 */
@@ -77,5 +87,19 @@ long datum_diff(struct datum a, struct datum b);
  * before birth.  Someone born on 29 February becomes a year older on
  * 1 March in years without 29 February. */
 int datum_age(struct datum birth, struct datum on);
+
+/* The date in Europe/Amsterdam (DATUM_TZ) at moment t: CET (UTC+1), and
+ * CEST (UTC+2) from the last Sunday of March 01:00 UTC until the last Sunday
+ * of October 01:00 UTC (the EU rule since 1996).  Reads no clock and no TZ
+ * setting: the caller passes time(NULL).  So 31 July 23:30 UTC is already
+ * 1 August. */
+struct datum datum_today(time_t t);
+
+/* The school year d falls in, by the year it starts: a school year runs from
+ * 1 August to 31 July, so 31-07-2027 → 2026 and 01-08-2027 → 2027. */
+int datum_schooljaar(struct datum d);
+
+/* The first day of the school year d falls in (1 August). */
+struct datum datum_schooljaar_start(struct datum d);
 
 #endif

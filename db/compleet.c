@@ -8,7 +8,6 @@
 
 #include "db/row.h"
 
-#define TZ "'Europe/Amsterdam'"
 #define MAX_IDS 200
 
 /* One statement in one round trip as the acting account. */
@@ -46,7 +45,7 @@ static const char facts_sql[] =
 	" SELECT f.id, f.hulpvraag_id, fd.code, f.compleet FROM formulier f"
 	"   JOIN formulier_definitie fd ON fd.id = f.definitie_id"
 	"  WHERE f.hulpvraag_id IN (SELECT id FROM h) AND f.verwijderd_op IS NULL),"
-	" vandaag AS (SELECT (now() AT TIME ZONE " TZ ")::date AS d)"
+	" vandaag AS (SELECT (now() AT TIME ZONE " DB_TZ ")::date AS d)"
 	" SELECT 0 AS k, h.id, 0::bigint AS s1, 0::bigint AS s2, h.nummer::text, h.version::text, h.titel, h.status,"
 	"        CASE WHEN h.niveau = 'leerling' THEN h.roepnaam END::text,"
 	"        CASE WHEN h.niveau = 'leerling' THEN h.tussenvoegsel END::text,"
@@ -63,7 +62,7 @@ static const char facts_sql[] =
 	"   FROM h LEFT JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status"
 	" UNION ALL"
 	" SELECT 1, b.hulpvraag_id, b.id, 0, b.categorie, b.naam,"
-	"        to_char((b.geupload_op AT TIME ZONE " TZ ")::date, 'YYYY-MM-DD'), NULL, NULL, NULL, NULL, NULL, NULL,"
+	"        to_char((b.geupload_op AT TIME ZONE " DB_TZ ")::date, 'YYYY-MM-DD'), NULL, NULL, NULL, NULL, NULL, NULL,"
 	"        NULL, NULL, NULL, NULL, NULL"
 	"   FROM bijlage b WHERE b.hulpvraag_id IN (SELECT id FROM h) AND b.verwijderd_op IS NULL"
 	" UNION ALL"

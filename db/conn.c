@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/datum.h"
+
 /* Statements run through db_exec_as_account are prepared once per
  * connection, keyed by their text: planning a query under row-level
  * security costs more than running it (~1–2 ms for a queue page at a
@@ -161,7 +163,10 @@ static int connect_setup(struct db **db, struct err *e)
 	/* Server NOTICEs ("… does not exist, skipping") are not for the
 	 * person at the keyboard, and must never reach the screen under curses. */
 	PQsetNoticeProcessor((*db)->pg, ignore_notice, NULL);
-	PGresult *r = PQexec((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false)");
+	/* current_date and now()::date are Dutch dates whatever the server's
+	 * TimeZone: the same "today" as the terminal's datum_today(). */
+	PGresult *r = PQexec((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false), "
+				       "set_config('TimeZone', '" DATUM_TZ "', false)");
 	int ok = PQresultStatus(r) == PGRES_TUPLES_OK;
 	if (!ok)
 		db_fail(*db, r, e);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/bijlage.h"
+#include "core/datum.h"
 #include "core/utf8.h"
 
 /* PDF string: Latin-1 (WinAnsiEncoding) with ( ) \ escaped. */
@@ -137,7 +138,7 @@ static const char toets[] =
 	"SELECT h.id, h.organisatie_id, ($5::text[])[1 + (h.id % array_length($5::text[], 1))], $3::bigint, $1, $2, " \
 	"       $4, coalesce(h.aanvrager_id, (SELECT id FROM account WHERE username = 'secretariaat')), "        \
 	"       ((h.datum - ((h.id * 37) % $6::int)::int) + time '09:15' + make_interval(mins => (h.id % 400)::int)) "  \
-	"         AT TIME ZONE 'Europe/Amsterdam' "                                                                \
+	"         AT TIME ZONE '" DATUM_TZ "' "                                                                        \
 	"  FROM hulpvraag h JOIN aanvraagtype t ON t.id = h.aanvraagtype_id "                                     \
 	"  JOIN organisatie o ON o.id = h.organisatie_id "                                                        \
 	" WHERE o.code = 'PO3008' AND t.categorie = 'TLV' AND h.status <> 'TLV>voorlopige aanvraag' " extra

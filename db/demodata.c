@@ -109,8 +109,7 @@ static long werkdag_vanaf(long days)
 static int groep_op(long birth, long day)
 {
 	struct datum d = datum_from_days(day);
-	int sy = d.m >= 8 ? d.y : d.y - 1;
-	int g = datum_age(datum_from_days(birth), datum_make(sy, 10, 1)) - 3;
+	int g = datum_age(datum_from_days(birth), datum_make(datum_schooljaar(d), 10, 1)) - 3;
 	return g < 1 ? 1 : g > 8 ? 8 : g;
 }
 
@@ -1139,7 +1138,7 @@ static void gen_pupil(struct gen *g, const struct org *o, long i, struct pupil_f
 		long t = start4 + 365 + rnd(&r, g->today - start4 - 364);
 		struct datum d = datum_from_days(t);
 		if (chance(&r, 600)) {
-			long aug = days_of(d.m >= 8 ? d.y : d.y - 1, 8, 20);
+			long aug = days_of(datum_schooljaar(d), 8, 20);
 			if (aug > start4 + 30)
 				t = aug;
 		}
@@ -1983,7 +1982,7 @@ static int run(struct gen *g)
 		return -1;
 	snprintf(g->tz, sizeof g->tz, "%s", PQntuples(tz) ? PQgetvalue(tz, 0, 0) : "UTC");
 	PQclear(tz);
-	if (exec(g, "SET LOCAL TimeZone = 'Europe/Amsterdam'") < 0 || find_orgs(g) < 0)
+	if (exec(g, "SET LOCAL TimeZone = '" DATUM_TZ "'") < 0 || find_orgs(g) < 0)
 		return -1;
 	progress(g, "flows", 0, 2);
 	for (int i = 0; i < 2; i++)
@@ -2091,8 +2090,7 @@ int demodata_load(struct db *db, const struct demodata_opts *o, struct err *e)
 	g->e = e;
 	g->seed = o->seed ? o->seed : DEMODATA_SEED;
 	g->today = datum_to_days(today);
-	struct datum sy = today;
-	g->window = days_of(sy.m >= 8 ? sy.y - 1 : sy.y - 2, 8, 1);
+	g->window = days_of(datum_schooljaar(today) - 1, 8, 1);
 	g->cap = (int64_t)g->today * DAY + 7 * 3600 + 1800;
 	int rc = run(g);
 	free_gen(g);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/datum.h"
 #include "core/flow.h"
 #include "core/totp.h"
 #include "core/wachtwoord.h"
@@ -72,7 +73,7 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	if (wachtwoord_hash("demo", NULL, hash, e) < 0 || totp_secret_new(secret, e) < 0 ||
 	    totp_base32_encode(secret, sizeof secret, b32, sizeof b32, e) < 0)
 		goto out;
-	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
+	datum_format_iso(datum_today(now), today);
 	struct demodata_opts d = {
 		.seed = DEMODATA_SEED,
 		.hulpvragen = o->hulpvragen,

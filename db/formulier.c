@@ -188,8 +188,11 @@ void formulier_free(struct formulier **fp)
 		return;
 	f = *fp;
 	for (size_t i = 0; f->def && i < f->def->nfields; i++) {
-		if (f->values)
+		if (f->values && f->values[i]) {
+			/* pupil data: wiped, not only freed */
+			explicit_bzero(f->values[i], strlen(f->values[i]));
 			free(f->values[i]);
+		}
 		if (f->names)
 			free(f->names[i]);
 	}

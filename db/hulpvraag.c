@@ -26,7 +26,6 @@
 #include "db/outcome.h"
 #include "db/row.h"
 
-#define TZ "'Europe/Amsterdam'"
 #define MOMENT(col) DB_MOMENT(col)
 
 static void (*test_hook)(int step, void *arg);
@@ -91,8 +90,8 @@ void hulpvraag_free(struct hulpvraag **hp)
 static const char load_sql[] =
 	"SELECT h.id, h.version, h.organisatie_id, o.naam, o.profiel, h.nummer, h.titel, h.omschrijving, "
 	"       to_char(h.datum, 'DD-MM-YYYY'), h.status, h.status_categorie, "
-	"       to_char(h.status_sinds AT TIME ZONE " TZ ", 'DD-MM-YYYY'), "
-	"       to_char(h.status_sinds AT TIME ZONE " TZ ", 'YYYY-MM-DD'), "
+	"       to_char(h.status_sinds AT TIME ZONE " DB_TZ ", 'DD-MM-YYYY'), "
+	"       to_char(h.status_sinds AT TIME ZONE " DB_TZ ", 'YYYY-MM-DD'), "
 	"       coalesce(fs.eindstatus, false), h.aanvraagtype_id, t.naam, "
 	"       coalesce(h.coordinator_id, 0), coalesce(c.naam, ''), coalesce(c.email, ''), "
 	"       coalesce(h.aanvrager_naam, ''), coalesce(h.aanvrager_email, ''), h.geen_mail, "

@@ -5,13 +5,18 @@
 
 #include <stddef.h>
 
+#include "core/datum.h"
 #include "core/err.h"
 
 struct pg_result; /* PGresult */
 
+/* The time zone of every date that matters as an SQL literal:
+ * "(now() AT TIME ZONE " DB_TZ ")::date". */
+#define DB_TZ "'" DATUM_TZ "'"
+
 /* A date-time column as Dutch local time for people: "23-11-2026 13:38"
  * ('' for NULL).  An SQL fragment: MOMENT("h.updated_at"). */
-#define DB_MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')"
+#define DB_MOMENT(col) "coalesce(to_char((" col ") AT TIME ZONE " DB_TZ ", 'DD-MM-YYYY HH24:MI'), '')"
 
 /* v as a text parameter in buf; returns buf. */
 const char *db_num(char *buf, size_t len, long v);

@@ -7,6 +7,7 @@
 
 #include "tui/action.h"
 #include "tui/cmd/cmd.h"
+#include "tui/cmd/common.h"
 #include "tui/config.h"
 #include "tui/paths.h"
 #include "tui/tui.h"
@@ -57,11 +58,6 @@ static void user_keys_path(char *buf, size_t len)
 const struct config *main_config(void)
 {
 	return &cfg;
-}
-
-const char *main_config_path(void)
-{
-	return config_path;
 }
 
 int main(int argc, char **argv)

@@ -309,10 +309,15 @@ static void value_text(const struct fpane *v, size_t i, char *buf, size_t len)
 
 /* Draws the fields into pad p; fills rows[i] with each field's first row
  * (-1 hidden); returns the rows used. */
+/* The text of one field as drawn: pupil data, so wiped when a form pane is
+ * freed (static: 20 KB is too much for the stack of a draw). */
+static char field_text[FORM_MAX_VALUE + 1];
+
 static int draw_fields(struct fpane *v, struct app *a, WINDOW *p, int width, int *rows)
 {
 	const struct screen *s = &a->scr;
-	static char buf[FORM_MAX_VALUE + 1];
+	char *buf = field_text;
+	const size_t buflen = sizeof field_text;
 	int y = 0, vw = width - LABEL_W - 3;
 
 	for (size_t i = 0; i < def(v)->nfields; i++) {
@@ -326,7 +331,7 @@ static int draw_fields(struct fpane *v, struct app *a, WINDOW *p, int width, int
 		rows[i] = y;
 		snprintf(label, sizeof label, "%s%s", f->label, form_required(def(v), vals(v), i) ? " *" : "");
 		int lr = screen_wrap(p, y, 1, LABEL_W, 3, label, s->attr[cur ? ST_HEAD : ST_NORMAL]);
-		value_text(v, i, buf, sizeof buf);
+		value_text(v, i, buf, buflen);
 		int maxr = f->multiline ? (cur ? 6 : 3) : 2;
 		attr_t va = s->attr[v->typed[i] ? ST_ERROR : cur ? ST_SEL : ST_FIELD];
 		int vr;
@@ -644,11 +649,19 @@ static int fp_action(struct pane *p, struct app *a, enum action_id id)
 
 /* ----------------------------------------------------------------- work */
 
+/* Frees a string of pupil data after wiping it. */
+static void wipe_free(char *s)
+{
+	if (s)
+		explicit_bzero(s, strlen(s));
+	free(s);
+}
+
 static void release_draft(struct fpane *v)
 {
 	for (size_t i = 0; v->f && i < def(v)->nfields; i++) {
-		free(v->values[i]);
-		free(v->typed[i]);
+		wipe_free(v->values[i]);
+		wipe_free(v->typed[i]);
 		free(v->errors[i]);
 		free(v->names[i]);
 	}
@@ -893,6 +906,7 @@ static void fp_free(struct pane *p)
 
 	release_draft(v);
 	free(v);
+	explicit_bzero(field_text, sizeof field_text);
 }
 
 static const struct pane_ops fp_ops = {

@@ -83,15 +83,6 @@ static struct hvpane *P(struct pane *p)
 	return (struct hvpane *)p;
 }
 
-static struct datum today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return datum_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 /* ---- drawing ---------------------------------------------------------- */
 
 #define HEADER_ROWS 5 /* nummer+titel, status, dossier, tabs, rule */
@@ -120,7 +111,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	const struct hulpvraag *h = v->h;
 	int cols = getmaxx(w);
 	char left[600], right[400], naam[400], buf[300];
-	struct datum sinds, gd;
+	struct datum sinds, gd, vandaag = datum_today(time(NULL));
 	struct err e;
 
 	snprintf(left, sizeof left, "Hulpvraag %ld · %s", h->nummer, h->titel);
@@ -128,7 +119,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 
 	right[0] = '\0';
 	if (datum_parse_iso(h->status_sinds_iso, &sinds, &e) == 0) {
-		long wd = werkdag_between(&a->kal, sinds, today());
+		long wd = werkdag_between(&a->kal, sinds, vandaag);
 		snprintf(right, sizeof right, "%ld werkdag%s in deze status", wd, wd == 1 ? "" : "en");
 	}
 	int rw = screen_width(right);
@@ -144,7 +135,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	}
 	snprintf(left, sizeof left, "%s", naam);
 	if (h->geboortedatum[0] && datum_parse_iso(h->geboortedatum_iso, &gd, &e) == 0) {
-		int age = datum_age(gd, today());
+		int age = datum_age(gd, vandaag);
 		snprintf(buf, sizeof buf, " · %s (%d jaar)", h->geboortedatum, age);
 		strncat(left, buf, sizeof left - strlen(left) - 1);
 	}
@@ -256,8 +247,9 @@ static int draw_hv(struct hvpane *v, struct app *a, WINDOW *p, int width)
 	if (h->eerste_reactie[0]) {
 		y += field_row(p, s, y, width, "Eerste reactie", h->eerste_reactie, s->attr[ST_NORMAL]);
 	} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
-		long wd = werkdag_between(&a->kal, ontvangen, today());
-		int late = werkdag_overdue(&a->kal, ontvangen, today(), 5);
+		struct datum vandaag = datum_today(time(NULL));
+		long wd = werkdag_between(&a->kal, ontvangen, vandaag);
+		int late = werkdag_overdue(&a->kal, ontvangen, vandaag, 5);
 		snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
 			 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
 		y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);

@@ -166,15 +166,6 @@ static void fmt_count(char *buf, size_t len, long v)
 	buf[o] = '\0';
 }
 
-static struct datum today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return datum_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static long row_id(const void *r)
 {
 	return ((const struct queue_row *)r)->id;
@@ -982,7 +973,7 @@ static void fill_query(struct qpane *v, struct app *a)
 {
 	v->q.organisatie_id = a->session.organisatie_id;
 	v->q.account_id = a->session.account_id;
-	v->q.today = today();
+	v->q.today = datum_today(time(NULL));
 	v->q.kalender = &a->kal;
 }
 

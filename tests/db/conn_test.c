@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "core/datum.h"
 
 #define DBNAME "t_conn"
 
@@ -103,12 +106,45 @@ static void more_texts_than_the_cache_holds(void **state)
 	db_free(&su);
 }
 
+static long yyyymmdd(struct datum d)
+{
+	return d.y * 10000L + d.m * 100L + d.d;
+}
+
+/* Every connection computes dates in Europe/Amsterdam, whatever the
+ * server's TimeZone (here UTC, asked for in the conninfo): current_date is
+ * the terminal's datum_today(), and 31 July 23:30 UTC is already 1 August
+ * (a new school year). */
+static void today_agrees_with_the_terminal(void **state)
+{
+	struct db *su = harness_migrated_db(DBNAME), *app = NULL;
+	char ci[600];
+	struct err e;
+
+	(void)state;
+	harness_conninfo(ci, sizeof ci - 40, DBNAME, "balie_app");
+	strcat(ci, " options='-c TimeZone=UTC'");
+	if (db_connect(&app, ci, &e) < 0)
+		fail_msg("verbinden: %s", e.msg);
+	assert_int_equal(harness_long(app, "SELECT (current_setting('TimeZone') = '" DATUM_TZ "')::int"), 1);
+	long before = yyyymmdd(datum_today(time(NULL)));
+	long db_today = harness_long(app, "SELECT to_char(current_date, 'YYYYMMDD')::bigint");
+	long after = yyyymmdd(datum_today(time(NULL)));
+	assert_true(db_today == before || db_today == after);
+	assert_int_equal(harness_long(app, "SELECT to_char((TIMESTAMPTZ '2027-07-31 23:30+00')::date, 'YYYYMMDD')::bigint"),
+			 yyyymmdd(datum_today((time_t)1817076600)));
+	assert_int_equal(yyyymmdd(datum_today((time_t)1817076600)), 20270801);
+	db_free(&app);
+	db_free(&su);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_text_other_parameters_and_account),
 		cmocka_unit_test(failed_run_after_prepare_is_not_prepared_again),
 		cmocka_unit_test(more_texts_than_the_cache_holds),
+		cmocka_unit_test(today_agrees_with_the_terminal),
 	};
 	return cmocka_run_group_tests_name("conn", tests, NULL, NULL);
 }

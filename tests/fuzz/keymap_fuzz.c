@@ -11,6 +11,8 @@ static int known(const char *ctx, const char *action, void *arg)
 	return strlen(action) < 20 && action[0] != 'x';
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct keymap km;

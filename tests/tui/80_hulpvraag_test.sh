@@ -25,7 +25,7 @@ rest=${pick#*|}
 NAAR=${rest%%|*}
 AAN=${rest#*|}
 REDEN="Telefonisch overleg met de IB'er"
-check "demodata heeft een hulpvraag die de coördinator kan doorzetten ($pick)" [ -n "$NUMMER" ] && [ -n "$NAAR" ]
+check "demodata heeft een hulpvraag die de coördinator kan doorzetten ($pick)" [ -n "$NUMMER" -a -n "$NAAR" ]
 
 mails_for() {
 	demo_psql "SELECT count(*) FROM balie.outbox o JOIN balie.hulpvraag h ON h.id = o.hulpvraag_id
@@ -65,7 +65,9 @@ tui_keys s
 check "s opent het statusmenu met de toegestane overgang" wait_for "$NAAR" 10
 check "statusmenu is een dialoog" screen_has "Status wijzigen"
 tui_keys Enter
-check "reden-dialoog voor $NAAR" wait_for "Reden (" 5
+# the dialog's text wraps where the status names end: wait for its title
+check "reden-dialoog voor $NAAR" wait_for "Status → " 5
+check "die vraagt de reden" screen_has "Reden"
 tui_type "$REDEN"
 tui_keys F2
 check "status gewijzigd, mail klaargezet" wait_for "Status gewijzigd; mail aan de aanvrager klaargezet" 10

@@ -18,9 +18,11 @@ form_sql() {
 }
 
 # The demo fills the aanvraag-tlv form of every TLV>aanvraag hulpvraag:
-# most complete, every fourth in nummer order without Akkoord bestuur (exactly the
-# incomplete ones).  Counted over the forms the demo made (untouched: still
-# last changed by the account that made them).
+# every fourth in nummer order (the 2nd, 6th, …) without Akkoord bestuur
+# (exactly the incomplete ones), the rest complete.  Counted over the forms
+# the demo made (untouched: still last changed by the account that made
+# them), whatever the status of their hulpvraag now: earlier tests move some
+# on, and how many there are depends on the day the demo was generated.
 demo=$(demo_psql "SELECT count(DISTINCT h.id) || '|' || count(*) FILTER (WHERE f.compleet) || '|'
 	  || count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM balie.formulier_waarde w
 	                       WHERE w.formulier_id = f.id AND w.veld = 'akkoord_bestuur')) || '|'
@@ -33,16 +35,16 @@ demo=$(demo_psql "SELECT count(DISTINCT h.id) || '|' || count(*) FILTER (WHERE f
 	 FROM balie.formulier f JOIN balie.hulpvraag h ON h.id = f.hulpvraag_id
 	 JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id
 	 JOIN balie.formulier_definitie d ON d.id = f.definitie_id AND d.code = 'aanvraag-tlv'
-	WHERE h.organisatie_id = $ORG AND t.naam = 'Aanvraag TLV' AND h.status = 'TLV>aanvraag'
+	WHERE h.organisatie_id = $ORG AND t.naam = 'Aanvraag TLV'
 	  AND f.gewijzigd_door IS NOT DISTINCT FROM f.aangemaakt_door")
 IFS='|' read -r d_hv d_compleet d_geen_bestuur d_all d_zonder <<EOS
 $demo
 EOS
 demo_ok() {
-	[ "$d_hv" -gt 0 ] && [ "$d_zonder" = 0 ] && [ "$d_compleet" -gt $((d_all / 2)) ] &&
-		[ "$d_geen_bestuur" -gt 0 ] && [ $((d_all - d_compleet)) = "$d_geen_bestuur" ]
+	[ "$d_hv" -gt 0 ] && [ "$d_zonder" = 0 ] && [ "$d_geen_bestuur" = $(((d_all + 2) / 4)) ] &&
+		[ $((d_all - d_compleet)) = "$d_geen_bestuur" ]
 }
-check "demo: elke TLV>aanvraag heeft een ingevuld aanvraag-tlv-formulier, de meeste compleet, de rest mist precies Akkoord bestuur ($demo)" demo_ok
+check "demo: elke TLV>aanvraag heeft een ingevuld aanvraag-tlv-formulier, een op de vier mist precies Akkoord bestuur, de rest is compleet ($demo)" demo_ok
 
 tui_demo form 80 24
 tui_login coordinator demo

@@ -28,7 +28,7 @@ pick=$(demo_psql "SELECT h.nummer || '|' || (SELECT t.naar FROM balie.flow_trans
 	 ORDER BY h.nummer DESC LIMIT 1")
 NUMMER=${pick%%|*}
 NAAR=${pick#*|}
-check "demodata heeft een hulpvraag die de coördinator kan doorzetten ($pick)" [ -n "$NUMMER" ] && [ -n "$NAAR" ]
+check "demodata heeft een hulpvraag die de coördinator kan doorzetten ($pick)" [ -n "$NUMMER" -a -n "$NAAR" ]
 # a tag of this run: the reden is unique even in a demo database used before
 RUN=$$
 REDEN1="Gesprek met ouders"

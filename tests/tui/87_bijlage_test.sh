@@ -32,6 +32,7 @@ tui_keys Tab Tab
 check "tabblad Bijlagen wijst naar b" wait_for "b: bijlagen beheren" 5
 tui_keys b
 check "b opent de bijlagenlijst (naam, categorie, type, grootte, datum)" wait_for "Bijlagen van hulpvraag $NUMMER" 10
+wait_for "onderzoeksverslag" 5 # the rows may be drawn after the title
 check "kolommen op 80x24" screen_has_all "Naam" "Categorie" "Type" "Grootte" "Datum" "onderzoeksverslag"
 n_voor=$(demo_psql "SELECT count(*) FROM balie.bijlage b JOIN balie.hulpvraag h ON h.id = b.hulpvraag_id
 	WHERE h.organisatie_id = $ORG AND h.nummer = $NUMMER AND b.verwijderd_op IS NULL")

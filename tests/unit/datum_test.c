@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "core/datum.h"
 
@@ -151,6 +153,65 @@ static void age_of_leap_day_child(void **state)
 	assert_int_equal(datum_age(birth, datum_make(2028, 2, 29)), 12);
 }
 
+static void assert_datum(struct datum d, int y, int m, int day)
+{
+	assert_int_equal(d.y, y);
+	assert_int_equal(d.m, m);
+	assert_int_equal(d.d, day);
+}
+
+/* 23:30 UTC on 31 July is 01:30 summer time on 1 August in Amsterdam:
+ * the new school year has started there. */
+static void today_in_amsterdam_around_midnight_utc(void **state)
+{
+	assert_datum(datum_today((time_t)1817076600), 2027, 8, 1);  /* 2027-07-31 23:30 UTC */
+	assert_datum(datum_today((time_t)1817071199), 2027, 7, 31); /* 21:59:59 UTC = 23:59:59 */
+	assert_datum(datum_today((time_t)1817071200), 2027, 8, 1);  /* 22:00 UTC = 00:00 */
+	/* winter time: one hour ahead of UTC */
+	assert_datum(datum_today((time_t)1830293999), 2027, 12, 31); /* 22:59:59 UTC */
+	assert_datum(datum_today((time_t)1830294000), 2028, 1, 1);   /* 23:00 UTC */
+	assert_datum(datum_today((time_t)1861873200), 2028, 12, 31); /* 11:00 UTC */
+	assert_datum(datum_today((time_t)-1800), 1970, 1, 1);        /* 1969-12-31 23:30 UTC */
+}
+
+/* Summer time runs from the last Sunday of March to the last Sunday of
+ * October (28 March and 31 October in 2027). */
+static void today_follows_summer_time(void **state)
+{
+	assert_datum(datum_today((time_t)1806186600), 2027, 3, 27);  /* 27-03 22:30 UTC, CET */
+	assert_datum(datum_today((time_t)1806273000), 2027, 3, 29);  /* 28-03 22:30 UTC, CEST */
+	assert_datum(datum_today((time_t)1824935400), 2027, 10, 31); /* 30-10 22:30 UTC, CEST */
+	assert_datum(datum_today((time_t)1825021800), 2027, 10, 31); /* 31-10 22:30 UTC, CET */
+}
+
+/* Every half hour of 2026..2030 agrees with the system's tz database. */
+static void today_agrees_with_tzdata(void **state)
+{
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+	for (time_t t = 1767225600; t < 1924992000; t += 1800) { /* 2026-01-01 .. 2031-01-01 */
+		struct tm tm;
+		localtime_r(&t, &tm);
+		struct datum d = datum_today(t);
+		if (d.y != tm.tm_year + 1900 || d.m != tm.tm_mon + 1 || d.d != tm.tm_mday)
+			fail_msg("t=%lld: %d-%d-%d, tzdata %d-%d-%d", (long long)t, d.y, d.m, d.d,
+				 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	}
+}
+
+static void schooljaar_starts_on_1_august(void **state)
+{
+	assert_int_equal(datum_schooljaar(datum_make(2027, 7, 31)), 2026);
+	assert_int_equal(datum_schooljaar(datum_make(2027, 8, 1)), 2027);
+	assert_int_equal(datum_schooljaar(datum_make(2027, 12, 31)), 2027);
+	assert_int_equal(datum_schooljaar(datum_make(2028, 1, 1)), 2027);
+	assert_int_equal(datum_schooljaar(datum_make(2028, 2, 29)), 2027);
+	assert_datum(datum_schooljaar_start(datum_make(2027, 7, 31)), 2026, 8, 1);
+	assert_datum(datum_schooljaar_start(datum_make(2027, 8, 1)), 2027, 8, 1);
+	/* the moment that matters: 31 July 23:30 UTC is school year 2027 */
+	assert_int_equal(datum_schooljaar(datum_today((time_t)1817076600)), 2027);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -166,6 +227,10 @@ int main(void)
 		cmocka_unit_test(diff_in_days),
 		cmocka_unit_test(age_in_years),
 		cmocka_unit_test(age_of_leap_day_child),
+		cmocka_unit_test(today_in_amsterdam_around_midnight_utc),
+		cmocka_unit_test(today_follows_summer_time),
+		cmocka_unit_test(today_agrees_with_tzdata),
+		cmocka_unit_test(schooljaar_starts_on_1_august),
 	};
 
 	return cmocka_run_group_tests_name("datum", tests, NULL, NULL);

@@ -74,6 +74,7 @@ static void pasen_several_years(void **state)
 	assert_string_equal(fmt(werkdag_pasen(2026)), "05-04-2026");
 	assert_string_equal(fmt(werkdag_pasen(2027)), "28-03-2027");
 	assert_string_equal(fmt(werkdag_pasen(2028)), "16-04-2028");
+	assert_string_equal(fmt(werkdag_pasen(2029)), "01-04-2029");
 	assert_string_equal(fmt(werkdag_pasen(2000)), "23-04-2000");
 	assert_string_equal(fmt(werkdag_pasen(2019)), "21-04-2019");
 	assert_string_equal(fmt(werkdag_pasen(2038)), "25-04-2038"); /* latest */
@@ -281,6 +282,35 @@ static void list_with_weekend_flag(void **state)
 	free(days);
 }
 
+/* Years past the shipped decree days (feestdagen.conf ends in 2028) still
+ * get every day of the wet itself. */
+static void list_2027_to_2029_from_the_wet(void **state)
+{
+	static const char *const want[][8] = {
+		{ "01-01-2027", "26-03-2027", "29-03-2027", "27-04-2027", "05-05-2027", "06-05-2027",
+		  "17-05-2027", "" }, /* Kerstdagen 2027 fall on the weekend */
+		{ "14-04-2028", "17-04-2028", "27-04-2028", "05-05-2028", "25-05-2028", "05-06-2028",
+		  "25-12-2028", "26-12-2028" }, /* Nieuwjaarsdag 2028 is a Saturday */
+		{ "01-01-2029", "30-03-2029", "02-04-2029", "27-04-2029", "10-05-2029", "21-05-2029",
+		  "25-12-2029", "26-12-2029" }, /* 5 mei 2029 is a Saturday */
+	};
+	struct werkdag_dag *days;
+	size_t n, i, j;
+	struct err e;
+
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(werkdag_list(NULL, 2027 + (int)i, 0, &days, &n, &e), 0);
+		for (j = 0; j < 8 && want[i][j][0]; j++) {
+			assert_true(j < n);
+			assert_string_equal(fmt(days[j].datum), want[i][j]);
+		}
+		assert_int_equal(n, j);
+		free(days);
+	}
+	/* werkdagen across the 2029 Easter weekend: Thursday 29-03 to Tuesday 03-04 */
+	assert_int_equal(werkdag_between(NULL, D(29, 3, 2029), D(3, 4, 2029)), 1);
+}
+
 static void list_merges_hemelvaart_on_5_mei(void **state)
 {
 	struct werkdag_dag *days;
@@ -402,6 +432,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pasen_several_years),
+		cmocka_unit_test(list_2027_to_2029_from_the_wet),
 		cmocka_unit_test(moveable_feasts_2026),
 		cmocka_unit_test(koningsdag_2025_on_26_april),
 		cmocka_unit_test(bevrijdingsdag_every_year),
