@@ -484,7 +484,7 @@ struct ctx {
 	PGconn *raw;
 	PGconn *raw_writer; /* the raw status writes: as balie_owner (see bench_status) */
 	char org[24];
-	char cat[64];      /* the first status category of the tree */
+	char cat[FLOW_NAME_BUF];/* the first status category of the tree */
 	int cat_node;      /* its place in the tree */
 	int all_node;
 };

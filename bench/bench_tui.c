@@ -73,8 +73,8 @@ void bench_tui_run(struct bench_tui *t)
 			struct pane *p = app_top(a);
 
 			a->work_pending = 0;
-			if (p && p->ops->work)
-				tui_bench_apply(a, p->ops->work(p, a));
+			if (p)
+				tui_bench_apply(a, app_work(a, p));
 			continue;
 		}
 		break;
@@ -126,11 +126,8 @@ void bench_tui_close(struct bench_tui *t)
 	struct app *a = &t->a;
 
 	app_settle(a);
-	while (a->depth > 0) {
-		struct pane *p = a->stack[--a->depth];
-
-		p->ops->free(p);
-	}
+	while (a->depth > 0)
+		app_pane_free(a->stack[--a->depth]);
 	screen_free(&a->scr);
 	endwin();
 	delscreen(t->sp);

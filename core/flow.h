@@ -39,6 +39,9 @@
 
 /* Longest status name, title, aanvraagtype name or category, in bytes. */
 #define FLOW_MAX_NAME 200
+/* A buffer for any of them with its NUL: every status, title, aanvraagtype
+ * or category buffer is this size, so what a .flow may hold always fits. */
+#define FLOW_NAME_BUF (FLOW_MAX_NAME + 1)
 
 /* Roles that may appear in `door` of a transition.  The first four work in
  * the back office; aanvrager (the aanvragende school or instelling), ouder

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "core/err.h"
+#include "core/flow.h"
 #include "db/conn.h"
 #include "db/outcome.h"
 
@@ -55,7 +56,7 @@ struct bijlage_toegevoegd {
 	long id;
 	char mime[128];
 	char sha256[65];
-	char status[204];   /* the new status when the flow moved it, else "" */
+	char status[FLOW_NAME_BUF];   /* the new status when the flow moved it, else "" */
 };
 
 /* Adds n as the acting account (see above).  datadir: where

@@ -16,6 +16,7 @@
 
 #include "core/compleet.h"
 #include "core/err.h"
+#include "core/flow.h"
 #include "db/conn.h"
 
 struct compleet_hv {
@@ -25,11 +26,11 @@ struct compleet_hv {
 	long aanvraagtype_id;
 	char datum[11];          /* received, dd-mm-jjjj */
 	char datum_iso[11];      /* same, jjjj-mm-dd (the list's keyset) */
-	char titel[204];
-	char status[204];
-	char aanvraagtype[204];
+	char titel[FLOW_NAME_BUF];
+	char status[FLOW_NAME_BUF];
+	char aanvraagtype[FLOW_NAME_BUF];
 	int controleren;         /* the status is marked controleren */
-	char aanvulling[204];    /* where "aanvulling vragen" goes from here; "" when not offered */
+	char aanvulling[FLOW_NAME_BUF];    /* where "aanvulling vragen" goes from here; "" when not offered */
 	struct compleet_uitslag uitslag; /* owned: compleet_hv_release() */
 };
 

@@ -3,10 +3,11 @@
 #define BALIE_DB_HOME_H
 
 #include "core/err.h"
+#include "core/flow.h"
 #include "db/conn.h"
 
 struct home_count {
-	char categorie[64]; /* status category ("TLV", "Aanmelding", …) */
+	char categorie[FLOW_NAME_BUF]; /* status category ("TLV", "Aanmelding", …) */
 	long aantal;        /* hulpvragen visible to the acting account */
 };
 

@@ -441,8 +441,8 @@ struct mailctx {
 	int version;
 	long org, at, nummer;
 	int geen_mail;
-	char status[204];
-	char email[256], organisatie[128], profiel[64], aanvraagtype[204], school[204], contact[400];
+	char status[FLOW_NAME_BUF];
+	char email[256], organisatie[128], profiel[64], aanvraagtype[FLOW_NAME_BUF], school[204], contact[400];
 	char roepnaam[128], tussenvoegsel[64], achternaam[128];
 };
 
@@ -452,6 +452,38 @@ struct mailctx {
  * status_lezen in migration 008 (a function so its plan is made once per
  * session). */
 static const char mail_sql[] = "SELECT * FROM status_lezen($1)";
+
+/* Its columns, as RETURNS TABLE names them; status_read checks the names
+ * and the count (db_columns), so a changed function is an error, not a
+ * value read from the wrong column. */
+enum sl_col {
+	SL_VERSION, SL_ORGANISATIE_ID, SL_AANVRAAGTYPE_ID, SL_NUMMER, SL_GEEN_MAIL, SL_STATUS, SL_AANVRAGER_EMAIL,
+	SL_ORGANISATIE, SL_PROFIEL, SL_AANVRAAGTYPE, SL_SCHOOL, SL_CONTACT, SL_ROEPNAAM, SL_TUSSENVOEGSEL,
+	SL_ACHTERNAAM, SL_ROLLEN, SL_NAAR, SL_ROL, SL_REDEN_VERPLICHT, SL_GEWIJZIGD_DOOR, SL_GEWIJZIGD_OP, SL_COUNT
+};
+static const char *const sl_names[SL_COUNT] = {
+	[SL_VERSION] = "version",
+	[SL_ORGANISATIE_ID] = "organisatie_id",
+	[SL_AANVRAAGTYPE_ID] = "aanvraagtype_id",
+	[SL_NUMMER] = "nummer",
+	[SL_GEEN_MAIL] = "geen_mail",
+	[SL_STATUS] = "status",
+	[SL_AANVRAGER_EMAIL] = "aanvrager_email",
+	[SL_ORGANISATIE] = "organisatie",
+	[SL_PROFIEL] = "profiel",
+	[SL_AANVRAAGTYPE] = "aanvraagtype",
+	[SL_SCHOOL] = "school",
+	[SL_CONTACT] = "contact",
+	[SL_ROEPNAAM] = "roepnaam",
+	[SL_TUSSENVOEGSEL] = "tussenvoegsel",
+	[SL_ACHTERNAAM] = "achternaam",
+	[SL_ROLLEN] = "rollen",
+	[SL_NAAR] = "naar",
+	[SL_ROL] = "rol",
+	[SL_REDEN_VERPLICHT] = "reden_verplicht",
+	[SL_GEWIJZIGD_DOOR] = "gewijzigd_door",
+	[SL_GEWIJZIGD_OP] = "gewijzigd_op",
+};
 
 /* Renders the status mail: 0 with *subject and *body set (or both NULL when no
  * mail goes out: *why says why), -1 with e. */
@@ -527,39 +559,44 @@ static enum outcome_kind status_read(struct db *db, exec_fn ex, long id, PGresul
 	r = ex(db, &o->err, &kind, mail_sql, 1, p);
 	if (!r)
 		return outcome_failed(db, kind, 0, o); /* a read: nothing was written */
+	if (db_columns(r, sl_names, SL_COUNT, &o->err) < 0) {
+		PQclear(r);
+		o->kind = OUTCOME_ERROR;
+		return o->kind;
+	}
 	ntup = PQntuples(r);
 	if (ntup < 1) {
 		PQclear(r);
 		return outcome_set(o, OUTCOME_GONE, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
 	}
 	memset(m, 0, sizeof *m);
-	m->version = atoi(PQgetvalue(r, 0, 0));
-	m->org = atol(PQgetvalue(r, 0, 1));
-	m->at = atol(PQgetvalue(r, 0, 2));
-	m->nummer = atol(PQgetvalue(r, 0, 3));
-	m->geen_mail = PQgetvalue(r, 0, 4)[0] == 't';
-	DB_COPY(m->status, r, 0, 5);
-	DB_COPY(m->email, r, 0, 6);
-	DB_COPY(m->organisatie, r, 0, 7);
-	DB_COPY(m->profiel, r, 0, 8);
-	DB_COPY(m->aanvraagtype, r, 0, 9);
-	DB_COPY(m->school, r, 0, 10);
-	DB_COPY(m->contact, r, 0, 11);
-	DB_COPY(m->roepnaam, r, 0, 12);
-	DB_COPY(m->tussenvoegsel, r, 0, 13);
-	DB_COPY(m->achternaam, r, 0, 14);
-	*roles = statuswissel_rollen(PQgetvalue(r, 0, 15));
+	m->version = atoi(PQgetvalue(r, 0, SL_VERSION));
+	m->org = atol(PQgetvalue(r, 0, SL_ORGANISATIE_ID));
+	m->at = atol(PQgetvalue(r, 0, SL_AANVRAAGTYPE_ID));
+	m->nummer = atol(PQgetvalue(r, 0, SL_NUMMER));
+	m->geen_mail = PQgetvalue(r, 0, SL_GEEN_MAIL)[0] == 't';
+	DB_COPY(m->status, r, 0, SL_STATUS);
+	DB_COPY(m->email, r, 0, SL_AANVRAGER_EMAIL);
+	DB_COPY(m->organisatie, r, 0, SL_ORGANISATIE);
+	DB_COPY(m->profiel, r, 0, SL_PROFIEL);
+	DB_COPY(m->aanvraagtype, r, 0, SL_AANVRAAGTYPE);
+	DB_COPY(m->school, r, 0, SL_SCHOOL);
+	DB_COPY(m->contact, r, 0, SL_CONTACT);
+	DB_COPY(m->roepnaam, r, 0, SL_ROEPNAAM);
+	DB_COPY(m->tussenvoegsel, r, 0, SL_TUSSENVOEGSEL);
+	DB_COPY(m->achternaam, r, 0, SL_ACHTERNAAM);
+	*roles = statuswissel_rollen(PQgetvalue(r, 0, SL_ROLLEN));
 	*rows = calloc((size_t)ntup + 1, sizeof **rows);
 	if (!*rows) {
 		PQclear(r);
 		return outcome_set(o, OUTCOME_ERROR, "geen geheugen");
 	}
 	for (int i = 0; i < ntup; i++) {
-		if (PQgetisnull(r, i, 16))
+		if (PQgetisnull(r, i, SL_NAAR))
 			continue; /* no transitions from this status */
-		(*rows)[*nrows].naar = PQgetvalue(r, i, 16);
-		(*rows)[*nrows].rol = PQgetvalue(r, i, 17);
-		(*rows)[*nrows].reden_verplicht = PQgetvalue(r, i, 18)[0] == 't';
+		(*rows)[*nrows].naar = PQgetvalue(r, i, SL_NAAR);
+		(*rows)[*nrows].rol = PQgetvalue(r, i, SL_ROL);
+		(*rows)[*nrows].reden_verplicht = PQgetvalue(r, i, SL_REDEN_VERPLICHT)[0] == 't';
 		(*nrows)++;
 	}
 	*res = r;

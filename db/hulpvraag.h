@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "core/err.h"
+#include "core/flow.h"
 #include "db/conn.h"
 #include "db/outcome.h"
 
@@ -76,8 +77,8 @@ struct hv_bijlage {
 };
 
 struct hv_historie {
-	char van[204];      /* "" for the first status */
-	char naar[204];
+	char van[FLOW_NAME_BUF];      /* "" for the first status */
+	char naar[FLOW_NAME_BUF];
 	char door[128];     /* account naam; "automatisch" when NULL */
 	char op[20];
 	char *reden;        /* owned, "" when none */
@@ -90,16 +91,16 @@ struct hulpvraag {
 	char organisatie[128];
 	char profiel[64];
 	long nummer;
-	char titel[204];
+	char titel[FLOW_NAME_BUF];
 	char *omschrijving;        /* owned */
 	char datum[11];
-	char status[204];
-	char status_categorie[204];
+	char status[FLOW_NAME_BUF];
+	char status_categorie[FLOW_NAME_BUF];
 	char status_sinds[11];     /* date the current status was set */
 	char status_sinds_iso[11]; /* same, "jjjj-mm-dd" (for werkdagen) */
 	int eindstatus;
 	long aanvraagtype_id;
-	char aanvraagtype[204];
+	char aanvraagtype[FLOW_NAME_BUF];
 	long coordinator_id;       /* 0 = none */
 	char coordinator[128];
 	char coordinator_email[256];
@@ -156,7 +157,7 @@ void hulpvraag_diff(const struct hulpvraag *old, const struct hulpvraag *cur, ch
 /* ------------------------------------------------------------ status menu */
 
 struct hv_keuze {
-	char naar[204];
+	char naar[FLOW_NAME_BUF];
 	int reden; /* 1: a reden is required */
 };
 

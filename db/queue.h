@@ -24,6 +24,7 @@
 #include "core/datum.h"
 #include "core/err.h"
 #include "core/filter.h"
+#include "core/flow.h"
 #include "core/werkdag.h"
 #include "db/conn.h"
 #include "db/outcome.h"
@@ -40,8 +41,8 @@ struct queue_node {
 	enum queue_node_kind kind;
 	int depth;            /* 0, or 1 for a status under its category */
 	char label[128];      /* as shown in the tree */
-	char categorie[64];   /* QN_CATEGORY, QN_STATUS */
-	char status[96];      /* QN_STATUS */
+	char categorie[FLOW_NAME_BUF];   /* QN_CATEGORY, QN_STATUS */
+	char status[FLOW_NAME_BUF];      /* QN_STATUS */
 	long count;           /* -1: not counted (saved filters) */
 	long filter_id;       /* QN_SAVED: >0 stored, 0 a default of the role */
 	char filter[512];     /* QN_SAVED: filter text (core/filter.h) */
@@ -81,8 +82,8 @@ struct queue_query {
 	long organisatie_id;
 	long account_id;               /* "ik" in coördinator:ik, Mijn werkvoorraad */
 	enum queue_node_kind kind;     /* QN_SAVED is not a kind here: use its filter */
-	char categorie[64];
-	char status[96];
+	char categorie[FLOW_NAME_BUF];
+	char status[FLOW_NAME_BUF];
 	struct filter filter;
 	enum queue_sort sort;
 	int desc;
@@ -100,8 +101,8 @@ struct queue_row {
 	char leerling[160];         /* "Berg, Jan van der", or the groep / school */
 	char school[128];
 	char brin[8];               /* "14SS01" */
-	char aanvraagtype[96];
-	char status[96];
+	char aanvraagtype[FLOW_NAME_BUF];
+	char status[FLOW_NAME_BUF];
 	char coordinator[128];      /* "" = none */
 	char labels[160];           /* "urgent, thuiszitter" */
 	long werkdagen;             /* werkdagen in the current status */

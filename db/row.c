@@ -1,7 +1,9 @@
 /* row.c — see row.h. */
 #include "db/row.h"
 
+#include <libpq-fe.h>
 #include <stdio.h>
+#include <string.h>
 
 const char *db_num(char *buf, size_t len, long v)
 {
@@ -12,4 +14,15 @@ const char *db_num(char *buf, size_t len, long v)
 void db_copy(char *dst, size_t len, const char *src)
 {
 	snprintf(dst, len, "%s", src ? src : "");
+}
+
+int db_columns(const struct pg_result *r, const char *const *names, int n, struct err *e)
+{
+	if (PQnfields(r) != n)
+		return err_set(e, "onverwacht antwoord van de database: %d kolommen, verwacht %d", PQnfields(r), n);
+	for (int i = 0; i < n; i++)
+		if (strcmp(PQfname(r, i), names[i]) != 0)
+			return err_set(e, "onverwacht antwoord van de database: kolom %d heet %s, verwacht %s", i + 1,
+				       PQfname(r, i), names[i]);
+	return 0;
 }

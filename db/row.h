@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 #include "core/datum.h"
+#include "core/err.h"
+
+struct pg_result; /* PGresult */
 
 /* The time zone of every date that matters as an SQL literal:
  * "(now() AT TIME ZONE " DB_TZ ")::date". */
@@ -23,5 +26,10 @@ void db_copy(char *dst, size_t len, const char *src);
 
 /* A column of row into a char array. */
 #define DB_COPY(dst, r, row, col) db_copy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
+
+/* A result's columns are exactly names[0..n-1], in this order: 0, or -1
+ * with e naming the first that differs (a function or view changed without
+ * the code that reads it by a named index, see status_read). */
+int db_columns(const struct pg_result *r, const char *const *names, int n, struct err *e);
 
 #endif

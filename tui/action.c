@@ -10,6 +10,9 @@
 
 /* Table order is the order of the key bar and of the help screen.  The keys
  * are not here: they are data, in keymaps/default.keys (balie-keymap(5)). */
+/* A row without ACTION_RECHT(…) leaves recht 0: every role may. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const struct action action_table[] = {
 	{ ACT_QUIT, "afsluiten", "Afsluiten", "Sluit balie af",
 	  CTX_GLOBAL, ACTION_BAR },
@@ -63,10 +66,10 @@ const struct action action_table[] = {
 	/* --- werkvoorraad (pane_queue.c): CTX_QUEUE rows go here --- */
 	{ ACT_Q_WERKVOORRAAD, "werkvoorraad", "Werkvoorraad",
 	  "Opent de werkvoorraad (Enter: op de gekozen statuscategorie)",
-	  CTX_HOME, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR, ACTION_RECHT(RECHT_WERKVOORRAAD) },
 	{ ACT_Q_OPEN, "werkvoorraad-openen", "Openen",
 	  "Links: toont de hulpvragen van de gekozen status; rechts: opent de hulpvraag",
-	  CTX_HOME, 0 },
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
 	{ ACT_Q_OPEN, "werkvoorraad-openen", "Openen",
 	  "Links: toont de hulpvragen van de gekozen status; rechts: opent de hulpvraag",
 	  CTX_QUEUE, ACTION_BAR },
@@ -96,7 +99,7 @@ const struct action action_table[] = {
 	  CTX_QUEUE, 0 },
 	{ ACT_Q_BULK, "bulkactie", "Bulk",
 	  "Coördinator, label of status van de gemarkeerde hulpvragen (anders de huidige) wijzigen",
-	  CTX_QUEUE, ACTION_BAR },
+	  CTX_QUEUE, ACTION_BAR, ACTION_RECHT(RECHT_BULK) },
 	{ ACT_Q_FILTER_SAVE, "filter-bewaren", "Filter bewaren",
 	  "Bewaart filter en sortering onder een naam in de statusboom",
 	  CTX_QUEUE, 0 },
@@ -124,27 +127,27 @@ const struct action action_table[] = {
 	  CTX_HOME, ACTION_BAR },
 	{ ACT_HV_INTAKE, "nieuwe-hulpvraag", "Nieuwe hulpvraag",
 	  "Voert een hulpvraag in die per telefoon of mail binnenkwam",
-	  CTX_HOME, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR, ACTION_RECHT(RECHT_INTAKE) },
 	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
 	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_STATUS, "status-wijzigen", "Status",
 	  "Wijzigt de status (alleen de overgangen die jouw rol mag maken), met reden",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_STATUS_WIJZIGEN) },
 	{ ACT_HV_COORDINATOR, "coordinator-kiezen", "Coördinator",
 	  "Kiest de coördinator van deze hulpvraag",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_COORDINATOR_WIJZIGEN) },
 	{ ACT_HV_OMSCHRIJVING, "omschrijving-bewerken", "Omschrijving",
 	  "Bewerkt de omschrijving van de hulpvraag",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_OMSCHRIJVING_BEWERKEN) },
 	{ ACT_HV_NOTITIE, "notitie-bewerken", "Notitie",
 	  "Bewerkt je eigen notitie bij deze hulpvraag (alleen jij ziet die)",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_NOTITIE) },
 	{ ACT_HV_LABEL_ADD, "label-toevoegen", "Label+",
 	  "Voegt een label toe (een bestaand of een nieuw)",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_LABEL_KOPPELEN) },
 	{ ACT_HV_LABEL_REMOVE, "label-verwijderen", "Label-",
 	  "Haalt een label van deze hulpvraag af (vraagt eerst)",
-	  CTX_HULPVRAAG, ACTION_DESTRUCTIVE },
+	  CTX_HULPVRAAG, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_LABEL_KOPPELEN) },
 	{ ACT_HV_TAB_NEXT, "volgend-tabblad", "Tabblad",
 	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities, Formulieren, Compleetheid)",
 	  CTX_HULPVRAAG, ACTION_BAR },
@@ -169,12 +172,12 @@ const struct action action_table[] = {
 	  CTX_HULPVRAAG, 0 },
 	{ ACT_HV_FORM_ADD, "formulier-toevoegen", "Formulier+",
 	  "Voegt een formulier toe uit de lijst van de organisatie",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_FORMULIER_TOEVOEGEN) },
 
 	/* --- formulier (pane_formulier.c): CTX_FORMULIER rows go here --- */
 	{ ACT_FORM_SAVE, "formulier-bewaren", "Bewaren",
 	  "Bewaart het formulier; onvolledig blijft het een concept en balie zegt wat er nog ontbreekt",
-	  CTX_FORMULIER, ACTION_BAR },
+	  CTX_FORMULIER, ACTION_BAR, ACTION_RECHT(RECHT_FORMULIER_BEWERKEN) },
 	{ ACT_FIELD_NEXT, "volgend-veld", "Volgend veld", "Naar het volgende veld (controleert het veld dat je verlaat)",
 	  CTX_FORMULIER, ACTION_BAR },
 	{ ACT_FIELD_PREV, "vorig-veld", "Vorig veld", "Naar het vorige veld",
@@ -196,13 +199,13 @@ const struct action action_table[] = {
 	  CTX_BIJLAGEN, ACTION_BAR },
 	{ ACT_BL_ADD, "bijlage-toevoegen", "Toevoegen",
 	  "Voegt een bestand van de server toe (kiezen in je mappen, dan de categorie)",
-	  CTX_BIJLAGEN, ACTION_BAR },
+	  CTX_BIJLAGEN, ACTION_BAR, ACTION_RECHT(RECHT_BIJLAGE_TOEVOEGEN) },
 	{ ACT_BL_EXPORT, "bijlage-exporteren", "Exporteren",
 	  "Schrijft de bijlage naar een bestand op de server (overschrijft nooit); wordt gelogd",
-	  CTX_BIJLAGEN, ACTION_BAR },
+	  CTX_BIJLAGEN, ACTION_BAR, ACTION_RECHT(RECHT_BIJLAGE_EXPORTEREN) },
 	{ ACT_BL_REMOVE, "bijlage-verwijderen", "Verwijderen",
 	  "Markeert de bijlage als verwijderd (vraagt eerst; blijft bewaard)",
-	  CTX_BIJLAGEN, ACTION_BAR | ACTION_DESTRUCTIVE },
+	  CTX_BIJLAGEN, ACTION_BAR | ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_BIJLAGE_VERWIJDEREN) },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de bijlagen opnieuw op",
 	  CTX_BIJLAGEN, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
@@ -260,17 +263,17 @@ const struct action action_table[] = {
 	/* --- completeness (pane_controle.c): CTX_CONTROLE rows go here --- */
 	{ ACT_TC_LIJST, "te-controleren", "Te controleren",
 	  "Opent de hulpvragen die op compleetheid gecontroleerd moeten worden, oudste eerst",
-	  CTX_HOME, ACTION_BAR },
+	  CTX_HOME, ACTION_BAR, ACTION_RECHT(RECHT_TE_CONTROLEREN) },
 	{ ACT_HV_AANVULLING, "aanvulling-vragen", "Aanvulling",
 	  "Vraagt de aanvrager om wat ontbreekt: de aanvulling-status van de flow, met de ontbrekende punten als reden (bewerkbaar)",
-	  CTX_HULPVRAAG, ACTION_BAR },
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_AANVULLING_VRAGEN) },
 	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
 	  CTX_CONTROLE, ACTION_BAR },
 	{ ACT_TC_OPEN, "openen", "Openen", "Opent de gekozen hulpvraag (met het tabblad Compleetheid)",
 	  CTX_CONTROLE, ACTION_BAR },
 	{ ACT_HV_AANVULLING, "aanvulling-vragen", "Aanvulling",
 	  "Vraagt de aanvrager van de gekozen hulpvraag om wat ontbreekt (reden bewerkbaar)",
-	  CTX_CONTROLE, ACTION_BAR },
+	  CTX_CONTROLE, ACTION_BAR, ACTION_RECHT(RECHT_AANVULLING_VRAGEN) },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de lijst opnieuw op",
 	  CTX_CONTROLE, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
@@ -296,6 +299,8 @@ const struct action action_table[] = {
 	{ ACT_REDRAW, "scherm-herschrijven", "Herschrijven", "Tekent het scherm opnieuw",
 	  CTX_GLOBAL, 0 },
 };
+
+#pragma GCC diagnostic pop
 
 const size_t action_count = sizeof action_table / sizeof action_table[0];
 
@@ -514,6 +519,26 @@ const struct action *action_for_key(const struct keybind *kb, enum action_ctx ct
 		return NULL;
 	a = find_in(kb, ctx, key);
 	return a ? a : find_in(kb, CTX_GLOBAL, key);
+}
+
+int action_allowed(const struct action *a, unsigned roles)
+{
+	return a->recht == 0 || recht_mag(roles, (enum recht_actie)(a->recht - 1));
+}
+
+const struct action *action_row(enum action_ctx ctx, enum action_id id)
+{
+	const struct action *global = NULL;
+
+	for (size_t i = 0; i < action_count; i++) {
+		if (action_table[i].id != id)
+			continue;
+		if (action_table[i].ctx == ctx)
+			return &action_table[i];
+		if (action_table[i].ctx == CTX_GLOBAL)
+			global = &action_table[i];
+	}
+	return global;
 }
 
 int action_in_ctx(const struct action *a, enum action_ctx ctx)

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "core/keymap.h"
+#include "core/recht.h"
 
 #define TK_FN 0x1000000                /* above every Unicode code point */
 #define TK(k) (TK_FN | (k))            /* a curses KEY_* code as a tkey */
@@ -134,7 +135,14 @@ struct action {
 	const char *help;  /* one Dutch line for the help screen */
 	enum action_ctx ctx;
 	unsigned flags;
+	/* The business action of the rulebook (core/recht.h) this row does, as
+	 * ACTION_RECHT(RECHT_…); 0 for what every logged-in role may (moving,
+	 * closing, help).  A row the session's roles may not do is not in the
+	 * key bar or the help, and its keys say "Dat mag jouw rol niet". */
+	int recht;
 };
+
+#define ACTION_RECHT(r) ((int)(r) + 1)
 
 extern const struct action action_table[];
 extern const size_t action_count;
@@ -175,6 +183,13 @@ void action_list(FILE *f);
  * global one); NULL when the key is not bound.  In a text-input context a
  * printable key is never an action: it is typed. */
 const struct action *action_for_key(const struct keybind *kb, enum action_ctx ctx, int key);
+
+/* True when a session with roles (a FLOW_ROLE_BIT set) may run the row. */
+int action_allowed(const struct action *a, unsigned roles);
+
+/* The row of action id in ctx (the context's own row first, then the
+ * global one); NULL when id is not an action there. */
+const struct action *action_row(enum action_ctx ctx, enum action_id id);
 
 /* True when the action applies in ctx (its own context or global). */
 int action_in_ctx(const struct action *a, enum action_ctx ctx);

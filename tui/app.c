@@ -33,7 +33,11 @@ enum action_ctx app_context(struct app *a)
 {
 	struct pane *p = app_top(a);
 
-	return p && p->ops->context ? p->ops->context(p) : CTX_GLOBAL;
+	if (!p)
+		return CTX_GLOBAL;
+	if (dialog_active(&p->dlg))
+		return CTX_DIALOG;
+	return p->ops->context ? p->ops->context(p) : p->ops->ctx;
 }
 
 static void changed(struct app *a)
@@ -41,10 +45,89 @@ static void changed(struct app *a)
 	a->dirty |= D_BODY | D_BARS;
 }
 
-static void free_pane(struct pane *p)
+void app_pane_free(struct pane *p)
 {
-	if (p && p->ops->free)
+	if (!p)
+		return;
+	dialog_close(&p->dlg);
+	if (p->ops->free)
 		p->ops->free(p);
+}
+
+int app_start(struct app *a, struct pane *p, pane_job_fn job, const char *what)
+{
+	p->job = job;
+	if (what)
+		app_progress(a, what);
+	return R_PAINT | R_BARS | R_WORK;
+}
+
+int app_work(struct app *a, struct pane *p)
+{
+	pane_job_fn job = p->job;
+	struct err e;
+
+	p->job = NULL;
+	if (!job)
+		return p->ops->work ? p->ops->work(p, a) : R_NONE;
+	err_clear(&e);
+	if (app_connect(a, &e) < 0) {
+		if (dialog_active(&p->dlg)) {
+			dialog_note(&p->dlg, "Geen verbinding: %s", e.msg);
+			p->offline_note = 1;
+		}
+		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	p->offline_note = 0;
+	return job(p, a);
+}
+
+int app_list_nav(struct lijst *l, enum action_id id)
+{
+	static const struct {
+		enum action_id id;
+		enum lijst_nav how;
+	} keys[] = {
+		{ ACT_UP, LIJST_UP },		{ ACT_DOWN, LIJST_DOWN }, { ACT_PAGE_UP, LIJST_PAGE_UP },
+		{ ACT_PAGE_DOWN, LIJST_PAGE_DOWN }, { ACT_TOP, LIJST_TOP },	  { ACT_BOTTOM, LIJST_BOTTOM },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].id == id) {
+			lijst_nav(l, keys[i].how);
+			return R_PAINT;
+		}
+	return R_NONE;
+}
+
+int app_action_pop(struct pane *p, struct app *a, enum action_id id)
+{
+	(void)p;
+	(void)id;
+	app_pop(a);
+	return R_PAINT | R_BARS;
+}
+
+int app_pane_reconnected(struct pane *p, struct app *a)
+{
+	return p->ops->reconnected ? p->ops->reconnected(p, a) : app_pane_reload(p, a);
+}
+
+int app_pane_reload(struct pane *p, struct app *a)
+{
+	(void)a;
+	if (!p->ops->load || p->job)
+		return R_NONE;
+	if (dialog_active(&p->dlg)) {
+		if (p->offline_note) { /* "Geen verbinding: …" from a save that found none */
+			p->offline_note = 0;
+			dialog_note(&p->dlg, "Verbinding hersteld: je tekst staat er nog.");
+		}
+		return R_PAINT;
+	}
+	p->job = p->ops->load;
+	return R_WORK;
 }
 
 void app_push(struct app *a, struct pane *p)
@@ -54,7 +137,7 @@ void app_push(struct app *a, struct pane *p)
 		return;
 	}
 	if (a->depth == APP_MAX_PANES) {
-		free_pane(p);
+		app_pane_free(p);
 		return;
 	}
 	a->stack[a->depth++] = p;
@@ -72,7 +155,7 @@ void app_reset(struct app *a, struct pane *p)
 		app_message(a, 1, "Onvoldoende geheugen voor dit scherm");
 		return;
 	}
-	free_pane(a->reset_to);
+	app_pane_free(a->reset_to);
 	a->reset_to = p;
 }
 
@@ -80,7 +163,7 @@ void app_settle(struct app *a)
 {
 	if (a->reset_to) {
 		while (a->depth > 0)
-			free_pane(a->stack[--a->depth]);
+			app_pane_free(a->stack[--a->depth]);
 		a->stack[a->depth++] = a->reset_to;
 		a->reset_to = NULL;
 		a->pops = 0;
@@ -89,7 +172,7 @@ void app_settle(struct app *a)
 	for (; a->pops > 0; a->pops--) {
 		if (a->depth <= 1)
 			break; /* the bottom pane stays */
-		free_pane(a->stack[--a->depth]);
+		app_pane_free(a->stack[--a->depth]);
 		changed(a);
 	}
 	a->pops = 0;
@@ -252,12 +335,10 @@ static void conn_back(struct app *a, int by_tick)
 		struct pane *p = a->stack[i];
 		int r;
 
-		if (!p->ops->reconnected)
-			continue;
 		/* the top pane that reconnected in its work() is fresh already */
 		if (!by_tick && i == a->depth - 1)
 			continue;
-		r = p->ops->reconnected(p, a);
+		r = app_pane_reconnected(p, a);
 		if (!(r & R_WORK))
 			continue;
 		if (i == a->depth - 1)
@@ -471,18 +552,67 @@ int app_changed(struct app *a, const struct notify_event *ev)
 	return top;
 }
 
+/* An action on pane p: its open dialog first, then its own hook, then its
+ * table, then — for a pane with a load job — "vernieuwen". */
+static int pane_action(struct pane *p, struct app *a, enum action_id id)
+{
+	int r;
+
+	if (dialog_active(&p->dlg)) {
+		switch (dialog_action(&p->dlg, id)) {
+		case DIALOG_OK:
+			return p->ops->dialog_ok ? p->ops->dialog_ok(p, a) : R_PAINT | R_BARS;
+		case DIALOG_CANCEL:
+			return p->ops->dialog_cancel ? p->ops->dialog_cancel(p, a) : R_PAINT | R_BARS;
+		case DIALOG_CONTINUE:
+			return R_PAINT;
+		case DIALOG_NOT_MINE:
+			break;
+		}
+		return R_NONE;
+	}
+	if (p->ops->action && (r = p->ops->action(p, a, id)) != R_NONE)
+		return r;
+	for (size_t i = 0; i < p->ops->nactions; i++) {
+		const struct pane_action *pa = &p->ops->actions[i];
+
+		if (pa->id != id)
+			continue;
+		if ((pa->flags & PA_READY) && p->ops->ready && !p->ops->ready(p))
+			return R_NONE;
+		return pa->run(p, a, id);
+	}
+	if (id == ACT_UP || id == ACT_DOWN || id == ACT_PAGE_UP || id == ACT_PAGE_DOWN || id == ACT_TOP ||
+	    id == ACT_BOTTOM) {
+		if (p->ops->cursor)
+			return p->ops->cursor(p, a, id);
+		if (p->ops->list)
+			return app_list_nav((struct lijst *)((char *)p + p->ops->list), id);
+	}
+	if (id == ACT_RELOAD && p->ops->load)
+		return app_start(a, p, p->ops->load, "Bezig met laden…");
+	return R_NONE;
+}
+
 int app_run_action(struct app *a, enum action_id id)
 {
 	struct pane *p = app_top(a);
 	int r = R_NONE;
 
+	/* the rulebook first: a key the role may not use does nothing but
+	 * say so (the key bar and help do not offer it) */
+	const struct action *row = action_row(app_context(a), id);
+	if (row && !action_allowed(row, a->session.roles)) {
+		app_message(a, 1, "Dat mag jouw rol niet: %s", recht_tabel[row->recht - 1].label);
+		return R_BARS;
+	}
 	/* while the connection is down, "vernieuwen" means: try now */
 	if (id == ACT_RELOAD && a->conn_lost) {
 		app_reconnect_now(a);
 		return R_BARS;
 	}
-	if (p && p->ops->action)
-		r = p->ops->action(p, a, id);
+	if (p)
+		r = pane_action(p, a, id);
 	if (r == R_NONE)
 		r = app_global_action(a, id);
 	return r;

@@ -12,8 +12,27 @@
  * Handlers never draw: key/action/work functions change state and return
  * reaction flags; the loop repaints what is dirty, wnoutrefresh()es each
  * window and calls doupdate() once.  Blocking database work is never done
- * inside a key handler: the handler returns R_WORK and the loop first paints
- * (so "Bezig met …" is on screen) and then calls the pane's work().
+ * inside a key handler: the handler sets a job (app_start) and the loop
+ * first paints (so "Bezig met …" is on screen) and then runs it.
+ *
+ * A key goes: the pane's open dialog (p->dlg) → the pane's raw key() →
+ * the action the keymap binds in the pane's context, which app_run_action
+ * checks against the rulebook (core/recht via the action row) and then
+ * hands to: the dialog (OK/cancel → ops->dialog_ok/dialog_cancel) → the
+ * pane's action() hook → its action table → ops->cursor → "vernieuwen" by
+ * ops->load → the global actions.
+ *
+ * Adding things (the financial queue, the commission agenda, …):
+ *   - an action: a row in action_table (tui/action.c; with
+ *     ACTION_RECHT(RECHT_…) when it is a business action), a binding in
+ *     keymaps/default.keys, and a row { ACT_…, fn, flags } in the pane's
+ *     struct pane_action table; fn opens a dialog or calls app_start(a, p,
+ *     job, "Bezig met …"), the job does the database work;
+ *   - a pane: a struct starting with struct pane, a const struct pane_ops
+ *     with ctx, draw, actions, load (and cursor for a list), and its rows in
+ *     a core/lijst when it is a list;
+ *   - a hulpvraag tab: a name in enum tab and a row in tabs[]
+ *     (tui/pane_hulpvraag.c): name, short name, count, draw, rows, actions.
  */
 #ifndef BALIE_TUI_APP_H
 #define BALIE_TUI_APP_H
@@ -21,10 +40,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/lijst.h"
 #include "core/werkdag.h"
 #include "db/auth.h"
 #include "db/notify.h"
 #include "tui/action.h"
+#include "tui/dialog.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
 
@@ -42,20 +63,61 @@ enum reaction {
 	R_QUIT = 1 << 4,  /* leave the loop */
 };
 
+/* Slow work: a pane sets p->job and returns R_WORK; after the next paint
+ * the loop makes sure there is a connection (app_work) and calls it once. */
+typedef int (*pane_job_fn)(struct pane *p, struct app *a);
+
+enum pane_action_flags {
+	PA_READY = 1 << 0, /* only once the pane holds its data (pane_ops.ready) */
+};
+
+/* One row of a pane's action table: what action id does on this pane.
+ * run gets the id, so one function may serve a family (the cursor keys). */
+struct pane_action {
+	enum action_id id;
+	int (*run)(struct pane *p, struct app *a, enum action_id id);
+	unsigned flags; /* enum pane_action_flags */
+};
+
 struct pane_ops {
 	const char *name;  /* "login", for debugging */
 	const char *title; /* Dutch, for the title bar: "Aanmelden" */
-	/* The action context right now (a pane may change it with its state). */
+	/* The action context: ctx, or context() when the pane changes it with
+	 * its state.  While the pane's dialog is open it is CTX_DIALOG. */
+	enum action_ctx ctx;
 	enum action_ctx (*context)(const struct pane *p);
+	/* The actions of the pane, looked up by id after action() (below)
+	 * passed; an id not in the table goes on to the global actions. */
+	const struct pane_action *actions;
+	size_t nactions;
+	/* Optional: the cursor keys (ACT_UP, ACT_DOWN, ACT_PAGE_UP,
+	 * ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM) when the table has no row for
+	 * them — the list of the pane (app_list_nav) or its own scrolling. */
+	int (*cursor)(struct pane *p, struct app *a, enum action_id id);
+	/* Or, for a plain list: offsetof() its struct lijst in the pane's
+	 * struct (0: none) — the cursor keys then move it (app_list_nav). */
+	size_t list;
+	/* Optional: 1 when the pane holds its data (for PA_READY rows). */
+	int (*ready)(const struct pane *p);
+	/* The pane's dialog (p->dlg) was confirmed: act on p->dlg.tag.
+	 * dialog_cancel is optional (default: the dialog just closes). */
+	int (*dialog_ok)(struct pane *p, struct app *a);
+	int (*dialog_cancel)(struct pane *p, struct app *a);
+	/* Optional: the job that (re)loads what the pane shows.  With it the
+	 * pane gets "vernieuwen" and the reconnect behaviour for free (see
+	 * app_pane_reconnected). */
+	pane_job_fn load;
 	/* Draws the body; w is erased and sized already.  Sets the input
 	 * cursor with app_cursor() when it has one. */
 	void (*draw)(struct pane *p, struct app *a, WINDOW *w);
-	/* Raw key first (text fields); R_NONE lets the action table try. */
+	/* Raw key first (text fields); R_NONE lets the action table try.
+	 * Not called while the pane's dialog is open. */
 	int (*key)(struct pane *p, struct app *a, int key);
-	/* An action of this pane's context (or a global one it wants to
-	 * handle itself); R_NONE passes it on to the global handler. */
+	/* Optional, before the table: an action the pane decides by its state
+	 * (a focused sub-list, a tab); R_NONE passes it on to the table. */
 	int (*action)(struct pane *p, struct app *a, enum action_id id);
-	/* Slow work asked for with R_WORK (database calls). */
+	/* Slow work asked for with R_WORK when no p->job is set (panes that
+	 * keep their own list of pending work). */
 	int (*work)(struct pane *p, struct app *a);
 	/* The body was resized (optional: most panes just redraw). */
 	void (*resize)(struct pane *p, struct app *a, int rows, int cols);
@@ -71,13 +133,18 @@ struct pane_ops {
 	/* Optional: the connection was lost and is back (LISTEN included).
 	 * Called for every pane on the stack; must not touch the database:
 	 * note what to reload and return R_WORK (as changed()).  What the
-	 * person was typing stays: a pane with an open dialog keeps it. */
+	 * person was typing stays: a pane with an open dialog keeps it.
+	 * Without it, app_pane_reconnected() runs ops->load. */
 	int (*reconnected)(struct pane *p, struct app *a);
 };
 
 struct pane {
 	const struct pane_ops *ops;
-	int work_waiting; /* changed() asked for work while not on top */
+	int work_waiting;  /* changed() asked for work while not on top */
+	struct dialog dlg; /* the pane's open dialog (DIALOG_NONE: none): the loop
+			      gives it the keys, draws it last and frees it */
+	pane_job_fn job;   /* slow work to run after the next paint */
+	int offline_note;  /* the dialog says a job found no connection */
 };
 
 enum app_dirty {
@@ -143,6 +210,33 @@ int64_t app_now_ms(void);
 /* The pane in front (never NULL while the loop runs). */
 struct pane *app_top(struct app *a);
 enum action_ctx app_context(struct app *a);
+
+/* Frees p: its dialog, then ops->free. */
+void app_pane_free(struct pane *p);
+
+/* Sets p->job, says what in the message line (app_progress: "Bezig met
+ * laden…", cleared by the job when it has nothing else to say) and
+ * returns the reactions that paint it and then run the job. */
+int app_start(struct app *a, struct pane *p, pane_job_fn job, const char *what);
+
+/* Runs the top pane's pending work: p->job (after app_connect; a failure
+ * is said in the dialog and the message line), else ops->work. */
+int app_work(struct app *a, struct pane *p);
+
+/* The connection is back: ops->reconnected, else app_pane_reload. */
+int app_pane_reconnected(struct pane *p, struct app *a);
+/* The shared reconnect behaviour: nothing while a job is pending; an open
+ * dialog stays with its text (the save checks versions) and says the
+ * connection is back; else ops->load runs. */
+int app_pane_reload(struct pane *p, struct app *a);
+
+/* The cursor keys (ACT_UP … ACT_BOTTOM) on a list held in core/lijst:
+ * R_PAINT, or R_NONE for another action.  Fetching more pages is the
+ * pane's (lijst_move says when). */
+int app_list_nav(struct lijst *l, enum action_id id);
+
+/* The action that closes the pane (a pane_action run function). */
+int app_action_pop(struct pane *p, struct app *a, enum action_id id);
 
 /* Pushes p on top (takes ownership). */
 void app_push(struct app *a, struct pane *p);

@@ -10,6 +10,7 @@
 
 #include "core/naam.h"
 #include "core/utf8.h"
+#include "db/hulpvraag.h"
 #include "tui/app.h"
 
 static void release(struct dialog *d)
@@ -248,6 +249,30 @@ void dialog_open_pick(struct dialog *d, int tag, const char *title, const char *
 	pick_filter(d);
 }
 
+int dialog_open_pick_items(struct dialog *d, int tag, const char *title, const char *prompt,
+			   const struct hv_item *it, int n, const char *first, long first_id)
+{
+	int k = first != NULL;
+	struct dialog_item *items = calloc((size_t)n + (size_t)k + 1, sizeof *items);
+
+	if (!items)
+		return -1;
+	if (first) {
+		snprintf(items[0].label, sizeof items[0].label, "%s", first);
+		items[0].id = first_id;
+	}
+	for (int i = 0; i < n; i++, k++) {
+		items[k].id = it[i].id;
+		items[k].ref = it[i].ref;
+		items[k].flag = it[i].flag;
+		snprintf(items[k].label, sizeof items[k].label, "%s", it[i].naam);
+		snprintf(items[k].extra, sizeof items[k].extra, "%s", it[i].extra);
+	}
+	dialog_open_pick(d, tag, title, prompt, items, k);
+	free(items);
+	return 0;
+}
+
 const struct dialog_item *dialog_selected(const struct dialog *d)
 {
 	if (d->kind != DIALOG_PICK || d->nshown == 0 || d->sel >= d->nshown)
@@ -463,134 +488,153 @@ static int prompt_rows(const char *s, int width)
 	return rows + 1; /* word wrap may need a little more */
 }
 
+/* The box of a dialog on the body: top row, left column, height, width,
+ * and the width inside the frame. */
+struct box {
+	int y0, x0, h, width, inner;
+};
+
+/* Blank box, frame and title. */
+static void box_frame(WINDOW *w, const struct screen *s, const struct box *b, const char *title)
+{
+	char buf[200];
+
+	for (int r = 0; r < b->h; r++) {
+		wattrset(w, s->attr[ST_NORMAL]);
+		mvwhline(w, b->y0 + r, b->x0, ' ', b->width);
+	}
+	wattrset(w, s->attr[ST_NORMAL]);
+	mvwhline(w, b->y0, b->x0, ACS_HLINE, b->width);
+	mvwhline(w, b->y0 + b->h - 1, b->x0, ACS_HLINE, b->width);
+	mvwvline(w, b->y0, b->x0, ACS_VLINE, b->h);
+	mvwvline(w, b->y0, b->x0 + b->width - 1, ACS_VLINE, b->h);
+	mvwaddch(w, b->y0, b->x0, ACS_ULCORNER);
+	mvwaddch(w, b->y0, b->x0 + b->width - 1, ACS_URCORNER);
+	mvwaddch(w, b->y0 + b->h - 1, b->x0, ACS_LLCORNER);
+	mvwaddch(w, b->y0 + b->h - 1, b->x0 + b->width - 1, ACS_LRCORNER);
+	wattrset(w, A_NORMAL);
+	snprintf(buf, sizeof buf, " %s ", title);
+	screen_put(w, b->y0, b->x0 + 2, b->width - 4, buf, s->attr[ST_HEAD]);
+}
+
+/* The hint on the last row inside the frame. */
+static void box_hint(WINDOW *w, const struct screen *s, const struct box *b, const char *hint)
+{
+	screen_put(w, b->y0 + b->h - 2, b->x0 + 2, b->inner, hint, s->attr[ST_DIM]);
+}
+
+/* Rows left for a list or text from row y (the note keeps two). */
+static int box_rows(const struct dialog *d, const struct box *b, int y)
+{
+	int r = b->y0 + b->h - 2 - y - (d->note[0] ? 2 : 0);
+
+	return r < 1 ? 1 : r;
+}
+
+static void pick_draw(struct dialog *d, const struct screen *s, WINDOW *w, const struct box *b, int y, int *cy,
+		      int *cx)
+{
+	int lrows, inner = b->inner, x = b->x0 + 2;
+	char buf[200];
+
+	screen_put(w, y, x, 8, "Filter:", s->attr[ST_NORMAL]);
+	*cx = field_draw(&d->line, w, y, x + 8, inner - 8, s->attr[ST_FIELD]);
+	*cy = y;
+	y += 2;
+	lrows = box_rows(d, b, y);
+	if (d->sel < d->ptop)
+		d->ptop = d->sel;
+	if (d->sel >= d->ptop + lrows)
+		d->ptop = d->sel - lrows + 1;
+	if (d->nshown == 0)
+		screen_put(w, y, x, inner, "Geen keuzes die bij het filter passen", s->attr[ST_DIM]);
+	for (int r = 0; r < lrows && d->ptop + r < d->nshown; r++) {
+		const struct dialog_item *it = &d->items[d->shown[d->ptop + r]];
+		int selrow = d->ptop + r == d->sel;
+		attr_t at = s->attr[selrow ? ST_SEL : ST_NORMAL];
+		int lw = it->extra[0] ? inner * 3 / 5 : inner;
+		char lab[300];
+
+		snprintf(lab, sizeof lab, "%s%s", selrow ? "> " : "  ", it->label);
+		/* a cut label ("…") keeps a column free before the extra */
+		screen_put_pad(w, y + r, x, lw, "", at);
+		screen_put(w, y + r, x, it->extra[0] ? lw - 1 : lw, lab, at);
+		if (it->extra[0])
+			screen_put_pad(w, y + r, x + lw, inner - lw, it->extra, selrow ? at : s->attr[ST_DIM]);
+	}
+	snprintf(buf, sizeof buf, "%d van %d   ↑/↓ kiezen, typen filtert, Enter: kies, Esc: terug", d->nshown,
+		 d->nitems);
+	box_hint(w, s, b, buf);
+}
+
+static void confirm_draw(const struct dialog *d, const struct screen *s, WINDOW *w, const struct box *b, int y)
+{
+	int bx = b->x0 + 2;
+	char buf[200];
+
+	bx += screen_put(w, y, bx, 14, "[ Annuleren ]", s->attr[d->ok_focus ? ST_NORMAL : ST_SEL]);
+	bx += 2;
+	snprintf(buf, sizeof buf, "[ %s ]", d->ok_label);
+	screen_put(w, y, bx, b->inner - (bx - b->x0), buf, s->attr[d->ok_focus ? ST_SEL : ST_NORMAL]);
+	/* Enter does what has the focus: say which */
+	snprintf(buf, sizeof buf, "←/→ kiezen, Enter: %s, Esc: annuleren", d->ok_focus ? d->ok_label : "annuleren");
+	box_hint(w, s, b, buf);
+}
+
 void dialog_draw(struct dialog *d, struct app *a, WINDOW *w)
 {
 	const struct screen *s = &a->scr;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	int width = cols - 6 > 74 ? 74 : cols - 6;
-	int inner = width - 4;
-	int pr = prompt_rows(d->prompt, inner);
-	int h, y0, x0, y, cy = -1, cx = -1;
-	char buf[700];
+	struct box b;
+	int pr, y, cy = -1, cx = -1;
+	char buf[200];
 
 	if (!dialog_active(d))
 		return;
+	b.width = cols - 6 > 74 ? 74 : cols - 6;
+	b.inner = b.width - 4;
+	pr = prompt_rows(d->prompt, b.inner);
 	if (pr > 6)
 		pr = 6;
-	switch (d->kind) {
-	case DIALOG_LINE:
-	case DIALOG_CONFIRM:
-		h = 4 + pr + 2;
-		break;
-	case DIALOG_PICK:
-		/* frame, prompt, filter, the list (at least a few rows), hint */
-		h = 7 + pr + (d->nitems > 4 ? d->nitems : 4);
-		break;
-	default:
-		h = rows - 2;
-		break;
-	}
+	if (d->kind == DIALOG_LINE || d->kind == DIALOG_CONFIRM)
+		b.h = 4 + pr + 2;
+	else if (d->kind == DIALOG_PICK) /* frame, prompt, filter, the list (a few rows at least), hint */
+		b.h = 7 + pr + (d->nitems > 4 ? d->nitems : 4);
+	else
+		b.h = rows - 2;
 	if (d->note[0])
-		h += 2;
-	if (h > rows)
-		h = rows;
-	y0 = (rows - h) / 2;
-	x0 = (cols - width) / 2;
-	for (int r = 0; r < h; r++) {
-		wattrset(w, s->attr[ST_NORMAL]);
-		mvwhline(w, y0 + r, x0, ' ', width);
-	}
-	/* frame */
-	wattrset(w, s->attr[ST_NORMAL]);
-	mvwhline(w, y0, x0, ACS_HLINE, width);
-	mvwhline(w, y0 + h - 1, x0, ACS_HLINE, width);
-	mvwvline(w, y0, x0, ACS_VLINE, h);
-	mvwvline(w, y0, x0 + width - 1, ACS_VLINE, h);
-	mvwaddch(w, y0, x0, ACS_ULCORNER);
-	mvwaddch(w, y0, x0 + width - 1, ACS_URCORNER);
-	mvwaddch(w, y0 + h - 1, x0, ACS_LLCORNER);
-	mvwaddch(w, y0 + h - 1, x0 + width - 1, ACS_LRCORNER);
-	wattrset(w, A_NORMAL);
-	snprintf(buf, sizeof buf, " %s ", d->title);
-	screen_put(w, y0, x0 + 2, width - 4, buf, s->attr[ST_HEAD]);
-	y = y0 + 1;
+		b.h += 2;
+	if (b.h > rows)
+		b.h = rows;
+	b.y0 = (rows - b.h) / 2;
+	b.x0 = (cols - b.width) / 2;
+	box_frame(w, s, &b, d->title);
+	y = b.y0 + 1;
 	if (pr > 0)
-		y += screen_wrap(w, y, x0 + 2, inner, pr, d->prompt, s->attr[ST_NORMAL]);
+		y += screen_wrap(w, y, b.x0 + 2, b.inner, pr, d->prompt, s->attr[ST_NORMAL]);
 	y++;
 	switch (d->kind) {
-	case DIALOG_LINE: {
-		int c = field_draw(&d->line, w, y, x0 + 2, inner, s->attr[ST_SEL]);
+	case DIALOG_LINE:
+		cx = field_draw(&d->line, w, y, b.x0 + 2, b.inner, s->attr[ST_SEL]);
 		cy = y;
-		cx = c;
-		y += 2;
-		screen_put(w, y0 + h - 2, x0 + 2, inner, "Enter: verder   Esc: terug", s->attr[ST_DIM]);
+		box_hint(w, s, &b, "Enter: verder   Esc: terug");
 		break;
-	}
-	case DIALOG_TEXT: {
-		int trows = y0 + h - 2 - y - (d->note[0] ? 2 : 0);
-		if (trows < 1)
-			trows = 1;
-		text_draw(d, w, y, x0 + 2, inner, trows, s->attr[ST_FIELD], &cy, &cx);
-		snprintf(buf, sizeof buf, "F2/Ctrl-D: bewaren  Enter: nieuwe regel  Esc: annuleren  %d tekens",
-			 d->len);
-		screen_put(w, y0 + h - 2, x0 + 2, inner, buf, s->attr[ST_DIM]);
-		y += trows + 1;
+	case DIALOG_TEXT:
+		text_draw(d, w, y, b.x0 + 2, b.inner, box_rows(d, &b, y), s->attr[ST_FIELD], &cy, &cx);
+		snprintf(buf, sizeof buf, "F2/Ctrl-D: bewaren  Enter: nieuwe regel  Esc: annuleren  %d tekens", d->len);
+		box_hint(w, s, &b, buf);
 		break;
-	}
-	case DIALOG_PICK: {
-		int lrows, c;
-
-		screen_put(w, y, x0 + 2, 8, "Filter:", s->attr[ST_NORMAL]);
-		c = field_draw(&d->line, w, y, x0 + 10, inner - 8, s->attr[ST_FIELD]);
-		cy = y;
-		cx = c;
-		y += 2;
-		lrows = y0 + h - 2 - y - (d->note[0] ? 2 : 0);
-		if (lrows < 1)
-			lrows = 1;
-		if (d->sel < d->ptop)
-			d->ptop = d->sel;
-		if (d->sel >= d->ptop + lrows)
-			d->ptop = d->sel - lrows + 1;
-		if (d->nshown == 0)
-			screen_put(w, y, x0 + 2, inner, "Geen keuzes die bij het filter passen", s->attr[ST_DIM]);
-		for (int r = 0; r < lrows && d->ptop + r < d->nshown; r++) {
-			const struct dialog_item *it = &d->items[d->shown[d->ptop + r]];
-			int selrow = d->ptop + r == d->sel;
-			attr_t at = s->attr[selrow ? ST_SEL : ST_NORMAL];
-			int lw = it->extra[0] ? inner * 3 / 5 : inner;
-			char lab[300];
-
-			snprintf(lab, sizeof lab, "%s%s", selrow ? "> " : "  ", it->label);
-			/* a cut label ("…") keeps a column free before the extra */
-			screen_put_pad(w, y + r, x0 + 2, lw, "", at);
-			screen_put(w, y + r, x0 + 2, it->extra[0] ? lw - 1 : lw, lab, at);
-			if (it->extra[0])
-				screen_put_pad(w, y + r, x0 + 2 + lw, inner - lw, it->extra,
-					       selrow ? at : s->attr[ST_DIM]);
-		}
-		snprintf(buf, sizeof buf, "%d van %d   ↑/↓ kiezen, typen filtert, Enter: kies, Esc: terug",
-			 d->nshown, d->nitems);
-		screen_put(w, y0 + h - 2, x0 + 2, inner, buf, s->attr[ST_DIM]);
+	case DIALOG_PICK:
+		pick_draw(d, s, w, &b, y, &cy, &cx);
 		break;
-	}
-	case DIALOG_CONFIRM: {
-		int bx = x0 + 2;
-		bx += screen_put(w, y, bx, 14, "[ Annuleren ]", s->attr[d->ok_focus ? ST_NORMAL : ST_SEL]);
-		bx += 2;
-		snprintf(buf, sizeof buf, "[ %s ]", d->ok_label);
-		screen_put(w, y, bx, inner - (bx - x0), buf, s->attr[d->ok_focus ? ST_SEL : ST_NORMAL]);
-		/* Enter does what has the focus: say which */
-		snprintf(buf, sizeof buf, "←/→ kiezen, Enter: %s, Esc: annuleren",
-			 d->ok_focus ? d->ok_label : "annuleren");
-		screen_put(w, y0 + h - 2, x0 + 2, inner, buf, s->attr[ST_DIM]);
+	case DIALOG_CONFIRM:
+		confirm_draw(d, s, w, &b, y);
 		break;
-	}
 	case DIALOG_NONE:
 		break;
 	}
 	if (d->note[0])
-		screen_wrap(w, y0 + h - 4, x0 + 2, inner, 2, d->note, s->attr[ST_ERROR]);
+		screen_wrap(w, b.y0 + b.h - 4, b.x0 + 2, b.inner, 2, d->note, s->attr[ST_ERROR]);
 	if (cy >= 0)
 		app_cursor(a, cy, cx);
 }

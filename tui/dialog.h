@@ -73,6 +73,13 @@ void dialog_open_text(struct dialog *d, int tag, const char *title, const char *
 /* items are copied. */
 void dialog_open_pick(struct dialog *d, int tag, const char *title, const char *prompt,
 		      const struct dialog_item *items, int n);
+/* A pick list of rows from the database (struct hv_item, db/hulpvraag.h:
+ * naam, extra, id, ref, flag), headed by one special entry first (NULL:
+ * none) with id first_id ("(geen coördinator)", "(nieuw label…)").
+ * 0, or -1 when out of memory (nothing opened). */
+struct hv_item;
+int dialog_open_pick_items(struct dialog *d, int tag, const char *title, const char *prompt,
+			   const struct hv_item *it, int n, const char *first, long first_id);
 void dialog_open_confirm(struct dialog *d, int tag, const char *title, const char *prompt, const char *ok_label);
 
 /* Closes and releases (safe when closed). */

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +30,7 @@ struct bspane {
 	struct pane *owner;
 	void (*chosen)(struct pane *owner, struct app *a, const char *path);
 	char dir[4096];
-	struct entry *e;
-	int n, sel, top, page;
+	struct lijst list;  /* struct entry rows, the cursor */
 	char msg[4300];     /* why the map shows nothing */
 };
 
@@ -39,19 +39,27 @@ static struct bspane *P(struct pane *p)
 	return (struct bspane *)p;
 }
 
-static enum action_ctx bs_context(const struct pane *p)
+/* An entry's id: its name, hashed (FNV-1a), so the cursor finds a map
+ * again by name. */
+static long name_id(const char *name)
 {
-	(void)p;
-	return CTX_BESTAND;
+	unsigned long h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return (long)(h & 0x7fffffff) + 1;
+}
+
+static long entry_id(const void *row)
+{
+	return name_id(((const struct entry *)row)->name);
 }
 
 static void entries_free(struct bspane *v)
 {
-	for (int i = 0; i < v->n; i++)
-		free(v->e[i].name);
-	free(v->e);
-	v->e = NULL;
-	v->n = 0;
+	for (int i = 0; i < v->list.n; i++)
+		free(((struct entry *)lijst_row(&v->list, i))->name);
+	lijst_set(&v->list, NULL, 0, 0, 0, 0);
 }
 
 static int cmp(const void *pa, const void *pb)
@@ -72,18 +80,18 @@ static void read_dir(struct bspane *v, const char *select)
 {
 	DIR *d;
 	struct dirent *de;
-	int cap = 64;
+	struct entry *e;
+	int cap = 64, n = 0;
 
 	entries_free(v);
-	v->sel = v->top = 0;
 	v->msg[0] = '\0';
 	d = opendir(v->dir);
 	if (!d) {
 		snprintf(v->msg, sizeof v->msg, "Kan de map %s niet openen: %s", v->dir, strerror(errno));
 		return;
 	}
-	v->e = calloc((size_t)cap, sizeof *v->e);
-	while (v->e && (de = readdir(d))) {
+	e = calloc((size_t)cap, sizeof *e);
+	while (e && (de = readdir(d))) {
 		struct stat st;
 		char path[8192];
 
@@ -94,26 +102,24 @@ static void read_dir(struct bspane *v, const char *select)
 		snprintf(path, sizeof path, "%s/%s", v->dir, de->d_name);
 		if (stat(path, &st) < 0 || !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
 			continue;
-		if (v->n == cap) {
-			struct entry *ne = realloc(v->e, (size_t)cap * 2 * sizeof *ne);
+		if (n == cap) {
+			struct entry *ne = realloc(e, (size_t)cap * 2 * sizeof *ne);
 			if (!ne)
 				break;
-			v->e = ne;
+			e = ne;
 			cap *= 2;
 		}
-		v->e[v->n].name = strdup(de->d_name);
-		v->e[v->n].dir = S_ISDIR(st.st_mode);
-		v->e[v->n].size = (long long)st.st_size;
-		if (v->e[v->n].name)
-			v->n++;
+		e[n].name = strdup(de->d_name);
+		e[n].dir = S_ISDIR(st.st_mode);
+		e[n].size = (long long)st.st_size;
+		if (e[n].name)
+			n++;
 	}
 	closedir(d);
-	if (v->n)
-		qsort(v->e, (size_t)v->n, sizeof *v->e, cmp);
-	for (int i = 0; select && i < v->n; i++)
-		if (!strcmp(v->e[i].name, select))
-			v->sel = i;
-	if (v->n == 0)
+	if (n)
+		qsort(e, (size_t)n, sizeof *e, cmp);
+	lijst_set(&v->list, e, n, 0, 0, select ? name_id(select) : 0);
+	if (n == 0)
 		snprintf(v->msg, sizeof v->msg, "Deze map is leeg.  Backspace: map omhoog");
 }
 
@@ -128,21 +134,19 @@ static void bs_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put(w, y++, 1, cols - 2, "Bestand kiezen als bijlage (hoogstens 10 MB)", s->attr[ST_HEAD]);
 	screen_put(w, y++, 1, cols - 2, v->dir, s->attr[ST_DIM]);
 	y++;
-	if (v->msg[0] && v->n == 0) {
+	if (v->msg[0] && v->list.n == 0) {
 		screen_put(w, y, 2, cols - 4, v->msg, s->attr[ST_DIM]);
 		return;
 	}
-	v->page = rows - y;
-	if (v->sel >= v->top + v->page)
-		v->top = v->sel - v->page + 1;
-	for (int i = v->top; i < v->n && y < rows; i++, y++) {
-		const struct entry *e = &v->e[i];
+	lijst_set_view(&v->list, rows - y);
+	for (int i = v->list.top; i < v->list.n && y < rows; i++, y++) {
+		const struct entry *e = lijst_row(&v->list, i);
 		int too_big = !e->dir && e->size > BIJLAGE_MAX;
-		attr_t at = s->attr[i == v->sel ? ST_SEL : too_big ? ST_DIM : ST_NORMAL];
+		attr_t at = s->attr[i == v->list.cur ? ST_SEL : too_big ? ST_DIM : ST_NORMAL];
 		char name[4200];
 
 		snprintf(name, sizeof name, "%s%s", e->name, e->dir ? "/" : "");
-		if (i == v->sel)
+		if (i == v->list.cur)
 			screen_put_pad(w, y, 0, cols, ">", at);
 		screen_put(w, y, 2, cols - 24, name, at);
 		if (e->dir)
@@ -170,74 +174,82 @@ static void go_up(struct bspane *v)
 	read_dir(v, from);
 }
 
-static int bs_action(struct pane *p, struct app *a, enum action_id id)
+static int bs_cancel(struct pane *p, struct app *a, enum action_id id)
+{
+	app_pop(a);
+	app_message(a, 0, "Geen bestand gekozen");
+	return R_PAINT | R_BARS;
+}
+
+static int bs_parent(struct pane *p, struct app *a, enum action_id id)
+{
+	go_up(P(p));
+	return R_PAINT;
+}
+
+/* Enter: into a map, or this file as the bijlage (size and access checked). */
+static int bs_choose(struct pane *p, struct app *a, enum action_id id)
 {
 	struct bspane *v = P(p);
+	const struct entry *en = lijst_current(&v->list);
+	char path[8192], size[32];
 	struct err e;
 
-	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		app_message(a, 0, "Geen bestand gekozen");
-		return R_PAINT | R_BARS;
-	case ACT_BS_PARENT:
+	if (!en)
+		return R_DONE;
+	if (!strcmp(en->name, "..")) {
 		go_up(v);
 		return R_PAINT;
-	case ACT_BS_CHOOSE: {
-		const struct entry *en;
-		char path[8192], size[32];
-
-		if (v->n == 0)
-			return R_DONE;
-		en = &v->e[v->sel];
-		if (!strcmp(en->name, "..")) {
-			go_up(v);
-			return R_PAINT;
-		}
-		snprintf(path, sizeof path, "%s%s%s", v->dir, strcmp(v->dir, "/") ? "/" : "", en->name);
-		if (en->dir) {
-			if (strlen(path) >= sizeof v->dir) {
-				app_message(a, 1, "Pad te lang");
-				return R_BARS;
-			}
-			snprintf(v->dir, sizeof v->dir, "%s", path);
-			read_dir(v, NULL);
-			return R_PAINT;
-		}
-		err_clear(&e);
-		if (bijlage_check_grootte((long)en->size, &e) < 0) {
-			/* the seed's advice, short enough for the message line */
-			app_message(a, 1, "%s is te groot (max. 10 MB): zet de scan om naar max. 300 dpi",
-				    bijlage_grootte_tekst(size, sizeof size, (long)en->size));
+	}
+	snprintf(path, sizeof path, "%s%s%s", v->dir, strcmp(v->dir, "/") ? "/" : "", en->name);
+	if (en->dir) {
+		if (strlen(path) >= sizeof v->dir) {
+			app_message(a, 1, "Pad te lang");
 			return R_BARS;
 		}
-		if (access(path, R_OK) != 0) {
-			app_message(a, 1, "Kan %s niet lezen: %s", en->name, strerror(errno));
-			return R_BARS;
-		}
-		app_pop(a);
-		v->chosen(v->owner, a, path);
-		return R_PAINT | R_BARS;
+		snprintf(v->dir, sizeof v->dir, "%s", path);
+		read_dir(v, NULL);
+		return R_PAINT;
 	}
-	default:
-		return bijlagen_nav(&v->sel, &v->top, v->n, v->page, id);
+	err_clear(&e);
+	if (bijlage_check_grootte((long)en->size, &e) < 0) {
+		/* the seed's advice, short enough for the message line */
+		app_message(a, 1, "%s is te groot (max. 10 MB): zet de scan om naar max. 300 dpi",
+			    bijlage_grootte_tekst(size, sizeof size, (long)en->size));
+		return R_BARS;
 	}
+	if (access(path, R_OK) != 0) {
+		app_message(a, 1, "Kan %s niet lezen: %s", en->name, strerror(errno));
+		return R_BARS;
+	}
+	app_pop(a);
+	v->chosen(v->owner, a, path);
+	return R_PAINT | R_BARS;
 }
+
+static const struct pane_action bs_actions[] = {
+	{ ACT_CLOSE, bs_cancel, 0 },
+	{ ACT_BS_PARENT, bs_parent, 0 },
+	{ ACT_BS_CHOOSE, bs_choose, 0 },
+};
 
 static void bs_free(struct pane *p)
 {
 	struct bspane *v = P(p);
 
 	entries_free(v);
+	lijst_release(&v->list);
 	free(v);
 }
 
 static const struct pane_ops bs_ops = {
 	.name = "bestand",
 	.title = "Bestand kiezen",
-	.context = bs_context,
+	.ctx = CTX_BESTAND,
 	.draw = bs_draw,
-	.action = bs_action,
+	.actions = bs_actions,
+	.nactions = sizeof bs_actions / sizeof bs_actions[0],
+	.list = offsetof(struct bspane, list),
 	.free = bs_free,
 };
 
@@ -249,6 +261,7 @@ struct pane *pane_bestand_new(struct app *a, struct pane *owner,
 	if (!v)
 		return NULL;
 	v->base.ops = &bs_ops;
+	lijst_init(&v->list, sizeof(struct entry), entry_id, 0, 0, NULL);
 	v->owner = owner;
 	v->chosen = chosen;
 	snprintf(v->dir, sizeof v->dir, "%s", bijlagen_home());

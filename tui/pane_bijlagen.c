@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,17 +23,13 @@
 #include "tui/outcome.h"
 #include "tui/paths.h"
 
-enum job { JOB_NONE, JOB_LOAD, JOB_ADD, JOB_EXPORT, JOB_REMOVE, JOB_SETTLE };
 enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
 
 struct blpane {
 	struct pane base;
 	long hv_id, nummer;
-	struct bijlage *list;
-	int n, sel, top, page;
+	struct lijst list;     /* struct bijlage rows and the cursor */
 	long select_id;        /* after a reload: put the cursor here */
-	struct dialog dlg;
-	enum job job;
 	char path[4096];       /* the file chosen to add, or the export target */
 	char categorie[256];
 	char body_msg[600];
@@ -51,44 +48,9 @@ static struct blpane *P(struct pane *p)
 	return (struct blpane *)p;
 }
 
-int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id)
+static long bijlage_id(const void *row)
 {
-	if (page < 1)
-		page = 1;
-	switch (id) {
-	case ACT_UP:
-		*sel -= *sel > 0;
-		break;
-	case ACT_DOWN:
-		*sel += *sel + 1 < n;
-		break;
-	case ACT_PAGE_UP:
-		*sel = *sel > page ? *sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		*sel = *sel + page < n ? *sel + page : n - 1;
-		break;
-	case ACT_TOP:
-		*sel = 0;
-		break;
-	case ACT_BOTTOM:
-		*sel = n - 1;
-		break;
-	default:
-		return R_NONE;
-	}
-	if (*sel < 0)
-		*sel = 0;
-	if (*sel < *top)
-		*top = *sel;
-	if (*sel >= *top + page)
-		*top = *sel - page + 1;
-	return R_PAINT;
-}
-
-static enum action_ctx bl_context(const struct pane *p)
-{
-	return dialog_active(&((const struct blpane *)p)->dlg) ? CTX_DIALOG : CTX_BIJLAGEN;
+	return ((const struct bijlage *)row)->id;
 }
 
 static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
@@ -102,16 +64,15 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 	char buf[800], size[32];
 	int y = 0;
 
-	snprintf(buf, sizeof buf, "Bijlagen van hulpvraag %ld (%d)", v->nummer, v->n);
+	snprintf(buf, sizeof buf, "Bijlagen van hulpvraag %ld (%d)", v->nummer, v->list.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	y++;
-	if (!v->loaded || v->n == 0) {
+	if (!v->loaded || v->list.n == 0) {
 		screen_put(w, y + 1, 2, cols - 4,
 			   v->body_msg[0] ? v->body_msg
 			   : v->loaded    ? "Nog geen bijlagen.  a: een bestand van de server toevoegen"
 					  : "Bezig met laden…",
 			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	int x = 1;
@@ -128,19 +89,16 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 	if (wide)
 		screen_put(w, y, x, ow - 1, "Door", s->attr[ST_HEAD]);
 	y++;
-	v->page = rows - y - 2;
-	if (v->page < 1)
-		v->page = 1;
-	if (v->sel >= v->top + v->page)
-		v->top = v->sel - v->page + 1;
-	for (int i = v->top; i < v->n && y < rows - 2; i++, y++) {
-		const struct bijlage *b = &v->list[i];
-		attr_t at = s->attr[i == v->sel ? ST_SEL : ST_NORMAL];
+	lijst_set_view(&v->list, rows - y - 2);
+	for (int i = v->list.top; i < v->list.n && y < rows - 2; i++, y++) {
+		const struct bijlage *b = lijst_row(&v->list, i);
+		int sel = i == v->list.cur;
+		attr_t at = s->attr[sel ? ST_SEL : ST_NORMAL];
 		char datum[11];
 
 		snprintf(datum, sizeof datum, "%.10s", b->op);
-		if (i == v->sel)
-			screen_put_pad(w, y, 0, cols, i == v->sel ? ">" : "", at);
+		if (sel)
+			screen_put_pad(w, y, 0, cols, ">", at);
 		x = 1;
 		screen_put(w, y, x, nw - 1, b->naam, at);
 		x += nw;
@@ -155,24 +113,22 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (wide)
 			screen_put(w, y, x, ow - 1, b->door[0] ? b->door : "—", at);
 	}
-	if (v->top + v->page < v->n)
+	if (v->list.top + v->list.view < v->list.n)
 		screen_put_right(w, rows - 3, 0, cols - 1, "↓ meer", s->attr[ST_DIM]);
 	{
-		const struct bijlage *b = &v->list[v->sel];
+		const struct bijlage *b = lijst_current(&v->list);
 		screen_rule(w, rows - 2, 0, cols, s->attr[ST_NORMAL]);
 		snprintf(buf, sizeof buf, "%s · %s · %s · %s · %s door %s", b->naam, b->categorie, b->mime,
 			 bijlage_grootte_tekst(size, sizeof size, b->grootte), b->op, b->door[0] ? b->door : "onbekend");
 		screen_put(w, rows - 1, 1, cols - 2, buf, s->attr[ST_DIM]);
 	}
-	dialog_draw(&v->dlg, a, w);
 }
 
-static int start(struct blpane *v, struct app *a, enum job job, const char *what)
-{
-	v->job = job;
-	app_message(a, 0, "%s", what);
-	return R_PAINT | R_BARS | R_WORK;
-}
+static int job_load(struct pane *p, struct app *a);
+static int job_add(struct pane *p, struct app *a);
+static int job_export(struct pane *p, struct app *a);
+static int job_remove(struct pane *p, struct app *a);
+static int job_settle(struct pane *p, struct app *a);
 
 const char *bijlagen_home(void)
 {
@@ -198,7 +154,7 @@ static void chosen(struct pane *owner, struct app *a, const char *path)
 	for (; bijlage_categorieen[n] && n < 16; n++)
 		snprintf(items[n].label, sizeof items[n].label, "%s", bijlage_categorieen[n]);
 	snprintf(prompt, sizeof prompt, "Categorie van %s:", bijlage_basename(path));
-	dialog_open_pick(&v->dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
+	dialog_open_pick(&v->base.dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
 	app_message_clear(a);
 }
 
@@ -213,19 +169,20 @@ static void expand(char *out, size_t len, const char *in)
 		snprintf(out, len, "%s", in);
 }
 
-static int dialog_ok(struct blpane *v, struct app *a)
+static int bl_dialog_ok(struct pane *p, struct app *a)
 {
+	struct blpane *v = P(p);
 	const struct dialog_item *it;
 	char *text;
 	struct stat st;
 
-	switch (v->dlg.tag) {
+	switch (v->base.dlg.tag) {
 	case DT_CATEGORIE:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (!it)
 			return R_PAINT;
 		snprintf(v->categorie, sizeof v->categorie, "%s", it->label);
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		{
 			char want[sizeof v->key_for];
 			snprintf(want, sizeof want, "%s\n%s", v->path, v->categorie);
@@ -234,97 +191,90 @@ static int dialog_ok(struct blpane *v, struct app *a)
 				snprintf(v->key_for, sizeof v->key_for, "%s", want);
 			}
 		}
-		return start(v, a, JOB_ADD, "Bezig met toevoegen…");
+		return app_start(a, p, job_add, "Bezig met toevoegen…");
 	case DT_EXPORT:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text || !*text) {
 			free(text);
-			dialog_note(&v->dlg, "Geef een bestandsnaam.");
+			dialog_note(&v->base.dlg, "Geef een bestandsnaam.");
 			return R_PAINT;
 		}
 		expand(v->path, sizeof v->path, text);
 		free(text);
 		if (lstat(v->path, &st) == 0) {
-			dialog_note(&v->dlg, "%s bestaat al; balie overschrijft nooit een bestand. Kies een andere naam.",
+			dialog_note(&v->base.dlg, "%s bestaat al; balie overschrijft nooit een bestand. Kies een andere naam.",
 				    v->path);
 			return R_PAINT;
 		}
-		return start(v, a, JOB_EXPORT, "Bezig met exporteren…");
+		return app_start(a, p, job_export, "Bezig met exporteren…");
 	case DT_REMOVE:
-		dialog_close(&v->dlg);
-		return start(v, a, JOB_REMOVE, "Bezig met verwijderen…");
+		dialog_close(&v->base.dlg);
+		return app_start(a, p, job_remove, "Bezig met verwijderen…");
 	}
 	return R_PAINT;
 }
 
-static int bl_key(struct pane *p, struct app *a, int key)
+static int bl_add(struct pane *p, struct app *a, enum action_id id)
 {
-	struct blpane *v = P(p);
-
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	app_push(a, pane_bestand_new(a, p, chosen));
+	return R_PAINT | R_BARS;
 }
 
-static int bl_action(struct pane *p, struct app *a, enum action_id id)
+/* The chosen bijlage, or NULL (and a message) when the list is empty. */
+static const struct bijlage *current(struct blpane *v, struct app *a)
 {
-	struct blpane *v = P(p);
+	if (v->list.n > 0)
+		return lijst_current(&v->list);
+	app_message(a, 0, "Er zijn (nog) geen bijlagen; a voegt er een toe");
+	return NULL;
+}
+
+static int bl_view(struct pane *p, struct app *a, enum action_id id)
+{
+	const struct bijlage *b = current(P(p), a);
+
+	if (!b)
+		return R_BARS;
+	app_push(a, pane_viewer_new(a, b->id));
+	return R_PAINT | R_BARS;
+}
+
+static int bl_export(struct pane *p, struct app *a, enum action_id id)
+{
+	const struct bijlage *b = current(P(p), a);
 	char buf[600];
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK:
-			return dialog_ok(v, a);
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
-	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	case ACT_RELOAD:
-		return start(v, a, JOB_LOAD, "Bezig met laden…");
-	case ACT_BL_ADD:
-		app_push(a, pane_bestand_new(a, p, chosen));
-		return R_PAINT | R_BARS;
-	default:
-		break;
-	}
-	if (bijlagen_nav(&v->sel, &v->top, v->n, v->page, id) != R_NONE)
-		return R_PAINT;
-	if (id != ACT_BL_VIEW && id != ACT_BL_EXPORT && id != ACT_BL_REMOVE)
-		return R_NONE;
-	if (v->n == 0) {
-		app_message(a, 0, "Er zijn (nog) geen bijlagen; a voegt er een toe");
+	if (!b)
 		return R_BARS;
-	}
-	const struct bijlage *b = &v->list[v->sel];
-	switch (id) {
-	case ACT_BL_VIEW:
-		app_push(a, pane_viewer_new(a, b->id));
-		return R_PAINT | R_BARS;
-	case ACT_BL_EXPORT:
-		snprintf(buf, sizeof buf, "%s/%s", bijlagen_home(), b->naam);
-		dialog_open_line(&v->dlg, DT_EXPORT, "Bijlage exporteren",
-				 "Naar welk bestand op de server?  Een bestaand bestand wordt nooit overschreven.", buf, 0);
-		return R_PAINT | R_BARS;
-	case ACT_BL_REMOVE:
-		snprintf(buf, sizeof buf,
-			 "Bijlage \"%s\" (%s) van hulpvraag %ld verwijderen?  Hij blijft bewaard en wordt "
-			 "gemarkeerd als verwijderd.",
-			 b->naam, b->categorie, v->nummer);
-		dialog_open_confirm(&v->dlg, DT_REMOVE, "Bijlage verwijderen", buf, "1 bijlage verwijderen");
-		return R_PAINT | R_BARS;
-	default:
-		return R_NONE;
-	}
+	snprintf(buf, sizeof buf, "%s/%s", bijlagen_home(), b->naam);
+	dialog_open_line(&p->dlg, DT_EXPORT, "Bijlage exporteren",
+			 "Naar welk bestand op de server?  Een bestaand bestand wordt nooit overschreven.", buf, 0);
+	return R_PAINT | R_BARS;
 }
+
+static int bl_remove(struct pane *p, struct app *a, enum action_id id)
+{
+	struct blpane *v = P(p);
+	const struct bijlage *b = current(v, a);
+	char buf[600];
+
+	if (!b)
+		return R_BARS;
+	snprintf(buf, sizeof buf,
+		 "Bijlage \"%s\" (%s) van hulpvraag %ld verwijderen?  Hij blijft bewaard en wordt "
+		 "gemarkeerd als verwijderd.",
+		 b->naam, b->categorie, v->nummer);
+	dialog_open_confirm(&p->dlg, DT_REMOVE, "Bijlage verwijderen", buf, "1 bijlage verwijderen");
+	return R_PAINT | R_BARS;
+}
+
+static const struct pane_action bl_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_BL_ADD, bl_add, 0 },
+	{ ACT_BL_VIEW, bl_view, 0 },
+	{ ACT_BL_EXPORT, bl_export, 0 },
+	{ ACT_BL_REMOVE, bl_remove, 0 },
+};
 
 static int load(struct blpane *v, struct app *a, struct err *e)
 {
@@ -333,20 +283,10 @@ static int load(struct blpane *v, struct app *a, struct err *e)
 
 	if (bijlage_list(a->db, v->hv_id, &list, &n, e) < 0)
 		return -1;
-	free(v->list);
-	v->list = list;
-	v->n = n;
+	lijst_set(&v->list, list, n, 0, 0, v->select_id ? v->select_id : lijst_current_id(&v->list));
+	v->select_id = 0;
 	v->loaded = 1;
 	v->body_msg[0] = '\0';
-	if (v->select_id)
-		for (int i = 0; i < n; i++)
-			if (list[i].id == v->select_id)
-				v->sel = i;
-	v->select_id = 0;
-	if (v->sel >= n)
-		v->sel = n > 0 ? n - 1 : 0;
-	if (v->top > v->sel)
-		v->top = v->sel;
 	return 0;
 }
 
@@ -380,6 +320,20 @@ static int write_export(const char *path, const unsigned char *data, size_t len,
 	return 0;
 }
 
+static int job_load(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	struct err e;
+
+	if (load(v, a, &e) < 0) {
+		snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
+		app_message(a, 1, "%s", e.msg);
+	} else {
+		app_message_clear(a);
+	}
+	return R_PAINT | R_BARS;
+}
+
 /* What became of an add or a removal, for the person (tui/outcome); an
  * UNKNOWN one is found out now or after the reconnect; then the list is
  * read again. */
@@ -403,71 +357,62 @@ static int settled(struct blpane *v, struct app *a, struct outcome *o, const cha
 	return R_PAINT | R_BARS;
 }
 
-static int bl_work(struct pane *p, struct app *a)
+static int job_add(struct pane *p, struct app *a)
 {
 	struct blpane *v = P(p);
-	enum job job = v->job;
-	struct err e;
+	struct bijlage_toegevoegd out;
 	struct outcome o;
 
-	v->job = JOB_NONE;
-	err_clear(&e);
 	outcome_clear(&o);
-	if (job == JOB_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		return R_PAINT | R_BARS;
+	bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, v->key, paths_datadir(), &out, &o);
+	if (o.kind == OUTCOME_SAVED) {
+		v->key[0] = '\0';
+		v->select_id = out.id;
 	}
-	switch (job) {
-	case JOB_NONE:
-		break;
-	case JOB_LOAD:
-		if (load(v, a, &e) < 0) {
-			snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
-			app_message(a, 1, "%s", e.msg);
-		} else {
-			app_message_clear(a);
-		}
-		return R_PAINT | R_BARS;
-	case JOB_ADD: {
-		struct bijlage_toegevoegd out;
-		bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, v->key, paths_datadir(), &out, &o);
-		if (o.kind == OUTCOME_SAVED) {
-			v->key[0] = '\0';
-			v->select_id = out.id;
-		}
-		return settled(v, a, &o, "de bijlage");
-	}
-	case JOB_SETTLE:
-		o = v->pending;
-		return settled(v, a, &o, v->pending_wat);
-	case JOB_EXPORT: {
-		struct bijlage meta;
-		unsigned char *data = NULL;
-		size_t len = 0;
-		if (v->n == 0 || bijlage_fetch(a->db, v->list[v->sel].id, BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
-		    write_export(v->path, data, len, &e) < 0) {
-			free(data);
-			if (dialog_active(&v->dlg))
-				dialog_note(&v->dlg, "%s", e.msg);
-			app_message(a, 1, "Niet geëxporteerd: %s", e.msg);
-			return R_PAINT | R_BARS;
-		}
+	return settled(v, a, &o, "de bijlage");
+}
+
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct outcome o = P(p)->pending;
+
+	return settled(P(p), a, &o, P(p)->pending_wat);
+}
+
+static int job_export(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	struct bijlage meta;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	struct err e;
+
+	err_clear(&e);
+	if (v->list.n == 0 || bijlage_fetch(a->db, lijst_current_id(&v->list), BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
+	    write_export(v->path, data, len, &e) < 0) {
 		free(data);
-		dialog_close(&v->dlg);
-		app_message(a, 0, "Geëxporteerd naar %s", v->path);
+		if (dialog_active(&p->dlg))
+			dialog_note(&p->dlg, "%s", e.msg);
+		app_message(a, 1, "Niet geëxporteerd: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	case JOB_REMOVE:
-		if (v->n == 0)
-			return R_PAINT;
-		bijlage_remove(a->db, v->list[v->sel].id, v->list[v->sel].version, &o);
-		return settled(v, a, &o, "het verwijderen");
-	}
+	free(data);
+	dialog_close(&p->dlg);
+	app_message(a, 0, "Geëxporteerd naar %s", v->path);
 	return R_PAINT | R_BARS;
+}
+
+static int job_remove(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	const struct bijlage *b = lijst_current(&v->list);
+	struct outcome o;
+
+	if (!b)
+		return R_PAINT;
+	outcome_clear(&o);
+	bijlage_remove(a->db, b->id, b->version, &o);
+	return settled(v, a, &o, "het verwijderen");
 }
 
 /* Another session added or removed a bijlage of this hulpvraag (or
@@ -476,42 +421,41 @@ static int bl_changed(struct pane *p, struct app *a, const struct notify_event *
 {
 	struct blpane *v = P(p);
 
-	if (ev->own || ev->id != v->hv_id || strcmp(ev->table, "hulpvraag") || dialog_active(&v->dlg) ||
-	    v->job != JOB_NONE)
+	if (ev->own || ev->id != v->hv_id || strcmp(ev->table, "hulpvraag") || dialog_active(&p->dlg) || p->job)
 		return R_NONE;
-	if (v->n > 0)
-		v->select_id = v->list[v->sel].id;
-	v->job = JOB_LOAD;
+	p->job = job_load; /* the cursor stays on its bijlage (by id) */
 	return R_WORK;
 }
 
+/* Back after a lost connection: an add or removal whose COMMIT was cut off
+ * is found out first; otherwise the shared behaviour (reload). */
 static int bl_reconnected(struct pane *p, struct app *a)
 {
-	struct blpane *v = P(p);
-
-	if (v->job != JOB_NONE || dialog_active(&v->dlg))
-		return R_NONE;
-	v->job = v->pending.kind == OUTCOME_UNKNOWN ? JOB_SETTLE : JOB_LOAD;
-	return R_WORK;
+	if (!p->job && !dialog_active(&p->dlg) && P(p)->pending.kind == OUTCOME_UNKNOWN) {
+		p->job = job_settle;
+		return R_WORK;
+	}
+	return app_pane_reload(p, a);
 }
 
 static void bl_free(struct pane *p)
 {
 	struct blpane *v = P(p);
 
-	dialog_close(&v->dlg);
-	free(v->list);
+	lijst_release(&v->list);
 	free(v);
 }
 
 static const struct pane_ops bl_ops = {
 	.name = "bijlagen",
 	.title = "Bijlagen",
-	.context = bl_context,
+	.ctx = CTX_BIJLAGEN,
 	.draw = bl_draw,
-	.key = bl_key,
-	.action = bl_action,
-	.work = bl_work,
+	.actions = bl_actions,
+	.nactions = sizeof bl_actions / sizeof bl_actions[0],
+	.list = offsetof(struct blpane, list),
+	.dialog_ok = bl_dialog_ok,
+	.load = job_load,
 	.free = bl_free,
 	.changed = bl_changed,
 	.reconnected = bl_reconnected,
@@ -524,9 +468,10 @@ struct pane *pane_bijlagen_new(struct app *a, long hulpvraag_id, long nummer)
 	if (!v)
 		return NULL;
 	v->base.ops = &bl_ops;
+	lijst_init(&v->list, sizeof(struct bijlage), bijlage_id, 0, 0, NULL);
 	v->hv_id = hulpvraag_id;
 	v->nummer = nummer;
-	v->job = JOB_LOAD;
+	v->base.job = job_load;
 	a->work_pending = 1;
 	return &v->base;
 }

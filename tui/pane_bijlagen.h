@@ -33,11 +33,6 @@ struct pane *pane_bestand_new(struct app *a, struct pane *owner,
  * scrolls, searches with / and n/N. */
 struct pane *pane_viewer_new(struct app *a, long bijlage_id);
 
-/* Cursor movement shared by the list panes: moves *sel within 0..n-1 for
- * ACT_UP/DOWN/PAGE_UP/PAGE_DOWN/TOP/BOTTOM (page rows a screen); keeps
- * *top so *sel is visible.  R_PAINT when it was a movement, else R_NONE. */
-int bijlagen_nav(int *sel, int *top, int n, int page, enum action_id id);
-
 /* The user's home directory on the server ($HOME, else the password
  * entry, else "/"): where the picker starts and exports go by default. */
 const char *bijlagen_home(void);

@@ -21,8 +21,8 @@
 #include "core/form.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
-#include "tui/outcome.h"
 #include "tui/field.h"
+#include "tui/outcome.h"
 #include "tui/paths.h"
 
 /* ------------------------------------------------------------ the tab -- */
@@ -131,7 +131,6 @@ int formtab_action(struct formtab *t, struct app *a, struct pane *owner, enum ac
 
 /* ----------------------------------------------------------- the pane -- */
 
-enum job { J_NONE, J_AVAILABLE, J_ADD, J_LOAD, J_SAVE, J_ACCOUNTS, J_SETTLE };
 enum tag { T_CHOOSE_FORM = 1, T_PICK, T_TEXT };
 
 #define HEAD_ROWS 3 /* name, version line, rule */
@@ -150,8 +149,6 @@ struct fpane {
 	char **names;         /* account names */
 	int cur, top;
 	struct field edit;    /* the current single-line field */
-	struct dialog dlg;
-	enum job job;
 	int dirty;            /* changes not saved */
 	int esc_armed;        /* Esc once with unsaved changes */
 	long pick;            /* definition chosen to add */
@@ -194,13 +191,6 @@ static void set_str(char **slot, const char *s)
 {
 	free(*slot);
 	*slot = s ? strdup(s) : NULL;
-}
-
-static enum action_ctx fp_context(const struct pane *p)
-{
-	const struct fpane *v = (const struct fpane *)p;
-
-	return dialog_active(&v->dlg) ? CTX_DIALOG : CTX_FORMULIER;
 }
 
 /* Puts field cur's current text into the edit field. */
@@ -396,7 +386,6 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, rows / 2 - 1, 2, cols - 4,
 			   v->body_msg[0] ? v->body_msg : "Bezig met laden…",
 			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	const char *state = v->f->compleet ? "compleet" : "concept";
@@ -435,7 +424,7 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (v->top + view < total)
 			screen_put(w, rows - HELP_ROWS, cols - 12, 11, " ↓ meer ", s->attr[ST_DIM]);
 		const struct form_field *f = &def(v)->fields[v->cur];
-		if (inline_type(f) && frow[v->cur] >= 0 && cy - v->top < view && !dialog_active(&v->dlg)) {
+		if (inline_type(f) && frow[v->cur] >= 0 && cy - v->top < view && !dialog_active(&v->base.dlg)) {
 			int x = field_draw(&v->edit, w, HEAD_ROWS + cy - v->top, LABEL_W + 2, cols - LABEL_W - 4,
 					   s->attr[ST_SEL]);
 			app_cursor(a, HEAD_ROWS + cy - v->top, x);
@@ -447,16 +436,19 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_rule(w, rows - HELP_ROWS, 0, cols - 13, s->attr[ST_DIM]);
 	help_text(v, buf, sizeof buf);
 	screen_wrap(w, rows - HELP_ROWS + 1, 1, cols - 2, HELP_ROWS - 1, buf, s->attr[ST_DIM]);
-	dialog_draw(&v->dlg, a, w);
 }
 
 /* ---------------------------------------------------------------- input */
 
-static int start(struct fpane *v, struct app *a, enum job job, const char *what)
+static int job_available(struct pane *p, struct app *a);
+static int job_add(struct pane *p, struct app *a);
+static int job_load(struct pane *p, struct app *a);
+static int job_save(struct pane *p, struct app *a);
+static int job_accounts(struct pane *p, struct app *a);
+
+static int start(struct fpane *v, struct app *a, pane_job_fn job, const char *what)
 {
-	v->job = job;
-	app_message(a, 0, "%s", what);
-	return R_PAINT | R_BARS | R_WORK;
+	return app_start(a, &v->base, job, what);
 }
 
 /* Opens the list or editor of the current field. */
@@ -470,10 +462,10 @@ static int choose(struct fpane *v, struct app *a)
 	if (inline_type(f))
 		return R_NONE;
 	if (f->type == FORM_ACCOUNT)
-		return start(v, a, J_ACCOUNTS, "Bezig met ophalen van de accounts…");
+		return start(v, a, job_accounts, "Bezig met ophalen van de accounts…");
 	if (f->type == FORM_TEKST) {
 		snprintf(prompt, sizeof prompt, "%s (F2: klaar, Esc: annuleren)", f->help[0] ? f->help : f->label);
-		dialog_open_text(&v->dlg, T_TEXT, f->label, prompt, v->values[v->cur] ? v->values[v->cur] : "");
+		dialog_open_text(&v->base.dlg, T_TEXT, f->label, prompt, v->values[v->cur] ? v->values[v->cur] : "");
 		return R_PAINT | R_BARS;
 	}
 	static const char *const jn[2] = { "ja", "nee" };
@@ -496,10 +488,10 @@ static int choose(struct fpane *v, struct app *a)
 	items[n].id = 0;
 	n++;
 	snprintf(prompt, sizeof prompt, "%s", f->type == FORM_MEERKEUZE ? "Enter zet de keuze aan of uit:" : "Kies:");
-	dialog_open_pick(&v->dlg, T_PICK, f->label, prompt, items, n);
-	for (int i = 0; i < v->dlg.nshown; i++)
-		if (v->values[v->cur] && !strcmp(v->dlg.items[v->dlg.shown[i]].label, v->values[v->cur]))
-			v->dlg.sel = i;
+	dialog_open_pick(&v->base.dlg, T_PICK, f->label, prompt, items, n);
+	for (int i = 0; i < v->base.dlg.nshown; i++)
+		if (v->values[v->cur] && !strcmp(v->base.dlg.items[v->base.dlg.shown[i]].label, v->values[v->cur]))
+			v->base.dlg.sel = i;
 	free(items);
 	return R_PAINT | R_BARS;
 }
@@ -553,8 +545,6 @@ static int fp_key(struct pane *p, struct app *a, int key)
 	struct fpane *v = F(p);
 	const struct form_field *f;
 
-	if (dialog_active(&v->dlg))
-		return dialog_key(&v->dlg, key) ? R_PAINT : R_NONE;
 	if (!v->f)
 		return R_NONE;
 	f = &def(v)->fields[v->cur];
@@ -578,54 +568,57 @@ static int fp_key(struct pane *p, struct app *a, int key)
 	return R_NONE;
 }
 
+/* Esc in the list of forms to add (no form yet): back to the hulpvraag. */
+static int fp_dialog_cancel(struct pane *p, struct app *a)
+{
+	if (!F(p)->f)
+		app_pop(a); /* no form chosen to add */
+	return R_PAINT | R_BARS;
+}
+
+static int fp_dialog_ok(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+
+	switch (p->dlg.tag) {
+	case T_CHOOSE_FORM: {
+		const struct dialog_item *it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		v->pick = it->id;
+		dialog_close(&p->dlg);
+		return start(v, a, job_add, "Bezig met toevoegen…");
+	}
+	case T_PICK:
+		picked(v, dialog_selected(&p->dlg));
+		dialog_close(&p->dlg);
+		return R_PAINT | R_BARS;
+	case T_TEXT: {
+		char *text = dialog_text(&p->dlg), *canon = NULL;
+		struct err e;
+		if (!text)
+			return R_PAINT;
+		if (form_validate(def(v), (size_t)v->cur, text, &canon, &e) < 0) {
+			dialog_note(&p->dlg, "%s", e.msg);
+			free(text);
+			return R_PAINT;
+		}
+		set_value(v, (size_t)v->cur, canon);
+		set_str(&v->errors[v->cur], NULL);
+		free(canon);
+		free(text);
+		dialog_close(&p->dlg);
+		recheck(v);
+		return R_PAINT | R_BARS;
+	}
+	}
+	return R_PAINT;
+}
+
 static int fp_action(struct pane *p, struct app *a, enum action_id id)
 {
 	struct fpane *v = F(p);
 
-	if (dialog_active(&v->dlg)) {
-		enum dialog_result r = dialog_action(&v->dlg, id);
-		if (r == DIALOG_CANCEL && !v->f) {
-			app_pop(a); /* no form chosen to add */
-			return R_PAINT | R_BARS;
-		}
-		if (r == DIALOG_CANCEL || r == DIALOG_CONTINUE)
-			return R_PAINT | R_BARS;
-		if (r == DIALOG_NOT_MINE)
-			return R_NONE;
-		switch (v->dlg.tag) {
-		case T_CHOOSE_FORM: {
-			const struct dialog_item *it = dialog_selected(&v->dlg);
-			if (!it)
-				return R_PAINT;
-			v->pick = it->id;
-			dialog_close(&v->dlg);
-			return start(v, a, J_ADD, "Bezig met toevoegen…");
-		}
-		case T_PICK:
-			picked(v, dialog_selected(&v->dlg));
-			dialog_close(&v->dlg);
-			return R_PAINT | R_BARS;
-		case T_TEXT: {
-			char *text = dialog_text(&v->dlg), *canon = NULL;
-			struct err e;
-			if (!text)
-				return R_PAINT;
-			if (form_validate(def(v), (size_t)v->cur, text, &canon, &e) < 0) {
-				dialog_note(&v->dlg, "%s", e.msg);
-				free(text);
-				return R_PAINT;
-			}
-			set_value(v, (size_t)v->cur, canon);
-			set_str(&v->errors[v->cur], NULL);
-			free(canon);
-			free(text);
-			dialog_close(&v->dlg);
-			recheck(v);
-			return R_PAINT | R_BARS;
-		}
-		}
-		return R_PAINT;
-	}
 	if (id == ACT_CLOSE) {
 		if (v->f)
 			leave_field(v);
@@ -648,7 +641,7 @@ static int fp_action(struct pane *p, struct app *a, enum action_id id)
 		return choose(v, a);
 	case ACT_FORM_SAVE:
 		leave_field(v);
-		return start(v, a, J_SAVE, "Bezig met bewaren…");
+		return start(v, a, job_save, "Bezig met bewaren…");
 	default:
 		return R_NONE;
 	}
@@ -791,6 +784,8 @@ static int save(struct fpane *v, struct app *a)
 /* What became of the add: the form opens, or the pane goes. */
 static int added(struct fpane *v, struct app *a, struct outcome *o)
 {
+	int r;
+
 	if (!outcome_settle(a, o, "het formulier")) {
 		v->pending = *o;
 		return R_PAINT | R_BARS;
@@ -802,93 +797,88 @@ static int added(struct fpane *v, struct app *a, struct outcome *o)
 	}
 	v->id = o->id;
 	owner_stale(v);
-	int rr = load(v, a);
+	r = load(v, a);
 	app_message(a, 0, "Formulier toegevoegd: vul het in en bewaar met F2");
-	return rr;
+	return r;
 }
 
-static int fp_work(struct pane *p, struct app *a)
+static int job_available(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
-	enum job job = v->job;
+	struct formulier_item *it = NULL;
+	struct dialog_item *items;
 	struct err e;
+	int n = 0;
 
-	v->job = J_NONE;
-	if (job == J_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		return R_PAINT | R_BARS;
-	}
-	switch (job) {
-	case J_NONE:
-		break;
-	case J_AVAILABLE: {
-		struct formulier_item *it = NULL;
-		int n = 0;
-		if (formulier_available(a->db, v->org, &it, &n, &e) < 0 || n == 0) {
-			app_message(a, 1, "%s", n == 0 && !it ? e.msg : "Deze organisatie heeft geen formulieren");
-			free(it);
-			app_pop(a);
-			return R_PAINT | R_BARS;
-		}
-		struct dialog_item *items = calloc((size_t)n, sizeof *items);
-		for (int i = 0; items && i < n; i++) {
-			items[i].id = it[i].id;
-			snprintf(items[i].label, sizeof items[i].label, "%s", it[i].naam);
-			snprintf(items[i].extra, sizeof items[i].extra, "versie %d", it[i].versie);
-		}
-		if (items)
-			dialog_open_pick(&v->dlg, T_CHOOSE_FORM, "Formulier toevoegen",
-					 "Welk formulier voeg je toe aan deze hulpvraag? (typ om te zoeken)", items, n);
-		free(items);
+	if (formulier_available(a->db, v->org, &it, &n, &e) < 0 || n == 0) {
+		app_message(a, 1, "%s", n == 0 && !it ? e.msg : "Deze organisatie heeft geen formulieren");
 		free(it);
-		app_message_clear(a);
+		app_pop(a);
 		return R_PAINT | R_BARS;
 	}
-	case J_ADD: {
-		struct outcome o;
-		long id = 0;
-		formulier_add(a->db, v->hulpvraag_id, v->pick, v->key, &id, &o);
-		return added(v, a, &o);
+	items = calloc((size_t)n, sizeof *items);
+	for (int i = 0; items && i < n; i++) {
+		items[i].id = it[i].id;
+		snprintf(items[i].label, sizeof items[i].label, "%s", it[i].naam);
+		snprintf(items[i].extra, sizeof items[i].extra, "versie %d", it[i].versie);
 	}
-	case J_SETTLE: {
-		struct outcome o = v->pending;
-		return v->f ? saved(v, a, &o, 0) : added(v, a, &o);
+	if (items)
+		dialog_open_pick(&p->dlg, T_CHOOSE_FORM, "Formulier toevoegen",
+				 "Welk formulier voeg je toe aan deze hulpvraag? (typ om te zoeken)", items, n);
+	free(items);
+	free(it);
+	app_message_clear(a);
+	return R_PAINT | R_BARS;
+}
+
+static int job_add(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+	struct outcome o;
+	long id = 0;
+
+	formulier_add(a->db, v->hulpvraag_id, v->pick, v->key, &id, &o);
+	return added(v, a, &o);
+}
+
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+	struct outcome o = v->pending;
+
+	return v->f ? saved(v, a, &o, 0) : added(v, a, &o);
+}
+
+static int job_load(struct pane *p, struct app *a)
+{
+	return load(F(p), a);
+}
+
+static int job_save(struct pane *p, struct app *a)
+{
+	return save(F(p), a);
+}
+
+static int job_accounts(struct pane *p, struct app *a)
+{
+	struct fpane *v = F(p);
+	const struct form_field *f = &def(v)->fields[v->cur];
+	struct hv_item *it = NULL;
+	struct err e;
+	int n = 0;
+
+	if (formulier_accounts(a->db, v->f->organisatie_id, f->roles, &it, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
 	}
-	case J_LOAD:
-		return load(v, a);
-	case J_SAVE:
-		return save(v, a);
-	case J_ACCOUNTS: {
-		struct hv_item *it = NULL;
-		int n = 0;
-		const struct form_field *f = &def(v)->fields[v->cur];
-		if (formulier_accounts(a->db, v->f->organisatie_id, f->roles, &it, &n, &e) < 0) {
-			app_message(a, 1, "%s", e.msg);
-			return R_BARS;
-		}
-		struct dialog_item *items = calloc((size_t)n + 1, sizeof *items);
-		if (items) {
-			snprintf(items[0].label, sizeof items[0].label, "(niemand)");
-			for (int i = 0; i < n; i++) {
-				items[i + 1].id = it[i].id;
-				snprintf(items[i + 1].label, sizeof items[i + 1].label, "%s", it[i].naam);
-				snprintf(items[i + 1].extra, sizeof items[i + 1].extra, "%s", it[i].extra);
-			}
-			dialog_open_pick(&v->dlg, T_PICK, f->label,
-					 f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:",
-					 items, n + 1);
-			for (int i = 0; i < v->dlg.nshown; i++)
-				if (v->values[v->cur] && v->dlg.items[v->dlg.shown[i]].id == atol(v->values[v->cur]))
-					v->dlg.sel = i;
-		}
-		free(items);
-		free(it);
-		app_message_clear(a);
-		return R_PAINT | R_BARS;
-	}
-	}
+	if (dialog_open_pick_items(&p->dlg, T_PICK, f->label,
+				   f->notify ? "Kies een account (krijgt bij bewaren een mail):" : "Kies een account:", it, n,
+				   "(niemand)", 0) == 0)
+		for (int i = 0; i < p->dlg.nshown; i++)
+			if (v->values[v->cur] && p->dlg.items[p->dlg.shown[i]].id == atol(v->values[v->cur]))
+				p->dlg.sel = i;
+	free(it);
+	app_message_clear(a);
 	return R_PAINT | R_BARS;
 }
 
@@ -898,15 +888,15 @@ static int fp_reconnected(struct pane *p, struct app *a)
 {
 	struct fpane *v = F(p);
 
-	if (v->job != J_NONE)
+	if (p->job)
 		return R_PAINT;
 	if (v->pending.kind == OUTCOME_UNKNOWN) {
-		v->job = J_SETTLE;
+		p->job = job_settle;
 		return R_WORK;
 	}
 	if (v->f)
 		return R_PAINT;
-	v->job = v->id ? J_LOAD : J_AVAILABLE;
+	p->job = v->id ? job_load : job_available;
 	return R_WORK;
 }
 
@@ -914,7 +904,6 @@ static void fp_free(struct pane *p)
 {
 	struct fpane *v = F(p);
 
-	dialog_close(&v->dlg);
 	release_draft(v);
 	free(v);
 	explicit_bzero(field_text, sizeof field_text);
@@ -923,11 +912,12 @@ static void fp_free(struct pane *p)
 static const struct pane_ops fp_ops = {
 	.name = "formulier",
 	.title = "Formulier",
-	.context = fp_context,
+	.ctx = CTX_FORMULIER,
 	.draw = fp_draw,
 	.key = fp_key,
 	.action = fp_action,
-	.work = fp_work,
+	.dialog_ok = fp_dialog_ok,
+	.dialog_cancel = fp_dialog_cancel,
 	.free = fp_free,
 	.reconnected = fp_reconnected,
 };
@@ -946,7 +936,7 @@ static struct pane *formulier_pane(struct app *a, struct formtab *tab, struct pa
 	v->hulpvraag_id = hulpvraag_id;
 	v->org = org;
 	v->id = id;
-	v->job = id ? J_LOAD : J_AVAILABLE;
+	v->base.job = id ? job_load : job_available;
 	if (!id)
 		outcome_key_new(v->key); /* the add sent twice makes one form */
 	a->work_pending = 1;

@@ -2,11 +2,14 @@
  *
  * Every line comes from the action table: the keys that really work in the
  * context under the help (shadowed keys and typed characters left out), the
- * label and the help text.  Actions without a key are listed too.  Enter
+ * label and the help text.  Actions without a key are listed too; what the
+ * session's roles may not do (core/recht) is left out.  Enter
  * closes the help and runs the chosen action.
  */
 #include "tui/pane_help.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +17,7 @@
 struct help {
 	struct pane base;
 	enum action_ctx ctx;          /* the context the help is about */
-	const struct action **rows;   /* not owned: rows of action_table */
-	int n;
-	int sel, top, page;
+	struct lijst list;            /* const struct action * (rows of action_table), the cursor */
 };
 
 static struct help *P(struct pane *p)
@@ -24,10 +25,17 @@ static struct help *P(struct pane *p)
 	return (struct help *)p;
 }
 
-static enum action_ctx help_context(const struct pane *p)
+/* A row is a pointer into action_table: its address is its id. */
+static long row_id(const void *row)
 {
-	(void)p;
-	return CTX_HELP;
+	return (long)(intptr_t) * (const struct action *const *)row;
+}
+
+static const struct action *row(const struct help *h, int i)
+{
+	const struct action *const *r = lijst_row(&h->list, i);
+
+	return r ? *r : NULL;
 }
 
 static void keys_text(const struct keybind *kb, const struct action *act, enum action_ctx ctx, char *buf, size_t len)
@@ -63,94 +71,74 @@ static void help_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put(w, y, 2 + kc + lc, cols - 4 - kc - lc, "Omschrijving", s->attr[ST_HEAD]);
 	y++;
 	screen_rule(w, y++, 2, cols - 4, s->attr[ST_NORMAL]);
-	h->page = rows - y;
-	if (h->page < 1)
-		h->page = 1;
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (h->sel >= h->top + h->page)
-		h->top = h->sel - h->page + 1;
-	for (int i = h->top; i < h->n && y < rows; i++, y++) {
-		attr_t at = s->attr[i == h->sel ? ST_SEL : ST_NORMAL];
+	lijst_set_view(&h->list, rows - y);
+	for (int i = h->list.top; i < h->list.n && y < rows; i++, y++) {
+		const struct action *act = row(h, i);
+		attr_t at = s->attr[i == h->list.cur ? ST_SEL : ST_NORMAL];
 
-		keys_text(a->opt->keys, h->rows[i], h->ctx, buf, sizeof buf);
-		if (i == h->sel)
+		keys_text(a->opt->keys, act, h->ctx, buf, sizeof buf);
+		if (i == h->list.cur)
 			screen_put_pad(w, y, 1, cols - 2, "", at);
 		screen_put(w, y, 2, kc - 1, buf, at);
-		screen_put(w, y, 2 + kc, lc - 1, h->rows[i]->label, at);
-		screen_put(w, y, 2 + kc + lc, cols - 4 - kc - lc, h->rows[i]->help, at);
+		screen_put(w, y, 2 + kc, lc - 1, act->label, at);
+		screen_put(w, y, 2 + kc + lc, cols - 4 - kc - lc, act->help, at);
 	}
 }
 
-static int help_action(struct pane *p, struct app *a, enum action_id id)
+/* Enter: close the help and run the chosen action on the pane under it. */
+static int help_run(struct pane *p, struct app *a, enum action_id id)
 {
-	struct help *h = P(p);
+	const struct action *act = row(P(p), P(p)->list.cur);
 
-	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	case ACT_RUN:
-		app_pop(a);
-		if (h->n > 0)
-			a->queued = h->rows[h->sel]->id;
-		return R_PAINT | R_BARS;
-	case ACT_UP:
-		h->sel -= h->sel > 0;
-		return R_PAINT;
-	case ACT_DOWN:
-		h->sel += h->sel + 1 < h->n;
-		return R_PAINT;
-	case ACT_PAGE_UP:
-		h->sel = h->sel > h->page ? h->sel - h->page : 0;
-		return R_PAINT;
-	case ACT_PAGE_DOWN:
-		h->sel = h->sel + h->page < h->n ? h->sel + h->page : h->n - 1;
-		return R_PAINT;
-	case ACT_TOP:
-		h->sel = 0;
-		return R_PAINT;
-	case ACT_BOTTOM:
-		h->sel = h->n > 0 ? h->n - 1 : 0;
-		return R_PAINT;
-	case ACT_HELP:
-		return R_DONE; /* no help on help */
-	default:
-		return R_NONE;
-	}
+	app_pop(a);
+	if (act)
+		a->queued = act->id;
+	return R_PAINT | R_BARS;
 }
+
+static int help_none(struct pane *p, struct app *a, enum action_id id)
+{
+	return R_DONE; /* no help on help */
+}
+
+static const struct pane_action help_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_RUN, help_run, 0 },
+	{ ACT_HELP, help_none, 0 },
+};
 
 static void help_free(struct pane *p)
 {
 	struct help *h = P(p);
 
-	free(h->rows);
+	lijst_release(&h->list);
 	free(h);
 }
 
 static const struct pane_ops help_ops = {
 	.name = "help",
 	.title = "Help",
-	.context = help_context,
+	.ctx = CTX_HELP,
 	.draw = help_draw,
-	.action = help_action,
+	.actions = help_actions,
+	.nactions = sizeof help_actions / sizeof help_actions[0],
+	.list = offsetof(struct help, list),
 	.free = help_free,
 };
 
 struct pane *pane_help_new(struct app *a, enum action_ctx ctx)
 {
 	struct help *h = calloc(1, sizeof *h);
+	const struct action **rows = calloc(action_count + 1, sizeof *rows);
+	int n = 0;
 
-	(void)a;
-	if (!h)
-		return NULL;
-	h->base.ops = &help_ops;
-	h->ctx = ctx;
-	h->rows = calloc(action_count, sizeof *h->rows);
-	if (!h->rows) {
+	if (!h || !rows) {
 		free(h);
+		free(rows);
 		return NULL;
 	}
+	h->base.ops = &help_ops;
+	h->ctx = ctx;
 	/* the context's own actions first, then the global ones; a global
 	 * action the context redefines (same id) is listed once */
 	for (int pass = 0; pass < 2; pass++)
@@ -158,12 +146,14 @@ struct pane *pane_help_new(struct app *a, enum action_ctx ctx)
 			const struct action *act = &action_table[i];
 			int dup = 0;
 
-			if (act->ctx != (pass ? CTX_GLOBAL : ctx))
+			if (act->ctx != (pass ? CTX_GLOBAL : ctx) || !action_allowed(act, a->session.roles))
 				continue;
-			for (int j = 0; j < h->n; j++)
-				dup |= h->rows[j]->id == act->id;
+			for (int j = 0; j < n; j++)
+				dup |= rows[j]->id == act->id;
 			if (!dup)
-				h->rows[h->n++] = act;
+				rows[n++] = act;
 		}
+	lijst_init(&h->list, sizeof *rows, row_id, 0, 0, NULL);
+	lijst_set(&h->list, rows, n, 0, 0, 0);
 	return &h->base;
 }

@@ -36,12 +36,6 @@ static struct home *H(struct pane *p)
 	return (struct home *)p;
 }
 
-static enum action_ctx home_context(const struct pane *p)
-{
-	(void)p;
-	return CTX_HOME;
-}
-
 /* 1234567 → "1.234.567" (Dutch digit grouping). */
 static void fmt_count(char *buf, size_t len, long v)
 {
@@ -146,46 +140,55 @@ static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put_right(w, y, 2 + cat, COUNT_COLS, num, s->attr[ST_HEAD]);
 }
 
-static int home_action(struct pane *p, struct app *a, enum action_id id)
+static int home_move(struct pane *p, struct app *a, enum action_id id)
 {
 	struct home *h = H(p);
 
-	switch (id) {
-	case ACT_RELOAD:
-		app_message(a, 0, "Bezig met laden…");
-		return R_BARS | R_WORK;
-	case ACT_UP:
-		if (h->sel > 0)
-			h->sel--;
-		return R_PAINT;
-	case ACT_DOWN:
-		if (h->sel + 1 < h->n)
-			h->sel++;
-		return R_PAINT;
-	case ACT_Q_OPEN:
-	case ACT_Q_WERKVOORRAAD:
-		app_push(a, pane_queue_new(a, id == ACT_Q_OPEN && h->loaded && h->sel < h->n
-						      ? h->rows[h->sel].categorie : NULL));
-		return R_PAINT | R_BARS | R_WORK;
-	case ACT_TC_LIJST:
-		app_push(a, pane_controle_new(a));
-		return R_PAINT | R_BARS;
-	case ACT_HV_OPEN:
-		app_push(a, pane_hulpvraag_open_nummer(a));
-		return R_PAINT | R_BARS;
-	case ACT_HV_INTAKE:
-		if (!a->session.internal) {
-			app_message(a, 1, "Een hulpvraag invoeren kan alleen het samenwerkingsverband zelf");
-			return R_BARS;
-		}
-		app_push(a, pane_intake_new(a));
-		return R_PAINT | R_BARS;
-	default:
-		return R_NONE;
-	}
+	if (id == ACT_UP && h->sel > 0)
+		h->sel--;
+	if (id == ACT_DOWN && h->sel + 1 < h->n)
+		h->sel++;
+	return R_PAINT;
 }
 
-static int home_work(struct pane *p, struct app *a)
+/* w: the whole werkvoorraad; Enter: on the chosen category. */
+static int home_werkvoorraad(struct pane *p, struct app *a, enum action_id id)
+{
+	struct home *h = H(p);
+
+	app_push(a, pane_queue_new(a, id == ACT_Q_OPEN && h->loaded && h->sel < h->n ? h->rows[h->sel].categorie
+										: NULL));
+	return R_PAINT | R_BARS | R_WORK;
+}
+
+static int home_controle(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_controle_new(a));
+	return R_PAINT | R_BARS;
+}
+
+static int home_open(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_hulpvraag_open_nummer(a));
+	return R_PAINT | R_BARS;
+}
+
+static int home_intake(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_intake_new(a));
+	return R_PAINT | R_BARS;
+}
+
+static const struct pane_action home_actions[] = {
+	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
+	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
+	{ ACT_TC_LIJST, home_controle, 0 },
+	{ ACT_HV_OPEN, home_open, 0 },
+	{ ACT_HV_INTAKE, home_intake, 0 },
+};
+
+/* The counts (the load job: also "vernieuwen" and after a reconnect). */
+static int job_load(struct pane *p, struct app *a)
 {
 	struct home *h = H(p);
 	struct home_count *rows = NULL;
@@ -197,8 +200,7 @@ static int home_work(struct pane *p, struct app *a)
 	err_clear(&e);
 	localtime_r(&now, &tm);
 	strftime(h->when, sizeof h->when, "%H:%M:%S", &tm);
-	if (app_connect(a, &e) < 0 ||
-	    home_counts(a->db, a->session.organisatie_id, &rows, &n, &e) < 0) {
+	if (home_counts(a->db, a->session.organisatie_id, &rows, &n, &e) < 0) {
 		app_message(a, 1, "%s — r probeert het opnieuw", e.msg[0] ? e.msg : "Laden mislukt");
 		return R_PAINT | R_BARS;
 	}
@@ -216,13 +218,9 @@ static int home_work(struct pane *p, struct app *a)
 /* Another session changed a hulpvraag of this organisatie: recount. */
 static int home_changed(struct pane *p, struct app *a, const struct notify_event *ev)
 {
-	(void)p;
-	return ev->organisatie_id == a->session.organisatie_id ? R_WORK : R_NONE;
-}
-
-/* The connection is back: recount. */
-static int home_reconnected(struct pane *p, struct app *a)
-{
+	if (ev->organisatie_id != a->session.organisatie_id)
+		return R_NONE;
+	p->job = job_load;
 	return R_WORK;
 }
 
@@ -237,13 +235,14 @@ static void home_free(struct pane *p)
 static const struct pane_ops home_ops = {
 	.name = "home",
 	.title = "Overzicht",
-	.context = home_context,
+	.ctx = CTX_HOME,
 	.draw = home_draw,
-	.action = home_action,
-	.work = home_work,
+	.actions = home_actions,
+	.nactions = sizeof home_actions / sizeof home_actions[0],
+	.cursor = home_move,
+	.load = job_load,
 	.free = home_free,
 	.changed = home_changed,
-	.reconnected = home_reconnected,
 };
 
 struct pane *pane_home_new(struct app *a)
@@ -253,6 +252,7 @@ struct pane *pane_home_new(struct app *a)
 	if (!h)
 		return NULL;
 	h->base.ops = &home_ops;
+	h->base.job = job_load;
 	a->work_pending = 1; /* load the counts after the first paint */
 	return &h->base;
 }

@@ -23,6 +23,7 @@
 #include "core/bijlage.h"
 #include "core/datum.h"
 #include "core/naam.h"
+#include "core/recht.h"
 #include "core/statuswissel.h"
 #include "core/validate.h"
 #include "core/werkdag.h"
@@ -36,30 +37,10 @@
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
 
+/* The tabs, in the order shown; the table (tabs[], below the drawing
+ * functions) holds the rest of each: a new tab is a name here and a row
+ * there. */
 enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_COUNT };
-
-/* Full names when the row has room; the short ones at 80 columns, where
- * six tabs with their counts do not fit in full. */
-static const char *const tab_names[TAB_COUNT] = { "Hulpvraag", "Statushistorie", "Bijlagen", "Mijn notities",
-						  "Formulieren", "Compleetheid" };
-static const char *const tab_short[TAB_COUNT] = { "Hulpvraag", "Historie", "Bijlagen", "Notities",
-						  "Formulieren", "Compleet" };
-
-enum job {
-	JOB_NONE,
-	JOB_LOAD,
-	JOB_NUMMER,
-	JOB_KEUZES,
-	JOB_STATUS,
-	JOB_CHECK,
-	JOB_COORDS,
-	JOB_COORD_SAVE,
-	JOB_LABELS,
-	JOB_LABEL_ADD,
-	JOB_LABEL_DEL,
-	JOB_OMSCHR,
-	JOB_NOTE,
-};
 
 enum tag {
 	DT_NUMMER = 1,
@@ -84,17 +65,14 @@ struct hvpane {
 	int tab;
 	int scroll[TAB_COUNT];
 	int view_rows, content_rows;
-	struct dialog dlg;
-	enum job job;
 	char body_msg[600];     /* why nothing is shown */
-	char naar[256];         /* status chosen in the menu */
+	char naar[FLOW_NAME_BUF];         /* status chosen in the menu */
 	int naar_reden;
 	long pick_id;           /* coordinator / label chosen */
 	char pick_naam[256];
 	/* a save whose COMMIT was cut off (kind UNKNOWN until found out) */
 	struct outcome pending;
 	const char *pending_wat;
-	int offline_note;       /* the dialog says the save found no connection */
 	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
@@ -105,16 +83,27 @@ static struct hvpane *P(struct pane *p)
 	return (struct hvpane *)p;
 }
 
-static enum action_ctx hv_context(const struct pane *p)
-{
-	const struct hvpane *v = (const struct hvpane *)p;
-
-	return dialog_active(&v->dlg) ? CTX_DIALOG : CTX_HULPVRAAG;
-}
-
 /* ---- drawing ---------------------------------------------------------- */
 
 #define HEADER_ROWS 5 /* nummer+titel, status, dossier, tabs, rule */
+
+/* One tab of the hulpvraag: a row of tabs[]. */
+struct hv_tab {
+	const char *name; /* "Statushistorie" */
+	const char *kort; /* when the full names do not fit (80 columns): "Historie" */
+	/* Optional: the count after the name, "Bijlagen (3)". */
+	int (*count)(const struct hvpane *v);
+	/* Draws the tab into pad p from row 0, width columns; returns the rows used. */
+	int (*draw)(struct hvpane *v, struct app *a, WINDOW *p, int width);
+	/* An upper bound of the rows draw() uses (sizes the pad). */
+	long (*rows)(const struct hvpane *v, int width);
+	/* Optional: actions while the tab is shown (R_NONE: not the tab's),
+	 * and an action that first moves to the tab (ACT_NONE: none). */
+	int (*action)(struct hvpane *v, struct app *a, enum action_id id);
+	enum action_id opens;
+};
+
+static const struct hv_tab tabs[TAB_COUNT];
 
 static void header(struct hvpane *v, struct app *a, WINDOW *w)
 {
@@ -156,13 +145,14 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	}
 	screen_put(w, 2, 1, cols - 2, left, s->attr[ST_NORMAL]);
 
-	/* tabs: the current one in brackets (and reverse video) */
+	/* tabs: the current one in brackets (and reverse video); the full
+	 * names when the row has room, else the short ones */
 	char lab[TAB_COUNT][64];
 	for (int names = 0, need = 0; names < 2; names++, need = 0) {
 		for (int t = 0; t < TAB_COUNT; t++) {
-			int n = t == TAB_HIST ? h->nhistorie : t == TAB_BIJL ? h->nbijlagen : -1;
+			int n = tabs[t].count ? tabs[t].count(v) : -1;
 			int cur = t == v->tab;
-			const char *name = names ? tab_short[t] : tab_names[t];
+			const char *name = names ? tabs[t].kort : tabs[t].name;
 
 			if (n >= 0)
 				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : " ", name, n, cur ? "]" : " ");
@@ -226,120 +216,6 @@ static int field_row(WINDOW *p, const struct screen *s, int y, int width, const 
 	return pad_wrap(p, y, 18, width - 19, value[0] ? value : "—", va);
 }
 
-static int draw_tab(struct hvpane *v, struct app *a, WINDOW *p, int width)
-{
-	const struct screen *s = &a->scr;
-	const struct hulpvraag *h = v->h;
-	char buf[1200];
-	int y = 0;
-
-	switch (v->tab) {
-	case TAB_HV: {
-		struct datum ontvangen;
-		struct err e;
-
-		y += field_row(p, s, y, width, "Titel", h->titel, s->attr[ST_NORMAL]);
-		y += field_row(p, s, y, width, "Aanvraagtype", h->aanvraagtype, s->attr[ST_NORMAL]);
-		y += field_row(p, s, y, width, "Datum", h->datum, s->attr[ST_NORMAL]);
-		snprintf(buf, sizeof buf, "%s (sinds %s%s)", h->status, h->status_sinds, h->eindstatus ? ", eindstatus" : "");
-		y += field_row(p, s, y, width, "Status", buf, s->attr[ST_HEAD]);
-		if (h->eerste_reactie[0]) {
-			y += field_row(p, s, y, width, "Eerste reactie", h->eerste_reactie, s->attr[ST_NORMAL]);
-		} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
-			struct datum vandaag = datum_today(time(NULL));
-			long wd = werkdag_between(&a->kal, ontvangen, vandaag);
-			int late = werkdag_overdue(&a->kal, ontvangen, vandaag, 5);
-			snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
-				 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
-			y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);
-		}
-		snprintf(buf, sizeof buf, "%s%s%s%s", h->coordinator[0] ? h->coordinator : "nog niet gekozen",
-			 h->coordinator_email[0] ? " <" : "", h->coordinator_email, h->coordinator_email[0] ? ">" : "");
-		y += field_row(p, s, y, width, "Coördinator", buf, s->attr[ST_NORMAL]);
-		snprintf(buf, sizeof buf, "%s%s%s%s%s", h->aanvrager_naam[0] ? h->aanvrager_naam : "onbekend",
-			 h->aanvrager_email[0] ? " <" : "", h->aanvrager_email, h->aanvrager_email[0] ? ">" : "",
-			 h->geen_mail ? " — wil geen statusmails" : "");
-		y += field_row(p, s, y, width, "Aanvrager", buf, s->attr[ST_NORMAL]);
-		snprintf(buf, sizeof buf, "%s%s%s%s%s", h->contactpersoon, h->contact_email[0] ? " · " : "",
-			 h->contact_email, h->contact_telefoon[0] ? " · " : "", h->contact_telefoon);
-		y += field_row(p, s, y, width, "Contact school", buf, s->attr[ST_NORMAL]);
-		buf[0] = '\0';
-		for (int i = 0; i < h->nlabels; i++) {
-			if (i)
-				strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
-			strncat(buf, h->labels[i].naam, sizeof buf - strlen(buf) - 1);
-		}
-		y += field_row(p, s, y, width, "Labels", buf, s->attr[ST_NORMAL]);
-		snprintf(buf, sizeof buf, "%s%s%s (versie %d)", h->gewijzigd_op, h->gewijzigd_door[0] ? " door " : "",
-			 h->gewijzigd_door, h->version);
-		y += field_row(p, s, y, width, "Laatst gewijzigd", buf, s->attr[ST_DIM]);
-		y++;
-		screen_put(p, y++, 1, width - 2, "Omschrijving", s->attr[ST_HEAD]);
-		if (h->omschrijving[0])
-			y += pad_wrap(p, y, 3, width - 4, h->omschrijving, s->attr[ST_NORMAL]);
-		else
-			screen_put(p, y++, 3, width - 4, "(geen omschrijving — e om te bewerken)", s->attr[ST_DIM]);
-		break;
-	}
-	case TAB_HIST:
-		if (h->nhistorie == 0)
-			screen_put(p, y++, 1, width - 2, "Nog geen statuswijzigingen.", s->attr[ST_DIM]);
-		for (int i = 0; i < h->nhistorie; i++) {
-			const struct hv_historie *x = &h->historie[i];
-
-			snprintf(buf, sizeof buf, "%s  %s → %s", x->op, x->van[0] ? x->van : "(nieuw)", x->naar);
-			y += pad_wrap(p, y, 1, width - 2, buf, s->attr[ST_HEAD]);
-			snprintf(buf, sizeof buf, "door %s", x->door);
-			screen_put(p, y++, 3, width - 4, buf, s->attr[ST_DIM]);
-			if (x->reden[0]) {
-				screen_put(p, y, 3, 7, "Reden:", s->attr[ST_DIM]);
-				y += pad_wrap(p, y, 10, width - 11, x->reden, s->attr[ST_NORMAL]);
-			}
-			y++;
-		}
-		break;
-	case TAB_BIJL:
-		screen_put(p, y++, 1, width - 2, "b: bijlagen beheren (toevoegen, lezen, exporteren, verwijderen)",
-			   s->attr[ST_DIM]);
-		if (h->nbijlagen == 0) {
-			screen_put(p, y++, 1, width - 2, "Geen bijlagen.", s->attr[ST_DIM]);
-			break;
-		}
-		screen_put(p, y, 1, width - 46, "Naam", s->attr[ST_HEAD]);
-		screen_put_right(p, y, width - 45, 9, "Grootte", s->attr[ST_HEAD]);
-		screen_put(p, y, width - 34, 16, "Datum", s->attr[ST_HEAD]);
-		screen_put(p, y, width - 17, 16, "Door", s->attr[ST_HEAD]);
-		y++;
-		for (int i = 0; i < h->nbijlagen; i++) {
-			const struct hv_bijlage *b = &h->bijlagen[i];
-			char size[32];
-
-			bijlage_grootte_tekst(size, sizeof size, b->grootte);
-			screen_put(p, y, 1, width - 47, b->naam, s->attr[ST_NORMAL]);
-			screen_put_right(p, y, width - 45, 9, size, s->attr[ST_NORMAL]);
-			screen_put(p, y, width - 34, 16, b->op, s->attr[ST_NORMAL]);
-			screen_put(p, y, width - 17, 16, b->door[0] ? b->door : "—", s->attr[ST_NORMAL]);
-			y++;
-		}
-		break;
-	case TAB_NOTE:
-		screen_put(p, y++, 1, width - 2, "Alleen jij ziet deze notitie.  m: bewerken", s->attr[ST_DIM]);
-		y++;
-		if (h->notitie[0])
-			y += pad_wrap(p, y, 1, width - 2, h->notitie, s->attr[ST_NORMAL]);
-		else
-			screen_put(p, y++, 1, width - 2, "(nog geen notitie)", s->attr[ST_DIM]);
-		break;
-	case TAB_FORM:
-		y = formtab_draw(&v->forms, a, p, width);
-		break;
-	case TAB_COMPL:
-		y += compleet_view_draw(p, s, y, 1, width - 2, getmaxy(p) - y, &v->compl);
-		break;
-	}
-	return y;
-}
-
 /* An upper bound of the rows text takes when wrapped at width columns:
  * every line break, and a row per third of the width (word wrapping never
  * leaves more than that unused on a row of ordinary words). */
@@ -354,38 +230,218 @@ static long text_rows(const char *t, int width)
 	return rows + chars / third;
 }
 
+static int draw_hv(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	const struct hulpvraag *h = v->h;
+	char buf[1200];
+	int y = 0;
+	struct datum ontvangen;
+	struct err e;
+
+	y += field_row(p, s, y, width, "Titel", h->titel, s->attr[ST_NORMAL]);
+	y += field_row(p, s, y, width, "Aanvraagtype", h->aanvraagtype, s->attr[ST_NORMAL]);
+	y += field_row(p, s, y, width, "Datum", h->datum, s->attr[ST_NORMAL]);
+	snprintf(buf, sizeof buf, "%s (sinds %s%s)", h->status, h->status_sinds, h->eindstatus ? ", eindstatus" : "");
+	y += field_row(p, s, y, width, "Status", buf, s->attr[ST_HEAD]);
+	if (h->eerste_reactie[0]) {
+		y += field_row(p, s, y, width, "Eerste reactie", h->eerste_reactie, s->attr[ST_NORMAL]);
+	} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
+		struct datum vandaag = datum_today(time(NULL));
+		long wd = werkdag_between(&a->kal, ontvangen, vandaag);
+		int late = werkdag_overdue(&a->kal, ontvangen, vandaag, 5);
+		snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
+			 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
+		y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);
+	}
+	snprintf(buf, sizeof buf, "%s%s%s%s", h->coordinator[0] ? h->coordinator : "nog niet gekozen",
+		 h->coordinator_email[0] ? " <" : "", h->coordinator_email, h->coordinator_email[0] ? ">" : "");
+	y += field_row(p, s, y, width, "Coördinator", buf, s->attr[ST_NORMAL]);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", h->aanvrager_naam[0] ? h->aanvrager_naam : "onbekend",
+		 h->aanvrager_email[0] ? " <" : "", h->aanvrager_email, h->aanvrager_email[0] ? ">" : "",
+		 h->geen_mail ? " — wil geen statusmails" : "");
+	y += field_row(p, s, y, width, "Aanvrager", buf, s->attr[ST_NORMAL]);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", h->contactpersoon, h->contact_email[0] ? " · " : "", h->contact_email,
+		 h->contact_telefoon[0] ? " · " : "", h->contact_telefoon);
+	y += field_row(p, s, y, width, "Contact school", buf, s->attr[ST_NORMAL]);
+	/* the SWV's labels are internal: a school never sees them */
+	if (recht_mag(a->session.roles, RECHT_LABELS_ZIEN)) {
+		buf[0] = '\0';
+		for (int i = 0; i < h->nlabels; i++) {
+			if (i)
+				strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
+			strncat(buf, h->labels[i].naam, sizeof buf - strlen(buf) - 1);
+		}
+		y += field_row(p, s, y, width, "Labels", buf, s->attr[ST_NORMAL]);
+	}
+	snprintf(buf, sizeof buf, "%s%s%s (versie %d)", h->gewijzigd_op, h->gewijzigd_door[0] ? " door " : "",
+		 h->gewijzigd_door, h->version);
+	y += field_row(p, s, y, width, "Laatst gewijzigd", buf, s->attr[ST_DIM]);
+	y++;
+	screen_put(p, y++, 1, width - 2, "Omschrijving", s->attr[ST_HEAD]);
+	if (h->omschrijving[0])
+		y += pad_wrap(p, y, 3, width - 4, h->omschrijving, s->attr[ST_NORMAL]);
+	else
+		screen_put(p, y++, 3, width - 4,
+			   recht_mag(a->session.roles, RECHT_OMSCHRIJVING_BEWERKEN) ? "(geen omschrijving — e om te bewerken)"
+										   : "(geen omschrijving)",
+			   s->attr[ST_DIM]);
+	return y;
+}
+
+static long rows_hv(const struct hvpane *v, int width)
+{
+	return 16 + text_rows(v->h->omschrijving, width - 4);
+}
+
+static int count_hist(const struct hvpane *v)
+{
+	return v->h->nhistorie;
+}
+
+static int draw_hist(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	const struct hulpvraag *h = v->h;
+	char buf[1200];
+	int y = 0;
+
+	if (h->nhistorie == 0)
+		screen_put(p, y++, 1, width - 2, "Nog geen statuswijzigingen.", s->attr[ST_DIM]);
+	for (int i = 0; i < h->nhistorie; i++) {
+		const struct hv_historie *x = &h->historie[i];
+
+		snprintf(buf, sizeof buf, "%s  %s → %s", x->op, x->van[0] ? x->van : "(nieuw)", x->naar);
+		y += pad_wrap(p, y, 1, width - 2, buf, s->attr[ST_HEAD]);
+		snprintf(buf, sizeof buf, "door %s", x->door);
+		screen_put(p, y++, 3, width - 4, buf, s->attr[ST_DIM]);
+		if (x->reden[0]) {
+			screen_put(p, y, 3, 7, "Reden:", s->attr[ST_DIM]);
+			y += pad_wrap(p, y, 10, width - 11, x->reden, s->attr[ST_NORMAL]);
+		}
+		y++;
+	}
+	return y;
+}
+
+static long rows_hist(const struct hvpane *v, int width)
+{
+	long rows = 0;
+
+	for (int i = 0; i < v->h->nhistorie; i++)
+		rows += 3 + text_rows(v->h->historie[i].van, width / 2) + text_rows(v->h->historie[i].naar, width / 2) +
+			text_rows(v->h->historie[i].reden, width - 11);
+	return rows;
+}
+
+static int count_bijl(const struct hvpane *v)
+{
+	return v->h->nbijlagen;
+}
+
+static int draw_bijl(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	const struct hulpvraag *h = v->h;
+	int y = 0;
+
+	screen_put(p, y++, 1, width - 2, "b: bijlagen beheren (toevoegen, lezen, exporteren, verwijderen)",
+		   s->attr[ST_DIM]);
+	if (h->nbijlagen == 0) {
+		screen_put(p, y++, 1, width - 2, "Geen bijlagen.", s->attr[ST_DIM]);
+		return y;
+	}
+	screen_put(p, y, 1, width - 46, "Naam", s->attr[ST_HEAD]);
+	screen_put_right(p, y, width - 45, 9, "Grootte", s->attr[ST_HEAD]);
+	screen_put(p, y, width - 34, 16, "Datum", s->attr[ST_HEAD]);
+	screen_put(p, y, width - 17, 16, "Door", s->attr[ST_HEAD]);
+	y++;
+	for (int i = 0; i < h->nbijlagen; i++) {
+		const struct hv_bijlage *b = &h->bijlagen[i];
+		char size[32];
+
+		bijlage_grootte_tekst(size, sizeof size, b->grootte);
+		screen_put(p, y, 1, width - 47, b->naam, s->attr[ST_NORMAL]);
+		screen_put_right(p, y, width - 45, 9, size, s->attr[ST_NORMAL]);
+		screen_put(p, y, width - 34, 16, b->op, s->attr[ST_NORMAL]);
+		screen_put(p, y, width - 17, 16, b->door[0] ? b->door : "—", s->attr[ST_NORMAL]);
+		y++;
+	}
+	return y;
+}
+
+static long rows_bijl(const struct hvpane *v, int width)
+{
+	(void)width;
+	return v->h->nbijlagen + 2;
+}
+
+static int draw_note(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	int y = 0;
+
+	screen_put(p, y++, 1, width - 2, "Alleen jij ziet deze notitie.  m: bewerken", s->attr[ST_DIM]);
+	y++;
+	if (v->h->notitie[0])
+		y += pad_wrap(p, y, 1, width - 2, v->h->notitie, s->attr[ST_NORMAL]);
+	else
+		screen_put(p, y++, 1, width - 2, "(nog geen notitie)", s->attr[ST_DIM]);
+	return y;
+}
+
+static long rows_note(const struct hvpane *v, int width)
+{
+	return 2 + text_rows(v->h->notitie, width - 2);
+}
+
+static int draw_form(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	return formtab_draw(&v->forms, a, p, width);
+}
+
+static long rows_form(const struct hvpane *v, int width)
+{
+	(void)width;
+	return v->forms.n + 4;
+}
+
+static int action_form(struct hvpane *v, struct app *a, enum action_id id)
+{
+	return formtab_action(&v->forms, a, &v->base, id, v->id, v->h->organisatie_id);
+}
+
+static int draw_compl(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	return compleet_view_draw(p, &a->scr, 0, 1, width - 2, getmaxy(p), &v->compl);
+}
+
+static long rows_compl(const struct hvpane *v, int width)
+{
+	long rows = 0;
+
+	for (size_t i = 0; i < v->compl.uitslag.n; i++)
+		rows += text_rows(v->compl.uitslag.punten[i].omschrijving, width - 4) +
+			text_rows(v->compl.uitslag.punten[i].melding, width - 6);
+	return rows;
+}
+
+static const struct hv_tab tabs[TAB_COUNT] = {
+	[TAB_HV] = { "Hulpvraag", "Hulpvraag", NULL, draw_hv, rows_hv, NULL, ACT_NONE },
+	[TAB_HIST] = { "Statushistorie", "Historie", count_hist, draw_hist, rows_hist, NULL, ACT_NONE },
+	[TAB_BIJL] = { "Bijlagen", "Bijlagen", count_bijl, draw_bijl, rows_bijl, NULL, ACT_NONE },
+	[TAB_NOTE] = { "Mijn notities", "Notities", NULL, draw_note, rows_note, NULL, ACT_NONE },
+	[TAB_FORM] = { "Formulieren", "Formulieren", NULL, draw_form, rows_form, action_form, ACT_HV_FORM_ADD },
+	[TAB_COMPL] = { "Compleetheid", "Compleet", NULL, draw_compl, rows_compl, NULL, ACT_NONE },
+};
+
 /* Rows of the pad for the current tab only: a cchar_t is 28 bytes, so a
  * pad sized for every tab at 200 columns was a megabyte on each paint
  * (issue 4 §7: a session stays under 12 MiB). */
 static int pad_rows(const struct hvpane *v, int width)
 {
-	const struct hulpvraag *h = v->h;
-	long rows = 4;
+	long rows = 4 + tabs[v->tab].rows(v, width);
 
-	switch (v->tab) {
-	case TAB_HV:
-		rows += 16 + text_rows(h->omschrijving, width - 4);
-		break;
-	case TAB_HIST:
-		for (int i = 0; i < h->nhistorie; i++)
-			rows += 3 + text_rows(h->historie[i].van, width / 2) + text_rows(h->historie[i].naar, width / 2) +
-				text_rows(h->historie[i].reden, width - 11);
-		break;
-	case TAB_BIJL:
-		rows += h->nbijlagen + 2;
-		break;
-	case TAB_NOTE:
-		rows += 2 + text_rows(h->notitie, width - 2);
-		break;
-	case TAB_FORM:
-		rows += v->forms.n + 4;
-		break;
-	case TAB_COMPL:
-		for (size_t i = 0; i < v->compl.uitslag.n; i++)
-			rows += text_rows(v->compl.uitslag.punten[i].omschrijving, width - 4) +
-				text_rows(v->compl.uitslag.punten[i].melding, width - 6);
-		break;
-	}
 	return rows > 3000 ? 3000 : (int)rows;
 }
 
@@ -399,14 +455,13 @@ static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, rows / 2 - 1, 2, cols - 4,
 			   v->body_msg[0] ? v->body_msg : (v->id ? "Bezig met laden…" : ""),
 			   s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	header(v, a, w);
 	v->view_rows = rows - HEADER_ROWS;
 	WINDOW *pad = newpad(pad_rows(v, cols), cols);
 	if (pad) {
-		int total = draw_tab(v, a, pad, cols);
+		int total = tabs[v->tab].draw(v, a, pad, cols);
 		int *top = &v->scroll[v->tab];
 
 		v->content_rows = total;
@@ -425,16 +480,26 @@ static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
 			screen_put_right(w, rows - 1, 0, cols - 1, "↓ meer (PgDn)", s->attr[ST_DIM]);
 		delwin(pad);
 	}
-	dialog_draw(&v->dlg, a, w);
 }
 
 /* ---- actions ---------------------------------------------------------- */
 
-static int start(struct hvpane *v, struct app *a, enum job job, const char *what)
+static int job_load(struct pane *p, struct app *a);
+static int job_nummer(struct pane *p, struct app *a);
+static int job_keuzes(struct pane *p, struct app *a);
+static int job_status(struct pane *p, struct app *a);
+static int job_check(struct pane *p, struct app *a);
+static int job_coords(struct pane *p, struct app *a);
+static int job_coord_save(struct pane *p, struct app *a);
+static int job_labels(struct pane *p, struct app *a);
+static int job_label_add(struct pane *p, struct app *a);
+static int job_label_del(struct pane *p, struct app *a);
+static int job_omschr(struct pane *p, struct app *a);
+static int job_note(struct pane *p, struct app *a);
+
+static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
 {
-	v->job = job;
-	app_message(a, 0, "%s", what);
-	return R_PAINT | R_BARS | R_WORK;
+	return app_start(a, &v->base, job, what);
 }
 
 static void open_reden(struct hvpane *v, const char *keep)
@@ -444,102 +509,109 @@ static void open_reden(struct hvpane *v, const char *keep)
 	snprintf(title, sizeof title, "Status → %s", v->naar);
 	snprintf(prompt, sizeof prompt, "Van \"%s\" naar \"%s\".  Reden (%s; de aanvrager krijgt die in de mail):",
 		 v->h->status, v->naar, v->naar_reden ? "verplicht" : "mag leeg blijven");
-	dialog_open_text(&v->dlg, DT_REDEN, title, prompt, keep);
+	dialog_open_text(&v->base.dlg, DT_REDEN, title, prompt, keep);
 }
 
 /* The dialog was confirmed: act on what it holds. */
-static int dialog_ok(struct hvpane *v, struct app *a)
+static int hv_dialog_ok(struct pane *p, struct app *a)
 {
+	struct hvpane *v = P(p);
 	const struct dialog_item *it;
 	struct err e;
 	char *text;
 
-	switch (v->dlg.tag) {
+	switch (v->base.dlg.tag) {
 	case DT_NUMMER: {
 		long long n;
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text)
 			return R_PAINT;
 		if (validate_int(text, 1, 999999999999LL, &n, "Nummer", &e) < 0) {
-			dialog_note(&v->dlg, "%s", e.msg);
+			dialog_note(&v->base.dlg, "%s", e.msg);
 			free(text);
 			return R_PAINT;
 		}
 		free(text);
 		v->pick_id = (long)n;
-		return start(v, a, JOB_NUMMER, "Bezig met zoeken…");
+		return start(v, a, job_nummer, "Bezig met zoeken…");
 	}
 	case DT_STATUS_PICK:
-		it = dialog_selected(&v->dlg);
-		snprintf(v->naar, sizeof v->naar, "%s", it->label);
+		it = dialog_selected(&v->base.dlg);
+		snprintf(v->naar, sizeof v->naar, "%.*s", FLOW_MAX_NAME, it->label);
 		v->naar_reden = it->flag;
 		open_reden(v, "");
 		return R_PAINT | R_BARS;
 	case DT_REDEN:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (text && v->naar_reden && statuswissel_reden_leeg(text)) {
-			dialog_note(&v->dlg, "Voor deze status is een reden verplicht.");
+			dialog_note(&v->base.dlg, "Voor deze status is een reden verplicht.");
 			free(text);
 			return R_PAINT;
 		}
 		free(text);
 		if (v->pending.kind == OUTCOME_UNKNOWN) /* the last try may have got in: ask first */
-			return start(v, a, JOB_CHECK, "Bezig met nagaan of de statuswijziging is bewaard…");
-		return start(v, a, JOB_STATUS, "Bezig met bewaren…");
+			return start(v, a, job_check, "Bezig met nagaan of de statuswijziging is bewaard…");
+		return start(v, a, job_status, "Bezig met bewaren…");
 	case DT_COORD:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		v->pick_id = it->id;
-		return start(v, a, JOB_COORD_SAVE, "Bezig met bewaren…");
+		return start(v, a, job_coord_save, "Bezig met bewaren…");
 	case DT_LABEL_PICK:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (it->id == NEW_LABEL_ID) {
-			text = dialog_text(&v->dlg); /* the filter is a good start for the name */
-			dialog_open_line(&v->dlg, DT_LABEL_NEW, "Nieuw label", "Naam van het label (hoogstens 40 tekens):",
+			text = dialog_text(&v->base.dlg); /* the filter is a good start for the name */
+			dialog_open_line(&v->base.dlg, DT_LABEL_NEW, "Nieuw label", "Naam van het label (hoogstens 40 tekens):",
 					 text ? text : "", 0);
 			free(text);
 			return R_PAINT | R_BARS;
 		}
 		snprintf(v->pick_naam, sizeof v->pick_naam, "%s", it->label);
-		return start(v, a, JOB_LABEL_ADD, "Bezig met bewaren…");
+		return start(v, a, job_label_add, "Bezig met bewaren…");
 	case DT_LABEL_NEW:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		snprintf(v->pick_naam, sizeof v->pick_naam, "%s", text ? text : "");
 		free(text);
-		return start(v, a, JOB_LABEL_ADD, "Bezig met bewaren…");
+		return start(v, a, job_label_add, "Bezig met bewaren…");
 	case DT_LABEL_DEL: {
 		char prompt[400];
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		v->pick_id = it->id;
 		snprintf(v->pick_naam, sizeof v->pick_naam, "%s", it->label);
 		snprintf(prompt, sizeof prompt, "Label \"%s\" van hulpvraag %ld afhalen?", it->label, v->h->nummer);
-		dialog_open_confirm(&v->dlg, DT_LABEL_DEL_CONFIRM, "Label verwijderen", prompt, "Label afhalen");
+		dialog_open_confirm(&v->base.dlg, DT_LABEL_DEL_CONFIRM, "Label verwijderen", prompt, "Label afhalen");
 		return R_PAINT | R_BARS;
 	}
 	case DT_LABEL_DEL_CONFIRM:
-		return start(v, a, JOB_LABEL_DEL, "Bezig met bewaren…");
+		return start(v, a, job_label_del, "Bezig met bewaren…");
 	case DT_OMSCHR:
-		return start(v, a, JOB_OMSCHR, "Bezig met bewaren…");
+		return start(v, a, job_omschr, "Bezig met bewaren…");
 	case DT_NOTE:
-		return start(v, a, JOB_NOTE, "Bezig met bewaren…");
+		return start(v, a, job_note, "Bezig met bewaren…");
 	}
 	return R_PAINT;
 }
 
-static int hv_key(struct pane *p, struct app *a, int key)
+/* Esc on the nummer asked for from the home screen: back home. */
+static int hv_dialog_cancel(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	if (!v->h && !v->id)
+		app_pop(a);
+	return R_PAINT | R_BARS;
 }
 
-static int scroll_by(struct hvpane *v, int delta)
+static int hv_move(struct pane *p, struct app *a, enum action_id id)
 {
+	struct hvpane *v = P(p);
 	int *top = &v->scroll[v->tab];
 	int max = v->content_rows - v->view_rows;
+	int page = v->view_rows - 1;
 
-	*top += delta;
+	if (!v->h)
+		return R_NONE;
+	*top += id == ACT_UP ? -1 : id == ACT_DOWN ? 1 : id == ACT_PAGE_UP ? -page : id == ACT_PAGE_DOWN ? page
+		: id == ACT_TOP ? -1000000 : 1000000;
 	if (*top > max)
 		*top = max;
 	if (*top < 0)
@@ -547,126 +619,141 @@ static int scroll_by(struct hvpane *v, int delta)
 	return R_PAINT;
 }
 
-static int hv_action(struct pane *p, struct app *a, enum action_id id)
+static int hv_reload(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, P(p)->pending.kind == OUTCOME_UNKNOWN ? job_check : job_load, "Bezig met laden…");
+}
+
+static int hv_tab(struct pane *p, struct app *a, enum action_id id)
 {
 	struct hvpane *v = P(p);
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK:
-			return dialog_ok(v, a);
-		case DIALOG_CANCEL:
-			if (!v->h && !v->id) {
-				app_pop(a); /* asked for a nummer and cancelled: back home */
-				return R_PAINT | R_BARS;
-			}
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
+	v->tab = (v->tab + (id == ACT_HV_TAB_NEXT ? 1 : TAB_COUNT - 1)) % TAB_COUNT;
+	return R_PAINT;
+}
+
+static int hv_status(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_keuzes, "Bezig met ophalen van de mogelijke statussen…");
+}
+
+static int hv_coordinator(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_coords, "Bezig met ophalen van de coördinatoren…");
+}
+
+static int hv_label_add(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_labels, "Bezig met ophalen van de labels…");
+}
+
+static int hv_label_remove(struct pane *p, struct app *a, enum action_id id)
+{
+	struct hvpane *v = P(p);
+	struct dialog_item *items;
+
+	if (v->h->nlabels == 0) {
+		app_message(a, 0, "Deze hulpvraag heeft geen labels");
+		return R_BARS;
+	}
+	items = calloc((size_t)v->h->nlabels, sizeof *items);
+	if (!items)
 		return R_NONE;
+	for (int i = 0; i < v->h->nlabels; i++) {
+		items[i].id = v->h->labels[i].id;
+		snprintf(items[i].label, sizeof items[i].label, "%s", v->h->labels[i].naam);
 	}
-	if (id == ACT_CLOSE) {
-		app_pop(a);
-		return R_PAINT | R_BARS;
+	dialog_open_pick(&p->dlg, DT_LABEL_DEL, "Label verwijderen", "Welk label haal je van deze hulpvraag af?", items,
+			 v->h->nlabels);
+	free(items);
+	return R_PAINT | R_BARS;
+}
+
+static int hv_omschrijving(struct pane *p, struct app *a, enum action_id id)
+{
+	dialog_open_text(&p->dlg, DT_OMSCHR, "Omschrijving bewerken",
+			 "De omschrijving van de hulpvraag (zichtbaar voor iedereen die de hulpvraag ziet):",
+			 P(p)->h->omschrijving);
+	return R_PAINT | R_BARS;
+}
+
+static int hv_notitie(struct pane *p, struct app *a, enum action_id id)
+{
+	if (!P(p)->h->notitie_id)
+		outcome_key_new(P(p)->note_key); /* a new note: sent twice, made once */
+	dialog_open_text(&p->dlg, DT_NOTE, "Mijn notitie",
+			 "Je eigen notitie bij deze hulpvraag; niemand anders ziet die.  Leeg = verwijderen.",
+			 P(p)->h->notitie);
+	return R_PAINT | R_BARS;
+}
+
+static int hv_bijlagen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct hvpane *v = P(p);
+
+	/* back from the list: reload (a bijlage may have moved the status) */
+	v->tab = TAB_BIJL;
+	p->job = job_load;
+	p->work_waiting = 1;
+	app_push(a, pane_bijlagen_new(a, v->id, v->h->nummer));
+	return R_PAINT | R_BARS;
+}
+
+/* The flow's aanvulling status, with the missing items as reden. */
+static int hv_aanvulling(struct pane *p, struct app *a, enum action_id id)
+{
+	struct hvpane *v = P(p);
+	char *reden;
+
+	if (!v->compl.aanvulling[0]) {
+		app_message(a, 1, "Aanvulling vragen kan niet vanuit \"%s\" (geen status om te controleren)",
+			    v->h->status);
+		return R_BARS;
 	}
-	if (id == ACT_RELOAD)
-		return start(v, a, v->pending.kind == OUTCOME_UNKNOWN ? JOB_CHECK : JOB_LOAD, "Bezig met laden…");
+	if (v->compl.uitslag.nok == v->compl.uitslag.n)
+		app_message(a, 0, "Let op: volgens de checklist is de aanvraag compleet");
+	snprintf(v->naar, sizeof v->naar, "%s", v->compl.aanvulling);
+	v->naar_reden = 1;
+	reden = compleet_view_reden(&v->compl);
+	open_reden(v, reden ? reden : "");
+	free(reden);
+	v->tab = TAB_COMPL;
+	return R_PAINT | R_BARS;
+}
+
+static int hv_ready(const struct pane *p)
+{
+	return ((const struct hvpane *)p)->h != NULL;
+}
+
+/* Before the table: the shown tab's own actions (an action that opens a
+ * tab moves there first). */
+static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
+{
+	struct hvpane *v = P(p);
+
 	if (!v->h)
 		return R_NONE;
-	if (id == ACT_HV_FORM_ADD)
-		v->tab = TAB_FORM;
-	if (v->tab == TAB_FORM) {
-		int r = formtab_action(&v->forms, a, p, id, v->id, v->h->organisatie_id);
-		if (r != R_NONE)
-			return r;
-	}
-	switch (id) {
-	case ACT_HV_TAB_NEXT:
-		v->tab = (v->tab + 1) % TAB_COUNT;
-		return R_PAINT;
-	case ACT_HV_TAB_PREV:
-		v->tab = (v->tab + TAB_COUNT - 1) % TAB_COUNT;
-		return R_PAINT;
-	case ACT_UP:
-		return scroll_by(v, -1);
-	case ACT_DOWN:
-		return scroll_by(v, 1);
-	case ACT_PAGE_UP:
-		return scroll_by(v, -(v->view_rows - 1));
-	case ACT_PAGE_DOWN:
-		return scroll_by(v, v->view_rows - 1);
-	case ACT_TOP:
-		return scroll_by(v, -1000000);
-	case ACT_BOTTOM:
-		return scroll_by(v, 1000000);
-	case ACT_HV_STATUS:
-		return start(v, a, JOB_KEUZES, "Bezig met ophalen van de mogelijke statussen…");
-	case ACT_HV_COORDINATOR:
-		return start(v, a, JOB_COORDS, "Bezig met ophalen van de coördinatoren…");
-	case ACT_HV_LABEL_ADD:
-		return start(v, a, JOB_LABELS, "Bezig met ophalen van de labels…");
-	case ACT_HV_LABEL_REMOVE: {
-		struct dialog_item *items;
-		if (v->h->nlabels == 0) {
-			app_message(a, 0, "Deze hulpvraag heeft geen labels");
-			return R_BARS;
-		}
-		items = calloc((size_t)v->h->nlabels, sizeof *items);
-		if (!items)
-			return R_NONE;
-		for (int i = 0; i < v->h->nlabels; i++) {
-			items[i].id = v->h->labels[i].id;
-			snprintf(items[i].label, sizeof items[i].label, "%s", v->h->labels[i].naam);
-		}
-		dialog_open_pick(&v->dlg, DT_LABEL_DEL, "Label verwijderen", "Welk label haal je van deze hulpvraag af?",
-				 items, v->h->nlabels);
-		free(items);
-		return R_PAINT | R_BARS;
-	}
-	case ACT_HV_OMSCHRIJVING:
-		dialog_open_text(&v->dlg, DT_OMSCHR, "Omschrijving bewerken",
-				 "De omschrijving van de hulpvraag (zichtbaar voor iedereen die de hulpvraag ziet):",
-				 v->h->omschrijving);
-		return R_PAINT | R_BARS;
-	case ACT_HV_BIJLAGEN:
-		/* back from the list: reload (a bijlage may have moved the status) */
-		v->tab = TAB_BIJL;
-		v->job = JOB_LOAD;
-		v->base.work_waiting = 1;
-		app_push(a, pane_bijlagen_new(a, v->id, v->h->nummer));
-		return R_PAINT | R_BARS;
-	case ACT_HV_AANVULLING: {
-		/* the flow's aanvulling status, with the missing items as reden */
-		char *reden;
-		if (!v->compl.aanvulling[0]) {
-			app_message(a, 1, "Aanvulling vragen kan niet vanuit \"%s\" (geen status om te controleren)",
-				    v->h->status);
-			return R_BARS;
-		}
-		if (v->compl.uitslag.nok == v->compl.uitslag.n)
-			app_message(a, 0, "Let op: volgens de checklist is de aanvraag compleet");
-		snprintf(v->naar, sizeof v->naar, "%s", v->compl.aanvulling);
-		v->naar_reden = 1;
-		reden = compleet_view_reden(&v->compl);
-		open_reden(v, reden ? reden : "");
-		free(reden);
-		v->tab = TAB_COMPL;
-		return R_PAINT | R_BARS;
-	}
-	case ACT_HV_NOTITIE:
-		if (!v->h->notitie_id)
-			outcome_key_new(v->note_key); /* a new note: sent twice, made once */
-		dialog_open_text(&v->dlg, DT_NOTE, "Mijn notitie",
-				 "Je eigen notitie bij deze hulpvraag; niemand anders ziet die.  Leeg = verwijderen.",
-				 v->h->notitie);
-		return R_PAINT | R_BARS;
-	default:
-		return R_NONE;
-	}
+	for (int t = 0; t < TAB_COUNT; t++)
+		if (tabs[t].opens != ACT_NONE && tabs[t].opens == id)
+			v->tab = t;
+	return tabs[v->tab].action ? tabs[v->tab].action(v, a, id) : R_NONE;
 }
+
+static const struct pane_action hv_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_RELOAD, hv_reload, 0 },
+	{ ACT_HV_TAB_NEXT, hv_tab, PA_READY },
+	{ ACT_HV_TAB_PREV, hv_tab, PA_READY },
+	{ ACT_HV_STATUS, hv_status, PA_READY },
+	{ ACT_HV_COORDINATOR, hv_coordinator, PA_READY },
+	{ ACT_HV_LABEL_ADD, hv_label_add, PA_READY },
+	{ ACT_HV_LABEL_REMOVE, hv_label_remove, PA_READY },
+	{ ACT_HV_OMSCHRIJVING, hv_omschrijving, PA_READY },
+	{ ACT_HV_NOTITIE, hv_notitie, PA_READY },
+	{ ACT_HV_BIJLAGEN, hv_bijlagen, PA_READY },
+	{ ACT_HV_AANVULLING, hv_aanvulling, PA_READY },
+};
 
 /* ---- work ------------------------------------------------------------- */
 
@@ -706,9 +793,9 @@ static int show_conflict(struct hvpane *v, struct app *a, const struct outcome *
 	if (reload(v, a, &old, &le) == HV_OK && old) {
 		hulpvraag_diff(old, v->h, diff, sizeof diff);
 		hulpvraag_free(&old);
-		dialog_note(&v->dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw, Esc annuleert.", diff);
+		dialog_note(&v->base.dlg, "%s. Je tekst staat er nog: F2 probeert het opnieuw, Esc annuleert.", diff);
 	} else {
-		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
+		dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
 	}
 	outcome_show(a, o, wat);
 	return R_PAINT | R_BARS;
@@ -726,21 +813,21 @@ static int check_unknown(struct hvpane *v, struct app *a)
 	char note[700];
 
 	if (!outcome_settle(a, &v->pending, v->pending_wat)) {
-		if (dialog_active(&v->dlg))
-			dialog_note(&v->dlg, "%s", outcome_note(&v->pending, note, sizeof note));
+		if (dialog_active(&v->base.dlg))
+			dialog_note(&v->base.dlg, "%s", outcome_note(&v->pending, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
 	o = v->pending;
 	outcome_clear(&v->pending);
-	if (o.kind == OUTCOME_SAVED || !dialog_active(&v->dlg)) {
-		dialog_close(&v->dlg);
+	if (o.kind == OUTCOME_SAVED || !dialog_active(&v->base.dlg)) {
+		dialog_close(&v->base.dlg);
 		reload(v, a, NULL, &le);
 		outcome_show(a, &o, v->pending_wat);
 		return R_PAINT | R_BARS;
 	}
 	if (o.kind == OUTCOME_CONFLICT)
 		return show_conflict(v, a, &o, v->pending_wat);
-	dialog_note(&v->dlg, "%s", outcome_note(&o, note, sizeof note));
+	dialog_note(&v->base.dlg, "%s", outcome_note(&o, note, sizeof note));
 	return R_PAINT | R_BARS;
 }
 
@@ -753,7 +840,7 @@ static int after_save(struct hvpane *v, struct app *a, const struct outcome *o, 
 
 	switch (o->kind) {
 	case OUTCOME_SAVED:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		outcome_show(a, o, wat);
 		if (reload(v, a, NULL, &le) != HV_OK)
 			app_message(a, 1, "%s; opnieuw laden mislukt: %s", o->err.msg, le.msg);
@@ -767,239 +854,256 @@ static int after_save(struct hvpane *v, struct app *a, const struct outcome *o, 
 		v->pending_wat = wat;
 		return check_unknown(v, a);
 	default:
-		dialog_note(&v->dlg, "%s", outcome_note(o, note, sizeof note));
+		dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
 		outcome_show(a, o, wat);
 		return R_PAINT | R_BARS;
 	}
 }
 
-static struct dialog_item *to_dialog(const struct hv_item *in, int n, int extra_slot)
-{
-	struct dialog_item *out = calloc((size_t)n + (size_t)extra_slot + 1, sizeof *out);
-
-	if (!out)
-		return NULL;
-	for (int i = 0; i < n; i++) {
-		out[i + extra_slot].id = in[i].id;
-		out[i + extra_slot].ref = in[i].ref;
-		out[i + extra_slot].flag = in[i].flag;
-		snprintf(out[i + extra_slot].label, sizeof out[i].label, "%s", in[i].naam);
-		snprintf(out[i + extra_slot].extra, sizeof out[i].extra, "%s", in[i].extra);
-	}
-	return out;
-}
-
 /* Opens a pick list of it[0..n-1] (freed here) headed by one special entry
- * (first, with id first_id: "geen coördinator", "nieuw label").  0 / -1. */
+ * (first, with id first_id: "geen coördinator", "nieuw label"; NULL:
+ * none).  0 / -1. */
 static int open_pick(struct hvpane *v, struct app *a, struct hv_item *it, int n, int tag, const char *title,
 		     const char *prompt, const char *first, long first_id)
 {
-	struct dialog_item *items = to_dialog(it, n, 1);
+	int r = dialog_open_pick_items(&v->base.dlg, tag, title, prompt, it, n, first, first_id);
+
 	free(it);
-	if (!items)
-		return -1;
-	snprintf(items[0].label, sizeof items[0].label, "%s", first);
-	items[0].id = first_id;
-	dialog_open_pick(&v->dlg, tag, title, prompt, items, n + 1);
-	free(items);
 	app_message_clear(a);
-	return 0;
+	return r;
 }
 
-static int hv_work(struct pane *p, struct app *a)
+static int job_load(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 	struct err e;
-	enum job job = v->job;
-	enum hv_result r;
-	struct outcome o;
 
-	v->job = JOB_NONE;
-	err_clear(&e);
-	outcome_clear(&o);
-	if (job == JOB_NONE && v->forms.stale && v->h)
-		job = JOB_LOAD; /* back from a form that was added or saved */
-	if (job == JOB_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		if (dialog_active(&v->dlg)) {
-			dialog_note(&v->dlg, "Geen verbinding: %s", e.msg);
-			v->offline_note = 1;
-		}
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		return R_PAINT | R_BARS;
-	}
-	v->offline_note = 0;
-	switch (job) {
-	case JOB_NONE:
-		break;
-	case JOB_NUMMER: {
-		long id = 0;
-		if (hulpvraag_by_nummer(a->db, a->session.organisatie_id, v->pick_id, &id, &e) < 0) {
-			dialog_note(&v->dlg, "%s", e.msg);
+	if (reload(v, a, NULL, &e) != HV_OK) {
+		snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
+		app_message(a, 1, "%s", e.msg);
+	} else {
+		v->body_msg[0] = '\0';
+		/* the first load keeps what the opener said ("Hulpvraag 12
+		 * aangemaakt"); a reload clears "Bezig met laden…" */
+		if (v->loaded_once)
 			app_message_clear(a);
-			return R_PAINT | R_BARS;
-		}
-		if (!id) {
-			dialog_note(&v->dlg, "Geen hulpvraag met nummer %ld (of je hebt er geen toegang toe)", v->pick_id);
-			app_message_clear(a);
-			return R_PAINT | R_BARS;
-		}
-		v->id = id;
-		dialog_close(&v->dlg);
-		app_message_clear(a); /* "Bezig met zoeken…" */
-	}
-		/* fall through */
-	case JOB_LOAD:
-		r = reload(v, a, NULL, &e);
-		if (r != HV_OK) {
-			snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
-			app_message(a, 1, "%s", e.msg);
-		} else {
-			v->body_msg[0] = '\0';
-			/* the first load keeps what the opener said ("Hulpvraag 12
-			 * aangemaakt"); a reload clears "Bezig met laden…" */
-			if (v->loaded_once)
-				app_message_clear(a);
-			v->loaded_once = 1;
-		}
-		return R_PAINT | R_BARS;
-	case JOB_KEUZES: {
-		struct hv_keuze *k = NULL;
-		int n = 0;
-		if (hulpvraag_keuzes(a->db, v->h, &k, &n, &e) < 0) {
-			app_message(a, 1, "%s", e.msg);
-			return R_BARS;
-		}
-		if (n == 0) {
-			free(k);
-			app_message(a, 1, "Vanuit \"%s\" kan jouw rol de status niet wijzigen", v->h->status);
-			return R_BARS;
-		}
-		struct dialog_item *items = calloc((size_t)n, sizeof *items);
-		if (items) {
-			for (int i = 0; i < n; i++) {
-				snprintf(items[i].label, sizeof items[i].label, "%s", k[i].naar);
-				snprintf(items[i].extra, sizeof items[i].extra, "%s",
-					 k[i].reden ? "reden verplicht" : "");
-				items[i].flag = k[i].reden;
-			}
-			char prompt[300];
-			snprintf(prompt, sizeof prompt, "Huidige status: %s.  Nieuwe status:", v->h->status);
-			dialog_open_pick(&v->dlg, DT_STATUS_PICK, "Status wijzigen", prompt, items, n);
-			free(items);
-		}
-		free(k);
-		app_message_clear(a);
-		return R_PAINT | R_BARS;
-	}
-	case JOB_STATUS: {
-		char *reden = dialog_text(&v->dlg);
-		hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
-		free(reden);
-		return after_save(v, a, &o, "de statuswijziging");
-	}
-	case JOB_CHECK:
-		return check_unknown(v, a);
-	case JOB_COORDS: {
-		struct hv_item *it = NULL;
-		int n = 0;
-		if (hulpvraag_coordinators(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
-			app_message(a, 1, "%s", e.msg);
-			return R_BARS;
-		}
-		if (open_pick(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
-			      "(geen coördinator)", 0) < 0)
-			return R_NONE;
-		for (int i = 0; i < v->dlg.nshown; i++)
-			if (v->dlg.items[v->dlg.shown[i]].id == v->h->coordinator_id)
-				v->dlg.sel = i;
-		return R_PAINT | R_BARS;
-	}
-	case JOB_COORD_SAVE:
-		hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
-		return after_save(v, a, &o, "de coördinator");
-	case JOB_LABELS: {
-		struct hv_item *it = NULL;
-		int n = 0;
-		if (hulpvraag_labels(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
-			app_message(a, 1, "%s", e.msg);
-			return R_BARS;
-		}
-		if (open_pick(v, a, it, n, DT_LABEL_PICK, "Label toevoegen", "Kies een label, of maak een nieuw:",
-			      "(nieuw label…)", NEW_LABEL_ID) < 0)
-			return R_NONE;
-		return R_PAINT | R_BARS;
-	}
-	case JOB_LABEL_ADD:
-		hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, NULL, &o);
-		return after_save(v, a, &o, "het label");
-	case JOB_LABEL_DEL:
-		hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
-		return after_save(v, a, &o, "het label");
-	case JOB_OMSCHR: {
-		char *text = dialog_text(&v->dlg);
-		if (!text)
-			outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
-		else
-			hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
-		free(text);
-		return after_save(v, a, &o, "de omschrijving");
-	}
-	case JOB_NOTE: {
-		char *text = dialog_text(&v->dlg);
-		long nid = 0;
-		int nv = 0;
-		if (!text)
-			outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
-		else
-			hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, v->note_key,
-					       &nid, &nv, &o);
-		free(text);
-		if (o.kind == OUTCOME_CONFLICT) { /* the note is the account's own: no diff to show */
-			char note[700];
-			dialog_note(&v->dlg, "%s", outcome_note(&o, note, sizeof note));
-			outcome_show(a, &o, "de notitie");
-			return R_PAINT | R_BARS;
-		}
-		return after_save(v, a, &o, "de notitie");
-	}
+		v->loaded_once = 1;
 	}
 	return R_PAINT | R_BARS;
 }
 
+static int job_nummer(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct err e;
+	long id = 0;
+
+	if (hulpvraag_by_nummer(a->db, a->session.organisatie_id, v->pick_id, &id, &e) < 0) {
+		dialog_note(&p->dlg, "%s", e.msg);
+		app_message_clear(a);
+		return R_PAINT | R_BARS;
+	}
+	if (!id) {
+		dialog_note(&p->dlg, "Geen hulpvraag met nummer %ld (of je hebt er geen toegang toe)", v->pick_id);
+		app_message_clear(a);
+		return R_PAINT | R_BARS;
+	}
+	v->id = id;
+	dialog_close(&p->dlg);
+	app_message_clear(a); /* "Bezig met zoeken…" */
+	return job_load(p, a);
+}
+
+static int job_keuzes(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct hv_keuze *k = NULL;
+	struct dialog_item *items;
+	char prompt[300];
+	struct err e;
+	int n = 0;
+
+	if (hulpvraag_keuzes(a->db, v->h, &k, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
+	}
+	if (n == 0) {
+		free(k);
+		app_message(a, 1, "Vanuit \"%s\" kan jouw rol de status niet wijzigen", v->h->status);
+		return R_BARS;
+	}
+	items = calloc((size_t)n, sizeof *items);
+	if (items) {
+		for (int i = 0; i < n; i++) {
+			snprintf(items[i].label, sizeof items[i].label, "%s", k[i].naar);
+			snprintf(items[i].extra, sizeof items[i].extra, "%s", k[i].reden ? "reden verplicht" : "");
+			items[i].flag = k[i].reden;
+		}
+		snprintf(prompt, sizeof prompt, "Huidige status: %s.  Nieuwe status:", v->h->status);
+		dialog_open_pick(&p->dlg, DT_STATUS_PICK, "Status wijzigen", prompt, items, n);
+		free(items);
+	}
+	free(k);
+	app_message_clear(a);
+	return R_PAINT | R_BARS;
+}
+
+static int job_status(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	char *reden = dialog_text(&p->dlg);
+	struct outcome o;
+
+	hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
+	free(reden);
+	return after_save(v, a, &o, "de statuswijziging");
+}
+
+static int job_check(struct pane *p, struct app *a)
+{
+	return check_unknown(P(p), a);
+}
+
+static int job_coords(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct hv_item *it = NULL;
+	struct err e;
+	int n = 0;
+
+	if (hulpvraag_coordinators(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
+	}
+	if (open_pick(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
+		      "(geen coördinator)", 0) < 0)
+		return R_NONE;
+	for (int i = 0; i < p->dlg.nshown; i++)
+		if (p->dlg.items[p->dlg.shown[i]].id == v->h->coordinator_id)
+			p->dlg.sel = i;
+	return R_PAINT | R_BARS;
+}
+
+static int job_coord_save(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct outcome o;
+
+	hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
+	return after_save(v, a, &o, "de coördinator");
+}
+
+static int job_labels(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct hv_item *it = NULL;
+	struct err e;
+	int n = 0;
+
+	if (hulpvraag_labels(a->db, v->h->organisatie_id, &it, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
+	}
+	/* a new label only for who may make one (core/recht) */
+	int nieuw = recht_mag(a->session.roles, RECHT_LABEL_AANMAKEN);
+	if (open_pick(v, a, it, n, DT_LABEL_PICK, "Label toevoegen",
+		      nieuw ? "Kies een label, of maak een nieuw:" : "Kies een label:", nieuw ? "(nieuw label…)" : NULL,
+		      NEW_LABEL_ID) < 0)
+		return R_NONE;
+	return R_PAINT | R_BARS;
+}
+
+static int job_label_add(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct outcome o;
+
+	hulpvraag_label_add(a->db, v->id, v->h->version, v->pick_naam, NULL, &o);
+	return after_save(v, a, &o, "het label");
+}
+
+static int job_label_del(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct outcome o;
+
+	hulpvraag_label_remove(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
+	return after_save(v, a, &o, "het label");
+}
+
+static int job_omschr(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	char *text = dialog_text(&p->dlg);
+	struct outcome o;
+
+	outcome_clear(&o);
+	if (!text)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
+	free(text);
+	return after_save(v, a, &o, "de omschrijving");
+}
+
+static int job_note(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	char *text = dialog_text(&p->dlg);
+	struct outcome o;
+	long nid = 0;
+	int nv = 0;
+
+	outcome_clear(&o);
+	if (!text)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		hulpvraag_notitie_save(a->db, v->id, v->h->notitie_id, v->h->notitie_version, text, v->note_key, &nid,
+				       &nv, &o);
+	free(text);
+	if (o.kind == OUTCOME_CONFLICT) { /* the note is the account's own: no diff to show */
+		char note[700];
+		dialog_note(&p->dlg, "%s", outcome_note(&o, note, sizeof note));
+		outcome_show(a, &o, "de notitie");
+		return R_PAINT | R_BARS;
+	}
+	return after_save(v, a, &o, "de notitie");
+}
+
+/* No job: back from a form that was added or saved, reload. */
+static int hv_work(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+
+	(void)a;
+	if (!v->forms.stale || !v->h)
+		return R_NONE;
+	p->job = job_load;
+	return R_WORK;
+}
+
 /* The connection is back.  An open dialog stays as it is, with what was
  * typed: the save (F2) checks the version as always, so a change made by
- * someone else meanwhile is shown, not overwritten.  Otherwise: reload, or
- * first find out whether a status change whose COMMIT was cut off got in. */
+ * someone else meanwhile is shown, not overwritten (app_pane_reload).
+ * First, though, find out whether a status change whose COMMIT was cut off
+ * got in. */
 static int hv_reconnected(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
 
-	if (v->job != JOB_NONE)
-		return R_NONE;
-	if (v->pending.kind == OUTCOME_UNKNOWN) {
-		v->job = JOB_CHECK;
+	if (!p->job && v->pending.kind == OUTCOME_UNKNOWN) {
+		p->job = job_check;
 		return R_WORK;
 	}
-	if (dialog_active(&v->dlg)) {
-		if (v->offline_note) { /* "Geen verbinding: …" from a save that found none */
-			v->offline_note = 0;
-			dialog_note(&v->dlg, "Verbinding hersteld: je tekst staat er nog.");
-		}
-		return R_PAINT;
-	}
-	if (!v->id)
+	if (!v->id && !dialog_active(&p->dlg))
 		return R_NONE;
-	v->job = JOB_LOAD;
-	return R_WORK;
+	return app_pane_reload(p, a);
 }
 
 static void hv_free(struct pane *p)
 {
 	struct hvpane *v = P(p);
 
-	dialog_close(&v->dlg);
 	hulpvraag_free(&v->h);
 	compleet_hv_release(&v->compl);
 	formtab_release(&v->forms);
@@ -1009,10 +1113,16 @@ static void hv_free(struct pane *p)
 static const struct pane_ops hv_ops = {
 	.name = "hulpvraag",
 	.title = "Hulpvraag",
-	.context = hv_context,
+	.ctx = CTX_HULPVRAAG,
 	.draw = hv_draw,
-	.key = hv_key,
-	.action = hv_action,
+	.action = hv_tab_action,
+	.actions = hv_actions,
+	.nactions = sizeof hv_actions / sizeof hv_actions[0],
+	.cursor = hv_move,
+	.ready = hv_ready,
+	.dialog_ok = hv_dialog_ok,
+	.dialog_cancel = hv_dialog_cancel,
+	.load = job_load,
 	.work = hv_work,
 	.free = hv_free,
 	.reconnected = hv_reconnected,
@@ -1035,7 +1145,7 @@ struct pane *pane_hulpvraag_new(struct app *a, long hulpvraag_id)
 	if (!v)
 		return NULL;
 	v->id = hulpvraag_id;
-	v->job = JOB_LOAD;
+	v->base.job = job_load;
 	a->work_pending = 1; /* load after the first paint */
 	return &v->base;
 }
@@ -1055,6 +1165,6 @@ struct pane *pane_hulpvraag_open_nummer(struct app *a)
 
 	if (!v)
 		return NULL;
-	dialog_open_line(&v->dlg, DT_NUMMER, "Hulpvraag openen", "Nummer van de hulpvraag:", "", FIELD_DIGITS);
+	dialog_open_line(&v->base.dlg, DT_NUMMER, "Hulpvraag openen", "Nummer van de hulpvraag:", "", FIELD_DIGITS);
 	return &v->base;
 }

@@ -41,17 +41,14 @@ enum step {
 	S_DONE,
 };
 
-enum job { J_NONE, J_DOSSIERS, J_TITELS, J_SCHOLEN, J_COORDS, J_CREATE, J_SETTLE };
 
 struct intake {
 	struct pane base;
 	enum step step;
-	enum job job;
-	struct dialog dlg;
 	char achternaam[256], gebdatum[16], roepnaam[256];
 	long dossier_id;
 	char dossier[256];
-	char titel[256], aanvraagtype[256];
+	char titel[FLOW_NAME_BUF], aanvraagtype[FLOW_NAME_BUF];
 	int by_kring;
 	long school_id, school_coord;
 	char school[256];
@@ -72,11 +69,6 @@ struct intake {
 static struct intake *I(struct pane *p)
 {
 	return (struct intake *)p;
-}
-
-static enum action_ctx in_context(const struct pane *p)
-{
-	return dialog_active(&((const struct intake *)p)->dlg) ? CTX_DIALOG : CTX_HULPVRAAG;
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -113,33 +105,19 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 		snprintf(buf, sizeof buf, "Hulpvraag %ld is aangemaakt.  Esc: terug naar het overzicht.", in->new_nummer);
 		screen_put(w, y, 2, getmaxx(w) - 4, buf, s->attr[ST_OK]);
 	}
-	dialog_draw(&in->dlg, a, w);
 }
 
 /* ---- steps ------------------------------------------------------------ */
 
 static void open_pick(struct intake *in, const char *title, const char *prompt, int extra_first, const char *first)
 {
-	struct dialog_item *items = calloc((size_t)in->nlist + 2, sizeof *items);
-	int k = 0;
-
-	if (!items)
-		return;
-	if (extra_first) {
-		snprintf(items[0].label, sizeof items[0].label, "%s", first);
-		items[0].id = 0;
-		k = 1;
-	}
-	for (int i = 0; i < in->nlist; i++, k++) {
-		items[k].id = in->list[i].id;
-		items[k].ref = in->list[i].ref;
-		items[k].flag = in->list[i].flag;
-		snprintf(items[k].label, sizeof items[k].label, "%s", in->list[i].naam);
-		snprintf(items[k].extra, sizeof items[k].extra, "%s", in->list[i].extra);
-	}
-	dialog_open_pick(&in->dlg, in->step, title, prompt, items, k);
-	free(items);
+	dialog_open_pick_items(&in->base.dlg, in->step, title, prompt, in->list, in->nlist, extra_first ? first : NULL,
+			       0);
 }
+
+static int job_dossiers(struct pane *p, struct app *a);
+static int job_list(struct pane *p, struct app *a);
+static int job_create(struct pane *p, struct app *a);
 
 /* Opens the dialog of in->step; returns R_WORK when it needs data first. */
 static int open_step(struct intake *in, struct app *a)
@@ -148,49 +126,49 @@ static int open_step(struct intake *in, struct app *a)
 
 	switch (in->step) {
 	case S_ACHTERNAAM:
-		dialog_open_line(&in->dlg, S_ACHTERNAAM, "Nieuwe hulpvraag — leerling",
+		dialog_open_line(&in->base.dlg, S_ACHTERNAAM, "Nieuwe hulpvraag — leerling",
 				 "Achternaam van de leerling, met tussenvoegsel (\"van der Berg\"); er wordt eerst gezocht "
 				 "naar een bestaand dossier:",
 				 in->achternaam, 0);
 		return R_PAINT | R_BARS;
 	case S_GEBDATUM:
-		dialog_open_line(&in->dlg, S_GEBDATUM, "Nieuwe hulpvraag — geboortedatum",
+		dialog_open_line(&in->base.dlg, S_GEBDATUM, "Nieuwe hulpvraag — geboortedatum",
 				 "Geboortedatum (dd-mm-jjjj):", in->gebdatum, 0);
 		return R_PAINT | R_BARS;
 	case S_DOSSIER:
-		in->job = J_DOSSIERS;
+		in->base.job = job_dossiers;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_ROEPNAAM:
-		dialog_open_line(&in->dlg, S_ROEPNAAM, "Nieuw dossier — roepnaam", "Roepnaam van de leerling:",
+		dialog_open_line(&in->base.dlg, S_ROEPNAAM, "Nieuw dossier — roepnaam", "Roepnaam van de leerling:",
 				 in->roepnaam, 0);
 		return R_PAINT | R_BARS;
 	case S_TITEL:
-		in->job = J_TITELS;
+		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_SCHOOL:
-		in->job = J_SCHOLEN;
+		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_COORD:
-		in->job = J_COORDS;
+		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
 	case S_AANVRAGER:
-		dialog_open_line(&in->dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
+		dialog_open_line(&in->base.dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
 				 "Naam van de aanvrager (de IB'er of contactpersoon van de school):", in->aanvrager, 0);
 		return R_PAINT | R_BARS;
 	case S_EMAIL:
-		dialog_open_line(&in->dlg, S_EMAIL, "Nieuwe hulpvraag — e-mail",
+		dialog_open_line(&in->base.dlg, S_EMAIL, "Nieuwe hulpvraag — e-mail",
 				 "E-mailadres van de aanvrager (voor de statusmails; mag leeg blijven):", in->email, 0);
 		return R_PAINT | R_BARS;
 	case S_OMSCHR:
-		dialog_open_text(&in->dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
+		dialog_open_text(&in->base.dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
 				 "Wat is de vraag?  (Geen namen van de leerling in de titel; hier mag het wel.)",
 				 in->omschrijving);
 		return R_PAINT | R_BARS;
 	case S_CONFIRM:
 		snprintf(prompt, sizeof prompt, "Hulpvraag \"%s\" aanmaken voor %s, %s?", in->titel,
 			 in->dossier_id ? in->dossier : in->achternaam, in->school);
-		dialog_open_confirm(&in->dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
-		in->dlg.ok_focus = 1; /* creating is not destructive */
+		dialog_open_confirm(&in->base.dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
+		in->base.dlg.ok_focus = 1; /* creating is not destructive */
 		return R_PAINT | R_BARS;
 	case S_DONE:
 		break;
@@ -235,8 +213,8 @@ static int next(struct intake *in, struct app *a, enum step s)
 
 static int step_ok(struct intake *in, struct app *a)
 {
-	const struct dialog_item *it = dialog_selected(&in->dlg);
-	char *text = in->dlg.kind == DIALOG_PICK || in->dlg.kind == DIALOG_CONFIRM ? NULL : dialog_text(&in->dlg);
+	const struct dialog_item *it = dialog_selected(&in->base.dlg);
+	char *text = in->base.dlg.kind == DIALOG_PICK || in->base.dlg.kind == DIALOG_CONFIRM ? NULL : dialog_text(&in->base.dlg);
 	struct err e;
 	struct datum d;
 	int r = R_PAINT;
@@ -244,7 +222,7 @@ static int step_ok(struct intake *in, struct app *a)
 	switch (in->step) {
 	case S_ACHTERNAAM:
 		if (!text || statuswissel_reden_leeg(text)) {
-			dialog_note(&in->dlg, "Vul de achternaam in");
+			dialog_note(&in->base.dlg, "Vul de achternaam in");
 			break;
 		}
 		snprintf(in->achternaam, sizeof in->achternaam, "%s", text);
@@ -252,7 +230,7 @@ static int step_ok(struct intake *in, struct app *a)
 		break;
 	case S_GEBDATUM:
 		if (!text || datum_parse(text, &d, &e) < 0) {
-			dialog_note(&in->dlg, "%s", text ? e.msg : "geen geheugen");
+			dialog_note(&in->base.dlg, "%s", text ? e.msg : "geen geheugen");
 			break;
 		}
 		snprintf(in->gebdatum, sizeof in->gebdatum, "%s", text);
@@ -265,7 +243,7 @@ static int step_ok(struct intake *in, struct app *a)
 		break;
 	case S_ROEPNAAM:
 		if (!text || statuswissel_reden_leeg(text)) {
-			dialog_note(&in->dlg, "Vul de roepnaam in");
+			dialog_note(&in->base.dlg, "Vul de roepnaam in");
 			break;
 		}
 		snprintf(in->roepnaam, sizeof in->roepnaam, "%s", text);
@@ -273,8 +251,8 @@ static int step_ok(struct intake *in, struct app *a)
 		r = next(in, a, S_TITEL);
 		break;
 	case S_TITEL:
-		snprintf(in->titel, sizeof in->titel, "%s", it->label);
-		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%s", it->extra);
+		snprintf(in->titel, sizeof in->titel, "%.*s", FLOW_MAX_NAME, it->label);
+		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%.*s", FLOW_MAX_NAME, it->extra);
 		in->by_kring = it->flag;
 		r = next(in, a, S_SCHOOL);
 		break;
@@ -295,7 +273,7 @@ static int step_ok(struct intake *in, struct app *a)
 		break;
 	case S_EMAIL:
 		if (text && !statuswissel_reden_leeg(text) && validate_email(text, &e) < 0) {
-			dialog_note(&in->dlg, "%s", e.msg);
+			dialog_note(&in->base.dlg, "%s", e.msg);
 			break;
 		}
 		snprintf(in->email, sizeof in->email, "%s", text && !statuswissel_reden_leeg(text) ? text : "");
@@ -308,7 +286,7 @@ static int step_ok(struct intake *in, struct app *a)
 		r = next(in, a, S_CONFIRM);
 		break;
 	case S_CONFIRM:
-		in->job = J_CREATE;
+		in->base.job = job_create;
 		app_message(a, 0, "Bezig met aanmaken…");
 		r = R_PAINT | R_BARS | R_WORK;
 		break;
@@ -319,42 +297,27 @@ static int step_ok(struct intake *in, struct app *a)
 	return r | R_BARS;
 }
 
-static int in_key(struct pane *p, struct app *a, int key)
+static int in_dialog_ok(struct pane *p, struct app *a)
 {
-	struct intake *in = I(p);
-
-	if (dialog_active(&in->dlg) && dialog_key(&in->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	return step_ok(I(p), a);
 }
 
-static int in_action(struct pane *p, struct app *a, enum action_id id)
+/* Esc goes one step back; on the first step it leaves the intake. */
+static int in_dialog_cancel(struct pane *p, struct app *a)
 {
 	struct intake *in = I(p);
 
-	if (dialog_active(&in->dlg)) {
-		switch (dialog_action(&in->dlg, id)) {
-		case DIALOG_OK:
-			return step_ok(in, a);
-		case DIALOG_CANCEL:
-			if (in->step == S_ACHTERNAAM) {
-				app_message(a, 0, "Nieuwe hulpvraag afgebroken");
-				app_pop(a);
-				return R_PAINT | R_BARS;
-			}
-			return next(in, a, prev_step(in));
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			return R_NONE;
-		}
-	}
-	if (id == ACT_CLOSE) {
+	if (in->step == S_ACHTERNAAM) {
+		app_message(a, 0, "Nieuwe hulpvraag afgebroken");
 		app_pop(a);
 		return R_PAINT | R_BARS;
 	}
-	return R_NONE;
+	return next(in, a, prev_step(in));
 }
+
+static const struct pane_action in_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+};
 
 static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
 {
@@ -367,6 +330,76 @@ static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
 	return 0;
 }
 
+/* A pick list's rows come fresh for every step. */
+static void list_clear(struct intake *in)
+{
+	free(in->list);
+	in->list = NULL;
+	in->nlist = 0;
+}
+
+/* Existing dossiers with this surname (without its tussenvoegsel) and
+ * geboortedatum, or a new one. */
+static int job_dossiers(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	char prompt[400], first[400], iso[DATUM_BUFLEN] = "", tv[64], an[256];
+	const char *zoek = in->achternaam;
+	struct datum d;
+	struct err e, se;
+
+	list_clear(in);
+	if (datum_parse(in->gebdatum, &d, &e) == 0)
+		datum_format_iso(d, iso);
+	if (strrchr(in->achternaam, ' ') && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) == 0)
+		zoek = an;
+	if (load_list(in, a, intake_dossiers(a->db, a->session.organisatie_id, zoek, iso, &in->list, &in->nlist, &e),
+		      &e))
+		return R_PAINT | R_BARS;
+	snprintf(prompt, sizeof prompt,
+		 "%d bestaand%s dossier%s met deze achternaam en geboortedatum.  Kies er een, of maak een nieuw dossier:",
+		 in->nlist, in->nlist == 1 ? "" : "e", in->nlist == 1 ? "" : "s");
+	snprintf(first, sizeof first, "(nieuw dossier: %s, geboren %s)", in->achternaam, in->gebdatum);
+	open_pick(in, "Nieuwe hulpvraag — dossier", prompt, 1, first);
+	return R_PAINT | R_BARS;
+}
+
+/* The steps that pick from a list of the organisatie: where the rows come
+ * from and what the pick list says. */
+static const struct {
+	enum step step;
+	int (*fetch)(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
+	const char *title, *prompt, *first; /* first: an entry on top, id 0 (NULL: none) */
+} lists[] = {
+	{ S_TITEL, intake_titels, "Nieuwe hulpvraag — titel",
+	  "Kies de vaste titel; die bepaalt het aanvraagtype, de eerste status en de coördinator:", NULL },
+	{ S_SCHOOL, intake_scholen, "Nieuwe hulpvraag — school",
+	  "School van de leerling (typ om te zoeken op naam, BRIN of plaats):", NULL },
+	{ S_COORD, hulpvraag_coordinators, "Nieuwe hulpvraag — coördinator",
+	  "Dit aanvraagtype wijst de coördinator niet zelf toe.  Kies de coördinator:", "(nog geen coördinator)" },
+};
+
+/* The pick list of the current step (titel, school, coördinator). */
+static int job_list(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	struct err e;
+
+	list_clear(in);
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		if (lists[k].step != in->step)
+			continue;
+		if (load_list(in, a, lists[k].fetch(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
+			return R_PAINT | R_BARS;
+		open_pick(in, lists[k].title, lists[k].prompt, lists[k].first != NULL, lists[k].first);
+	}
+	/* the school's scholenkring suggests the coördinator */
+	for (int i = 0; in->step == S_COORD && i < p->dlg.nshown; i++)
+		if (p->dlg.items[p->dlg.shown[i]].id == in->school_coord)
+			p->dlg.sel = i;
+	return R_PAINT | R_BARS;
+}
+
 /* What became of the create (tui/outcome says it): the new hulpvraag
  * opens, or the confirmation stays for F2 (safe: same key).  UNKNOWN is
  * found out now or after the reconnect. */
@@ -376,131 +409,60 @@ static int created(struct intake *in, struct app *a, struct outcome *o)
 
 	if (!outcome_settle(a, o, "de hulpvraag")) {
 		in->pending = *o;
-		dialog_note(&in->dlg, "%s", outcome_note(o, note, sizeof note));
+		dialog_note(&in->base.dlg, "%s", outcome_note(o, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
 	outcome_clear(&in->pending);
 	if (o->kind != OUTCOME_SAVED) {
-		dialog_note(&in->dlg, "%s", outcome_note(o, note, sizeof note));
+		dialog_note(&in->base.dlg, "%s", outcome_note(o, note, sizeof note));
 		return R_PAINT | R_BARS;
 	}
 	in->new_id = o->id;
 	in->new_nummer = o->nummer;
-	dialog_close(&in->dlg);
+	dialog_close(&in->base.dlg);
 	in->step = S_DONE;
 	app_push(a, pane_hulpvraag_new(a, in->new_id));
 	return R_PAINT | R_BARS;
 }
 
-static int in_work(struct pane *p, struct app *a)
+static int job_create(struct pane *p, struct app *a)
 {
 	struct intake *in = I(p);
-	enum job job = in->job;
-	struct err e;
-	char prompt[400], first[400], iso[DATUM_BUFLEN];
-	struct datum d;
+	struct hv_nieuw n;
+	struct outcome o;
 
-	in->job = J_NONE;
-	err_clear(&e);
-	if (job == J_NONE)
-		return R_NONE;
-	if (app_connect(a, &e) < 0) {
-		app_message(a, 1, "Geen verbinding met de database: %s", e.msg);
-		if (dialog_active(&in->dlg))
-			dialog_note(&in->dlg, "Geen verbinding: %s", e.msg);
-		else
-			open_step(in, a);
-		return R_PAINT | R_BARS;
-	}
-	free(in->list);
-	in->list = NULL;
-	in->nlist = 0;
-	switch (job) {
-	case J_NONE:
-		break;
-	case J_DOSSIERS:
-		iso[0] = '\0';
-		if (datum_parse(in->gebdatum, &d, &e) == 0)
-			datum_format_iso(d, iso);
-		{
-			/* search on the surname without its tussenvoegsel */
-			const char *sp = strrchr(in->achternaam, ' ');
-			char tv[64], an[256];
-			struct err se;
-			const char *zoek = in->achternaam;
-			if (sp && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) == 0)
-				zoek = an;
-			if (load_list(in, a, intake_dossiers(a->db, a->session.organisatie_id, zoek, iso, &in->list,
-							     &in->nlist, &e),
-				      &e))
-				return R_PAINT | R_BARS;
-		}
-		snprintf(prompt, sizeof prompt, "%d bestaand%s dossier%s met deze achternaam en geboortedatum.  Kies er "
-						"een, of maak een nieuw dossier:",
-			 in->nlist, in->nlist == 1 ? "" : "e", in->nlist == 1 ? "" : "s");
-		snprintf(first, sizeof first, "(nieuw dossier: %s, geboren %s)", in->achternaam, in->gebdatum);
-		open_pick(in, "Nieuwe hulpvraag — dossier", prompt, 1, first);
-		break;
-	case J_TITELS:
-		if (load_list(in, a, intake_titels(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
-			return R_PAINT | R_BARS;
-		open_pick(in, "Nieuwe hulpvraag — titel",
-			  "Kies de vaste titel; die bepaalt het aanvraagtype, de eerste status en de coördinator:", 0, NULL);
-		break;
-	case J_SCHOLEN:
-		if (load_list(in, a, intake_scholen(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
-			return R_PAINT | R_BARS;
-		open_pick(in, "Nieuwe hulpvraag — school", "School van de leerling (typ om te zoeken op naam, BRIN of plaats):",
-			  0, NULL);
-		break;
-	case J_COORDS:
-		if (load_list(in, a, hulpvraag_coordinators(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e),
-			      &e))
-			return R_PAINT | R_BARS;
-		open_pick(in, "Nieuwe hulpvraag — coördinator",
-			  "Dit aanvraagtype wijst de coördinator niet zelf toe.  Kies de coördinator:", 1,
-			  "(nog geen coördinator)");
-		for (int i = 0; i < in->dlg.nshown; i++)
-			if (in->dlg.items[in->dlg.shown[i]].id == in->school_coord)
-				in->dlg.sel = i;
-		break;
-	case J_CREATE: {
-		struct hv_nieuw n;
+	list_clear(in);
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = a->session.organisatie_id;
+	n.dossier_id = in->dossier_id;
+	n.roepnaam = in->roepnaam;
+	n.achternaam_getypt = in->achternaam;
+	n.geboortedatum = in->gebdatum;
+	n.titel = in->titel;
+	n.omschrijving = in->omschrijving ? in->omschrijving : "";
+	n.school_id = in->school_id;
+	n.coordinator_id = in->coord_id;
+	n.aanvrager_naam = in->aanvrager;
+	n.aanvrager_email = in->email;
+	n.idempotentie = in->key;
+	intake_create(a->db, &n, &in->new_id, &in->new_nummer, &o);
+	return created(in, a, &o);
+}
 
-		memset(&n, 0, sizeof n);
-		n.organisatie_id = a->session.organisatie_id;
-		n.dossier_id = in->dossier_id;
-		n.roepnaam = in->roepnaam;
-		n.achternaam_getypt = in->achternaam;
-		n.geboortedatum = in->gebdatum;
-		n.titel = in->titel;
-		n.omschrijving = in->omschrijving ? in->omschrijving : "";
-		n.school_id = in->school_id;
-		n.coordinator_id = in->coord_id;
-		n.aanvrager_naam = in->aanvrager;
-		n.aanvrager_email = in->email;
-		n.idempotentie = in->key;
-		struct outcome o;
-		intake_create(a->db, &n, &in->new_id, &in->new_nummer, &o);
-		return created(in, a, &o);
-	}
-	case J_SETTLE: {
-		struct outcome o = in->pending;
-		return created(in, a, &o);
-	}
-	}
-	return R_PAINT | R_BARS;
+static int job_settle(struct pane *p, struct app *a)
+{
+	struct outcome o = I(p)->pending;
+
+	return created(I(p), a, &o);
 }
 
 /* Back after a lost connection: a create that may have got in is found out
  * first. */
 static int in_reconnected(struct pane *p, struct app *a)
 {
-	struct intake *in = I(p);
-
-	if (in->job != J_NONE || in->pending.kind != OUTCOME_UNKNOWN)
+	if (p->job || I(p)->pending.kind != OUTCOME_UNKNOWN)
 		return R_NONE;
-	in->job = J_SETTLE;
+	p->job = job_settle;
 	return R_WORK;
 }
 
@@ -508,7 +470,6 @@ static void in_free(struct pane *p)
 {
 	struct intake *in = I(p);
 
-	dialog_close(&in->dlg);
 	free(in->omschrijving);
 	free(in->list);
 	free(in);
@@ -517,11 +478,12 @@ static void in_free(struct pane *p)
 static const struct pane_ops intake_ops = {
 	.name = "intake",
 	.title = "Nieuwe hulpvraag",
-	.context = in_context,
+	.ctx = CTX_HULPVRAAG,
 	.draw = in_draw,
-	.key = in_key,
-	.action = in_action,
-	.work = in_work,
+	.actions = in_actions,
+	.nactions = sizeof in_actions / sizeof in_actions[0],
+	.dialog_ok = in_dialog_ok,
+	.dialog_cancel = in_dialog_cancel,
 	.free = in_free,
 	.reconnected = in_reconnected,
 };

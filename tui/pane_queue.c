@@ -24,13 +24,15 @@
 #include <time.h>
 
 #include "core/filter.h"
+#include "core/lijst.h"
 #include "core/naam.h"
+#include "core/recht.h"
 #include "core/werkdag.h"
 #include "db/hulpvraag.h"
 #include "db/queue.h"
 #include "tui/dialog.h"
-#include "tui/outcome.h"
 #include "tui/field.h"
+#include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
 
@@ -61,6 +63,7 @@ enum dlg_tag {
 };
 
 enum bulk_op { B_COORD, B_LABEL_ADD, B_LABEL_DEL, B_STATUS };
+#define B_COUNT (B_STATUS + 1)
 
 static const char *const bulk_names[] = {
 	[B_COORD] = "Coördinator wijzigen",
@@ -69,22 +72,30 @@ static const char *const bulk_names[] = {
 	[B_STATUS] = "Status wijzigen",
 };
 
+/* A bulk change is a loop over the single action: the same rule decides. */
+static const enum recht_actie bulk_recht[B_COUNT] = {
+	[B_COORD] = RECHT_COORDINATOR_WIJZIGEN,
+	[B_LABEL_ADD] = RECHT_LABEL_KOPPELEN,
+	[B_LABEL_DEL] = RECHT_LABEL_KOPPELEN,
+	[B_STATUS] = RECHT_STATUS_WIJZIGEN,
+};
+
 struct col {
 	const char *head;
 	enum queue_sort sort;
-	int min, flex, prio; /* prio: higher goes first when narrow */
+	struct lijst_kolom k; /* min, flex, prio: a higher prio is dropped first when narrow */
 };
 
 static const struct col cols[] = {
-	{ "Nummer", QS_NUMMER, 6, 0, 0 },
-	{ "Datum", QS_DATUM, 10, 0, 1 },
-	{ "Leerling", QS_LEERLING, 14, 4, 0 },
-	{ "Wd", QS_WERKDAGEN, 3, 0, 2 },
-	{ "School", QS_SCHOOL, 10, 3, 3 },
-	{ "Type", QS_TYPE, 8, 1, 4 },
-	{ "Status", QS_STATUS, 12, 2, 6 },
-	{ "Coördinator", QS_COORDINATOR, 10, 1, 5 },
-	{ "Labels", QS_LABELS, 8, 1, 7 },
+	{ "Nummer", QS_NUMMER, { 6, 0, 0 } },
+	{ "Datum", QS_DATUM, { 10, 0, 1 } },
+	{ "Leerling", QS_LEERLING, { 14, 4, 0 } },
+	{ "Wd", QS_WERKDAGEN, { 3, 0, 2 } },
+	{ "School", QS_SCHOOL, { 10, 3, 3 } },
+	{ "Type", QS_TYPE, { 8, 1, 4 } },
+	{ "Status", QS_STATUS, { 12, 2, 6 } },
+	{ "Coördinator", QS_COORDINATOR, { 10, 1, 5 } },
+	{ "Labels", QS_LABELS, { 8, 1, 7 } },
 };
 #define NCOLS (int)(sizeof cols / sizeof cols[0])
 
@@ -102,17 +113,11 @@ struct qpane {
 	struct queue_query q;
 	char filter_text[512];
 
-	/* the window of loaded rows */
-	struct queue_row *rows;
-	int nrows, more_before, more_after;
-	int cur, top, view;      /* cursor, first shown, rows that fit */
-	long cur_id;
+	/* the window of loaded rows (struct queue_row), the cursor and the
+	 * marks (struct queue_item: the version the person saw) */
+	struct lijst list;
 	int loaded;              /* a load succeeded */
 	int want_delta;          /* cursor move to make after a page load */
-
-	/* marks */
-	struct queue_item *marks;
-	int nmarks, capmarks;
 
 	/* search in the loaded rows */
 	int searching;
@@ -128,7 +133,6 @@ struct qpane {
 	long delete_id;
 
 	/* bulk */
-	struct dialog dlg;
 	enum bulk_op bulk;
 	struct queue_item *items; /* what the bulk action applies to */
 	int nitems;
@@ -162,37 +166,23 @@ static void fmt_count(char *buf, size_t len, long v)
 	buf[o] = '\0';
 }
 
-static int find_mark(const struct qpane *v, long id)
+static long row_id(const void *r)
 {
-	for (int i = 0; i < v->nmarks; i++)
-		if (v->marks[i].id == id)
-			return i;
-	return -1;
+	return ((const struct queue_row *)r)->id;
 }
 
-static int add_mark(struct qpane *v, const struct queue_row *r)
+static void row_mark(const void *r, void *mark)
 {
-	if (find_mark(v, r->id) >= 0)
-		return 0;
-	if (v->nmarks == v->capmarks) {
-		int nc = v->capmarks ? v->capmarks * 2 : 64;
-		struct queue_item *m = realloc(v->marks, (size_t)nc * sizeof *m);
+	const struct queue_row *row = r;
+	struct queue_item *m = mark;
 
-		if (!m)
-			return -1;
-		v->marks = m;
-		v->capmarks = nc;
-	}
-	v->marks[v->nmarks].id = r->id;
-	v->marks[v->nmarks].version = r->version;
-	v->marks[v->nmarks].nummer = r->nummer;
-	v->nmarks++;
-	return 0;
+	m->version = row->version;
+	m->nummer = row->nummer;
 }
 
-static void del_mark(struct qpane *v, int i)
+static const struct queue_row *current(const struct qpane *v)
 {
-	v->marks[i] = v->marks[--v->nmarks];
+	return lijst_current(&v->list);
 }
 
 /* The sort column in the header: ▲/▼, or ^/v without UTF-8. */
@@ -208,23 +198,6 @@ static const char *node_title(const struct qpane *v)
 
 /* ---- positioning ---------------------------------------------------------- */
 
-static void clamp_cursor(struct qpane *v)
-{
-	if (v->cur >= v->nrows)
-		v->cur = v->nrows - 1;
-	if (v->cur < 0)
-		v->cur = 0;
-	if (v->view < 1)
-		v->view = 1;
-	if (v->top > v->cur)
-		v->top = v->cur;
-	if (v->cur >= v->top + v->view)
-		v->top = v->cur - v->view + 1;
-	if (v->top < 0)
-		v->top = 0;
-	v->cur_id = v->nrows > 0 ? v->rows[v->cur].id : 0;
-}
-
 static int request(struct qpane *v, unsigned w, enum load l)
 {
 	v->work |= w;
@@ -237,18 +210,15 @@ static int request(struct qpane *v, unsigned w, enum load l)
  * window and more rows exist there. */
 static int move_cursor(struct qpane *v, int delta)
 {
-	if (v->nrows == 0)
+	struct lijst *l = &v->list;
+
+	if (l->n == 0)
 		return R_NONE;
-	if (delta > 0 && v->cur + delta >= v->nrows && v->more_after) {
+	if ((delta > 0 && l->cur + delta >= l->n && l->more_after) || (delta < 0 && l->cur + delta < 0 && l->more_before)) {
 		v->want_delta = delta;
-		return request(v, W_ROWS, L_NEXT);
+		return request(v, W_ROWS, delta > 0 ? L_NEXT : L_PREV);
 	}
-	if (delta < 0 && v->cur + delta < 0 && v->more_before) {
-		v->want_delta = delta;
-		return request(v, W_ROWS, L_PREV);
-	}
-	v->cur += delta;
-	clamp_cursor(v);
+	lijst_move(l, delta);
 	return R_PAINT | R_BARS;
 }
 
@@ -282,8 +252,7 @@ static int open_node(struct qpane *v, struct app *a, int i)
 		}
 	}
 	v->focus_tree = 0;
-	v->cur = v->top = 0;
-	v->cur_id = 0;
+	v->list.cur = v->list.top = 0;
 	app_progress(a, "Bezig met laden…");
 	return request(v, W_ROWS, L_FIRST);
 }
@@ -354,49 +323,24 @@ static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int row
 }
 
 /* Which columns fit in width, and how wide each is. */
+/* Column widths for width: the status column is left out within one
+ * status; narrow terminals drop the columns of highest prio first. */
 static void layout(const struct qpane *v, int width, int *cw)
 {
-	int used = 2, show[NCOLS];
+	struct lijst_kolom k[NCOLS];
+	int show[NCOLS];
 
 	for (int i = 0; i < NCOLS; i++) {
+		k[i] = cols[i].k;
 		show[i] = !(cols[i].sort == QS_STATUS && v->q.kind == QN_STATUS);
-		if (show[i])
-			used += cols[i].min + 1;
 	}
-	while (used > width) {
-		int drop = -1;
-
-		for (int i = 0; i < NCOLS; i++)
-			if (show[i] && cols[i].prio > 0 && (drop < 0 || cols[i].prio > cols[drop].prio))
-				drop = i;
-		if (drop < 0)
-			break;
-		show[drop] = 0;
-		used -= cols[drop].min + 1;
-	}
-	int flex = 0, extra = width - used;
-
-	for (int i = 0; i < NCOLS; i++)
-		if (show[i])
-			flex += cols[i].flex;
-	for (int i = 0; i < NCOLS; i++) {
-		cw[i] = show[i] ? cols[i].min : 0;
-		if (show[i] && flex > 0 && extra > 0)
-			cw[i] += extra * cols[i].flex / flex;
-	}
-	/* what integer division left over goes to the leerling */
-	if (flex > 0 && extra > 0) {
-		int sum = 2;
-
-		for (int i = 0; i < NCOLS; i++)
-			if (cw[i])
-				sum += cw[i] + 1;
-		cw[2] += width - sum;
-	}
+	lijst_layout(k, NCOLS, show, width, 1, 2, 2, cw);
 }
 
-static int row_matches(const struct queue_row *r, const char *folded)
+static int row_matches(const void *row, const void *arg)
 {
+	const struct queue_row *r = row;
+	const char *folded = arg;
 	char hay[1024], f[1200], num[24];
 
 	if (!*folded)
@@ -453,24 +397,20 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 			snprintf(buf, sizeof buf, "%s", cols[i].head);
 		cell(w, 1, &x, cw[i], buf, s->attr[ST_HEAD] | A_UNDERLINE, i == 3);
 	}
-	v->view = rows - 3;
-	if (v->view < 1)
-		v->view = 1;
-	if (v->nrows > 0)
-		clamp_cursor(v);
+	lijst_set_view(&v->list, rows - 3);
 	if (!v->loaded) {
 		screen_put(w, 3, x0 + 2, width - 2, "Bezig met laden…", s->attr[ST_DIM]);
-	} else if (v->nrows == 0) {
+	} else if (v->list.n == 0) {
 		screen_put(w, 3, x0 + 2, width - 2,
 			   v->filter_text[0] ? "Geen hulpvragen die aan het filter voldoen." : "Geen hulpvragen.",
 			   s->attr[ST_DIM]);
 	}
 	naam_fold(folded, sizeof folded, v->search);
-	for (int y = 0, i = v->top; y < v->view && i < v->nrows; y++, i++) {
-		const struct queue_row *r = &v->rows[i];
-		int sel = i == v->cur && !v->focus_tree;
+	for (int y = 0, i = v->list.top; y < v->list.view && i < v->list.n; y++, i++) {
+		const struct queue_row *r = lijst_row(&v->list, i);
+		int sel = i == v->list.cur && !v->focus_tree;
 		attr_t at = s->attr[sel ? ST_SEL : ST_NORMAL];
-		int marked = find_mark(v, r->id) >= 0;
+		int marked = lijst_marked(&v->list, r->id);
 
 		if (!sel && v->search[0] && row_matches(r, folded))
 			at |= A_BOLD | A_UNDERLINE; /* a hit of the search */
@@ -500,11 +440,11 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 	} else {
 		int o = 0;
 
-		if (v->nmarks)
-			o += snprintf(buf + o, sizeof buf - (size_t)o, "%d gemarkeerd · ", v->nmarks);
-		if (v->nrows)
-			o += snprintf(buf + o, sizeof buf - (size_t)o, "rij %d%s · ", v->cur + 1,
-				      v->more_before ? " (verder in de lijst)" : "");
+		if (v->list.nmarks)
+			o += snprintf(buf + o, sizeof buf - (size_t)o, "%d gemarkeerd · ", v->list.nmarks);
+		if (v->list.n)
+			o += snprintf(buf + o, sizeof buf - (size_t)o, "rij %d%s · ", v->list.cur + 1,
+				      v->list.more_before ? " (verder in de lijst)" : "");
 		snprintf(buf + o, sizeof buf - (size_t)o, "sortering: %s %s%s%s", queue_sort_name(v->q.sort),
 			 arrow(v->q.desc), v->search[0] ? " · zoek: " : "", v->search);
 		screen_put(w, rows - 1, x0, width, buf, s->attr[ST_DIM]);
@@ -521,8 +461,6 @@ static void queue_draw(struct pane *p, struct app *a, WINDOW *w)
 	for (int y = 0; y < rows; y++)
 		screen_put(w, y, tw, 1, MB_CUR_MAX > 1 ? "│" : "|", s->attr[ST_DIM]);
 	draw_list(v, a, w, tw + 1, cols - tw - 1, rows);
-	if (dialog_active(&v->dlg))
-		dialog_draw(&v->dlg, a, w);
 }
 
 /* ---- dialogs ------------------------------------------------------------------ */
@@ -550,7 +488,7 @@ static int open_choices(struct qpane *v)
 	}
 	snprintf(prompt, sizeof prompt, "%s voor %d %s; typ om te zoeken:", bulk_names[v->bulk], v->nitems,
 		 v->nitems == 1 ? "hulpvraag" : "hulpvragen");
-	dialog_open_pick(&v->dlg, DT_PICK, bulk_names[v->bulk], prompt, items, n);
+	dialog_open_pick(&v->base.dlg, DT_PICK, bulk_names[v->bulk], prompt, items, n);
 	free(items);
 	return 0;
 }
@@ -570,7 +508,7 @@ static void open_confirm(struct qpane *v)
 		snprintf(prompt, sizeof prompt, "%s van %d %s wordt '%s'. Elke hulpvraag wordt apart bewaard; "
 						"wat iemand anders intussen wijzigde, blijft staan.",
 			 what, v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->chosen.naam);
-	dialog_open_confirm(&v->dlg, DT_CONFIRM, bulk_names[v->bulk], prompt, "Uitvoeren");
+	dialog_open_confirm(&v->base.dlg, DT_CONFIRM, bulk_names[v->bulk], prompt, "Uitvoeren");
 }
 
 static void open_details(struct qpane *v)
@@ -588,7 +526,7 @@ static void open_details(struct qpane *v)
 		snprintf(items[n].extra, sizeof items[n].extra, "%.250s", v->results[i].o.err.msg);
 		items[n++].id = v->results[i].id;
 	}
-	dialog_open_pick(&v->dlg, DT_DETAILS, "Niet bijgewerkt",
+	dialog_open_pick(&v->base.dlg, DT_DETAILS, "Niet bijgewerkt",
 			 "Deze hulpvragen zijn niet gewijzigd; de markering staat er nog op. Esc sluit.", items, n);
 	free(items);
 }
@@ -599,81 +537,81 @@ static int take_items(struct qpane *v)
 	free(v->items);
 	v->items = NULL;
 	v->nitems = 0;
-	if (v->nmarks) {
-		v->items = malloc((size_t)v->nmarks * sizeof *v->items);
+	if (v->list.nmarks) {
+		v->items = malloc((size_t)v->list.nmarks * sizeof *v->items);
 		if (!v->items)
 			return -1;
-		memcpy(v->items, v->marks, (size_t)v->nmarks * sizeof *v->items);
-		v->nitems = v->nmarks;
+		memcpy(v->items, v->list.marks, (size_t)v->list.nmarks * sizeof *v->items);
+		v->nitems = v->list.nmarks;
 		return 0;
 	}
-	if (v->nrows == 0)
+	if (!current(v))
 		return -1;
 	v->items = malloc(sizeof *v->items);
 	if (!v->items)
 		return -1;
-	v->items[0].id = v->rows[v->cur].id;
-	v->items[0].version = v->rows[v->cur].version;
-	v->items[0].nummer = v->rows[v->cur].nummer;
+	v->items[0].id = current(v)->id;
+	row_mark(current(v), &v->items[0]);
 	v->nitems = 1;
 	return 0;
 }
 
-static int dialog_ok(struct qpane *v, struct app *a)
+static int queue_dialog_ok(struct pane *p, struct app *a)
 {
+	struct qpane *v = Q(p);
 	const struct dialog_item *it;
 	char *text;
 	struct err e;
 	struct filter f;
 
-	switch (v->dlg.tag) {
+	switch (v->base.dlg.tag) {
 	case DT_FILTER:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text)
 			return R_PAINT;
 		err_clear(&e);
 		if (filter_parse(text, &f, &e) < 0) {
-			dialog_note(&v->dlg, "%s", e.msg);
+			dialog_note(&v->base.dlg, "%s", e.msg);
 			free(text);
 			return R_PAINT;
 		}
 		v->q.filter = f;
 		filter_format(&f, v->filter_text, sizeof v->filter_text);
 		free(text);
-		dialog_close(&v->dlg);
-		v->cur = v->top = 0;
+		dialog_close(&v->base.dlg);
+		v->list.cur = v->list.top = 0;
 		return request(v, W_ROWS, L_FIRST);
 	case DT_SAVE_NAME:
-		text = dialog_text(&v->dlg);
+		text = dialog_text(&v->base.dlg);
 		if (!text)
 			return R_PAINT;
 		if (!*text) {
-			dialog_note(&v->dlg, "Geef het filter een naam");
+			dialog_note(&v->base.dlg, "Geef het filter een naam");
 			free(text);
 			return R_PAINT;
 		}
 		snprintf(v->save_name, sizeof v->save_name, "%s", text);
 		free(text);
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return request(v, W_SAVE, v->load);
 	case DT_DELETE_CONFIRM:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return request(v, W_DELETE, v->load);
 	case DT_BULK_MENU:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (!it)
 			return R_PAINT;
 		v->bulk = (enum bulk_op)it->id;
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return request(v, W_CHOICES, v->load);
 	case DT_PICK:
-		it = dialog_selected(&v->dlg);
+		it = dialog_selected(&v->base.dlg);
 		if (!it)
 			return R_PAINT;
 		v->chosen.id = it->id;
 		snprintf(v->chosen.naam, sizeof v->chosen.naam, "%.120s", it->label);
 		if (v->bulk == B_STATUS) {
-			dialog_open_text(&v->dlg, DT_REASON, "Reden",
+			dialog_open_text(&v->base.dlg, DT_REASON, "Reden",
 					 "Reden van de statuswijziging (gaat mee in de mail aan de aanvrager; "
 					 "leeg mag als de flow geen reden vraagt). F2 of Ctrl-D gaat verder.",
 					 "");
@@ -683,18 +621,18 @@ static int dialog_ok(struct qpane *v, struct app *a)
 		return R_PAINT | R_BARS;
 	case DT_REASON:
 		free(v->reden);
-		v->reden = dialog_text(&v->dlg);
+		v->reden = dialog_text(&v->base.dlg);
 		open_confirm(v);
 		return R_PAINT | R_BARS;
 	case DT_CONFIRM:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		app_message(a, 0, "Bezig met %d %s…", v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen");
 		return request(v, W_BULK, v->load);
 	case DT_DETAILS:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return R_PAINT | R_BARS;
 	default:
-		dialog_close(&v->dlg);
+		dialog_close(&v->base.dlg);
 		return R_PAINT | R_BARS;
 	}
 }
@@ -704,30 +642,26 @@ static int dialog_ok(struct qpane *v, struct app *a)
 static void search_update(struct qpane *v, struct app *a, int dir, int from)
 {
 	char folded[FILTER_VALUE_MAX * 2];
+	int wrapped, i;
 
 	naam_fold(folded, sizeof folded, v->search);
-	if (!folded[0] || v->nrows == 0)
+	if (!folded[0] || v->list.n == 0)
 		return;
-	for (int k = 0; k < v->nrows; k++) {
-		int i = ((from + dir * k) % v->nrows + v->nrows) % v->nrows;
-
-		if (row_matches(&v->rows[i], folded)) {
-			if ((dir > 0 && i < from) || (dir < 0 && i > from))
-				app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
-			v->cur = i;
-			clamp_cursor(v);
-			return;
-		}
+	i = lijst_search(&v->list, from, dir, row_matches, folded, &wrapped);
+	if (i < 0) {
+		app_message(a, 1, "Niet gevonden in de geladen rijen: %s", v->search);
+		return;
 	}
-	app_message(a, 1, "Niet gevonden in de geladen rijen: %s", v->search);
+	if (wrapped)
+		app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
+	v->list.cur = i;
+	lijst_clamp(&v->list);
 }
 
 static int queue_key(struct pane *p, struct app *a, int key)
 {
 	struct qpane *v = Q(p);
 
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
 	if (v->searching) {
 		if (key == TK_ENTER) {
 			v->searching = 0;
@@ -736,13 +670,13 @@ static int queue_key(struct pane *p, struct app *a, int key)
 		if (key == TK_ESC) {
 			v->searching = 0;
 			v->search[0] = '\0';
-			v->cur = v->search_from;
-			clamp_cursor(v);
+			v->list.cur = v->search_from;
+			lijst_clamp(&v->list);
 			return R_PAINT | R_BARS;
 		}
 		if (field_key(&v->sfield, key)) {
 			field_utf8(&v->sfield, v->search, sizeof v->search);
-			v->cur = v->search_from;
+			v->list.cur = v->search_from;
 			search_update(v, a, 1, v->search_from);
 		}
 		return R_PAINT | R_BARS; /* everything is typed while searching */
@@ -754,7 +688,7 @@ static enum action_ctx queue_context(const struct pane *p)
 {
 	const struct qpane *v = (const struct qpane *)p;
 
-	return dialog_active(&v->dlg) || v->searching ? CTX_DIALOG : CTX_QUEUE;
+	return v->searching ? CTX_DIALOG : CTX_QUEUE;
 }
 
 static int tree_action(struct qpane *v, struct app *a, enum action_id id)
@@ -788,24 +722,12 @@ static int tree_action(struct qpane *v, struct app *a, enum action_id id)
 	}
 }
 
+/* Before the table: the summary of a bulk change (Enter shows its
+ * details), and the status tree when it has the focus. */
 static int queue_action(struct pane *p, struct app *a, enum action_id id)
 {
 	struct qpane *v = Q(p);
-	int r;
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK:
-			return dialog_ok(v, a);
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
 	if (v->summary) {
 		v->summary = 0;
 		if (id == ACT_Q_OPEN) {
@@ -813,107 +735,154 @@ static int queue_action(struct pane *p, struct app *a, enum action_id id)
 			return R_PAINT | R_BARS;
 		}
 	}
-	/* actions that work from both sides */
-	switch (id) {
-	case ACT_Q_FOCUS:
-		v->focus_tree = !v->focus_tree;
-		if (v->focus_tree && v->open >= 0)
-			v->tsel = v->open;
-		return R_PAINT | R_BARS;
-	case ACT_RELOAD:
-		app_progress(a, "Bezig met laden…");
-		return request(v, W_TREE | W_ROWS, v->loaded ? L_REFRESH : L_FIRST);
-	case ACT_Q_FILTER:
-		dialog_open_line(&v->dlg, DT_FILTER, "Filter",
-				 "Woorden (naam, nummer, school, BRIN) moeten allemaal passen; veld:waarde voor een kolom "
-				 "(school, label, coördinator, type, status, nummer, werkdagen:>10, telaat:ja); "
-				 "!woord sluit uit. Leeg = geen filter.",
-				 v->filter_text, 0);
-		return R_PAINT | R_BARS;
-	case ACT_Q_FILTER_SAVE:
-		dialog_open_line(&v->dlg, DT_SAVE_NAME, "Filter bewaren",
-				 "Naam in de statusboom (filter en sortering worden bewaard):",
-				 v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED
-					 ? v->nodes[v->open].label
-					 : "",
-				 0);
-		return R_PAINT | R_BARS;
-	case ACT_Q_FILTER_DELETE: {
-		const struct queue_node *n = v->focus_tree ? &v->nodes[v->tsel]
-							   : v->open >= 0 ? &v->nodes[v->open] : NULL;
-		char prompt[300];
+	return v->focus_tree ? tree_action(v, a, id) : R_NONE;
+}
 
-		if (!n || v->nnodes == 0 || n->kind != QN_SAVED || n->filter_id <= 0) {
-			app_message(a, 1, "Kies eerst een bewaard filter van jezelf in de statusboom");
-			return R_BARS;
-		}
-		v->delete_id = n->filter_id;
-		snprintf(prompt, sizeof prompt, "Bewaard filter '%s' verwijderen?", n->label);
-		dialog_open_confirm(&v->dlg, DT_DELETE_CONFIRM, "Filter verwijderen", prompt, "Verwijderen");
-		return R_PAINT | R_BARS;
+static int q_focus(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	v->focus_tree = !v->focus_tree;
+	if (v->focus_tree && v->open >= 0)
+		v->tsel = v->open;
+	return R_PAINT | R_BARS;
+}
+
+static int q_reload(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	app_progress(a, "Bezig met laden…");
+	return request(v, W_TREE | W_ROWS, v->loaded ? L_REFRESH : L_FIRST);
+}
+
+static int q_filter(struct pane *p, struct app *a, enum action_id id)
+{
+	dialog_open_line(&p->dlg, DT_FILTER, "Filter",
+			 "Woorden (naam, nummer, school, BRIN) moeten allemaal passen; veld:waarde voor een kolom "
+			 "(school, label, coördinator, type, status, nummer, werkdagen:>10, telaat:ja); "
+			 "!woord sluit uit. Leeg = geen filter.",
+			 Q(p)->filter_text, 0);
+	return R_PAINT | R_BARS;
+}
+
+static int q_filter_save(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	dialog_open_line(&p->dlg, DT_SAVE_NAME, "Filter bewaren",
+			 "Naam in de statusboom (filter en sortering worden bewaard):",
+			 v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED ? v->nodes[v->open].label
+												: "",
+			 0);
+	return R_PAINT | R_BARS;
+}
+
+static int q_filter_delete(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	const struct queue_node *n = v->focus_tree ? &v->nodes[v->tsel] : v->open >= 0 ? &v->nodes[v->open] : NULL;
+	char prompt[300];
+
+	if (!n || v->nnodes == 0 || n->kind != QN_SAVED || n->filter_id <= 0) {
+		app_message(a, 1, "Kies eerst een bewaard filter van jezelf in de statusboom");
+		return R_BARS;
 	}
-	default:
-		break;
-	}
-	if (v->focus_tree && (r = tree_action(v, a, id)) != R_NONE)
-		return r;
+	v->delete_id = n->filter_id;
+	snprintf(prompt, sizeof prompt, "Bewaard filter '%s' verwijderen?", n->label);
+	dialog_open_confirm(&p->dlg, DT_DELETE_CONFIRM, "Filter verwijderen", prompt, "Verwijderen");
+	return R_PAINT | R_BARS;
+}
+
+/* The cursor in the list; Home/End fetch the first or last page when the
+ * window does not hold it. */
+static int q_move(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
 	switch (id) {
 	case ACT_UP:
 		return move_cursor(v, -1);
 	case ACT_DOWN:
 		return move_cursor(v, 1);
 	case ACT_PAGE_UP:
-		return move_cursor(v, -v->view);
+		return move_cursor(v, -v->list.view);
 	case ACT_PAGE_DOWN:
-		return move_cursor(v, v->view);
+		return move_cursor(v, v->list.view);
 	case ACT_TOP:
-		v->cur = v->top = 0;
-		if (v->more_before)
+		if (lijst_nav(&v->list, LIJST_TOP) < 0)
 			return request(v, W_ROWS, L_FIRST);
-		clamp_cursor(v);
 		return R_PAINT | R_BARS;
-	case ACT_BOTTOM:
-		if (v->more_after)
+	default: /* ACT_BOTTOM */
+		if (lijst_nav(&v->list, LIJST_BOTTOM) > 0)
 			return request(v, W_ROWS, L_LAST);
-		v->cur = v->nrows - 1;
-		clamp_cursor(v);
 		return R_PAINT | R_BARS;
-	case ACT_Q_OPEN:
-		if (v->nrows == 0)
-			return R_NONE;
-		app_push(a, pane_hulpvraag_new(a, v->rows[v->cur].id));
-		return R_PAINT | R_BARS | R_WORK;
-	case ACT_Q_BACK:
-		if (v->filter_text[0]) {
-			memset(&v->q.filter, 0, sizeof v->q.filter);
-			v->filter_text[0] = '\0';
-			v->cur = v->top = 0;
-			return request(v, W_ROWS, L_FIRST);
-		}
-		if (v->search[0]) {
-			v->search[0] = '\0';
-			return R_PAINT | R_BARS;
-		}
-		v->focus_tree = 1;
-		v->tsel = v->open >= 0 ? v->open : 0;
-		return R_PAINT | R_BARS;
-	case ACT_Q_SEARCH:
-		v->searching = 1;
-		v->search_from = v->cur;
-		field_set(&v->sfield, "");
+	}
+}
+
+static int q_open(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	if (!current(v))
+		return R_NONE;
+	app_push(a, pane_hulpvraag_new(a, current(v)->id));
+	return R_PAINT | R_BARS | R_WORK;
+}
+
+/* Esc: the filter goes first, then the search, then to the tree. */
+static int q_back(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	if (v->filter_text[0]) {
+		memset(&v->q.filter, 0, sizeof v->q.filter);
+		v->filter_text[0] = '\0';
+		v->list.cur = v->list.top = 0;
+		return request(v, W_ROWS, L_FIRST);
+	}
+	if (v->search[0]) {
 		v->search[0] = '\0';
 		return R_PAINT | R_BARS;
-	case ACT_Q_HIT_NEXT:
-	case ACT_Q_HIT_PREV:
-		if (!v->search[0]) {
-			app_message(a, 1, "Zoek eerst met /");
-			return R_BARS;
-		}
-		search_update(v, a, id == ACT_Q_HIT_NEXT ? 1 : -1, v->cur + (id == ACT_Q_HIT_NEXT ? 1 : -1));
-		return R_PAINT | R_BARS;
-	case ACT_Q_SORT: {
-		int at = 0;
+	}
+	v->focus_tree = 1;
+	v->tsel = v->open >= 0 ? v->open : 0;
+	return R_PAINT | R_BARS;
+}
 
+static int q_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+
+	v->searching = 1;
+	v->search_from = v->list.cur;
+	field_set(&v->sfield, "");
+	v->search[0] = '\0';
+	return R_PAINT | R_BARS;
+}
+
+static int q_hit(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int dir = id == ACT_Q_HIT_NEXT ? 1 : -1;
+
+	if (!v->search[0]) {
+		app_message(a, 1, "Zoek eerst met /");
+		return R_BARS;
+	}
+	search_update(v, a, dir, v->list.cur + dir);
+	return R_PAINT | R_BARS;
+}
+
+/* s: the next column (not status within one status); S: reversed. */
+static int q_sort(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	int at = 0;
+
+	if (id == ACT_Q_SORT_REVERSE) {
+		v->q.desc = !v->q.desc;
+	} else {
 		for (int i = 0; i < NCOLS; i++)
 			if (cols[i].sort == v->q.sort)
 				at = i;
@@ -922,73 +891,81 @@ static int queue_action(struct pane *p, struct app *a, enum action_id id)
 		while (cols[at].sort == QS_STATUS && v->q.kind == QN_STATUS);
 		v->q.sort = cols[at].sort;
 		v->q.desc = 0;
-		v->cur = v->top = 0;
-		return request(v, W_ROWS, L_FIRST);
 	}
-	case ACT_Q_SORT_REVERSE:
-		v->q.desc = !v->q.desc;
-		v->cur = v->top = 0;
-		return request(v, W_ROWS, L_FIRST);
-	case ACT_Q_MARK: {
-		int m;
-
-		if (v->nrows == 0)
-			return R_NONE;
-		m = find_mark(v, v->rows[v->cur].id);
-		if (m >= 0)
-			del_mark(v, m);
-		else if (add_mark(v, &v->rows[v->cur]) < 0)
-			app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
-		/* Space marks and steps on, so a run of Spaces marks a run of rows */
-		if (v->cur + 1 < v->nrows)
-			v->cur++;
-		clamp_cursor(v);
-		return R_PAINT | R_BARS;
-	}
-	case ACT_Q_MARK_ALL: {
-		int all = 1;
-
-		for (int i = 0; i < v->nrows && all; i++)
-			all = find_mark(v, v->rows[i].id) >= 0;
-		for (int i = 0; i < v->nrows; i++) {
-			int m = find_mark(v, v->rows[i].id);
-
-			if (all && m >= 0)
-				del_mark(v, m);
-			else if (!all && m < 0 && add_mark(v, &v->rows[i]) < 0)
-				break;
-		}
-		return R_PAINT | R_BARS;
-	}
-	case ACT_Q_UNMARK:
-		v->nmarks = 0;
-		return R_PAINT | R_BARS;
-	case ACT_Q_BULK: {
-		struct dialog_item items[4];
-		char prompt[160];
-
-		if (!a->session.internal) {
-			app_message(a, 1, "Bulkacties zijn er alleen voor het samenwerkingsverband zelf");
-			return R_BARS;
-		}
-		if (take_items(v) < 0) {
-			app_message(a, 1, "Geen hulpvraag gekozen");
-			return R_BARS;
-		}
-		memset(items, 0, sizeof items);
-		for (int i = 0; i < 4; i++) {
-			snprintf(items[i].label, sizeof items[i].label, "%s", bulk_names[i]);
-			items[i].id = i;
-		}
-		snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems,
-			 v->nitems == 1 ? "hulpvraag" : "hulpvragen", v->nmarks ? " (gemarkeerd)" : "");
-		dialog_open_pick(&v->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, 4);
-		return R_PAINT | R_BARS;
-	}
-	default:
-		return R_NONE;
-	}
+	v->list.cur = v->list.top = 0;
+	return request(v, W_ROWS, L_FIRST);
 }
+
+/* Space marks (or unmarks) and steps on, so a run of Spaces marks a run. */
+static int q_mark(struct pane *p, struct app *a, enum action_id id)
+{
+	struct lijst *l = &Q(p)->list;
+
+	if (l->n == 0)
+		return R_NONE;
+	if (lijst_toggle(l) < 0)
+		app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
+	lijst_move(l, 1);
+	return R_PAINT | R_BARS;
+}
+
+/* a: marks every loaded row, or unmarks them when all were marked. */
+static int q_mark_all(struct pane *p, struct app *a, enum action_id id)
+{
+	if (lijst_mark_all(&Q(p)->list) < 0)
+		app_message(a, 1, "Onvoldoende geheugen voor meer markeringen");
+	return R_PAINT | R_BARS;
+}
+
+static int q_unmark(struct pane *p, struct app *a, enum action_id id)
+{
+	lijst_unmark_all(&Q(p)->list);
+	return R_PAINT | R_BARS;
+}
+
+/* The bulk menu offers only what the role may do one by one (core/recht). */
+static int q_bulk(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	struct dialog_item items[B_COUNT];
+	char prompt[160];
+	int n = 0;
+
+	if (take_items(v) < 0) {
+		app_message(a, 1, "Geen hulpvraag gekozen");
+		return R_BARS;
+	}
+	memset(items, 0, sizeof items);
+	for (int i = 0; i < B_COUNT; i++) {
+		if (!recht_mag(a->session.roles, bulk_recht[i]))
+			continue;
+		snprintf(items[n].label, sizeof items[n].label, "%s", bulk_names[i]);
+		items[n++].id = i;
+	}
+	snprintf(prompt, sizeof prompt, "Wat wijzig je bij %d %s%s?", v->nitems, v->nitems == 1 ? "hulpvraag" : "hulpvragen",
+		 v->list.nmarks ? " (gemarkeerd)" : "");
+	dialog_open_pick(&p->dlg, DT_BULK_MENU, "Bulkactie", prompt, items, n);
+	return R_PAINT | R_BARS;
+}
+
+static const struct pane_action queue_actions[] = {
+	{ ACT_Q_FOCUS, q_focus, 0 },
+	{ ACT_RELOAD, q_reload, 0 },
+	{ ACT_Q_FILTER, q_filter, 0 },
+	{ ACT_Q_FILTER_SAVE, q_filter_save, 0 },
+	{ ACT_Q_FILTER_DELETE, q_filter_delete, 0 },
+	{ ACT_Q_OPEN, q_open, 0 },
+	{ ACT_Q_BACK, q_back, 0 },
+	{ ACT_Q_SEARCH, q_search, 0 },
+	{ ACT_Q_HIT_NEXT, q_hit, 0 },
+	{ ACT_Q_HIT_PREV, q_hit, 0 },
+	{ ACT_Q_SORT, q_sort, 0 },
+	{ ACT_Q_SORT_REVERSE, q_sort, 0 },
+	{ ACT_Q_MARK, q_mark, 0 },
+	{ ACT_Q_MARK_ALL, q_mark_all, 0 },
+	{ ACT_Q_UNMARK, q_unmark, 0 },
+	{ ACT_Q_BULK, q_bulk, 0 },
+};
 
 /* ---- work --------------------------------------------------------------------- */
 
@@ -1024,125 +1001,48 @@ static int load_tree(struct qpane *v, struct app *a, struct err *e)
 }
 
 /* Fetches rows for v->load and merges them into the window. */
+/* Fetches what v->load asks and merges it into the window (core/lijst):
+ * the first or last page, the page after or before, or the same window
+ * again with the cursor on the same hulpvraag at the same screen line. */
 static int load_rows(struct qpane *v, struct app *a, struct err *e)
 {
-	struct queue_row *got = NULL, *nw;
-	int n = 0, more = 0, off = v->cur - v->top;
+	struct lijst *l = &v->list;
+	const struct queue_row *first = lijst_row(l, 0), *last = lijst_row(l, l->n - 1);
+	struct queue_row *got = NULL;
+	int n = 0, more = 0, limit = l->n > PAGE_ROWS ? l->n : PAGE_ROWS;
 
 	fill_query(v, a);
 	switch (v->load) {
 	case L_FIRST:
-		if (queue_fetch(a->db, &v->q, QUEUE_FIRST, NULL, PAGE_ROWS, &got, &n, &more, e) < 0)
-			return -1;
-		free(v->rows);
-		v->rows = got;
-		v->nrows = n;
-		v->more_before = 0;
-		v->more_after = more;
-		v->cur = v->top = 0;
-		break;
 	case L_LAST:
-		if (queue_fetch(a->db, &v->q, QUEUE_LAST, NULL, PAGE_ROWS, &got, &n, &more, e) < 0)
+		if (queue_fetch(a->db, &v->q, v->load == L_FIRST ? QUEUE_FIRST : QUEUE_LAST, NULL, PAGE_ROWS, &got, &n,
+				&more, e) < 0)
 			return -1;
-		free(v->rows);
-		v->rows = got;
-		v->nrows = n;
-		v->more_before = more;
-		v->more_after = 0;
-		v->cur = n - 1;
-		v->top = n - v->view;
+		lijst_set(l, got, n, v->load == L_LAST && more, v->load == L_FIRST && more, 0);
+		if (v->load == L_LAST)
+			lijst_nav(l, LIJST_BOTTOM);
 		break;
 	case L_NEXT:
-		if (v->nrows == 0)
-			return 0;
-		if (queue_fetch(a->db, &v->q, QUEUE_AFTER, &v->rows[v->nrows - 1], PAGE_ROWS, &got, &n, &more, e) < 0)
-			return -1;
-		nw = realloc(v->rows, (size_t)(v->nrows + n) * sizeof *nw);
-		if (!nw) {
-			free(got);
-			return err_set(e, "geen geheugen");
-		}
-		v->rows = nw;
-		memcpy(v->rows + v->nrows, got, (size_t)n * sizeof *got);
-		free(got);
-		v->nrows += n;
-		v->more_after = more;
-		if (v->nrows > WINDOW_MAX) {
-			int drop = v->nrows - WINDOW_MAX;
-
-			memmove(v->rows, v->rows + drop, (size_t)WINDOW_MAX * sizeof *v->rows);
-			v->nrows = WINDOW_MAX;
-			v->cur -= drop;
-			v->top -= drop;
-			v->more_before = 1;
-		}
-		v->cur += v->want_delta;
-		v->top += v->want_delta;
-		break;
 	case L_PREV:
-		if (v->nrows == 0)
+		if (!first)
 			return 0;
-		if (queue_fetch(a->db, &v->q, QUEUE_BEFORE, &v->rows[0], PAGE_ROWS, &got, &n, &more, e) < 0)
+		if (queue_fetch(a->db, &v->q, v->load == L_NEXT ? QUEUE_AFTER : QUEUE_BEFORE, v->load == L_NEXT ? last : first,
+				PAGE_ROWS, &got, &n, &more, e) < 0)
 			return -1;
-		nw = realloc(v->rows, (size_t)(v->nrows + n) * sizeof *nw);
-		if (!nw) {
-			free(got);
+		if ((v->load == L_NEXT ? lijst_append(l, got, n, more) : lijst_prepend(l, got, n, more)) < 0)
 			return err_set(e, "geen geheugen");
-		}
-		v->rows = nw;
-		memmove(v->rows + n, v->rows, (size_t)v->nrows * sizeof *v->rows);
-		memcpy(v->rows, got, (size_t)n * sizeof *got);
-		free(got);
-		v->nrows += n;
-		v->cur += n;
-		v->top += n;
-		v->more_before = more;
-		if (v->nrows > WINDOW_MAX) {
-			v->nrows = WINDOW_MAX;
-			v->more_after = 1;
-		}
-		v->cur += v->want_delta;
-		v->top += v->want_delta;
+		lijst_move(l, v->want_delta);
 		break;
-	case L_REFRESH: {
-		/* the same window again, from its first row's key; the cursor
-		 * stays on the same hulpvraag at the same screen line */
-		int limit = v->nrows > PAGE_ROWS ? v->nrows : PAGE_ROWS;
-		long id = v->cur_id;
-
-		if (queue_fetch(a->db, &v->q, v->more_before && v->nrows ? QUEUE_FROM : QUEUE_FIRST,
-				v->nrows ? &v->rows[0] : NULL, limit, &got, &n, &more, e) < 0)
+	case L_REFRESH:
+		if (queue_fetch(a->db, &v->q, l->more_before && first ? QUEUE_FROM : QUEUE_FIRST, first, limit, &got, &n,
+				&more, e) < 0)
 			return -1;
-		free(v->rows);
-		v->rows = got;
-		v->nrows = n;
-		v->more_after = more;
-		for (int i = 0; i < n; i++)
-			if (v->rows[i].id == id) {
-				v->cur = i;
-				break;
-			}
-		v->top = v->cur - off;
+		lijst_set(l, got, n, l->more_before, more, lijst_current_id(l));
 		break;
-	}
 	}
 	v->want_delta = 0;
-	if (v->cur >= v->nrows)
-		v->cur = v->nrows - 1;
-	if (v->cur < 0)
-		v->cur = 0;
-	if (v->top > v->cur)
-		v->top = v->cur;
-	if (v->top < 0)
-		v->top = 0;
-	v->cur_id = v->nrows ? v->rows[v->cur].id : 0;
 	/* what is on screen is what the person saw: marks take its version */
-	for (int i = 0; i < v->nrows; i++) {
-		int m = find_mark(v, v->rows[i].id);
-
-		if (m >= 0)
-			v->marks[m].version = v->rows[i].version;
-	}
+	lijst_marks_refresh(l);
 	v->loaded = 1;
 	return 0;
 }
@@ -1174,6 +1074,7 @@ static int run_bulk(struct qpane *v, struct app *a, struct err *e)
 		[B_STATUS] = QUEUE_BULK_STATUS,
 	};
 	struct queue_bulk_args arg = { v->chosen.id, v->chosen.naam, v->reden ? v->reden : "", paths_datadir() };
+	int count[OUTCOME_KINDS] = { 0 };
 	int ok, failed;
 	char line[300];
 
@@ -1197,17 +1098,11 @@ static int run_bulk(struct qpane *v, struct app *a, struct err *e)
 	failed = v->nitems - ok;
 	/* what worked is no longer marked; what failed stays marked */
 	for (int i = 0; i < v->nresults; i++) {
-		int m = find_mark(v, v->results[i].id);
-
-		if (v->results[i].o.kind == OUTCOME_SAVED && m >= 0)
-			del_mark(v, m);
+		if (v->results[i].o.kind == OUTCOME_SAVED)
+			lijst_unmark(&v->list, v->results[i].id);
+		count[v->results[i].o.kind]++;
 	}
-	{
-		int count[OUTCOME_KINDS] = { 0 };
-		for (int i = 0; i < v->nresults; i++)
-			count[v->results[i].o.kind]++;
-		outcome_tally(count, line, sizeof line);
-	}
+	outcome_tally(count, line, sizeof line);
 	if (failed)
 		app_message(a, 1, "%d bijgewerkt, %d mislukt (%s) — Enter voor details", ok, failed, line);
 	else
@@ -1216,6 +1111,75 @@ static int run_bulk(struct qpane *v, struct app *a, struct err *e)
 	return 0;
 }
 
+/* The writes asked for (save or delete a filter, a bulk change); each
+ * makes the tree (and a bulk change the rows) stale in *w.  0 / -1. */
+static int run_writes(struct qpane *v, struct app *a, unsigned *w, struct err *e)
+{
+	if (*w & W_SAVE) {
+		char sort[32];
+
+		snprintf(sort, sizeof sort, "%s%s", v->q.desc ? "-" : "", queue_sort_name(v->q.sort));
+		if (queue_filter_save(a->db, a->session.organisatie_id, v->save_name, v->filter_text, sort, NULL, e) < 0)
+			return -1;
+		*w |= W_TREE;
+		app_message(a, 0, "Filter bewaard in de statusboom");
+	}
+	if (*w & W_DELETE) {
+		if (queue_filter_delete(a->db, v->delete_id, e) < 0)
+			return -1;
+		*w |= W_TREE;
+		app_message(a, 0, "Bewaard filter verwijderd");
+	}
+	if (*w & W_BULK) {
+		if (run_bulk(v, a, e) < 0)
+			return -1;
+		*w |= W_TREE | W_ROWS;
+		v->load = L_REFRESH;
+	}
+	return 0;
+}
+
+/* After the tree loaded: the first time the start node opens (the home
+ * screen's category, else "Mijn queue", else "Alle"); a filter just saved
+ * or deleted moves the tree cursor. */
+static void tree_loaded(struct qpane *v, struct app *a, int first, unsigned *w)
+{
+	if (first) {
+		int pick = -1;
+
+		for (int i = 0; i < v->nnodes && pick < 0; i++)
+			if (v->start_cat[0] ? v->nodes[i].kind == QN_CATEGORY && !strcmp(v->nodes[i].categorie, v->start_cat)
+					    : v->nodes[i].kind == QN_MINE)
+				pick = i;
+		for (int i = 0; i < v->nnodes && pick < 0; i++)
+			if (v->nodes[i].kind == QN_ALL)
+				pick = i;
+		open_node(v, a, pick);
+		*w |= W_ROWS;
+		v->load = L_FIRST;
+	}
+	for (int i = 0; (*w & W_SAVE) && i < v->nnodes; i++)
+		if (v->nodes[i].kind == QN_SAVED && !strcmp(v->nodes[i].label, v->save_name))
+			v->open = v->tsel = i;
+	for (int i = 0; (*w & W_DELETE) && v->open < 0 && i < v->nnodes; i++)
+		if (v->nodes[i].kind == QN_ALL)
+			v->open = v->tsel = i;
+}
+
+/* The choices of a bulk change arrived: the pick list, or why there is none. */
+static void choices_loaded(struct qpane *v, struct app *a)
+{
+	if (v->nchoices == 0 && v->bulk != B_COORD)
+		app_message(a, 1, v->bulk == B_STATUS ? "Geen status waar alle %d hulpvragen met jouw rol naartoe mogen"
+						     : "Nog geen labels in deze organisatie (%d hulpvragen)",
+			    v->nitems);
+	else if (open_choices(v) < 0)
+		app_message(a, 1, "Onvoldoende geheugen");
+}
+
+/* The werkvoorraad keeps a set of pending work (v->work, W_*) rather than
+ * one job: a change event, a reload and a bulk change arriving in one loop
+ * turn give one round trip for the tree and one for the rows. */
 static int queue_work(struct pane *p, struct app *a)
 {
 	struct qpane *v = Q(p);
@@ -1237,78 +1201,23 @@ static int queue_work(struct pane *p, struct app *a)
 		app_message(a, 1, "%s — r probeert het opnieuw", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	if (w & W_SAVE) {
-		char sort[32];
-
-		snprintf(sort, sizeof sort, "%s%s", v->q.desc ? "-" : "", queue_sort_name(v->q.sort));
-		if (queue_filter_save(a->db, a->session.organisatie_id, v->save_name, v->filter_text, sort, NULL,
-				      &e) < 0)
-			goto fail;
-		w |= W_TREE;
-		app_message(a, 0, "Filter bewaard in de statusboom");
-	}
-	if (w & W_DELETE) {
-		if (queue_filter_delete(a->db, v->delete_id, &e) < 0)
-			goto fail;
-		w |= W_TREE;
-		app_message(a, 0, "Bewaard filter verwijderd");
-	}
-	if (w & W_BULK) {
-		if (run_bulk(v, a, &e) < 0)
-			goto fail;
-		w |= W_TREE | W_ROWS;
-		v->load = L_REFRESH;
-	}
+	if (run_writes(v, a, &w, &e) < 0)
+		goto fail;
 	if (w & W_TREE) {
 		if (load_tree(v, a, &e) < 0)
 			goto fail;
-		if (first) {
-			int pick = -1;
-
-			for (int i = 0; i < v->nnodes && pick < 0; i++)
-				if (v->start_cat[0] ? v->nodes[i].kind == QN_CATEGORY &&
-							      !strcmp(v->nodes[i].categorie, v->start_cat)
-						    : v->nodes[i].kind == QN_MINE)
-					pick = i;
-			for (int i = 0; i < v->nnodes && pick < 0; i++)
-				if (v->nodes[i].kind == QN_ALL)
-					pick = i;
-			open_node(v, a, pick);
-			w |= W_ROWS;
-			v->load = L_FIRST;
-		}
-		if (w & W_SAVE) {
-			for (int i = 0; i < v->nnodes; i++)
-				if (v->nodes[i].kind == QN_SAVED && !strcmp(v->nodes[i].label, v->save_name))
-					v->open = v->tsel = i;
-		}
-		if (w & W_DELETE) {
-			if (v->open < 0) {
-				for (int i = 0; i < v->nnodes; i++)
-					if (v->nodes[i].kind == QN_ALL)
-						v->open = v->tsel = i;
-			}
-		}
+		tree_loaded(v, a, first, &w);
 	}
-	if (w & W_ROWS) {
-		if (load_rows(v, a, &e) < 0)
-			goto fail;
-	}
+	if ((w & W_ROWS) && load_rows(v, a, &e) < 0)
+		goto fail;
 	if (w & W_CHOICES) {
 		if (load_choices(v, a, &e) < 0)
 			goto fail;
-		if (v->nchoices == 0 && v->bulk != B_COORD) {
-			app_message(a, 1, v->bulk == B_STATUS
-						  ? "Geen status waar alle %d hulpvragen met jouw rol naartoe mogen"
-						  : "Nog geen labels in deze organisatie (%d hulpvragen)",
-				    v->nitems);
-		} else if (open_choices(v) < 0) {
-			app_message(a, 1, "Onvoldoende geheugen");
-		}
+		choices_loaded(v, a);
 	}
 	v->work &= ~w; /* what open_node() asked for during this work is done */
 	app_werkvoorraad_seen(a); /* fresh rows on screen: nothing unread */
-	if (!(w & W_BULK) && !(w & W_SAVE) && !(w & W_DELETE) && a->msg_progress)
+	if (!(w & (W_BULK | W_SAVE | W_DELETE)) && a->msg_progress)
 		app_message_clear(a);
 	return R_PAINT | R_BARS;
 fail:
@@ -1341,10 +1250,8 @@ static void queue_free(struct pane *p)
 {
 	struct qpane *v = Q(p);
 
-	dialog_close(&v->dlg);
 	free(v->nodes);
-	free(v->rows);
-	free(v->marks);
+	lijst_release(&v->list);
 	free(v->items);
 	free(v->choices);
 	free(v->reden);
@@ -1359,6 +1266,10 @@ static const struct pane_ops queue_ops = {
 	.draw = queue_draw,
 	.key = queue_key,
 	.action = queue_action,
+	.actions = queue_actions,
+	.nactions = sizeof queue_actions / sizeof queue_actions[0],
+	.cursor = q_move,
+	.dialog_ok = queue_dialog_ok,
 	.work = queue_work,
 	.free = queue_free,
 	.changed = queue_changed,
@@ -1372,6 +1283,7 @@ struct pane *pane_queue_new(struct app *a, const char *categorie)
 	if (!v)
 		return NULL;
 	v->base.ops = &queue_ops;
+	lijst_init(&v->list, sizeof(struct queue_row), row_id, WINDOW_MAX, sizeof(struct queue_item), row_mark);
 	v->open = -1;
 	v->q.sort = QS_DATUM;
 	snprintf(v->start_cat, sizeof v->start_cat, "%s", categorie ? categorie : "");

@@ -37,18 +37,12 @@ struct vwpane {
 	int n, width;        /* wrapped for this many columns */
 	int top, page, hit;  /* hit: display line of the current hit, -1 none */
 	char term[256];
-	struct dialog dlg;
 	char body_msg[600];
 };
 
 static struct vwpane *P(struct pane *p)
 {
 	return (struct vwpane *)p;
-}
-
-static enum action_ctx vw_context(const struct pane *p)
-{
-	return dialog_active(&((const struct vwpane *)p)->dlg) ? CTX_DIALOG : CTX_VIEWER;
 }
 
 /* Wraps v->text into display lines of at most width columns. */
@@ -175,7 +169,6 @@ static void vw_draw(struct pane *p, struct app *a, WINDOW *w)
 		/* wrapped: a converter stopped by a limit says why in a long sentence */
 		screen_wrap(w, y + 1, 2, cols - 4, rows - y - 2, v->body_msg[0] ? v->body_msg : "Bezig met laden…",
 			    s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
-		dialog_draw(&v->dlg, a, w);
 		return;
 	}
 	if (v->width != cols - 3)
@@ -218,7 +211,6 @@ static void vw_draw(struct pane *p, struct app *a, WINDOW *w)
 			snprintf(buf, sizeof buf, "regel %d–%d van %d · / zoeken", v->n ? v->top + 1 : 0, last, v->n);
 		screen_put_right(w, rows - 1, 0, cols - 1, buf, s->attr[ST_DIM]);
 	}
-	dialog_draw(&v->dlg, a, w);
 }
 
 /* The next display line with a hit from line `from` in direction dir
@@ -262,73 +254,78 @@ static int go_hit(struct vwpane *v, struct app *a, int from, int dir)
 	return R_PAINT | R_BARS;
 }
 
-static int vw_key(struct pane *p, struct app *a, int key)
+/* The search dialog was confirmed: go to the first hit from the top line. */
+static int vw_dialog_ok(struct pane *p, struct app *a)
 {
 	struct vwpane *v = P(p);
+	char *t = dialog_text(&p->dlg);
 
-	if (dialog_active(&v->dlg) && dialog_key(&v->dlg, key))
-		return R_PAINT;
-	return R_NONE;
+	dialog_close(&p->dlg);
+	snprintf(v->term, sizeof v->term, "%s", t ? t : "");
+	free(t);
+	if (!v->term[0]) {
+		v->hit = -1;
+		return R_PAINT | R_BARS;
+	}
+	return go_hit(v, a, v->top, +1);
 }
 
-static int vw_action(struct pane *p, struct app *a, enum action_id id)
+static int vw_search(struct pane *p, struct app *a, enum action_id id)
 {
 	struct vwpane *v = P(p);
-	int sel;
 
-	if (dialog_active(&v->dlg)) {
-		switch (dialog_action(&v->dlg, id)) {
-		case DIALOG_OK: {
-			char *t = dialog_text(&v->dlg);
-			dialog_close(&v->dlg);
-			snprintf(v->term, sizeof v->term, "%s", t ? t : "");
-			free(t);
-			if (!v->term[0]) {
-				v->hit = -1;
-				return R_PAINT | R_BARS;
-			}
-			return go_hit(v, a, v->top, +1);
-		}
-		case DIALOG_CANCEL:
-			return R_PAINT | R_BARS;
-		case DIALOG_CONTINUE:
-			return R_PAINT;
-		case DIALOG_NOT_MINE:
-			break;
-		}
-		return R_NONE;
-	}
+	if (!v->text)
+		return R_DONE;
+	dialog_open_line(&p->dlg, DT_SEARCH, "Zoeken in de bijlage", "Zoek naar (hoofdletters tellen niet):", v->term, 0);
+	return R_PAINT | R_BARS;
+}
+
+static int vw_hit(struct pane *p, struct app *a, enum action_id id)
+{
+	struct vwpane *v = P(p);
+	int dir = id == ACT_Q_HIT_NEXT ? 1 : -1;
+
+	return go_hit(v, a, v->hit >= 0 ? v->hit + dir : v->top, dir);
+}
+
+/* Scrolling moves the top line; drawing keeps it in range. */
+static int vw_scroll(struct pane *p, struct app *a, enum action_id id)
+{
+	struct vwpane *v = P(p);
+
 	switch (id) {
-	case ACT_CLOSE:
-		app_pop(a);
-		return R_PAINT | R_BARS;
-	case ACT_Q_SEARCH:
-		if (!v->text)
+	case ACT_UP:
+		if (v->top == 0)
 			return R_DONE;
-		dialog_open_line(&v->dlg, DT_SEARCH, "Zoeken in de bijlage", "Zoek naar (hoofdletters tellen niet):",
-				 v->term, 0);
-		return R_PAINT | R_BARS;
-	case ACT_Q_HIT_NEXT:
-		return go_hit(v, a, v->hit >= 0 ? v->hit + 1 : v->top, +1);
-	case ACT_Q_HIT_PREV:
-		return go_hit(v, a, v->hit >= 0 ? v->hit - 1 : v->top, -1);
-	default:
+		v->top--;
+		break;
+	case ACT_DOWN:
+		if (v->top + v->page >= v->n)
+			return R_DONE;
+		v->top++;
+		break;
+	case ACT_PAGE_UP:
+		v->top = v->top > v->page ? v->top - v->page : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		v->top = v->top + v->page < v->n ? v->top + v->page : v->n - 1;
+		break;
+	case ACT_TOP:
+		v->top = 0;
+		break;
+	default: /* ACT_BOTTOM */
+		v->top = v->n;
 		break;
 	}
-	/* scrolling: the top line moves, the list helper keeps it in range */
-	sel = id == ACT_DOWN ? v->top + v->page : id == ACT_UP ? v->top - 1 : v->top;
-	if (id == ACT_DOWN || id == ACT_UP) {
-		if (sel < 0 || (id == ACT_DOWN && sel >= v->n))
-			return R_DONE;
-		v->top += id == ACT_DOWN ? 1 : -1;
-		return R_PAINT;
-	}
-	int top = v->top, cur = v->top;
-	if (bijlagen_nav(&cur, &top, v->n, v->page, id) == R_NONE)
-		return R_NONE;
-	v->top = id == ACT_BOTTOM ? v->n : cur;
 	return R_PAINT;
 }
+
+static const struct pane_action vw_actions[] = {
+	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_Q_SEARCH, vw_search, 0 },
+	{ ACT_Q_HIT_NEXT, vw_hit, 0 },
+	{ ACT_Q_HIT_PREV, vw_hit, 0 },
+};
 
 static int vw_work(struct pane *p, struct app *a)
 {
@@ -364,7 +361,6 @@ static void vw_free(struct pane *p)
 {
 	struct vwpane *v = P(p);
 
-	dialog_close(&v->dlg);
 	free(v->text);
 	free(v->lines);
 	free(v);
@@ -373,10 +369,12 @@ static void vw_free(struct pane *p)
 static const struct pane_ops vw_ops = {
 	.name = "viewer",
 	.title = "Bijlage lezen",
-	.context = vw_context,
+	.ctx = CTX_VIEWER,
 	.draw = vw_draw,
-	.key = vw_key,
-	.action = vw_action,
+	.actions = vw_actions,
+	.nactions = sizeof vw_actions / sizeof vw_actions[0],
+	.cursor = vw_scroll,
+	.dialog_ok = vw_dialog_ok,
 	.work = vw_work,
 	.free = vw_free,
 };

@@ -183,7 +183,7 @@ static void paint_keys(struct app *a)
 		char name[32];
 		int key, dup = 0, need;
 
-		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx))
+		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx) || !action_allowed(act, a->session.roles))
 			continue;
 		if (action_keys(a->opt->keys, act, ctx, &key, 1) < 1)
 			continue;
@@ -236,6 +236,8 @@ static void paint(struct app *a)
 		a->cur_on = 0;
 		if (p && p->ops->draw)
 			p->ops->draw(p, a, a->scr.body);
+		if (p)
+			dialog_draw(&p->dlg, a, a->scr.body); /* over the pane, nothing when closed */
 	}
 	/* the body goes last so the hardware cursor ends up in its field */
 	if (a->cur_on)
@@ -313,8 +315,13 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 		return;
 	}
 	app_message_clear(a);
-	if (p && p->ops->key)
+	/* an open dialog takes the keys it edits with; the rest are actions */
+	if (p && dialog_active(&p->dlg)) {
+		if (dialog_key(&p->dlg, key))
+			r = R_PAINT;
+	} else if (p && p->ops->key) {
 		r = p->ops->key(p, a, key);
+	}
 	if (r == R_NONE) {
 		act = action_for_key(a->opt->keys, app_context(a), key);
 		if (act)
@@ -440,8 +447,8 @@ static void loop(struct app *a)
 			struct pane *p = app_top(a);
 
 			a->work_pending = 0;
-			if (p && p->ops->work)
-				apply(a, p->ops->work(p, a));
+			if (p)
+				apply(a, app_work(a, p));
 			continue;
 		}
 		pfd[0].fd = STDIN_FILENO;
@@ -567,9 +574,7 @@ int tui_run(const struct tui_options *o)
 
 	app_settle(&a);
 	while (a.depth > 0) {
-		struct pane *p = a.stack[--a.depth];
-
-		p->ops->free(p);
+		app_pane_free(a.stack[--a.depth]);
 	}
 	screen_free(&a.scr);
 	endwin();

@@ -19,6 +19,14 @@ tui_type demo
 tui_keys Enter
 check "goed wachtwoord ontgrendelt" wait_for "Totaal" 10
 check "weer het overzicht" screen_has "Hulpvragen per statuscategorie"
+# the help runs the chosen line: ↓ to Vergrendelen, Enter
+tui_keys '?'
+wait_for "Help — Overzicht" 5
+tui_keys Down Enter
+check "Enter in de help voert de gekozen actie uit (vergrendelen)" wait_for "Scherm vergrendeld" 5
+tui_type demo
+tui_keys Enter
+check "en ontgrendelt weer" wait_for "Totaal" 10
 tui_keys q
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]

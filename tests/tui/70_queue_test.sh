@@ -2,7 +2,9 @@
 # 70_queue_test.sh — the werkvoorraad: a coördinator opens "Mijn werkvoorraad"
 # from the overzicht, filters, sorts, pages down, marks two rows; a second
 # balie shows a changed count without a key press when the database changes
-# (NOTIFY from the trigger of migration 004), keeping its cursor row.
+# (NOTIFY from the trigger of migration 004), keeping its cursor row.  At
+# 80x24 low-priority columns drop out, and PgDn/End/Home fetch and merge
+# keyset pages (core/lijst).
 . "$(dirname "$0")/lib.sh"
 
 dutch_number() {
@@ -91,6 +93,16 @@ check "Enter op een regel opent hulpvraag $first" wait_for "Hulpvraag $first " 1
 check "met statushistorie en bijlagen als tabbladen (korte namen op 80 kolommen)" screen_has_all "Historie (" "Bijlagen ("
 tui_keys Escape
 check "Esc: terug in de werkvoorraad" wait_for "Alle — " 5
+# narrow: the columns of lowest priority are left out, not squeezed
+check "80x24: de kolom Labels valt weg" screen_lacks "Labels"
+# keyset pages: PgDn past the 50 rows fetched merges the next page
+tui_keys NPage NPage NPage
+check "PgDn voorbij de eerste 50 rijen haalt de volgende bladzijde erbij" wait_for "rij 52 " 10
+tui_keys End
+check "End haalt de laatste bladzijde (eerdere rijen: verder in de lijst)" wait_for "(verder in de lijst)" 10
+tui_keys Home
+check "Home: weer de eerste rij" wait_for "rij 1 · " 10
+check "… zonder eerdere rijen" screen_lacks "(verder in de lijst)"
 tui_keys q
 
 tap_done
