@@ -54,8 +54,10 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				      "004 §4.1 (de financieel medewerker controleert de TLV-aanvraag), 001 stap 12" },
 	[RECHT_BULK] = { "bulk", "bulkwijziging in de werkvoorraad", BACKOFFICE,
 			 "004 §4.3 (financieel verwerkt in één keer); een lus over dezelfde acties" },
-	[RECHT_WERKVOORRAAD] = { "werkvoorraad", "werkvoorraad van de organisatie", BACKOFFICE,
-				 "004 §7.5 (interne rollen zien alle hulpvragen)" },
+	[RECHT_WERKVOORRAAD] = { "werkvoorraad", "werkvoorraad: de lijst van de hulpvragen die je ziet",
+				 BACKOFFICE | AAN | OUD | EXT,
+				 "004 §7.5 (interne rollen zien alle hulpvragen van de organisatie, externe alleen "
+				 "de hulpvragen waaraan ze gekoppeld zijn); de database kiest de rijen" },
 	[RECHT_TE_CONTROLEREN] = { "te-controleren", "lijst te controleren", BACKOFFICE,
 				   "004 §4.1; aanname: ieder intern" },
 };

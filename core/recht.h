@@ -40,7 +40,7 @@ enum recht_actie {
 	RECHT_FORMULIER_VERWIJDEREN,
 	RECHT_AANVULLING_VRAGEN,
 	RECHT_BULK,
-	RECHT_WERKVOORRAAD,          /* the status tree and queue of the organisatie */
+	RECHT_WERKVOORRAAD,          /* the status tree and queue: of what the account sees */
 	RECHT_TE_CONTROLEREN,        /* the completeness list */
 	RECHT_COUNT
 };

@@ -167,8 +167,8 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_FORMULIER_VERWIJDEREN:
 		snprintf(sql, len, "UPDATE formulier SET verwijderd_op = now() WHERE hulpvraag_id = %ld RETURNING id", hv);
 		return 1;
-	case RECHT_WERKVOORRAAD:
-		snprintf(sql, len, "SELECT 1 FROM hulpvraag_telling WHERE organisatie_id = %ld", w->org_a);
+	case RECHT_WERKVOORRAAD: /* the list: whatever the read policy lets through */
+		snprintf(sql, len, "SELECT id FROM hulpvraag WHERE id = %ld", hv);
 		return 1;
 	case RECHT_STATUS_WIJZIGEN:    /* every role; the flow decides: status_changes_follow_the_flow */
 	case RECHT_AANVULLING_VRAGEN:  /* a status change with a reden: the flow's transitions */

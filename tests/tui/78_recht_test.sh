@@ -1,7 +1,8 @@
 #!/bin/sh
 # 78_recht_test.sh — the screens hide what a role may not do (core/recht):
-# logged in as `school` (an aanvragende school) the home screen offers no
-# werkvoorraad and no "te controleren", the hulpvraag no coördinator, labels,
+# logged in as `school` (an aanvragende school) the home screen offers its
+# own werkvoorraad (no bulk in it) but no "te controleren" and no intake, the
+# hulpvraag no coördinator, labels,
 # aanvulling or omschrijving, and the SWV's internal labels are not shown; the
 # keys themselves only say "Dat mag jouw rol niet" and change nothing.  The
 # financieel medewerker gets no coördinator and no omschrijving either, and
@@ -31,24 +32,28 @@ before=$(state)
 tui_demo rs 120 45
 tui_login school demo
 check "school: overzicht" wait_for "Totaal" 20
-check "school: toetsenbalk zonder Werkvoorraad" screen_lacks "w Werkvoorraad"
+check "school: toetsenbalk met de eigen werkvoorraad" screen_has "w Werkvoorraad"
 check "school: toetsenbalk zonder Te controleren" screen_lacks "t Te controleren"
 check "school: toetsenbalk zonder Nieuwe hulpvraag" screen_lacks "n Nieuwe hulpvraag"
 tui_keys '?'
 check "school: help van het overzicht" wait_for "Help — Overzicht" 5
-check "school: help noemt werkvoorraad, te controleren en invoeren niet" \
-	screen_lacks "Opent de werkvoorraad"
+check "school: help noemt te controleren en invoeren niet" \
+	screen_lacks "gecontroleerd moeten worden"
+check "… wel de werkvoorraad" screen_has "werkvoorraad"
 check "… en geen te controleren" screen_lacks "gecontroleerd moeten worden"
 check "… en geen nieuwe hulpvraag" screen_lacks "per telefoon of mail binnenkwam"
 tui_keys Escape
 wait_gone "Help — Overzicht" 5
 tui_keys w
-check "school: w zegt dat het niet mag" wait_for "Dat mag jouw rol niet" 5
-check "… en opent geen werkvoorraad" screen_lacks "Alle — "
+check "school: w opent de eigen werkvoorraad" wait_for "rij 1" 10
+check "school: geen Bulk in de toetsenbalk" screen_lacks "b Bulk"
+tui_keys b
+check "school: b (bulk) zegt dat het niet mag" wait_for "Dat mag jouw rol niet" 5
+check "… en opent geen bulkmenu" screen_lacks "Annuleren"
+tui_keys Escape
+check "school: terug op het overzicht" wait_for "Totaal" 5
 tui_keys t
 check "school: t zegt dat het niet mag" wait_for "Dat mag jouw rol niet" 5
-tui_keys Enter
-check "school: Enter op de tabel opent geen werkvoorraad" wait_for "Dat mag jouw rol niet" 5
 tui_keys n
 check "school: n zegt dat het niet mag" wait_for "Dat mag jouw rol niet" 5
 check "… en vraagt geen nieuwe hulpvraag" screen_lacks "School van de leerling"
