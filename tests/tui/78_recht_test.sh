@@ -50,7 +50,9 @@ check "school: geen Bulk in de toetsenbalk" screen_lacks "b Bulk"
 tui_keys b
 check "school: b (bulk) zegt dat het niet mag" wait_for "Dat mag jouw rol niet" 5
 check "… en opent geen bulkmenu" screen_lacks "Annuleren"
-tui_keys Escape
+tui_keys Escape # list → tree
+sleep 0.5
+tui_keys Escape # tree → overzicht
 check "school: terug op het overzicht" wait_for "Totaal" 5
 tui_keys t
 check "school: t zegt dat het niet mag" wait_for "Dat mag jouw rol niet" 5
