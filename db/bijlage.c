@@ -120,11 +120,12 @@ static int add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *c
 	p[3] = cat;
 	p[4] = hex;
 	p[5] = n->idempotentie && *n->idempotentie ? n->idempotentie : NULL;
-	r = db_exec(db, e, &kind, "SELECT bijlage_toevoegen($1, $2, $3, $4, $5::bytea, $6)", 6, p);
+	r = db_exec(db, e, &kind, "SELECT id, sha256 FROM bijlage_toevoegen($1, $2, $3, $4, $5::bytea, $6)", 6, p);
 	free(hex);
 	if (!r)
 		goto failed;
 	out->id = atol(PQgetvalue(r, 0, 0));
+	DB_COPY(out->sha256, r, 0, 1); /* the database's hash: the one stored */
 	PQclear(r);
 
 	snprintf(reden, sizeof reden, "Er is een nieuwe bijlage toegevoegd (categorie %s).", cat);
@@ -163,7 +164,6 @@ enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, cons
 				   n->categorie ? n->categorie : "");
 	if (bijlage_check_grootte((long)n->len, &o->err) < 0 || bijlage_check_naam(n->naam, &o->err) < 0)
 		return (o->kind = OUTCOME_REFUSED);
-	bijlage_sha256_hex(n->data, n->len, out->sha256);
 	if (bijlage_mime(n->data, n->len, out->mime, sizeof out->mime, &o->err) < 0)
 		return (o->kind = OUTCOME_ERROR);
 	if (db_begin(db, &o->err) < 0)

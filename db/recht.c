@@ -8,81 +8,49 @@
 
 #include "core/recht.h"
 
-/* core's table as one text, "actie rol\n" sorted as the database sorts
- * (ORDER BY actie, rol COLLATE "C"), for comparing with the stored rows. */
+/* core's table as one text, a line "actie rol" per right (malloc'ed; NULL
+ * when out of memory).  The order does not matter: recht_gelijk compares
+ * sets in SQL. */
 static char *core_text(void)
 {
-	size_t cap = 64, len = 0;
-	char *buf = malloc(cap);
-	const char *lines[RECHT_COUNT * FLOW_ROLE_COUNT];
-	char *store[RECHT_COUNT * FLOW_ROLE_COUNT];
-	size_t n = 0;
+	size_t len = 1;
+	char *buf, *p;
 
-	if (!buf)
-		return NULL;
 	for (int a = 0; a < RECHT_COUNT; a++)
 		for (int r = 0; r < FLOW_ROLE_COUNT; r++)
-			if (recht_tabel[a].rollen & FLOW_ROLE_BIT(r)) {
-				size_t k = strlen(recht_tabel[a].naam) + strlen(flow_roles[r].name) + 3;
-				store[n] = malloc(k);
-				if (!store[n])
-					goto oom;
-				snprintf(store[n], k, "%s %s\n", recht_tabel[a].naam, flow_roles[r].name);
-				lines[n] = store[n];
-				n++;
-			}
-	/* insertion sort: a few dozen lines */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && strcmp(lines[j - 1], lines[j]) > 0; j--) {
-			const char *t = lines[j - 1];
-			lines[j - 1] = lines[j];
-			lines[j] = t;
-		}
-	buf[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		size_t k = strlen(lines[i]);
-		if (len + k + 1 > cap) {
-			char *nb;
-			while (len + k + 1 > cap)
-				cap *= 2;
-			nb = realloc(buf, cap);
-			if (!nb)
-				goto oom;
-			buf = nb;
-		}
-		memcpy(buf + len, lines[i], k + 1);
-		len += k;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(store[i]);
+			if (recht_tabel[a].rollen & FLOW_ROLE_BIT(r))
+				len += strlen(recht_tabel[a].naam) + strlen(flow_roles[r].name) + 2;
+	p = buf = malloc(len);
+	if (!buf)
+		return NULL;
+	*p = '\0';
+	for (int a = 0; a < RECHT_COUNT; a++)
+		for (int r = 0; r < FLOW_ROLE_COUNT; r++)
+			if (recht_tabel[a].rollen & FLOW_ROLE_BIT(r))
+				p += sprintf(p, "%s %s\n", recht_tabel[a].naam, flow_roles[r].name);
 	return buf;
-oom:
-	for (size_t i = 0; i < n; i++)
-		free(store[i]);
-	free(buf);
-	return NULL;
 }
 
 int recht_gelijk(struct db *db, struct err *e)
 {
 	char *want = core_text();
+	const char *p[1] = { want };
 	PGresult *r;
 	int same;
 
 	if (!want)
 		return err_set(e, "geen geheugen voor het rechtenoverzicht");
 	r = db_exec(db, e, NULL,
-		    "SELECT coalesce(string_agg(actie || ' ' || rol || E'\\n', '' "
-		    "                           ORDER BY actie || ' ' || rol || E'\\n' COLLATE \"C\"), '') "
-		    "  FROM balie.recht",
-		    0, NULL);
-	if (!r) {
-		free(want);
-		return -1;
-	}
-	same = !strcmp(PQgetvalue(r, 0, 0), want);
-	PQclear(r);
+		    "SELECT coalesce((SELECT array_agg(x ORDER BY x) FROM unnest(string_to_array($1, E'\\n')) x "
+		    "                  WHERE x <> ''), '{}') "
+		    "     = coalesce((SELECT array_agg(actie || ' ' || rol ORDER BY actie || ' ' || rol) "
+		    "                   FROM balie.recht), '{}')",
+		    1, p);
 	free(want);
+	if (!r)
+		return -1;
+	same = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
 	return same;
 }
 

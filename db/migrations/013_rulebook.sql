@@ -307,11 +307,12 @@ REVOKE DELETE ON formulier FROM balie_app;
 -- foreign-key error can tell whether a hash exists.  Checks visibility and
 -- the rulebook, writes content (once per organisatie and hash), the row and
 -- the audit row.  p_idempotentie: the create's key (012), or NULL.  Returns
--- the new id.
+-- the new id and the hash it computed (the one the program shows).
 CREATE FUNCTION bijlage_toevoegen(p_hulpvraag bigint, p_naam text, p_mime text, p_categorie text, p_inhoud bytea,
                                   p_idempotentie text)
-RETURNS bigint
+RETURNS TABLE (id bigint, sha256 text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
 DECLARE
 	h      hulpvraag%ROWTYPE;
 	v_hash text := encode(sha256(p_inhoud), 'hex');
@@ -334,7 +335,7 @@ BEGIN
 	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
 	VALUES (acting_account(), h.organisatie_id, 'bijlage-add', 'bijlage', v_id,
 	        format('hulpvraag %s categorie %s grootte %s', h.id, p_categorie, octet_length(p_inhoud)));
-	RETURN v_id;
+	RETURN QUERY SELECT v_id, v_hash;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION bijlage_toevoegen(bigint, text, text, text, bytea, text) FROM PUBLIC;
