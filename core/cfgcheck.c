@@ -1,5 +1,6 @@
 /* cfgcheck.c — reading libconfig data files safely; see cfgcheck.h. */
 #include "core/cfgcheck.h"
+#include "core/bestand.h"
 #include "core/utf8.h"
 
 #include <ctype.h>
@@ -478,14 +479,16 @@ int cfgcheck_parse(const struct cfgcheck *c, config_t *cfg, const char *data, si
 int cfgcheck_read_file(const struct cfgcheck *c, const char *path, char **out, size_t *outlen)
 {
 	struct stat sb;
-	FILE *f = fopen(path, "rb");
+	struct err oe;
+	/* the size limit is c->max, checked below with its own message */
+	FILE *f = bestand_open(path, BESTAND_MAX_LIJST, &oe);
 	char *buf = NULL;
 	size_t n = 0;
 
 	*out = NULL;
 	*outlen = 0;
 	if (!f) {
-		bad(c, 1, "kan bestand niet openen: %s", strerror(errno));
+		bad(c, 1, "%s", oe.msg);
 		return -1;
 	}
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {

@@ -1,5 +1,6 @@
 /* keymap.c — parse and check keymap files; see keymap.h. */
 #include "core/keymap.h"
+#include "core/bestand.h"
 #include "core/utf8.h"
 
 #include <errno.h>
@@ -250,9 +251,10 @@ int keymap_load(struct keymap *km, const char *path, const struct keymap_names *
 		keymap_report_fn report_fn, void *arg, struct err *e)
 {
 	struct reporter r = {report_fn, arg, e, 0};
-	FILE *f = fopen(path, "rb");
+	struct err oe;
+	FILE *f = bestand_open(path, KEYMAP_MAX_FILE, &oe);
 	if (!f) {
-		report(&r, path, 0, "kan het bestand niet lezen: %s%s", strerror(errno), "");
+		report(&r, path, 0, "%s%s", oe.msg, "");
 		return 1;
 	}
 	char *buf = malloc(KEYMAP_MAX_FILE + 1);

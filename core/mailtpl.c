@@ -1,5 +1,6 @@
 /* mailtpl.c — mail templates: parse, check, render; see mailtpl.h. */
 #include "core/mailtpl.h"
+#include "core/bestand.h"
 #include "core/utf8.h"
 
 #include <errno.h>
@@ -348,9 +349,9 @@ int mailtpl_load(const char *path, struct mailtpl **out, struct err *e)
 	int rc;
 
 	*out = NULL;
-	f = fopen(path, "rb");
+	f = bestand_open(path, MAILTPL_MAX_FILE, e);
 	if (!f)
-		return err_set(e, "%s: kan het sjabloon niet openen: %s", path, strerror(errno));
+		return -1;
 	buf = malloc(MAILTPL_MAX_FILE + 1);
 	if (!buf) {
 		fclose(f);

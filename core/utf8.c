@@ -112,3 +112,82 @@ int utf8_nfc(const char *s, char *out, size_t len)
 	out[got] = '\0';
 	return 0;
 }
+
+int utf8_cp_unsafe(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n')
+		return 0;
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return 1;
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int utf8_has_unsafe(const char *s, int allow_newline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+
+	while (left > 0) {
+		uint32_t cp;
+		size_t k = utf8_decode(p, left, &cp);
+
+		if (k == 0)
+			return 1;
+		if (utf8_cp_unsafe(cp) || (cp == '\n' && !allow_newline))
+			return 1;
+		p += k;
+		left -= k;
+	}
+	return 0;
+}
+
+size_t utf8_terminal_safe(const char *in, size_t n, unsigned char pending[4], size_t *npending, char *out)
+{
+	unsigned char buf[4 + 4096];
+	size_t o = 0;
+
+	while (n > 0 || *npending > 0) {
+		/* the pending bytes of a split sequence first, then the input */
+		size_t take = n < sizeof buf - *npending ? n : sizeof buf - *npending;
+		size_t have = *npending + take, i = 0;
+
+		memcpy(buf, pending, *npending);
+		memcpy(buf + *npending, in, take);
+		in += take;
+		n -= take;
+		*npending = 0;
+		while (i < have) {
+			uint32_t cp;
+			size_t k = utf8_decode(buf + i, have - i, &cp);
+
+			if (k == 0) {
+				/* a sequence cut by the end of what is here: wait for
+				 * the rest (the next chunk, or the next write) */
+				size_t need = buf[i] >= 0xF0 ? 4 : buf[i] >= 0xE0 ? 3 : buf[i] >= 0xC2 ? 2 : 1;
+
+				if (need > 1 && buf[i] < 0xF5 && have - i < need) {
+					*npending = have - i;
+					memcpy(pending, buf + i, *npending);
+					break;
+				}
+				memcpy(out + o, "\xEF\xBF\xBD", 3);
+				o += 3;
+				i++;
+				continue;
+			}
+			if (utf8_cp_unsafe(cp)) {
+				memcpy(out + o, "\xEF\xBF\xBD", 3);
+				o += 3;
+			} else {
+				memcpy(out + o, buf + i, k);
+				o += k;
+			}
+			i += k;
+		}
+		if (n == 0)
+			break;
+	}
+	return o;
+}
+

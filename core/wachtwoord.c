@@ -1,5 +1,6 @@
 /* wachtwoord.c — password policy and argon2id hashing; see wachtwoord.h. */
 #include "core/wachtwoord.h"
+#include "core/bestand.h"
 
 #include "core/isolate.h"
 #include "core/utf8.h"
@@ -67,7 +68,12 @@ int wachtwoord_params_check(const struct wachtwoord_params *p, struct err *e)
 
 size_t wachtwoord_length(const char *s)
 {
-	return utf8_length(s);
+	char nfc[WACHTWOORD_MAX_BYTES * 3 + 1];
+
+	/* "ë" typed as e + U+0308 is one character, as balie-admin(8) says */
+	if (strlen(s) > WACHTWOORD_MAX_BYTES || utf8_nfc(s, nfc, sizeof nfc) < 0)
+		return utf8_length(s);
+	return utf8_length(nfc);
 }
 
 /* Words that people in an SWV reach for and the general lists miss. */
@@ -133,6 +139,7 @@ int wachtwoord_is_common(const char *pw, const char *list_path, int *common,
 			 struct err *e)
 {
 	FILE *fp;
+	struct err oe;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -148,10 +155,9 @@ int wachtwoord_is_common(const char *pw, const char *list_path, int *common,
 	for (const char *const *w = context_words; !*common && *w; w++)
 		if (strcmp(core, *w) == 0 || repeats(core, *w))
 			*common = 1;
-	fp = fopen(list_path, "r");
+	fp = bestand_open(list_path, BESTAND_MAX_LIJST, &oe);
 	if (!fp)
-		return err_set(e, "Lijst met veelgebruikte wachtwoorden %s niet te lezen: %s",
-			       list_path, strerror(errno));
+		return err_set(e, "Lijst met veelgebruikte wachtwoorden %s niet te lezen: %s", list_path, oe.msg);
 	/* The list's entries are mostly short; at 12+ characters people
 	 * extend them ("password1234", "monkeymonkey"), so the core word and
 	 * repetitions of an entry count too. */
@@ -187,6 +193,9 @@ int wachtwoord_policy(const char *pw, const char *username,
 	n = wachtwoord_length(pw);
 	if (n == (size_t)-1)
 		return err_set(e, "Wachtwoord bevat ongeldige tekens (geen UTF-8)");
+	if (utf8_has_unsafe(pw, 0))
+		return err_set(e, "Wachtwoord bevat een stuurteken (zoals Esc, een regeleinde of een "
+				  "richtingsteken); die kunnen niet");
 	if (n < WACHTWOORD_MIN_LEN)
 		return err_set(e, "Wachtwoord moet minstens %d tekens lang zijn (nu %zu)",
 			       WACHTWOORD_MIN_LEN, n);
@@ -224,10 +233,19 @@ static int verify_job(void *arg, void *out, size_t outlen)
 	return crypto_pwhash_str_verify(j->hash, j->pw, strlen(j->pw)) == 0 ? 1 : 0;
 }
 
+/* The password as hashed: in NFC, so "ë" typed precomposed on one terminal
+ * and decomposed on another is the same password.  pw itself when it does
+ * not fit or is not UTF-8 (the policy refused that already). */
+static const char *pw_nfc(const char *pw, char *buf, size_t len)
+{
+	return utf8_nfc(pw, buf, len) == 0 ? buf : pw;
+}
+
 int wachtwoord_hash(const char *pw, const struct wachtwoord_params *p,
 		    char *out, struct err *e)
 {
-	struct pwjob j = { pw, NULL, params_or_default(p) };
+	char nfc[WACHTWOORD_MAX_BYTES * 3 + 1];
+	struct pwjob j = { pw_nfc(pw, nfc, sizeof nfc), NULL, params_or_default(p) };
 
 	if (ensure_sodium() < 0)
 		return err_set(e, "libsodium kon niet starten");
@@ -240,10 +258,12 @@ int wachtwoord_hash(const char *pw, const struct wachtwoord_params *p,
 
 int wachtwoord_verify(const char *hash, const char *pw)
 {
+	char nfc[WACHTWOORD_MAX_BYTES * 3 + 1];
 	struct pwjob j = { pw, hash, { 0 } };
 
 	if (ensure_sodium() < 0 || !hash || !pw)
 		return 0;
+	j.pw = pw_nfc(pw, nfc, sizeof nfc);
 	if (strnlen(hash, WACHTWOORD_HASH_LEN) >= WACHTWOORD_HASH_LEN)
 		return 0;
 	return isolate_run(verify_job, &j, NULL, 0) == 1;

@@ -1,5 +1,6 @@
 /* werkdag.c — Dutch werkdagen after the Algemene termijnenwet; see werkdag.h. */
 #include "core/werkdag.h"
+#include "core/bestand.h"
 
 #include <errno.h>
 #include <libconfig.h>
@@ -139,11 +140,9 @@ int werkdag_kalender_load(struct werkdag_kalender *k, const char *path,
 	FILE *fp;
 	int i, rc = -1;
 
-	fp = fopen(path, "r");
+	fp = bestand_open(path, BESTAND_MAX_CONFIG, e);
 	if (!fp)
-		return err_set(e, "%s: %s", path,
-			       errno == ENOENT ? "bestand bestaat niet" :
-			       errno == EACCES ? "geen leesrecht" : strerror(errno));
+		return -1;
 	config_init(&cfg);
 	if (config_read(&cfg, fp) != CONFIG_TRUE) {
 		const char *t = config_error_text(&cfg);

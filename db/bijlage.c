@@ -8,12 +8,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libpq-fe.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/bestand.h"
 #include "core/bijlage.h"
 #include "db/audit.h"
 #include "db/outcome.h"
@@ -206,7 +208,7 @@ enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char 
 				   const char *key, const char *datadir, struct bijlage_toegevoegd *out, struct outcome *o)
 {
 	struct bijlage_nieuw n = { hulpvraag_id, bijlage_basename(path), categorie, NULL, 0, key };
-	struct stat st;
+	long size;
 	unsigned char *buf;
 	size_t got = 0;
 	int fd;
@@ -217,39 +219,20 @@ enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char 
 	o->kind = OUTCOME_REFUSED; /* until the file is read: what was asked cannot be done */
 
 	memset(out, 0, sizeof *out);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* a FIFO named as bijlage hung balie: bestand_open_fd never blocks and
+	 * refuses what is not a regular file; the size rule is the bijlage's */
+	struct err why;
+	fd = bestand_open_fd(path, LONG_MAX, &size, &why);
 	if (fd < 0)
-		return outcome_set(o, OUTCOME_REFUSED, "kan %s niet lezen: %s", path,
-			       errno == ENOENT ? "bestand bestaat niet"
-			       : errno == EACCES ? "geen leesrechten"
-						 : strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return outcome_set(o, OUTCOME_REFUSED, "%s is geen gewoon bestand", path);
-	}
+		return outcome_set(o, OUTCOME_REFUSED, "kan %s niet lezen: %.400s", path, why.msg);
 	/* refused before reading a byte */
-	if (bijlage_check_grootte((long)st.st_size, e) < 0) {
+	if (bijlage_check_grootte(size, e) < 0) {
 		close(fd);
 		return o->kind;
 	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (!buf) {
-		close(fd);
-		return outcome_set(o, OUTCOME_ERROR, "geen geheugen voor %s", path);
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		got += (size_t)k;
-	}
-	close(fd);
-	if (got != (size_t)st.st_size) {
-		free(buf);
-		return outcome_set(o, OUTCOME_REFUSED, "kan %s niet helemaal lezen", path);
-	}
+	buf = (unsigned char *)bestand_lees_fd(fd, size, path, &got, &why);
+	if (!buf)
+		return outcome_set(o, OUTCOME_REFUSED, "kan %s niet lezen: %.400s", path, why.msg);
 	n.data = buf;
 	n.len = got;
 	rc = bijlage_add(db, &n, datadir, out, o);

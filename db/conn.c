@@ -333,7 +333,8 @@ int db_conninfo_check(const char *conninfo, int *has_password, struct err *e)
 		return err_set(e, "conninfo klopt niet: %s", msg);
 	}
 	for (PQconninfoOption *o = opts; o->keyword; o++)
-		if (!strcmp(o->keyword, "password") && o->val && *o->val)
+		/* sslpassword unlocks the client key: as secret as a password */
+		if ((!strcmp(o->keyword, "password") || !strcmp(o->keyword, "sslpassword")) && o->val && *o->val)
 			*has_password = 1;
 	PQconninfoFree(opts);
 	return 0;

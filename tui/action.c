@@ -6,7 +6,8 @@
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <wctype.h>
+
+#include "tui/field.h"
 
 /* Table order is the order of the key bar and of the help screen.  The keys
  * are not here: they are data, in keymaps/default.keys (balie-keymap(5)). */
@@ -356,11 +357,6 @@ const struct action *action_by_name(enum action_ctx ctx, const char *name)
 	return NULL;
 }
 
-static int typed(int key)
-{
-	return key < TK_FN && key >= ' ' && key != 127 && iswprint((wint_t)key);
-}
-
 /* ------------------------------------------------------------- keys -- */
 
 /* The curses/typed key of a keymap key. */
@@ -515,7 +511,7 @@ const struct action *action_for_key(const struct keybind *kb, enum action_ctx ct
 {
 	const struct action *a;
 
-	if (action_ctx_text_input(ctx) && typed(key))
+	if (action_ctx_text_input(ctx) && field_is_text_key(key))
 		return NULL;
 	a = find_in(kb, ctx, key);
 	return a ? a : find_in(kb, CTX_GLOBAL, key);

@@ -1,6 +1,7 @@
 /* config.c — reading balie.conf; see config.h. */
 #include "tui/config.h"
 
+#include "core/bestand.h"
 #include "core/wachtwoord.h"
 #include "db/conn.h"
 
@@ -79,8 +80,20 @@ int config_load(struct config *c, const char *path, struct err *e)
 		return err_set(e, "configuratiebestand '%s' niet gevonden", path);
 	snprintf(c->path, sizeof c->path, "%s", path);
 
+	/* a FIFO or device would hang libconfig's fopen, and a 100 MB file
+	 * took minutes to parse: refused before libconfig sees a byte */
+	size_t len;
+	char *text = bestand_lees(path, BESTAND_MAX_CONFIG, &len, e);
+	if (!text)
+		return -1;
+	if (strlen(text) != len) {
+		free(text);
+		return err_set(e, "%s bevat een nul-byte; is dit wel een configuratiebestand?", path);
+	}
 	config_init(&cf);
-	if (config_read_file(&cf, path) != CONFIG_TRUE) {
+	int parsed = config_read_string(&cf, text);
+	free(text);
+	if (parsed != CONFIG_TRUE) {
 		err_set_at(e, path, config_error_line(&cf), "%s", config_error_text(&cf));
 		goto out;
 	}

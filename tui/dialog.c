@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "core/naam.h"
 #include "core/utf8.h"
@@ -205,7 +204,7 @@ static int text_key(struct dialog *d, int key)
 			text_delete(d, d->cur);
 		return 1;
 	}
-	if (key >= TK_FN || key < ' ' || key == 127 || !iswprint((wint_t)key))
+	if (!field_is_text_key(key))
 		return 0;
 	text_insert(d, (wchar_t)key);
 	return 1;

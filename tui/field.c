@@ -56,6 +56,11 @@ static void cut(struct field *f, int from, int to)
 		f->cur = from;
 }
 
+int field_is_text_key(int key)
+{
+	return key < TK_FN && key >= ' ' && key != 127 && iswprint((wint_t)key) && !utf8_cp_unsafe((uint32_t)key);
+}
+
 int field_key(struct field *f, int key)
 {
 	switch (key) {
@@ -88,7 +93,7 @@ int field_key(struct field *f, int key)
 		cut(f, f->cur, f->len);
 		return 1;
 	}
-	if (key >= TK_FN || key < ' ' || key == 127 || !iswprint((wint_t)key))
+	if (!field_is_text_key(key))
 		return 0;
 	if ((f->flags & FIELD_DIGITS) && !(key >= '0' && key <= '9'))
 		return 1; /* eaten: a letter in a code field is a typo, not a command */
@@ -128,7 +133,7 @@ int field_draw(struct field *f, WINDOW *w, int y, int x, int width, attr_t a)
 		if (f->flags & FIELD_MASKED)
 			mvwaddnwstr(w, y, x + used, L"•", 1);
 		else {
-			wchar_t c = iswprint((wint_t)f->buf[i]) ? f->buf[i] : L'?';
+			wchar_t c = iswprint((wint_t)f->buf[i]) && !utf8_cp_unsafe((uint32_t)f->buf[i]) ? f->buf[i] : L'?';
 
 			mvwaddnwstr(w, y, x + used, &c, 1);
 		}

@@ -32,6 +32,13 @@ struct field {
 	unsigned flags;
 };
 
+/* Does key type a character into a text?  Printable, and not one of the
+ * control or bidi characters (core/utf8's utf8_cp_unsafe) that would reach
+ * the terminal raw when the text is drawn: refused at input, so no name,
+ * note or file name holds one.  Every text input (fields, the editor, the
+ * "type to search" of lists) asks this one function. */
+int field_is_text_key(int key);
+
 void field_init(struct field *f, int max, unsigned flags);
 /* Empties the field and wipes its memory. */
 void field_clear(struct field *f);

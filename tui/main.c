@@ -1,6 +1,8 @@
 /* main.c — balie's entry point: global options, then a verb from the table
  * in tui/cmd/ (`balie admin …`, `balie demo`, …) or the interactive program. */
 #include <locale.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 #include "tui/action.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
+#include "tui/cmd/safe_output.h"
 #include "tui/config.h"
 #include "tui/paths.h"
 #include "tui/tui.h"
@@ -60,12 +63,25 @@ const struct config *main_config(void)
 	return &cfg;
 }
 
+/* Pupil data lives in this process's memory: no core file may carry it to
+ * disk, and no other process of the same Unix user may attach with ptrace
+ * or read /proc/PID/mem (a non-dumpable process's /proc entries belong to
+ * root).  Done first, before anything is read. */
+static void harden_process(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	(void)setrlimit(RLIMIT_CORE, &none);
+	(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int main(int argc, char **argv)
 {
 	struct err e;
 	int dump = 0, dump_keys = 0, list_actions = 0;
 	int i = 1;
 
+	harden_process();
 	setlocale(LC_ALL, "");
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--config") && i + 1 < argc) {
@@ -130,6 +146,11 @@ int main(int argc, char **argv)
 			cmd_usage(1);
 			return 2;
 		}
+		/* Names and data-file lines in what a verb prints reach a
+		 * terminal without control characters; `demo` hands the
+		 * terminal to curses, which needs the real stream. */
+		if (c->run != cmd_demo)
+			safe_output_install();
 		/* The verb sees its own last word as argv[0]. */
 		int rc = c->run(argc - i - used + 1, argv + i + used - 1);
 		keybind_free_map(&keys);

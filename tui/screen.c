@@ -1,6 +1,8 @@
 /* screen.c — windows, attributes and width-aware drawing; see screen.h. */
 #include "tui/screen.h"
 
+#include "core/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,7 +121,9 @@ static int decode(const char *s, wchar_t *out, int max)
 	return n;
 }
 
-/* Width of one character as drawn: control characters are shown as U+FFFD. */
+/* Width of one character as drawn: control characters and the bidi
+ * overrides (which wcwidth calls zero-width and would pass to the terminal,
+ * turning "fdp.exe" round) are shown as U+FFFD. */
 static int cw(wchar_t *c)
 {
 	int w;
@@ -128,6 +132,10 @@ static int cw(wchar_t *c)
 		return 1; /* printable ASCII: no wcwidth call */
 	if (*c == '\t' || *c == '\n' || *c == '\r')
 		*c = ' ';
+	if (utf8_cp_unsafe((uint32_t)*c)) {
+		*c = 0xFFFD;
+		return 1;
+	}
 	w = wcwidth(*c);
 	if (w < 0) {
 		*c = 0xFFFD;

@@ -889,7 +889,7 @@ static void test_profile_dir(void **state)
 	struct flow_type *t = NULL;
 	snprintf(buf, sizeof buf, "%s/bestaat-niet.flow", tmpdir);
 	assert_int_equal(flow_type_load(buf, &t, NULL, NULL, NULL, &e), -1);
-	assert_non_null(strstr(e.msg, "kan bestand niet openen"));
+	assert_non_null(strstr(e.msg, "bestand bestaat niet"));
 	assert_int_equal(flow_type_load(tmpdir, &t, NULL, NULL, NULL, &e), -1); /* a folder */
 	snprintf(buf, sizeof buf, "%s/a.flow", tmpdir);
 	assert_int_equal(flow_type_load(buf, &t, NULL, NULL, NULL, &e), 0);

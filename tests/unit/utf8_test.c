@@ -84,6 +84,52 @@ static void nfc_composes_typed_text(void **state)
 	assert_string_equal(out, "");
 }
 
+static void unsafe_code_points(void **state)
+{
+	(void)state;
+	assert_false(utf8_cp_unsafe('a'));
+	assert_false(utf8_cp_unsafe('\t'));
+	assert_false(utf8_cp_unsafe('\n'));
+	assert_false(utf8_cp_unsafe(0xe9));
+	assert_true(utf8_cp_unsafe(0x1b));
+	assert_true(utf8_cp_unsafe('\r'));
+	assert_true(utf8_cp_unsafe(0x7f));
+	assert_true(utf8_cp_unsafe(0x9b)); /* C1 CSI */
+	assert_true(utf8_cp_unsafe(0x202e));
+	assert_true(utf8_cp_unsafe(0x2066));
+	assert_true(utf8_cp_unsafe(0x200f));
+	assert_true(utf8_cp_unsafe(0x061c));
+	assert_false(utf8_cp_unsafe(0x200d)); /* ZWJ: emoji and Indic text need it */
+	assert_false(utf8_has_unsafe("Zieli\xc5\x84ska", 0));
+	assert_true(utf8_has_unsafe("abc\xe2\x80\xae" "fdp.exe", 0));
+	assert_true(utf8_has_unsafe("regel\nregel", 0));
+	assert_false(utf8_has_unsafe("regel\nregel", 1));
+	assert_true(utf8_has_unsafe("abc\xff", 1));
+}
+
+/* Fed in pieces of every size, the stream filter gives the same result:
+ * sequences split across writes are kept, never replaced. */
+static void terminal_safe_stream(void **state)
+{
+	const char *in = "J\xc3\xa9r\xc3\xb4me \x1b]0;owned\x07 \xe2\x80\xae" "fdp.exe \xc2\x9b" "2J \xff|\n";
+	const char *want = "J\xc3\xa9r\xc3\xb4me \xef\xbf\xbd]0;owned\xef\xbf\xbd \xef\xbf\xbd"
+			   "fdp.exe \xef\xbf\xbd" "2J \xef\xbf\xbd|\n";
+	size_t n = strlen(in);
+
+	(void)state;
+	for (size_t piece = 1; piece <= n; piece++) {
+		char out[512];
+		unsigned char pending[4];
+		size_t np = 0, o = 0;
+
+		for (size_t at = 0; at < n; at += piece)
+			o += utf8_terminal_safe(in + at, at + piece <= n ? piece : n - at, pending, &np, out + o);
+		out[o] = '\0';
+		assert_int_equal(np, 0);
+		assert_string_equal(out, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -92,6 +138,8 @@ int main(void)
 		cmocka_unit_test(encode_round_trip),
 		cmocka_unit_test(length_in_code_points),
 		cmocka_unit_test(nfc_composes_typed_text),
+		cmocka_unit_test(unsafe_code_points),
+		cmocka_unit_test(terminal_safe_stream),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }

@@ -65,6 +65,33 @@ static void length_counts_characters_not_bytes(void **state)
 	assert_int_equal(wachtwoord_policy("aaaaaaaaaaaa\xff", "jan", list_path, &e), -1);
 }
 
+/* balie-admin(8): "ë" counts as one character however the terminal sends
+ * it, and the password is the same one both ways. */
+static void length_after_nfc(void **state)
+{
+	char hash[WACHTWOORD_HASH_LEN];
+	struct err e;
+	/* 11 characters, each e + U+0308 (22 code points before NFC) */
+	const char *decomposed = "e\xcc\x88" "e\xcc\x88" "e\xcc\x88" "e\xcc\x88" "e\xcc\x88" "aaaaaa";
+
+	assert_int_equal(wachtwoord_length(decomposed), 11);
+	assert_int_equal(wachtwoord_policy(decomposed, "jan", list_path, &e), -1);
+	assert_string_equal(e.msg, "Wachtwoord moet minstens 12 tekens lang zijn (nu 11)");
+	assert_int_equal(wachtwoord_hash(decomposed, &cheap, hash, &e), 0);
+	assert_true(wachtwoord_verify(hash, "\xc3\xab\xc3\xab\xc3\xab\xc3\xab\xc3\xab" "aaaaaa"));
+}
+
+static void control_characters_refused(void **state)
+{
+	struct err e;
+
+	assert_int_equal(wachtwoord_policy("een lang wachtwoord\x1b[2J", "jan", list_path, &e), -1);
+	assert_non_null(strstr(e.msg, "stuurteken"));
+	assert_int_equal(wachtwoord_policy("een lang\nwachtwoord", "jan", list_path, &e), -1);
+	assert_int_equal(wachtwoord_policy("een lang \xe2\x80\xae" "wachtwoord", "jan", list_path, &e), -1);
+	assert_int_equal(wachtwoord_policy("een lang\twachtwoord!", "jan", list_path, &e), 0);
+}
+
 static void no_composition_rules(void **state)
 {
 	struct err e;
@@ -191,6 +218,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(too_short_refused),
 		cmocka_unit_test(length_counts_characters_not_bytes),
+		cmocka_unit_test(length_after_nfc),
+		cmocka_unit_test(control_characters_refused),
 		cmocka_unit_test(no_composition_rules),
 		cmocka_unit_test(guessable_shapes_refused),
 		cmocka_unit_test(common_password_refused),

@@ -424,7 +424,8 @@ static void load_missing_file(void **state)
 
 	werkdag_kalender_init(&k);
 	assert_int_equal(werkdag_kalender_load(&k, "/nonexistent/feestdagen.conf", &e), -1);
-	assert_string_equal(e.msg, "/nonexistent/feestdagen.conf: bestand bestaat niet");
+	char buf[600];
+	assert_string_equal(err_format(&e, buf, sizeof buf), "/nonexistent/feestdagen.conf: bestand bestaat niet");
 	werkdag_kalender_release(&k);
 }
 

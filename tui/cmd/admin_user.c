@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/totp.h"
+#include "core/utf8.h"
 #include "core/wachtwoord.h"
 #include "db/account.h"
 #include "tui/cmd/cmd.h"
@@ -144,6 +145,14 @@ int cmd_admin_user(int argc, char **argv)
 		if (!naam || !org || !rol) {
 			db_free(&db);
 			return usage();
+		}
+		/* refused before the password prompt: a name is shown on every
+		 * screen and in every list */
+		if (utf8_has_unsafe(naam, 0) || (opt(argc, argv, "--email") && utf8_has_unsafe(opt(argc, argv, "--email"), 0))) {
+			db_free(&db);
+			fprintf(stderr, "balie: naam of e-mailadres bevat een stuurteken (zoals Esc, een regeleinde of "
+					"een richtingsteken); dat kan niet\n");
+			return 2;
 		}
 		if (new_password(user, hash, &e) == 0 && (!has_flag(argc, argv, "--totp") || new_totp(user, b32, &e) == 0)) {
 			const char *mail = opt(argc, argv, "--email");

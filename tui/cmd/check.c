@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/validate.h"
 #include "db/audit.h"
 #include "db/auth.h"
 #include "db/compleet.h"
@@ -89,12 +90,14 @@ int cmd_check(int argc, char **argv)
 	}
 	if (all == !!nummer)
 		return usage();
-	char *end = NULL;
-	long nr = nummer ? strtol(nummer, &end, 10) : 0;
-	if (nummer && (!*nummer || *end || nr <= 0)) {
-		fprintf(stderr, "balie: '%s' is geen hulpvraagnummer\n", nummer);
+	/* the same bounds as `balie bijlage add`: strtol turned 20 digits
+	 * into LONG_MAX and asked the database for that */
+	long long nr_in = 0;
+	if (nummer && validate_int(nummer, 1, 999999999999LL, &nr_in, "Hulpvraagnummer", &e) < 0) {
+		fprintf(stderr, "balie: '%s' is geen hulpvraagnummer: %s\n", nummer, e.msg);
 		return 2;
 	}
+	long nr = (long)nr_in;
 	int utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	err_clear(&e);

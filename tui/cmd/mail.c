@@ -22,6 +22,7 @@
 
 #include "core/mail.h"
 #include "core/spawn.h"
+#include "core/validate.h"
 #include "db/outbox.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
@@ -413,12 +414,12 @@ static int show_status(void)
 static int retry(const char *arg)
 {
 	struct err e;
-	char *end = NULL;
-	long id = strtol(arg, &end, 10);
-	if (!*arg || *end || id <= 0) {
-		fprintf(stderr, "balie: '%s' is geen mailnummer\n", arg);
+	long long id_in;
+	if (validate_int(arg, 1, 999999999999LL, &id_in, "Mailnummer", &e) < 0) {
+		fprintf(stderr, "balie: '%s' is geen mailnummer: %s\n", arg, e.msg);
 		return 2;
 	}
+	long id = (long)id_in;
 	err_clear(&e);
 	struct db *db = cmd_connect();
 	if (!db)
