@@ -1,12 +1,14 @@
 /* conn.c — the libpq connection wrapper; see conn.h. */
 #include "db/conn.h"
 
+#include <ctype.h>
 #include <libpq-fe.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "core/datum.h"
 
@@ -156,6 +158,43 @@ static int connect_failed(struct db **db, struct err *e)
 	return -1;
 }
 
+/* One random id per balie process: every connection it makes (a
+ * reconnect too) writes the same sessie into the audit log. */
+static const char *process_session_id(void)
+{
+	static char id[33];
+
+	if (!id[0]) {
+		unsigned char raw[16];
+
+		if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+			memset(raw, 0, sizeof raw);
+		for (size_t i = 0; i < sizeof raw; i++)
+			snprintf(id + 2 * i, 3, "%02x", raw[i]);
+	}
+	return id;
+}
+
+/* Where the person sits: the SSH client's address (SSH_CONNECTION's first
+ * field, set by sshd for the ForceCommand), else "lokaal".  Only an
+ * address: nothing else from the environment reaches the log. */
+static const char *client_host(void)
+{
+	static char host[64];
+	const char *c = getenv("SSH_CONNECTION");
+	size_t n = 0;
+
+	if (c)
+		while (n < sizeof host - 1 && c[n] && (isxdigit((unsigned char)c[n]) || c[n] == '.' || c[n] == ':')) {
+			host[n] = c[n];
+			n++;
+		}
+	host[n] = '\0';
+	if (!host[0])
+		snprintf(host, sizeof host, "lokaal");
+	return host;
+}
+
 /* What every new connection gets once it is up. */
 static int connect_setup(struct db **db, struct err *e)
 {
@@ -165,8 +204,13 @@ static int connect_setup(struct db **db, struct err *e)
 	PQsetNoticeProcessor((*db)->pg, ignore_notice, NULL);
 	/* current_date and now()::date are Dutch dates whatever the server's
 	 * TimeZone: the same "today" as the terminal's datum_today(). */
-	PGresult *r = PQexec((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false), "
-				       "set_config('TimeZone', '" DATUM_TZ "', false)");
+	/* balie.sessie and balie.host go into every audit row this
+	 * connection writes (019_audit.sql): who, from where, in which run */
+	const char *p[2] = { process_session_id(), client_host() };
+	PGresult *r = PQexecParams((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false), "
+					      "set_config('TimeZone', '" DATUM_TZ "', false), "
+					      "set_config('balie.sessie', $1, false), set_config('balie.host', $2, false)",
+				   2, NULL, p, NULL, NULL, 0);
 	int ok = PQresultStatus(r) == PGRES_TUPLES_OK;
 	if (!ok)
 		db_fail(*db, r, e);

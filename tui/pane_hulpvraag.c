@@ -27,6 +27,7 @@
 #include "core/statuswissel.h"
 #include "core/validate.h"
 #include "core/werkdag.h"
+#include "db/audit.h"
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
 #include "tui/app.h"
@@ -878,7 +879,19 @@ static int job_load(struct pane *p, struct app *a)
 	struct hvpane *v = P(p);
 	struct err e;
 
-	if (reload(v, a, NULL, &e) != HV_OK) {
+	enum hv_result got = reload(v, a, NULL, &e);
+	char detail[48];
+
+	/* Who saw this child (issue 12 §5): opening a hulpvraag shows the
+	 * pupil's dossier, so the first load leaves an audit row.  Without
+	 * that row the data is not shown. */
+	if (got == HV_OK && !v->loaded_once) {
+		snprintf(detail, sizeof detail, "dossier %ld", v->h->dossier_id);
+		if (audit_write(a->db, a->session.account_id, v->h->organisatie_id, "hulpvraag-bekeken", "hulpvraag",
+				v->id, detail, &e) < 0)
+			got = HV_ERROR;
+	}
+	if (got != HV_OK) {
 		snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
 		app_message(a, 1, "%s", e.msg);
 	} else {

@@ -94,10 +94,7 @@ check "balie check naar een bestand: de bytes ongewijzigd" grep -qF "${RLO}fdp.e
 tui_demo scr 80 24
 tui_login secretariaat demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
-tui_keys o
-wait_for "Nummer van de hulpvraag" 5
-tui_type "$NUMMER"
-tui_keys Enter
+tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER geopend" wait_for "Hulpvraag $NUMMER ·" 10
 check "titel zichtbaar met U+FFFD op de plaats van de stuurtekens" wait_for "${FFFD}fdp.exe" 5
 check "geen U+202E of ESC op het scherm" sh -c "! tmux -u -S '$TUI_SOCK' capture-pane -p -t scr | grep -qF -e '$RLO' -e '$ESC'"

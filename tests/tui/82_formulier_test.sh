@@ -49,10 +49,7 @@ check "demo: elke TLV>aanvraag heeft een ingevuld aanvraag-tlv-formulier, een op
 tui_demo form 80 24
 tui_login coordinator demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
-tui_keys o
-wait_for "Nummer van de hulpvraag" 5
-tui_type "$NUMMER"
-tui_keys Enter
+tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER geopend" wait_for "Hulpvraag $NUMMER ·" 10
 check "tabblad Formulieren in de kop (80 kolommen)" screen_has "Formulieren"
 for i in 1 2 3 4; do tui_keys Tab; done

@@ -23,6 +23,7 @@
 #include "core/mail.h"
 #include "core/spawn.h"
 #include "core/validate.h"
+#include "db/audit.h"
 #include "db/outbox.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
@@ -283,6 +284,20 @@ static void install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* The mail worker is the background process every installation runs, so
+ * it also seals new audit rows onto the hash chain (019_audit.sql): a short
+ * transaction of its own, off the writers' commits.  A failure is logged and
+ * retried next pass; verify seals as well. */
+static void seal_audit(struct worker *w)
+{
+	struct err e;
+	int n;
+
+	err_clear(&e);
+	if (audit_verzegel(w->db, &n, &e) < 0)
+		fprintf(stderr, "balie mail: auditlog verzegelen mislukt: %s\n", e.msg);
+}
+
 /* Waits up to secs for the socket or a stop; 1 when the socket is readable. */
 static int wait_for(int sock, long secs)
 {
@@ -304,6 +319,8 @@ static int run_once(struct worker *w)
 	if (!w->db)
 		return 2;
 	int rc = deliver_due(w, &e);
+	if (rc == 0)
+		seal_audit(w);
 	db_free(&w->db);
 	if (rc < 0)
 		return cmd_fail(&e);
@@ -353,6 +370,7 @@ static int run_daemon(struct worker *w)
 			continue;
 		}
 		backoff = 1;
+		seal_audit(w);
 		if (stopping)
 			break;
 		/* Notifications that came in with query results are already

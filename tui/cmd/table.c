@@ -13,6 +13,8 @@ const struct cmd cmd_table[] = {
 	 cmd_admin_forms},
 	{"admin rechten", "[--man]", "wie mag wat: elke actie met de rollen die haar mogen (zoals de database het afdwingt)",
 	 cmd_admin_rechten},
+	{"admin audit", "verify | export --van D --tot D | kind NUMMER",
+	 "auditlog: keten controleren, periode als CSV, wie zag dit kind", cmd_admin_audit},
 	{"admin feestdagen", "JAAR", "feestdagen (geen werkdagen) van een jaar tonen", cmd_admin_feestdagen},
 	{"admin cluster", "create|start|stop|remove|env MAP",
 	 "privé-PostgreSQL-cluster in een map beheren (demo en tests)", cmd_admin_cluster},
