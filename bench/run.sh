@@ -13,7 +13,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 scale=${SCALE:-1000000}
-make -s balie build/bench/bench
+make -s balie build/bench/bench build/bench/login_timing
 if [ -n "${BENCH_DIR:-}" ]; then
 	dir=$BENCH_DIR
 else
@@ -41,4 +41,7 @@ owner=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; echo "$PGUSER
 BENCH_OWNER_CONNINFO="host='$dir' dbname=balie_demo user=$owner" \
 BENCH_SCALE=$scale BENCH_LOAD_S=$load BENCH_DB_MIB=$size \
 	build/bench/bench run "host='$dir' dbname=balie_demo user=balie_app" . bench/results.tsv
+echo "bench: mislukte aanmeldingen, bestaand tegen onbekend (${LOGIN_PAIRS:-100} paren per kostenniveau)…"
+build/bench/login_timing "host='$dir' dbname=balie_demo user=balie_app" "host='$dir' dbname=balie_demo user=$owner" \
+	bench/results.tsv
 echo "bench: cijfers in bench/results.tsv"

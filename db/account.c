@@ -126,3 +126,20 @@ int account_list(struct db *db, const char *organisatie, FILE *out, struct err *
 	PQclear(r);
 	return 0;
 }
+
+int account_unblock_unknown(struct db *db, const char *username, const char *who, int *cleared, struct err *e)
+{
+	const char *p[1] = { username };
+
+	if (db_exec_script(db, "BEGIN", e) < 0)
+		return -1;
+	long n = one_id(db, "SELECT login_onbekend_wissen($1)", 1, p, e);
+	/* the audit row names no username: it may be a person's typo of their
+	 * password in the name field */
+	if (n < 0 || audit_write(db, 0, 0, "user-unblock-onbekend", "login_onbekend", 0, who, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	*cleared = n > 0;
+	return db_commit(db, e);
+}

@@ -20,6 +20,12 @@ struct account_new {
 /* 1 when username exists, 0 when not, -1 on error. */
 int account_exists(struct db *db, const char *username, struct err *e);
 
+/* "Unblock" for a username that has no account: clears the failure
+ * counter that makes it answer "geblokkeerd" like a blocked real account
+ * (020_login.sql), with an audit row.  *cleared: 1 when there was one.
+ * 0 / -1. */
+int account_unblock_unknown(struct db *db, const char *username, const char *who, int *cleared, struct err *e);
+
 /* who: the operator (Unix user) recorded in the audit detail. */
 int account_create(struct db *db, const struct account_new *a, const char *who, struct err *e);
 int account_set_password(struct db *db, const char *username, const char *hash, const char *who,

@@ -3,6 +3,7 @@
 
 #include "core/statuswissel.h"
 
+#include <errno.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,8 +171,76 @@ enum auth_result auth_password(struct db *db, const char *username, const char *
 	return auth_password_p(db, NULL, username, password, org_code, s, e);
 }
 
+/* A failed login must take the same time whether the name exists, whether
+ * its hash was made with an older (cheaper or dearer) argon2 cost, and
+ * whether it is blocked: else the clock tells real names from made-up ones
+ * (measured: accounts with an old-cost hash answered ~60 ms faster).  Every
+ * failure therefore ends at the same moment after it began: at least
+ * AUTH_FAIL_MIN_MS, and at least twice the time one verification takes at
+ * the configured cost (measured once per process), so that any hash within
+ * a factor two of today's cost is covered.  A success is not padded: it
+ * tells nothing to someone who does not know the password. */
+#define AUTH_FAIL_MIN_MS 500
+
+static long long ns_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)(t.tv_sec - t0->tv_sec) * 1000000000LL + (t.tv_nsec - t0->tv_nsec);
+}
+
+static void pad_failure(const struct timespec *t0, const struct wachtwoord_params *params)
+{
+	/* measured for the cost in use (balie.conf fixes it per process; a
+	 * caller with other params measures again) */
+	static long long verify_ns;
+	static struct wachtwoord_params measured;
+	struct wachtwoord_params cur;
+	long long target, left;
+
+	if (params)
+		cur = *params;
+	else
+		wachtwoord_params_default(&cur);
+	if (verify_ns == 0 || cur.opslimit != measured.opslimit || cur.memlimit != measured.memlimit) {
+		struct timespec m;
+
+		measured = cur;
+		clock_gettime(CLOCK_MONOTONIC, &m);
+		wachtwoord_verify_dummy("meting", params);
+		verify_ns = ns_since(&m);
+	}
+	target = 2 * verify_ns > AUTH_FAIL_MIN_MS * 1000000LL ? 2 * verify_ns : AUTH_FAIL_MIN_MS * 1000000LL;
+	left = target - ns_since(t0);
+	if (left > 0) {
+		struct timespec d = { (time_t)(left / 1000000000LL), (long)(left % 1000000000LL) };
+
+		while (nanosleep(&d, &d) < 0 && errno == EINTR)
+			;
+	}
+}
+
+static enum auth_result password_attempt(struct db *db, const struct wachtwoord_params *params,
+					 const char *username, const char *password, const char *org_code,
+					 struct session *s, struct err *e);
+
 enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *params, const char *username,
 				 const char *password, const char *org_code, struct session *s, struct err *e)
+{
+	struct timespec t0;
+	enum auth_result res;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	res = password_attempt(db, params, username, password, org_code, s, e);
+	if (res == AUTH_FAILED || res == AUTH_BLOCKED)
+		pad_failure(&t0, params);
+	return res;
+}
+
+static enum auth_result password_attempt(struct db *db, const struct wachtwoord_params *params,
+					 const char *username, const char *password, const char *org_code,
+					 struct session *s, struct err *e)
 {
 	struct account_row a;
 	memset(&a, 0, sizeof a);

@@ -12,6 +12,7 @@
 
 #include "core/totp.h"
 #include "core/wachtwoord.h"
+#include "db/account.h"
 #include "db/auth.h"
 
 #define DBNAME "t_auth"
@@ -164,6 +165,37 @@ static void unknown_username_indistinguishable(void **state)
 	db_free(&app);
 }
 
+/* A day later an unknown name is still "geblokkeerd", as a real account
+ * is (the clock is moved by ageing the rows); only the administrator's
+ * unblock clears either. */
+static void unknown_and_real_alike_after_a_day(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	struct db *app = harness_app_db(DBNAME);
+	int cleared = 0;
+
+	for (int i = 0; i < 5; i++) {
+		auth_password(app, "verzonnen.naam", "mijn geheim wachtwoord", "", &s, &e);
+		auth_password(app, "coord_a", "mijn geheim wachtwoord", "", &s, &e);
+	}
+	assert_int_equal(auth_password(app, "verzonnen.naam", "x", "", &s, &e), AUTH_BLOCKED);
+	assert_int_equal(auth_password(app, "coord_a", "x", "", &s, &e), AUTH_BLOCKED);
+	harness_exec(su, "UPDATE login_onbekend SET laatste = laatste - interval '25 hours'");
+	harness_exec(su, "UPDATE account SET blocked_at = blocked_at - interval '25 hours' WHERE username = 'coord_a'");
+	assert_int_equal(auth_password(app, "verzonnen.naam", "x", "", &s, &e), AUTH_BLOCKED);
+	assert_int_equal(auth_password(app, "coord_a", "x", "", &s, &e), AUTH_BLOCKED);
+	/* balie_app cannot clear a counter; the administrator can */
+	assert_int_equal(harness_try(app, "SELECT login_onbekend_wissen('verzonnen.naam')", &e), -1);
+	assert_int_equal(account_unblock_unknown(su, "verzonnen.naam", "test", &cleared, &e), 0);
+	assert_int_equal(cleared, 1);
+	assert_int_equal(auth_password(app, "verzonnen.naam", "x", "", &s, &e), AUTH_FAILED);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'user-unblock-onbekend'"), 1);
+	harness_exec(su, "UPDATE account SET blocked = false, failed_attempts = 0 WHERE username = 'coord_a'");
+	db_free(&app);
+}
+
 /* A hash made with other argon2id parameters is replaced at login. */
 static void rehash_when_parameters_change(void **state)
 {
@@ -226,6 +258,7 @@ int main(void)
 		cmocka_unit_test(totp_required_and_never_twice),
 		cmocka_unit_test(unlock_counts_and_resets),
 		cmocka_unit_test(unknown_username_indistinguishable),
+		cmocka_unit_test(unknown_and_real_alike_after_a_day),
 		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
 	};

@@ -167,6 +167,14 @@ int cmd_admin_user(int argc, char **argv)
 			err_set(&e, "account '%s' bestaat niet", user);
 		else if (new_password(user, hash, &e) == 0 && (rc = account_set_password(db, user, hash, who, &e)) == 0)
 			printf("Wachtwoord van %s gewijzigd.\n", user);
+	} else if (!strcmp(sub, "unblock") && account_exists(db, user, &e) == 0) {
+		/* a name without an account is "blocked" after five tries too,
+		 * so that the answer never tells which names exist */
+		int cleared = 0;
+		if ((rc = account_unblock_unknown(db, user, who, &cleared, &e)) == 0)
+			printf(cleared ? "Geen account '%s'; de mislukte pogingen op die naam zijn gewist.\n"
+				       : "Geen account '%s' en geen mislukte pogingen op die naam.\n",
+			       user);
 	} else if (!strcmp(sub, "block") || !strcmp(sub, "unblock")) {
 		int block = !strcmp(sub, "block");
 		if ((rc = account_set_blocked(db, user, block, who, &e)) == 0)
