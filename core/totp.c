@@ -203,25 +203,28 @@ static size_t lit(char *buf, size_t len, size_t at, const char *s)
 	return at;
 }
 
+/* the URI leaves these to the Key URI Format's defaults */
+_Static_assert(TOTP_DIGITS == 6 && TOTP_STEP == 30, "otpauth URI needs digits and period");
+
 int totp_uri(char *buf, size_t len, const char *issuer, const char *account,
 	     const char *base32, struct err *e)
 {
 	size_t at = 0;
-	char tail[64];
 
 	if (len == 0)
 		return err_set(e, "buffer te klein voor de otpauth-URI");
+	/* the label is the account alone: the issuer parameter names the
+	 * organisation (what current apps show), and the issuer not spelled
+	 * twice keeps the QR code small */
 	at = lit(buf, len, at, "otpauth://totp/");
-	at = pct(buf, len, at, issuer);
-	at = lit(buf, len, at, ":");
 	at = pct(buf, len, at, account);
 	at = lit(buf, len, at, "?secret=");
 	at = pct(buf, len, at, base32);
 	at = lit(buf, len, at, "&issuer=");
 	at = pct(buf, len, at, issuer);
-	snprintf(tail, sizeof tail, "&algorithm=SHA1&digits=%d&period=%d",
-		 TOTP_DIGITS, TOTP_STEP);
-	at = lit(buf, len, at, tail);
+	/* algorithm SHA1, 6 digits and 30 s are the Key URI Format's defaults:
+	 * not spelled out, the URI stays short enough for a QR code of
+	 * version 5, which fits an 80x24 terminal (core/qr.h) */
 	if (at + 1 > len) {
 		buf[0] = '\0';
 		return err_set(e, "buffer te klein voor de otpauth-URI");

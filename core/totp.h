@@ -60,8 +60,8 @@ int totp_check(const unsigned char *secret, size_t len, const char *code,
 	       struct err *e);
 
 /* The otpauth:// URI an authenticator app reads from a QR code:
- * otpauth://totp/ISSUER:ACCOUNT?secret=B32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30
- * with issuer and account percent-encoded.  Errors: buf too small. 0 / -1. */
+ * otpauth://totp/ACCOUNT?secret=B32&issuer=ISSUER (SHA1, 6 digits and 30 s
+ * are the format's defaults), with issuer and account percent-encoded.  Errors: buf too small. 0 / -1. */
 int totp_uri(char *buf, size_t len, const char *issuer, const char *account,
 	     const char *base32, struct err *e);
 

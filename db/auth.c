@@ -319,8 +319,8 @@ enum auth_result auth_totp(struct db *db, const char *username, const char *code
 	return succeed(db, &a, NULL, NULL, org_code, s, e);
 }
 
-enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
-			     const char *password, struct err *e)
+enum auth_result auth_reauth(struct db *db, const struct wachtwoord_params *params, const struct session *s,
+			     const char *password, const char *actie, struct err *e)
 {
 	struct account_row a;
 	memset(&a, 0, sizeof a);
@@ -330,14 +330,37 @@ enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *para
 	if (!found || a.id != s->account_id)
 		return AUTH_FAILED;
 	if (!wachtwoord_verify(a.hash, password ? password : ""))
-		return wrong_password(db, &a, "ontgrendelen", e);
+		return wrong_password(db, &a, actie, e);
 	if (a.blocked)
 		return AUTH_BLOCKED;
 	if (mark_ok(db, &a, password, params, e) < 0)
 		return AUTH_ERROR;
 	db_set_account(db, a.id);
-	audit_write(db, a.id, s->organisatie_id, "ontgrendeld", "account", a.id, "", e);
+	audit_write(db, a.id, s->organisatie_id, actie, "account", a.id, "", e);
 	return AUTH_OK;
+}
+
+enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
+			     const char *password, struct err *e)
+{
+	return auth_reauth(db, params, s, password, "ontgrendeld", e);
+}
+
+int auth_totp_enroll(struct db *db, const char *base32, long long step, struct err *e)
+{
+	char st[24];
+	const char *p[2] = { base32, st };
+	enum db_failure kind;
+	PGresult *r;
+	int ok;
+
+	snprintf(st, sizeof st, "%lld", step);
+	r = db_exec_as_account(db, e, &kind, "SELECT totp_eigen_instellen($1, $2)", 2, p);
+	if (!r)
+		return -1;
+	ok = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	return ok ? 0 : err_set(e, "kon tweestapsverificatie niet instellen (account geblokkeerd?)");
 }
 
 const char *auth_message(enum auth_result r)

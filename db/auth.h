@@ -70,6 +70,17 @@ enum auth_result auth_totp(struct db *db, const char *username, const char *code
  * of s (no second factor: the person already passed it in this process).
  * Counts a failure like a login does; a success resets the counter, is
  * audited as "ontgrendeld" and keeps s and the acting account. */
+/* The password of the logged-in account again, before something that
+ * needs it (setting up tweestapsverificatie): like auth_unlock, a wrong one
+ * counts as a failed login; actie names the audit row of a right one. */
+enum auth_result auth_reauth(struct db *db, const struct wachtwoord_params *params, const struct session *s,
+			     const char *password, const char *actie, struct err *e);
+
+/* Sets the acting account's own TOTP secret (base32) after a code of it
+ * was checked at time step `step` (that step then counts as used).  0, or
+ * -1 with e ("kon tweestapsverificatie niet instellen"). */
+int auth_totp_enroll(struct db *db, const char *base32, long long step, struct err *e);
+
 enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
 			     const char *password, struct err *e);
 

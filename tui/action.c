@@ -299,6 +299,15 @@ const struct action action_table[] = {
 	  CTX_GLOBAL, ACTION_BAR },
 	{ ACT_REDRAW, "scherm-herschrijven", "Herschrijven", "Tekent het scherm opnieuw",
 	  CTX_GLOBAL, 0 },
+
+	/* --- tweestapsverificatie (pane_totp.c) --- */
+	{ ACT_TOTP_INSTELLEN, "tweestapsverificatie", "Tweestapsverificatie",
+	  "Tweestapsverificatie (opnieuw) instellen: wachtwoord, QR-code, een code uit de app",
+	  CTX_HOME, 0 },
+	{ ACT_TOTP_VERDER, "verder", "Verder", "Controleert het wachtwoord of de code",
+	  CTX_TOTP, ACTION_BAR },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar het overzicht zonder iets te wijzigen",
+	  CTX_TOTP, ACTION_BAR },
 };
 
 #pragma GCC diagnostic pop
@@ -324,6 +333,7 @@ static const struct {
 	[CTX_VIEWER] = { "Bijlage lezen", 0, "bijlage-lezen" },
 	[CTX_CONTROLE] = { "Te controleren", 0, "te-controleren" },
 	[CTX_FORMULIER] = { "Formulier", 1, "formulier" },
+	[CTX_TOTP] = { "Tweestapsverificatie", 1, "tweestapsverificatie" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

@@ -47,6 +47,7 @@ enum action_ctx {
 	CTX_VIEWER,  /* the text of one bijlage (pane_viewer.c) */
 	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
+	CTX_TOTP,    /* setting up tweestapsverificatie (pane_totp.c; text input) */
 	CTX_COUNT
 };
 
@@ -115,6 +116,8 @@ enum action_id {
 	ACT_HV_FORM_ADD,  /* hulpvraag: add a form from the organisation's list */
 	ACT_FORM_SAVE,    /* form pane: save (a draft when incomplete) */
 	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
+	ACT_TOTP_INSTELLEN, /* home: set up tweestapsverificatie (pane_totp.c) */
+	ACT_TOTP_VERDER,    /* totp pane: check the password / the code */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

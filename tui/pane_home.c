@@ -15,6 +15,7 @@
 #include "tui/pane_controle.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/pane_queue.h"
+#include "tui/pane_totp.h"
 
 struct home {
 	struct pane base;
@@ -179,12 +180,19 @@ static int home_intake(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+static int home_totp(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_totp_new(a));
+	return R_PAINT | R_BARS;
+}
+
 static const struct pane_action home_actions[] = {
 	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
 	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
 	{ ACT_TC_LIJST, home_controle, 0 },
 	{ ACT_HV_OPEN, home_open, 0 },
 	{ ACT_HV_INTAKE, home_intake, 0 },
+	{ ACT_TOTP_INSTELLEN, home_totp, 0 },
 };
 
 /* The counts (the load job: also "vernieuwen" and after a reconnect). */

@@ -25,3 +25,28 @@ LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	SELECT count(*)::integer FROM d
 $$;
 REVOKE EXECUTE ON FUNCTION login_onbekend_wissen(text) FROM PUBLIC;
+
+-- TOTP enrolment by the person themselves (balie(1) TWEESTAPSVERIFICATIE):
+-- after their password and one valid code from the new secret, the acting
+-- account's secret is set, with that code's step as the last one used (so
+-- the code that proved it cannot log in again).  Audited without the secret.
+CREATE FUNCTION totp_eigen_instellen(p_secret text, p_step bigint) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_id bigint := acting_account();
+BEGIN
+	IF v_id IS NULL OR p_secret !~ '^[A-Z2-7]{16,64}$' THEN
+		RETURN false;
+	END IF;
+	UPDATE account SET totp_secret = p_secret, totp_last_step = p_step, version = version + 1
+	 WHERE id = v_id AND NOT blocked;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	INSERT INTO audit_log (account_id, actie, object, object_id, detail)
+	VALUES (v_id, 'totp-ingesteld', 'account', v_id, 'door de gebruiker zelf');
+	RETURN true;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION totp_eigen_instellen(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION totp_eigen_instellen(text, bigint) TO balie_app;
