@@ -108,7 +108,7 @@ build/gen/migrations.c: db/embed.sh $(wildcard db/migrations/*.sql)
 # The benchmark drives the real panes off-screen: every tui object but
 # main.c and the verbs (tui/cmd/), plus its own driver.
 BENCH_TUI_OBJ := $(filter-out $(OBJ)/tui/main.o $(OBJ)/tui/cmd/%,$(TUI_OBJ))
-build/bench/bench: $(OBJ)/bench/bench.o $(OBJ)/bench/bench_tui.o $(BENCH_TUI_OBJ) $(DB_OBJ) $(CORE_OBJ)
+build/bench/bench: $(OBJ)/bench/bench.o $(OBJ)/bench/bench_tui.o $(OBJ)/bench/many.o $(BENCH_TUI_OBJ) $(DB_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
