@@ -108,19 +108,21 @@ static int status_real(const char *dir, const char *set, const char *naar)
 	return fclose(f);
 }
 
-/* The floor: the same row read, the same three writes, on bench's bare
- * copies, one pipeline. */
+/* The floor: the same read (as the owner: no row-level security), the same
+ * three writes on bench's bare copies, one pipeline. */
 static int status_floor(const char *dir, const char *set, const char *naar)
 {
-	char name[64];
+	const char *rd[1] = { ":hid" };
+	char name[64], *r = subst(hulpvraag_status_sql(0), 1, rd);
 	FILE *f;
 
 	snprintf(name, sizeof name, "status_%s_kaal", set);
 	f = open_script(dir, name);
-	if (!f)
+	if (!f || !r)
 		return -1;
 	pick(f, set);
-	fprintf(f, "SELECT * FROM bench.hv WHERE id = :hid;\n");
+	fprintf(f, "%s;\n", r);
+	free(r);
 	fprintf(f, "\\startpipeline\n"
 		   "UPDATE bench.hv SET status = %s, version = version + 1, updated_at = now() WHERE id = :hid;\n"
 		   "INSERT INTO bench.sh (hulpvraag_id, organisatie_id, van, naar, door, reden) "

@@ -12,8 +12,10 @@
 #                            statuses, or 2,000 moved both ways between
 #                            "afgegeven, school bekend" and "beschikking on
 #                            hold" (the issue's opposite moves); value /s,
-#                            raw_*: the same writes on copies without
-#                            triggers, row-level security or rulebook
+#                            raw_*: the same read as the owner (no
+#                            row-level security), the same writes on copies
+#                            without triggers (counts, change log),
+#                            row-level security or rulebook
 #   queue_page_cN            the werkvoorraad's first page (db/queue.c)
 #   mix_90_10_c32            nine pages to one status change
 #   listeners_100            status changes at 8 clients with 100 idle
@@ -26,13 +28,13 @@
 #                            part; the maintained counts against COUNT(*)
 #                            after every write run (0 = all equal)
 #
-# BENCH_MANY_T (default 8) seconds per pgbench run, of which the first 2
+# BENCH_MANY_T (default 10) seconds per pgbench run, of which the first 2
 # are warm-up (a new connection plans every statement once) and left out.  Timings are measured,
 # never asserted.
 set -eu
 dir=$1
 out=$2
-T=${BENCH_MANY_T:-8}
+T=${BENCH_MANY_T:-10}
 WARM=2
 db=balie_demo
 owner=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; echo "$PGUSER"')
@@ -43,6 +45,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 sq() { psql -X -h "$dir" -U "$owner" -d "$db" -Atqc "$1"; }
 
@@ -126,6 +129,77 @@ check_counts() {
 	[ "$m" = 0 ] || echo "bench: $m tellingen wijken af van COUNT(*) na $1" >&2
 }
 
+# 20 real sessions with the werkvoorraad open while changes stream in
+cpu() { # server CPU seconds so far: every process of the cluster
+	pm=$(head -1 "$dir/data/postmaster.pid")
+	for p in $pm $(pgrep -P "$pm"); do
+		awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true
+	done | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f", s / hz}'
+}
+
+# listeners SUFFIX: 100 idle listeners, the writers at 8 clients with and
+# without them
+listeners() {
+	sfx=$1
+	pg "quiet$sfx" balie_app 8 -f "$tmp/status_spread.sql"
+	rm -f "$tmp/lin" "$tmp/lready"
+	mkfifo "$tmp/lin"
+	build/bench/bench listen-many "host='$dir' dbname=$db user=balie_app" 100 <"$tmp/lin" >"$tmp/lready" &
+	kids="$kids $!"
+	exec 7>"$tmp/lin"
+	for _ in $(seq 1 100); do [ -s "$tmp/lready" ] && break; sleep 0.1; done
+	pg "listeners$sfx" balie_app 8 -f "$tmp/status_spread.sql"
+	exec 7>&-
+	check_counts "listeners$sfx"
+	row "listeners_100$sfx" "listeners$sfx" "quiet$sfx"
+	read -r tq _ <"$tmp/quiet$sfx.res"
+	read -r tl _ <"$tmp/listeners$sfx.res"
+	printf 'listeners_100_cost%s\t\t\t\t\t%s\t%s\n' "$sfx" "$(echo "scale=2; $tq / ($tl + 0.0001)" | bc)" \
+		"x (schrijvers zonder / met 100 luisteraars)" >>"$out"
+}
+
+# stream RATE SUFFIX: 20 werkvoorraden open while RATE changes a second
+# stream in
+stream() {
+	rate=$1 sfx=$2
+	rm -f "$tmp/cin$rate$sfx"
+	mkfifo "$tmp/cin$rate$sfx"
+	# read-write: opening it does not wait for a reader; the children do
+	# not keep it, so closing fd 8 is their end of input
+	exec 8<>"$tmp/cin$rate$sfx"
+	i=0
+	while [ $i -lt 20 ]; do
+		build/bench/bench listen-count "host='$dir' dbname=$db user=balie_app" . <"$tmp/cin$rate$sfx" \
+			>"$tmp/count$rate$sfx.$i" 8>&- &
+		kids="$kids $!"
+		i=$((i + 1))
+	done
+	sleep 8 # 20 logins (argon2id each), werkvoorraad loaded
+	x0=$(sq "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$db'")
+	c0=$(cpu)
+	pg "stream$rate$sfx" balie_app 2 -R "$rate" -f "$tmp/status_spread.sql"
+	sleep 1.5 # the last batch
+	c1=$(cpu)
+	x1=$(sq "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$db'")
+	exec 8>&-
+	wait_n=0
+	while [ $wait_n -lt 50 ] && [ "$(cat "$tmp"/count$rate$sfx.* | wc -l)" -lt 20 ]; do
+		sleep 0.2
+		wait_n=$((wait_n + 1))
+	done
+	changes=$(wc -l <"$tmp/stream$rate$sfx.log")
+	refreshes=$(cat "$tmp"/count$rate$sfx.* | awk '{s += $1} END {print s + 0}')
+	most=$(cat "$tmp"/count$rate$sfx.* | awk '$2 > m {m = $2} END {print m + 0}')
+	per_change=$(echo "scale=2; $refreshes / ($changes + 0.0001)" | bc)
+	# transactions of everyone (sessions, notifier, writers) per change
+	tx=$(echo "scale=1; ($x1 - $x0) / ($changes + 0.0001)" | bc)
+	cores=$(echo "scale=2; ($c1 - $c0) / ($T + 1.5)" | bc)
+	printf 'refresh_20_sessions_%s%s\t\t\t\t\t%s\t%s\n' "$rate" "$sfx" "$most" \
+		"verversingen per sessie in 1 s (max); $per_change per wijziging; $tx transacties per wijziging; server $cores cores; $changes wijzigingen" >>"$out"
+	echo "  refresh_20_sessions_$rate$sfx: hoogstens $most per sessie per s, $per_change per wijziging (20 sessies), $tx transacties per wijziging, server $cores cores" >&2
+	check_counts "stream$rate$sfx"
+}
+
 echo "bench: veel gebruikers (pgbench, $T s per meting, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 for set in spread hot; do
 	for c in 1 8 32 128; do
@@ -144,61 +218,53 @@ pg mix balie_app 32 -f "$tmp/queue.sql@9" -f "$tmp/status_spread.sql@1"
 check_counts mix
 pg mix_kaal "$owner" 32 -f "$tmp/queue_kaal.sql@9" -f "$tmp/status_spread_kaal.sql@1"
 row mix_90_10_c32 mix mix_kaal
+listeners ""
+stream 10 ""
+stream 40 ""
 
-# 100 idle listeners: the writers at 8 clients with and without them
-pg quiet balie_app 8 -f "$tmp/status_spread.sql"
-mkfifo "$tmp/lin"
-build/bench/bench listen-many "host='$dir' dbname=$db user=balie_app" 100 <"$tmp/lin" >"$tmp/lready" &
-kids="$kids $!"
-exec 7>"$tmp/lin"
-for _ in $(seq 1 100); do [ -s "$tmp/lready" ] && break; sleep 0.1; done
-pg listeners balie_app 8 -f "$tmp/status_spread.sql"
-exec 7>&-
-check_counts listeners
-row listeners_100 listeners quiet
-read -r tq _ <"$tmp/quiet.res"
-read -r tl _ <"$tmp/listeners.res"
-printf 'listeners_100_cost\t\t\t\t\t%s\t%s\n' "$(echo "scale=2; $tq / ($tl + 0.0001)" | bc)" "x (schrijvers zonder / met 100 luisteraars)" >>"$out"
-
-# 20 real sessions with the werkvoorraad open while changes stream in
-cpu() { # server CPU seconds so far: every process of the cluster
-	pm=$(head -1 "$dir/data/postmaster.pid")
-	for p in $pm $(pgrep -P "$pm"); do
-		awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true
-	done | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f", s / hz}'
-}
-for rate in 10 40; do
-	mkfifo "$tmp/cin$rate"
-	exec 8>"$tmp/cin$rate"
-	i=0
-	while [ $i -lt 20 ]; do
-		build/bench/bench listen-count "host='$dir' dbname=$db user=balie_app" . <"$tmp/cin$rate" \
-			>"$tmp/count$rate.$i" &
-		kids="$kids $!"
-		i=$((i + 1))
+# Before (BENCH_MANY_VOOR=0 skips): the write path as it was before
+# migration 014, on the same data in the same run — the counter rows
+# updated in place by the triggers (decrement, then increment) and a NOTIFY
+# per row in the writer's commit — then 014's own functions back.
+if [ "${BENCH_MANY_VOOR:-1}" = 1 ]; then
+	echo "bench: voor (de schrijfweg van vóór migratie 014, zelfde data)" >&2
+	sq "SELECT string_agg(pg_get_functiondef(('balie.' || f)::regproc), E';\n') || ';'
+	      FROM unnest(ARRAY['hulpvraag_telling_bij', 'hulpvraag_telling_coord_bij', 'notify_hulpvraag']) f" \
+		>"$tmp/na.sql"
+	sq "SELECT telling_vouwen()" >/dev/null
+	# the old bodies from their own migrations (not copies), on the tables'
+	# names of today
+	old() { # FILE FUNCTION: its CREATE FUNCTION … $$; as CREATE OR REPLACE
+		awk -v f="CREATE FUNCTION $2()" 'index($0, f) == 1 {on = 1} on {print} on && /^\$\$;/ {exit}' \
+			"db/migrations/$1" | sed -e 's/^CREATE FUNCTION/CREATE OR REPLACE FUNCTION/' \
+			-e 's/\(hulpvraag_telling\(_coord\)\{0,1\}\) \(SET\|AS\)/\1_basis \3/g'
+	}
+	{
+		echo "SET search_path = balie, pg_catalog;"
+		old 003_rls.sql hulpvraag_telling_bij
+		old 005_queue.sql hulpvraag_telling_coord_bij
+		old 004_notify.sql notify_hulpvraag
+	} >"$tmp/voor.sql"
+	psql -X -h "$dir" -U "$owner" -d "$db" -q -v ON_ERROR_STOP=1 -f "$tmp/voor.sql"
+	# and no lock_timeout: there was none
+	for f in status_spread status_hot; do
+		sed "s/, set_config('lock_timeout', '[^']*', true)//" "$tmp/$f.sql" >"$tmp/${f}_voor.sql"
 	done
-	sleep 3 # logged in, werkvoorraad loaded
-	x0=$(sq "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$db'")
-	c0=$(cpu)
-	pg "stream$rate" balie_app 2 -R "$rate" -f "$tmp/status_spread.sql"
-	sleep 1.5 # the last batch
-	c1=$(cpu)
-	x1=$(sq "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$db'")
-	exec 8>&-
-	wait_n=0
-	while [ $wait_n -lt 50 ] && [ "$(cat "$tmp"/count$rate.* | wc -l)" -lt 20 ]; do sleep 0.2; wait_n=$((wait_n + 1)); done
-	changes=$(wc -l <"$tmp/stream$rate.log")
-	refreshes=$(cat "$tmp"/count$rate.* | awk '{s += $1} END {print s + 0}')
-	most=$(cat "$tmp"/count$rate.* | awk '$2 > m {m = $2} END {print m + 0}')
-	per_change=$(echo "scale=2; $refreshes / ($changes + 0.0001)" | bc)
-	# transactions of everyone (sessions, notifier, writers) per change
-	tx=$(echo "scale=1; ($x1 - $x0) / ($changes + 0.0001)" | bc)
-	cores=$(echo "scale=2; ($c1 - $c0) / ($T + 1.5)" | bc)
-	printf 'refresh_20_sessions_%s_per_s\t\t\t\t\t%s\t%s\n' "$rate" "$most" \
-		"verversingen per sessie in 1 s (max); $per_change per wijziging; $tx transacties per wijziging; server $cores cores; $changes wijzigingen" >>"$out"
-	echo "  refresh_20_sessions_$rate: hoogstens $most per sessie per s, $per_change per wijziging (20 sessies), $tx transacties per wijziging, server $cores cores" >&2
-	check_counts "stream$rate"
-done
+	cp "$tmp/status_spread.sql" "$tmp/status_spread_na.sql"
+	cp "$tmp/status_spread_voor.sql" "$tmp/status_spread.sql" # what listeners and stream send
+	for set in spread hot; do
+		for c in 8 32 128; do
+			pg "status_${set}_c${c}_voor" balie_app "$c" -f "$tmp/status_${set}_voor.sql"
+			check_counts "status_${set}_c${c}_voor"
+			row "status_${set}_c${c}_voor" "status_${set}_c${c}_voor" "status_${set}_c${c}_kaal"
+		done
+	done
+	listeners _voor
+	stream 10 _voor
+	stream 40 _voor
+	psql -X -h "$dir" -U "$owner" -d "$db" -q -v ON_ERROR_STOP=1 -f "$tmp/na.sql"
+	cp "$tmp/status_spread_na.sql" "$tmp/status_spread.sql"
+fi
 
 deadlocks=$(( $(sq "SELECT deadlocks FROM pg_stat_database WHERE datname = '$db'") - deadlocks0 ))
 printf 'deadlocks\t\t\t\t\t%s\t%s\n' "$deadlocks" "deadlocks (pg_stat_database, alle metingen)" >>"$out"

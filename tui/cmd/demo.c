@@ -271,6 +271,10 @@ int cmd_demo(int argc, char **argv)
 			fprintf(stderr, "Demodatabase bijgewerkt: %d migratie(s) toegepast.\n", applied);
 	} else if (rc == 0) {
 		rc = build(dir, scale, &e);
+		/* shared_buffers is sized for the data when the server starts
+		 * (db/cluster.c): a big demo gets its size once it is filled */
+		if (rc == 0 && scale >= 200000 && (rc = cluster_stop(dir, &e)) == 0)
+			rc = cluster_start(dir, 0, &e);
 		if (rc == 0) {
 			int mfd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 			if (mfd < 0 || fsync(mfd) < 0)

@@ -69,10 +69,13 @@ int cmd_notify_daemon(const char *conninfo, int give_up_s)
 		} else {
 			if (db)
 				cmd_fail(&e);
-			db_free(&db);
-			/* the demo's cluster was stopped for good: do not linger */
-			if (give_up_s > 0 && (down_ms += backoff) > give_up_s * 1000)
+			/* the demo's cluster was stopped for good: do not linger
+			 * (a step that failed on a live connection is not that) */
+			if (db_ok(db))
+				down_ms = 0;
+			else if (give_up_s > 0 && (down_ms += backoff) > give_up_s * 1000)
 				break;
+			db_free(&db);
 			wait = backoff;
 			backoff = backoff < 30000 ? backoff * 2 : 30000;
 			if (give_up_s > 0 && backoff > 2000)
