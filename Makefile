@@ -114,7 +114,7 @@ build/bench/login_timing: $(OBJ)/bench/login_timing.o $(DB_OBJ) $(CORE_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) -lm
 
-build/bench/bench: $(OBJ)/bench/bench.o $(OBJ)/bench/bench_tui.o $(BENCH_TUI_OBJ) $(DB_OBJ) $(CORE_OBJ)
+build/bench/bench: $(OBJ)/bench/bench.o $(OBJ)/bench/bench_tui.o $(OBJ)/bench/many.o $(BENCH_TUI_OBJ) $(DB_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)

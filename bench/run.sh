@@ -9,7 +9,8 @@
 # asserted.  BENCH_REPS (default 200) sets the repetitions per figure.
 # BENCH_DIR=DIR keeps the demo database in DIR and reuses it when it is
 # there already (for working on the code between runs; the load time is
-# then not measured).
+# then not measured).  Then bench/many.sh: many users at once with pgbench
+# (issue 15), appended to the same file.
 set -eu
 cd "$(dirname "$0")/.."
 scale=${SCALE:-1000000}
@@ -41,6 +42,8 @@ owner=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; echo "$PGUSER
 BENCH_OWNER_CONNINFO="host='$dir' dbname=balie_demo user=$owner" \
 BENCH_SCALE=$scale BENCH_LOAD_S=$load BENCH_DB_MIB=$size \
 	build/bench/bench run "host='$dir' dbname=balie_demo user=balie_app" . bench/results.tsv
+# many users at once (issue 15): pgbench on balie's own statements
+sh bench/many.sh "$dir" bench/results.tsv
 echo "bench: mislukte aanmeldingen, bestaand tegen onbekend (${LOGIN_PAIRS:-100} paren per kostenniveau)…"
 build/bench/login_timing "host='$dir' dbname=balie_demo user=balie_app" "host='$dir' dbname=balie_demo user=$owner" \
 	bench/results.tsv

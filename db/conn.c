@@ -116,6 +116,8 @@ enum db_failure db_fail(struct db *db, const PGresult *res, struct err *e)
 		kind = DB_PRIVILEGE;
 	else if (!strcmp(state, "P0001"))
 		kind = DB_RAISED;
+	else if (!strcmp(state, "55P03"))
+		kind = DB_LOCK_TIMEOUT;
 
 	switch (kind) {
 	case DB_UNIQUE_VIOLATION:
@@ -132,6 +134,9 @@ enum db_failure db_fail(struct db *db, const PGresult *res, struct err *e)
 		break;
 	case DB_RAISED:
 		err_set(e, "%s", msg);
+		break;
+	case DB_LOCK_TIMEOUT:
+		err_set(e, "bezig bij een ander, probeer het zo opnieuw");
 		break;
 	default:
 		err_set(e, "databasefout %s: %s", state ? state : "?", msg);
@@ -205,10 +210,13 @@ static int connect_setup(struct db **db, struct err *e)
 	/* current_date and now()::date are Dutch dates whatever the server's
 	 * TimeZone: the same "today" as the terminal's datum_today(). */
 	/* balie.sessie and balie.host go into every audit row this
-	 * connection writes (019_audit.sql): who, from where, in which run */
+	 * connection writes (019_audit.sql): who, from where, in which run.
+	 * jit off: every query of balie is a few index lookups; the home
+	 * counts cost above jit_above_cost and spent 24–30 ms of ~90 compiling
+	 * (issue 15), and each backend that JITs carries libLLVM (+7.6 MiB). */
 	const char *p[2] = { process_session_id(), client_host() };
 	PGresult *r = PQexecParams((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false), "
-					      "set_config('TimeZone', '" DATUM_TZ "', false), "
+					      "set_config('TimeZone', '" DATUM_TZ "', false), set_config('jit', 'off', false), "
 					      "set_config('balie.sessie', $1, false), set_config('balie.host', $2, false)",
 				   2, NULL, p, NULL, NULL, 0);
 	int ok = PQresultStatus(r) == PGRES_TUPLES_OK;
@@ -324,6 +332,19 @@ int db_exec_script(struct db *db, const char *sql, struct err *e)
 	return ok ? 0 : -1;
 }
 
+/* What starts every transaction with an acting account (a business read or
+ * write): the account for row-level security, and lock_timeout, so a write
+ * that queues behind another's lock gives up after DB_LOCK_TIMEOUT instead
+ * of freezing the screen for as long as the queue lasts (24–65 s were seen
+ * under load, issue 15); the person gets DB_LOCK_TIMEOUT's sentence and
+ * keeps what they typed.  Both end with the transaction. */
+#define ACCOUNT_SQL "SELECT set_config('balie.account', $1, true), set_config('lock_timeout', '" DB_LOCK_TIMEOUT_S "', true)"
+
+const char *db_account_sql(void)
+{
+	return ACCOUNT_SQL;
+}
+
 int db_begin(struct db *db, struct err *e)
 {
 	char id[32];
@@ -331,7 +352,7 @@ int db_begin(struct db *db, struct err *e)
 	snprintf(id, sizeof id, "%ld", db->account_id);
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		return -1;
-	PGresult *r = db_exec(db, e, NULL, "SELECT set_config('balie.account', $1, true)", 1, p);
+	PGresult *r = db_exec(db, e, NULL, ACCOUNT_SQL, 1, p);
 	if (!r) {
 		db_rollback(db);
 		return -1;
@@ -399,8 +420,8 @@ struct sent_msg {
 
 #define DB_BATCH_MAX 16
 
-int db_exec_batch_as_account(struct db *db, struct err *e, enum db_failure *kind, const struct db_call *calls,
-			     int ncalls, PGresult **res)
+static int batch_once(struct db *db, struct err *e, enum db_failure *kind, const struct db_call *calls, int ncalls,
+		      PGresult **res)
 {
 	PGconn *pg = db_pg(db);
 	char acc[24], name[24];
@@ -419,7 +440,7 @@ int db_exec_batch_as_account(struct db *db, struct err *e, enum db_failure *kind
 		return -1;
 	}
 	snprintf(acc, sizeof acc, "%ld", db_account(db));
-	sent = PQsendQueryParams(pg, "SELECT set_config('balie.account', $1, true)", 1, NULL, ap, NULL, NULL, 0);
+	sent = PQsendQueryParams(pg, ACCOUNT_SQL, 1, NULL, ap, NULL, NULL, 0);
 	msg[nmsg++] = (struct sent_msg){ -1, 0, -1 };
 	for (int i = 0; sent && i < ncalls; i++) {
 		int slot = stmt_slot(db, calls[i].sql);
@@ -492,6 +513,23 @@ int db_exec_batch_as_account(struct db *db, struct err *e, enum db_failure *kind
 		return -1;
 	}
 	return 0;
+}
+
+/* The batch is one implicit transaction that rolled back whole on a
+ * deadlock or serialization failure, so sending it once more is safe; the
+ * second time the other party has committed or gone (issue 15: the person
+ * never sees a deadlock).  Once only: a second failure is real contention
+ * and is reported. */
+int db_exec_batch_as_account(struct db *db, struct err *e, enum db_failure *kind, const struct db_call *calls,
+			     int ncalls, PGresult **res)
+{
+	int rc = batch_once(db, e, kind, calls, ncalls, res);
+
+	if (rc < 0 && *kind == DB_SERIALIZATION) {
+		err_clear(e);
+		rc = batch_once(db, e, kind, calls, ncalls, res);
+	}
+	return rc;
 }
 
 PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,

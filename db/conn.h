@@ -23,8 +23,13 @@ enum db_failure {
 	DB_SERIALIZATION,     /* 40001, 40P01: retry the transaction */
 	DB_PRIVILEGE,         /* 42501, or an RLS refusal */
 	DB_RAISED,            /* P0001: a rule in the database said no (message is Dutch) */
-	DB_OTHER
+	DB_OTHER,
+	DB_LOCK_TIMEOUT       /* 55P03: waited DB_LOCK_TIMEOUT_S for another's lock; nothing written */
 };
+
+/* How long a business transaction (db_begin, db_exec_as_account) waits for
+ * a row another session holds before it gives up with DB_LOCK_TIMEOUT. */
+#define DB_LOCK_TIMEOUT_S "3s"
 
 /* Connects with a libpq conninfo string ("" = PG* environment /
  * pg_service.conf); connect_timeout is 10 s unless conninfo or
@@ -49,10 +54,13 @@ int db_connect_continue(struct db **db, struct err *e);
 /* The acting account for every following transaction (0 = none: RLS then
  * shows no pupil data). */
 void db_set_account(struct db *db, long account_id);
+/* The statement that starts every such transaction ($1 the account id),
+ * for `make bench` to send the very same text. */
+const char *db_account_sql(void);
 long db_account(const struct db *db);
 
-/* Transactions.  db_begin issues BEGIN and sets the acting account for this
- * transaction.  db_commit returns -1 when COMMIT failed or its outcome is
+/* Transactions.  db_begin issues BEGIN and sets the acting account (and
+ * lock_timeout, DB_LOCK_TIMEOUT_S) for this transaction.  db_commit returns -1 when COMMIT failed or its outcome is
  * unknown (connection lost): e says which. */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
@@ -67,7 +75,9 @@ PGresult *db_exec(struct db *db, struct err *e, enum db_failure *kind,
 /* One statement in ONE round trip with the acting account set: in pipeline
  * mode set_config('balie.account', …, true) and sql go out together with a
  * single Sync, so they run as one implicit transaction (nothing stays
- * open).  Returns sql's result (caller PQclear()s it), or NULL with e and
+ * open).  A deadlock or serialization failure (DB_SERIALIZATION) is sent
+ * once more before it is reported: the whole batch had rolled back.
+ * Returns sql's result (caller PQclear()s it), or NULL with e and
  * *kind; DB_CONNECTION_LOST also when the backend died at the implicit
  * COMMIT (then the outcome is unknown to the caller). */
 PGresult *db_exec_as_account(struct db *db, struct err *e, enum db_failure *kind, const char *sql, int n,

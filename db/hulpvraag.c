@@ -452,6 +452,12 @@ struct mailctx {
  * status_lezen in migration 008 (a function so its plan is made once per
  * session). */
 static const char mail_sql[] = "SELECT * FROM status_lezen($1)";
+static const char write_sql[] = "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)";
+
+const char *hulpvraag_status_sql(int write)
+{
+	return write ? write_sql : mail_sql;
+}
 
 /* Its columns, as RETURNS TABLE names them; status_read checks the names
  * and the count (db_columns), so a changed function is an error, not a
@@ -625,7 +631,7 @@ static enum outcome_kind status_write(struct db *db, exec_fn ex, int own_tx, lon
 	const char *wp[7] = { db_num(sid, sizeof sid, id), db_num(sver, sizeof sver, version), to, reden,
 			      subject ? m->email : NULL, subject, body };
 	enum db_failure kind = DB_OK;
-	PGresult *r = ex(db, &o->err, &kind, "SELECT * FROM status_wijzigen($1, $2, $3, $4, $5, $6, $7)", 7, wp);
+	PGresult *r = ex(db, &o->err, &kind, write_sql, 7, wp);
 
 	if (!r) {
 		if (!own_tx && kind != DB_CONNECTION_LOST) {

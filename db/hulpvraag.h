@@ -41,6 +41,11 @@ enum hv_result {
  * connection broke during the write (probe set).  o->err always holds a
  * Dutch sentence (on SAVED what happened: "Status gewijzigd; mail aan de
  * aanvrager klaargezet", o->mail says whether a mail was queued). */
+/* The two statements of a status change, as sent (0 the read: $1 id; 1
+ * the write: $1 id, $2 version, $3 naar, $4 reden, $5 aan, $6 onderwerp,
+ * $7 tekst), for `make bench` to drive the very same texts with pgbench. */
+const char *hulpvraag_status_sql(int write);
+
 enum outcome_kind hulpvraag_set_status(struct db *db, long id, int version, const char *to, const char *reden,
 				       const char *datadir, int *new_version, struct outcome *o);
 

@@ -1,9 +1,13 @@
 /* notify.h — live updates: LISTEN on the channel balie_changes and the
  * events that arrive on it.
  *
- * The database announces every committed change to a hulpvraag (trigger of
- * migration 004) with the payload "hulpvraag <id> <organisatie_id>": ids
- * only, no personal data.  A pane that shows hulpvragen reloads what it
+ * The database records every committed change to a hulpvraag (triggers of
+ * migrations 004/009/010, since 014 into the table wijziging), and the one
+ * notifier (`balie notify --daemon`, tui/cmd/notify.c) sends them at most
+ * once a second as one notification of lines "hulpvraag <id>
+ * <organisatie_id> <pid>": ids only, no personal data; pid is the backend
+ * that made the change.  Writers never NOTIFY themselves (NOTIFY serialises
+ * commits).  A pane that shows hulpvragen reloads what it
  * shows when an event for its organisatie arrives.  After a reconnect,
  * call notify_listen() again (LISTEN belongs to the session).
  */
@@ -19,7 +23,8 @@ struct notify_event {
 	char table[32]; /* "hulpvraag" */
 	long id;
 	long organisatie_id;
-	int own;        /* sent by this connection's own transaction */
+	int pid;        /* the backend whose transaction made the change (0: unknown) */
+	int own;        /* made by this connection's own transaction */
 };
 
 /* LISTEN balie_changes on this connection. */
@@ -34,7 +39,8 @@ int notify_socket(struct db *db);
 int notify_drain(struct db *db, void (*fn)(const struct notify_event *ev, void *arg), void *arg,
 		 struct err *e);
 
-/* Parses a payload; 0 / -1 (malformed payloads are ignored by drain). */
+/* Parses one line "hulpvraag <id> <org> [<pid>]"; 0 / -1 (malformed lines
+ * are ignored by drain). */
 int notify_parse(const char *payload, struct notify_event *ev);
 
 #endif

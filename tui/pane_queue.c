@@ -129,6 +129,7 @@ struct qpane {
 	unsigned work;
 	enum load load;
 	int stale;               /* a change arrived: reload tree and rows */
+	int stale_rows;          /* … to a hulpvraag in the window: the rows for sure */
 	char save_name[128];
 	long delete_id;
 
@@ -1177,6 +1178,23 @@ static void choices_loaded(struct qpane *v, struct app *a)
 		app_message(a, 1, "Onvoldoende geheugen");
 }
 
+/* After a change elsewhere in the organisatie, and the tree (counts, read
+ * once) reloaded: can the rows shown differ?  Yes when a changed hulpvraag
+ * is in the window, when the open node's count moved (one came in or went
+ * out), when the node has no count to go by (a saved filter, a filter
+ * typed on top), or when the sort key is one a change can alter (werkdagen
+ * in status, status, names: a row from outside may move into the window).
+ * Otherwise the change was to hulpvragen outside what is shown, and 20 open
+ * werkvoorraden do not each page their rows again (issue 15: the refresh
+ * storm). */
+static int rows_concerned(const struct qpane *v, long count_before)
+{
+	if (v->stale_rows || v->filter_text[0] || count_before < 0 || v->open < 0 || v->open >= v->nnodes ||
+	    (v->q.sort != QS_DATUM && v->q.sort != QS_NUMMER))
+		return 1;
+	return v->nodes[v->open].count != count_before;
+}
+
 /* The werkvoorraad keeps a set of pending work (v->work, W_*) rather than
  * one job: a change event, a reload and a bulk change arriving in one loop
  * turn give one round trip for the tree and one for the rows. */
@@ -1185,17 +1203,19 @@ static int queue_work(struct pane *p, struct app *a)
 	struct qpane *v = Q(p);
 	struct err e;
 	unsigned w = v->work;
-	int first = v->nnodes == 0;
+	int first = v->nnodes == 0, maybe_rows = 0;
+	long count_before = -1;
 
 	err_clear(&e);
 	v->work = 0;
 	if (v->stale) {
+		/* the counts first; the rows only when the change can show in
+		 * them (see rows_concerned) */
 		v->stale = 0;
 		w |= W_TREE;
-		if (v->loaded && !(w & W_ROWS)) {
-			w |= W_ROWS;
-			v->load = L_REFRESH;
-		}
+		maybe_rows = v->loaded && !(w & W_ROWS);
+		if (maybe_rows && v->open >= 0 && v->open < v->nnodes)
+			count_before = v->nodes[v->open].count;
 	}
 	if (app_connect(a, &e) < 0) {
 		app_message(a, 1, "%s — r probeert het opnieuw", e.msg);
@@ -1208,6 +1228,11 @@ static int queue_work(struct pane *p, struct app *a)
 			goto fail;
 		tree_loaded(v, a, first, &w);
 	}
+	if (maybe_rows && rows_concerned(v, count_before)) {
+		w |= W_ROWS;
+		v->load = L_REFRESH;
+	}
+	v->stale_rows = 0;
 	if ((w & W_ROWS) && load_rows(v, a, &e) < 0)
 		goto fail;
 	if (w & W_CHOICES) {
@@ -1236,6 +1261,8 @@ static int queue_changed(struct pane *p, struct app *a, const struct notify_even
 	if (ev->organisatie_id != a->session.organisatie_id)
 		return R_NONE;
 	v->stale = 1;
+	if (lijst_find(&v->list, ev->id) >= 0)
+		v->stale_rows = 1;
 	return R_WORK;
 }
 
@@ -1243,6 +1270,7 @@ static int queue_changed(struct pane *p, struct app *a, const struct notify_even
 static int queue_reconnected(struct pane *p, struct app *a)
 {
 	Q(p)->stale = 1;
+	Q(p)->stale_rows = 1;
 	return R_WORK;
 }
 

@@ -297,7 +297,8 @@ static void test_notify(void **state)
 	const char *vals[5] = { "SBO", NULL, NULL, NULL, NULL };
 	assert_int_equal(formulier_save(w->app, id, f->version, vals, w->datadir, &nv, NULL, &o), OUTCOME_SAVED);
 	formulier_free(&f);
-	snprintf(want, sizeof want, "hulpvraag %ld %ld", w->bram,
+	harness_exec(w->su, "SELECT wijzigingen_melden()"); /* the notifier's step (migration 014) */
+	snprintf(want, sizeof want, "hulpvraag %ld %ld ", w->bram,
 		 harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'"));
 	int seen = 0;
 	for (int round = 0; round < 50 && !seen; round++) {
@@ -305,7 +306,7 @@ static void test_notify(void **state)
 		PGnotify *nf;
 		assert_true(PQconsumeInput(db_pg(w->su)));
 		while ((nf = PQnotifies(db_pg(w->su))) != NULL) {
-			seen |= !strcmp(nf->extra, want);
+			seen |= !strncmp(nf->extra, want, strlen(want)) || strstr(nf->extra, want) != NULL;
 			assert_null(strstr(nf->extra, "Bram"));
 			PQfreemem(nf);
 		}

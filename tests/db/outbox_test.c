@@ -345,6 +345,7 @@ static void insert_notifies_with_id_only(void **state)
 	struct err e;
 	assert_int_equal(outbox_listen(m, &e), 0);
 	insert_rows(w->su, 1);
+	harness_exec(w->su, "SELECT wijzigingen_melden()"); /* the notifier's step (014) */
 	int got = 0;
 	for (int i = 0; i < 100 && got == 0; i++) {
 		struct pollfd p = {outbox_socket(m), POLLIN, 0};
@@ -550,6 +551,7 @@ static void daemon_wakes_on_notify_and_stops_on_sigterm(void **state)
 	 * one out within a few seconds. */
 	poll(NULL, 0, 300);
 	insert_rows(w->su, 1);
+	harness_exec(w->su, "SELECT wijzigingen_melden()"); /* the notifier's step (014) */
 	snprintf(path, sizeof path, "%s/outbox-%ld.PO1111@swv-test.nl.eml", w->capture, id + 1);
 	assert_true(wait_for_file(path, 5));
 	kill(pid, SIGTERM);

@@ -39,6 +39,12 @@ int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
 int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
 int cmd_bijlage(int argc, char **argv);          /* bijlage add NUMMER BESTAND --categorie C */
 int cmd_check(int argc, char **argv);            /* check --all|NUMMER [--als G] [--organisatie C] */
+int cmd_notify(int argc, char **argv);           /* notify --daemon|--once */
+
+/* `balie notify --daemon` with its own conninfo (NULL: balie.conf's) until
+ * SIGTERM; give_up_s > 0: also ends after that long without a connection
+ * (the demo's cluster was stopped).  Returns the exit status. */
+int cmd_notify_daemon(const char *conninfo, int give_up_s);
 
 /* `balie mail --once` with its own connection and settings instead of
  * balie.conf's (balie demo --mail); *sent gets the number delivered.

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,6 +133,73 @@ static int demo_mail(const char *dir)
 	return rc;
 }
 
+/* The demo cluster's notifier (`balie notify --daemon`, tui/cmd/notify.c):
+ * without it no session sees another's change.  One per demo folder (flock
+ * on DIR/notify.lock, held by the child for its life); it ends with
+ * `balie demo --stop` (DIR/notify.pid) or a minute after the cluster is
+ * gone.  Log in DIR/notify.log. */
+static void demo_notifier(const char *dir)
+{
+	char lock[PATH_MAX + 32], log[PATH_MAX + 32], pidf[PATH_MAX + 32], ci[PATH_MAX + 128];
+	int fd;
+
+	snprintf(lock, sizeof lock, "%s/notify.lock", dir);
+	snprintf(log, sizeof log, "%s/notify.log", dir);
+	snprintf(pidf, sizeof pidf, "%s/notify.pid", dir);
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (fd >= 0)
+			close(fd); /* one runs already */
+		return;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int out = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+		int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		FILE *pf = fopen(pidf, "w");
+
+		setsid();
+		if (pf) {
+			fprintf(pf, "%ld\n", (long)getpid());
+			fclose(pf);
+		}
+		if (in >= 0)
+			dup2(in, 0);
+		if (out >= 0) {
+			dup2(out, 1);
+			dup2(out, 2);
+		}
+		_exit(cmd_notify_daemon(cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_app"), 60));
+	}
+	close(fd); /* the child holds the lock */
+}
+
+/* `balie demo --stop`: the notifier first, so it does not log a minute of
+ * failed connects. */
+static void demo_notifier_stop(const char *dir)
+{
+	char pidf[PATH_MAX + 32], lock[PATH_MAX + 32];
+	long pid = 0;
+	FILE *pf;
+
+	snprintf(pidf, sizeof pidf, "%s/notify.pid", dir);
+	snprintf(lock, sizeof lock, "%s/notify.lock", dir);
+	pf = fopen(pidf, "r");
+	if (!pf)
+		return;
+	if (fscanf(pf, "%ld", &pid) != 1)
+		pid = 0;
+	fclose(pf);
+	/* only while the lock is held: the pid is then still our notifier's */
+	int fd = open(lock, O_RDWR | O_CLOEXEC);
+	if (pid > 0 && fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0)
+		kill((pid_t)pid, SIGTERM);
+	if (fd >= 0)
+		close(fd);
+	unlink(pidf);
+}
+
 int cmd_demo(int argc, char **argv)
 {
 	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128];
@@ -167,8 +235,10 @@ int cmd_demo(int argc, char **argv)
 		       DEMODB_NAME);
 		return 0;
 	}
-	if (stop)
+	if (stop) {
+		demo_notifier_stop(dir);
 		return cluster_stop(dir, &e) < 0 ? cmd_fail(&e) : 0;
+	}
 	if (reset && cluster_remove(dir, &e) < 0)
 		return cmd_fail(&e);
 	if (cluster_prepare_dir(dir, &e) < 0)
@@ -201,6 +271,10 @@ int cmd_demo(int argc, char **argv)
 			fprintf(stderr, "Demodatabase bijgewerkt: %d migratie(s) toegepast.\n", applied);
 	} else if (rc == 0) {
 		rc = build(dir, scale, &e);
+		/* shared_buffers is sized for the data when the server starts
+		 * (db/cluster.c): a big demo gets its size once it is filled */
+		if (rc == 0 && scale >= 200000 && (rc = cluster_stop(dir, &e)) == 0)
+			rc = cluster_start(dir, 0, &e);
 		if (rc == 0) {
 			int mfd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 			if (mfd < 0 || fsync(mfd) < 0)
@@ -213,6 +287,7 @@ int cmd_demo(int argc, char **argv)
 	close(lfd);
 	if (rc < 0)
 		return cmd_fail(&e);
+	demo_notifier(dir);
 	if (mail)
 		return demo_mail(dir);
 	print_accounts(dir);

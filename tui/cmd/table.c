@@ -25,6 +25,8 @@ const struct cmd cmd_table[] = {
 	 cmd_check},
 	{"mail", "--once | --daemon | --status | --retry ID",
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
+	{"notify", "--daemon | --once",
+	 "wijzigingen gebundeld aan de open schermen melden en de tellingen bijwerken (één per database)", cmd_notify},
 	{NULL, NULL, NULL, NULL},
 };
 
