@@ -30,6 +30,8 @@ static const char read_sql[] =
 	"       coalesce(tlv_volgend_nummer(h.organisatie_id), ''), "
 	"       EXISTS (SELECT 1 FROM beschikking_status x WHERE x.organisatie_id = h.organisatie_id "
 	"                  AND x.status = h.status), "
+	"       EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status x ON x.organisatie_id = h.organisatie_id "
+	"                  AND x.status = fs.naam WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
 	"       CASE WHEN b.id IS NULL THEN '' ELSE coalesce(g.naam, '') || ', ' || " DB_MOMENT("b.updated_at") " END "
 	"  FROM hulpvraag h "
 	"  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id "
@@ -101,6 +103,7 @@ int db_tlv_read(struct db *db, long hulpvraag_id, struct tlv_beschikking *b, str
 	}
 	DB_COPY(b->volgend_nummer, res[0], 0, c++);
 	b->afgegeven = PQgetvalue(res[0], 0, c++)[0] == 't';
+	b->tlv = PQgetvalue(res[0], 0, c++)[0] == 't';
 	DB_COPY(b->gewijzigd, res[0], 0, c++);
 	for (int i = 0; i < PQntuples(res[1]) && conf->nsoorten < BESCHIKKING_MAX_SOORTEN; i++) {
 		db_copy(conf->soorten[conf->nsoorten++], BESCHIKKING_KORT, PQgetvalue(res[1], i, 0));

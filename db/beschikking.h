@@ -30,6 +30,7 @@ struct tlv_beschikking {
 	int nbetrokken;
 	char volgend_nummer[48];           /* the next free number to suggest */
 	int afgegeven;                     /* the hulpvraag is in an "afgegeven" status */
+	int tlv;                           /* its aanvraagtype can be afgegeven: a TLV aanvraag */
 	char gewijzigd[160];               /* "Financieel Demo, 07-12-2026 14:02" or "" */
 };
 

@@ -173,6 +173,12 @@ const struct action action_table[] = {
 	{ ACT_HV_FORM_ADD, "formulier-toevoegen", "Formulier+",
 	  "Voegt een formulier toe uit de lijst van de organisatie",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_FORMULIER_TOEVOEGEN) },
+	{ ACT_HV_TLV_VELD, "tlv-veld-bewerken", "TLV",
+	  "Tabblad TLV: bewerkt het gekozen veld van de TLV-beschikking (nummer, soort, data, adviezen)",
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
+	{ ACT_HV_TLV_BEWAREN, "tlv-bewaren", "TLV bewaren",
+	  "Tabblad TLV: bewaart de TLV-beschikking (balie controleert eerst elk veld)",
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
 
 	/* --- formulier (pane_formulier.c): CTX_FORMULIER rows go here --- */
 	{ ACT_FORM_SAVE, "formulier-bewaren", "Bewaren",

@@ -115,6 +115,8 @@ enum action_id {
 	ACT_HV_FORM_ADD,  /* hulpvraag: add a form from the organisation's list */
 	ACT_FORM_SAVE,    /* form pane: save (a draft when incomplete) */
 	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
+	ACT_HV_TLV_VELD,  /* hulpvraag, tab TLV: edit the chosen field of the TLV beschikking */
+	ACT_HV_TLV_BEWAREN, /* hulpvraag, tab TLV: save the TLV beschikking */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

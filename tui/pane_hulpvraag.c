@@ -36,11 +36,12 @@
 #include "tui/pane_bijlagen.h"
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
+#include "tui/tlv_tab.h"
 
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
  * there. */
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_COUNT };
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_TLV, TAB_COUNT };
 
 enum tag {
 	DT_NUMMER = 1,
@@ -76,6 +77,7 @@ struct hvpane {
 	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
+	struct tlvtab tlv;      /* the TLV tab (tlv_tab.c) */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -146,9 +148,12 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	screen_put(w, 2, 1, cols - 2, left, s->attr[ST_NORMAL]);
 
 	/* tabs: the current one in brackets (and reverse video); the full
-	 * names when the row has room, else the short ones */
+	 * names when the row has room, else the short ones, else the short
+	 * ones without the gap between them (each label has its own spaces) */
 	char lab[TAB_COUNT][64];
-	for (int names = 0, need = 0; names < 2; names++, need = 0) {
+	int gap = 1;
+	for (int names = 0, need = 0; names < 3; names++, need = 0) {
+		gap = names < 2;
 		for (int t = 0; t < TAB_COUNT; t++) {
 			int n = tabs[t].count ? tabs[t].count(v) : -1;
 			int cur = t == v->tab;
@@ -158,7 +163,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : " ", name, n, cur ? "]" : " ");
 			else
 				snprintf(lab[t], sizeof lab[t], "%s%s%s", cur ? "[" : " ", name, cur ? "]" : " ");
-			need += screen_width(lab[t]) + 1;
+			need += screen_width(lab[t]) + gap;
 		}
 		if (need < cols - 1)
 			break;
@@ -166,7 +171,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	int x = 1;
 	for (int t = 0; t < TAB_COUNT; t++) {
 		x += screen_put(w, 3, x, cols - x, lab[t], s->attr[t == v->tab ? ST_SEL : ST_DIM]);
-		x += 1;
+		x += gap;
 	}
 	screen_rule(w, 4, 0, cols, s->attr[ST_NORMAL]);
 }
@@ -426,6 +431,25 @@ static long rows_compl(const struct hvpane *v, int width)
 	return rows;
 }
 
+static int draw_tlv(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	return tlvtab_draw(&v->tlv, a, p, width);
+}
+
+static long rows_tlv(const struct hvpane *v, int width)
+{
+	return tlvtab_rows(&v->tlv, width);
+}
+
+static int job_tlv_save(struct pane *p, struct app *a);
+
+static int action_tlv(struct hvpane *v, struct app *a, enum action_id id)
+{
+	int save = 0, r = tlvtab_action(&v->tlv, a, &v->base, id, &save);
+
+	return save ? app_start(a, &v->base, job_tlv_save, "Bezig met bewaren van de TLV-beschikking…") : r;
+}
+
 static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_HV] = { "Hulpvraag", "Hulpvraag", NULL, draw_hv, rows_hv, NULL, ACT_NONE },
 	[TAB_HIST] = { "Statushistorie", "Historie", count_hist, draw_hist, rows_hist, NULL, ACT_NONE },
@@ -433,6 +457,7 @@ static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_NOTE] = { "Mijn notities", "Notities", NULL, draw_note, rows_note, NULL, ACT_NONE },
 	[TAB_FORM] = { "Formulieren", "Formulieren", NULL, draw_form, rows_form, action_form, ACT_HV_FORM_ADD },
 	[TAB_COMPL] = { "Compleetheid", "Compleet", NULL, draw_compl, rows_compl, NULL, ACT_NONE },
+	[TAB_TLV] = { "TLV", "TLV", NULL, draw_tlv, rows_tlv, action_tlv, ACT_HV_TLV_VELD },
 };
 
 /* Rows of the pad for the current tab only: a cchar_t is 28 bytes, so a
@@ -465,6 +490,13 @@ static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
 		int *top = &v->scroll[v->tab];
 
 		v->content_rows = total;
+		if (v->tab == TAB_TLV && tlvtab_row(&v->tlv) >= 0) { /* keep the chosen field in view */
+			int r = tlvtab_row(&v->tlv), view = v->view_rows - (total > v->view_rows);
+			if (r < *top)
+				*top = r;
+			else if (r >= *top + view)
+				*top = r - view + 1;
+		}
 		if (total > v->view_rows)
 			v->view_rows--; /* the last row says "↓ meer" */
 		if (*top > total - v->view_rows)
@@ -587,6 +619,8 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_omschr, "Bezig met bewaren…");
 	case DT_NOTE:
 		return start(v, a, job_note, "Bezig met bewaren…");
+	case TLVTAB_DT_VELD:
+		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
 	}
 	return R_PAINT;
 }
@@ -769,6 +803,7 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	if (r != HV_OK)
 		return r;
 	formtab_load(&v->forms, a, v->id);
+	tlvtab_load(&v->tlv, a, v->id);
 	if (old)
 		*old = v->h;
 	else
@@ -1044,6 +1079,12 @@ static int job_omschr(struct pane *p, struct app *a)
 		hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
 	free(text);
 	return after_save(v, a, &o, "de omschrijving");
+}
+
+/* The TLV tab's save: core checked the draft; the database checks again. */
+static int job_tlv_save(struct pane *p, struct app *a)
+{
+	return tlvtab_save(&P(p)->tlv, a, P(p)->id);
 }
 
 static int job_note(struct pane *p, struct app *a)
