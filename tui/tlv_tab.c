@@ -157,6 +157,17 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 	if (t->b.emb)
 		screen_put(p, y++, 1, width - 2, "EMB-leerling (formulier Aanvraag TLV): alleen TLV SO categorie hoog",
 			   s->attr[ST_DIM]);
+	/* what "afgegeven" still needs, on top: the reason to open this tab */
+	if (t->afgeven.n == 0) {
+		screen_put(p, y++, 1, width - 2, "✓ Volledig: de status kan naar afgegeven (s)", s->attr[ST_OK]);
+	} else {
+		if (t->afgeven.algemeen[0])
+			snprintf(buf, sizeof buf, "Afgeven kan nog niet: %s", t->afgeven.algemeen);
+		else
+			snprintf(buf, sizeof buf, "Afgeven kan nog niet: %d %s ontbreekt of klopt niet", t->afgeven.n,
+				 t->afgeven.n == 1 ? "punt" : "punten");
+		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[t->afgeven.ongelijk ? ST_ERROR : ST_DIM]);
+	}
 	for (int v = TLV_NUMMER; v < TLV_ADVIES1; v++)
 		put_field(t, a, p, &y, width, v, &t->row);
 	for (int n = 0; n < 2; n++) {
@@ -169,16 +180,6 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 			put_field(t, a, p, &y, width, (n ? TLV_ADVIES2 : TLV_ADVIES1) + v, &t->row);
 	}
 	y++;
-	if (t->afgeven.n == 0) {
-		screen_put(p, y++, 1, width - 2, "✓ Volledig: de status kan naar afgegeven (s)", s->attr[ST_OK]);
-	} else {
-		if (t->afgeven.algemeen[0])
-			snprintf(buf, sizeof buf, "Afgeven kan nog niet: %s", t->afgeven.algemeen);
-		else
-			snprintf(buf, sizeof buf, "Afgeven kan nog niet: %d %s ontbreekt of klopt niet", t->afgeven.n,
-				 t->afgeven.n == 1 ? "punt" : "punten");
-		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[t->afgeven.ongelijk ? ST_ERROR : ST_DIM]);
-	}
 	if (recht_mag(a->session.roles, RECHT_BESCHIKKING_BEWERKEN))
 		screen_put(p, y++, 1, width - 2, "↑/↓ veld · Enter of v: bewerken · F2 of w: bewaren", s->attr[ST_DIM]);
 	return y;
@@ -327,7 +328,8 @@ int tlvtab_dialog_ok(struct tlvtab *t, struct app *a, struct pane *owner)
 		app_message(a, 1, "%s: %s", tlv_veld_label(t->editing, label, sizeof label),
 			    (snprintf(msg, sizeof msg, "%s", t->fouten.veld[t->editing]), msg));
 	else
-		app_message(a, 0, "In het concept; F2 of w bewaart");
+		app_message(a, 0, "In het concept%s; F2 of w bewaart",
+			    t->afgeven.n == 0 ? " — volledig, klaar om af te geven" : "");
 	return R_PAINT | R_BARS;
 }
 
