@@ -32,7 +32,7 @@ static const char read_sql[] =
 	"                  AND x.status = h.status), "
 	"       EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status x ON x.organisatie_id = h.organisatie_id "
 	"                  AND x.status = fs.naam WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
-	"       CASE WHEN b.id IS NULL THEN '' ELSE coalesce(g.naam, '') || ', ' || " DB_MOMENT("b.updated_at") " END "
+	"       CASE WHEN b.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("b.updated_at") ") END "
 	"  FROM hulpvraag h "
 	"  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id "
 	"  LEFT JOIN school s ON s.id = h.school_id "

@@ -14,6 +14,7 @@
 #include "db/beschikking.h"
 #include "db/cluster.h"
 #include "db/conn.h"
+#include "db/demobeschikking.h"
 #include "db/demobijlagen.h"
 #include "db/demodata.h"
 #include "db/demoforms.h"
@@ -90,7 +91,8 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	};
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		goto out;
-	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0) {
+	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0 ||
+	    demobeschikking_load(db, NULL, e) < 0) {
 		db_rollback(db);
 		goto out;
 	}

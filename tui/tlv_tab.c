@@ -146,7 +146,7 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 		return y;
 	}
 	if (t->b.id)
-		snprintf(buf, sizeof buf, "TLV-beschikking%s — bewaard door %s (versie %d)%s",
+		snprintf(buf, sizeof buf, "TLV-beschikking%s — bewaard: %s (versie %d)%s",
 			 t->b.afgegeven ? " (afgegeven)" : "", t->b.gewijzigd, t->b.version,
 			 t->dirty ? " · * niet bewaard" : "");
 	else if (t->b.id == 0 && !recht_mag(a->session.roles, RECHT_BESCHIKKING_BEWERKEN))
@@ -158,7 +158,9 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 		screen_put(p, y++, 1, width - 2, "EMB-leerling (formulier Aanvraag TLV): alleen TLV SO categorie hoog",
 			   s->attr[ST_DIM]);
 	/* what "afgegeven" still needs, on top: the reason to open this tab */
-	if (t->afgeven.n == 0) {
+	if (t->afgeven.n == 0 && t->b.afgegeven) {
+		screen_put(p, y++, 1, width - 2, "✓ Afgegeven en geldig; een wijziging moet geldig blijven", s->attr[ST_OK]);
+	} else if (t->afgeven.n == 0) {
 		screen_put(p, y++, 1, width - 2, "✓ Volledig: de status kan naar afgegeven (s)", s->attr[ST_OK]);
 	} else {
 		if (t->afgeven.algemeen[0])

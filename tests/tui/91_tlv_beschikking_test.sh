@@ -10,10 +10,10 @@
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 # a PO3008 TLV aanvraag in "TLV>documenten aangevuld" (the financieel
-# medewerker may issue it) without a beschikking yet
+# medewerker may issue it) of a pupil without a TLV beschikking (no overlap)
 NUMMER=$(demo_psql "SELECT h.nummer FROM balie.hulpvraag h WHERE h.organisatie_id = $ORG AND NOT h.voorlopig
 	AND h.status = 'TLV>documenten aangevuld'
-	AND NOT EXISTS (SELECT 1 FROM balie.tlv_beschikking b WHERE b.hulpvraag_id = h.id) ORDER BY h.nummer LIMIT 1")
+	AND NOT EXISTS (SELECT 1 FROM balie.tlv_beschikking b WHERE b.dossier_id = h.dossier_id) ORDER BY h.nummer LIMIT 1")
 check "demodata heeft een TLV-aanvraag in documenten aangevuld zonder beschikking ($NUMMER)" [ -n "$NUMMER" ]
 tlv_sql() {
 	demo_psql "SELECT $1 FROM balie.tlv_beschikking b JOIN balie.hulpvraag h ON h.id = b.hulpvraag_id
