@@ -39,9 +39,20 @@ static const char fill_sql[] =
 	"  FROM genummerd g JOIN soort s ON s.organisatie_id = g.organisatie_id "
 	" WHERE g.n % 5 <> 0";
 
+/* The tariffs of PO3008: 2024-2025 as 004 §4.2 gives them; 2025-2026 is an
+ * aanname for the demo (the seed names no later amounts). */
+static const char tarief_sql[] =
+	"INSERT INTO tarief (organisatie_id, schooljaar, categorie, bedrag_cent) "
+	"SELECT o.id, t.jaar, t.cat, t.cent FROM organisatie o, (VALUES (2024, 'Midden', 850000), (2024, 'Hoog', 1900000), "
+	"       (2025, 'Midden', 875000), (2025, 'Hoog', 1957000)) t(jaar, cat, cent) WHERE o.code = 'PO3008'";
+
 int demobeschikking_load(struct db *db, long *made, struct err *e)
 {
-	PGresult *r = db_exec(db, e, NULL, fill_sql, 0, NULL);
+	PGresult *r = db_exec(db, e, NULL, tarief_sql, 0, NULL);
+	if (!r)
+		return -1;
+	PQclear(r);
+	r = db_exec(db, e, NULL, fill_sql, 0, NULL);
 	if (!r)
 		return -1;
 	if (made)

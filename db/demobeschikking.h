@@ -8,7 +8,8 @@
  * "<year of the hulpvraag>-<nnn>", soorten rotate over the profile's list,
  * the advices a week after the hulpvraag's date, the period from the 1st
  * of the second month after it, for two years.  Deterministic; runs inside the demo build's transaction
- * after demodata (all names are fictional). */
+ * after demodata (all names are fictional).  Also the tariffs of PO3008
+ * for 2024-2025 (004 §4.2) and 2025-2026 (aanname). */
 #ifndef BALIE_DB_DEMOBESCHIKKING_H
 #define BALIE_DB_DEMOBESCHIKKING_H
 

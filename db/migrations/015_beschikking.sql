@@ -259,3 +259,34 @@ LANGUAGE sql STABLE AS $$
 	 GROUP BY y
 $$;
 GRANT EXECUTE ON FUNCTION tlv_volgend_nummer(bigint) TO balie_app;
+
+-- ---------------------------------------------------------------- tariffs
+
+-- The amount of an arrangement per organisatie, school year (the one that
+-- starts on 1 August of schooljaar) and categorie (004 §4.2: 2024-2025
+-- Midden € 8.500, Hoog € 19.000).  Money is integer cents, at most
+-- € 1.000.000,00 (core/beschikking.h BESCHIKKING_BEDRAG_MAX).  Maintained by
+-- the administrator (`balie admin tarief`), configuration: read-only for the
+-- application, every change in the audit log.
+CREATE TABLE tarief (
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	schooljaar     integer NOT NULL CHECK (schooljaar BETWEEN 1900 AND 9998),
+	categorie      text NOT NULL CHECK (categorie ~ '\S' AND length(categorie) <= 100),
+	bedrag_cent    bigint NOT NULL CHECK (bedrag_cent > 0 AND bedrag_cent <= 100000000),
+	gewijzigd_op   timestamptz NOT NULL DEFAULT now(),
+	gewijzigd_door text NOT NULL DEFAULT session_user,
+	PRIMARY KEY (organisatie_id, schooljaar, categorie)
+);
+GRANT SELECT ON tarief TO balie_app, balie_report;
+CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON tarief
+	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
+
+-- The tariff of categorie for a start on p_start: its school year by the
+-- 1 August boundary (core/datum.h datum_schooljaar).  NULL when none.
+CREATE FUNCTION tarief_bedrag(p_org bigint, p_categorie text, p_start date) RETURNS bigint
+LANGUAGE sql STABLE AS $$
+	SELECT t.bedrag_cent FROM balie.tarief t
+	 WHERE t.organisatie_id = p_org AND lower(t.categorie) = lower(p_categorie)
+	   AND t.schooljaar = extract(year FROM p_start - interval '7 months')::integer
+$$;
+GRANT EXECUTE ON FUNCTION tarief_bedrag(bigint, text, date) TO balie_app, balie_report;

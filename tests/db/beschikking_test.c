@@ -298,6 +298,11 @@ static void draft_not_visible_outside(void **state)
 	assert_int_equal(db_begin(w->fin, &e), 0);
 	assert_null(db_exec(w->fin, &e, &kind, "DELETE FROM tlv_beschikking", 0, NULL));
 	db_rollback(w->fin);
+	/* tariffs are configuration: the application role cannot write them */
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, "INSERT INTO tarief (organisatie_id, schooljaar, categorie, bedrag_cent) "
+					       "SELECT id, 2030, 'Hoog', 1 FROM organisatie", 0, NULL));
+	db_rollback(w->fin);
 	db_free(&school);
 	db_free(&b);
 	db_free(&sec);

@@ -23,6 +23,8 @@ const struct cmd cmd_table[] = {
 	 cmd_check},
 	{"mail", "--once | --daemon | --status | --retry ID",
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
+	{"admin tarief", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR CATEGORIE BEDRAG | remove …",
+	 "tarieven van arrangementen per schooljaar en categorie (bedragen in euro)", cmd_admin_tarief},
 	{NULL, NULL, NULL, NULL},
 };
 
