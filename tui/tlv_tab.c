@@ -10,54 +10,7 @@
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/outcome.h"
-
-#define LABEL_W 22
-
-/* How a field is edited. */
-enum kind { K_LINE, K_TEXT, K_SOORT, K_DISCIPLINE, K_ADVIES };
-
-static enum kind kind_of(int veld)
-{
-	if (veld == TLV_SOORT)
-		return K_SOORT;
-	if (veld == TLV_MOTIVERING)
-		return K_TEXT;
-	if (veld >= TLV_ADVIES1) {
-		switch ((veld - TLV_ADVIES1) % 6) {
-		case ADV_DISCIPLINE:
-			return K_DISCIPLINE;
-		case ADV_ADVIES:
-			return K_ADVIES;
-		case ADV_TEKST:
-			return K_TEXT;
-		}
-	}
-	return K_LINE;
-}
-
-/* The text of field veld in in, and its size. */
-static char *slot(struct tlv_invoer *in, int veld, size_t *len)
-{
-	if (veld >= TLV_ADVIES1) {
-		struct tlv_advies *a = &in->advies[(veld - TLV_ADVIES1) / 6];
-		switch ((veld - TLV_ADVIES1) % 6) {
-		case ADV_NAAM: *len = sizeof a->naam; return a->naam;
-		case ADV_DISCIPLINE: *len = sizeof a->discipline; return a->discipline;
-		case ADV_ORGANISATIE: *len = sizeof a->organisatie; return a->organisatie;
-		case ADV_DATUM: *len = sizeof a->datum; return a->datum;
-		case ADV_ADVIES: *len = sizeof a->advies; return a->advies;
-		default: *len = sizeof a->tekst; return a->tekst;
-		}
-	}
-	switch (veld) {
-	case TLV_NUMMER: *len = sizeof in->nummer; return in->nummer;
-	case TLV_SOORT: *len = sizeof in->soort; return in->soort;
-	case TLV_START: *len = sizeof in->start; return in->start;
-	case TLV_EIND: *len = sizeof in->eind; return in->eind;
-	case TLV_ONTVANGEND: *len = sizeof in->ontvangende_school; return in->ontvangende_school;
-	default: *len = sizeof in->motivering; return in->motivering;
-	}
-}
+#include "tui/veldrijen.h"
 
 /* Runs core's rules over the draft: as a draft, and for "afgegeven". */
 static void check(struct tlvtab *t)
@@ -93,36 +46,63 @@ void tlvtab_load(struct tlvtab *t, struct app *a, long hulpvraag_id)
 	check(t);
 }
 
-static void put_field(struct tlvtab *t, struct app *a, WINDOW *p, int *y, int width, int veld, int *first)
-{
-	const struct screen *s = &a->scr;
-	char label[64], shown[BESCHIKKING_TEKST + 8];
-	size_t len;
-	const char *v = slot(&t->draft, veld, &len);
-	int cur = veld == t->cur;
+static const char *const advies_labels[] = { "Naam", "Discipline", "Organisatie", "Datum", "Advies", "Tekst" };
 
-	if (cur)
-		*first = *y;
-	tlv_veld_label(veld, label, sizeof label);
-	if (veld >= TLV_ADVIES1)
-		snprintf(label, sizeof label, "%s", (const char *[]){ "Naam", "Discipline", "Organisatie", "Datum",
-								    "Advies", "Tekst" }[(veld - TLV_ADVIES1) % 6]);
-	snprintf(shown, sizeof shown, "%s", v);
-	for (char *c = shown; *c; c++)
-		if (*c == '\n')
-			*c = ' '; /* one row per field; the editor shows it whole */
-	if (veld == TLV_NUMMER && !v[0] && t->b.volgend_nummer[0])
-		snprintf(shown, sizeof shown, "— (vrij: %s)", t->b.volgend_nummer);
-	screen_put_pad(p, *y, 0, width, "", s->attr[cur ? ST_SEL : ST_NORMAL]);
-	screen_put(p, *y, 1, LABEL_W, label, s->attr[cur ? ST_SEL : ST_DIM]);
-	screen_put(p, *y, LABEL_W + 2, width - LABEL_W - 3, shown[0] ? shown : "—",
-		   s->attr[cur ? ST_SEL : ST_NORMAL]);
-	(*y)++;
-	if (t->fouten.veld[veld][0]) {
-		char msg[480];
-		snprintf(msg, sizeof msg, "✗ %s", t->fouten.veld[veld]);
-		*y += screen_wrap(p, *y, LABEL_W + 2, width - LABEL_W - 3, 3, msg, s->attr[ST_ERROR]);
+/* The fields of the draft as rows (struct veld points into t->draft). */
+static void velden(struct tlvtab *t, struct veld *v)
+{
+	static const char *const kop[2] = { "Deskundigenadvies 1 (orthopedagoog of psycholoog)",
+					    "Deskundigenadvies 2 (andere deskundige, afhankelijk van de leerling)" };
+	size_t k = 0;
+
+	for (size_t i = 0; i < t->conf.nsoorten; i++)
+		t->soorten[k++] = t->conf.soorten[i];
+	t->soorten[k] = NULL;
+	for (size_t i = 0; i <= k; i++)
+		t->adviezen[i] = t->soorten[i];
+	t->adviezen[k] = BESCHIKKING_NIET_TOELAATBAAR;
+	t->adviezen[k + 1] = NULL;
+	snprintf(t->prompt, sizeof t->prompt, "Beschikkingsnummer (uniek; het eerstvolgende vrije is %s):",
+		 t->b.volgend_nummer);
+	memset(v, 0, sizeof *v * TLV_VELDEN);
+	struct tlv_invoer *in = &t->draft;
+	struct { char *w; size_t len; } slots[TLV_ADVIES1] = {
+		{ in->nummer, sizeof in->nummer }, { in->soort, sizeof in->soort }, { in->start, sizeof in->start },
+		{ in->eind, sizeof in->eind }, { in->ontvangende_school, sizeof in->ontvangende_school },
+		{ in->motivering, sizeof in->motivering },
+	};
+	for (int i = 0; i < TLV_ADVIES1; i++) {
+		tlv_veld_label(i, t->labels[i], sizeof t->labels[i]);
+		v[i] = (struct veld){ .label = t->labels[i], .soort = VELD_REGEL, .waarde = slots[i].w, .len = slots[i].len };
 	}
+	v[TLV_NUMMER].prompt = t->prompt;
+	v[TLV_NUMMER].voorstel = t->b.volgend_nummer;
+	v[TLV_SOORT].soort = VELD_KEUZE;
+	v[TLV_SOORT].keuzes = t->soorten;
+	v[TLV_START].prompt = "Startdatum (dd-mm-jjjj, de 1e van de maand):";
+	v[TLV_EIND].prompt = "Einddatum (dd-mm-jjjj, na de startdatum):";
+	v[TLV_MOTIVERING].soort = VELD_TEKST;
+	for (int n = 0; n < 2; n++) {
+		struct tlv_advies *a = &in->advies[n];
+		struct veld *x = &v[n ? TLV_ADVIES2 : TLV_ADVIES1];
+		x[ADV_NAAM] = (struct veld){ .label = advies_labels[0], .soort = VELD_REGEL, .waarde = a->naam,
+					     .len = sizeof a->naam };
+		x[ADV_NAAM].kop = kop[n];
+		x[ADV_DISCIPLINE] = (struct veld){ .label = advies_labels[1], .soort = VELD_KEUZE, .waarde = a->discipline,
+						   .len = sizeof a->discipline,
+						   .keuzes = n ? tlv_disciplines_tweede : tlv_disciplines_eerste,
+						   .prompt = "De discipline van de deskundige:" };
+		x[ADV_ORGANISATIE] = (struct veld){ .label = advies_labels[2], .soort = VELD_REGEL, .waarde = a->organisatie,
+						    .len = sizeof a->organisatie };
+		x[ADV_DATUM] = (struct veld){ .label = advies_labels[3], .soort = VELD_REGEL, .waarde = a->datum,
+					      .len = sizeof a->datum, .prompt = "Datum van het advies (dd-mm-jjjj):" };
+		x[ADV_ADVIES] = (struct veld){ .label = advies_labels[4], .soort = VELD_KEUZE, .waarde = a->advies,
+					       .len = sizeof a->advies, .keuzes = t->adviezen };
+		x[ADV_TEKST] = (struct veld){ .label = advies_labels[5], .soort = VELD_TEKST, .waarde = a->tekst,
+					      .len = sizeof a->tekst };
+	}
+	for (int i = 0; i < TLV_VELDEN; i++)
+		v[i].fout = t->fouten.veld[i];
 }
 
 int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
@@ -170,17 +150,9 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 				 t->afgeven.n == 1 ? "punt" : "punten");
 		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[t->afgeven.ongelijk ? ST_ERROR : ST_DIM]);
 	}
-	for (int v = TLV_NUMMER; v < TLV_ADVIES1; v++)
-		put_field(t, a, p, &y, width, v, &t->row);
-	for (int n = 0; n < 2; n++) {
-		y++;
-		screen_put(p, y++, 1, width - 2,
-			   n == 0 ? "Deskundigenadvies 1 (orthopedagoog of psycholoog)"
-				  : "Deskundigenadvies 2 (andere deskundige, afhankelijk van de leerling)",
-			   s->attr[ST_HEAD]);
-		for (int v = 0; v < 6; v++)
-			put_field(t, a, p, &y, width, (n ? TLV_ADVIES2 : TLV_ADVIES1) + v, &t->row);
-	}
+	struct veld v[TLV_VELDEN];
+	velden(t, v);
+	y += veldrijen_draw(p, s, y, width, v, TLV_VELDEN, t->cur, &t->row);
 	y++;
 	if (recht_mag(a->session.roles, RECHT_BESCHIKKING_BEWERKEN))
 		screen_put(p, y++, 1, width - 2, "↑/↓ veld · Enter of v: bewerken · F2 of w: bewaren", s->attr[ST_DIM]);
@@ -191,7 +163,7 @@ long tlvtab_rows(const struct tlvtab *t, int width)
 {
 	(void)t;
 	(void)width;
-	return 12 + TLV_VELDEN * 4;
+	return 12 + veldrijen_rows(TLV_VELDEN);
 }
 
 int tlvtab_row(const struct tlvtab *t)
@@ -209,49 +181,13 @@ static int may(struct app *a)
 
 static void open_field(struct tlvtab *t, struct pane *owner)
 {
-	char label[64], title[120], prompt[300];
-	size_t len;
-	const char *v = slot(&t->draft, t->cur, &len);
-	struct dialog_item items[BESCHIKKING_MAX_SOORTEN + 12];
-	int n = 0;
+	struct veld v[TLV_VELDEN];
+	char label[64], title[120];
 
+	velden(t, v);
 	t->editing = t->cur;
-	tlv_veld_label(t->cur, label, sizeof label);
-	snprintf(title, sizeof title, "TLV-beschikking: %s", label);
-	memset(items, 0, sizeof items);
-	switch (kind_of(t->cur)) {
-	case K_SOORT:
-	case K_ADVIES:
-		for (size_t i = 0; i < t->conf.nsoorten; i++)
-			snprintf(items[n++].label, sizeof items[0].label, "%s", t->conf.soorten[i]);
-		if (kind_of(t->cur) == K_ADVIES)
-			snprintf(items[n++].label, sizeof items[0].label, "%s", BESCHIKKING_NIET_TOELAATBAAR);
-		dialog_open_pick(&owner->dlg, TLVTAB_DT_VELD, title, "Kies (typ om te zoeken):", items, n);
-		return;
-	case K_DISCIPLINE: {
-		const char *const *list = t->cur < TLV_ADVIES2 ? tlv_disciplines_eerste : tlv_disciplines_tweede;
-		for (; *list; list++)
-			snprintf(items[n++].label, sizeof items[0].label, "%s", *list);
-		dialog_open_pick(&owner->dlg, TLVTAB_DT_VELD, title, "De discipline van de deskundige:", items, n);
-		return;
-	}
-	case K_TEXT:
-		dialog_open_text(&owner->dlg, TLVTAB_DT_VELD, title, "F2 bewaart de tekst in het concept, Esc annuleert:",
-				 v);
-		return;
-	case K_LINE:
-		if (t->cur == TLV_START || t->cur == TLV_EIND || (t->cur - TLV_ADVIES1) % 6 == ADV_DATUM)
-			snprintf(prompt, sizeof prompt, "%s (dd-mm-jjjj%s):", label,
-				 t->cur == TLV_START ? ", de 1e van de maand" : "");
-		else if (t->cur == TLV_NUMMER)
-			snprintf(prompt, sizeof prompt, "Beschikkingsnummer (uniek; het eerstvolgende vrije is %s):",
-				 t->b.volgend_nummer);
-		else
-			snprintf(prompt, sizeof prompt, "%s:", label);
-		dialog_open_line(&owner->dlg, TLVTAB_DT_VELD, title, prompt,
-				 t->cur == TLV_NUMMER && !v[0] ? t->b.volgend_nummer : v, 0);
-		return;
-	}
+	snprintf(title, sizeof title, "TLV-beschikking: %s", tlv_veld_label(t->cur, label, sizeof label));
+	veldrijen_open(&owner->dlg, TLVTAB_DT_VELD, title, &v[t->cur]);
 }
 
 int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum action_id id, int *save)
@@ -293,42 +229,19 @@ int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum acti
 
 int tlvtab_dialog_ok(struct tlvtab *t, struct app *a, struct pane *owner)
 {
-	size_t len;
-	char *dst = slot(&t->draft, t->editing, &len);
-	char label[64], msg[500];
+	struct veld v[TLV_VELDEN];
+	char label[64];
 
-	if (kind_of(t->editing) == K_SOORT || kind_of(t->editing) == K_ADVIES || kind_of(t->editing) == K_DISCIPLINE) {
-		const struct dialog_item *it = dialog_selected(&owner->dlg);
-		if (!it) {
-			dialog_note(&owner->dlg, "Niets gekozen: pas het zoekfilter aan");
-			return R_PAINT;
-		}
-		snprintf(dst, len, "%s", it->label);
-	} else {
-		char *text = dialog_text(&owner->dlg);
-		if (!text)
-			return R_PAINT;
-		if (strlen(text) >= len) {
-			dialog_note(&owner->dlg, "Te lang: ten hoogste %zu tekens", len - 1);
-			free(text);
-			return R_PAINT;
-		}
-		/* surrounding spaces are never meant */
-		char *s = text, *e = text + strlen(text);
-		while (*s == ' ')
-			s++;
-		while (e > s && e[-1] == ' ')
-			*--e = '\0';
-		snprintf(dst, len, "%s", s);
-		free(text);
-	}
+	velden(t, v);
+	if (veldrijen_neem(&owner->dlg, &v[t->editing]) < 0)
+		return R_PAINT;
 	dialog_close(&owner->dlg);
 	t->dirty = 1;
 	check(t);
-	/* the error stays beside the field; the message line says it too */
+	/* the error stays under the field; the message line says it too */
 	if (t->fouten.veld[t->editing][0])
-		app_message(a, 1, "%s: %s", tlv_veld_label(t->editing, label, sizeof label),
-			    (snprintf(msg, sizeof msg, "%s", t->fouten.veld[t->editing]), msg));
+		app_message(a, 1, "%s: %.400s", tlv_veld_label(t->editing, label, sizeof label),
+			    t->fouten.veld[t->editing]);
 	else
 		app_message(a, 0, "In het concept%s; F2 of w bewaart",
 			    t->afgeven.n == 0 ? " — volledig, klaar om af te geven" : "");

@@ -33,6 +33,11 @@ struct tlvtab {
 	int row;                       /* the chosen field's first row as last drawn (-1: none) */
 	char key[OUTCOME_KEY_LEN];     /* idempotency key of the create */
 	char err[600];                 /* why nothing is shown */
+	/* what the field rows point at (tui/veldrijen.h) */
+	const char *soorten[BESCHIKKING_MAX_SOORTEN + 1];
+	const char *adviezen[BESCHIKKING_MAX_SOORTEN + 2];
+	char labels[TLV_ADVIES1][64];
+	char prompt[200];
 };
 
 /* The dialog tags the tab uses in its owner's dialog (beyond the owner's). */
