@@ -112,14 +112,19 @@ int beschikking_conf_load(const char *dir, struct beschikking_conf *c, struct er
 	root = config_root_setting(&cfg);
 	for (int i = 0; (s = config_setting_get_elem(root, (unsigned)i)) != NULL; i++) {
 		const char *n = config_setting_name(s);
-		if (strcmp(n, "tlv_soorten") && strcmp(n, "emb_soort") && strcmp(n, "afgegeven")) {
+		if (strcmp(n, "tlv_soorten") && strcmp(n, "emb_soort") && strcmp(n, "afgegeven") &&
+		    strcmp(n, "aanpak_types") && strcmp(n, "verwerkt")) {
 			err_set_at(e, path, config_setting_source_line(s),
-				   "onbekende instelling '%s' (verwacht tlv_soorten, emb_soort, afgegeven)", n);
+				   "onbekende instelling '%s' (verwacht tlv_soorten, emb_soort, afgegeven, aanpak_types, "
+				   "verwerkt)",
+				   n);
 			goto out;
 		}
 	}
 	if (read_strings(root, "tlv_soorten", c->soorten, BESCHIKKING_MAX_SOORTEN, &c->nsoorten, path, e) < 0 ||
-	    read_strings(root, "afgegeven", c->afgegeven, 4, &c->nafgegeven, path, e) < 0)
+	    read_strings(root, "afgegeven", c->afgegeven, 4, &c->nafgegeven, path, e) < 0 ||
+	    read_strings(root, "aanpak_types", c->aanpak_types, BESCHIKKING_MAX_SOORTEN, &c->ntypes, path, e) < 0 ||
+	    read_strings(root, "verwerkt", c->verwerkt, 4, &c->nverwerkt, path, e) < 0)
 		goto out;
 	if (config_lookup_string(&cfg, "emb_soort", &emb) == CONFIG_TRUE) {
 		size_t i;
@@ -233,6 +238,20 @@ int beschikking_tarief_zoek(const struct beschikking_tarief *t, size_t n, const 
 
 /* ---------------------------------------------------------------- TLV */
 
+/* What is wrong with a typed beschikkingsnummer (NULL: nothing).  The
+ * database's CHECK says the same (migration 015). */
+static const char *nummer_fout(const char *s)
+{
+	if (strlen(s) > BESCHIKKING_NUMMER_MAX)
+		return "Beschikkingsnummer is te lang (ten hoogste 40 tekens)";
+	if (!isalnum((unsigned char)*s))
+		return "Beschikkingsnummer begint met een letter of cijfer";
+	for (const char *p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("-/._ ", *p))
+			return "Beschikkingsnummer: alleen letters, cijfers en - / . _";
+	return NULL;
+}
+
 static const char *const advies_labels[] = { "naam", "discipline", "organisatie", "datum", "advies", "tekst" };
 static const char *const tlv_labels[] = { "Beschikkingsnummer", "Soort", "Startdatum", "Einddatum",
 					  "Ontvangende school", "Motivering" };
@@ -336,14 +355,8 @@ int tlv_check(const struct tlv_invoer *in, const struct tlv_context *c, int afge
 	if (blank(in->nummer)) {
 		if (afgeven)
 			fout(f, TLV_NUMMER, "Beschikkingsnummer is verplicht", NULL);
-	} else if (strlen(in->nummer) > BESCHIKKING_NUMMER_MAX) {
-		fout(f, TLV_NUMMER, "Beschikkingsnummer is te lang (ten hoogste 40 tekens)", NULL);
-	} else {
-		for (const char *p = in->nummer; *p; p++)
-			if (!isalnum((unsigned char)*p) && !strchr("-/._ ", *p)) {
-				fout(f, TLV_NUMMER, "Beschikkingsnummer: alleen letters, cijfers en - / . _", NULL);
-				break;
-			}
+	} else if (nummer_fout(in->nummer)) {
+		fout(f, TLV_NUMMER, "%s", nummer_fout(in->nummer));
 	}
 	if (blank(in->soort)) {
 		if (afgeven)
@@ -434,4 +447,66 @@ int tlv_overlap(const char *soort, struct datum start, struct datum eind, const 
 		}
 	}
 	return -1;
+}
+
+/* ---------------------------------------------------------------- aanpak */
+
+static const char *const aanpak_labels[AP_VELDEN] = { "Type", "Categorie", "Startdatum", "Einddatum", "Bedrag",
+						      "Reden bedrag", "Beschikkingsnummer", "Omschrijving" };
+
+const char *aanpak_veld_label(int veld)
+{
+	return veld >= 0 && veld < AP_VELDEN ? aanpak_labels[veld] : "?";
+}
+
+static void ap_fout(struct aanpak_fouten *f, int veld, const char *msg)
+{
+	size_t n = strnlen(msg, sizeof f->veld[veld] - 1);
+
+	if (f->veld[veld][0])
+		return;
+	memcpy(f->veld[veld], msg, n); /* every message fits; cut rather than overflow */
+	f->veld[veld][n] = '\0';
+	f->n++;
+}
+
+int aanpak_check(const struct aanpak_invoer *in, int64_t tarief, int verwerken, int64_t *bedrag,
+		 struct aanpak_fouten *f)
+{
+	struct err sub;
+	int veld;
+	int64_t cents = 0;
+	char msg[400], t[VALIDATE_MONEY_LEN];
+
+	memset(f, 0, sizeof *f);
+	if (bedrag)
+		*bedrag = 0;
+	if (verwerken && blank(in->type))
+		ap_fout(f, AP_TYPE, "Type is verplicht");
+	if (verwerken && blank(in->categorie))
+		ap_fout(f, AP_CATEGORIE, "Categorie is verplicht");
+	/* 004 §4.2: "voor een periode van 1 jaar of korter" */
+	if ((!blank(in->start) || !blank(in->eind) || verwerken) &&
+	    beschikking_periode(in->start, in->eind, 0, 1, NULL, NULL, &veld, &sub) < 0 &&
+	    (verwerken || !blank(veld ? in->eind : in->start)))
+		ap_fout(f, veld ? AP_EIND : AP_START, sub.msg);
+	if (blank(in->bedrag)) {
+		if (verwerken)
+			ap_fout(f, AP_BEDRAG, "Bedrag is verplicht");
+	} else if (beschikking_bedrag(in->bedrag, &cents, &sub) < 0) {
+		ap_fout(f, AP_BEDRAG, sub.msg);
+	} else if (tarief > 0 && cents != tarief && blank(in->reden)) {
+		snprintf(msg, sizeof msg, "Het bedrag wijkt af van het tarief (%s): geef een reden",
+			 validate_money_format(tarief, t, sizeof t));
+		ap_fout(f, AP_REDEN, msg);
+	}
+	if (blank(in->nummer)) {
+		if (verwerken)
+			ap_fout(f, AP_NUMMER, "Beschikkingsnummer is verplicht (de financieel medewerker vult het in)");
+	} else if (nummer_fout(in->nummer)) {
+		ap_fout(f, AP_NUMMER, nummer_fout(in->nummer));
+	}
+	if (bedrag)
+		*bedrag = cents;
+	return f->n;
 }

@@ -42,6 +42,10 @@ struct beschikking_conf {
 	char emb_soort[BESCHIKKING_KORT];                  /* the only soort for an EMB pupil */
 	char afgegeven[4][BESCHIKKING_KORT];               /* statuses that need a valid beschikking */
 	size_t nafgegeven;
+	char aanpak_types[BESCHIKKING_MAX_SOORTEN][BESCHIKKING_KORT]; /* "arrangement", "A&K", … */
+	size_t ntypes;
+	char verwerkt[4][BESCHIKKING_KORT];                /* statuses that need a processed arrangement */
+	size_t nverwerkt;
 };
 
 /* Reads dir/beschikking.conf.  A profile without the file has no TLV
@@ -161,5 +165,42 @@ int tlv_overlap(const char *soort, struct datum start, struct datum eind, const 
 /* The kind of a soort for the overlap rule: "SBO", "SO", "VSO",
  * "Leerrecht", or the soort itself. */
 const char *tlv_soort_groep(const char *soort, char *buf, size_t len);
+
+/* ---------------------------------------------------------------- aanpak */
+
+/* The aanpak of a hulpvraag and its arrangement beschikking, as typed (003
+ * §3, 004 §3.5, §4.2): the coördinator draws it up, the financieel
+ * medewerker types the number and processes it. */
+struct aanpak_invoer {
+	char type[BESCHIKKING_KORT];
+	char categorie[BESCHIKKING_KORT];
+	char start[16];
+	char eind[16];
+	char bedrag[48];                    /* as typed: "8.500", "€ 8.500,00" */
+	char reden[BESCHIKKING_TEKST];      /* why the amount is not the tariff */
+	char nummer[BESCHIKKING_NUMMER_MAX + 8];
+	char omschrijving[BESCHIKKING_TEKST];
+};
+
+enum aanpak_veld { AP_TYPE, AP_CATEGORIE, AP_START, AP_EIND, AP_BEDRAG, AP_REDEN, AP_NUMMER, AP_OMSCHRIJVING,
+		   AP_VELDEN };
+
+struct aanpak_fouten {
+	char veld[AP_VELDEN][400];
+	int n;
+};
+
+/* Dutch label of a field ("Startdatum"). */
+const char *aanpak_veld_label(int veld);
+
+/* Checks in.  tarief: the tariff of its categorie in the school year of its
+ * start, -1 when there is none (or no start yet).  verwerken 0: a draft
+ * (what is filled must be right; an arrangement at most one year; an
+ * amount other than the tariff needs a reason); 1: what "financieel
+ * verwerkt" needs besides (type, categorie, number, period, amount).
+ * *bedrag (may be NULL) gets the amount in cents, 0 when none.  Returns
+ * the number of messages in f. */
+int aanpak_check(const struct aanpak_invoer *in, int64_t tarief, int verwerken, int64_t *bedrag,
+		 struct aanpak_fouten *f);
 
 #endif

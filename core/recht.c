@@ -63,6 +63,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_BESCHIKKING_BEWERKEN] = { "beschikking-bewerken", "TLV-beschikking invoeren of bewerken", FIN | ADM,
 					 "004 §4.1 (de financieel medewerker zet afgegeven bij gelijke adviezen), §4.2 "
 					 "(het nummer vult de financieel medewerker in); aanname: ook applicatiebeheer" },
+	[RECHT_AANPAK_BEWERKEN] = { "aanpak-bewerken", "aanpak en arrangementsbeschikking bewerken", FIN | COO | ADM,
+				    "004 §4.2 (de coördinator maakt de beschikking op in de aanpak, de financieel "
+				    "medewerker vult het nummer in en verwerkt haar); aanname: ook applicatiebeheer" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

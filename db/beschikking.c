@@ -29,9 +29,9 @@ static const char read_sql[] =
 	"       coalesce(s.naam, ''), coalesce(c.naam, ''), coalesce(h.aanvrager_naam, ''), "
 	"       coalesce(tlv_volgend_nummer(h.organisatie_id), ''), "
 	"       EXISTS (SELECT 1 FROM beschikking_status x WHERE x.organisatie_id = h.organisatie_id "
-	"                  AND x.status = h.status), "
+	"                  AND x.status = h.status AND x.soort = 'tlv'), "
 	"       EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status x ON x.organisatie_id = h.organisatie_id "
-	"                  AND x.status = fs.naam WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
+	"                  AND x.status = fs.naam AND x.soort = 'tlv' WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
 	"       CASE WHEN b.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("b.updated_at") ") END "
 	"  FROM hulpvraag h "
 	"  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id "
@@ -242,6 +242,33 @@ int db_beschikking_publish(struct db *db, const char *org_code, const struct bes
 	if (!r)
 		goto fail;
 	PQclear(r);
+	r = db_exec(db, e, NULL,
+		    "DELETE FROM aanpak_type WHERE organisatie_id = (SELECT id FROM organisatie WHERE code = upper($1))", 1,
+		    po);
+	if (!r)
+		goto fail;
+	PQclear(r);
+	for (size_t i = 0; i < c->ntypes; i++) {
+		snprintf(vol, sizeof vol, "%zu", i + 1);
+		const char *p[3] = { org_code, c->aanpak_types[i], vol };
+		r = db_exec(db, e, NULL,
+			    "INSERT INTO aanpak_type (organisatie_id, naam, volgorde) "
+			    "SELECT id, $2, $3::int FROM organisatie WHERE code = upper($1)",
+			    3, p);
+		if (!r)
+			goto fail;
+		PQclear(r);
+	}
+	for (size_t i = 0; i < c->nverwerkt; i++) {
+		const char *p[2] = { org_code, c->verwerkt[i] };
+		r = db_exec(db, e, NULL,
+			    "INSERT INTO beschikking_status (organisatie_id, status, soort) "
+			    "SELECT id, $2, 'arrangement' FROM organisatie WHERE code = upper($1)",
+			    2, p);
+		if (!r)
+			goto fail;
+		PQclear(r);
+	}
 	for (size_t i = 0; i < c->nsoorten; i++) {
 		snprintf(vol, sizeof vol, "%zu", i + 1);
 		const char *p[4] = { org_code, c->soorten[i], vol, strcmp(c->soorten[i], c->emb_soort) ? "f" : "t" };

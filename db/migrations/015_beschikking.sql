@@ -26,8 +26,20 @@ CREATE TABLE beschikking_soort (
 CREATE TABLE beschikking_status (
 	organisatie_id bigint NOT NULL REFERENCES organisatie,
 	status         text NOT NULL,
+	-- tlv: "afgegeven" (a valid TLV beschikking); arrangement: "financieel
+	-- verwerkt" (an aanpak with number, period and amount)
+	soort          text NOT NULL DEFAULT 'tlv' CHECK (soort IN ('tlv', 'arrangement')),
 	PRIMARY KEY (organisatie_id, status)
 );
+CREATE TABLE aanpak_type (
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	naam           text NOT NULL CHECK (naam <> '' AND length(naam) <= 200),
+	volgorde       integer NOT NULL,
+	PRIMARY KEY (organisatie_id, naam)
+);
+GRANT SELECT ON aanpak_type TO balie_app, balie_report;
+CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON aanpak_type
+	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
 GRANT SELECT ON beschikking_soort, beschikking_status TO balie_app, balie_report;
 CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON beschikking_soort
 	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
@@ -92,7 +104,8 @@ CREATE POLICY zichtbaar ON tlv_beschikking FOR SELECT TO balie_app, balie_report
 	USING (EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = tlv_beschikking.hulpvraag_id
 	                 AND (h.organisatie_id IN (SELECT internal_orgs())
 	                      OR EXISTS (SELECT 1 FROM beschikking_status s
-	                                  WHERE s.organisatie_id = h.organisatie_id AND s.status = h.status))));
+	                                  WHERE s.organisatie_id = h.organisatie_id AND s.status = h.status
+	                                    AND s.soort = 'tlv'))));
 CREATE POLICY invoeren ON tlv_beschikking FOR INSERT TO balie_app
 	WITH CHECK (mag('beschikking-bewerken', organisatie_id)
 	            AND EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = tlv_beschikking.hulpvraag_id));
@@ -170,6 +183,7 @@ BEGIN
 		v_grp := tlv_soort_groep(b.soort);
 		FOR o IN SELECT x.nummer, x.startdatum, x.einddatum FROM tlv_beschikking x JOIN hulpvraag h ON h.id = x.hulpvraag_id
 		          JOIN beschikking_status s ON s.organisatie_id = h.organisatie_id AND s.status = h.status
+		                                   AND s.soort = 'tlv'
 		         WHERE x.dossier_id = b.dossier_id AND x.id <> b.id AND tlv_soort_groep(x.soort) = v_grp
 		           AND daterange(x.startdatum, x.einddatum, '[]') && daterange(b.startdatum, b.einddatum, '[]')
 		LOOP
@@ -199,12 +213,22 @@ $$;
 CREATE FUNCTION tlv_afgegeven_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
-	b tlv_beschikking%ROWTYPE;
-	f text[];
+	b       tlv_beschikking%ROWTYPE;
+	f       text[];
+	v_soort text;
 BEGIN
-	IF NEW.status IS NOT DISTINCT FROM OLD.status
-	   OR NOT EXISTS (SELECT 1 FROM beschikking_status s WHERE s.organisatie_id = NEW.organisatie_id
-	                     AND s.status = NEW.status) THEN
+	IF NEW.status IS NOT DISTINCT FROM OLD.status THEN
+		RETURN NEW;
+	END IF;
+	SELECT s.soort INTO v_soort FROM beschikking_status s WHERE s.organisatie_id = NEW.organisatie_id
+	   AND s.status = NEW.status;
+	IF v_soort IS NULL THEN
+		RETURN NEW;
+	ELSIF v_soort = 'arrangement' THEN
+		f := aanpak_fouten(NEW.id);
+		IF cardinality(f) > 0 THEN
+			RAISE EXCEPTION 'Financieel verwerken kan niet: %', array_to_string(f, '; ') USING ERRCODE = 'P0001';
+		END IF;
 		RETURN NEW;
 	END IF;
 	-- a move between two afgegeven statuses ("school onbekend" → "bekend")
@@ -233,7 +257,7 @@ DECLARE
 	f text[];
 BEGIN
 	IF EXISTS (SELECT 1 FROM hulpvraag h JOIN beschikking_status s ON s.organisatie_id = h.organisatie_id
-	                                                             AND s.status = h.status
+	                                                             AND s.status = h.status AND s.soort = 'tlv'
 	            WHERE h.id = NEW.hulpvraag_id) THEN
 		f := tlv_fouten(NEW);
 		IF cardinality(f) > 0 THEN
@@ -290,3 +314,98 @@ LANGUAGE sql STABLE AS $$
 	   AND t.schooljaar = extract(year FROM p_start - interval '7 months')::integer
 $$;
 GRANT EXECUTE ON FUNCTION tarief_bedrag(bigint, text, date) TO balie_app, balie_report;
+
+-- ---------------------------------------------------------------- aanpak
+
+-- The aanpak of a hulpvraag and its arrangement beschikking (003 §3, 004
+-- §3.5, §4.2).  One per hulpvraag (aanname: a follow-up is a new hulpvraag,
+-- 004 §2.4).  tarief_cent is the tariff of categorie in the school year of
+-- the start, filled by the database (tarief_bedrag), so an amount other
+-- than the tariff always carries its reason (bedrag_reden, kept with the
+-- row; the audit log keeps every earlier amount).
+CREATE TABLE aanpak (
+	id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	hulpvraag_id   bigint NOT NULL UNIQUE,
+	type           text NOT NULL DEFAULT '' CHECK (length(type) <= 200),
+	categorie      text NOT NULL DEFAULT '' CHECK (length(categorie) <= 200),
+	startdatum     date,
+	einddatum      date CHECK (einddatum > startdatum),
+	bedrag_cent    bigint CHECK (bedrag_cent > 0 AND bedrag_cent <= 100000000),
+	tarief_cent    bigint,
+	bedrag_reden   text NOT NULL DEFAULT '' CHECK (length(bedrag_reden) <= 4000),
+	nummer         text CHECK (nummer ~ '^[A-Za-z0-9][A-Za-z0-9/._ -]{0,39}$'),
+	omschrijving   text NOT NULL DEFAULT '' CHECK (length(omschrijving) <= 4000),
+	gewijzigd_door bigint REFERENCES account,
+	updated_at     timestamptz NOT NULL DEFAULT now(),
+	version        integer NOT NULL DEFAULT 1,
+	idempotentie   text UNIQUE CHECK (idempotentie ~ '^[0-9a-f]{32}$'),
+	UNIQUE (organisatie_id, nummer),
+	CONSTRAINT aanpak_bedrag_reden
+		CHECK (bedrag_cent IS NULL OR tarief_cent IS NULL OR bedrag_cent = tarief_cent OR bedrag_reden ~ '\S'),
+	FOREIGN KEY (hulpvraag_id, organisatie_id) REFERENCES hulpvraag (id, organisatie_id)
+);
+
+CREATE FUNCTION aanpak_stempel() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		SELECT h.organisatie_id INTO NEW.organisatie_id FROM balie.hulpvraag h WHERE h.id = NEW.hulpvraag_id;
+	ELSIF NEW.hulpvraag_id <> OLD.hulpvraag_id OR NEW.organisatie_id <> OLD.organisatie_id THEN
+		RAISE EXCEPTION 'Een aanpak blijft bij haar hulpvraag' USING ERRCODE = 'P0001';
+	END IF;
+	NEW.tarief_cent := CASE WHEN NEW.startdatum IS NOT NULL AND NEW.categorie <> ''
+	                        THEN balie.tarief_bedrag(NEW.organisatie_id, NEW.categorie, NEW.startdatum) END;
+	NEW.gewijzigd_door := balie.acting_account();
+	NEW.updated_at := now();
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER aanpak_stempel BEFORE INSERT OR UPDATE ON aanpak
+	FOR EACH ROW EXECUTE FUNCTION aanpak_stempel();
+
+ALTER TABLE aanpak ENABLE ROW LEVEL SECURITY;
+ALTER TABLE aanpak FORCE ROW LEVEL SECURITY;
+CREATE POLICY eigenaar ON aanpak TO balie_owner USING (true) WITH CHECK (true);
+-- Read: whoever sees the hulpvraag (the aanvrager and the bestuur's
+-- financial contact download the beschikking, 004 §4.2).
+CREATE POLICY zichtbaar ON aanpak FOR SELECT TO balie_app, balie_report
+	USING (EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = aanpak.hulpvraag_id));
+CREATE POLICY invoeren ON aanpak FOR INSERT TO balie_app
+	WITH CHECK (mag('aanpak-bewerken', organisatie_id)
+	            AND EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = aanpak.hulpvraag_id));
+CREATE POLICY bewerken ON aanpak FOR UPDATE TO balie_app
+	USING (mag('aanpak-bewerken', organisatie_id)
+	       AND EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = aanpak.hulpvraag_id))
+	WITH CHECK (mag('aanpak-bewerken', organisatie_id));
+GRANT SELECT ON aanpak TO balie_app, balie_report;
+GRANT INSERT (hulpvraag_id, organisatie_id, type, categorie, startdatum, einddatum, bedrag_cent, bedrag_reden, nummer,
+              omschrijving, idempotentie) ON aanpak TO balie_app;
+GRANT UPDATE (type, categorie, startdatum, einddatum, bedrag_cent, bedrag_reden, nummer, omschrijving, version,
+              tarief_cent, gewijzigd_door, updated_at) ON aanpak TO balie_app;
+
+-- What keeps hulpvraag p_hv from "financieel verwerkt" (empty: nothing):
+-- its aanpak has a number, a period of at most one year and an amount
+-- (004 §4.2; core/beschikking.c aanpak_check with verwerken).
+CREATE FUNCTION aanpak_fouten(p_hv bigint) RETURNS text[]
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	a aanpak%ROWTYPE;
+	f text[] := '{}';
+BEGIN
+	SELECT * INTO a FROM aanpak WHERE hulpvraag_id = p_hv;
+	IF NOT FOUND THEN
+		RETURN ARRAY['deze hulpvraag heeft nog geen aanpak met een beschikking (tab Aanpak)'];
+	END IF;
+	IF a.nummer IS NULL THEN f := f || 'beschikkingsnummer ontbreekt'::text; END IF;
+	IF a.startdatum IS NULL OR a.einddatum IS NULL THEN
+		f := f || 'periode ontbreekt'::text;
+	ELSIF a.einddatum >= (a.startdatum + interval '1 year')::date THEN
+		f := f || 'een arrangement duurt ten hoogste een jaar'::text;
+	END IF;
+	IF a.bedrag_cent IS NULL THEN f := f || 'bedrag ontbreekt'::text; END IF;
+	RETURN f;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_fouten(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION aanpak_fouten(bigint) TO balie_app;

@@ -173,6 +173,9 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_BESCHIKKING_BEWERKEN:
 		snprintf(sql, len, "INSERT INTO tlv_beschikking (hulpvraag_id, nummer) VALUES (%ld, 'T-1') RETURNING id", hv);
 		return 1;
+	case RECHT_AANPAK_BEWERKEN:
+		snprintf(sql, len, "INSERT INTO aanpak (hulpvraag_id, type) VALUES (%ld, 'arrangement') RETURNING id", hv);
+		return 1;
 	case RECHT_STATUS_WIJZIGEN:    /* every role; the flow decides: status_changes_follow_the_flow */
 	case RECHT_AANVULLING_VRAGEN:  /* a status change with a reden: the flow's transitions */
 	case RECHT_BULK:               /* a loop over the actions above, one row each */

@@ -322,6 +322,74 @@ static void overlap_same_kind_only(void **state)
 	assert_string_equal(tlv_soort_groep("TLV Leerrecht", g, sizeof g), "Leerrecht");
 }
 
+static void aanpak_fill(struct aanpak_invoer *in)
+{
+	memset(in, 0, sizeof *in);
+	strcpy(in->type, "arrangement");
+	strcpy(in->categorie, "Midden");
+	strcpy(in->start, "01-08-2025");
+	strcpy(in->eind, "31-07-2026");
+	strcpy(in->bedrag, "€ 8.500,00");
+	strcpy(in->nummer, "ARR-2025-001");
+}
+
+static void aanpak_tariff_amount_may_be_processed(void **state)
+{
+	struct aanpak_invoer in;
+	struct aanpak_fouten f;
+	int64_t c;
+	(void)state;
+	aanpak_fill(&in);
+	assert_int_equal(aanpak_check(&in, 850000, 1, &c, &f), 0);
+	assert_true(c == 850000);
+	strcpy(in.bedrag, "8500"); /* every way of writing it */
+	assert_int_equal(aanpak_check(&in, 850000, 1, &c, &f), 0);
+	assert_true(c == 850000);
+}
+
+static void aanpak_other_amount_needs_a_reason(void **state)
+{
+	struct aanpak_invoer in;
+	struct aanpak_fouten f;
+	(void)state;
+	aanpak_fill(&in);
+	strcpy(in.bedrag, "9.000");
+	assert_int_equal(aanpak_check(&in, 850000, 0, NULL, &f), 1);
+	assert_string_equal(f.veld[AP_REDEN], "Het bedrag wijkt af van het tarief (€ 8.500,00): geef een reden");
+	strcpy(in.reden, "Extra begeleiding bij de overstap, besproken met het bestuur.");
+	assert_int_equal(aanpak_check(&in, 850000, 1, NULL, &f), 0);
+	/* no tariff known: any amount, no reason needed */
+	in.reden[0] = '\0';
+	assert_int_equal(aanpak_check(&in, -1, 1, NULL, &f), 0);
+}
+
+static void aanpak_at_most_a_year_and_complete_for_verwerkt(void **state)
+{
+	struct aanpak_invoer in;
+	struct aanpak_fouten f;
+	(void)state;
+	aanpak_fill(&in);
+	strcpy(in.eind, "01-08-2026");
+	assert_int_equal(aanpak_check(&in, 850000, 0, NULL, &f), 1);
+	assert_non_null(strstr(f.veld[AP_EIND], "ten hoogste een jaar"));
+	aanpak_fill(&in);
+	in.nummer[0] = '\0';
+	in.bedrag[0] = '\0';
+	assert_int_equal(aanpak_check(&in, 850000, 0, NULL, &f), 0); /* a draft may lack them */
+	assert_int_equal(aanpak_check(&in, 850000, 1, NULL, &f), 2);
+	assert_true(f.veld[AP_NUMMER][0] && f.veld[AP_BEDRAG][0]);
+	aanpak_fill(&in);
+	strcpy(in.bedrag, "-1");
+	assert_int_equal(aanpak_check(&in, 850000, 0, NULL, &f), 1);
+	assert_string_equal(f.veld[AP_BEDRAG], "Bedrag mag niet negatief zijn");
+	strcpy(in.bedrag, "€ 1e9");
+	assert_int_equal(aanpak_check(&in, 850000, 0, NULL, &f), 1);
+	aanpak_fill(&in);
+	strcpy(in.start, "31-02-2026");
+	assert_int_equal(aanpak_check(&in, 850000, 0, NULL, &f), 1);
+	assert_string_equal(f.veld[AP_START], "31-02-2026 bestaat niet");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +408,9 @@ int main(void)
 		cmocka_unit_test(tlv_unequal_advices_block),
 		cmocka_unit_test(tlv_number_shape),
 		cmocka_unit_test(overlap_same_kind_only),
+		cmocka_unit_test(aanpak_tariff_amount_may_be_processed),
+		cmocka_unit_test(aanpak_other_amount_needs_a_reason),
+		cmocka_unit_test(aanpak_at_most_a_year_and_complete_for_verwerkt),
 	};
 	return cmocka_run_group_tests(tests, setup_conf, NULL);
 }
