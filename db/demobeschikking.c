@@ -46,9 +46,38 @@ static const char tarief_sql[] =
 	"SELECT o.id, t.jaar, t.cat, t.cent FROM organisatie o, (VALUES (2024, 'Midden', 850000), (2024, 'Hoog', 1900000), "
 	"       (2025, 'Midden', 875000), (2025, 'Hoog', 1957000)) t(jaar, cat, cent) WHERE o.code = 'PO3008'";
 
+/* An aanpak for every hulpvraag of an arrangement flow (one with a
+ * "financieel verwerkt" status) that reached the arrangement phase
+ * (status "Arrangement>…"): categorie Midden or Hoog, one school year from
+ * the 1st of the second month after the hulpvraag, the tariff of that
+ * school year (€ 8.500 where the demo has none, without a tariff to differ
+ * from).  "Arrangement>toegewezen" ones have no number yet: the financieel
+ * medewerker types it (004 §4.2). */
+static const char aanpak_sql[] =
+	"WITH k AS ("
+	"  SELECT h.id, h.organisatie_id, h.status, h.datum, "
+	"         row_number() OVER (PARTITION BY h.organisatie_id ORDER BY h.nummer) AS n, "
+	"         (date_trunc('month', h.datum + 40) + interval '1 month')::date AS start "
+	"    FROM hulpvraag h "
+	"   WHERE h.status LIKE 'Arrangement>%' AND EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status s "
+	"          ON s.organisatie_id = h.organisatie_id AND s.status = fs.naam AND s.soort = 'arrangement' "
+	"         WHERE fs.aanvraagtype_id = h.aanvraagtype_id)) "
+	"INSERT INTO aanpak (hulpvraag_id, organisatie_id, type, categorie, startdatum, einddatum, bedrag_cent, nummer, "
+	"  omschrijving) "
+	"SELECT k.id, k.organisatie_id, 'arrangement', c.cat, k.start, (k.start + interval '1 year' - interval '1 day')::date, "
+	"       coalesce(tarief_bedrag(k.organisatie_id, c.cat, k.start), 850000), "
+	"       CASE WHEN k.status <> 'Arrangement>toegewezen' THEN 'ARR-' || to_char(k.start, 'YYYY') || '-' || "
+	"            lpad(k.n::text, 4, '0') END, "
+	"       'Extra ondersteuning in de groep volgens het OPP.' "
+	"  FROM k, LATERAL (SELECT (ARRAY['Midden', 'Hoog'])[1 + k.n % 2] AS cat) c";
+
 int demobeschikking_load(struct db *db, long *made, struct err *e)
 {
 	PGresult *r = db_exec(db, e, NULL, tarief_sql, 0, NULL);
+	if (!r)
+		return -1;
+	PQclear(r);
+	r = db_exec(db, e, NULL, aanpak_sql, 0, NULL);
 	if (!r)
 		return -1;
 	PQclear(r);

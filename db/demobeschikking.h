@@ -9,7 +9,8 @@
  * the advices a week after the hulpvraag's date, the period from the 1st
  * of the second month after it, for two years.  Deterministic; runs inside the demo build's transaction
  * after demodata (all names are fictional).  Also the tariffs of PO3008
- * for 2024-2025 (004 §4.2) and 2025-2026 (aanname). */
+ * for 2024-2025 (004 §4.2) and 2025-2026 (aanname), and an aanpak with its
+ * amount for every arrangement (see demobeschikking.c). */
 #ifndef BALIE_DB_DEMOBESCHIKKING_H
 #define BALIE_DB_DEMOBESCHIKKING_H
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/aanpak.h"
 #include "db/beschikking.h"
 #include "db/hulpvraag.h"
 
@@ -56,6 +57,16 @@ static int setup(void **state)
 	strcpy(c.emb_soort, "TLV SO categorie hoog");
 	c.nafgegeven = 1;
 	strcpy(c.afgegeven[0], "TLV afgegeven");
+	c.nverwerkt = 1;
+	strcpy(c.verwerkt[0], "Verwerkt");
+	c.ntypes = 1;
+	strcpy(c.aanpak_types[0], "arrangement");
+	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			    "SELECT id, 'Verwerkt', 'Afgerond', true, false, 5 FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) SELECT id, 'Nieuw', "
+			    "'Verwerkt', 'financieel' FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO tarief (organisatie_id, schooljaar, categorie, bedrag_cent) "
+			    "SELECT id, 2026, 'Midden', 850000 FROM organisatie WHERE code = 'PO1111'");
 	assert_int_equal(db_beschikking_publish(w->su, "PO1111", &c, &e), 0);
 #define HV(naam) harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id " \
 				     "WHERE d.roepnaam = '" naam "' ORDER BY h.id LIMIT 1")
@@ -308,6 +319,67 @@ static void draft_not_visible_outside(void **state)
 	db_free(&sec);
 }
 
+static void aanpak_verwerkt_only_with_number_period_amount(void **state)
+{
+	struct world *w = *state;
+	struct aanpak_invoer in;
+	struct outcome o;
+	struct aanpak a;
+	struct err e;
+	enum db_failure kind;
+	char sql[300];
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie) SELECT organisatie_id, 95, dossier_id, aanvraagtype_id, "
+			    " 'Arrangement', datum, 'Nieuw', '' FROM hulpvraag WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 95");
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "Verwerkt", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "nog geen aanpak"));
+	/* an amount other than the tariff without a reason: the database refuses,
+	 * whatever the program checked */
+	memset(&in, 0, sizeof in);
+	strcpy(in.type, "arrangement");
+	strcpy(in.categorie, "midden");
+	strcpy(in.start, "01-09-2026");
+	strcpy(in.eind, "01-09-2027"); /* one day too long */
+	strcpy(in.bedrag, "9.000");
+	assert_int_equal(db_aanpak_save(w->fin, hv, 0, 0, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "wijkt af van het tarief"));
+	strcpy(in.reden, "Extra begeleiding");
+	assert_int_equal(db_aanpak_save(w->fin, hv, 0, 0, &in, "fedcba9876543210fedcba9876543210", &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT tarief_cent FROM aanpak WHERE hulpvraag_id = %ld", hv);
+	assert_int_equal(harness_long(w->su, sql), 850000);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE object = 'aanpak' AND detail LIKE '%%bedrag 900000 tarief 850000%%'");
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* no number, and a year and a day */
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "Verwerkt", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "beschikkingsnummer ontbreekt"));
+	assert_non_null(strstr(o.err.msg, "ten hoogste een jaar"));
+	/* the tariff cannot be faked to drop the reason */
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET tarief_cent = bedrag_cent, bedrag_reden = '' WHERE hulpvraag_id = %ld", hv);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	/* number and period fixed: verwerkt */
+	assert_int_equal(db_aanpak_read(w->fin, hv, &a, &e), 0);
+	assert_int_equal(a.arrangement, 1);
+	assert_string_equal(a.in.bedrag, "€ 9.000,00");
+	strcpy(in.eind, "31-08-2027");
+	strcpy(in.nummer, "ARR-1");
+	assert_int_equal(db_aanpak_save(w->fin, hv, a.id, a.version, &in, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(db_aanpak_save(w->fin, hv, a.id, a.version, &in, NULL, &o), OUTCOME_CONFLICT);
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "Verwerkt", "", w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
+	/* the secretariaat may read it but not write it */
+	struct db *sec = app_as("sec_a", w->su);
+	assert_int_equal(db_aanpak_read(sec, hv, &a, &e), 0);
+	assert_string_equal(a.in.nummer, "ARR-1");
+	assert_int_equal(db_aanpak_save(sec, hv, a.id, a.version, &in, NULL, &o), OUTCOME_REFUSED);
+	db_free(&sec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +388,7 @@ int main(void)
 		cmocka_unit_test(emb_only_so_hoog),
 		cmocka_unit_test(number_unique_under_two_sessions),
 		cmocka_unit_test(draft_not_visible_outside),
+		cmocka_unit_test(aanpak_verwerkt_only_with_number_period_amount),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
