@@ -104,9 +104,12 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 	else
 		snprintf(buf, sizeof buf, "Nog geen aanpak%s", t->dirty ? " · * niet bewaard" : "");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
-	if (t->tarief > 0)
-		snprintf(buf, sizeof buf, "Tarief %s %s: %s", t->draft.categorie,
-			 t->draft.start, validate_money_format(t->tarief, tar, sizeof tar));
+	struct datum d;
+	char jaar[12];
+	if (t->tarief > 0 && datum_parse(t->draft.start, &d, NULL) == 0)
+		snprintf(buf, sizeof buf, "Tarief %s, schooljaar %s: %s", t->draft.categorie,
+			 beschikking_schooljaar_naam(datum_schooljaar(d), jaar),
+			 validate_money_format(t->tarief, tar, sizeof tar));
 	else
 		snprintf(buf, sizeof buf, "Geen tarief voor deze categorie en dit schooljaar (balie admin tarief)");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_DIM]);

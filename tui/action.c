@@ -174,10 +174,10 @@ const struct action action_table[] = {
 	  "Voegt een formulier toe uit de lijst van de organisatie",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_FORMULIER_TOEVOEGEN) },
 	{ ACT_HV_TLV_VELD, "tlv-veld-bewerken", "TLV",
-	  "Tabblad TLV: bewerkt het gekozen veld van de TLV-beschikking (nummer, soort, data, adviezen)",
+	  "Tabblad TLV of Aanpak: bewerkt het gekozen veld van de beschikking (nummer, soort of categorie, data, adviezen, bedrag)",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
 	{ ACT_HV_TLV_BEWAREN, "tlv-bewaren", "TLV bewaren",
-	  "Tabblad TLV: bewaart de TLV-beschikking (balie controleert eerst elk veld)",
+	  "Tabblad TLV of Aanpak: bewaart de beschikking (balie controleert eerst elk veld)",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
 
 	/* --- formulier (pane_formulier.c): CTX_FORMULIER rows go here --- */
