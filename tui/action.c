@@ -179,6 +179,9 @@ const struct action action_table[] = {
 	{ ACT_HV_TLV_BEWAREN, "tlv-bewaren", "TLV bewaren",
 	  "Tabblad TLV of Aanpak: bewaart de beschikking (balie controleert eerst elk veld)",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
+	{ ACT_HV_BRIEF, "beschikking-brief", "Brief",
+	  "Tabblad TLV: maakt de beschikkingsbrief (PDF) en bewaart hem als bijlage; een eerdere blijft, als vervangen",
+	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
 
 	/* --- formulier (pane_formulier.c): CTX_FORMULIER rows go here --- */
 	{ ACT_FORM_SAVE, "formulier-bewaren", "Bewaren",

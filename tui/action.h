@@ -117,6 +117,7 @@ enum action_id {
 	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
 	ACT_HV_TLV_VELD,  /* hulpvraag, tab TLV: edit the chosen field of the TLV beschikking */
 	ACT_HV_TLV_BEWAREN, /* hulpvraag, tab TLV: save the TLV beschikking */
+	ACT_HV_BRIEF,     /* hulpvraag, tab TLV: the beschikking letter as PDF bijlage */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -481,12 +481,15 @@ static long rows_tlv(const struct hvpane *v, int width)
 }
 
 static int job_tlv_save(struct pane *p, struct app *a);
+static int job_tlv_brief(struct pane *p, struct app *a);
 
 static int action_tlv(struct hvpane *v, struct app *a, enum action_id id)
 {
 	int save = 0, r = is_tlv(v) ? tlvtab_action(&v->tlv, a, &v->base, id, &save)
 				    : aanpaktab_action(&v->aanpak, a, &v->base, id, &save);
 
+	if (save == 2)
+		return app_start(a, &v->base, job_tlv_brief, "Bezig met de brief (PDF)…");
 	return save ? app_start(a, &v->base, job_tlv_save, "Bezig met bewaren…") : r;
 }
 
@@ -1124,6 +1127,15 @@ static int job_omschr(struct pane *p, struct app *a)
 		hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
 	free(text);
 	return after_save(v, a, &o, "de omschrijving");
+}
+
+/* The letter; then the hulpvraag again (a new bijlage, perhaps a status). */
+static int job_tlv_brief(struct pane *p, struct app *a)
+{
+	struct err e;
+	int r = tlvtab_brief(&P(p)->tlv, a, P(p)->h);
+	reload(P(p), a, NULL, &e);
+	return r;
 }
 
 /* The TLV tab's save: core checked the draft; the database checks again. */

@@ -58,6 +58,7 @@ int tlvtab_row(const struct tlvtab *t);
  * owner->dlg), save (returns R_WORK with *save set).  R_NONE when not the
  * tab's. */
 int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum action_id id, int *save);
+/* *save is 2 for the letter (ACT_HV_BRIEF): run tlvtab_brief as a job. */
 
 /* owner's dialog with tag TLVTAB_DT_VELD was confirmed: takes the value
  * into the draft and checks it.  Returns reactions. */
@@ -65,5 +66,13 @@ int tlvtab_dialog_ok(struct tlvtab *t, struct app *a, struct pane *owner);
 
 /* The save (a job of the owner): checks, writes, reloads. */
 int tlvtab_save(struct tlvtab *t, struct app *a, long hulpvraag_id);
+
+struct hulpvraag;
+/* The letter (a job of the owner): the profile's template brief-tlv.ms
+ * filled with the saved beschikking and h's pupil and school, made into
+ * PDF and added as a bijlage of categorie "beschikking" ("Beschikking TLV
+ * <nummer>.pdf"; earlier letters stay, marked replaced by the database).
+ * Only for a saved, complete beschikking. */
+int tlvtab_brief(struct tlvtab *t, struct app *a, const struct hulpvraag *h);
 
 #endif

@@ -409,3 +409,26 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION aanpak_fouten(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION aanpak_fouten(bigint) TO balie_app;
+
+-- ---------------------------------------------------------------- letters
+
+-- A beschikking letter is a bijlage of categorie "beschikking" named
+-- "Beschikking …" (tui/tlv_tab.c).  Regenerating after a correction adds a
+-- new one; the earlier ones of the same hulpvraag stay, marked replaced, in
+-- the same transaction as the add (a SECURITY DEFINER trigger: the
+-- application may not update bijlagen itself beyond removing them).
+ALTER TABLE bijlage ADD COLUMN vervangen_op timestamptz;
+CREATE FUNCTION beschikking_brief_vervangen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF lower(NEW.categorie) = 'beschikking' AND NEW.naam LIKE 'Beschikking %' THEN
+		UPDATE bijlage b SET vervangen_op = now()
+		 WHERE b.hulpvraag_id = NEW.hulpvraag_id AND b.id <> NEW.id AND lower(b.categorie) = 'beschikking'
+		   AND b.naam LIKE 'Beschikking %' AND b.vervangen_op IS NULL AND b.verwijderd_op IS NULL;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION beschikking_brief_vervangen() FROM PUBLIC;
+CREATE TRIGGER beschikking_brief_vervangen AFTER INSERT ON bijlage
+	FOR EACH ROW EXECUTE FUNCTION beschikking_brief_vervangen();
