@@ -66,6 +66,8 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_AANPAK_BEWERKEN] = { "aanpak-bewerken", "aanpak en arrangementsbeschikking bewerken", FIN | COO | ADM,
 				    "004 §4.2 (de coördinator maakt de beschikking op in de aanpak, de financieel "
 				    "medewerker vult het nummer in en verwerkt haar); aanname: ook applicatiebeheer" },
+	[RECHT_TE_VERWERKEN] = { "te-verwerken", "lijst te verwerken (financieel)", FIN | ADM,
+				 "004 §4.1–4.3 (het werk van de financieel medewerker); aanname: ook applicatiebeheer" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

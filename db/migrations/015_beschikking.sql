@@ -432,3 +432,59 @@ $$;
 REVOKE EXECUTE ON FUNCTION beschikking_brief_vervangen() FROM PUBLIC;
 CREATE TRIGGER beschikking_brief_vervangen AFTER INSERT ON bijlage
 	FOR EACH ROW EXECUTE FUNCTION beschikking_brief_vervangen();
+
+-- ---------------------------------------------------------------- the financial queue
+
+-- "Te verwerken" for the financieel medewerker (issue 10 §4), of the
+-- hulpvragen the acting account sees (row-level security applies: not
+-- SECURITY DEFINER): TLV aanvragen to check (a controleren status of a TLV
+-- flow), afgegeven TLVs without a complete beschikking, and arrangements
+-- that can go to "financieel verwerkt" now (the number still missing, or
+-- ready).  With the aanpak's amount.  Oldest first.
+CREATE FUNCTION te_verwerken(p_org bigint, p_max integer)
+RETURNS TABLE (hulpvraag_id bigint, nummer bigint, datum date, status text, reden text, bedrag_cent bigint)
+LANGUAGE sql STABLE AS $$
+	WITH tlv_type AS (
+		SELECT DISTINCT fs.aanvraagtype_id FROM balie.flow_status fs JOIN balie.beschikking_status s
+		    ON s.status = fs.naam AND s.soort = 'tlv' JOIN balie.aanvraagtype t ON t.id = fs.aanvraagtype_id
+		 WHERE s.organisatie_id = p_org AND t.organisatie_id = p_org),
+	arr_van AS (
+		SELECT DISTINCT ft.aanvraagtype_id, ft.van FROM balie.flow_transitie ft JOIN balie.beschikking_status s
+		    ON s.status = ft.naar AND s.soort = 'arrangement' JOIN balie.aanvraagtype t ON t.id = ft.aanvraagtype_id
+		 WHERE s.organisatie_id = p_org AND t.organisatie_id = p_org AND ft.rol = 'financieel')
+	SELECT * FROM (
+		SELECT h.id, h.nummer, h.datum, h.status, 'TLV-aanvraag controleren'::text, NULL::bigint
+		  FROM balie.hulpvraag h JOIN tlv_type t ON t.aanvraagtype_id = h.aanvraagtype_id
+		  JOIN balie.flow_status fs ON fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status AND fs.controleren
+		 WHERE h.organisatie_id = p_org
+		UNION ALL
+		SELECT h.id, h.nummer, h.datum, h.status,
+		       CASE WHEN b.id IS NULL THEN 'TLV afgegeven, geen beschikking' ELSE 'TLV afgegeven, beschikking onvolledig' END,
+		       NULL
+		  FROM balie.hulpvraag h JOIN balie.beschikking_status s ON s.organisatie_id = h.organisatie_id
+		                                                       AND s.status = h.status AND s.soort = 'tlv'
+		  LEFT JOIN balie.tlv_beschikking b ON b.hulpvraag_id = h.id
+		 WHERE h.organisatie_id = p_org AND (b.id IS NULL OR cardinality(balie.tlv_fouten(b)) > 0)
+		UNION ALL
+		SELECT h.id, h.nummer, h.datum, h.status,
+		       CASE WHEN a.id IS NULL THEN 'Arrangement zonder aanpak'
+		            WHEN a.nummer IS NULL THEN 'Arrangement: nummer invullen'
+		            ELSE 'Arrangement financieel verwerken' END,
+		       a.bedrag_cent
+		  FROM balie.hulpvraag h JOIN arr_van v ON v.aanvraagtype_id = h.aanvraagtype_id AND v.van = h.status
+		  LEFT JOIN balie.aanpak a ON a.hulpvraag_id = h.id
+		 WHERE h.organisatie_id = p_org) x
+	 ORDER BY 3, 1
+	 LIMIT p_max
+$$;
+GRANT EXECUTE ON FUNCTION te_verwerken(bigint, integer) TO balie_app, balie_report;
+
+-- What a home screen count needs: the rows of te_verwerken per reden, with
+-- their amounts (the home screen itself belongs to another module).
+CREATE FUNCTION te_verwerken_telling(p_org bigint)
+RETURNS TABLE (reden text, aantal bigint, bedrag_cent numeric)
+LANGUAGE sql STABLE AS $$
+	SELECT t.reden, count(*), coalesce(sum(t.bedrag_cent), 0) FROM balie.te_verwerken(p_org, 1000000) t
+	 GROUP BY t.reden ORDER BY t.reden
+$$;
+GRANT EXECUTE ON FUNCTION te_verwerken_telling(bigint) TO balie_app, balie_report;

@@ -380,6 +380,23 @@ static void aanpak_verwerkt_only_with_number_period_amount(void **state)
 	db_free(&sec);
 }
 
+/* "Te verwerken" reads under the read policies: another SWV gets nothing. */
+static void te_verwerken_follows_rls(void **state)
+{
+	struct world *w = *state;
+	struct db *b = app_as("sec_b", w->su);
+	long a = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_verwerken(%ld, 1000) WHERE reden = 'Arrangement zonder aanpak'", a);
+	assert_true(harness_long(w->fin, sql) >= 1);
+	assert_int_equal(harness_long(b, sql), 0);
+	snprintf(sql, sizeof sql, "SELECT coalesce(sum(aantal), 0) FROM te_verwerken_telling(%ld)", a);
+	assert_true(harness_long(w->fin, sql) >= 1);
+	assert_int_equal(harness_long(b, sql), 0);
+	db_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +406,7 @@ int main(void)
 		cmocka_unit_test(number_unique_under_two_sessions),
 		cmocka_unit_test(draft_not_visible_outside),
 		cmocka_unit_test(aanpak_verwerkt_only_with_number_period_amount),
+		cmocka_unit_test(te_verwerken_follows_rls),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -180,6 +180,7 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_AANVULLING_VRAGEN:  /* a status change with a reden: the flow's transitions */
 	case RECHT_BULK:               /* a loop over the actions above, one row each */
 	case RECHT_TE_CONTROLEREN:     /* a read of hulpvragen the account sees anyway */
+	case RECHT_TE_VERWERKEN:       /* the same: te_verwerken() reads under the read policies */
 	case RECHT_COUNT:
 		break;
 	}

@@ -5,7 +5,9 @@
 # "financieel verwerkt" by the database (no number), changes the amount and
 # is asked for a reason beside the field, gives it, types the number, saves
 # (F2) and sets "Arrangement>financieel verwerkt"; the database holds the
-# amount in cents, the reason and the tariff it differs from.
+# amount in cents, the reason and the tariff it differs from.  Before, the
+# list "Te verwerken" (v on the home screen) shows it with its amount, a
+# running total, and the total of the marked rows; after, it is gone.
 . "$(dirname "$0")/lib.sh"
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
@@ -25,6 +27,18 @@ ARRNR="ARR-T93-$NUMMER"
 tui_demo aanpak 80 24
 tui_login financieel demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
+in_queue() {
+	demo_psql "SELECT count(*) FROM balie.te_verwerken($ORG, 1000000) t JOIN balie.hulpvraag h ON h.id = t.hulpvraag_id
+		 WHERE h.nummer = $NUMMER AND t.reden = '$1'"
+}
+tui_keys v
+check "Te verwerken: kop met totaal" wait_for "oudste eerst · totaal €" 10
+check "arrangementen zonder nummer staan erin, met bedrag" screen_has "Arrangement: nummer invullen"
+check "hulpvraag $NUMMER staat erin als nummer invullen" [ "$(in_queue 'Arrangement: nummer invullen')" = 1 ]
+tui_keys Space
+check "Spatie markeert: totaal van de gemarkeerde" wait_for "1 gemarkeerd: €" 5
+tui_keys Escape
+wait_for "Totaal" 10
 tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER geopend" wait_for "Hulpvraag $NUMMER ·" 10
 
@@ -75,4 +89,6 @@ tui_keys Enter
 wait_for "Reden" 5
 tui_keys F2
 check "status Arrangement>financieel verwerkt" wait_for "Status: Arrangement>financieel verwerkt" 10
+check "verwerkt: niet meer in Te verwerken" [ "$(demo_psql "SELECT count(*) FROM balie.te_verwerken($ORG, 1000000) t
+	JOIN balie.hulpvraag h ON h.id = t.hulpvraag_id WHERE h.nummer = $NUMMER")" = 0 ]
 tap_done
