@@ -8,6 +8,7 @@
 
 #include "core/validate.h"
 #include "db/audit.h"
+#include "db/beschikking.h"
 #include "db/row.h"
 
 #define DMY(col) "coalesce(to_char(" col ", 'DD-MM-YYYY'), '')"
@@ -87,15 +88,6 @@ out:
 	return rc;
 }
 
-/* dd-mm-jjjj → jjjj-mm-dd; NULL when empty (core checked the shape). */
-static const char *iso(const char *dmy, char *buf)
-{
-	struct datum d;
-	if (!dmy || !*dmy || datum_parse(dmy, &d, NULL) < 0)
-		return NULL;
-	return datum_format_iso(d, buf);
-}
-
 enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int version, const struct aanpak_invoer *in,
 				 const char *key, struct outcome *o)
 {
@@ -111,21 +103,14 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 	const char *p[10] = {
 		id ? db_num(sid, sizeof sid, id) : db_num(sid, sizeof sid, hulpvraag_id),
 		id ? db_num(sver, sizeof sver, version) : (key && *key ? key : NULL),
-		in->type, in->categorie, iso(in->start, d[0]), iso(in->eind, d[1]), cents ? scent : NULL,
+		in->type, in->categorie, db_beschikking_iso(in->start, d[0]), db_beschikking_iso(in->eind, d[1]), cents ? scent : NULL,
 		in->reden, in->nummer[0] ? in->nummer : NULL, in->omschrijving,
 	};
 	if (db_begin(db, &o->err) < 0)
 		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
 	if (!id) {
-		o->probe = PROBE_KEY_AANPAK;
-		if (key && *key) {
-			db_copy(o->probe_key, sizeof o->probe_key, key);
-			if (db_created_before(db, PROBE_KEY_AANPAK, key, o) != OUTCOME_GONE)
-				return o->kind;
-			outcome_clear(o);
-			o->probe = PROBE_KEY_AANPAK;
-			db_copy(o->probe_key, sizeof o->probe_key, key);
-		}
+		if (db_beschikking_sleutel(db, PROBE_KEY_AANPAK, key, o) != OUTCOME_GONE)
+			return o->kind;
 		r = db_exec(db, &o->err, &kind,
 			    "INSERT INTO aanpak (hulpvraag_id, idempotentie, type, categorie, startdatum, einddatum, bedrag_cent, "
 			    " bedrag_reden, nummer, omschrijving) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
@@ -146,26 +131,13 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 		}
 	}
 	if (!r) {
-		if (kind == DB_UNIQUE_VIOLATION && strstr(o->err.msg, "nummer")) {
-			db_rollback(db);
-			return outcome_set(o, OUTCOME_REFUSED,
-					   "Beschikkingsnummer %s is al gebruikt: kies een ander nummer", in->nummer);
-		}
 		if (kind == DB_CHECK_VIOLATION && strstr(o->err.msg, "aanpak_bedrag_reden")) {
 			db_rollback(db);
 			return outcome_set(o, OUTCOME_REFUSED,
 					   "Het bedrag wijkt af van het tarief: geef een reden (het tarief is intussen "
 					   "gewijzigd of geldt voor dit schooljaar)");
 		}
-		if (kind == DB_UNIQUE_VIOLATION && strstr(o->err.msg, "hulpvraag_id")) {
-			db_rollback(db);
-			return outcome_set(o, OUTCOME_CONFLICT,
-					   "Iemand anders heeft intussen een aanpak voor deze hulpvraag gemaakt; laad "
-					   "opnieuw (r)");
-		}
-		if (kind == DB_CHECK_VIOLATION)
-			kind = DB_RAISED;
-		return outcome_failed(db, kind, 0, o);
+		return db_beschikking_mislukt(db, kind, in->nummer, "een aanpak", o);
 	}
 	long aid = atol(PQgetvalue(r, 0, 0)), org = atol(PQgetvalue(r, 0, 2));
 	int nver = atoi(PQgetvalue(r, 0, 1));

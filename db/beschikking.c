@@ -117,9 +117,7 @@ out:
 	return rc;
 }
 
-/* dd-mm-jjjj → jjjj-mm-dd for a date parameter; NULL when empty or not a
- * date (the check in core came first: what is left is "empty"). */
-static const char *iso(const char *dmy, char *buf)
+const char *db_beschikking_iso(const char *dmy, char *buf)
 {
 	struct datum d;
 	if (!dmy || !*dmy || datum_parse(dmy, &d, NULL) < 0)
@@ -141,10 +139,10 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
 	const char *p[20] = {
 		id ? db_num(sid, sizeof sid, id) : db_num(sh, sizeof sh, hulpvraag_id),
 		id ? db_num(sver, sizeof sver, version) : nul(key),
-		nul(in->nummer), nul(in->soort), iso(in->start, d[0]), iso(in->eind, d[1]),
+		nul(in->nummer), nul(in->soort), db_beschikking_iso(in->start, d[0]), db_beschikking_iso(in->eind, d[1]),
 		in->ontvangende_school, in->motivering,
-		a1->naam, a1->discipline, a1->organisatie, iso(a1->datum, d[2]), a1->advies, a1->tekst,
-		a2->naam, a2->discipline, a2->organisatie, iso(a2->datum, d[3]), a2->advies, a2->tekst,
+		a1->naam, a1->discipline, a1->organisatie, db_beschikking_iso(a1->datum, d[2]), a1->advies, a1->tekst,
+		a2->naam, a2->discipline, a2->organisatie, db_beschikking_iso(a2->datum, d[3]), a2->advies, a2->tekst,
 	};
 	enum db_failure kind = DB_OK;
 	PGresult *r;
@@ -153,15 +151,8 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
 	if (db_begin(db, &o->err) < 0)
 		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
 	if (!id) {
-		o->probe = PROBE_KEY_TLV;
-		if (key) {
-			db_copy(o->probe_key, sizeof o->probe_key, key);
-			if (db_created_before(db, PROBE_KEY_TLV, key, o) != OUTCOME_GONE)
-				return o->kind; /* an earlier send got in, or a failure (rolled back) */
-			outcome_clear(o);
-			o->probe = PROBE_KEY_TLV;
-			db_copy(o->probe_key, sizeof o->probe_key, key);
-		}
+		if (db_beschikking_sleutel(db, PROBE_KEY_TLV, key, o) != OUTCOME_GONE)
+			return o->kind;
 		r = db_exec(db, &o->err, &kind,
 			    "INSERT INTO tlv_beschikking (hulpvraag_id, idempotentie, nummer, soort, startdatum, einddatum, "
 			    " ontvangende_school, motivering, a1_naam, a1_discipline, a1_organisatie, a1_datum, a1_advies, "
@@ -188,22 +179,8 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
 			return db_versioned_update(db, OT_TLV, id, version, NULL, NULL, 0, NULL, o);
 		}
 	}
-	if (!r) {
-		if (kind == DB_UNIQUE_VIOLATION && strstr(o->err.msg, "nummer")) {
-			db_rollback(db);
-			return outcome_set(o, OUTCOME_REFUSED,
-					   "Beschikkingsnummer %s is al gebruikt: kies een ander nummer", in->nummer);
-		}
-		if (kind == DB_UNIQUE_VIOLATION && strstr(o->err.msg, "hulpvraag_id")) {
-			db_rollback(db);
-			return outcome_set(o, OUTCOME_CONFLICT,
-					   "Iemand anders heeft intussen een beschikking voor deze hulpvraag gemaakt; laad "
-					   "opnieuw (r)");
-		}
-		if (kind == DB_CHECK_VIOLATION)
-			kind = DB_RAISED; /* a rule of the table: refused, with the database's words */
-		return outcome_failed(db, kind, 0, o);
-	}
+	if (!r)
+		return db_beschikking_mislukt(db, kind, in->nummer, "een beschikking", o);
 	long bid = atol(PQgetvalue(r, 0, 0)), org = atol(PQgetvalue(r, 0, 2));
 	int nver = atoi(PQgetvalue(r, 0, 1));
 	PQclear(r);
@@ -222,76 +199,89 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
 	return o->kind;
 }
 
-int db_beschikking_publish(struct db *db, const char *org_code, const struct beschikking_conf *c, struct err *e)
+/* Runs sql for every name in list (n of them, BESCHIKKING_KORT each) with
+ * $1 the organisatie code, $2 the name, $3 its place (1, 2, …) and $4 't'
+ * when it is flag — the first np of these.  0 / -1. */
+static int publish_list(struct db *db, const char *org_code, const char *sql, int np,
+			const char (*list)[BESCHIKKING_KORT], size_t n, const char *flag, struct err *e)
 {
 	char vol[24];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(vol, sizeof vol, "%zu", i + 1);
+		const char *p[4] = { org_code, list[i], vol, flag && !strcmp(list[i], flag) ? "t" : "f" };
+		PGresult *r = db_exec(db, e, NULL, sql, np, p);
+		if (!r)
+			return -1;
+		PQclear(r);
+	}
+	return 0;
+}
+
+#define ORG "(SELECT id FROM organisatie WHERE code = upper($1))"
+
+int db_beschikking_publish(struct db *db, const char *org_code, const struct beschikking_conf *c, struct err *e)
+{
+	static const char *const clear[] = { "DELETE FROM beschikking_soort WHERE organisatie_id = " ORG,
+					     "DELETE FROM beschikking_status WHERE organisatie_id = " ORG,
+					     "DELETE FROM aanpak_type WHERE organisatie_id = " ORG };
 	const char *po[1] = { org_code };
-	PGresult *r;
 
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		return -1;
-	r = db_exec(db, e, NULL,
-		    "DELETE FROM beschikking_soort WHERE organisatie_id = (SELECT id FROM organisatie WHERE code = upper($1))",
-		    1, po);
-	if (!r)
+	for (size_t i = 0; i < sizeof clear / sizeof *clear; i++) {
+		PGresult *r = db_exec(db, e, NULL, clear[i], 1, po);
+		if (!r)
+			goto fail;
+		PQclear(r);
+	}
+	if (publish_list(db, org_code,
+			 "INSERT INTO beschikking_soort (organisatie_id, naam, volgorde, emb) "
+			 "SELECT " ORG ", $2, $3::int, $4::boolean",
+			 4, c->soorten, c->nsoorten, c->emb_soort, e) < 0 ||
+	    publish_list(db, org_code,
+			 "INSERT INTO beschikking_status (organisatie_id, status, soort) SELECT " ORG ", $2, 'tlv'", 2,
+			 c->afgegeven, c->nafgegeven, NULL, e) < 0 ||
+	    publish_list(db, org_code,
+			 "INSERT INTO beschikking_status (organisatie_id, status, soort) SELECT " ORG ", $2, 'arrangement'", 2,
+			 c->verwerkt, c->nverwerkt, NULL, e) < 0 ||
+	    publish_list(db, org_code,
+			 "INSERT INTO aanpak_type (organisatie_id, naam, volgorde) SELECT " ORG ", $2, $3::int", 3,
+			 c->aanpak_types, c->ntypes, NULL, e) < 0)
 		goto fail;
-	PQclear(r);
-	r = db_exec(db, e, NULL,
-		    "DELETE FROM beschikking_status WHERE organisatie_id = (SELECT id FROM organisatie WHERE code = upper($1))",
-		    1, po);
-	if (!r)
-		goto fail;
-	PQclear(r);
-	r = db_exec(db, e, NULL,
-		    "DELETE FROM aanpak_type WHERE organisatie_id = (SELECT id FROM organisatie WHERE code = upper($1))", 1,
-		    po);
-	if (!r)
-		goto fail;
-	PQclear(r);
-	for (size_t i = 0; i < c->ntypes; i++) {
-		snprintf(vol, sizeof vol, "%zu", i + 1);
-		const char *p[3] = { org_code, c->aanpak_types[i], vol };
-		r = db_exec(db, e, NULL,
-			    "INSERT INTO aanpak_type (organisatie_id, naam, volgorde) "
-			    "SELECT id, $2, $3::int FROM organisatie WHERE code = upper($1)",
-			    3, p);
-		if (!r)
-			goto fail;
-		PQclear(r);
-	}
-	for (size_t i = 0; i < c->nverwerkt; i++) {
-		const char *p[2] = { org_code, c->verwerkt[i] };
-		r = db_exec(db, e, NULL,
-			    "INSERT INTO beschikking_status (organisatie_id, status, soort) "
-			    "SELECT id, $2, 'arrangement' FROM organisatie WHERE code = upper($1)",
-			    2, p);
-		if (!r)
-			goto fail;
-		PQclear(r);
-	}
-	for (size_t i = 0; i < c->nsoorten; i++) {
-		snprintf(vol, sizeof vol, "%zu", i + 1);
-		const char *p[4] = { org_code, c->soorten[i], vol, strcmp(c->soorten[i], c->emb_soort) ? "f" : "t" };
-		r = db_exec(db, e, NULL,
-			    "INSERT INTO beschikking_soort (organisatie_id, naam, volgorde, emb) "
-			    "SELECT id, $2, $3::int, $4::boolean FROM organisatie WHERE code = upper($1)",
-			    4, p);
-		if (!r)
-			goto fail;
-		PQclear(r);
-	}
-	for (size_t i = 0; i < c->nafgegeven; i++) {
-		const char *p[2] = { org_code, c->afgegeven[i] };
-		r = db_exec(db, e, NULL,
-			    "INSERT INTO beschikking_status (organisatie_id, status) "
-			    "SELECT id, $2 FROM organisatie WHERE code = upper($1)",
-			    2, p);
-		if (!r)
-			goto fail;
-		PQclear(r);
-	}
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+enum outcome_kind db_beschikking_sleutel(struct db *db, enum outcome_probe probe, const char *key, struct outcome *o)
+{
+	o->probe = probe;
+	if (!key || !*key)
+		return OUTCOME_GONE;
+	db_copy(o->probe_key, sizeof o->probe_key, key);
+	if (db_created_before(db, probe, key, o) != OUTCOME_GONE)
+		return o->kind; /* an earlier send got in, or a failure (rolled back) */
+	outcome_clear(o);
+	o->probe = probe;
+	db_copy(o->probe_key, sizeof o->probe_key, key);
+	return OUTCOME_GONE;
+}
+
+enum outcome_kind db_beschikking_mislukt(struct db *db, enum db_failure kind, const char *nummer, const char *wat,
+					  struct outcome *o)
+{
+	if (kind == DB_UNIQUE_VIOLATION && strstr(o->err.msg, "nummer")) {
+		db_rollback(db);
+		return outcome_set(o, OUTCOME_REFUSED, "Beschikkingsnummer %s is al gebruikt: kies een ander nummer",
+				   nummer);
+	}
+	if (kind == DB_UNIQUE_VIOLATION && strstr(o->err.msg, "hulpvraag_id")) {
+		db_rollback(db);
+		return outcome_set(o, OUTCOME_CONFLICT,
+				   "Iemand anders heeft intussen %s voor deze hulpvraag gemaakt; laad opnieuw (r)", wat);
+	}
+	if (kind == DB_CHECK_VIOLATION)
+		kind = DB_RAISED; /* a rule of the table: refused, with the database's words */
+	return outcome_failed(db, kind, 0, o);
 }

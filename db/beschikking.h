@@ -53,4 +53,20 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
  * with a role that may write configuration.  0 / -1. */
 int db_beschikking_publish(struct db *db, const char *org_code, const struct beschikking_conf *c, struct err *e);
 
+/* dd-mm-jjjj → jjjj-mm-dd in buf (DATUM_BUFLEN) for a date parameter; NULL
+ * when empty or not a date (core's check came first: what is left is
+ * "empty"). */
+const char *db_beschikking_iso(const char *dmy, char *buf);
+
+/* Shared by the saves of beschikking rows (db/aanpak.c too), inside the
+ * open transaction.  A create with key: did an earlier send get in?
+ * OUTCOME_GONE to go ahead (o->probe and probe_key set), else o's kind
+ * (SAVED repeated, or a failure, rolled back). */
+enum outcome_kind db_beschikking_sleutel(struct db *db, enum outcome_probe probe, const char *key, struct outcome *o);
+/* A failed INSERT/UPDATE (kind, the database's words in o->err): a used
+ * number REFUSED in Dutch naming nummer, a second row for the hulpvraag a
+ * CONFLICT (wat: "een beschikking"), a table rule REFUSED; rolled back. */
+enum outcome_kind db_beschikking_mislukt(struct db *db, enum db_failure kind, const char *nummer, const char *wat,
+					  struct outcome *o);
+
 #endif

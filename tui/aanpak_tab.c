@@ -123,10 +123,7 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 	}
 	struct veld v[AP_VELDEN];
 	velden(t, v);
-	y += veldrijen_draw(p, s, y, width, v, AP_VELDEN, t->cur, &t->row);
-	y++;
-	if (recht_mag(a->session.roles, RECHT_AANPAK_BEWERKEN))
-		screen_put(p, y++, 1, width - 2, "↑/↓ veld · Enter of v: bewerken · F2 of w: bewaren", s->attr[ST_DIM]);
+	y += veldrijen_draw(p, s, y, width, v, AP_VELDEN, t->cur, &t->row, recht_mag(a->session.roles, RECHT_AANPAK_BEWERKEN));
 	return y;
 }
 
@@ -153,17 +150,10 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 	*save = 0;
 	if (!t->loaded)
 		return R_NONE;
-	switch (id) {
-	case ACT_UP:
-		if (t->cur > 0)
-			t->cur--;
+	switch (veldrijen_actie(id, &t->cur, AP_VELDEN)) {
+	case VR_VERPLAATST:
 		return R_PAINT;
-	case ACT_DOWN:
-		if (t->cur + 1 < AP_VELDEN)
-			t->cur++;
-		return R_PAINT;
-	case ACT_HV_FORM_OPEN: /* Enter on the tab */
-	case ACT_HV_TLV_VELD:
+	case VR_BEWERKEN:
 		if (!may(a))
 			return R_BARS;
 		velden(t, v);
@@ -171,18 +161,15 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 		snprintf(title, sizeof title, "Aanpak: %s", aanpak_veld_label(t->cur));
 		veldrijen_open(&owner->dlg, AANPAKTAB_DT_VELD, title, &v[t->cur]);
 		return R_PAINT | R_BARS;
-	case ACT_HV_TLV_BEWAREN:
+	case VR_BEWAREN:
 		if (!may(a))
 			return R_BARS;
 		check(t);
-		if (t->fouten.n) {
-			for (int i = 0; i < AP_VELDEN; i++)
-				if (t->fouten.veld[i][0]) {
-					app_message(a, 1, "Niet bewaard — %s: %.400s", aanpak_veld_label(i), t->fouten.veld[i]);
-					break;
-				}
-			return R_PAINT | R_BARS;
-		}
+		for (int i = 0; i < AP_VELDEN && t->fouten.n; i++)
+			if (t->fouten.veld[i][0]) {
+				app_message(a, 1, "Niet bewaard — %s: %.400s", aanpak_veld_label(i), t->fouten.veld[i]);
+				return R_PAINT | R_BARS;
+			}
 		*save = 1;
 		return R_NONE;
 	default:

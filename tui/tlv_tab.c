@@ -157,10 +157,7 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 	}
 	struct veld v[TLV_VELDEN];
 	velden(t, v);
-	y += veldrijen_draw(p, s, y, width, v, TLV_VELDEN, t->cur, &t->row);
-	y++;
-	if (recht_mag(a->session.roles, RECHT_BESCHIKKING_BEWERKEN))
-		screen_put(p, y++, 1, width - 2, "↑/↓ veld · Enter of v: bewerken · F2 of w: bewaren", s->attr[ST_DIM]);
+	y += veldrijen_draw(p, s, y, width, v, TLV_VELDEN, t->cur, &t->row, recht_mag(a->session.roles, RECHT_BESCHIKKING_BEWERKEN));
 	return y;
 }
 
@@ -197,25 +194,12 @@ static void open_field(struct tlvtab *t, struct pane *owner)
 
 int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum action_id id, int *save)
 {
+	char msg[700];
+
 	*save = 0;
 	if (!t->loaded || !t->b.tlv)
 		return R_NONE;
-	switch (id) {
-	case ACT_UP:
-		if (t->cur > 0)
-			t->cur--;
-		return R_PAINT;
-	case ACT_DOWN:
-		if (t->cur + 1 < TLV_VELDEN)
-			t->cur++;
-		return R_PAINT;
-	case ACT_HV_FORM_OPEN: /* Enter on the tab */
-	case ACT_HV_TLV_VELD:
-		if (!may(a))
-			return R_BARS;
-		open_field(t, owner);
-		return R_PAINT | R_BARS;
-	case ACT_HV_BRIEF:
+	if (id == ACT_HV_BRIEF) {
 		if (!may(a))
 			return R_BARS;
 		if (!t->b.id || t->dirty || t->afgeven.n) {
@@ -224,8 +208,16 @@ int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum acti
 		}
 		*save = 2;
 		return R_NONE;
-	case ACT_HV_TLV_BEWAREN: {
-		char msg[700];
+	}
+	switch (veldrijen_actie(id, &t->cur, TLV_VELDEN)) {
+	case VR_VERPLAATST:
+		return R_PAINT;
+	case VR_BEWERKEN:
+		if (!may(a))
+			return R_BARS;
+		open_field(t, owner);
+		return R_PAINT | R_BARS;
+	case VR_BEWAREN:
 		if (!may(a))
 			return R_BARS;
 		check(t);
@@ -235,7 +227,6 @@ int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum acti
 		}
 		*save = 1;
 		return R_NONE;
-	}
 	default:
 		return R_NONE;
 	}

@@ -6,7 +6,7 @@
 #include <string.h>
 
 int veldrijen_draw(WINDOW *p, const struct screen *s, int y, int width, const struct veld *v, int n, int cur,
-		   int *cur_row)
+		   int *cur_row, int bewerkbaar)
 {
 	static char shown[4096]; /* one row of pupil data at a time: too big for a draw's stack */
 	int y0 = y;
@@ -39,12 +39,16 @@ int veldrijen_draw(WINDOW *p, const struct screen *s, int y, int width, const st
 			y += screen_wrap(p, y, VELDRIJEN_LABEL_W + 2, width - VELDRIJEN_LABEL_W - 3, 3, msg, s->attr[ST_ERROR]);
 		}
 	}
+	if (bewerkbaar) {
+		y++;
+		screen_put(p, y++, 1, width - 2, "↑/↓ veld · Enter of v: bewerken · F2 of w: bewaren", s->attr[ST_DIM]);
+	}
 	return y - y0;
 }
 
 long veldrijen_rows(int n)
 {
-	return (long)n * 6; /* a heading (2), the row, an error of at most 3 */
+	return (long)n * 6 + 2; /* a heading (2), the row, an error of at most 3; the keys */
 }
 
 void veldrijen_open(struct dialog *d, int tag, const char *titel, const struct veld *v)
@@ -103,4 +107,25 @@ int veldrijen_neem(struct dialog *d, const struct veld *v)
 	snprintf(v->waarde, v->len, "%s", s);
 	free(text);
 	return 0;
+}
+
+enum veldrijen_doel veldrijen_actie(enum action_id id, int *cur, int n)
+{
+	switch (id) {
+	case ACT_UP:
+		if (*cur > 0)
+			(*cur)--;
+		return VR_VERPLAATST;
+	case ACT_DOWN:
+		if (*cur + 1 < n)
+			(*cur)++;
+		return VR_VERPLAATST;
+	case ACT_HV_FORM_OPEN: /* Enter on the tab */
+	case ACT_HV_TLV_VELD:
+		return VR_BEWERKEN;
+	case ACT_HV_TLV_BEWAREN:
+		return VR_BEWAREN;
+	default:
+		return VR_NIETS;
+	}
 }

@@ -11,6 +11,7 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "tui/action.h"
 #include "tui/dialog.h"
 #include "tui/screen.h"
 
@@ -31,9 +32,10 @@ struct veld {
 #define VELDRIJEN_LABEL_W 22
 
 /* Draws fields v[0..n-1] into pad p from row y; cur is highlighted and
- * *cur_row gets its first row.  Returns the rows used. */
+ * *cur_row gets its first row; with bewerkbaar the keys below them.
+ * Returns the rows used. */
 int veldrijen_draw(WINDOW *p, const struct screen *s, int y, int width, const struct veld *v, int n, int cur,
-		   int *cur_row);
+		   int *cur_row, int bewerkbaar);
 /* An upper bound of the rows veldrijen_draw uses for n fields. */
 long veldrijen_rows(int n);
 
@@ -43,5 +45,11 @@ void veldrijen_open(struct dialog *d, int tag, const char *titel, const struct v
 /* The dialog was confirmed: puts its value in v's slot (surrounding spaces
  * dropped).  0, or -1 with a note in the dialog (nothing chosen, too long). */
 int veldrijen_neem(struct dialog *d, const struct veld *v);
+
+/* What an action means on a tab of n field rows: the cursor keys move *cur
+ * (VR_VERPLAATST), Enter and tlv-veld-bewerken edit the chosen field,
+ * tlv-bewaren saves; anything else is not the rows' (VR_NIETS). */
+enum veldrijen_doel { VR_NIETS, VR_VERPLAATST, VR_BEWERKEN, VR_BEWAREN };
+enum veldrijen_doel veldrijen_actie(enum action_id id, int *cur, int n);
 
 #endif
