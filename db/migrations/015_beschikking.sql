@@ -444,36 +444,51 @@ CREATE TRIGGER beschikking_brief_vervangen AFTER INSERT ON bijlage
 CREATE FUNCTION te_verwerken(p_org bigint, p_max integer)
 RETURNS TABLE (hulpvraag_id bigint, nummer bigint, datum date, status text, reden text, bedrag_cent bigint)
 LANGUAGE sql STABLE AS $$
-	WITH tlv_type AS (
-		SELECT DISTINCT fs.aanvraagtype_id FROM balie.flow_status fs JOIN balie.beschikking_status s
-		    ON s.status = fs.naam AND s.soort = 'tlv' JOIN balie.aanvraagtype t ON t.id = fs.aanvraagtype_id
-		 WHERE s.organisatie_id = p_org AND t.organisatie_id = p_org),
+	-- Each part starts from the few statuses that matter (with their
+	-- aanvraagtype and categorie) and reaches the hulpvragen through the
+	-- queue index (organisatie_id, status_categorie, status, …) of 005, so
+	-- the cost follows the rows in the list, not all hulpvragen.
+	WITH controleren AS (
+		SELECT DISTINCT fs.aanvraagtype_id, fs.categorie, fs.naam
+		  FROM balie.flow_status fs JOIN balie.aanvraagtype t ON t.id = fs.aanvraagtype_id
+		 WHERE t.organisatie_id = p_org AND fs.controleren
+		   AND EXISTS (SELECT 1 FROM balie.flow_status x JOIN balie.beschikking_status s
+		                 ON s.status = x.naam AND s.soort = 'tlv' AND s.organisatie_id = p_org
+		                WHERE x.aanvraagtype_id = fs.aanvraagtype_id)),
+	afgegeven AS (
+		SELECT DISTINCT fs.categorie, fs.naam
+		  FROM balie.flow_status fs JOIN balie.aanvraagtype t ON t.id = fs.aanvraagtype_id
+		  JOIN balie.beschikking_status s ON s.status = fs.naam AND s.soort = 'tlv' AND s.organisatie_id = p_org
+		 WHERE t.organisatie_id = p_org),
 	arr_van AS (
-		SELECT DISTINCT ft.aanvraagtype_id, ft.van FROM balie.flow_transitie ft JOIN balie.beschikking_status s
-		    ON s.status = ft.naar AND s.soort = 'arrangement' JOIN balie.aanvraagtype t ON t.id = ft.aanvraagtype_id
-		 WHERE s.organisatie_id = p_org AND t.organisatie_id = p_org AND ft.rol = 'financieel')
+		SELECT DISTINCT ft.aanvraagtype_id, fs.categorie, ft.van
+		  FROM balie.flow_transitie ft JOIN balie.aanvraagtype t ON t.id = ft.aanvraagtype_id
+		  JOIN balie.beschikking_status s ON s.status = ft.naar AND s.soort = 'arrangement' AND s.organisatie_id = p_org
+		  JOIN balie.flow_status fs ON fs.aanvraagtype_id = ft.aanvraagtype_id AND fs.naam = ft.van
+		 WHERE t.organisatie_id = p_org AND ft.rol = 'financieel')
 	SELECT * FROM (
 		SELECT h.id, h.nummer, h.datum, h.status, 'TLV-aanvraag controleren'::text, NULL::bigint
-		  FROM balie.hulpvraag h JOIN tlv_type t ON t.aanvraagtype_id = h.aanvraagtype_id
-		  JOIN balie.flow_status fs ON fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status AND fs.controleren
-		 WHERE h.organisatie_id = p_org
+		  FROM controleren c JOIN balie.hulpvraag h
+		    ON h.organisatie_id = p_org AND h.status_categorie = c.categorie AND h.status = c.naam
+		   AND h.aanvraagtype_id = c.aanvraagtype_id
 		UNION ALL
 		SELECT h.id, h.nummer, h.datum, h.status,
 		       CASE WHEN b.id IS NULL THEN 'TLV afgegeven, geen beschikking' ELSE 'TLV afgegeven, beschikking onvolledig' END,
 		       NULL
-		  FROM balie.hulpvraag h JOIN balie.beschikking_status s ON s.organisatie_id = h.organisatie_id
-		                                                       AND s.status = h.status AND s.soort = 'tlv'
+		  FROM afgegeven g JOIN balie.hulpvraag h
+		    ON h.organisatie_id = p_org AND h.status_categorie = g.categorie AND h.status = g.naam
 		  LEFT JOIN balie.tlv_beschikking b ON b.hulpvraag_id = h.id
-		 WHERE h.organisatie_id = p_org AND (b.id IS NULL OR cardinality(balie.tlv_fouten(b)) > 0)
+		 WHERE b.id IS NULL OR cardinality(balie.tlv_fouten(b)) > 0
 		UNION ALL
 		SELECT h.id, h.nummer, h.datum, h.status,
 		       CASE WHEN a.id IS NULL THEN 'Arrangement zonder aanpak'
 		            WHEN a.nummer IS NULL THEN 'Arrangement: nummer invullen'
 		            ELSE 'Arrangement financieel verwerken' END,
 		       a.bedrag_cent
-		  FROM balie.hulpvraag h JOIN arr_van v ON v.aanvraagtype_id = h.aanvraagtype_id AND v.van = h.status
-		  LEFT JOIN balie.aanpak a ON a.hulpvraag_id = h.id
-		 WHERE h.organisatie_id = p_org) x
+		  FROM arr_van v JOIN balie.hulpvraag h
+		    ON h.organisatie_id = p_org AND h.status_categorie = v.categorie AND h.status = v.van
+		   AND h.aanvraagtype_id = v.aanvraagtype_id
+		  LEFT JOIN balie.aanpak a ON a.hulpvraag_id = h.id) x
 	 ORDER BY 3, 1
 	 LIMIT p_max
 $$;
