@@ -60,6 +60,14 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				 "de hulpvragen waaraan ze gekoppeld zijn); de database kiest de rijen" },
 	[RECHT_TE_CONTROLEREN] = { "te-controleren", "lijst te controleren", BACKOFFICE,
 				   "004 §4.1; aanname: ieder intern" },
+	[RECHT_BESCHIKKING_BEWERKEN] = { "beschikking-bewerken", "TLV-beschikking invoeren of bewerken", FIN | ADM,
+					 "004 §4.1 (de financieel medewerker zet afgegeven bij gelijke adviezen), §4.2 "
+					 "(het nummer vult de financieel medewerker in); aanname: ook applicatiebeheer" },
+	[RECHT_AANPAK_BEWERKEN] = { "aanpak-bewerken", "aanpak en arrangementsbeschikking bewerken", FIN | COO | ADM,
+				    "004 §4.2 (de coördinator maakt de beschikking op in de aanpak, de financieel "
+				    "medewerker vult het nummer in en verwerkt haar); aanname: ook applicatiebeheer" },
+	[RECHT_TE_VERWERKEN] = { "te-verwerken", "lijst te verwerken (financieel)", FIN | ADM,
+				 "004 §4.1–4.3 (het werk van de financieel medewerker); aanname: ook applicatiebeheer" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

@@ -42,6 +42,9 @@ enum recht_actie {
 	RECHT_BULK,
 	RECHT_WERKVOORRAAD,          /* the status tree and queue: of what the account sees */
 	RECHT_TE_CONTROLEREN,        /* the completeness list */
+	RECHT_BESCHIKKING_BEWERKEN,  /* a TLV beschikking: number, soort, period, advices */
+	RECHT_AANPAK_BEWERKEN,       /* the aanpak and its arrangement beschikking: period, amount, number */
+	RECHT_TE_VERWERKEN,          /* the financial queue: a read of hulpvragen the account sees */
 	RECHT_COUNT
 };
 

@@ -10,8 +10,11 @@
 #include "core/flow.h"
 #include "core/totp.h"
 #include "core/wachtwoord.h"
+#include "core/beschikking.h"
+#include "db/beschikking.h"
 #include "db/cluster.h"
 #include "db/conn.h"
+#include "db/demobeschikking.h"
 #include "db/demobijlagen.h"
 #include "db/demodata.h"
 #include "db/demoforms.h"
@@ -34,6 +37,9 @@ static int publish_profiles(struct db *db, const struct demodb_opts *o, struct e
 		int rc = flowstore_publish(db, prof, NULL, "balie demo", &versie, &nieuw, e);
 		if (rc == 0)
 			rc = formstore_publish_dir(db, prof->code, dir, "balie demo", NULL, NULL, &form_errors, e);
+		struct beschikking_conf bc;
+		if (rc == 0 && (rc = beschikking_conf_load(dir, &bc, e)) == 0)
+			rc = db_beschikking_publish(db, prof->code, &bc, e);
 		flow_profile_free(&prof);
 		if (rc < 0)
 			return -1;
@@ -85,7 +91,8 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	};
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		goto out;
-	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0) {
+	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0 ||
+	    demobeschikking_load(db, NULL, e) < 0) {
 		db_rollback(db);
 		goto out;
 	}

@@ -94,6 +94,14 @@ static const struct {
 			 "       CASE WHEN b.verwijderd_op IS NULL THEN 'aanwezig' ELSE 'verwijderd' END, b.version "
 			 "  FROM bijlage b LEFT JOIN account a ON a.id = b.verwijderd_door WHERE b.id = $1",
 			 "deze bijlage" },
+	[OT_TLV] = { "tlv_beschikking",
+		     "SELECT coalesce(a.naam, ''), " DB_MOMENT("b.updated_at") ", 'nummer ' || coalesce(b.nummer, '(geen)'), "
+		     "       b.version FROM tlv_beschikking b LEFT JOIN account a ON a.id = b.gewijzigd_door WHERE b.id = $1",
+		     "deze TLV-beschikking" },
+	[OT_AANPAK] = { "aanpak",
+			"SELECT coalesce(a.naam, ''), " DB_MOMENT("x.updated_at") ", 'nummer ' || coalesce(x.nummer, '(geen)'), "
+			"       x.version FROM aanpak x LEFT JOIN account a ON a.id = x.gewijzigd_door WHERE x.id = $1",
+			"deze aanpak" },
 };
 
 /* Zero rows matched id at version: CONFLICT with who/when/what now, or
@@ -204,6 +212,24 @@ static const char *const probes[] = {
 	[PROBE_KEY_FORMULIER] =
 		"SELECT 't', f.id, f.version, 0, '', '', '' FROM formulier f "
 		" WHERE f.idempotentie = $3 AND $1::bigint IS NOT NULL AND $2::int IS NOT NULL",
+	[PROBE_KEY_TLV] =
+		"SELECT 't', b.id, b.version, 0, '', '', '' FROM tlv_beschikking b "
+		" WHERE b.idempotentie = $3 AND $1::bigint IS NOT NULL AND $2::int IS NOT NULL",
+	[PROBE_TLV] =
+		"SELECT CASE WHEN b.version = $2::int THEN 'f' "
+		"            WHEN b.version = $2::int + 1 AND b.gewijzigd_door = acting_account() THEN 't' ELSE 'x' END, "
+		"       b.id, b.version, 0, coalesce(a.naam, ''), " DB_MOMENT("b.updated_at") ", '' "
+		"  FROM tlv_beschikking b LEFT JOIN account a ON a.id = b.gewijzigd_door "
+		" WHERE b.id = $1::bigint AND $3::text IS NULL",
+	[PROBE_KEY_AANPAK] =
+		"SELECT 't', x.id, x.version, 0, '', '', '' FROM aanpak x "
+		" WHERE x.idempotentie = $3 AND $1::bigint IS NOT NULL AND $2::int IS NOT NULL",
+	[PROBE_AANPAK] =
+		"SELECT CASE WHEN x.version = $2::int THEN 'f' "
+		"            WHEN x.version = $2::int + 1 AND x.gewijzigd_door = acting_account() THEN 't' ELSE 'x' END, "
+		"       x.id, x.version, 0, coalesce(a.naam, ''), " DB_MOMENT("x.updated_at") ", '' "
+		"  FROM aanpak x LEFT JOIN account a ON a.id = x.gewijzigd_door "
+		" WHERE x.id = $1::bigint AND $3::text IS NULL",
 };
 
 /* Runs probe with id, version and key inside the open transaction: 0 with
@@ -249,7 +275,9 @@ enum outcome_kind db_created_before(struct db *db, enum outcome_probe probe, con
 int outcome_resolve(struct db *db, struct outcome *o, struct err *e)
 {
 	char verdict;
-	int keyed = o->probe >= PROBE_KEY_HULPVRAAG || (o->probe == PROBE_NOTITIE && o->probe_key[0]);
+	/* PROBE_TLV and PROBE_AANPAK are versioned writes, appended after the keyed creates */
+	int keyed = (o->probe >= PROBE_KEY_HULPVRAAG && o->probe != PROBE_TLV && o->probe != PROBE_AANPAK) ||
+		    (o->probe == PROBE_NOTITIE && o->probe_key[0]);
 
 	if (o->kind != OUTCOME_UNKNOWN)
 		return 0;

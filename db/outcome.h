@@ -50,6 +50,10 @@ enum outcome_probe {
 	PROBE_KEY_HULPVRAAG, /* create with key probe_key: intake */
 	PROBE_KEY_BIJLAGE,
 	PROBE_KEY_FORMULIER,
+	PROBE_KEY_TLV,     /* create with key probe_key: a TLV beschikking */
+	PROBE_TLV,         /* versioned write of tlv_beschikking probe_id from probe_version */
+	PROBE_KEY_AANPAK,  /* create with key probe_key: an aanpak */
+	PROBE_AANPAK,      /* versioned write of aanpak probe_id from probe_version */
 };
 
 #define OUTCOME_KEY_LEN 33 /* 32 hex digits and NUL */
@@ -95,7 +99,7 @@ enum outcome_kind outcome_failed(struct db *db, enum db_failure f, int at_commit
 enum outcome_kind outcome_commit(struct db *db, const char *wat, struct outcome *o);
 
 /* The tables of versioned writes. */
-enum outcome_table { OT_HULPVRAAG, OT_NOTITIE, OT_FORMULIER, OT_BIJLAGE };
+enum outcome_table { OT_HULPVRAAG, OT_NOTITIE, OT_FORMULIER, OT_BIJLAGE, OT_TLV, OT_AANPAK };
 
 /* Inside the caller's transaction: UPDATE <table> SET <set>, version =
  * version + 1 WHERE id = $1 AND version = $2 [AND <where>] RETURNING

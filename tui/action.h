@@ -48,6 +48,7 @@ enum action_ctx {
 	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
 	CTX_TOTP,    /* setting up tweestapsverificatie (pane_totp.c; text input) */
+	CTX_VERWERKEN, /* the financial queue "Te verwerken" (pane_verwerken.c) */
 	CTX_COUNT
 };
 
@@ -118,6 +119,10 @@ enum action_id {
 	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
 	ACT_TOTP_INSTELLEN, /* home: set up tweestapsverificatie (pane_totp.c) */
 	ACT_TOTP_VERDER,    /* totp pane: check the password / the code */
+	ACT_HV_TLV_VELD,  /* hulpvraag, tab TLV: edit the chosen field of the TLV beschikking */
+	ACT_HV_TLV_BEWAREN, /* hulpvraag, tab TLV: save the TLV beschikking */
+	ACT_HV_BRIEF,     /* hulpvraag, tab TLV: the beschikking letter as PDF bijlage */
+	ACT_TV_LIJST,     /* home: open "Te verwerken" */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -37,11 +37,13 @@
 #include "tui/pane_bijlagen.h"
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
+#include "tui/aanpak_tab.h"
+#include "tui/tlv_tab.h"
 
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
  * there. */
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_COUNT };
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_TLV, TAB_COMPL, TAB_COUNT };
 
 enum tag {
 	DT_NUMMER = 1,
@@ -77,6 +79,8 @@ struct hvpane {
 	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
+	struct tlvtab tlv;      /* the beschikking tab of a TLV aanvraag (tlv_tab.c) */
+	struct aanpaktab aanpak; /* … of any other hulpvraag: its aanpak (aanpak_tab.c) */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -102,6 +106,8 @@ struct hv_tab {
 	 * and an action that first moves to the tab (ACT_NONE: none). */
 	int (*action)(struct hvpane *v, struct app *a, enum action_id id);
 	enum action_id opens;
+	/* Optional: the name when it depends on the hulpvraag (both lengths). */
+	const char *(*naam)(const struct hvpane *v);
 };
 
 static const struct hv_tab tabs[TAB_COUNT];
@@ -147,27 +153,53 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	screen_put(w, 2, 1, cols - 2, left, s->attr[ST_NORMAL]);
 
 	/* tabs: the current one in brackets (and reverse video); the full
-	 * names when the row has room, else the short ones */
+	 * names when the row has room, else the short ones, else the short
+	 * ones without the gap between them (each label has its own spaces),
+	 * else with one space between names */
 	char lab[TAB_COUNT][64];
-	for (int names = 0, need = 0; names < 2; names++, need = 0) {
+	int gap = 1;
+	for (int names = 0, need = 0; names < 4; names++, need = 0) {
+		gap = names < 2;
 		for (int t = 0; t < TAB_COUNT; t++) {
 			int n = tabs[t].count ? tabs[t].count(v) : -1;
 			int cur = t == v->tab;
-			const char *name = names ? tabs[t].kort : tabs[t].name;
+			const char *name = tabs[t].naam ? tabs[t].naam(v) : names ? tabs[t].kort : tabs[t].name;
+			/* the last step: one space between names, not two */
+			const char *end = cur ? "]" : names < 3 || (t + 1 < TAB_COUNT && t + 1 == v->tab) ? " " : "";
 
 			if (n >= 0)
-				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : " ", name, n, cur ? "]" : " ");
+				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : " ", name, n, end);
 			else
-				snprintf(lab[t], sizeof lab[t], "%s%s%s", cur ? "[" : " ", name, cur ? "]" : " ");
-			need += screen_width(lab[t]) + 1;
+				snprintf(lab[t], sizeof lab[t], "%s%s%s", cur ? "[" : " ", name, end);
+			need += screen_width(lab[t]) + gap;
 		}
 		if (need < cols - 1)
 			break;
 	}
+	/* still too wide: a window of the tabs that holds the current one,
+	 * with ‹ and › where tabs are left out */
+	int wid[TAB_COUNT], total = 0, first = 0;
+	for (int t = 0; t < TAB_COUNT; t++)
+		total += (wid[t] = screen_width(lab[t])) + gap;
+	if (total >= cols - 1)
+		for (;;) {
+			int need = (first > 0 ? 2 : 0) + 2;
+			for (int t = first; t <= v->tab; t++)
+				need += wid[t] + gap;
+			if (need < cols - 1 || first >= v->tab)
+				break;
+			first++;
+		}
 	int x = 1;
-	for (int t = 0; t < TAB_COUNT; t++) {
+	if (first > 0)
+		x += screen_put(w, 3, x, 2, "‹ ", s->attr[ST_DIM]);
+	for (int t = first; t < TAB_COUNT; t++) {
+		if (total >= cols - 1 && x + wid[t] > cols - 3) {
+			screen_put(w, 3, cols - 2, 1, "›", s->attr[ST_DIM]);
+			break;
+		}
 		x += screen_put(w, 3, x, cols - x, lab[t], s->attr[t == v->tab ? ST_SEL : ST_DIM]);
-		x += 1;
+		x += gap;
 	}
 	screen_rule(w, 4, 0, cols, s->attr[ST_NORMAL]);
 }
@@ -427,6 +459,41 @@ static long rows_compl(const struct hvpane *v, int width)
 	return rows;
 }
 
+/* The beschikking tab: the TLV beschikking of a TLV aanvraag, else the
+ * aanpak with its arrangement beschikking; named after what it holds. */
+static int is_tlv(const struct hvpane *v)
+{
+	return v->tlv.loaded && v->tlv.b.tlv;
+}
+
+static const char *naam_tlv(const struct hvpane *v)
+{
+	return is_tlv(v) ? "TLV" : "Aanpak";
+}
+
+static int draw_tlv(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	return is_tlv(v) ? tlvtab_draw(&v->tlv, a, p, width) : aanpaktab_draw(&v->aanpak, a, p, width);
+}
+
+static long rows_tlv(const struct hvpane *v, int width)
+{
+	return is_tlv(v) ? tlvtab_rows(&v->tlv, width) : aanpaktab_rows(&v->aanpak, width);
+}
+
+static int job_tlv_save(struct pane *p, struct app *a);
+static int job_tlv_brief(struct pane *p, struct app *a);
+
+static int action_tlv(struct hvpane *v, struct app *a, enum action_id id)
+{
+	int save = 0, r = is_tlv(v) ? tlvtab_action(&v->tlv, a, &v->base, id, &save)
+				    : aanpaktab_action(&v->aanpak, a, &v->base, id, &save);
+
+	if (save == 2)
+		return app_start(a, &v->base, job_tlv_brief, "Bezig met de brief (PDF)…");
+	return save ? app_start(a, &v->base, job_tlv_save, "Bezig met bewaren…") : r;
+}
+
 static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_HV] = { "Hulpvraag", "Hulpvraag", NULL, draw_hv, rows_hv, NULL, ACT_NONE },
 	[TAB_HIST] = { "Statushistorie", "Historie", count_hist, draw_hist, rows_hist, NULL, ACT_NONE },
@@ -434,6 +501,7 @@ static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_NOTE] = { "Mijn notities", "Notities", NULL, draw_note, rows_note, NULL, ACT_NONE },
 	[TAB_FORM] = { "Formulieren", "Formulieren", NULL, draw_form, rows_form, action_form, ACT_HV_FORM_ADD },
 	[TAB_COMPL] = { "Compleetheid", "Compleet", NULL, draw_compl, rows_compl, NULL, ACT_NONE },
+	[TAB_TLV] = { "TLV", "TLV", NULL, draw_tlv, rows_tlv, action_tlv, ACT_HV_TLV_VELD, naam_tlv },
 };
 
 /* Rows of the pad for the current tab only: a cchar_t is 28 bytes, so a
@@ -466,6 +534,14 @@ static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
 		int *top = &v->scroll[v->tab];
 
 		v->content_rows = total;
+		int fr = is_tlv(v) ? tlvtab_row(&v->tlv) : v->aanpak.row;
+		if (v->tab == TAB_TLV && fr >= 0) { /* keep the chosen field in view */
+			int r = fr, view = v->view_rows - (total > v->view_rows);
+			if (r < *top)
+				*top = r;
+			else if (r >= *top + view)
+				*top = r - view + 1;
+		}
 		if (total > v->view_rows)
 			v->view_rows--; /* the last row says "↓ meer" */
 		if (*top > total - v->view_rows)
@@ -588,6 +664,10 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_omschr, "Bezig met bewaren…");
 	case DT_NOTE:
 		return start(v, a, job_note, "Bezig met bewaren…");
+	case TLVTAB_DT_VELD:
+		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
+	case AANPAKTAB_DT_VELD:
+		return aanpaktab_dialog_ok(&v->aanpak, a, &v->base);
 	}
 	return R_PAINT;
 }
@@ -770,6 +850,9 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	if (r != HV_OK)
 		return r;
 	formtab_load(&v->forms, a, v->id);
+	tlvtab_load(&v->tlv, a, v->id);
+	if (!is_tlv(v))
+		aanpaktab_load(&v->aanpak, a, v->id);
 	if (old)
 		*old = v->h;
 	else
@@ -1057,6 +1140,21 @@ static int job_omschr(struct pane *p, struct app *a)
 		hulpvraag_set_omschrijving(a->db, v->id, v->h->version, text, NULL, &o);
 	free(text);
 	return after_save(v, a, &o, "de omschrijving");
+}
+
+/* The letter; then the hulpvraag again (a new bijlage, perhaps a status). */
+static int job_tlv_brief(struct pane *p, struct app *a)
+{
+	struct err e;
+	int r = tlvtab_brief(&P(p)->tlv, a, P(p)->h);
+	reload(P(p), a, NULL, &e);
+	return r;
+}
+
+/* The TLV tab's save: core checked the draft; the database checks again. */
+static int job_tlv_save(struct pane *p, struct app *a)
+{
+	return is_tlv(P(p)) ? tlvtab_save(&P(p)->tlv, a, P(p)->id) : aanpaktab_save(&P(p)->aanpak, a, P(p)->id);
 }
 
 static int job_note(struct pane *p, struct app *a)

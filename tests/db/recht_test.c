@@ -170,10 +170,17 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_WERKVOORRAAD: /* the list: whatever the read policy lets through */
 		snprintf(sql, len, "SELECT id FROM hulpvraag WHERE id = %ld", hv);
 		return 1;
+	case RECHT_BESCHIKKING_BEWERKEN:
+		snprintf(sql, len, "INSERT INTO tlv_beschikking (hulpvraag_id, nummer) VALUES (%ld, 'T-1') RETURNING id", hv);
+		return 1;
+	case RECHT_AANPAK_BEWERKEN:
+		snprintf(sql, len, "INSERT INTO aanpak (hulpvraag_id, type) VALUES (%ld, 'arrangement') RETURNING id", hv);
+		return 1;
 	case RECHT_STATUS_WIJZIGEN:    /* every role; the flow decides: status_changes_follow_the_flow */
 	case RECHT_AANVULLING_VRAGEN:  /* a status change with a reden: the flow's transitions */
 	case RECHT_BULK:               /* a loop over the actions above, one row each */
 	case RECHT_TE_CONTROLEREN:     /* a read of hulpvragen the account sees anyway */
+	case RECHT_TE_VERWERKEN:       /* the same: te_verwerken() reads under the read policies */
 	case RECHT_COUNT:
 		break;
 	}

@@ -9,10 +9,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/beschikking.h"
 #include "core/compleet.h"
 #include "core/err.h"
 #include "core/flow.h"
 #include "core/form.h"
+#include "db/beschikking.h"
 #include "db/flowstore.h"
 #include "db/formstore.h"
 #include "tui/cmd/common.h"
@@ -142,6 +144,12 @@ static size_t check_profile(const char *dir, const struct load_ctx *lc)
 	flow_profile_load(dir, &p, &st, print_err, NULL, &e);
 	st.errors += check_forms(dir, &fs);
 	st.errors += check_refs(p, &fs);
+	/* the TLV soorten and "afgegeven" statuses (beschikking.conf) */
+	struct beschikking_conf bc;
+	if (beschikking_conf_load(dir, &bc, &e) < 0) {
+		print_err(&e, NULL);
+		st.errors++;
+	}
 	forms = fs.n;
 	form_set_free(&fs);
 	printf("%s: %zu %s, %zu %s, %zu %s, ", label,
@@ -172,6 +180,11 @@ static size_t check_profile(const char *dir, const struct load_ctx *lc)
 			st.errors++;
 		}
 		st.errors += ferr;
+		if (st.errors == 0 &&
+		    db_beschikking_publish(lc->db, lc->org_code ? lc->org_code : p->code, &bc, &e) < 0) {
+			print_err(&e, NULL);
+			st.errors++;
+		}
 	}
 	flow_profile_free(&p);
 	return st.errors;

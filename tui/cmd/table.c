@@ -27,6 +27,8 @@ const struct cmd cmd_table[] = {
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
 	{"notify", "--daemon | --once",
 	 "wijzigingen gebundeld aan de open schermen melden en de tellingen bijwerken (één per database)", cmd_notify},
+	{"admin tarief", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR CATEGORIE BEDRAG | remove …",
+	 "tarieven van arrangementen per schooljaar en categorie (bedragen in euro)", cmd_admin_tarief},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -1,0 +1,46 @@
+/* aanpak.h — the aanpak of a hulpvraag and its arrangement beschikking in
+ * the database (migration 015): read it with the organisatie's aanpak
+ * types and tariffs, save it with the version check (a create with an
+ * idempotency key).  The database fills the tariff itself and refuses an
+ * amount other than the tariff without a reason, and "financieel verwerkt"
+ * without number, period and amount. */
+#ifndef BALIE_DB_AANPAK_H
+#define BALIE_DB_AANPAK_H
+
+#include "core/beschikking.h"
+#include "db/conn.h"
+#include "db/outcome.h"
+
+#define AANPAK_MAX_TARIEVEN 64
+
+struct aanpak {
+	long id;       /* 0: none yet */
+	int version;
+	long hulpvraag_id;
+	struct aanpak_invoer in;            /* dates dd-mm-jjjj, amount as "€ 8.500,00" */
+	int arrangement;                    /* its aanvraagtype ends in "financieel verwerkt" */
+	int verwerkt;                       /* the hulpvraag is in such a status */
+	char gewijzigd[160];
+	/* the organisatie's lists */
+	char types[BESCHIKKING_MAX_SOORTEN][BESCHIKKING_KORT];
+	int ntypes;
+	char categorieen[BESCHIKKING_MAX_SOORTEN][BESCHIKKING_KORT]; /* of its tariffs, and "conversie" */
+	int ncategorieen;
+	struct beschikking_tarief tarieven[AANPAK_MAX_TARIEVEN];    /* categorie points into tcat */
+	char tcat[AANPAK_MAX_TARIEVEN][104];
+	int ntarieven;
+};
+
+/* Reads the aanpak of hulpvraag_id as the acting account.  0 (a->id 0 when
+ * there is none), -1 with e. */
+int db_aanpak_read(struct db *db, long hulpvraag_id, struct aanpak *a, struct err *e);
+
+/* Saves in (core checked it as a draft) on hulpvraag_id: a create when id
+ * is 0 (key: made when the tab opened the draft), else the versioned
+ * update.  One transaction with its audit row (which keeps an amount that
+ * differs from the tariff).  SAVED, CONFLICT, REFUSED (a duplicate number,
+ * the database's rules), GONE, UNKNOWN or ERROR. */
+enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int version, const struct aanpak_invoer *in,
+				 const char *key, struct outcome *o);
+
+#endif

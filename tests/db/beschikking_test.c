@@ -1,0 +1,412 @@
+/* beschikking_test.c — the TLV beschikking in the database (migration 015):
+ * the guard on "afgegeven" (through balie and by direct SQL as balie_app),
+ * the number unique per organisatie also under two concurrent financieel
+ * sessions, overlap and EMB refused by the database, the version check, and
+ * who may read a draft. */
+#include "tests/db/harness.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/aanpak.h"
+#include "db/beschikking.h"
+#include "db/hulpvraag.h"
+
+#define DBNAME "t_beschikking"
+
+struct world {
+	struct db *su, *fin;
+	long bram, cem, bram2; /* bram2: a second hulpvraag on Bram's dossier */
+	const char *datadir;
+};
+
+static struct db *app_as(const char *user, struct db *su)
+{
+	struct db *app = harness_app_db(DBNAME);
+	db_set_account(app, harness_account(su, user));
+	return app;
+}
+
+static int setup(void **state)
+{
+	struct world *w = calloc(1, sizeof *w);
+	const char *src = getenv("BALIE_SRCDIR");
+	struct beschikking_conf c;
+	struct err e;
+
+	w->datadir = src ? src : ".";
+	w->su = harness_migrated_db(DBNAME);
+	harness_fixture(w->su, "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA");
+	harness_exec(w->su, "INSERT INTO account (username, naam, wachtwoord_hash) VALUES "
+			    "('fin_a', 'Financieel Alfa', '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA'), ('fin_a2', 'Financieel Alfa Twee', '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA')");
+	harness_exec(w->su, "INSERT INTO account_rol SELECT a.id, o.id, 'financieel' FROM account a, organisatie o "
+			    " WHERE a.username IN ('fin_a', 'fin_a2') AND o.code = 'PO1111'");
+	/* a TLV end status in the test flow, set by the financieel medewerker */
+	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			    "SELECT id, 'TLV afgegeven', 'Afgerond', true, false, 4 FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) SELECT id, 'Nieuw', "
+			    "'TLV afgegeven', 'financieel' FROM aanvraagtype");
+	harness_exec(w->su, "UPDATE hulpvraag SET school_id = NULL");
+	memset(&c, 0, sizeof c);
+	c.nsoorten = 3;
+	strcpy(c.soorten[0], "TLV SBO");
+	strcpy(c.soorten[1], "TLV SO categorie laag");
+	strcpy(c.soorten[2], "TLV SO categorie hoog");
+	strcpy(c.emb_soort, "TLV SO categorie hoog");
+	c.nafgegeven = 1;
+	strcpy(c.afgegeven[0], "TLV afgegeven");
+	c.nverwerkt = 1;
+	strcpy(c.verwerkt[0], "Verwerkt");
+	c.ntypes = 1;
+	strcpy(c.aanpak_types[0], "arrangement");
+	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			    "SELECT id, 'Verwerkt', 'Afgerond', true, false, 5 FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) SELECT id, 'Nieuw', "
+			    "'Verwerkt', 'financieel' FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO tarief (organisatie_id, schooljaar, categorie, bedrag_cent) "
+			    "SELECT id, 2026, 'Midden', 850000 FROM organisatie WHERE code = 'PO1111'");
+	assert_int_equal(db_beschikking_publish(w->su, "PO1111", &c, &e), 0);
+#define HV(naam) harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id " \
+				     "WHERE d.roepnaam = '" naam "' ORDER BY h.id LIMIT 1")
+	w->bram = HV("Bram");
+	w->cem = HV("Cem");
+#undef HV
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie) SELECT organisatie_id, 99, dossier_id, aanvraagtype_id, "
+			    " 'Tweede TLV', datum, 'Nieuw', '' FROM hulpvraag WHERE id = (SELECT h.id FROM hulpvraag h "
+			    " JOIN dossier d ON d.id = h.dossier_id WHERE d.roepnaam = 'Bram')");
+	w->bram2 = harness_long(w->su, "SELECT max(id) FROM hulpvraag");
+	w->fin = app_as("fin_a", w->su);
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct world *w = *state;
+	db_free(&w->fin);
+	db_free(&w->su);
+	free(w);
+	return 0;
+}
+
+/* A complete, valid TLV (core's rules say yes). */
+static void fill(struct tlv_invoer *in, const char *nummer, const char *soort, const char *start, const char *eind)
+{
+	memset(in, 0, sizeof *in);
+	snprintf(in->nummer, sizeof in->nummer, "%s", nummer);
+	snprintf(in->soort, sizeof in->soort, "%s", soort);
+	snprintf(in->start, sizeof in->start, "%s", start);
+	snprintf(in->eind, sizeof in->eind, "%s", eind);
+	strcpy(in->motivering, "Gelijke adviezen.");
+	strcpy(in->advies[0].naam, "drs. M. Bakker");
+	strcpy(in->advies[0].discipline, "orthopedagoog");
+	strcpy(in->advies[0].organisatie, "Expertisecentrum");
+	strcpy(in->advies[0].datum, "01-06-2026");
+	snprintf(in->advies[0].advies, sizeof in->advies[0].advies, "%s", soort);
+	strcpy(in->advies[0].tekst, "Toelaatbaar.");
+	in->advies[1] = in->advies[0];
+	strcpy(in->advies[1].naam, "A. Yilmaz");
+	strcpy(in->advies[1].discipline, "kinderpsychiater");
+}
+
+static int version_of(struct world *w, long hv)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT version FROM hulpvraag WHERE id = %ld", hv);
+	return (int)harness_long(w->su, sql);
+}
+
+static void afgegeven_only_with_a_valid_beschikking(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+	struct tlv_beschikking b;
+	struct beschikking_conf conf;
+	struct err e;
+	enum db_failure kind;
+
+	/* no beschikking at all */
+	assert_int_equal(hulpvraag_set_status(w->fin, w->bram, version_of(w, w->bram), "TLV afgegeven", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "nog geen TLV-beschikking"));
+	/* a draft without motivering and with unequal advices */
+	fill(&in, "2026-001", "TLV SO categorie laag", "01-08-2026", "31-07-2028");
+	in.motivering[0] = '\0';
+	strcpy(in.advies[1].advies, "TLV SBO");
+	assert_int_equal(db_tlv_save(w->fin, w->bram, 0, 0, &in, "0123456789abcdef0123456789abcdef", &o), OUTCOME_SAVED);
+	long id = o.id;
+	int ver = o.version;
+	/* the same create sent again finds the first row */
+	assert_int_equal(db_tlv_save(w->fin, w->bram, 0, 0, &in, "0123456789abcdef0123456789abcdef", &o), OUTCOME_SAVED);
+	assert_int_equal(o.repeated, 1);
+	assert_int_equal(o.id, id);
+	assert_int_equal(hulpvraag_set_status(w->fin, w->bram, version_of(w, w->bram), "TLV afgegeven", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "motivering ontbreekt"));
+	assert_non_null(strstr(o.err.msg, "adviezen verschillen"));
+	/* by direct SQL as balie_app: the same refusal */
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT * FROM status_wijzigen(%ld, %d, 'TLV afgegeven', '', NULL, NULL, NULL)", w->bram,
+		 version_of(w, w->bram));
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	if (!strstr(e.msg, "Afgeven kan niet"))
+		fail_msg("%s", e.msg);
+	/* corrected: an edit with the version check, then afgegeven */
+	fill(&in, "2026-001", "TLV SO categorie laag", "01-08-2026", "31-07-2028");
+	assert_int_equal(db_tlv_save(w->fin, w->bram, id, ver, &in, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(o.version, ver + 1);
+	/* an edit from the old version is a conflict, naming who */
+	assert_int_equal(db_tlv_save(w->fin, w->bram, id, ver, &in, NULL, &o), OUTCOME_CONFLICT);
+	assert_non_null(strstr(o.door, "Financieel Alfa"));
+	assert_int_equal(hulpvraag_set_status(w->fin, w->bram, version_of(w, w->bram), "TLV afgegeven", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_SAVED);
+	/* once afgegeven, an edit that breaks it is refused by the database */
+	assert_int_equal(db_tlv_read(w->fin, w->bram, &b, &conf, &e), 0);
+	assert_int_equal(b.afgegeven, 1);
+	assert_int_equal(conf.nsoorten, 3);
+	in.motivering[0] = '\0';
+	assert_int_equal(db_tlv_save(w->fin, w->bram, b.id, b.version, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "moet geldig blijven"));
+	/* the aanvrager (school_a made Bram's hulpvraag) now sees it */
+	struct db *school = app_as("school_a", w->su);
+	assert_int_equal(db_tlv_read(school, w->bram, &b, &conf, &e), 0);
+	assert_true(b.id > 0);
+	assert_string_equal(b.in.nummer, "2026-001");
+	db_free(&school);
+}
+
+static void overlap_and_number_refused(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+
+	/* Bram's first TLV (the test above) runs 01-08-2026 .. 31-07-2028 */
+	fill(&in, "2026-001", "TLV SO categorie laag", "01-08-2027", "31-07-2029");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, 0, 0, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_string_equal(o.err.msg, "Beschikkingsnummer 2026-001 is al gebruikt: kies een ander nummer");
+	strcpy(in.nummer, "2026-002");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, 0, 0, &in, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(hulpvraag_set_status(w->fin, w->bram2, version_of(w, w->bram2), "TLV afgegeven", "",
+					      w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "overlapt met TLV 2026-001 (01-08-2026 t/m 31-07-2028)"));
+	/* another kind (SBO) may run at the same time: not refused for overlap */
+	long id = o.id;
+	(void)id;
+	fill(&in, "2026-002", "TLV SBO", "01-08-2027", "31-07-2029");
+	struct tlv_beschikking b;
+	struct beschikking_conf conf;
+	struct err e;
+	assert_int_equal(db_tlv_read(w->fin, w->bram2, &b, &conf, &e), 0);
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(hulpvraag_set_status(w->fin, w->bram2, version_of(w, w->bram2), "TLV afgegeven", "",
+					      w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
+}
+
+static void emb_only_so_hoog(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+	char sql[512];
+
+	harness_exec(w->su, "INSERT INTO formulier_definitie (organisatie_id, code, naam, versie, bron, bron_sha256, "
+			    "geladen_door) SELECT id, 'aanvraag-tlv', 'Aanvraag TLV', 1, '', repeat('a', 64), 't' "
+			    "FROM organisatie WHERE code = 'PO1111'");
+	snprintf(sql, sizeof sql,
+		 "WITH f AS (INSERT INTO formulier (hulpvraag_id, organisatie_id, definitie_id) SELECT h.id, "
+		 "h.organisatie_id, d.id FROM hulpvraag h, formulier_definitie d WHERE h.id = %ld AND "
+		 "d.code = 'aanvraag-tlv' RETURNING id, organisatie_id) "
+		 "INSERT INTO formulier_waarde (formulier_id, organisatie_id, veld, waarde) SELECT id, organisatie_id, "
+		 "'emb', 'ja' FROM f",
+		 w->cem);
+	harness_exec(w->su, sql);
+	fill(&in, "2026-010", "TLV SO categorie laag", "01-09-2026", "31-07-2028");
+	assert_int_equal(db_tlv_save(w->fin, w->cem, 0, 0, &in, NULL, &o), OUTCOME_SAVED);
+	long id = o.id;
+	int ver = o.version;
+	assert_int_equal(hulpvraag_set_status(w->fin, w->cem, version_of(w, w->cem), "TLV afgegeven", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "EMB-leerling krijgt alleen TLV SO categorie hoog"));
+	fill(&in, "2026-010", "TLV SO categorie hoog", "01-09-2026", "31-07-2028");
+	assert_int_equal(db_tlv_save(w->fin, w->cem, id, ver, &in, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(hulpvraag_set_status(w->fin, w->cem, version_of(w, w->cem), "TLV afgegeven", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_SAVED);
+}
+
+/* Two financieel medewerkers type the same number at the same moment: the
+ * second waits for the first and is then refused; never two rows. */
+static void number_unique_under_two_sessions(void **state)
+{
+	struct world *w = *state;
+	struct db *one = app_as("fin_a", w->su), *two = app_as("fin_a2", w->su);
+	struct err e;
+	enum db_failure kind;
+	char sql[256];
+	PGresult *r;
+	/* two fresh hulpvragen of organisatie A */
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie) SELECT organisatie_id, n, dossier_id, aanvraagtype_id, "
+			    " 'Gelijktijdig', datum, 'Nieuw', '' FROM hulpvraag, (VALUES (97), (98)) v(n) "
+			    " WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long eerste = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 97");
+	long derde = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 98");
+	assert_int_equal(db_begin(one, &e), 0);
+	assert_int_equal(db_begin(two, &e), 0);
+	snprintf(sql, sizeof sql, "INSERT INTO tlv_beschikking (hulpvraag_id, nummer) VALUES (%ld, '2026-500')", eerste);
+	r = db_exec(one, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	PQclear(r);
+	/* the second session's insert blocks on the first's uncommitted key */
+	snprintf(sql, sizeof sql, "INSERT INTO tlv_beschikking (hulpvraag_id, nummer) VALUES (%ld, '2026-500')", derde);
+	assert_int_equal(PQsendQuery(db_pg(two), sql), 1);
+	assert_int_equal(db_commit(one, &e), 0);
+	r = PQgetResult(db_pg(two));
+	assert_int_equal(PQresultStatus(r), PGRES_FATAL_ERROR);
+	assert_string_equal(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505");
+	PQclear(r);
+	while ((r = PQgetResult(db_pg(two))))
+		PQclear(r);
+	db_rollback(two);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM tlv_beschikking WHERE nummer = '2026-500'"), 1);
+	db_free(&one);
+	db_free(&two);
+}
+
+/* A draft is the SWV's: the aanvrager does not see it, nor another SWV. */
+static void draft_not_visible_outside(void **state)
+{
+	struct world *w = *state;
+	struct db *school = app_as("school_a", w->su), *b = app_as("sec_b", w->su), *sec = app_as("sec_a", w->su);
+	char sql[256];
+	struct err e;
+	enum db_failure kind;
+
+	/* Anna's (draft, from the test above) */
+	assert_int_equal(harness_long(school, "SELECT count(*) FROM tlv_beschikking WHERE nummer = '2026-500'"), 0);
+	assert_int_equal(harness_long(b, "SELECT count(*) FROM tlv_beschikking"), 0);
+	assert_int_equal(harness_long(sec, "SELECT count(*) FROM tlv_beschikking WHERE nummer = '2026-500'"), 1);
+	/* the secretariaat reads but may not write; nobody deletes */
+	snprintf(sql, sizeof sql, "UPDATE tlv_beschikking SET motivering = 'x' WHERE nummer = '2026-500' RETURNING id");
+	assert_int_equal(db_begin(sec, &e), 0);
+	PGresult *r = db_exec(sec, &e, &kind, sql, 0, NULL);
+	assert_true(!r || PQntuples(r) == 0);
+	PQclear(r);
+	db_rollback(sec);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, "DELETE FROM tlv_beschikking", 0, NULL));
+	db_rollback(w->fin);
+	/* tariffs are configuration: the application role cannot write them */
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, "INSERT INTO tarief (organisatie_id, schooljaar, categorie, bedrag_cent) "
+					       "SELECT id, 2030, 'Hoog', 1 FROM organisatie", 0, NULL));
+	db_rollback(w->fin);
+	db_free(&school);
+	db_free(&b);
+	db_free(&sec);
+}
+
+static void aanpak_verwerkt_only_with_number_period_amount(void **state)
+{
+	struct world *w = *state;
+	struct aanpak_invoer in;
+	struct outcome o;
+	struct aanpak a;
+	struct err e;
+	enum db_failure kind;
+	char sql[300];
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie) SELECT organisatie_id, 95, dossier_id, aanvraagtype_id, "
+			    " 'Arrangement', datum, 'Nieuw', '' FROM hulpvraag WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 95");
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "Verwerkt", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "nog geen aanpak"));
+	/* an amount other than the tariff without a reason: the database refuses,
+	 * whatever the program checked */
+	memset(&in, 0, sizeof in);
+	strcpy(in.type, "arrangement");
+	strcpy(in.categorie, "midden");
+	strcpy(in.start, "01-09-2026");
+	strcpy(in.eind, "01-09-2027"); /* one day too long */
+	strcpy(in.bedrag, "9.000");
+	assert_int_equal(db_aanpak_save(w->fin, hv, 0, 0, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "wijkt af van het tarief"));
+	strcpy(in.reden, "Extra begeleiding");
+	assert_int_equal(db_aanpak_save(w->fin, hv, 0, 0, &in, "fedcba9876543210fedcba9876543210", &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT tarief_cent FROM aanpak WHERE hulpvraag_id = %ld", hv);
+	assert_int_equal(harness_long(w->su, sql), 850000);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE object = 'aanpak' AND detail LIKE '%%bedrag 900000 tarief 850000%%'");
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* no number, and a year and a day */
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "Verwerkt", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "beschikkingsnummer ontbreekt"));
+	assert_non_null(strstr(o.err.msg, "ten hoogste een jaar"));
+	/* the tariff cannot be faked to drop the reason */
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET tarief_cent = bedrag_cent, bedrag_reden = '' WHERE hulpvraag_id = %ld", hv);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	/* number and period fixed: verwerkt */
+	assert_int_equal(db_aanpak_read(w->fin, hv, &a, &e), 0);
+	assert_int_equal(a.arrangement, 1);
+	assert_string_equal(a.in.bedrag, "€ 9.000,00");
+	strcpy(in.eind, "31-08-2027");
+	strcpy(in.nummer, "ARR-1");
+	assert_int_equal(db_aanpak_save(w->fin, hv, a.id, a.version, &in, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(db_aanpak_save(w->fin, hv, a.id, a.version, &in, NULL, &o), OUTCOME_CONFLICT);
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "Verwerkt", "", w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
+	/* the secretariaat may read it but not write it */
+	struct db *sec = app_as("sec_a", w->su);
+	assert_int_equal(db_aanpak_read(sec, hv, &a, &e), 0);
+	assert_string_equal(a.in.nummer, "ARR-1");
+	assert_int_equal(db_aanpak_save(sec, hv, a.id, a.version, &in, NULL, &o), OUTCOME_REFUSED);
+	db_free(&sec);
+}
+
+/* "Te verwerken" reads under the read policies: another SWV gets nothing. */
+static void te_verwerken_follows_rls(void **state)
+{
+	struct world *w = *state;
+	struct db *b = app_as("sec_b", w->su);
+	long a = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_verwerken(%ld, 1000) WHERE reden = 'Arrangement zonder aanpak'", a);
+	assert_true(harness_long(w->fin, sql) >= 1);
+	assert_int_equal(harness_long(b, sql), 0);
+	snprintf(sql, sizeof sql, "SELECT coalesce(sum(aantal), 0) FROM te_verwerken_telling(%ld)", a);
+	assert_true(harness_long(w->fin, sql) >= 1);
+	assert_int_equal(harness_long(b, sql), 0);
+	db_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(afgegeven_only_with_a_valid_beschikking),
+		cmocka_unit_test(overlap_and_number_refused),
+		cmocka_unit_test(emb_only_so_hoog),
+		cmocka_unit_test(number_unique_under_two_sessions),
+		cmocka_unit_test(draft_not_visible_outside),
+		cmocka_unit_test(aanpak_verwerkt_only_with_number_period_amount),
+		cmocka_unit_test(te_verwerken_follows_rls),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,216 @@
+/* aanpak_tab.c — the Aanpak content of the beschikking tab; see aanpak_tab.h. */
+#include "tui/aanpak_tab.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/recht.h"
+#include "core/validate.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+#include "tui/outcome.h"
+
+/* The tariff of the draft's categorie in its start's school year (-1). */
+static int64_t tarief_van(const struct aanpaktab *t)
+{
+	struct datum d;
+	int64_t c;
+	if (!t->draft.categorie[0] || datum_parse(t->draft.start, &d, NULL) < 0 ||
+	    beschikking_tarief_zoek(t->a.tarieven, (size_t)t->a.ntarieven, t->draft.categorie, d, &c, NULL) < 0)
+		return -1;
+	return c;
+}
+
+static void check(struct aanpaktab *t)
+{
+	t->tarief = tarief_van(t);
+	aanpak_check(&t->draft, t->tarief, 0, NULL, &t->fouten);
+	aanpak_check(&t->draft, t->tarief, 1, NULL, &t->verwerken);
+	t->voorstel[0] = '\0';
+	if (t->tarief > 0)
+		validate_money_format(t->tarief, t->voorstel, sizeof t->voorstel);
+}
+
+void aanpaktab_load(struct aanpaktab *t, struct app *a, long hulpvraag_id)
+{
+	struct err e;
+
+	if (db_aanpak_read(a->db, hulpvraag_id, &t->a, &e) < 0) {
+		snprintf(t->err, sizeof t->err, "Aanpak niet geladen: %s", e.msg);
+		return;
+	}
+	t->err[0] = '\0';
+	if (!t->dirty) {
+		t->draft = t->a.in;
+		if (!t->a.id)
+			outcome_key_new(t->key); /* a new aanpak: sent twice, made once */
+	}
+	t->loaded = 1;
+	check(t);
+}
+
+static void velden(struct aanpaktab *t, struct veld *v)
+{
+	struct aanpak_invoer *in = &t->draft;
+	int i;
+
+	for (i = 0; i < t->a.ntypes; i++)
+		t->types[i] = t->a.types[i];
+	t->types[i] = NULL;
+	for (i = 0; i < t->a.ncategorieen; i++)
+		t->categorieen[i] = t->a.categorieen[i];
+	t->categorieen[i] = NULL;
+#define V(f, s, slot) (struct veld){ .label = aanpak_veld_label(f), .soort = (s), .waarde = (slot), .len = sizeof(slot) }
+	v[AP_TYPE] = V(AP_TYPE, VELD_KEUZE, in->type);
+	v[AP_TYPE].keuzes = t->types;
+	v[AP_CATEGORIE] = V(AP_CATEGORIE, VELD_KEUZE, in->categorie);
+	v[AP_CATEGORIE].keuzes = t->categorieen;
+	v[AP_START] = V(AP_START, VELD_REGEL, in->start);
+	v[AP_START].prompt = "Startdatum (dd-mm-jjjj):";
+	v[AP_EIND] = V(AP_EIND, VELD_REGEL, in->eind);
+	v[AP_EIND].prompt = "Einddatum (dd-mm-jjjj; een arrangement duurt ten hoogste een jaar):";
+	v[AP_BEDRAG] = V(AP_BEDRAG, VELD_REGEL, in->bedrag);
+	v[AP_BEDRAG].prompt = "Bedrag in euro (8.500 of € 8.500,00); het tarief van het schooljaar staat klaar:";
+	v[AP_BEDRAG].voorstel = t->voorstel;
+	v[AP_REDEN] = V(AP_REDEN, VELD_TEKST, in->reden);
+	v[AP_REDEN].prompt = "Waarom wijkt het bedrag af van het tarief? (wordt bewaard)";
+	v[AP_NUMMER] = V(AP_NUMMER, VELD_REGEL, in->nummer);
+	v[AP_NUMMER].prompt = "Beschikkingsnummer (de financieel medewerker vult het in; uniek):";
+	v[AP_NUMMER].kop = "Beschikking";
+	v[AP_OMSCHRIJVING] = V(AP_OMSCHRIJVING, VELD_TEKST, in->omschrijving);
+#undef V
+	for (i = 0; i < AP_VELDEN; i++)
+		v[i].fout = t->fouten.veld[i];
+}
+
+int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	char buf[700], tar[VALIDATE_MONEY_LEN];
+	int y = 0;
+
+	t->row = -1;
+	if (t->err[0]) {
+		screen_put(p, y++, 1, width - 2, t->err, s->attr[ST_ERROR]);
+		return y;
+	}
+	if (!t->loaded) {
+		screen_put(p, y++, 1, width - 2, "Bezig met laden…", s->attr[ST_DIM]);
+		return y;
+	}
+	if (t->a.id)
+		snprintf(buf, sizeof buf, "Aanpak%s — bewaard: %s (versie %d)%s", t->a.verwerkt ? " (financieel verwerkt)" : "",
+			 t->a.gewijzigd, t->a.version, t->dirty ? " · * niet bewaard" : "");
+	else
+		snprintf(buf, sizeof buf, "Nog geen aanpak%s", t->dirty ? " · * niet bewaard" : "");
+	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
+	struct datum d;
+	char jaar[12];
+	if (t->tarief > 0 && datum_parse(t->draft.start, &d, NULL) == 0)
+		snprintf(buf, sizeof buf, "Tarief %s, schooljaar %s: %s", t->draft.categorie,
+			 beschikking_schooljaar_naam(datum_schooljaar(d), jaar),
+			 validate_money_format(t->tarief, tar, sizeof tar));
+	else
+		snprintf(buf, sizeof buf, "Geen tarief voor deze categorie en dit schooljaar (balie admin tarief)");
+	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_DIM]);
+	if (t->a.arrangement) {
+		if (t->verwerken.n == 0)
+			screen_put(p, y++, 1, width - 2, "✓ Nummer, periode en bedrag: financieel verwerken kan (s)",
+				   s->attr[ST_OK]);
+		else
+			screen_put(p, y++, 1, width - 2, "Financieel verwerken kan nog niet: nummer, periode en bedrag nodig",
+				   s->attr[ST_DIM]);
+	}
+	struct veld v[AP_VELDEN];
+	velden(t, v);
+	y += veldrijen_draw(p, s, y, width, v, AP_VELDEN, t->cur, &t->row, recht_mag(a->session.roles, RECHT_AANPAK_BEWERKEN));
+	return y;
+}
+
+long aanpaktab_rows(const struct aanpaktab *t, int width)
+{
+	(void)t;
+	(void)width;
+	return 8 + veldrijen_rows(AP_VELDEN);
+}
+
+static int may(struct app *a)
+{
+	if (recht_mag(a->session.roles, RECHT_AANPAK_BEWERKEN))
+		return 1;
+	app_message(a, 1, "Een aanpak bewerken mag jouw rol niet");
+	return 0;
+}
+
+int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enum action_id id, int *save)
+{
+	struct veld v[AP_VELDEN];
+	char title[120];
+
+	*save = 0;
+	if (!t->loaded)
+		return R_NONE;
+	switch (veldrijen_actie(id, &t->cur, AP_VELDEN)) {
+	case VR_VERPLAATST:
+		return R_PAINT;
+	case VR_BEWERKEN:
+		if (!may(a))
+			return R_BARS;
+		velden(t, v);
+		t->editing = t->cur;
+		snprintf(title, sizeof title, "Aanpak: %s", aanpak_veld_label(t->cur));
+		veldrijen_open(&owner->dlg, AANPAKTAB_DT_VELD, title, &v[t->cur]);
+		return R_PAINT | R_BARS;
+	case VR_BEWAREN:
+		if (!may(a))
+			return R_BARS;
+		check(t);
+		for (int i = 0; i < AP_VELDEN && t->fouten.n; i++)
+			if (t->fouten.veld[i][0]) {
+				app_message(a, 1, "Niet bewaard — %s: %.400s", aanpak_veld_label(i), t->fouten.veld[i]);
+				return R_PAINT | R_BARS;
+			}
+		*save = 1;
+		return R_NONE;
+	default:
+		return R_NONE;
+	}
+}
+
+int aanpaktab_dialog_ok(struct aanpaktab *t, struct app *a, struct pane *owner)
+{
+	struct veld v[AP_VELDEN];
+
+	velden(t, v);
+	if (veldrijen_neem(&owner->dlg, &v[t->editing]) < 0)
+		return R_PAINT;
+	dialog_close(&owner->dlg);
+	t->dirty = 1;
+	check(t);
+	/* the amount comes from the tariff as soon as categorie and start say
+	 * which one; a typed amount is never overwritten */
+	if (!t->draft.bedrag[0] && t->tarief > 0 && (t->editing == AP_CATEGORIE || t->editing == AP_START)) {
+		validate_money_format(t->tarief, t->draft.bedrag, sizeof t->draft.bedrag);
+		check(t);
+	}
+	if (t->fouten.veld[t->editing][0])
+		app_message(a, 1, "%s: %.400s", aanpak_veld_label(t->editing), t->fouten.veld[t->editing]);
+	else if (t->fouten.veld[AP_REDEN][0])
+		app_message(a, 1, "%s", t->fouten.veld[AP_REDEN]);
+	else
+		app_message(a, 0, "In het concept; F2 of w bewaart");
+	return R_PAINT | R_BARS;
+}
+
+int aanpaktab_save(struct aanpaktab *t, struct app *a, long hulpvraag_id)
+{
+	struct outcome o;
+
+	db_aanpak_save(a->db, hulpvraag_id, t->a.id, t->a.version, &t->draft, t->a.id ? NULL : t->key, &o);
+	outcome_show(a, &o, "de aanpak");
+	if (o.kind == OUTCOME_SAVED) {
+		t->dirty = 0;
+		aanpaktab_load(t, a, hulpvraag_id);
+	}
+	return R_PAINT | R_BARS;
+}
