@@ -42,6 +42,10 @@ enum recht_actie {
 	RECHT_BULK,
 	RECHT_WERKVOORRAAD,          /* the status tree and queue: of what the account sees */
 	RECHT_TE_CONTROLEREN,        /* the completeness list */
+	RECHT_AGENDA_ZIEN,           /* the commission agenda: of the meetings the account sees */
+	RECHT_VERGADERING_BEHEREN,   /* create, edit, cancel a meeting and its members */
+	RECHT_PLANNEN,               /* a hulpvraag on a meeting (and off again) */
+	RECHT_UITKOMST_VASTLEGGEN,   /* the outcome of an agendapunt */
 	RECHT_COUNT
 };
 

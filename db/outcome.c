@@ -94,6 +94,10 @@ static const struct {
 			 "       CASE WHEN b.verwijderd_op IS NULL THEN 'aanwezig' ELSE 'verwijderd' END, b.version "
 			 "  FROM bijlage b LEFT JOIN account a ON a.id = b.verwijderd_door WHERE b.id = $1",
 			 "deze bijlage" },
+	[OT_VERGADERING] = { "vergadering",
+			     "SELECT coalesce(a.naam, ''), " DB_MOMENT("v.updated_at") ", v.status, v.version "
+			     "  FROM vergadering v LEFT JOIN account a ON a.id = v.gewijzigd_door WHERE v.id = $1",
+			     "deze vergadering" },
 };
 
 /* Zero rows matched id at version: CONFLICT with who/when/what now, or
