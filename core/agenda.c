@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <libconfig.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -532,4 +533,71 @@ int agenda_voorstel(const struct agenda_plek *p, size_t n, struct datum today)
 		if (agenda_plan_check(&p[i], today, 0) == AGENDA_OK)
 			return (int)i;
 	return -1;
+}
+
+/* printf into a fresh string; NULL when out of memory. */
+static char *fmt_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt_alloc(const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	return s;
+}
+
+static int mail_pair(char *subject, char *body, char **s_out, char **b_out)
+{
+	if (!subject || !body) {
+		free(subject);
+		free(body);
+		return -1;
+	}
+	*s_out = subject;
+	*b_out = body;
+	return 0;
+}
+
+int agenda_mail_gepland(long nummer, const char *commissie, struct datum d, int van, int tot, const char *locatie,
+			const char *link, char **subject, char **body)
+{
+	char ds[DATUM_BUFLEN], a[6], b[6];
+	const char *waar = link && *link ? link : locatie && *locatie ? locatie : "volgt";
+
+	datum_format(d, ds);
+	return mail_pair(fmt_alloc("Hulpvraag %ld: bespreking in de %s op %s", nummer, commissie, ds),
+			 fmt_alloc("Beste aanvrager,\n\n"
+				   "Hulpvraag %ld staat op de agenda van de %s.\n\n"
+				   "Datum:   %s %s\n"
+				   "Tijd:    %s tot %s\n"
+				   "Plaats:  %s%s\n\n"
+				   "U hoeft hiervoor niets te doen. Na de bespreking hoort u het besluit.\n\n"
+				   "Met vriendelijke groet,\nhet secretariaat\n",
+				   nummer, commissie, datum_weekday_name(datum_weekday(d)), ds,
+				   agenda_tijd_format(van, a), agenda_tijd_format(tot, b), waar,
+				   link && *link ? " (online)" : ""),
+			 subject, body);
+}
+
+int agenda_mail_uitkomst(long nummer, const char *commissie, struct datum d, const char *uitkomst,
+			 const char *notitie, char **subject, char **body)
+{
+	char ds[DATUM_BUFLEN];
+	int aangehouden = uitkomst && !strcmp(uitkomst, "aangehouden");
+
+	datum_format(d, ds);
+	return mail_pair(fmt_alloc("Hulpvraag %ld: besluit van de %s van %s", nummer, commissie, ds),
+			 fmt_alloc("Beste aanvrager,\n\n"
+				   "De %s heeft hulpvraag %ld op %s besproken.\n\n"
+				   "Uitkomst: %s\n%s%s%s\n"
+				   "%s"
+				   "Met vriendelijke groet,\nhet secretariaat\n",
+				   commissie, nummer, ds, uitkomst ? uitkomst : "",
+				   notitie && *notitie ? "Toelichting: " : "", notitie ? notitie : "",
+				   notitie && *notitie ? "\n" : "",
+				   aangehouden ? "De hulpvraag komt op een volgende vergadering terug.\n\n" : ""),
+			 subject, body);
 }

@@ -165,4 +165,15 @@ const char *agenda_weigering_tekst(enum agenda_weigering w, const struct agenda_
  * today without override; -1 when none does. */
 int agenda_voorstel(const struct agenda_plek *p, size_t n, struct datum today);
 
+/* The mails to the aanvrager (allocated, caller frees both; 0 / -1 when
+ * out of memory).  The subject names the hulpvraag by its nummer only: a
+ * pupil's name never goes in a subject (children's data).  Planned: when
+ * and where it is discussed (001 stap 12: "wanneer de hulpvraag wordt
+ * besproken"), van/tot the case's slot in minutes.  Outcome: uitkomst
+ * ("toegekend", "afgewezen", "aangehouden") and the note. */
+int agenda_mail_gepland(long nummer, const char *commissie, struct datum d, int van, int tot, const char *locatie,
+			const char *link, char **subject, char **body);
+int agenda_mail_uitkomst(long nummer, const char *commissie, struct datum d, const char *uitkomst,
+			 const char *notitie, char **subject, char **body);
+
 #endif

@@ -13,10 +13,19 @@
 #define INITIALEN(d) \
 	"CASE WHEN " d ".niveau = 'leerling' THEN " \
 	"  upper(left(" d ".roepnaam, 1)) || '.' || " \
-	"  coalesce((SELECT string_agg(left(w, 1), '.') FROM regexp_split_to_table(" d ".tussenvoegsel, '\\s+') w " \
+	"  coalesce((SELECT string_agg(left(w, 1), '.') FROM regexp_split_to_table(" \
+	"             regexp_replace(" d ".tussenvoegsel, '[^[:alpha:][:space:]]', '', 'g'), '\\s+') w " \
 	"             WHERE w <> '') || '.', '') || upper(left(" d ".achternaam, 1)) || '.' " \
 	" ELSE coalesce((SELECT string_agg(upper(left(w, 1)), '.') FROM regexp_split_to_table(" \
 	d ".groepsnaam, '\\s+') w WHERE w <> '') || '.', '') END"
+
+/* One read, acting as the session's account. */
+static PGresult *read_as(struct db *db, struct err *e, const char *sql, int n, const char *const *p)
+{
+	enum db_failure kind;
+
+	return db_exec_as_account(db, e, &kind, sql, n, p);
+}
 
 static int parse_iso(const char *s, struct datum *d)
 {
@@ -37,7 +46,7 @@ int db_agenda_commissies(struct db *db, long org, char *buf, size_t len, struct 
 {
 	char so[24];
 	const char *p[1] = { db_num(so, sizeof so, org) };
-	PGresult *r = db_exec_as_account(db, e, NULL,
+	PGresult *r = read_as(db, e,
 					 "SELECT coalesce(string_agg(code, E'\\n' ORDER BY code), '') FROM commissie "
 					 " WHERE organisatie_id = $1",
 					 1, p);
@@ -80,7 +89,7 @@ int db_agenda_vergaderingen(struct db *db, struct datum van, struct datum tot, c
 {
 	char a[DATUM_BUFLEN], b[DATUM_BUFLEN];
 	const char *p[3] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie };
-	PGresult *r = db_exec_as_account(db, e, NULL,
+	PGresult *r = read_as(db, e,
 					 VERGADERING_COLS
 					 " WHERE v.datum BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR c.code = $3)"
 					 " ORDER BY v.datum, v.begintijd, v.id LIMIT 1000",
@@ -105,7 +114,7 @@ int db_agenda_vergadering(struct db *db, long id, struct agenda_vergadering_rij 
 {
 	char s[24];
 	const char *p[1] = { db_num(s, sizeof s, id) };
-	PGresult *r = db_exec_as_account(db, e, NULL, VERGADERING_COLS " WHERE v.id = $1", 1, p);
+	PGresult *r = read_as(db, e, VERGADERING_COLS " WHERE v.id = $1", 1, p);
 
 	memset(out, 0, sizeof *out);
 	if (!r)
@@ -120,8 +129,8 @@ int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n
 {
 	char s[24];
 	const char *p[1] = { db_num(s, sizeof s, v) };
-	PGresult *r = db_exec_as_account(
-		db, e, NULL,
+	PGresult *r = read_as(
+		db, e,
 		"SELECT a.id, a.version, h.id, h.version, h.nummer, a.volgorde, a.open, " INITIALEN("d") ", "
 		"       h.status, t.naam, coalesce(a.uitkomst, ''), a.notitie "
 		"  FROM agendapunt a JOIN hulpvraag h ON h.id = a.hulpvraag_id "
@@ -162,8 +171,8 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 			 struct err *e)
 {
 	const char *p[1] = { commissie };
-	PGresult *r = db_exec_as_account(
-		db, e, NULL,
+	PGresult *r = read_as(
+		db, e,
 		"SELECT h.id, h.version, h.nummer, h.datum, " INITIALEN("d") ", h.status, t.naam "
 		"  FROM flow_agenda f JOIN aanvraagtype t ON t.id = f.aanvraagtype_id "
 		"  JOIN hulpvraag h ON h.aanvraagtype_id = f.aanvraagtype_id "
@@ -202,7 +211,7 @@ int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct
 {
 	char s[24];
 	const char *p[1] = { db_num(s, sizeof s, h) };
-	PGresult *r = db_exec_as_account(db, e, NULL,
+	PGresult *r = read_as(db, e,
 					 "SELECT c.code || ' ' || to_char(v.datum, 'DD-MM-YYYY') || ' ' || "
 					 "       to_char(v.begintijd, 'HH24:MI') "
 					 "  FROM agendapunt a JOIN vergadering v ON v.id = a.vergadering_id "
@@ -244,10 +253,12 @@ enum outcome_kind db_agenda_plannen(struct db *db, long h, int version, long v, 
 	o->version = atoi(PQgetvalue(r, 0, 1));
 	DB_COPY(o->nu, r, 0, 2);
 	o->repeated = PQgetvalue(r, 0, 3)[0] == 't';
-	o->mail = subject != NULL;
+	o->mail = PQgetvalue(r, 0, 4)[0] == 't';
 	PQclear(r);
-	return outcome_set(o, OUTCOME_SAVED, "Gepland; status nu %s%s", o->nu,
-			   subject ? "; mail aan de aanvrager klaargezet" : "");
+	if (o->repeated)
+		return outcome_set(o, OUTCOME_SAVED, "Was al gepland; status %s", o->nu);
+	return outcome_set(o, OUTCOME_SAVED, "Gepland; status nu %s; %s", o->nu,
+			   o->mail ? "mail aan de aanvrager klaargezet" : "geen mail (geen adres of de aanvrager wil er geen)");
 }
 
 enum outcome_kind db_agenda_uitkomst(struct db *db, long p_id, int version, const char *uitkomst,

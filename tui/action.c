@@ -288,6 +288,39 @@ const struct action action_table[] = {
 	  CTX_CONTROLE, 0 },
 
 	/* --- dialogs (tui/dialog.c): CTX_DIALOG rows go here --- */
+	/* --- agenda (pane_agenda.c) --- */
+	{ ACT_AG_AGENDA, "agenda", "Agenda",
+	  "Opent de agenda van de commissies (CT, AC, Kans!overleg …)",
+	  CTX_HOME, ACTION_BAR, ACTION_RECHT(RECHT_AGENDA_ZIEN) },
+	{ ACT_CLOSE, "terug", "Terug", "Terug: van de zaken of te plannen naar de vergaderingen, dan naar het overzicht",
+	  CTX_AGENDA, ACTION_BAR },
+	{ ACT_AG_OPEN, "openen", "Openen",
+	  "Vergadering: toont haar zaken; te plannen: plant de hulpvraag; zaak: opent de hulpvraag",
+	  CTX_AGENDA, ACTION_BAR },
+	{ ACT_AG_TEPLANNEN, "te-plannen", "Te plannen",
+	  "De hulpvragen die klaar zijn voor de commissie van deze vergadering, oudste eerst",
+	  CTX_AGENDA, ACTION_BAR, ACTION_RECHT(RECHT_PLANNEN) },
+	{ ACT_AG_UITKOMST, "uitkomst-vastleggen", "Uitkomst",
+	  "Legt de uitkomst van de zaak vast: toegekend, afgewezen of aangehouden (met toelichting)",
+	  CTX_AGENDA, ACTION_BAR, ACTION_RECHT(RECHT_UITKOMST_VASTLEGGEN) },
+	{ ACT_AG_ANNULEREN, "vergadering-annuleren", "Annuleren",
+	  "Annuleert de vergadering (vraagt eerst); haar zaken gaan terug naar te plannen",
+	  CTX_AGENDA, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
+	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de agenda opnieuw op",
+	  CTX_AGENDA, 0 },
+	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
+	  CTX_AGENDA, 0 },
+	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
+	  CTX_AGENDA, 0 },
+	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
+	  CTX_AGENDA, 0 },
+	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
+	  CTX_AGENDA, 0 },
+	{ ACT_TOP, "begin", "Begin", "Naar de eerste regel",
+	  CTX_AGENDA, 0 },
+	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste regel",
+	  CTX_AGENDA, 0 },
+
 	{ ACT_DLG_OK, "dialoog-ok", "OK",
 	  "Bevestigt de dialoog (in een tekst met meerdere regels: F2 of Ctrl-D; Enter is daar een nieuwe regel)",
 	  CTX_DIALOG, ACTION_BAR },
@@ -323,6 +356,7 @@ static const struct {
 	[CTX_VIEWER] = { "Bijlage lezen", 0, "bijlage-lezen" },
 	[CTX_CONTROLE] = { "Te controleren", 0, "te-controleren" },
 	[CTX_FORMULIER] = { "Formulier", 1, "formulier" },
+	[CTX_AGENDA] = { "Agenda", 0, "agenda" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

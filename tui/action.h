@@ -47,6 +47,7 @@ enum action_ctx {
 	CTX_VIEWER,  /* the text of one bijlage (pane_viewer.c) */
 	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
+	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
 	CTX_COUNT
 };
 
@@ -115,6 +116,12 @@ enum action_id {
 	ACT_HV_FORM_ADD,  /* hulpvraag: add a form from the organisation's list */
 	ACT_FORM_SAVE,    /* form pane: save (a draft when incomplete) */
 	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
+	/* --- agenda (pane_agenda.c) --- */
+	ACT_AG_AGENDA,    /* home: open the agenda */
+	ACT_AG_OPEN,      /* meetings: its cases; te plannen: plan the hulpvraag; cases: open the hulpvraag */
+	ACT_AG_TEPLANNEN, /* the hulpvragen ready for the selected meeting's commissie */
+	ACT_AG_UITKOMST,  /* cases: record the outcome of the selected agendapunt */
+	ACT_AG_ANNULEREN, /* meetings: cancel the selected meeting */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -242,11 +242,12 @@ CREATE TRIGGER vergadering_geannuleerd AFTER UPDATE OF status ON vergadering
 -- a status not ready for this commissie, already on an open meeting.  The
 -- meeting row is locked first, so two people planning its last place at
 -- once are served one after the other: the second is told it is full.
--- Returns the agendapunt, the hulpvraag's new version and status, and
--- whether it was an earlier send of the same key.
+-- Returns the agendapunt, the hulpvraag's new version and status, whether
+-- it was an earlier send of the same key, and whether a mail was queued
+-- (not when the aanvrager has no address or asked for none).
 CREATE FUNCTION agendapunt_plannen(p_h bigint, p_version integer, p_v bigint, p_override text,
                                    p_onderwerp text, p_tekst text, p_idempotentie text)
-RETURNS TABLE (id bigint, versie integer, status text, herhaald boolean)
+RETURNS TABLE (id bigint, versie integer, status text, herhaald boolean, mail boolean)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 #variable_conflict use_column
 DECLARE
@@ -265,7 +266,7 @@ BEGIN
 		SELECT a.id, hv.version, hv.status INTO v_id, v_versie, v_status
 		  FROM agendapunt a JOIN hulpvraag hv ON hv.id = a.hulpvraag_id WHERE a.idempotentie = p_idempotentie;
 		IF FOUND THEN
-			RETURN QUERY SELECT v_id, v_versie, v_status, true;
+			RETURN QUERY SELECT v_id, v_versie, v_status, true, false;
 			RETURN;
 		END IF;
 	END IF;
@@ -338,7 +339,8 @@ BEGIN
 	VALUES (acting_account(), v.organisatie_id, 'plannen', 'agendapunt', v_id,
 	        format('hulpvraag %s vergadering %s%s', h.id, v.id,
 	               CASE WHEN current_date > v.deadline THEN ' na deadline' ELSE '' END));
-	RETURN QUERY SELECT v_id, v_versie, v_status, false;
+	RETURN QUERY SELECT v_id, v_versie, v_status, false,
+		p_onderwerp IS NOT NULL AND h.aanvrager_email IS NOT NULL AND NOT h.geen_mail;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION agendapunt_plannen(bigint, integer, bigint, text, text, text, text) FROM PUBLIC;

@@ -304,6 +304,32 @@ static void bad_holiday_file_says_where(void **state)
 	unlink(path);
 }
 
+static void mails_name_date_time_and_place(void **state)
+{
+	char *s, *b;
+
+	assert_int_equal(agenda_mail_gepland(757, "CT", datum_make(2027, 1, 19), 810, 840, "Kantoor SWV, Helmond", "",
+					     &s, &b), 0);
+	assert_string_equal(s, "Hulpvraag 757: bespreking in de CT op 19-01-2027");
+	assert_non_null(strstr(b, "dinsdag 19-01-2027"));
+	assert_non_null(strstr(b, "13:30 tot 14:00"));
+	assert_non_null(strstr(b, "Kantoor SWV, Helmond"));
+	free(s);
+	free(b);
+	assert_int_equal(agenda_mail_gepland(12, "AC", datum_make(2027, 1, 27), 840, 870, "",
+					     "https://vergader.example/ac", &s, &b), 0);
+	assert_non_null(strstr(b, "https://vergader.example/ac (online)"));
+	free(s);
+	free(b);
+	assert_int_equal(agenda_mail_uitkomst(12, "Kans!overleg", datum_make(2027, 1, 7), "aangehouden",
+					      "verslag ontbreekt", &s, &b), 0);
+	assert_string_equal(s, "Hulpvraag 12: besluit van de Kans!overleg van 07-01-2027");
+	assert_non_null(strstr(b, "Toelichting: verslag ontbreekt"));
+	assert_non_null(strstr(b, "volgende vergadering"));
+	free(s);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +344,7 @@ int main(void)
 		cmocka_unit_test(planning_refuses_full_past_cancelled_and_late),
 		cmocka_unit_test(proposal_is_first_with_room_and_open_deadline),
 		cmocka_unit_test(bad_holiday_file_says_where),
+		cmocka_unit_test(mails_name_date_time_and_place),
 	};
 
 	return cmocka_run_group_tests_name("agenda", tests, setup, teardown);

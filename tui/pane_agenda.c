@@ -1,0 +1,728 @@
+/* pane_agenda.c — the commission agenda; see pane_agenda.h.
+ *
+ * One pane, three lists (each a core/lijst): the meetings from six weeks
+ * back to a year ahead, the cases of one meeting, and "te plannen" for one
+ * commissie.  Esc goes from a meeting's cases or te plannen back to the
+ * meetings.  The target of planning is the selected meeting when it takes a
+ * case, else the proposal of core/agenda (the first meeting of that
+ * commissie with room whose deadline has not passed), else — when only its
+ * deadline has passed — the selected meeting with a reason the person
+ * gives.  Database work happens in jobs (app_start); the overview shows
+ * pupils as initials only.
+ */
+#include "tui/pane_agenda.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/agenda.h"
+#include "db/agenda.h"
+#include "tui/app.h"
+#include "tui/dialog.h"
+#include "tui/outcome.h"
+#include "tui/pane_hulpvraag.h"
+
+#define HEAD_ROWS 4 /* two heading lines, column heads, rule */
+
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN };
+enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN };
+
+struct agenda {
+	struct pane base;
+	enum mode mode;
+	struct lijst verg;   /* struct agenda_vergadering_rij */
+	struct lijst zaken;  /* struct agenda_punt_rij of `cur` */
+	struct lijst plan;   /* struct agenda_teplannen_rij of cur.commissie */
+	struct agenda_vergadering_rij cur;   /* the meeting of the cases, or the planning target */
+	int override;        /* planning on cur needs a reason (its deadline passed) */
+	int loaded, first_load;
+	char body_msg[600];
+	/* what the open dialog is about */
+	long dlg_id;
+	int dlg_version;
+	long dlg_nummer;
+	char uitkomst[16];
+	char key[OUTCOME_KEY_LEN]; /* the planning's idempotency key, made when its dialog opens */
+};
+
+static struct agenda *A(struct pane *p)
+{
+	return (struct agenda *)p;
+}
+
+static long verg_id(const void *r)
+{
+	return ((const struct agenda_vergadering_rij *)r)->id;
+}
+
+static long punt_id(const void *r)
+{
+	return ((const struct agenda_punt_rij *)r)->id;
+}
+
+static long plan_id(const void *r)
+{
+	return ((const struct agenda_teplannen_rij *)r)->hulpvraag_id;
+}
+
+static struct lijst *active(struct agenda *v)
+{
+	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan : &v->verg;
+}
+
+static struct datum today(void)
+{
+	return datum_today(time(NULL));
+}
+
+/* "di 08-09-2026" */
+static const char *kort(struct datum d, char *buf, size_t len)
+{
+	char ds[DATUM_BUFLEN];
+
+	snprintf(buf, len, "%.2s %s", datum_weekday_name(datum_weekday(d)), datum_format(d, ds));
+	return buf;
+}
+
+static const char *tijden(int van, int tot, char *buf, size_t len)
+{
+	char a[6], b[6];
+
+	snprintf(buf, len, "%s–%s", agenda_tijd_format(van, a), agenda_tijd_format(tot, b));
+	return buf;
+}
+
+static struct agenda_plek plek_of(const struct agenda_vergadering_rij *r)
+{
+	struct agenda_plek p = { r->id, r->datum, r->deadline, r->gepland, r->capaciteit, r->geannuleerd };
+
+	return p;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+/* The rows that fit below the heading; all of them from the top when they
+ * fit (a reload keeps the cursor's row, not a half-empty window). */
+static void fit(struct lijst *l, WINDOW *w)
+{
+	lijst_set_view(l, getmaxy(w) - HEAD_ROWS);
+	if (l->n <= l->view)
+		l->top = 0;
+}
+
+static void draw_empty(struct agenda *v, struct app *a, WINDOW *w, int y, const char *none)
+{
+	const char *m = v->body_msg[0] ? v->body_msg : !v->loaded ? "Bezig met laden…" : none;
+
+	screen_put(w, y + 1, 2, getmaxx(w) - 4, m, a->scr.attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
+}
+
+static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 0;
+	char buf[400], d[32], t[32];
+	struct datum nu = today();
+
+	snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, "Enter: de zaken · t: te plannen · X: annuleren", s->attr[ST_DIM]);
+	screen_put(w, y, 1, 13, "Datum", s->attr[ST_HEAD]);
+	screen_put(w, y, 15, 11, "Tijd", s->attr[ST_HEAD]);
+	screen_put(w, y, 27, 13, "Commissie", s->attr[ST_HEAD]);
+	screen_put(w, y, 41, 5, "Zaken", s->attr[ST_HEAD]);
+	screen_put(w, y, 47, 10, "Deadline", s->attr[ST_HEAD]);
+	screen_put(w, y++, 58, cols - 59, "Plaats", s->attr[ST_HEAD]);
+	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	if (!v->loaded || v->verg.n == 0) {
+		draw_empty(v, a, w, y, "Geen vergaderingen in deze periode.");
+		return;
+	}
+	fit(&v->verg, w);
+	for (int i = v->verg.top; i < v->verg.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
+		int past = datum_cmp(r->datum, nu) < 0;
+		attr_t at = s->attr[i == v->verg.cur ? ST_SEL : r->geannuleerd || past ? ST_DIM : ST_NORMAL];
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		screen_put(w, y, 1, 13, kort(r->datum, d, sizeof d), at);
+		screen_put(w, y, 15, 11, tijden(r->start, r->eind, t, sizeof t), at);
+		screen_put(w, y, 27, 13, r->commissie, at);
+		snprintf(buf, sizeof buf, "%d/%d", r->gepland, r->capaciteit);
+		screen_put_right(w, y, 41, 5, buf, at);
+		screen_put(w, y, 47, 10, datum_format(r->deadline, d), at);
+		/* never colour alone: the word says it */
+		snprintf(buf, sizeof buf, "%s%s", r->geannuleerd ? "✗ geannuleerd · " : "",
+			 r->link[0] ? "online" : r->locatie);
+		screen_put(w, y, 58, cols - 59, buf, at);
+	}
+}
+
+static void draw_meeting_head(struct agenda *v, struct app *a, WINDOW *w, int y)
+{
+	char buf[400], d[DATUM_BUFLEN], t[32], dl[DATUM_BUFLEN];
+	const struct agenda_vergadering_rij *r = &v->cur;
+
+	snprintf(buf, sizeof buf, "%s · %s %s %s · %s", r->commissie, datum_weekday_name(datum_weekday(r->datum)),
+		 datum_format(r->datum, d), tijden(r->start, r->eind, t, sizeof t),
+		 r->link[0] ? r->link : r->locatie[0] ? r->locatie : "plaats volgt");
+	screen_put(w, y, 1, getmaxx(w) - 2, buf, a->scr.attr[ST_HEAD]);
+	snprintf(buf, sizeof buf, "%s%d van %d zaken · deadline %s%s", r->geannuleerd ? "✗ GEANNULEERD · " : "",
+		 r->gepland, r->capaciteit, datum_format(r->deadline, dl),
+		 v->mode == M_ZAKEN ? " · Enter: hulpvraag · u: uitkomst · t: te plannen" : "");
+	screen_put(w, y + 1, 1, getmaxx(w) - 2, buf, a->scr.attr[r->geannuleerd ? ST_ERROR : ST_DIM]);
+}
+
+static void draw_zaken(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 2;
+	char buf[400], t[32];
+
+	draw_meeting_head(v, a, w, 0);
+	screen_put(w, y, 1, 2, "#", s->attr[ST_HEAD]);
+	screen_put(w, y, 4, 11, "Tijd", s->attr[ST_HEAD]);
+	screen_put(w, y, 16, 7, "Nummer", s->attr[ST_HEAD]);
+	screen_put(w, y, 24, 9, "Leerling", s->attr[ST_HEAD]);
+	screen_put(w, y, 34, 22, "Aanvraagtype", s->attr[ST_HEAD]);
+	screen_put(w, y++, 57, cols - 58, "Status / uitkomst", s->attr[ST_HEAD]);
+	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	if (!v->loaded || v->zaken.n == 0) {
+		draw_empty(v, a, w, y, "Nog geen zaken op deze vergadering (t: te plannen).");
+		return;
+	}
+	fit(&v->zaken, w);
+	for (int i = v->zaken.top; i < v->zaken.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_punt_rij *r = lijst_row(&v->zaken, i);
+		attr_t at = s->attr[i == v->zaken.cur ? ST_SEL : r->open ? ST_NORMAL : ST_DIM];
+		struct agenda_capaciteit cap = { v->cur.zaken, v->cur.minuten_per_zaak };
+		int van, tot;
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		if (r->open) {
+			snprintf(buf, sizeof buf, "%d", r->volgorde + 1);
+			screen_put_right(w, y, 1, 2, buf, at);
+			agenda_slot(&cap, v->cur.start, v->cur.eind, r->volgorde, &van, &tot);
+			screen_put(w, y, 4, 11, tijden(van, tot, t, sizeof t), at);
+		}
+		snprintf(buf, sizeof buf, "%ld", r->nummer);
+		screen_put_right(w, y, 16, 7, buf, at);
+		screen_put(w, y, 24, 9, r->initialen, at);
+		screen_put(w, y, 34, 22, r->aanvraagtype, at);
+		if (r->open)
+			snprintf(buf, sizeof buf, "%s", r->status);
+		else if (r->uitkomst[0])
+			snprintf(buf, sizeof buf, "%s %s%s%s", !strcmp(r->uitkomst, "toegekend") ? "✓" :
+				 !strcmp(r->uitkomst, "afgewezen") ? "✗" : "…", r->uitkomst,
+				 r->notitie[0] ? ": " : "", r->notitie);
+		else
+			snprintf(buf, sizeof buf, "— %s", r->notitie[0] ? r->notitie : "van de agenda");
+		screen_put(w, y, 57, cols - 58, buf, at);
+	}
+}
+
+static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 0;
+	char buf[400], d[32], t[32], dl[DATUM_BUFLEN];
+
+	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst", v->cur.commissie, v->plan.n,
+		 v->plan.n == 1 ? "ag" : "gen");
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
+	if (v->cur.id)
+		snprintf(buf, sizeof buf, "Plannen op %s %s (%d van %d, deadline %s%s) · Enter: plannen",
+			 kort(v->cur.datum, d, sizeof d), tijden(v->cur.start, v->cur.eind, t, sizeof t), v->cur.gepland,
+			 v->cur.capaciteit, datum_format(v->cur.deadline, dl), v->override ? " verstreken" : "");
+	else
+		snprintf(buf, sizeof buf, "Geen vergadering van de %s met plaats en een open deadline", v->cur.commissie);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[v->cur.id ? ST_DIM : ST_ERROR]);
+	screen_put(w, y, 1, 7, "Nummer", s->attr[ST_HEAD]);
+	screen_put(w, y, 9, 10, "Ontvangen", s->attr[ST_HEAD]);
+	screen_put(w, y, 20, 9, "Leerling", s->attr[ST_HEAD]);
+	screen_put(w, y, 30, 24, "Aanvraagtype", s->attr[ST_HEAD]);
+	screen_put(w, y++, 55, cols - 56, "Status", s->attr[ST_HEAD]);
+	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	if (!v->loaded || v->plan.n == 0) {
+		draw_empty(v, a, w, y, "Niets te plannen voor deze commissie.");
+		return;
+	}
+	fit(&v->plan, w);
+	for (int i = v->plan.top; i < v->plan.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_teplannen_rij *r = lijst_row(&v->plan, i);
+		attr_t at = s->attr[i == v->plan.cur ? ST_SEL : ST_NORMAL];
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		snprintf(buf, sizeof buf, "%ld", r->nummer);
+		screen_put_right(w, y, 1, 7, buf, at);
+		screen_put(w, y, 9, 10, datum_format(r->datum, d), at);
+		screen_put(w, y, 20, 9, r->initialen, at);
+		screen_put(w, y, 30, 24, r->aanvraagtype, at);
+		screen_put(w, y, 55, cols - 56, r->status, at);
+	}
+}
+
+static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode == M_ZAKEN)
+		draw_zaken(v, a, w);
+	else if (v->mode == M_TE_PLANNEN)
+		draw_te_plannen(v, a, w);
+	else
+		draw_vergaderingen(v, a, w);
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+/* The planning target for the commissie of r (see the file comment). */
+static void choose_target(struct agenda *v, const struct agenda_vergadering_rij *r)
+{
+	struct datum nu = today();
+	struct agenda_plek sel = plek_of(r);
+	struct agenda_vergadering_rij best;
+	int found = 0;
+
+	memset(&best, 0, sizeof best);
+	v->override = 0;
+	if (agenda_plan_check(&sel, nu, 0) == AGENDA_OK) {
+		best = *r;
+		found = 1;
+	}
+	for (int i = 0; !found && i < v->verg.n; i++) {
+		const struct agenda_vergadering_rij *x = lijst_row(&v->verg, i);
+		struct agenda_plek pl = plek_of(x);
+
+		if (!strcmp(x->commissie, r->commissie) && agenda_voorstel(&pl, 1, nu) == 0) {
+			best = *x;
+			found = 1;
+		}
+	}
+	if (!found && agenda_plan_check(&sel, nu, 1) == AGENDA_OK) {
+		best = *r;
+		v->override = 1;
+		found = 1;
+	}
+	if (!found)
+		snprintf(best.commissie, sizeof best.commissie, "%s", r->commissie);
+	v->cur = best;
+}
+
+static int load_all(struct agenda *v, struct app *a, struct err *e)
+{
+	struct agenda_vergadering_rij *vr = NULL;
+	int n = 0;
+	struct datum nu = today();
+	long keep = lijst_current_id(&v->verg);
+
+	if (db_agenda_vergaderingen(a->db, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, &vr, &n, e) < 0)
+		return -1;
+	lijst_set(&v->verg, vr, n, 0, 0, keep);
+	if (v->first_load) {
+		/* start on the first meeting from today on */
+		for (int i = 0; i < v->verg.n; i++)
+			if (datum_cmp(((struct agenda_vergadering_rij *)lijst_row(&v->verg, i))->datum, nu) >= 0) {
+				v->verg.cur = i;
+				break;
+			}
+		lijst_clamp(&v->verg);
+		v->first_load = 0;
+	}
+	if (v->mode == M_ZAKEN && v->cur.id) {
+		struct agenda_punt_rij *pr = NULL;
+		int at = lijst_find(&v->verg, v->cur.id);
+
+		if (at >= 0)
+			v->cur = *(struct agenda_vergadering_rij *)lijst_row(&v->verg, at);
+		if (db_agenda_punten(a->db, v->cur.id, &pr, &n, e) < 0)
+			return -1;
+		lijst_set(&v->zaken, pr, n, 0, 0, lijst_current_id(&v->zaken));
+	} else if (v->mode == M_TE_PLANNEN) {
+		struct agenda_teplannen_rij *tr = NULL;
+		int at = v->cur.id ? lijst_find(&v->verg, v->cur.id) : -1;
+
+		if (at >= 0) /* the target as it is now (full by now: choose again) */
+			choose_target(v, lijst_row(&v->verg, at));
+		if (db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
+			return -1;
+		lijst_set(&v->plan, tr, n, 0, 0, lijst_current_id(&v->plan));
+	}
+	v->loaded = 1;
+	return 0;
+}
+
+static int reload(struct agenda *v, struct app *a, int clear)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (load_all(v, a, &e) < 0) {
+		snprintf(v->body_msg, sizeof v->body_msg, "%s — r: opnieuw", e.msg);
+		app_message(a, 1, "%s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	v->body_msg[0] = '\0';
+	if (clear)
+		app_message_clear(a);
+	return R_PAINT | R_BARS;
+}
+
+static int job_load(struct pane *p, struct app *a)
+{
+	return reload(A(p), a, 1);
+}
+
+/* After another session's change: fresh rows, the message line stays (it
+ * may say what the person's own last write did). */
+static int job_refresh(struct pane *p, struct app *a)
+{
+	return reload(A(p), a, 0);
+}
+
+/* ---- writes ----------------------------------------------------------- */
+
+/* Shows what became of a write; the dialog stays open with its text unless
+ * it was saved (or the row is gone). */
+static int write_done(struct agenda *v, struct app *a, struct outcome *o, const char *wat)
+{
+	char note[700];
+
+	outcome_settle(a, o, wat);
+	if (o->kind == OUTCOME_SAVED || o->kind == OUTCOME_GONE) {
+		dialog_close(&v->base.dlg);
+		if (o->kind == OUTCOME_SAVED)
+			app_message(a, 0, "%s", o->err.msg);
+	} else {
+		dialog_note(&v->base.dlg, "%s", outcome_note(o, note, sizeof note));
+	}
+	return reload(v, a, 0);
+}
+
+static int job_plan(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct agenda_capaciteit cap = { v->cur.zaken, v->cur.minuten_per_zaak };
+	char *reden = v->override ? dialog_text(&p->dlg) : NULL;
+	char *subject = NULL, *body = NULL;
+	int van, tot;
+	struct outcome o;
+
+	outcome_clear(&o);
+	agenda_slot(&cap, v->cur.start, v->cur.eind, v->cur.gepland, &van, &tot);
+	if (agenda_mail_gepland(v->dlg_nummer, v->cur.commissie, v->cur.datum, van, tot, v->cur.locatie, v->cur.link,
+				&subject, &body) < 0)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_plannen(a->db, v->dlg_id, v->dlg_version, v->cur.id, reden, subject, body, v->key, &o);
+	free(reden);
+	free(subject);
+	free(body);
+	return write_done(v, a, &o, "het plannen");
+}
+
+static int job_uitkomst(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	char *note = dialog_text(&p->dlg), *subject = NULL, *body = NULL;
+	struct outcome o;
+
+	outcome_clear(&o);
+	if (!note || agenda_mail_uitkomst(v->dlg_nummer, v->cur.commissie, v->cur.datum, v->uitkomst, note, &subject,
+					  &body) < 0)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_uitkomst(a->db, v->dlg_id, v->dlg_version, v->uitkomst, note, subject, body, &o);
+	free(note);
+	free(subject);
+	free(body);
+	return write_done(v, a, &o, "de uitkomst");
+}
+
+static int job_annuleer(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	char *reden = dialog_text(&p->dlg);
+	struct outcome o;
+
+	outcome_clear(&o);
+	if (!reden)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, reden, &o);
+	free(reden);
+	return write_done(v, a, &o, "de annulering");
+}
+
+static int ag_dialog_ok(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	const struct dialog_item *it;
+	char *text;
+	int empty;
+
+	switch (p->dlg.tag) {
+	case DT_PLAN:
+		if (v->override) {
+			text = dialog_text(&p->dlg);
+			empty = !text || !text[strspn(text, " \t\n")];
+			free(text);
+			if (empty) {
+				dialog_note(&p->dlg, "De deadline is verstreken: een reden is verplicht.");
+				return R_PAINT;
+			}
+		}
+		return app_start(a, p, job_plan, "Bezig met plannen…");
+	case DT_UITKOMST_PICK: {
+		char title[160], prompt[300];
+
+		it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		if (it->id < 0 || it->id >= FLOW_UITKOMSTEN)
+			return R_PAINT;
+		snprintf(v->uitkomst, sizeof v->uitkomst, "%s", flow_uitkomst_naam[it->id]);
+		snprintf(title, sizeof title, "Uitkomst %s · hulpvraag %ld", v->uitkomst, v->dlg_nummer);
+		snprintf(prompt, sizeof prompt, "Toelichting (%s; de aanvrager krijgt die in de mail). F2: bewaren",
+			 strcmp(v->uitkomst, "aangehouden") ? "mag leeg blijven" : "verplicht: waarom aangehouden");
+		dialog_open_text(&p->dlg, DT_UITKOMST_NOTE, title, prompt, "");
+		return R_PAINT | R_BARS;
+	}
+	case DT_UITKOMST_NOTE:
+		text = dialog_text(&p->dlg);
+		empty = !text || !text[strspn(text, " \t\n")];
+		free(text);
+		if (empty && !strcmp(v->uitkomst, "aangehouden")) {
+			dialog_note(&p->dlg, "Zeg bij aanhouden waarom: de school krijgt de reden.");
+			return R_PAINT;
+		}
+		return app_start(a, p, job_uitkomst, "Bezig met bewaren…");
+	case DT_ANNULEER:
+		dialog_open_line(&p->dlg, DT_ANNULEER_REDEN, "Vergadering annuleren",
+				 "Reden (verplicht; staat bij de vergadering):", "", 0);
+		return R_PAINT | R_BARS;
+	case DT_ANNULEER_REDEN:
+		text = dialog_text(&p->dlg);
+		empty = !text || !text[strspn(text, " \t")];
+		free(text);
+		if (empty) {
+			dialog_note(&p->dlg, "Een reden is verplicht.");
+			return R_PAINT;
+		}
+		return app_start(a, p, job_annuleer, "Bezig met annuleren…");
+	}
+	return R_PAINT;
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static int to_mode(struct agenda *v, struct app *a, enum mode m)
+{
+	v->mode = m;
+	v->loaded = 0;
+	return app_start(a, &v->base, job_load, "Bezig met laden…");
+}
+
+static int open_plan_dialog(struct agenda *v, struct app *a)
+{
+	const struct agenda_teplannen_rij *h = lijst_current(&v->plan);
+	char title[160], prompt[600], d[32], t[32];
+
+	if (!v->cur.id) {
+		app_message(a, 1, "Geen vergadering van de %s met plaats: maak er een of kies een andere", v->cur.commissie);
+		return R_BARS;
+	}
+	v->dlg_id = h->hulpvraag_id;
+	v->dlg_version = h->version;
+	v->dlg_nummer = h->nummer;
+	outcome_key_new(v->key);
+	snprintf(title, sizeof title, "Plannen · hulpvraag %ld", h->nummer);
+	if (v->override) {
+		snprintf(prompt, sizeof prompt,
+			 "Op de %s van %s %s: de aanleverdeadline is verstreken. Reden om toch te plannen (verplicht, "
+			 "wordt bewaard). F2: plannen",
+			 v->cur.commissie, kort(v->cur.datum, d, sizeof d), tijden(v->cur.start, v->cur.eind, t, sizeof t));
+		dialog_open_text(&v->base.dlg, DT_PLAN, title, prompt, "");
+	} else {
+		snprintf(prompt, sizeof prompt,
+			 "Hulpvraag %ld (%s) plannen op de %s van %s %s? Nog %d van %d plaatsen. De aanvrager krijgt een "
+			 "mail met datum, tijd en plaats.",
+			 h->nummer, h->status, v->cur.commissie, kort(v->cur.datum, d, sizeof d),
+			 tijden(v->cur.start, v->cur.eind, t, sizeof t), v->cur.capaciteit - v->cur.gepland,
+			 v->cur.capaciteit);
+		dialog_open_confirm(&v->base.dlg, DT_PLAN, title, prompt, "Plannen");
+	}
+	return R_PAINT | R_BARS;
+}
+
+static int ag_open(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct lijst *l = active(v);
+
+	if (l->n == 0)
+		return R_NONE;
+	switch (v->mode) {
+	case M_VERGADERINGEN:
+		v->cur = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
+		lijst_set(&v->zaken, NULL, 0, 0, 0, 0);
+		return to_mode(v, a, M_ZAKEN);
+	case M_ZAKEN:
+		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_punt_rij *)lijst_current(&v->zaken))->hulpvraag_id));
+		return R_PAINT | R_BARS;
+	case M_TE_PLANNEN:
+		return open_plan_dialog(v, a);
+	}
+	return R_NONE;
+}
+
+static int ag_te_plannen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	struct agenda_vergadering_rij r;
+
+	if (v->mode == M_TE_PLANNEN)
+		return R_DONE;
+	if (v->mode == M_ZAKEN)
+		r = v->cur;
+	else if (v->verg.n)
+		r = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
+	else
+		return R_NONE;
+	choose_target(v, &r);
+	lijst_set(&v->plan, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_TE_PLANNEN);
+}
+
+static int ag_uitkomst(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_punt_rij *r;
+	struct dialog_item items[3];
+	char title[160];
+
+	if (v->mode != M_ZAKEN || v->zaken.n == 0) {
+		app_message(a, 1, "Kies eerst een zaak van een vergadering (Enter op de vergadering)");
+		return R_BARS;
+	}
+	r = lijst_current(&v->zaken);
+	if (!r->open) {
+		app_message(a, 1, "Hulpvraag %ld heeft hier al een uitkomst of is van de agenda gehaald", r->nummer);
+		return R_BARS;
+	}
+	memset(items, 0, sizeof items);
+	for (int i = 0; i < FLOW_UITKOMSTEN; i++) {
+		snprintf(items[i].label, sizeof items[i].label, "%s", flow_uitkomst_naam[i]);
+		items[i].id = i;
+	}
+	snprintf(items[0].extra, sizeof items[0].extra, "toegekend of afgegeven");
+	snprintf(items[2].extra, sizeof items[2].extra, "terug naar te plannen, met reden");
+	v->dlg_id = r->id;
+	v->dlg_version = r->version;
+	v->dlg_nummer = r->nummer;
+	snprintf(title, sizeof title, "Uitkomst · hulpvraag %ld (%s)", r->nummer, r->initialen);
+	dialog_open_pick(&p->dlg, DT_UITKOMST_PICK, title, "Wat besloot de commissie?", items, 3);
+	return R_PAINT | R_BARS;
+}
+
+static int ag_annuleren(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_vergadering_rij *r;
+	char prompt[400], d[32];
+
+	if (v->mode != M_VERGADERINGEN || v->verg.n == 0)
+		return R_NONE;
+	r = lijst_current(&v->verg);
+	if (r->geannuleerd) {
+		app_message(a, 1, "Deze vergadering is al geannuleerd");
+		return R_BARS;
+	}
+	v->dlg_id = r->id;
+	v->dlg_version = r->version;
+	snprintf(prompt, sizeof prompt, "De %s van %s annuleren? Haar %d zaken gaan terug naar te plannen.",
+		 r->commissie, kort(r->datum, d, sizeof d), r->gepland);
+	dialog_open_confirm(&p->dlg, DT_ANNULEER, "Vergadering annuleren", prompt, "Annuleren");
+	return R_PAINT | R_BARS;
+}
+
+/* Esc: from the cases or te plannen back to the meetings; then home. */
+static int ag_close(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode == M_VERGADERINGEN)
+		return app_action_pop(p, a, id);
+	v->mode = M_VERGADERINGEN;
+	return app_start(a, p, job_load, "Bezig met laden…");
+}
+
+static int ag_cursor(struct pane *p, struct app *a, enum action_id id)
+{
+	return app_list_nav(active(A(p)), id);
+}
+
+static int ag_ready(const struct pane *p)
+{
+	return ((const struct agenda *)p)->loaded;
+}
+
+static const struct pane_action ag_actions[] = {
+	{ ACT_CLOSE, ag_close, 0 },
+	{ ACT_AG_OPEN, ag_open, PA_READY },
+	{ ACT_AG_TEPLANNEN, ag_te_plannen, PA_READY },
+	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
+	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
+};
+
+/* Another session planned, decided or changed a hulpvraag: reload once. */
+static int ag_changed(struct pane *p, struct app *a, const struct notify_event *ev)
+{
+	if (ev->organisatie_id != a->session.organisatie_id || p->job || dialog_active(&p->dlg))
+		return R_NONE;
+	p->job = job_refresh;
+	return R_WORK;
+}
+
+static void ag_free(struct pane *p)
+{
+	struct agenda *v = A(p);
+
+	lijst_release(&v->verg);
+	lijst_release(&v->zaken);
+	lijst_release(&v->plan);
+	free(v);
+}
+
+static const struct pane_ops ag_ops = {
+	.name = "agenda",
+	.title = "Agenda",
+	.ctx = CTX_AGENDA,
+	.draw = ag_draw,
+	.actions = ag_actions,
+	.nactions = sizeof ag_actions / sizeof ag_actions[0],
+	.cursor = ag_cursor,
+	.ready = ag_ready,
+	.dialog_ok = ag_dialog_ok,
+	.load = job_load,
+	.free = ag_free,
+	.changed = ag_changed,
+};
+
+struct pane *pane_agenda_new(struct app *a)
+{
+	struct agenda *v = calloc(1, sizeof *v);
+
+	if (!v)
+		return NULL;
+	v->base.ops = &ag_ops;
+	v->first_load = 1;
+	lijst_init(&v->verg, sizeof(struct agenda_vergadering_rij), verg_id, 0, 0, NULL);
+	lijst_init(&v->zaken, sizeof(struct agenda_punt_rij), punt_id, 0, 0, NULL);
+	lijst_init(&v->plan, sizeof(struct agenda_teplannen_rij), plan_id, 0, 0, NULL);
+	v->base.job = job_load;
+	a->work_pending = 1;
+	return &v->base;
+}
