@@ -84,16 +84,17 @@ static void vergadering_row(PGresult *r, int i, struct agenda_vergadering_rij *v
 	v->zaken = atoi(PQgetvalue(r, i, 13));
 }
 
-int db_agenda_vergaderingen(struct db *db, struct datum van, struct datum tot, const char *commissie,
+int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
 			    struct agenda_vergadering_rij **out, int *n, struct err *e)
 {
-	char a[DATUM_BUFLEN], b[DATUM_BUFLEN];
-	const char *p[3] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie };
+	char a[DATUM_BUFLEN], b[DATUM_BUFLEN], so[24];
+	const char *p[4] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie, db_num(so, sizeof so, org) };
 	PGresult *r = read_as(db, e,
 					 VERGADERING_COLS
-					 " WHERE v.datum BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR c.code = $3)"
+					 " WHERE v.organisatie_id = $4 AND v.datum BETWEEN $1::date AND $2::date"
+					 "   AND ($3::text IS NULL OR c.code = $3)"
 					 " ORDER BY v.datum, v.begintijd, v.id LIMIT 1000",
-					 3, p);
+					 4, p);
 
 	*out = NULL;
 	*n = 0;

@@ -60,9 +60,10 @@ struct agenda_teplannen_rij {
 /* The commissies of organisatie org, codes joined by '\n' into buf. 0 / -1. */
 int db_agenda_commissies(struct db *db, long org, char *buf, size_t len, struct err *e);
 
-/* The meetings the acting account sees from van to tot (both included),
- * of commissie (NULL: all), by date.  *out malloc'ed (free()). 0 / -1. */
-int db_agenda_vergaderingen(struct db *db, struct datum van, struct datum tot, const char *commissie,
+/* The meetings of organisatie org the acting account sees from van to tot
+ * (both included), of commissie (NULL: all), by date.  *out malloc'ed
+ * (free()). 0 / -1. */
+int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
 			    struct agenda_vergadering_rij **out, int *n, struct err *e);
 
 /* One meeting by id into *out (out->id 0 when not visible). 0 / -1. */
