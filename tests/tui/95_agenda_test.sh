@@ -90,8 +90,19 @@ check "geen leerlingnaam in het onderwerp" [ "$(demo_psql "SELECT count(*) FROM 
 	JOIN balie.hulpvraag h ON h.id = o.hulpvraag_id JOIN balie.dossier d ON d.id = h.dossier_id
 	WHERE o.id > $MAIL0 AND (o.onderwerp ILIKE '%' || d.achternaam || '%' OR o.onderwerp ILIKE '%' || d.roepnaam || '%')")" = 0 ]
 
-# ---- outcomes on the next Kans!overleg --------------------------------------
+# the hulpvraag's header shows the bespreekdatum
+NR=$(demo_psql "SELECT nummer FROM balie.hulpvraag WHERE id = $(echo "$IDS" | cut -d, -f1)")
 tui_keys Escape
+wait_for "Agenda van de commissies" 10
+tui_keys Escape
+wait_for "Welkom" 10
+tui_open_hulpvraag "$NR"
+check "de hulpvraag toont haar bespreekdatum" wait_for "bespreking CT $DATUM" 10
+tui_keys Escape
+wait_for "Welkom" 10
+tui_keys a
+
+# ---- outcomes on the next Kans!overleg --------------------------------------
 wait_for "Agenda van de commissies" 10
 tui_keys Home
 KV=$(demo_psql "SELECT v.id FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id
