@@ -42,18 +42,25 @@ static int parse_tijd(const char *s)
 	return h * 60 + m;
 }
 
-int db_agenda_commissies(struct db *db, long org, char *buf, size_t len, struct err *e)
+int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, int max, int *n, struct err *e)
 {
 	char so[24];
 	const char *p[1] = { db_num(so, sizeof so, org) };
 	PGresult *r = read_as(db, e,
-					 "SELECT coalesce(string_agg(code, E'\\n' ORDER BY code), '') FROM commissie "
-					 " WHERE organisatie_id = $1",
-					 1, p);
+			      "SELECT c.code, c.deadline_werkdagen, coalesce(o.regio, '') FROM commissie c "
+			      "  JOIN organisatie o ON o.id = c.organisatie_id WHERE c.organisatie_id = $1 ORDER BY c.code",
+			      1, p);
 
+	*n = 0;
 	if (!r)
 		return -1;
-	db_copy(buf, len, PQntuples(r) ? PQgetvalue(r, 0, 0) : "");
+	for (int i = 0; i < PQntuples(r) && *n < max; i++) {
+		struct agenda_commissie *c = &out[(*n)++];
+
+		DB_COPY(c->code, r, i, 0);
+		c->deadline_werkdagen = atoi(PQgetvalue(r, i, 1));
+		c->regio = agenda_regio_parse(PQgetvalue(r, i, 2));
+	}
 	PQclear(r);
 	return 0;
 }

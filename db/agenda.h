@@ -57,8 +57,15 @@ struct agenda_teplannen_rij {
 	char aanvraagtype[FLOW_NAME_BUF];
 };
 
-/* The commissies of organisatie org, codes joined by '\n' into buf. 0 / -1. */
-int db_agenda_commissies(struct db *db, long org, char *buf, size_t len, struct err *e);
+struct agenda_commissie {
+	char code[48];
+	int deadline_werkdagen;
+	unsigned regio; /* the organisatie's schoolvakantie regio (enum agenda_regio), 0: none */
+};
+
+/* The commissies of organisatie org (at most max) into out, by code; *n
+ * gets the count. 0 / -1. */
+int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, int max, int *n, struct err *e);
 
 /* The meetings of organisatie org the acting account sees from van to tot
  * (both included), of commissie (NULL: all), by date.  *out malloc'ed

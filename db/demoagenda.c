@@ -91,6 +91,9 @@ static int load_reeks(struct db *db, const struct demo_reeks *s, const struct we
 
 /* The members, one cancelled meeting, the planned and the decided cases. */
 static const char *const demo_sql[] = {
+	/* Helmond lies in regio zuid, Tiel (Stromenland) in midden */
+	"UPDATE organisatie SET regio = CASE code WHEN 'PO3008' THEN 'zuid' WHEN 'PO2507' THEN 'midden' END "
+	" WHERE code IN ('PO3008', 'PO2507') AND $1::date IS NOT NULL",
 	/* the external deskundige (orthopedagoog), password demo like every demo account */
 	"INSERT INTO account (username, naam, email, wachtwoord_hash) "
 	"SELECT 'deskundige', 'Mieke Jansen (orthopedagoog)', 'm.jansen@orthopedagogiek.example', wachtwoord_hash "

@@ -306,6 +306,9 @@ const struct action action_table[] = {
 	{ ACT_AG_ANNULEREN, "vergadering-annuleren", "Annuleren",
 	  "Annuleert de vergadering (vraagt eerst); haar zaken gaan terug naar te plannen",
 	  CTX_AGENDA, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
+	{ ACT_AG_NIEUW, "vergadering-nieuw", "Nieuw",
+	  "Een nieuwe vergadering, of een reeks (om de zoveel weken tot een einddatum)",
+	  CTX_AGENDA, ACTION_BAR, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de agenda opnieuw op",
 	  CTX_AGENDA, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
@@ -320,6 +323,15 @@ const struct action action_table[] = {
 	  CTX_AGENDA, 0 },
 	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste regel",
 	  CTX_AGENDA, 0 },
+	{ ACT_AG_BEWAREN, "vergadering-bewaren", "Bewaren",
+	  "Controleert de velden en bewaart de vergadering (of de reeks); een fout staat bij het veld",
+	  CTX_VERGADERING, ACTION_BAR, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
+	{ ACT_FIELD_NEXT, "volgend-veld", "Volgend veld", "Naar het volgende veld",
+	  CTX_VERGADERING, ACTION_BAR },
+	{ ACT_FIELD_PREV, "vorig-veld", "Vorig veld", "Naar het vorige veld",
+	  CTX_VERGADERING, 0 },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar de vergaderingen zonder te bewaren",
+	  CTX_VERGADERING, ACTION_BAR },
 
 	{ ACT_DLG_OK, "dialoog-ok", "OK",
 	  "Bevestigt de dialoog (in een tekst met meerdere regels: F2 of Ctrl-D; Enter is daar een nieuwe regel)",
@@ -357,6 +369,7 @@ static const struct {
 	[CTX_CONTROLE] = { "Te controleren", 0, "te-controleren" },
 	[CTX_FORMULIER] = { "Formulier", 1, "formulier" },
 	[CTX_AGENDA] = { "Agenda", 0, "agenda" },
+	[CTX_VERGADERING] = { "Nieuwe vergadering", 1, "vergadering" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

@@ -48,6 +48,7 @@ enum action_ctx {
 	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
 	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
+	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
 	CTX_COUNT
 };
 
@@ -122,6 +123,8 @@ enum action_id {
 	ACT_AG_TEPLANNEN, /* the hulpvragen ready for the selected meeting's commissie */
 	ACT_AG_UITKOMST,  /* cases: record the outcome of the selected agendapunt */
 	ACT_AG_ANNULEREN, /* meetings: cancel the selected meeting */
+	ACT_AG_NIEUW,     /* meetings: a new meeting (or series) */
+	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

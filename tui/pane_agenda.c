@@ -15,18 +15,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/agenda.h"
 #include "db/agenda.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/field.h"
 #include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
+#include "tui/paths.h"
 
 #define HEAD_ROWS 4 /* two heading lines, column heads, rule */
 
-enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN };
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW };
+
+/* The fields of a new meeting (or series), in screen order. */
+enum nveld { NV_COMMISSIE, NV_DATUM, NV_START, NV_EIND, NV_PLAATS, NV_LINK, NV_ZAKEN, NV_MINUTEN, NV_DEADLINE,
+	     NV_TOT, NV_WEKEN, NV_COUNT };
+static const struct {
+	const char *label;
+	int required, max;
+	unsigned flags;
+} nvelden[NV_COUNT] = {
+	[NV_COMMISSIE] = { "Commissie", 1, 40, 0 },
+	[NV_DATUM] = { "Datum (dd-mm-jjjj)", 1, 10, 0 },
+	[NV_START] = { "Begintijd (uu:mm)", 1, 5, 0 },
+	[NV_EIND] = { "Eindtijd (uu:mm)", 1, 5, 0 },
+	[NV_PLAATS] = { "Plaats", 0, 120, 0 },
+	[NV_LINK] = { "Link (online)", 0, 120, 0 },
+	[NV_ZAKEN] = { "Aantal zaken", 0, 2, FIELD_DIGITS },
+	[NV_MINUTEN] = { "of minuten per zaak", 0, 3, FIELD_DIGITS },
+	[NV_DEADLINE] = { "Aanleverdeadline", 0, 10, 0 },
+	[NV_TOT] = { "Reeks: herhaal tot", 0, 10, 0 },
+	[NV_WEKEN] = { "Reeks: om de … weken", 0, 1, FIELD_DIGITS },
+};
+#define MAX_COMMISSIES 32
 enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN };
 
 struct agenda {
@@ -45,6 +70,15 @@ struct agenda {
 	long dlg_nummer;
 	char uitkomst[16];
 	char key[OUTCOME_KEY_LEN]; /* the planning's idempotency key, made when its dialog opens */
+	/* a new meeting (M_NIEUW): the fields, the focus, and the error and
+	 * the field it belongs beside (NV_COUNT: none) */
+	struct field nf[NV_COUNT];
+	int nfocus, nerr_veld;
+	char nerr[512];
+	char nkey[OUTCOME_KEY_LEN];  /* made when the form opens; a series numbers it per meeting */
+	struct agenda_commissie com[MAX_COMMISSIES];
+	int ncom;
+	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
 };
 
 static struct agenda *A(struct pane *p)
@@ -102,6 +136,16 @@ static struct agenda_plek plek_of(const struct agenda_vergadering_rij *r)
 }
 
 /* ---- drawing ---------------------------------------------------------- */
+
+/* "Commissies: AC, CT, Kans!overleg" into buf; 0 when there are none. */
+static int i_commissies_hint(const struct agenda *v, char *buf, size_t len)
+{
+	size_t used = (size_t)snprintf(buf, len, "Commissies:");
+
+	for (int i = 0; i < v->ncom && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s %s", i ? "," : "", v->com[i].code);
+	return v->ncom > 0;
+}
 
 /* The rows that fit below the heading; all of them from the top when they
  * fit (a reload keeps the cursor's row, not a half-empty window). */
@@ -264,11 +308,41 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 	}
 }
 
+static void draw_nieuw(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 0, cx = -1, cy = -1;
+	char buf[300];
+
+	screen_put(w, y++, 1, cols - 2, "Nieuwe vergadering", s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, "* verplicht · deadline leeg: de werkdagen van de commissie ervoor · F2: bewaren",
+		   s->attr[ST_DIM]);
+	for (int i = 0; i < NV_COUNT && y < getmaxy(w); i++, y++) {
+		int focus = i == v->nfocus, x;
+
+		snprintf(buf, sizeof buf, "%s%s", nvelden[i].label, nvelden[i].required ? " *" : "");
+		screen_put(w, y, 2, 24, buf, s->attr[focus ? ST_HEAD : ST_NORMAL]);
+		x = field_draw(&v->nf[i], w, y, 27, cols - 29, s->attr[focus ? ST_SEL : ST_FIELD]);
+		if (focus) {
+			cy = y;
+			cx = x;
+		}
+		if (i == v->nerr_veld && v->nerr[0] && y + 1 < getmaxy(w)) /* beside the field: right under it */
+			screen_put(w, ++y, 27, cols - 29, v->nerr, s->attr[ST_ERROR]);
+	}
+	if (i_commissies_hint(v, buf, sizeof buf) && y + 1 < getmaxy(w))
+		screen_put(w, y + 1, 2, cols - 4, buf, s->attr[ST_DIM]);
+	if (cy >= 0)
+		app_cursor(a, cy, cx);
+}
+
 static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct agenda *v = A(p);
 
-	if (v->mode == M_ZAKEN)
+	if (v->mode == M_NIEUW)
+		draw_nieuw(v, a, w);
+	else if (v->mode == M_ZAKEN)
 		draw_zaken(v, a, w);
 	else if (v->mode == M_TE_PLANNEN)
 		draw_te_plannen(v, a, w);
@@ -456,6 +530,134 @@ static int job_annuleer(struct pane *p, struct app *a)
 	return write_done(v, a, &o, "de annulering");
 }
 
+/* The typed text of field i (UTF-8) into buf. */
+static const char *ntext(struct agenda *v, int i, char *buf, size_t len)
+{
+	if (field_utf8(&v->nf[i], buf, len) < 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+static int nfout(struct agenda *v, int veld, const char *msg)
+{
+	v->nerr_veld = veld;
+	v->nfocus = veld;
+	snprintf(v->nerr, sizeof v->nerr, "%s", msg);
+	return R_PAINT | R_BARS;
+}
+
+static const struct agenda_commissie *find_commissie(const struct agenda *v, const char *code)
+{
+	for (int i = 0; i < v->ncom; i++)
+		if (!strcasecmp(v->com[i].code, code))
+			return &v->com[i];
+	return NULL;
+}
+
+/* Checks every field (core/agenda) and saves the meeting, or each meeting
+ * of the series; a refusal stays beside its field and nothing typed is
+ * lost. */
+static int job_nieuw(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	char t[NV_COUNT][FIELD_MAX * 4 + 1], wk[8];
+	struct agenda_invoer in;
+	struct agenda_vergadering m;
+	enum agenda_veld veld;
+	const struct agenda_commissie *c;
+	struct err e;
+	struct datum *dates = NULL;
+	struct agenda_overgeslagen *skip = NULL;
+	size_t n = 1, nskip = 0, saved = 0;
+	static const int veld_of[] = { [AV_GEEN] = NV_DATUM, [AV_DATUM] = NV_DATUM, [AV_START] = NV_START,
+				       [AV_EIND] = NV_EIND, [AV_ZAKEN] = NV_ZAKEN, [AV_MINUTEN] = NV_MINUTEN,
+				       [AV_DEADLINE] = NV_DEADLINE };
+
+	for (int i = 0; i < NV_COUNT; i++)
+		ntext(v, i, t[i], sizeof t[i]);
+	v->nerr[0] = '\0';
+	app_message_clear(a);
+	if (!t[NV_COMMISSIE][0])
+		return nfout(v, NV_COMMISSIE, "Commissie ontbreekt");
+	if (!(c = find_commissie(v, t[NV_COMMISSIE])))
+		return nfout(v, NV_COMMISSIE, "Deze organisatie heeft geen commissie met die code");
+	in = (struct agenda_invoer){ t[NV_DATUM], t[NV_START], t[NV_EIND], t[NV_ZAKEN], t[NV_MINUTEN], t[NV_DEADLINE] };
+	if (agenda_invoer_check(&in, &a->kal, c->deadline_werkdagen, &m, &veld, &e) < 0)
+		return nfout(v, veld_of[veld], e.msg);
+	if (t[NV_TOT][0]) {
+		struct agenda_reeks r = { .soort = AGENDA_WEKELIJKS, .interval = t[NV_WEKEN][0] ? atoi(t[NV_WEKEN]) : 2,
+					  .van = m.datum, .regio = c->regio };
+
+		if (t[NV_DEADLINE][0])
+			return nfout(v, NV_DEADLINE, "Bij een reeks geldt de deadline per vergadering: laat dit leeg");
+		if (datum_parse(t[NV_TOT], &r.tot, &e) < 0)
+			return nfout(v, NV_TOT, e.msg);
+		if (agenda_reeks_data(&r, &a->kal, v->vak.n ? &v->vak : NULL, &dates, &n, &skip, &nskip, &e) < 0)
+			return nfout(v, r.interval < 1 || r.interval > 8 ? NV_WEKEN : NV_TOT, e.msg);
+		if (n == 0) {
+			free(dates);
+			free(skip);
+			return nfout(v, NV_TOT, "Geen enkele datum over: alle vallen in een weekend, op een feestdag of in "
+						"een schoolvakantie");
+		}
+	} else if (t[NV_WEKEN][0]) {
+		return nfout(v, NV_TOT, "Een reeks heeft een einddatum nodig");
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct outcome o;
+		char key[OUTCOME_KEY_LEN];
+
+		if (dates) {
+			m.datum = dates[i];
+			m.deadline = agenda_deadline(&a->kal, m.datum, c->deadline_werkdagen);
+		}
+		/* one key per meeting of the series: F2 again after a failure
+		 * makes none twice */
+		memcpy(key, v->nkey, sizeof key);
+		snprintf(wk, sizeof wk, "%04zx", i & 0xffff);
+		memcpy(key + OUTCOME_KEY_LEN - 5, wk, 4);
+		db_agenda_vergadering_maken(a->db, a->session.organisatie_id, c->code, &m, t[NV_PLAATS], t[NV_LINK], key,
+					    &o);
+		if (o.kind != OUTCOME_SAVED) {
+			char d[DATUM_BUFLEN];
+
+			free(dates);
+			free(skip);
+			app_message(a, 1, "%zu bewaard; %s: %s", saved, datum_format(m.datum, d), o.err.msg);
+			return R_PAINT | R_BARS;
+		}
+		saved++;
+	}
+	if (nskip)
+		app_message(a, 0, "%zu vergadering%s bewaard; %zu overgeslagen (eerste: %s)", saved, saved == 1 ? "" : "en",
+			    nskip, skip[0].reden);
+	else
+		app_message(a, 0, "%zu vergadering%s bewaard", saved, saved == 1 ? "" : "en");
+	free(dates);
+	free(skip);
+	v->mode = M_VERGADERINGEN;
+	return reload(v, a, 0);
+}
+
+static int job_commissies(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct err e;
+
+	char dir[4096];
+
+	if (db_agenda_commissies(a->db, a->session.organisatie_id, v->com, MAX_COMMISSIES, &v->ncom, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	app_message_clear(a);
+	/* without the holiday files a series skips only feestdagen: say so */
+	if (!v->vak.n &&
+	    agenda_vakanties_load_dir(&v->vak, paths_data(dir, sizeof dir, "forms/schoolvakanties"), &e) < 0)
+		app_message(a, 1, "Schoolvakanties niet gelezen (%s): een reeks slaat alleen feestdagen over", e.msg);
+	return R_PAINT | R_BARS;
+}
+
 static int ag_dialog_ok(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
@@ -574,6 +776,8 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	case M_TE_PLANNEN:
 		return open_plan_dialog(v, a);
+	case M_NIEUW:
+		break;
 	}
 	return R_NONE;
 }
@@ -648,6 +852,54 @@ static int ag_annuleren(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+static int ag_nieuw(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN)
+		return R_NONE;
+	for (int i = 0; i < NV_COUNT; i++)
+		field_init(&v->nf[i], nvelden[i].max, nvelden[i].flags);
+	v->nfocus = 0;
+	v->nerr[0] = '\0';
+	v->nerr_veld = NV_COUNT;
+	outcome_key_new(v->nkey);
+	v->mode = M_NIEUW;
+	return app_start(a, p, job_commissies, "Bezig met laden…");
+}
+
+static int ag_nieuw_veld(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_NIEUW)
+		return R_NONE;
+	v->nfocus = (v->nfocus + (id == ACT_FIELD_NEXT ? 1 : NV_COUNT - 1)) % NV_COUNT;
+	return R_PAINT;
+}
+
+static int ag_bewaren(struct pane *p, struct app *a, enum action_id id)
+{
+	if (A(p)->mode != M_NIEUW)
+		return R_NONE;
+	return app_start(a, p, job_nieuw, "Bezig met bewaren…");
+}
+
+/* Typed text goes to the focused field of the form. */
+static int ag_key(struct pane *p, struct app *a, int key)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_NIEUW || !field_key(&v->nf[v->nfocus], key))
+		return R_NONE;
+	return R_PAINT;
+}
+
+static enum action_ctx ag_context(const struct pane *p)
+{
+	return ((const struct agenda *)p)->mode == M_NIEUW ? CTX_VERGADERING : CTX_AGENDA;
+}
+
 /* Esc: from the cases or te plannen back to the meetings; then home. */
 static int ag_close(struct pane *p, struct app *a, enum action_id id)
 {
@@ -661,6 +913,8 @@ static int ag_close(struct pane *p, struct app *a, enum action_id id)
 
 static int ag_cursor(struct pane *p, struct app *a, enum action_id id)
 {
+	if (A(p)->mode == M_NIEUW)
+		return R_NONE;
 	return app_list_nav(active(A(p)), id);
 }
 
@@ -675,6 +929,10 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_TEPLANNEN, ag_te_plannen, PA_READY },
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
+	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
+	{ ACT_AG_BEWAREN, ag_bewaren, 0 },
+	{ ACT_FIELD_NEXT, ag_nieuw_veld, 0 },
+	{ ACT_FIELD_PREV, ag_nieuw_veld, 0 },
 };
 
 /* Another session planned, decided or changed a hulpvraag: reload once. */
@@ -693,6 +951,7 @@ static void ag_free(struct pane *p)
 	lijst_release(&v->verg);
 	lijst_release(&v->zaken);
 	lijst_release(&v->plan);
+	agenda_vakanties_release(&v->vak);
 	free(v);
 }
 
@@ -700,6 +959,8 @@ static const struct pane_ops ag_ops = {
 	.name = "agenda",
 	.title = "Agenda",
 	.ctx = CTX_AGENDA,
+	.context = ag_context,
+	.key = ag_key,
 	.draw = ag_draw,
 	.actions = ag_actions,
 	.nactions = sizeof ag_actions / sizeof ag_actions[0],
@@ -722,6 +983,7 @@ struct pane *pane_agenda_new(struct app *a)
 	lijst_init(&v->verg, sizeof(struct agenda_vergadering_rij), verg_id, 0, 0, NULL);
 	lijst_init(&v->zaken, sizeof(struct agenda_punt_rij), punt_id, 0, 0, NULL);
 	lijst_init(&v->plan, sizeof(struct agenda_teplannen_rij), plan_id, 0, 0, NULL);
+	agenda_vakanties_init(&v->vak);
 	v->base.job = job_load;
 	a->work_pending = 1;
 	return &v->base;

@@ -18,6 +18,10 @@ SET LOCAL ROLE balie_owner;
 
 -- ---------------------------------------------------------------- configuration
 
+-- The schoolvakantie regio of the organisatie (forms/schoolvakanties/):
+-- meeting series skip its holidays.  NULL: none skipped, only feestdagen.
+ALTER TABLE organisatie ADD COLUMN regio text CHECK (regio IN ('noord', 'midden', 'zuid'));
+
 -- The commissies of an organisatie (CT, AC, Kans!overleg, PCL/ZAT, …): data
 -- of the profile, written by `balie admin` / the demo, never by balie_app.
 CREATE TABLE commissie (
