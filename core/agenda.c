@@ -535,6 +535,29 @@ int agenda_voorstel(const struct agenda_plek *p, size_t n, struct datum today)
 	return -1;
 }
 
+size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, struct datum today, int *out)
+{
+	size_t placed = 0, m = 0;
+	int extra = 0; /* proposed on p[m] so far */
+
+	for (size_t i = 0; i < ncases; i++) {
+		out[i] = -1;
+		for (; m < n; m++, extra = 0) {
+			struct agenda_plek q = p[m];
+
+			q.gepland += extra;
+			if (agenda_plan_check(&q, today, 0) == AGENDA_OK)
+				break;
+		}
+		if (m == n)
+			continue;
+		out[i] = (int)m;
+		extra++;
+		placed++;
+	}
+	return placed;
+}
+
 /* printf into a fresh string; NULL when out of memory. */
 static char *fmt_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *fmt_alloc(const char *fmt, ...)

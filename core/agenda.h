@@ -165,6 +165,14 @@ const char *agenda_weigering_tekst(enum agenda_weigering w, const struct agenda_
  * today without override; -1 when none does. */
 int agenda_voorstel(const struct agenda_plek *p, size_t n, struct datum today);
 
+/* "Plan alles": a filling of the meetings p[0..n-1] (date order) with
+ * ncases cases, oldest first: out[i] gets the index into p of case i's
+ * meeting, or -1 when no meeting takes it.  Each meeting takes cases while
+ * it has room (gepland plus what is proposed) and its deadline has not
+ * passed today; cancelled and past ones take none.  Returns how many were
+ * placed.  The person reviews the proposal before it is applied. */
+size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, struct datum today, int *out);
+
 /* The mails to the aanvrager (allocated, caller frees both; 0 / -1 when
  * out of memory).  The subject names the hulpvraag by its nummer only: a
  * pupil's name never goes in a subject (children's data).  Planned: when

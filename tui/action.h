@@ -124,6 +124,7 @@ enum action_id {
 	ACT_AG_UITKOMST,  /* cases: record the outcome of the selected agendapunt */
 	ACT_AG_ANNULEREN, /* meetings: cancel the selected meeting */
 	ACT_AG_NIEUW,     /* meetings: a new meeting (or series) */
+	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */
 	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,

@@ -52,7 +52,16 @@ static const struct {
 	[NV_WEKEN] = { "Reeks: om de … weken", 0, 1, FIELD_DIGITS },
 };
 #define MAX_COMMISSIES 32
-enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN };
+enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN, DT_PLAN_ALLES };
+
+/* One case of a "Plan alles" proposal. */
+struct voorstel {
+	long h;
+	int version;
+	long nummer;
+	int m;                      /* index into the proposal's meetings */
+	char key[OUTCOME_KEY_LEN];  /* made when the proposal is shown */
+};
 
 struct agenda {
 	struct pane base;
@@ -79,6 +88,11 @@ struct agenda {
 	struct agenda_commissie com[MAX_COMMISSIES];
 	int ncom;
 	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
+	/* "Plan alles": the proposal under review */
+	struct voorstel *vs;
+	int nvs;
+	struct agenda_vergadering_rij *vm;
+	int nvm;
 };
 
 static struct agenda *A(struct pane *p)
@@ -658,6 +672,53 @@ static int job_commissies(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+static void voorstel_release(struct agenda *v)
+{
+	free(v->vs);
+	free(v->vm);
+	v->vs = NULL;
+	v->vm = NULL;
+	v->nvs = v->nvm = 0;
+}
+
+/* Applies the reviewed proposal: each case as a planning of its own (the
+ * same checks, status change and mail), then one summary. */
+static int job_plan_alles(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	int count[OUTCOME_KINDS] = { 0 };
+	char tally[300];
+
+	for (int i = 0; i < v->nvs; i++) {
+		const struct voorstel *x = &v->vs[i];
+		const struct agenda_vergadering_rij *m = &v->vm[x->m];
+		struct agenda_capaciteit cap = { m->zaken, m->minuten_per_zaak };
+		char *subject = NULL, *body = NULL;
+		int van, tot, volgorde = m->gepland;
+		struct outcome o;
+
+		/* its slot: after those already on it and those placed before it */
+		for (int k = 0; k < i; k++)
+			volgorde += v->vs[k].m == x->m;
+		agenda_slot(&cap, m->start, m->eind, volgorde, &van, &tot);
+		outcome_clear(&o);
+		if (agenda_mail_gepland(x->nummer, m->commissie, m->datum, van, tot, m->locatie, m->link, &subject,
+					&body) < 0)
+			outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+		else
+			db_agenda_plannen(a->db, x->h, x->version, m->id, NULL, subject, body, x->key, &o);
+		free(subject);
+		free(body);
+		count[o.kind]++;
+	}
+	outcome_tally(count, tally, sizeof tally);
+	app_message(a, count[OUTCOME_SAVED] != v->nvs, "%d gepland%s%s", count[OUTCOME_SAVED], tally[0] ? ", " : "",
+		    tally);
+	voorstel_release(v);
+	dialog_close(&p->dlg);
+	return reload(v, a, 0);
+}
+
 static int ag_dialog_ok(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
@@ -701,6 +762,8 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 			return R_PAINT;
 		}
 		return app_start(a, p, job_uitkomst, "Bezig met bewaren…");
+	case DT_PLAN_ALLES:
+		return app_start(a, p, job_plan_alles, "Bezig met plannen…");
 	case DT_ANNULEER:
 		dialog_open_line(&p->dlg, DT_ANNULEER_REDEN, "Vergadering annuleren",
 				 "Reden (verplicht; staat bij de vergadering):", "", 0);
@@ -852,6 +915,72 @@ static int ag_annuleren(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+/* "Plan alles": proposes (core/agenda) and shows the proposal per meeting
+ * for review; nothing is planned before the person says so. */
+static int ag_plan_alles(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	struct agenda_plek *pl;
+	int *out, placed = 0;
+	char prompt[600], d[32];
+	size_t used = 0;
+
+	if (v->mode != M_TE_PLANNEN || v->plan.n == 0)
+		return R_NONE;
+	voorstel_release(v);
+	v->vm = calloc((size_t)v->verg.n + 1, sizeof *v->vm);
+	pl = calloc((size_t)v->verg.n + 1, sizeof *pl);
+	v->vs = calloc((size_t)v->plan.n, sizeof *v->vs);
+	out = calloc((size_t)v->plan.n, sizeof *out);
+	if (!v->vm || !pl || !v->vs || !out) {
+		free(pl);
+		free(out);
+		voorstel_release(v);
+		app_message(a, 1, "geen geheugen");
+		return R_BARS;
+	}
+	for (int i = 0; i < v->verg.n; i++) {
+		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
+
+		if (!strcmp(r->commissie, v->cur.commissie)) {
+			v->vm[v->nvm] = *r;
+			pl[v->nvm++] = plek_of(r);
+		}
+	}
+	agenda_plan_alles(pl, (size_t)v->nvm, (size_t)v->plan.n, today(), out);
+	for (int i = 0; i < v->plan.n; i++) {
+		const struct agenda_teplannen_rij *h = lijst_row(&v->plan, i);
+
+		if (out[i] < 0)
+			continue;
+		v->vs[v->nvs] = (struct voorstel){ h->hulpvraag_id, h->version, h->nummer, out[i], "" };
+		outcome_key_new(v->vs[v->nvs++].key);
+	}
+	placed = v->nvs;
+	used = (size_t)snprintf(prompt, sizeof prompt, "Voorstel voor de %s, oudste eerst:", v->cur.commissie);
+	for (int m = 0; m < v->nvm && used < sizeof prompt; m++) {
+		int k = 0;
+
+		for (int i = 0; i < v->nvs; i++)
+			k += v->vs[i].m == m;
+		if (k)
+			used += (size_t)snprintf(prompt + used, sizeof prompt - used, " %s: %d;",
+						 kort(v->vm[m].datum, d, sizeof d), k);
+	}
+	if (used < sizeof prompt)
+		snprintf(prompt + used, sizeof prompt - used, " %d van de %d passen nu nergens. Elke aanvrager krijgt "
+			 "een mail.", v->plan.n - placed, v->plan.n);
+	free(pl);
+	free(out);
+	if (placed == 0) {
+		voorstel_release(v);
+		app_message(a, 1, "Geen vergadering van de %s met plaats en een open deadline", v->cur.commissie);
+		return R_BARS;
+	}
+	dialog_open_confirm(&p->dlg, DT_PLAN_ALLES, "Plan alles", prompt, "Plannen");
+	return R_PAINT | R_BARS;
+}
+
 static int ag_nieuw(struct pane *p, struct app *a, enum action_id id)
 {
 	struct agenda *v = A(p);
@@ -930,6 +1059,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
+	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },
 	{ ACT_AG_BEWAREN, ag_bewaren, 0 },
 	{ ACT_FIELD_NEXT, ag_nieuw_veld, 0 },
 	{ ACT_FIELD_PREV, ag_nieuw_veld, 0 },
@@ -952,6 +1082,7 @@ static void ag_free(struct pane *p)
 	lijst_release(&v->zaken);
 	lijst_release(&v->plan);
 	agenda_vakanties_release(&v->vak);
+	voorstel_release(v);
 	free(v);
 }
 

@@ -19,11 +19,7 @@ READY="SELECT h.id FROM balie.hulpvraag h JOIN balie.aanvraagtype t ON t.id = h.
 # enough ready ones at any demo size: the school completes some (its own
 # transitions, as the flow allows it), then three are made the oldest, two
 # of them wanting mail
-demo_psql "SELECT set_config('balie.account', (SELECT id::text FROM balie.account WHERE username = 'school'), false);
-	UPDATE balie.hulpvraag h SET status = CASE h.status WHEN 'TLV>voorlopige aanvraag' THEN 'TLV>aanvraag'
-	       ELSE 'TLV>documenten aangevuld' END
-	  FROM balie.aanvraagtype t WHERE t.id = h.aanvraagtype_id AND h.organisatie_id = $ORG
-	   AND t.naam = 'Aanvraag TLV' AND h.status IN ('TLV>voorlopige aanvraag', 'TLV>aanvraag aanvulling nodig')" >/dev/null
+agenda_tlv_klaar
 demo_psql "UPDATE balie.hulpvraag SET datum = DATE '2019-01-01' + (id % 3)::int, geen_mail = false,
 	aanvrager_email = 'ib@school.example' WHERE id IN ($READY ORDER BY h.id LIMIT 3)" >/dev/null
 demo_psql "UPDATE balie.hulpvraag SET geen_mail = true WHERE id IN ($READY ORDER BY h.id LIMIT 1)" >/dev/null

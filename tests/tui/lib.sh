@@ -282,3 +282,16 @@ endstream endobj"
 		printf 'trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' "$off"
 	} >"$1"
 }
+
+# The school (account `school`) completes the PO3008 TLV aanvragen waiting
+# on it — its own transitions, as the flow allows — so the CT has cases to
+# plan at any demo size and after earlier scripts planned some (agenda
+# tests 95, 98).
+agenda_tlv_klaar() {
+	demo_psql "SELECT set_config('balie.account', (SELECT id::text FROM balie.account WHERE username = 'school'), false);
+	UPDATE balie.hulpvraag h SET status = CASE h.status WHEN 'TLV>voorlopige aanvraag' THEN 'TLV>aanvraag'
+	       ELSE 'TLV>documenten aangevuld' END
+	  FROM balie.aanvraagtype t, balie.organisatie o WHERE t.id = h.aanvraagtype_id AND o.id = h.organisatie_id
+	   AND o.code = 'PO3008' AND t.naam = 'Aanvraag TLV'
+	   AND h.status IN ('TLV>voorlopige aanvraag', 'TLV>aanvraag aanvulling nodig')" >/dev/null
+}

@@ -276,6 +276,29 @@ static void proposal_is_first_with_room_and_open_deadline(void **state)
 	assert_int_equal(agenda_voorstel(p, 4, datum_make(2026, 9, 16)), -1);
 }
 
+static void plan_alles_fills_oldest_first(void **state)
+{
+	struct agenda_plek p[] = {
+		{ .id = 1, .datum = { 2026, 9, 1 }, .deadline = { 2026, 8, 25 }, .gepland = 0, .capaciteit = 6 },
+		{ .id = 2, .datum = { 2026, 9, 8 }, .deadline = { 2026, 9, 1 }, .gepland = 4, .capaciteit = 6 },
+		{ .id = 3, .datum = { 2026, 9, 15 }, .deadline = { 2026, 9, 8 }, .gepland = 0, .capaciteit = 6,
+		  .geannuleerd = 1 },
+		{ .id = 4, .datum = { 2026, 9, 22 }, .deadline = { 2026, 9, 15 }, .gepland = 5, .capaciteit = 6 },
+	};
+	int out[5];
+
+	/* 26-08: 1's deadline passed; 2 has 2 places, 3 is cancelled, 4 has 1 */
+	assert_int_equal(agenda_plan_alles(p, 4, 5, datum_make(2026, 8, 26), out), 3);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 1);
+	assert_int_equal(out[2], 3);
+	assert_int_equal(out[3], -1);
+	assert_int_equal(out[4], -1);
+	/* the input is not changed: the proposal is only a proposal */
+	assert_int_equal(p[1].gepland, 4);
+	assert_int_equal(agenda_plan_alles(p, 4, 0, datum_make(2026, 8, 26), out), 0);
+}
+
 static void bad_holiday_file_says_where(void **state)
 {
 	char path[] = "/tmp/balie-agenda-test-XXXXXX";
@@ -344,6 +367,7 @@ int main(void)
 		cmocka_unit_test(planning_refuses_full_past_cancelled_and_late),
 		cmocka_unit_test(proposal_is_first_with_room_and_open_deadline),
 		cmocka_unit_test(bad_holiday_file_says_where),
+		cmocka_unit_test(plan_alles_fills_oldest_first),
 		cmocka_unit_test(mails_name_date_time_and_place),
 	};
 
