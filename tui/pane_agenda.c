@@ -88,6 +88,8 @@ struct agenda {
 	struct agenda_commissie com[MAX_COMMISSIES];
 	int ncom;
 	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
+	int besluit;        /* a besluitenlijst runs: after each outcome the next open case is asked */
+	int besloten;       /* outcomes recorded in it */
 	/* "Plan alles": the proposal under review */
 	struct voorstel *vs;
 	int nvs;
@@ -511,6 +513,8 @@ static int job_plan(struct pane *p, struct app *a)
 	return write_done(v, a, &o, "het plannen");
 }
 
+static int besluit_next(struct agenda *v, struct app *a, int r);
+
 static int job_uitkomst(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
@@ -526,7 +530,11 @@ static int job_uitkomst(struct pane *p, struct app *a)
 	free(note);
 	free(subject);
 	free(body);
-	return write_done(v, a, &o, "de uitkomst");
+	int r = write_done(v, a, &o, "de uitkomst");
+	if (o.kind != OUTCOME_SAVED)
+		return r;
+	v->besloten++;
+	return besluit_next(v, a, r);
 }
 
 static int job_annuleer(struct pane *p, struct app *a)
@@ -863,22 +871,12 @@ static int ag_te_plannen(struct pane *p, struct app *a, enum action_id id)
 	return to_mode(v, a, M_TE_PLANNEN);
 }
 
-static int ag_uitkomst(struct pane *p, struct app *a, enum action_id id)
+/* The outcome pick list for case r. */
+static int open_uitkomst(struct agenda *v, const struct agenda_punt_rij *r)
 {
-	struct agenda *v = A(p);
-	const struct agenda_punt_rij *r;
 	struct dialog_item items[3];
-	char title[160];
+	char title[160], prompt[160];
 
-	if (v->mode != M_ZAKEN || v->zaken.n == 0) {
-		app_message(a, 1, "Kies eerst een zaak van een vergadering (Enter op de vergadering)");
-		return R_BARS;
-	}
-	r = lijst_current(&v->zaken);
-	if (!r->open) {
-		app_message(a, 1, "Hulpvraag %ld heeft hier al een uitkomst of is van de agenda gehaald", r->nummer);
-		return R_BARS;
-	}
 	memset(items, 0, sizeof items);
 	for (int i = 0; i < FLOW_UITKOMSTEN; i++) {
 		snprintf(items[i].label, sizeof items[i].label, "%s", flow_uitkomst_naam[i]);
@@ -889,8 +887,87 @@ static int ag_uitkomst(struct pane *p, struct app *a, enum action_id id)
 	v->dlg_id = r->id;
 	v->dlg_version = r->version;
 	v->dlg_nummer = r->nummer;
-	snprintf(title, sizeof title, "Uitkomst · hulpvraag %ld (%s)", r->nummer, r->initialen);
-	dialog_open_pick(&p->dlg, DT_UITKOMST_PICK, title, "Wat besloot de commissie?", items, 3);
+	snprintf(title, sizeof title, "%s · hulpvraag %ld (%s)", v->besluit ? "Besluitenlijst" : "Uitkomst", r->nummer,
+		 r->initialen);
+	snprintf(prompt, sizeof prompt, "Wat besloot de commissie?%s", v->besluit ? " (Esc: de lijst stoppen)" : "");
+	dialog_open_pick(&v->base.dlg, DT_UITKOMST_PICK, title, prompt, items, 3);
+	return R_PAINT | R_BARS;
+}
+
+static int ag_uitkomst(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_punt_rij *r;
+
+	if (v->mode != M_ZAKEN || v->zaken.n == 0) {
+		app_message(a, 1, "Kies eerst een zaak van een vergadering (Enter op de vergadering)");
+		return R_BARS;
+	}
+	r = lijst_current(&v->zaken);
+	if (!r->open) {
+		app_message(a, 1, "Hulpvraag %ld heeft hier al een uitkomst of is van de agenda gehaald", r->nummer);
+		return R_BARS;
+	}
+	v->besluit = 0;
+	return open_uitkomst(v, r);
+}
+
+/* The first open case in order, or NULL. */
+static const struct agenda_punt_rij *next_open(struct agenda *v)
+{
+	for (int i = 0; i < v->zaken.n; i++) {
+		const struct agenda_punt_rij *r = lijst_row(&v->zaken, i);
+
+		if (r->open) {
+			v->zaken.cur = i;
+			lijst_clamp(&v->zaken);
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/* The besluitenlijst: the outcome of every open case in order, one after
+ * the other, at the end of the meeting. */
+static int ag_besluitenlijst(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_punt_rij *r;
+
+	if (v->mode != M_ZAKEN)
+		return R_NONE;
+	if (!(r = next_open(v))) {
+		app_message(a, 1, "Geen open zaken op deze vergadering");
+		return R_BARS;
+	}
+	v->besluit = 1;
+	v->besloten = 0;
+	return open_uitkomst(v, r);
+}
+
+/* After an outcome in a besluitenlijst: the next open case, or the end. */
+static int besluit_next(struct agenda *v, struct app *a, int r)
+{
+	const struct agenda_punt_rij *next;
+
+	if (!v->besluit)
+		return r;
+	if ((next = next_open(v)) != NULL)
+		return open_uitkomst(v, next) | r;
+	v->besluit = 0;
+	app_message(a, 0, "Besluitenlijst klaar: %d uitkomst%s vastgelegd", v->besloten, v->besloten == 1 ? "" : "en");
+	return r | R_BARS;
+}
+
+static int ag_dialog_cancel(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+
+	if (v->besluit) {
+		v->besluit = 0;
+		app_message(a, 0, "Besluitenlijst gestopt: %d uitkomst%s vastgelegd", v->besloten,
+			    v->besloten == 1 ? "" : "en");
+	}
 	return R_PAINT | R_BARS;
 }
 
@@ -1057,6 +1134,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_OPEN, ag_open, PA_READY },
 	{ ACT_AG_TEPLANNEN, ag_te_plannen, PA_READY },
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
+	{ ACT_AG_BESLUITENLIJST, ag_besluitenlijst, PA_READY },
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
 	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },
@@ -1098,6 +1176,7 @@ static const struct pane_ops ag_ops = {
 	.cursor = ag_cursor,
 	.ready = ag_ready,
 	.dialog_ok = ag_dialog_ok,
+	.dialog_cancel = ag_dialog_cancel,
 	.load = job_load,
 	.free = ag_free,
 	.changed = ag_changed,

@@ -114,17 +114,17 @@ H1=$(demo_psql "SELECT hulpvraag_id FROM balie.agendapunt WHERE vergadering_id =
 H2=$(demo_psql "SELECT hulpvraag_id FROM balie.agendapunt WHERE vergadering_id = $KV AND open ORDER BY volgorde OFFSET 1 LIMIT 1")
 ACH=$(demo_psql "SELECT d.achternaam FROM balie.hulpvraag h JOIN balie.dossier d ON d.id = h.dossier_id WHERE h.id = $H1")
 check "geen volledige naam in het overzicht" screen_lacks "$ACH"
-tui_keys u
-wait_for "Wat besloot de commissie" 5
+# the besluitenlijst: every open case in order, one after the other
+N3=$(demo_psql "SELECT count(*) FROM balie.agendapunt WHERE vergadering_id = $KV AND open")
+tui_keys B
+check "B: de besluitenlijst begint bij de eerste zaak" wait_for "Besluitenlijst · hulpvraag" 5
 tui_keys Enter
 wait_for "Toelichting" 5
 tui_type "arrangement categorie 2"
 tui_keys F2
-check "toegekend vastgelegd" wait_for "Uitkomst toegekend vastgelegd" 10
+check "toegekend vastgelegd, en meteen de volgende zaak" wait_for "Besluitenlijst · hulpvraag $(demo_psql "SELECT nummer
+	FROM balie.hulpvraag WHERE id = $H2")" 10
 check "status Kans!overleg>arrangement" [ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE id = $H1")" = "Kans!overleg>arrangement" ]
-tui_keys Home
-tui_keys u
-wait_for "Wat besloot de commissie" 5
 tui_type "aange"
 tui_keys Enter
 wait_for "verplicht: waarom aangehouden" 5
@@ -132,7 +132,16 @@ tui_keys F2
 check "aanhouden zonder reden: gezegd, niets bewaard" wait_for "Zeg bij aanhouden waarom" 5
 tui_type "verslag psycholoog ontbreekt"
 tui_keys F2
-check "aangehouden vastgelegd" wait_for "Uitkomst aangehouden vastgelegd" 10
+wait_sql "SELECT count(*) FROM balie.agendapunt WHERE hulpvraag_id = $H2 AND uitkomst = 'aangehouden'" 1
+check "aangehouden vastgelegd" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt WHERE hulpvraag_id = $H2
+	AND uitkomst = 'aangehouden' AND notitie = 'verslag psycholoog ontbreekt'")" = 1 ]
+if [ "$N3" -gt 2 ]; then
+	wait_for "Besluitenlijst · hulpvraag" 10
+	tui_keys Escape
+	check "Esc stopt de lijst en zegt hoeveel" wait_for "Besluitenlijst gestopt: 2 uitkomsten vastgelegd" 5
+else
+	check "de lijst is klaar" wait_for "Besluitenlijst klaar: 2 uitkomsten vastgelegd" 10
+fi
 check "terug naar Kans!overleg>plannen" [ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE id = $H2")" = "Kans!overleg>plannen" ]
 tui_keys t
 check "en weer te plannen" wait_for "Te plannen voor de Kans!overleg" 10
