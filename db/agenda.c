@@ -233,25 +233,15 @@ int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct
 	return 0;
 }
 
-enum outcome_kind db_agenda_plannen(struct db *db, long h, int version, long v, const char *override,
-				    const char *subject, const char *body, const char *key, struct outcome *o)
+/* The answer of agendapunt_plannen / agendapunt_verplaatsen (id, versie,
+ * status, herhaald, mail) as an outcome; r NULL: the failure kind f. */
+static enum outcome_kind plan_result(struct db *db, PGresult *r, enum db_failure f, const char *key, struct outcome *o)
 {
-	char sh[24], sv[24], sver[24];
-	const char *p[7] = { db_num(sh, sizeof sh, h), db_num(sver, sizeof sver, version), db_num(sv, sizeof sv, v),
-			     override && *override ? override : NULL, subject, subject ? body : NULL, key };
-	enum db_failure kind = DB_OK;
-	PGresult *r;
-
-	outcome_clear(o);
-	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM agendapunt_plannen($1, $2, $3, $4, $5, $6, $7)",
-			       7, p);
 	if (!r) {
 		/* its own transaction: a lost connection leaves it unknown; the key tells */
-		if (key) {
-			o->probe = PROBE_NONE;
+		if (key)
 			db_copy(o->probe_key, sizeof o->probe_key, key);
-		}
-		return outcome_failed(db, kind, 1, o);
+		return outcome_failed(db, f, 1, o);
 	}
 	if (PQntuples(r) != 1) {
 		PQclear(r);
@@ -267,6 +257,88 @@ enum outcome_kind db_agenda_plannen(struct db *db, long h, int version, long v, 
 		return outcome_set(o, OUTCOME_SAVED, "Was al gepland; status %s", o->nu);
 	return outcome_set(o, OUTCOME_SAVED, "Gepland; status nu %s; %s", o->nu,
 			   o->mail ? "mail aan de aanvrager klaargezet" : "geen mail (geen adres of de aanvrager wil er geen)");
+}
+
+enum outcome_kind db_agenda_plannen(struct db *db, long h, int version, long v, const char *override,
+				    const char *subject, const char *body, const char *key, struct outcome *o)
+{
+	char sh[24], sv[24], sver[24];
+	const char *p[7] = { db_num(sh, sizeof sh, h), db_num(sver, sizeof sver, version), db_num(sv, sizeof sv, v),
+			     override && *override ? override : NULL, subject, subject ? body : NULL, key };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM agendapunt_plannen($1, $2, $3, $4, $5, $6, $7)",
+			       7, p);
+	return plan_result(db, r, kind, key, o);
+}
+
+enum outcome_kind db_agenda_verplaatsen(struct db *db, long pt, int version, long v, const char *override,
+					const char *subject, const char *body, const char *key, struct outcome *o)
+{
+	char sp[24], sv[24], sver[24];
+	const char *p[7] = { db_num(sp, sizeof sp, pt), db_num(sver, sizeof sver, version), db_num(sv, sizeof sv, v),
+			     override && *override ? override : NULL, subject, subject ? body : NULL, key };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind,
+			       "SELECT * FROM agendapunt_verplaatsen($1, $2, $3, $4, $5, $6, $7)", 7, p);
+	if (plan_result(db, r, kind, key, o) == OUTCOME_SAVED && !o->repeated)
+		outcome_set(o, OUTCOME_SAVED, "Verplaatst; %s", o->mail ? "mail met de nieuwe datum klaargezet" : "geen mail");
+	return o->kind;
+}
+
+/* A ('ok' | 'conflict' | 'weg', versie) answer of the functions that change
+ * one agendapunt, as an outcome with the sentence for ok. */
+static enum outcome_kind punt_result(struct db *db, PGresult *r, enum db_failure f, long id, const char *ok,
+				     struct outcome *o)
+{
+	const char *u;
+
+	if (!r)
+		return outcome_failed(db, f, 1, o);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return outcome_set(o, OUTCOME_ERROR, "onverwacht antwoord van de database");
+	}
+	u = PQgetvalue(r, 0, 0);
+	o->id = id;
+	o->version = atoi(PQgetvalue(r, 0, 1));
+	if (!strcmp(u, "ok"))
+		outcome_set(o, OUTCOME_SAVED, "%s", ok);
+	else if (!strcmp(u, "conflict"))
+		outcome_set(o, OUTCOME_CONFLICT, "dit agendapunt is intussen gewijzigd; laad opnieuw (r)");
+	else
+		outcome_set(o, OUTCOME_GONE, "dit agendapunt bestaat niet (meer) of je hebt er geen toegang toe");
+	PQclear(r);
+	return o->kind;
+}
+
+enum outcome_kind db_agenda_ontplannen(struct db *db, long pt, int version, const char *reden, struct outcome *o)
+{
+	char sp[24], sver[24];
+	const char *p[3] = { db_num(sp, sizeof sp, pt), db_num(sver, sizeof sver, version), reden ? reden : "" };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM agendapunt_ontplannen($1, $2, $3)", 3, p);
+	return punt_result(db, r, kind, pt, "Van de agenda gehaald; de hulpvraag staat weer bij te plannen", o);
+}
+
+enum outcome_kind db_agenda_volgorde(struct db *db, long pt, int version, int richting, struct outcome *o)
+{
+	char sp[24], sver[24], sr[8];
+	const char *p[3] = { db_num(sp, sizeof sp, pt), db_num(sver, sizeof sver, version), db_num(sr, sizeof sr, richting) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM agendapunt_volgorde($1, $2, $3)", 3, p);
+	return punt_result(db, r, kind, pt, "Volgorde gewijzigd", o);
 }
 
 enum outcome_kind db_agenda_uitkomst(struct db *db, long p_id, int version, const char *uitkomst,

@@ -102,6 +102,19 @@ enum outcome_kind db_agenda_plannen(struct db *db, long h, int version, long v, 
 enum outcome_kind db_agenda_uitkomst(struct db *db, long p, int version, const char *uitkomst,
 				     const char *notitie, const char *subject, const char *body, struct outcome *o);
 
+/* Agendapunt p (at version) off its meeting, with a reason; the hulpvraag
+ * is te plannen again. */
+enum outcome_kind db_agenda_ontplannen(struct db *db, long p, int version, const char *reden, struct outcome *o);
+
+/* Agendapunt p (at version) one place earlier (richting -1) or later (+1). */
+enum outcome_kind db_agenda_volgorde(struct db *db, long p, int version, int richting, struct outcome *o);
+
+/* Agendapunt p (at version) to meeting v, one transaction, with every check
+ * of planning and the mail with the new date (subject/body, key as
+ * db_agenda_plannen).  SAVED: o->id the new agendapunt. */
+enum outcome_kind db_agenda_verplaatsen(struct db *db, long p, int version, long v, const char *override,
+					const char *subject, const char *body, const char *key, struct outcome *o);
+
 /* A new meeting of commissie (code) in organisatie org.  SAVED: o->id. */
 enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const char *commissie,
 					      const struct agenda_vergadering *v, const char *locatie,

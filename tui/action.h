@@ -123,6 +123,10 @@ enum action_id {
 	ACT_AG_TEPLANNEN, /* the hulpvragen ready for the selected meeting's commissie */
 	ACT_AG_UITKOMST,  /* cases: record the outcome of the selected agendapunt */
 	ACT_AG_BESLUITENLIJST, /* cases: the outcome of every open case, one after the other */
+	ACT_AG_ONTPLANNEN, /* cases: take the case off the meeting (with a reason) */
+	ACT_AG_VERPLAATSEN, /* cases: move the case to another meeting of the commissie */
+	ACT_AG_EERDER,     /* cases: one place earlier */
+	ACT_AG_LATER,      /* cases: one place later */
 	ACT_AG_ANNULEREN, /* meetings: cancel the selected meeting */
 	ACT_AG_NIEUW,     /* meetings: a new meeting (or series) */
 	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */

@@ -52,7 +52,8 @@ static const struct {
 	[NV_WEKEN] = { "Reeks: om de … weken", 0, 1, FIELD_DIGITS },
 };
 #define MAX_COMMISSIES 32
-enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN, DT_PLAN_ALLES };
+enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN, DT_PLAN_ALLES,
+       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN };
 
 /* One case of a "Plan alles" proposal. */
 struct voorstel {
@@ -88,6 +89,8 @@ struct agenda {
 	struct agenda_commissie com[MAX_COMMISSIES];
 	int ncom;
 	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
+	struct agenda_vergadering_rij naar; /* the meeting a case is moved to */
+	int richting;       /* -1 earlier, +1 later: the case being reordered */
 	int besluit;        /* a besluitenlijst runs: after each outcome the next open case is asked */
 	int besloten;       /* outcomes recorded in it */
 	/* "Plan alles": the proposal under review */
@@ -680,6 +683,57 @@ static int job_commissies(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+static int job_ontplan(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	char *reden = dialog_text(&p->dlg);
+	struct outcome o;
+
+	outcome_clear(&o);
+	if (!reden)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_ontplannen(a->db, v->dlg_id, v->dlg_version, reden, &o);
+	free(reden);
+	return write_done(v, a, &o, "het van de agenda halen");
+}
+
+static int job_verplaats(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	const struct agenda_vergadering_rij *m = &v->naar;
+	struct agenda_capaciteit cap = { m->zaken, m->minuten_per_zaak };
+	char *reden = p->dlg.tag == DT_VERPLAATS_REDEN ? dialog_text(&p->dlg) : NULL;
+	char *subject = NULL, *body = NULL;
+	int van, tot;
+	struct outcome o;
+
+	outcome_clear(&o);
+	agenda_slot(&cap, m->start, m->eind, m->gepland, &van, &tot);
+	if (agenda_mail_gepland(v->dlg_nummer, m->commissie, m->datum, van, tot, m->locatie, m->link, &subject,
+				&body) < 0)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_verplaatsen(a->db, v->dlg_id, v->dlg_version, m->id, reden, subject, body, v->key, &o);
+	free(reden);
+	free(subject);
+	free(body);
+	return write_done(v, a, &o, "het verplaatsen");
+}
+
+static int job_volgorde(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct outcome o;
+
+	db_agenda_volgorde(a->db, v->dlg_id, v->dlg_version, v->richting, &o);
+	if (o.kind != OUTCOME_SAVED)
+		outcome_show(a, &o, "de volgorde");
+	else
+		app_message_clear(a);
+	return reload(v, a, 0);
+}
+
 static void voorstel_release(struct agenda *v)
 {
 	free(v->vs);
@@ -772,6 +826,39 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 		return app_start(a, p, job_uitkomst, "Bezig met bewaren…");
 	case DT_PLAN_ALLES:
 		return app_start(a, p, job_plan_alles, "Bezig met plannen…");
+	case DT_ONTPLAN:
+		text = dialog_text(&p->dlg);
+		empty = !text || !text[strspn(text, " \t")];
+		free(text);
+		if (empty) {
+			dialog_note(&p->dlg, "Een reden is verplicht.");
+			return R_PAINT;
+		}
+		return app_start(a, p, job_ontplan, "Bezig met bewaren…");
+	case DT_VERPLAATS_PICK: {
+		char prompt[300], d[32];
+
+		it = dialog_selected(&p->dlg);
+		if (!it || it->ref < 0 || it->ref >= v->verg.n)
+			return R_PAINT;
+		v->naar = *(const struct agenda_vergadering_rij *)lijst_row(&v->verg, (int)it->ref);
+		outcome_key_new(v->key);
+		if (!it->flag) /* the deadline has passed: a reason */
+			return app_start(a, p, job_verplaats, "Bezig met verplaatsen…");
+		snprintf(prompt, sizeof prompt, "De aanleverdeadline van de %s van %s is verstreken. Reden om toch te "
+			 "plannen (verplicht, wordt bewaard):", v->naar.commissie, kort(v->naar.datum, d, sizeof d));
+		dialog_open_line(&p->dlg, DT_VERPLAATS_REDEN, "Verplaatsen", prompt, "", 0);
+		return R_PAINT | R_BARS;
+	}
+	case DT_VERPLAATS_REDEN:
+		text = dialog_text(&p->dlg);
+		empty = !text || !text[strspn(text, " \t")];
+		free(text);
+		if (empty) {
+			dialog_note(&p->dlg, "De deadline is verstreken: een reden is verplicht.");
+			return R_PAINT;
+		}
+		return app_start(a, p, job_verplaats, "Bezig met verplaatsen…");
 	case DT_ANNULEER:
 		dialog_open_line(&p->dlg, DT_ANNULEER_REDEN, "Vergadering annuleren",
 				 "Reden (verplicht; staat bij de vergadering):", "", 0);
@@ -910,6 +997,90 @@ static int ag_uitkomst(struct pane *p, struct app *a, enum action_id id)
 	}
 	v->besluit = 0;
 	return open_uitkomst(v, r);
+}
+
+/* The open case under the cursor (with the dialog's ids set), or NULL
+ * with the message said. */
+static const struct agenda_punt_rij *open_case(struct agenda *v, struct app *a)
+{
+	const struct agenda_punt_rij *r;
+
+	if (v->mode != M_ZAKEN || v->zaken.n == 0)
+		return NULL;
+	r = lijst_current(&v->zaken);
+	if (!r->open) {
+		app_message(a, 1, "Hulpvraag %ld staat hier niet meer open op de agenda", r->nummer);
+		return NULL;
+	}
+	v->dlg_id = r->id;
+	v->dlg_version = r->version;
+	v->dlg_nummer = r->nummer;
+	return r;
+}
+
+static int ag_ontplannen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_punt_rij *r = open_case(v, a);
+	char prompt[300];
+
+	if (!r)
+		return R_BARS;
+	snprintf(prompt, sizeof prompt, "Hulpvraag %ld (%s) van de %s halen? Ze staat daarna weer bij te plannen. "
+		 "Reden (verplicht):", r->nummer, r->initialen, v->cur.commissie);
+	dialog_open_line(&p->dlg, DT_ONTPLAN, "Van de agenda", prompt, "", 0);
+	return R_PAINT | R_BARS;
+}
+
+static int ag_volgorde(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (!open_case(v, a))
+		return R_BARS;
+	v->richting = id == ACT_AG_EERDER ? -1 : 1;
+	return app_start(a, p, job_volgorde, "Bezig met bewaren…");
+}
+
+/* The meetings of the same commissie a case can move to: coming, not
+ * cancelled, with room; flag: the deadline has passed (a reason needed). */
+static int ag_verplaatsen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	struct dialog_item *items;
+	struct datum nu = today();
+	char title[160], d[32], t[32];
+	int n = 0;
+
+	if (!open_case(v, a))
+		return R_BARS;
+	items = calloc((size_t)v->verg.n + 1, sizeof *items);
+	if (!items)
+		return R_BARS;
+	for (int i = 0; i < v->verg.n; i++) {
+		const struct agenda_vergadering_rij *m = lijst_row(&v->verg, i);
+		struct agenda_plek pl = plek_of(m);
+
+		if (strcmp(m->commissie, v->cur.commissie) || m->id == v->cur.id ||
+		    agenda_plan_check(&pl, nu, 1) != AGENDA_OK)
+			continue;
+		snprintf(items[n].label, sizeof items[n].label, "%s %s", kort(m->datum, d, sizeof d),
+			 tijden(m->start, m->eind, t, sizeof t));
+		items[n].flag = agenda_plan_check(&pl, nu, 0) == AGENDA_DEADLINE;
+		snprintf(items[n].extra, sizeof items[n].extra, "%d/%d%s", m->gepland, m->capaciteit,
+			 items[n].flag ? " · deadline verstreken" : "");
+		items[n].ref = i;
+		items[n++].id = m->id;
+	}
+	if (n == 0) {
+		free(items);
+		app_message(a, 1, "Geen andere vergadering van de %s met plaats", v->cur.commissie);
+		return R_BARS;
+	}
+	snprintf(title, sizeof title, "Verplaatsen · hulpvraag %ld", v->dlg_nummer);
+	dialog_open_pick(&p->dlg, DT_VERPLAATS_PICK, title, "Naar welke vergadering? (typ om te zoeken)", items, n);
+	free(items);
+	return R_PAINT | R_BARS;
 }
 
 /* The first open case in order, or NULL. */
@@ -1135,6 +1306,10 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_TEPLANNEN, ag_te_plannen, PA_READY },
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
 	{ ACT_AG_BESLUITENLIJST, ag_besluitenlijst, PA_READY },
+	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },
+	{ ACT_AG_VERPLAATSEN, ag_verplaatsen, PA_READY },
+	{ ACT_AG_EERDER, ag_volgorde, PA_READY },
+	{ ACT_AG_LATER, ag_volgorde, PA_READY },
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
 	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },

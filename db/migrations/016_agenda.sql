@@ -426,3 +426,118 @@ CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON commissie
 	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
 CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON flow_agenda
 	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
+
+-- ---------------------------------------------------------------- within a meeting
+
+-- Takes agendapunt p_id (at the version the person saw) off its meeting:
+-- the hulpvraag is "te plannen" again (a status the flow names as ready, or
+-- the planned status without an open meeting).  p_reden is kept.
+CREATE FUNCTION agendapunt_ontplannen(p_id bigint, p_version integer, p_reden text)
+RETURNS TABLE (uitkomst text, versie integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	a agendapunt%ROWTYPE;
+BEGIN
+	SELECT * INTO a FROM agendapunt x WHERE x.id = p_id FOR UPDATE;
+	IF NOT FOUND OR a.organisatie_id NOT IN (SELECT internal_orgs()) THEN
+		RETURN QUERY SELECT 'weg'::text, NULL::integer;
+		RETURN;
+	END IF;
+	IF NOT mag('plannen', a.organisatie_id) THEN
+		RAISE EXCEPTION 'Van de agenda halen mag jouw rol niet' USING ERRCODE = '42501';
+	END IF;
+	IF a.version <> p_version THEN
+		RETURN QUERY SELECT 'conflict'::text, a.version;
+		RETURN;
+	END IF;
+	IF NOT a.open THEN
+		RAISE EXCEPTION 'Dit agendapunt heeft al een uitkomst of is al van de agenda gehaald' USING ERRCODE = 'P0001';
+	END IF;
+	UPDATE agendapunt x SET open = false, notitie = 'van de agenda gehaald: ' || coalesce(btrim(p_reden), ''),
+	       version = x.version + 1 WHERE x.id = a.id;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), a.organisatie_id, 'ontplannen', 'agendapunt', a.id,
+	        format('hulpvraag %s vergadering %s', a.hulpvraag_id, a.vergadering_id));
+	RETURN QUERY SELECT 'ok'::text, a.version + 1;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION agendapunt_ontplannen(bigint, integer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION agendapunt_ontplannen(bigint, integer, text) TO balie_app;
+
+-- Moves agendapunt p_id one place earlier (p_richting -1) or later (+1)
+-- among the open cases of its meeting: it swaps with its neighbour, so the
+-- order stays 0, 1, 2 … and each keeps a time slot.
+CREATE FUNCTION agendapunt_volgorde(p_id bigint, p_version integer, p_richting integer)
+RETURNS TABLE (uitkomst text, versie integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	a agendapunt%ROWTYPE;
+	b agendapunt%ROWTYPE;
+BEGIN
+	SELECT * INTO a FROM agendapunt x WHERE x.id = p_id;
+	IF NOT FOUND OR a.organisatie_id NOT IN (SELECT internal_orgs()) THEN
+		RETURN QUERY SELECT 'weg'::text, NULL::integer;
+		RETURN;
+	END IF;
+	IF NOT mag('plannen', a.organisatie_id) THEN
+		RAISE EXCEPTION 'De volgorde wijzigen mag jouw rol niet' USING ERRCODE = '42501';
+	END IF;
+	-- the meeting's row first: one reordering of a meeting at a time
+	PERFORM 1 FROM vergadering v WHERE v.id = a.vergadering_id FOR UPDATE;
+	SELECT * INTO a FROM agendapunt x WHERE x.id = p_id;
+	IF a.version <> p_version THEN
+		RETURN QUERY SELECT 'conflict'::text, a.version;
+		RETURN;
+	END IF;
+	SELECT * INTO b FROM agendapunt x
+	 WHERE x.vergadering_id = a.vergadering_id AND x.open AND x.id <> a.id
+	   AND CASE WHEN p_richting < 0 THEN x.volgorde < a.volgorde ELSE x.volgorde > a.volgorde END
+	 ORDER BY CASE WHEN p_richting < 0 THEN -x.volgorde ELSE x.volgorde END LIMIT 1;
+	IF NOT FOUND OR NOT a.open THEN
+		RETURN QUERY SELECT 'ok'::text, a.version; -- already first / last
+		RETURN;
+	END IF;
+	UPDATE agendapunt x SET volgorde = b.volgorde, version = x.version + 1 WHERE x.id = a.id;
+	UPDATE agendapunt x SET volgorde = a.volgorde, version = x.version + 1 WHERE x.id = b.id;
+	RETURN QUERY SELECT 'ok'::text, a.version + 1;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION agendapunt_volgorde(bigint, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION agendapunt_volgorde(bigint, integer, integer) TO balie_app;
+
+-- Moves agendapunt p_id to meeting p_v in one transaction: off the old one,
+-- then planned on the new one with every check of agendapunt_plannen (room,
+-- deadline or a reason, not cancelled or past) and the mail with the new
+-- date.  Nothing changes when the new meeting refuses.
+CREATE FUNCTION agendapunt_verplaatsen(p_id bigint, p_version integer, p_v bigint, p_override text,
+                                       p_onderwerp text, p_tekst text, p_idempotentie text)
+RETURNS TABLE (id bigint, versie integer, status text, herhaald boolean, mail boolean)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	a agendapunt%ROWTYPE;
+	w record;
+BEGIN
+	IF p_idempotentie IS NOT NULL AND EXISTS (SELECT 1 FROM agendapunt x WHERE x.idempotentie = p_idempotentie) THEN
+		RETURN QUERY SELECT * FROM agendapunt_plannen(NULL, NULL, p_v, NULL, NULL, NULL, p_idempotentie);
+		RETURN;
+	END IF;
+	SELECT * INTO w FROM agendapunt_ontplannen(p_id, p_version, 'verplaatst');
+	IF w.uitkomst = 'weg' THEN
+		RAISE EXCEPTION 'Dit agendapunt bestaat niet (meer)' USING ERRCODE = 'P0001';
+	ELSIF w.uitkomst = 'conflict' THEN
+		RAISE EXCEPTION 'Dit agendapunt is intussen gewijzigd; laad opnieuw' USING ERRCODE = 'P0001';
+	END IF;
+	SELECT * INTO a FROM agendapunt x WHERE x.id = p_id;
+	IF a.vergadering_id = p_v THEN
+		RAISE EXCEPTION 'De zaak staat al op deze vergadering' USING ERRCODE = 'P0001';
+	END IF;
+	RETURN QUERY SELECT * FROM agendapunt_plannen(a.hulpvraag_id, (SELECT h.version FROM hulpvraag h
+	                                                               WHERE h.id = a.hulpvraag_id),
+	                                              p_v, p_override, p_onderwerp, p_tekst, p_idempotentie);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION agendapunt_verplaatsen(bigint, integer, bigint, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION agendapunt_verplaatsen(bigint, integer, bigint, text, text, text, text) TO balie_app;

@@ -361,6 +361,62 @@ static void outcome_moves_along_the_flow(void **state)
 	assert_string_equal(out, "conflict");
 }
 
+/* Within a meeting: the order swaps with the neighbour; moving to a full
+ * meeting changes nothing (one transaction); taking a case off makes it
+ * te plannen again. */
+static void reorder_move_and_unplan(void **state)
+{
+	struct world *w = *state;
+	long v = meeting(w, 15, 6, 3), vol = meeting(w, 16, 7, 1);
+	char sql[1024], out[256], why[512];
+	long pb, pt;
+
+	back_to_nieuw(w);
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), v, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	pb = atol(out);
+	plan_sql(sql, sizeof sql, w->hv_cem, hv_version(w, w->hv_cem), v, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	pt = atol(out);
+	/* Cem one place earlier: now first */
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_volgorde(%ld, 1, -1)", pt);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "ok");
+	assert_int_equal(su_long(w, "SELECT volgorde FROM agendapunt WHERE id = %ld%.0ld", pt, 0), 0);
+	assert_int_equal(su_long(w, "SELECT volgorde FROM agendapunt WHERE id = %ld%.0ld", pb, 0), 1);
+	/* the financieel medewerker may not */
+	assert_int_equal(as(w, "fin_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	/* fill the one place of `vol`, then moving Bram there is refused and he stays */
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, datum, status, "
+			    "status_categorie) SELECT organisatie_id, dossier_id, aanvraagtype_id, 'Derde', datum, 'Nieuw', '' "
+			    "FROM hulpvraag WHERE titel = 'Tweede'");
+	long derde = harness_long(w->su, "SELECT id FROM hulpvraag WHERE titel = 'Derde'");
+	plan_sql(sql, sizeof sql, derde, hv_version(w, derde), vol, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	snprintf(sql, sizeof sql, "SELECT id FROM agendapunt_verplaatsen(%ld, %ld, %ld, NULL, 's', 't', NULL)", pb,
+		 su_long(w, "SELECT version FROM agendapunt WHERE id = %ld%.0ld", pb, 0), vol);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_string_equal(why, "De vergadering is vol (1 van 1 zaken)");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE id = %ld AND open AND vergadering_id = %ld",
+				 pb, v), 1);
+	/* to a meeting with room: the old point closed, a new one open */
+	long ruim = meeting(w, 17, 8, 4);
+	snprintf(sql, sizeof sql, "SELECT id FROM agendapunt_verplaatsen(%ld, %ld, %ld, NULL, 's', 't', NULL)", pb,
+		 su_long(w, "SELECT version FROM agendapunt WHERE id = %ld%.0ld", pb, 0), ruim);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE hulpvraag_id = %ld AND open AND "
+				    "vergadering_id = %ld", w->hv_bram, ruim), 1);
+	/* off the agenda: te plannen again (no open point, status still In behandeling) */
+	long pn = su_long(w, "SELECT id FROM agendapunt WHERE hulpvraag_id = %ld AND open%.0ld", w->hv_bram, 0);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_ontplannen(%ld, 1, 'school trekt in')", pn);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "ok");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE hulpvraag_id = %ld AND open%.0ld",
+				 w->hv_bram, 0), 0);
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), ruim, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +426,7 @@ int main(void)
 		cmocka_unit_test(refusals_and_one_transaction),
 		cmocka_unit_test(outcome_moves_along_the_flow),
 		cmocka_unit_test(last_place_planned_twice_at_once),
+		cmocka_unit_test(reorder_move_and_unplan),
 	};
 
 	return cmocka_run_group_tests_name("agenda", tests, setup, teardown);

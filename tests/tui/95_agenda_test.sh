@@ -29,37 +29,13 @@ PUNT0=$(demo_psql "SELECT coalesce(max(id), 0) FROM balie.agendapunt")
 check "drie TLV-aanvragen klaar om te plannen" [ "$(demo_psql "SELECT count(*) FROM balie.hulpvraag
 	WHERE id IN ($IDS) AND datum < DATE '2020-01-01'")" = 3 ]
 
-# polls until the SQL count $1 is $2 (5 s)
-wait_sql() {
-	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
-		[ "$(demo_psql "$1")" = "$2" ] && return 0
-		sleep 0.2
-	done
-	return 1
-}
-
-# the position of the first coming meeting of a commissie in the list (rows
-# from today on, by date, time, id; the list starts there)
-pos() {
-	demo_psql "WITH v AS (SELECT v.id, c.code, row_number() OVER (ORDER BY v.datum, v.begintijd, v.id) - 1 AS n
-	   FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id
-	  WHERE v.organisatie_id = $ORG AND v.datum >= current_date AND v.datum <= current_date + 366)
-	 SELECT min(n) FROM v WHERE code = '$1' $2"
-}
-down() {
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		tui_keys Down
-		i=$((i + 1))
-	done
-}
 
 tui_demo agenda 80 24
 tui_login secretariaat demo
 wait_for "Welkom" 20
 tui_keys a
 check "a opent de agenda" wait_for "Agenda van de commissies" 10
-down "$(pos CT "AND id NOT IN (SELECT id FROM balie.vergadering WHERE status = 'geannuleerd')")"
+tui_down "$(agenda_pos CT "AND id NOT IN (SELECT id FROM balie.vergadering WHERE status = 'geannuleerd')")"
 tui_keys t
 check "t: te plannen voor de CT, met de voorgestelde vergadering" wait_for "Te plannen voor de CT" 10
 check "het voorstel noemt datum en plaatsen" wait_for "Plannen op " 5
@@ -107,7 +83,7 @@ KV=$(demo_psql "SELECT v.id FROM balie.vergadering v JOIN balie.commissie c ON c
 	 ORDER BY v.datum LIMIT 1")
 FIRSTPOS=$(demo_psql "SELECT count(*) FROM balie.vergadering v WHERE v.organisatie_id = $ORG
 	 AND v.datum >= current_date - 42 AND v.datum < current_date")
-down "$(( $(pos 'Kans!overleg' "AND id = $KV") + FIRSTPOS ))"
+tui_down "$(( $(agenda_pos 'Kans!overleg' "AND id = $KV") + FIRSTPOS ))"
 tui_keys Enter
 check "Enter: de zaken van het Kans!overleg, leerling als initialen" wait_for "Kans!overleg · " 10
 H1=$(demo_psql "SELECT hulpvraag_id FROM balie.agendapunt WHERE vergadering_id = $KV AND open ORDER BY volgorde LIMIT 1")

@@ -8,6 +8,7 @@
 cd "$TUI_ROOT" || exit 2
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
+
 agenda_tlv_klaar
 P0=$(demo_psql "SELECT coalesce(max(id), 0) FROM balie.agendapunt")
 KLAAR=$(demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id
@@ -54,4 +55,49 @@ check "oudste eerst: geen geplande hulpvraag is jonger dan een die bleef liggen 
 	  JOIN balie.agendapunt b ON b.id > $P0 JOIN balie.vergadering w ON w.id = b.vergadering_id
 	  JOIN balie.hulpvraag g ON g.id = b.hulpvraag_id
 	 WHERE a.id > $P0 AND v.datum < w.datum AND (h.datum, h.id) > (g.datum, g.id)")" = 0 ]
+
+# ---- within a meeting: later, move, off the agenda ----------------------------
+M=$(demo_psql "SELECT a.vergadering_id FROM balie.agendapunt a JOIN balie.vergadering v ON v.id = a.vergadering_id
+	WHERE a.id > $P0 AND a.open GROUP BY a.vergadering_id, v.datum
+	HAVING (SELECT count(*) FROM balie.agendapunt b WHERE b.vergadering_id = a.vergadering_id AND b.open) >= 2
+	ORDER BY v.datum LIMIT 1")
+if [ -z "$M" ]; then
+	check "een vergadering met twee zaken om mee te schuiven" false
+	tap_done
+	exit
+fi
+tui_keys Escape
+wait_for "Agenda van de commissies" 10
+tui_keys Home
+PAST=$(demo_psql "SELECT count(*) FROM balie.vergadering v WHERE v.organisatie_id = $ORG
+	 AND v.datum >= current_date - 42 AND v.datum < current_date")
+tui_down "$(( $(agenda_pos CT "AND id = $M") + PAST ))"
+tui_keys Enter
+check "de zaken van de vergadering" wait_for "CT · " 10
+EERSTE=$(demo_psql "SELECT id FROM balie.agendapunt WHERE vergadering_id = $M AND open ORDER BY volgorde LIMIT 1")
+tui_keys '>'
+wait_sql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE" 1
+check "> schuift de eerste zaak een plaats naar achteren" [ "$(demo_psql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE")" = 1 ]
+tui_keys Home
+TWEEDE=$(demo_psql "SELECT hulpvraag_id FROM balie.agendapunt WHERE vergadering_id = $M AND open ORDER BY volgorde LIMIT 1")
+tui_keys v
+if wait_for "Naar welke vergadering" 5; then
+	tui_keys Enter
+	if wait_for "De aanleverdeadline" 2; then
+		tui_type "test"
+		tui_keys Enter
+	fi
+	check "v: verplaatst, met een mail" wait_for "Verplaatst;" 10
+	check "de zaak staat op een andere vergadering" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt
+		WHERE hulpvraag_id = $TWEEDE AND open AND vergadering_id <> $M")" = 1 ]
+else
+	check "v: geen andere vergadering met plaats (dat zegt balie)" screen_has "Geen andere vergadering"
+fi
+tui_keys Home D
+check "D vraagt een reden" wait_for "Van de agenda" 5
+tui_type "school trekt de aanvraag in"
+tui_keys Enter
+check "van de agenda gehaald" wait_for "Van de agenda gehaald" 10
+check "met de reden bij het agendapunt" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt WHERE vergadering_id = $M
+	AND NOT open AND notitie = 'van de agenda gehaald: school trekt de aanvraag in'")" = 1 ]
 tap_done
