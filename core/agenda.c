@@ -535,26 +535,49 @@ int agenda_voorstel(const struct agenda_plek *p, size_t n, struct datum today)
 	return -1;
 }
 
-size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, struct datum today, int *out)
+struct datum agenda_verlenging_vanaf(struct datum ontvangen, struct datum deadline,
+				     const struct agenda_vakanties *vs, unsigned regio)
 {
-	size_t placed = 0, m = 0;
-	int extra = 0; /* proposed on p[m] so far */
+	struct datum geen = { 0, 0, 0 };
+	int sj;
+
+	if (!datum_valid(deadline) || !datum_valid(ontvangen) || datum_cmp(ontvangen, deadline) <= 0)
+		return geen;
+	sj = datum_schooljaar(deadline);
+	if (datum_schooljaar(ontvangen) != sj)
+		return geen; /* received in a later school year: that year's deadline counts */
+	for (size_t i = 0; vs && i < vs->n; i++) {
+		const struct agenda_vakantie *v = &vs->v[i];
+
+		if ((v->regio & regio) && !strcmp(v->naam, "zomervakantie") && datum_schooljaar(v->van) == sj)
+			return datum_add_days(v->tot, 1);
+	}
+	return datum_make(sj + 1, 9, 1);
+}
+
+size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, const struct datum *vanaf,
+			 struct datum today, int *out)
+{
+	size_t placed = 0;
+	int *extra = calloc(n + 1, sizeof *extra); /* proposed per meeting so far */
 
 	for (size_t i = 0; i < ncases; i++) {
 		out[i] = -1;
-		for (; m < n; m++, extra = 0) {
+		for (size_t m = 0; extra && m < n; m++) {
 			struct agenda_plek q = p[m];
 
-			q.gepland += extra;
-			if (agenda_plan_check(&q, today, 0) == AGENDA_OK)
-				break;
+			if (vanaf && datum_valid(vanaf[i]) && datum_cmp(q.datum, vanaf[i]) < 0)
+				continue;
+			q.gepland += extra[m];
+			if (agenda_plan_check(&q, today, 0) != AGENDA_OK)
+				continue;
+			out[i] = (int)m;
+			extra[m]++;
+			placed++;
+			break;
 		}
-		if (m == n)
-			continue;
-		out[i] = (int)m;
-		extra++;
-		placed++;
 	}
+	free(extra);
 	return placed;
 }
 

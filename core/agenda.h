@@ -165,13 +165,26 @@ const char *agenda_weigering_tekst(enum agenda_weigering w, const struct agenda_
  * today without override; -1 when none does. */
 int agenda_voorstel(const struct agenda_plek *p, size_t n, struct datum today);
 
+/* The yearly deadline for TLV-verlengingen (001 stap 13: "Aanvragen die na
+ * de deadline binnenkomen worden pas weer na de zomervakantie besproken"):
+ * for a verlenging received on `ontvangen`, after `deadline` in the same
+ * school year, the first day after the zomervakantie of regio (from vs; the
+ * 1st of September when vs does not know it) — the earliest meeting it
+ * may go on.  On time, or no deadline (deadline invalid, e.g. {0}): an
+ * invalid datum {0, 0, 0}, "no limit". */
+struct datum agenda_verlenging_vanaf(struct datum ontvangen, struct datum deadline,
+				     const struct agenda_vakanties *vs, unsigned regio);
+
 /* "Plan alles": a filling of the meetings p[0..n-1] (date order) with
  * ncases cases, oldest first: out[i] gets the index into p of case i's
  * meeting, or -1 when no meeting takes it.  Each meeting takes cases while
  * it has room (gepland plus what is proposed) and its deadline has not
- * passed today; cancelled and past ones take none.  Returns how many were
- * placed.  The person reviews the proposal before it is applied. */
-size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, struct datum today, int *out);
+ * passed today; cancelled and past ones take none; case i goes on no
+ * meeting before vanaf[i] when that is a valid datum (vanaf may be NULL).
+ * Returns how many were placed.  The person reviews the proposal before it
+ * is applied. */
+size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, const struct datum *vanaf,
+			 struct datum today, int *out);
 
 /* The mails to the aanvrager (allocated, caller frees both; 0 / -1 when
  * out of memory).  The subject names the hulpvraag by its nummer only: a

@@ -181,7 +181,12 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 	const char *p[1] = { commissie };
 	PGresult *r = read_as(
 		db, e,
-		"SELECT h.id, h.version, h.nummer, h.datum, " INITIALEN("d") ", h.status, t.naam "
+		"SELECT h.id, h.version, h.nummer, h.datum, " INITIALEN("d") ", h.status, t.naam, "
+		"       t.naam ILIKE 'verlenging%' OR EXISTS (SELECT 1 FROM formulier f JOIN formulier_waarde w "
+		"         ON w.formulier_id = f.id WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL "
+		"         AND w.veld = 'verlenging' AND w.waarde = 'ja'), "
+		"       coalesce((SELECT x.datum::text FROM verlenging_deadline x WHERE x.organisatie_id = h.organisatie_id "
+		"         AND x.schooljaar = extract(year FROM h.datum - interval '7 months')::int), '') "
 		"  FROM flow_agenda f JOIN aanvraagtype t ON t.id = f.aanvraagtype_id "
 		"  JOIN hulpvraag h ON h.aanvraagtype_id = f.aanvraagtype_id "
 		"   AND (h.status = ANY (f.van) OR h.status = f.naar) "
@@ -209,6 +214,9 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		DB_COPY(x->initialen, r, i, 4);
 		DB_COPY(x->status, r, i, 5);
 		DB_COPY(x->aanvraagtype, r, i, 6);
+		x->verlenging = PQgetvalue(r, i, 7)[0] == 't';
+		if (PQgetvalue(r, i, 8)[0])
+			parse_iso(PQgetvalue(r, i, 8), &x->deadline);
 	}
 	*n = PQntuples(r);
 	PQclear(r);

@@ -55,6 +55,9 @@ struct agenda_teplannen_rij {
 	char initialen[16];
 	char status[FLOW_NAME_BUF];
 	char aanvraagtype[FLOW_NAME_BUF];
+	int verlenging;           /* aanvraagtype "Verlenging …" or the form's field verlenging = ja */
+	struct datum deadline;    /* the verlengingen deadline of its school year ({0}: none) */
+	struct datum vanaf;       /* filled by the caller: the earliest meeting ({0}: any) */
 };
 
 struct agenda_commissie {

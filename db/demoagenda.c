@@ -94,6 +94,11 @@ static const char *const demo_sql[] = {
 	/* Helmond lies in regio zuid, Tiel (Stromenland) in midden */
 	"UPDATE organisatie SET regio = CASE code WHEN 'PO3008' THEN 'zuid' WHEN 'PO2507' THEN 'midden' END "
 	" WHERE code IN ('PO3008', 'PO2507') AND $1::date IS NOT NULL",
+	/* the verlengingen deadline: 1 April of this school year and the last */
+	"INSERT INTO verlenging_deadline (organisatie_id, schooljaar, datum) "
+	"SELECT o.id, j.y, make_date(j.y + 1, 4, 1) FROM organisatie o, "
+	"  (SELECT extract(year FROM $1::date - interval '7 months')::int - k AS y FROM generate_series(0, 1) k) j "
+	" WHERE o.code IN ('PO3008', 'PO2507') ON CONFLICT DO NOTHING",
 	/* the external deskundige (orthopedagoog), password demo like every demo account */
 	"INSERT INTO account (username, naam, email, wachtwoord_hash) "
 	"SELECT 'deskundige', 'Mieke Jansen (orthopedagoog)', 'm.jansen@orthopedagogiek.example', wachtwoord_hash "

@@ -154,6 +154,9 @@ static struct agenda_plek plek_of(const struct agenda_vergadering_rij *r)
 	return p;
 }
 
+static const struct agenda_commissie *find_commissie(const struct agenda *v, const char *code);
+static int refdata(struct agenda *v, struct app *a, struct err *e);
+
 /* ---- drawing ---------------------------------------------------------- */
 
 /* "Commissies: AC, CT, Kans!overleg" into buf; 0 when there are none. */
@@ -291,6 +294,7 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 	const struct screen *s = &a->scr;
 	int cols = getmaxx(w), y = 0;
 	char buf[400], d[32], t[32], dl[DATUM_BUFLEN];
+	struct datum nu = today();
 
 	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst", v->cur.commissie, v->plan.n,
 		 v->plan.n == 1 ? "ag" : "gen");
@@ -323,7 +327,11 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 		screen_put(w, y, 9, 10, datum_format(r->datum, d), at);
 		screen_put(w, y, 20, 9, r->initialen, at);
 		screen_put(w, y, 30, 24, r->aanvraagtype, at);
-		screen_put(w, y, 55, cols - 56, r->status, at);
+		if (datum_valid(r->vanaf) && datum_cmp(r->vanaf, nu) > 0) /* flagged: a late verlenging */
+			snprintf(buf, sizeof buf, "na zomer (vanaf %s) · %s", datum_format(r->vanaf, d), r->status);
+		else
+			snprintf(buf, sizeof buf, "%s", r->status);
+		screen_put(w, y, 55, cols - 56, buf, at);
 	}
 }
 
@@ -439,8 +447,13 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 
 		if (at >= 0) /* the target as it is now (full by now: choose again) */
 			choose_target(v, lijst_row(&v->verg, at));
-		if (db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
+		if (refdata(v, a, e) < 0 || db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
 			return -1;
+		const struct agenda_commissie *c = find_commissie(v, v->cur.commissie);
+		for (int i = 0; i < n; i++)
+			if (tr[i].verlenging) /* 001 stap 13: late ones after the summer */
+				tr[i].vanaf = agenda_verlenging_vanaf(tr[i].datum, tr[i].deadline, &v->vak,
+								      c ? c->regio : 0);
 		lijst_set(&v->plan, tr, n, 0, 0, lijst_current_id(&v->plan));
 	}
 	v->loaded = 1;
@@ -664,22 +677,31 @@ static int job_nieuw(struct pane *p, struct app *a)
 	return reload(v, a, 0);
 }
 
+/* The organisatie's commissies and the schoolvakanties, read once: the
+ * form and the verlengingen rule of te plannen need them.  0 / -1 (the
+ * commissies could not be read); without the holiday files the message
+ * line says so and a series skips only feestdagen. */
+static int refdata(struct agenda *v, struct app *a, struct err *e)
+{
+	char dir[4096];
+	struct err ve;
+
+	if (!v->ncom &&
+	    db_agenda_commissies(a->db, a->session.organisatie_id, v->com, MAX_COMMISSIES, &v->ncom, e) < 0)
+		return -1;
+	if (!v->vak.n &&
+	    agenda_vakanties_load_dir(&v->vak, paths_data(dir, sizeof dir, "forms/schoolvakanties"), &ve) < 0)
+		app_message(a, 1, "Schoolvakanties niet gelezen (%s): alleen feestdagen tellen mee", ve.msg);
+	return 0;
+}
+
 static int job_commissies(struct pane *p, struct app *a)
 {
-	struct agenda *v = A(p);
 	struct err e;
 
-	char dir[4096];
-
-	if (db_agenda_commissies(a->db, a->session.organisatie_id, v->com, MAX_COMMISSIES, &v->ncom, &e) < 0) {
-		app_message(a, 1, "%s", e.msg);
-		return R_PAINT | R_BARS;
-	}
 	app_message_clear(a);
-	/* without the holiday files a series skips only feestdagen: say so */
-	if (!v->vak.n &&
-	    agenda_vakanties_load_dir(&v->vak, paths_data(dir, sizeof dir, "forms/schoolvakanties"), &e) < 0)
-		app_message(a, 1, "Schoolvakanties niet gelezen (%s): een reeks slaat alleen feestdagen over", e.msg);
+	if (refdata(A(p), a, &e) < 0)
+		app_message(a, 1, "%s", e.msg);
 	return R_PAINT | R_BARS;
 }
 
@@ -892,6 +914,11 @@ static int open_plan_dialog(struct agenda *v, struct app *a)
 
 	if (!v->cur.id) {
 		app_message(a, 1, "Geen vergadering van de %s met plaats: maak er een of kies een andere", v->cur.commissie);
+		return R_BARS;
+	}
+	if (datum_valid(h->vanaf) && datum_cmp(v->cur.datum, h->vanaf) < 0) {
+		app_message(a, 1, "Verlenging na de deadline: pas na de zomervakantie, vanaf %s (kies een latere "
+			    "vergadering: Esc, t)", datum_format(h->vanaf, d));
 		return R_BARS;
 	}
 	v->dlg_id = h->hulpvraag_id;
@@ -1195,7 +1222,11 @@ static int ag_plan_alles(struct pane *p, struct app *a, enum action_id id)
 			pl[v->nvm++] = plek_of(r);
 		}
 	}
-	agenda_plan_alles(pl, (size_t)v->nvm, (size_t)v->plan.n, today(), out);
+	struct datum *vanaf = calloc((size_t)v->plan.n, sizeof *vanaf);
+	for (int i = 0; vanaf && i < v->plan.n; i++)
+		vanaf[i] = ((const struct agenda_teplannen_rij *)lijst_row(&v->plan, i))->vanaf;
+	agenda_plan_alles(pl, (size_t)v->nvm, (size_t)v->plan.n, vanaf, today(), out);
+	free(vanaf);
 	for (int i = 0; i < v->plan.n; i++) {
 		const struct agenda_teplannen_rij *h = lijst_row(&v->plan, i);
 

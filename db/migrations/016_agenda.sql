@@ -541,3 +541,19 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION agendapunt_verplaatsen(bigint, integer, bigint, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION agendapunt_verplaatsen(bigint, integer, bigint, text, text, text, text) TO balie_app;
+
+-- ---------------------------------------------------------------- verlengingen
+
+-- 001 stap 13: once a year a deadline by which every TLV-verlenging must be
+-- in; later ones are discussed after the zomervakantie.  One date per
+-- organisatie and school year (the year it starts), written by the admin.
+CREATE TABLE verlenging_deadline (
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	schooljaar     integer NOT NULL CHECK (schooljaar BETWEEN 2000 AND 2999),
+	datum          date NOT NULL,
+	PRIMARY KEY (organisatie_id, schooljaar),
+	CHECK (datum BETWEEN make_date(schooljaar, 8, 1) AND make_date(schooljaar + 1, 7, 31))
+);
+GRANT SELECT ON verlenging_deadline TO balie_app, balie_report;
+CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON verlenging_deadline
+	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();

@@ -16,6 +16,24 @@ KLAAR=$(demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.aanvraagtyp
 	  AND NOT EXISTS (SELECT 1 FROM balie.agendapunt a WHERE a.hulpvraag_id = h.id AND a.open)")
 check "er is iets te plannen ($KLAAR)" [ "$KLAAR" -gt 0 ]
 
+# a late verlenging (001 stap 13): this school year's deadline is yesterday
+# (or 1 August), the verlenging came in after it
+SJ=$(demo_psql "SELECT extract(year FROM current_date - interval '7 months')::int")
+demo_psql "INSERT INTO balie.verlenging_deadline (organisatie_id, schooljaar, datum)
+	SELECT id, $SJ, greatest(current_date - 1, make_date($SJ, 8, 1)) FROM balie.organisatie WHERE code = 'PO3008'
+	ON CONFLICT (organisatie_id, schooljaar) DO UPDATE SET datum = EXCLUDED.datum" >/dev/null
+demo_psql "SELECT set_config('balie.account', (SELECT id::text FROM balie.account WHERE username = 'school'), false);
+	UPDATE balie.hulpvraag h SET status = 'TLV verlenging>aanvraag' FROM balie.aanvraagtype t
+	 WHERE t.id = h.aanvraagtype_id AND t.naam = 'Verlenging TLV' AND h.organisatie_id = $ORG
+	   AND h.status = 'TLV verlenging>voorlopige aanvraag'" >/dev/null
+VL=$(demo_psql "SELECT h.id FROM balie.hulpvraag h JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id
+	WHERE h.organisatie_id = $ORG AND t.naam = 'Verlenging TLV'
+	  AND h.status IN ('TLV verlenging>aanvraag', 'TLV verlenging>documenten aangevuld')
+	  AND NOT EXISTS (SELECT 1 FROM balie.agendapunt a WHERE a.hulpvraag_id = h.id AND a.open) ORDER BY h.id LIMIT 1")
+check "een verlenging om te plannen" [ -n "$VL" ]
+demo_psql "UPDATE balie.hulpvraag SET datum = (SELECT datum + 1 FROM balie.verlenging_deadline
+	WHERE organisatie_id = $ORG AND schooljaar = $SJ) WHERE id = $VL" >/dev/null
+
 tui_demo allesplan 80 24
 tui_login secretariaat demo
 wait_for "Welkom" 20
@@ -37,6 +55,8 @@ if ! screen_has "Te plannen voor de CT"; then
 	done
 fi
 check "te plannen voor de CT" wait_for "Te plannen voor de CT" 5
+tui_keys End
+check "de late verlenging is gemarkeerd: na de zomer" wait_for "na zomer (vanaf " 5
 tui_keys A
 check "A: het voorstel, per vergadering" wait_for "Voorstel voor de CT, oudste eerst" 5
 check "nog niets gepland" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt WHERE id > $P0")" = 0 ]
@@ -46,6 +66,9 @@ N=$(demo_psql "SELECT count(*) FROM balie.agendapunt WHERE id > $P0")
 check "het voorstel is uitgevoerd ($N zaken)" [ "$N" -gt 0 ]
 check "geen vergadering over haar capaciteit" [ "$(demo_psql "SELECT count(*) FROM balie.vergadering v
 	WHERE (SELECT count(*) FROM balie.agendapunt a WHERE a.vergadering_id = v.id AND a.open) > balie.vergadering_capaciteit(v)")" = 0 ]
+check "de late verlenging staat op geen vergadering vóór de zomer" [ "$(demo_psql "SELECT count(*)
+	FROM balie.agendapunt a JOIN balie.vergadering v ON v.id = a.vergadering_id
+	WHERE a.hulpvraag_id = $VL AND a.open AND v.datum <= make_date($SJ + 1, 7, 31)")" = 0 ]
 check "niets na een verstreken deadline of op een geannuleerde vergadering" [ "$(demo_psql "SELECT count(*)
 	FROM balie.agendapunt a JOIN balie.vergadering v ON v.id = a.vergadering_id
 	WHERE a.id > $P0 AND (v.deadline < current_date OR v.status = 'geannuleerd')")" = 0 ]

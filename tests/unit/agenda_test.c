@@ -288,7 +288,7 @@ static void plan_alles_fills_oldest_first(void **state)
 	int out[5];
 
 	/* 26-08: 1's deadline passed; 2 has 2 places, 3 is cancelled, 4 has 1 */
-	assert_int_equal(agenda_plan_alles(p, 4, 5, datum_make(2026, 8, 26), out), 3);
+	assert_int_equal(agenda_plan_alles(p, 4, 5, NULL, datum_make(2026, 8, 26), out), 3);
 	assert_int_equal(out[0], 1);
 	assert_int_equal(out[1], 1);
 	assert_int_equal(out[2], 3);
@@ -296,7 +296,41 @@ static void plan_alles_fills_oldest_first(void **state)
 	assert_int_equal(out[4], -1);
 	/* the input is not changed: the proposal is only a proposal */
 	assert_int_equal(p[1].gepland, 4);
-	assert_int_equal(agenda_plan_alles(p, 4, 0, datum_make(2026, 8, 26), out), 0);
+	assert_int_equal(agenda_plan_alles(p, 4, 0, NULL, datum_make(2026, 8, 26), out), 0);
+	/* a case that may not go before 20-09 takes meeting 4; the next
+	 * oldest still gets the room left on 2 */
+	struct datum vanaf[3] = { { 2026, 9, 20 }, { 0, 0, 0 }, { 0, 0, 0 } };
+	assert_int_equal(agenda_plan_alles(p, 4, 3, vanaf, datum_make(2026, 8, 26), out), 3);
+	assert_int_equal(out[0], 3);
+	assert_int_equal(out[1], 1);
+	assert_int_equal(out[2], 1);
+}
+
+/* 001 stap 13 across the summer: late verlengingen wait for the end of the
+ * zomervakantie of the regio; on time, or next school year, no limit. */
+static void verlenging_after_the_deadline_waits_for_the_summer(void **state)
+{
+	struct datum deadline = datum_make(2026, 4, 1), d;
+
+	d = agenda_verlenging_vanaf(datum_make(2026, 3, 31), deadline, &vak, AGENDA_ZUID);
+	assert_false(datum_valid(d));
+	d = agenda_verlenging_vanaf(datum_make(2026, 4, 1), deadline, &vak, AGENDA_ZUID);
+	assert_false(datum_valid(d));
+	/* zuid: zomervakantie 11-07 … 23-08-2026 */
+	d = agenda_verlenging_vanaf(datum_make(2026, 4, 2), deadline, &vak, AGENDA_ZUID);
+	assert_int_equal(datum_cmp(d, datum_make(2026, 8, 24)), 0);
+	/* midden: 18-07 … 30-08-2026 */
+	d = agenda_verlenging_vanaf(datum_make(2026, 6, 30), deadline, &vak, AGENDA_MIDDEN);
+	assert_int_equal(datum_cmp(d, datum_make(2026, 8, 31)), 0);
+	/* after 31 July it is the next school year: its own deadline */
+	d = agenda_verlenging_vanaf(datum_make(2026, 8, 3), deadline, &vak, AGENDA_ZUID);
+	assert_false(datum_valid(d));
+	/* a school year without a holiday file: 1 September */
+	d = agenda_verlenging_vanaf(datum_make(2029, 5, 2), datum_make(2029, 4, 1), &vak, AGENDA_ZUID);
+	assert_int_equal(datum_cmp(d, datum_make(2029, 9, 1)), 0);
+	/* no deadline set: no limit */
+	d = agenda_verlenging_vanaf(datum_make(2026, 5, 2), (struct datum){ 0, 0, 0 }, &vak, AGENDA_ZUID);
+	assert_false(datum_valid(d));
 }
 
 static void bad_holiday_file_says_where(void **state)
@@ -368,6 +402,7 @@ int main(void)
 		cmocka_unit_test(proposal_is_first_with_room_and_open_deadline),
 		cmocka_unit_test(bad_holiday_file_says_where),
 		cmocka_unit_test(plan_alles_fills_oldest_first),
+		cmocka_unit_test(verlenging_after_the_deadline_waits_for_the_summer),
 		cmocka_unit_test(mails_name_date_time_and_place),
 	};
 
