@@ -27,6 +27,23 @@ static PGresult *read_as(struct db *db, struct err *e, const char *sql, int n, c
 	return db_exec_as_account(db, e, &kind, sql, n, p);
 }
 
+/* Room for the rows of a read (calloc'ed into *out, *n of them; NULL when
+ * none).  r NULL: the read failed (e is set).  -1 with e (r cleared) when
+ * out of memory. */
+static int rows_of(PGresult *r, size_t size, void **out, int *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!r)
+		return -1;
+	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), size))) {
+		PQclear(r);
+		return err_set(e, "onvoldoende geheugen");
+	}
+	*n = PQntuples(r);
+	return 0;
+}
+
 static int parse_iso(const char *s, struct datum *d)
 {
 	struct err e;
@@ -103,17 +120,10 @@ int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct da
 					 " ORDER BY v.datum, v.begintijd, v.id LIMIT 1000",
 					 4, p);
 
-	*out = NULL;
-	*n = 0;
-	if (!r)
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
 		return -1;
-	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), sizeof **out))) {
-		PQclear(r);
-		return err_set(e, "onvoldoende geheugen");
-	}
 	for (int i = 0; i < PQntuples(r); i++)
 		vergadering_row(r, i, &(*out)[i]);
-	*n = PQntuples(r);
 	PQclear(r);
 	return 0;
 }
@@ -146,14 +156,8 @@ int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n
 		" WHERE a.vergadering_id = $1 ORDER BY a.open DESC, a.volgorde, a.id",
 		1, p);
 
-	*out = NULL;
-	*n = 0;
-	if (!r)
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
 		return -1;
-	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), sizeof **out))) {
-		PQclear(r);
-		return err_set(e, "onvoldoende geheugen");
-	}
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct agenda_punt_rij *x = &(*out)[i];
 
@@ -170,7 +174,6 @@ int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n
 		DB_COPY(x->uitkomst, r, i, 10);
 		DB_COPY(x->notitie, r, i, 11);
 	}
-	*n = PQntuples(r);
 	PQclear(r);
 	return 0;
 }
@@ -196,14 +199,8 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		" ORDER BY h.datum, h.id LIMIT 500",
 		1, p);
 
-	*out = NULL;
-	*n = 0;
-	if (!r)
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
 		return -1;
-	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), sizeof **out))) {
-		PQclear(r);
-		return err_set(e, "onvoldoende geheugen");
-	}
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct agenda_teplannen_rij *x = &(*out)[i];
 
@@ -218,7 +215,6 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		if (PQgetvalue(r, i, 8)[0])
 			parse_iso(PQgetvalue(r, i, 8), &x->deadline);
 	}
-	*n = PQntuples(r);
 	PQclear(r);
 	return 0;
 }

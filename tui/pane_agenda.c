@@ -169,6 +169,31 @@ static int i_commissies_hint(const struct agenda *v, char *buf, size_t len)
 	return v->ncom > 0;
 }
 
+/* A column of a list: where it starts, how wide (0: to the right edge),
+ * its head. */
+struct kolom {
+	int x, w;
+	const char *naam;
+};
+static const struct kolom kol_verg[] = { { 1, 13, "Datum" }, { 15, 11, "Tijd" }, { 27, 13, "Commissie" },
+					 { 41, 5, "Zaken" }, { 47, 10, "Deadline" }, { 58, 0, "Plaats" } };
+static const struct kolom kol_zaken[] = { { 1, 2, "#" }, { 4, 11, "Tijd" }, { 16, 7, "Nummer" },
+					  { 24, 9, "Leerling" }, { 34, 22, "Aanvraagtype" },
+					  { 57, 0, "Status / uitkomst" } };
+static const struct kolom kol_plan[] = { { 1, 7, "Nummer" }, { 9, 10, "Ontvangen" }, { 20, 9, "Leerling" },
+					 { 30, 24, "Aanvraagtype" }, { 55, 0, "Status" } };
+#define NKOL(k) ((int)(sizeof k / sizeof k[0]))
+
+/* The column heads at row y and the rule under them; returns the first
+ * row of the list. */
+static int kopjes(WINDOW *w, int y, const struct kolom *k, int n, const struct screen *s)
+{
+	for (int i = 0; i < n; i++)
+		screen_put(w, y, k[i].x, k[i].w ? k[i].w : getmaxx(w) - k[i].x - 1, k[i].naam, s->attr[ST_HEAD]);
+	screen_rule(w, y + 1, 0, getmaxx(w), s->attr[ST_NORMAL]);
+	return y + 2;
+}
+
 /* The rows that fit below the heading; all of them from the top when they
  * fit (a reload keeps the cursor's row, not a half-empty window). */
 static void fit(struct lijst *l, WINDOW *w)
@@ -195,13 +220,7 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	screen_put(w, y++, 1, cols - 2, "Enter: de zaken · t: te plannen · X: annuleren", s->attr[ST_DIM]);
-	screen_put(w, y, 1, 13, "Datum", s->attr[ST_HEAD]);
-	screen_put(w, y, 15, 11, "Tijd", s->attr[ST_HEAD]);
-	screen_put(w, y, 27, 13, "Commissie", s->attr[ST_HEAD]);
-	screen_put(w, y, 41, 5, "Zaken", s->attr[ST_HEAD]);
-	screen_put(w, y, 47, 10, "Deadline", s->attr[ST_HEAD]);
-	screen_put(w, y++, 58, cols - 59, "Plaats", s->attr[ST_HEAD]);
-	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	y = kopjes(w, y, kol_verg, NKOL(kol_verg), s);
 	if (!v->loaded || v->verg.n == 0) {
 		draw_empty(v, a, w, y, "Geen vergaderingen in deze periode.");
 		return;
@@ -248,13 +267,7 @@ static void draw_zaken(struct agenda *v, struct app *a, WINDOW *w)
 	char buf[400], t[32];
 
 	draw_meeting_head(v, a, w, 0);
-	screen_put(w, y, 1, 2, "#", s->attr[ST_HEAD]);
-	screen_put(w, y, 4, 11, "Tijd", s->attr[ST_HEAD]);
-	screen_put(w, y, 16, 7, "Nummer", s->attr[ST_HEAD]);
-	screen_put(w, y, 24, 9, "Leerling", s->attr[ST_HEAD]);
-	screen_put(w, y, 34, 22, "Aanvraagtype", s->attr[ST_HEAD]);
-	screen_put(w, y++, 57, cols - 58, "Status / uitkomst", s->attr[ST_HEAD]);
-	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	y = kopjes(w, y, kol_zaken, NKOL(kol_zaken), s);
 	if (!v->loaded || v->zaken.n == 0) {
 		draw_empty(v, a, w, y, "Nog geen zaken op deze vergadering (t: te plannen).");
 		return;
@@ -306,12 +319,7 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 	else
 		snprintf(buf, sizeof buf, "Geen vergadering van de %s met plaats en een open deadline", v->cur.commissie);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[v->cur.id ? ST_DIM : ST_ERROR]);
-	screen_put(w, y, 1, 7, "Nummer", s->attr[ST_HEAD]);
-	screen_put(w, y, 9, 10, "Ontvangen", s->attr[ST_HEAD]);
-	screen_put(w, y, 20, 9, "Leerling", s->attr[ST_HEAD]);
-	screen_put(w, y, 30, 24, "Aanvraagtype", s->attr[ST_HEAD]);
-	screen_put(w, y++, 55, cols - 56, "Status", s->attr[ST_HEAD]);
-	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	y = kopjes(w, y, kol_plan, NKOL(kol_plan), s);
 	if (!v->loaded || v->plan.n == 0) {
 		draw_empty(v, a, w, y, "Niets te plannen voor deze commissie.");
 		return;
@@ -553,7 +561,10 @@ static int job_uitkomst(struct pane *p, struct app *a)
 	return besluit_next(v, a, r);
 }
 
-static int job_annuleer(struct pane *p, struct app *a)
+/* A versioned write of the dialog's row with the reason typed in it. */
+typedef enum outcome_kind (*reden_write)(struct db *db, long id, int version, const char *reden, struct outcome *o);
+
+static int write_reden(struct pane *p, struct app *a, reden_write fn, const char *wat)
 {
 	struct agenda *v = A(p);
 	char *reden = dialog_text(&p->dlg);
@@ -563,9 +574,14 @@ static int job_annuleer(struct pane *p, struct app *a)
 	if (!reden)
 		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
 	else
-		db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, reden, &o);
+		fn(a->db, v->dlg_id, v->dlg_version, reden, &o);
 	free(reden);
-	return write_done(v, a, &o, "de annulering");
+	return write_done(v, a, &o, wat);
+}
+
+static int job_annuleer(struct pane *p, struct app *a)
+{
+	return write_reden(p, a, db_agenda_annuleren, "de annulering");
 }
 
 /* The typed text of field i (UTF-8) into buf. */
@@ -707,17 +723,7 @@ static int job_commissies(struct pane *p, struct app *a)
 
 static int job_ontplan(struct pane *p, struct app *a)
 {
-	struct agenda *v = A(p);
-	char *reden = dialog_text(&p->dlg);
-	struct outcome o;
-
-	outcome_clear(&o);
-	if (!reden)
-		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
-	else
-		db_agenda_ontplannen(a->db, v->dlg_id, v->dlg_version, reden, &o);
-	free(reden);
-	return write_done(v, a, &o, "het van de agenda halen");
+	return write_reden(p, a, db_agenda_ontplannen, "het van de agenda halen");
 }
 
 static int job_verplaats(struct pane *p, struct app *a)
@@ -803,24 +809,28 @@ static int job_plan_alles(struct pane *p, struct app *a)
 	return reload(v, a, 0);
 }
 
+/* 1 when the open dialog's text is empty (blanks only); then it says
+ * `note` and stays open with what was typed. */
+static int leeg(struct dialog *d, const char *note)
+{
+	char *text = dialog_text(d);
+	int empty = !text || !text[strspn(text, " \t\n")];
+
+	free(text);
+	if (empty && note)
+		dialog_note(d, "%s", note);
+	return empty;
+}
+
 static int ag_dialog_ok(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
 	const struct dialog_item *it;
-	char *text;
-	int empty;
 
 	switch (p->dlg.tag) {
 	case DT_PLAN:
-		if (v->override) {
-			text = dialog_text(&p->dlg);
-			empty = !text || !text[strspn(text, " \t\n")];
-			free(text);
-			if (empty) {
-				dialog_note(&p->dlg, "De deadline is verstreken: een reden is verplicht.");
-				return R_PAINT;
-			}
-		}
+		if (v->override && leeg(&p->dlg, "De deadline is verstreken: een reden is verplicht."))
+			return R_PAINT;
 		return app_start(a, p, job_plan, "Bezig met plannen…");
 	case DT_UITKOMST_PICK: {
 		char title[160], prompt[300];
@@ -838,24 +848,14 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 		return R_PAINT | R_BARS;
 	}
 	case DT_UITKOMST_NOTE:
-		text = dialog_text(&p->dlg);
-		empty = !text || !text[strspn(text, " \t\n")];
-		free(text);
-		if (empty && !strcmp(v->uitkomst, "aangehouden")) {
-			dialog_note(&p->dlg, "Zeg bij aanhouden waarom: de school krijgt de reden.");
+		if (!strcmp(v->uitkomst, "aangehouden") && leeg(&p->dlg, "Zeg bij aanhouden waarom: de school krijgt de reden."))
 			return R_PAINT;
-		}
 		return app_start(a, p, job_uitkomst, "Bezig met bewaren…");
 	case DT_PLAN_ALLES:
 		return app_start(a, p, job_plan_alles, "Bezig met plannen…");
 	case DT_ONTPLAN:
-		text = dialog_text(&p->dlg);
-		empty = !text || !text[strspn(text, " \t")];
-		free(text);
-		if (empty) {
-			dialog_note(&p->dlg, "Een reden is verplicht.");
+		if (leeg(&p->dlg, "Een reden is verplicht."))
 			return R_PAINT;
-		}
 		return app_start(a, p, job_ontplan, "Bezig met bewaren…");
 	case DT_VERPLAATS_PICK: {
 		char prompt[300], d[32];
@@ -873,26 +873,16 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 		return R_PAINT | R_BARS;
 	}
 	case DT_VERPLAATS_REDEN:
-		text = dialog_text(&p->dlg);
-		empty = !text || !text[strspn(text, " \t")];
-		free(text);
-		if (empty) {
-			dialog_note(&p->dlg, "De deadline is verstreken: een reden is verplicht.");
+		if (leeg(&p->dlg, "De deadline is verstreken: een reden is verplicht."))
 			return R_PAINT;
-		}
 		return app_start(a, p, job_verplaats, "Bezig met verplaatsen…");
 	case DT_ANNULEER:
 		dialog_open_line(&p->dlg, DT_ANNULEER_REDEN, "Vergadering annuleren",
 				 "Reden (verplicht; staat bij de vergadering):", "", 0);
 		return R_PAINT | R_BARS;
 	case DT_ANNULEER_REDEN:
-		text = dialog_text(&p->dlg);
-		empty = !text || !text[strspn(text, " \t")];
-		free(text);
-		if (empty) {
-			dialog_note(&p->dlg, "Een reden is verplicht.");
+		if (leeg(&p->dlg, "Een reden is verplicht."))
 			return R_PAINT;
-		}
 		return app_start(a, p, job_annuleer, "Bezig met annuleren…");
 	}
 	return R_PAINT;
