@@ -65,7 +65,9 @@ static int load_reeks(struct db *db, const struct demo_reeks *s, const struct we
 		4, cp, e) < 0)
 		return -1;
 	r.van = r.soort == AGENDA_WEKELIJKS ? first_on(start, DATUM_DINSDAG) : start;
-	r.tot = datum_make(start.y + 1, 7, 31);
+	/* this school year and the next: on 31 July the coming meetings are
+	 * the next year's */
+	r.tot = datum_make(start.y + 2, 7, 31);
 	if (agenda_reeks_data(&r, k, vs, &d, &n, NULL, NULL, e) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
-/* demoagenda.h — a school year of commission meetings for the demo: CT,
+/* demoagenda.h — two school years (this one and the next) of commission
+ * meetings for the demo: CT,
  * AC and Kans!overleg of PO3008 and the CT of PO2507 as series (core/agenda:
  * feestdagen and the regio's schoolvakanties skipped), members with an
  * external deskundige (account `deskundige`, password demo), one cancelled
