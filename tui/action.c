@@ -317,7 +317,7 @@ const struct action action_table[] = {
 	  "Zaken: haalt de zaak van de vergadering (met een reden); ze staat weer bij te plannen",
 	  CTX_AGENDA, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_PLANNEN) },
 	{ ACT_AG_ANNULEREN, "vergadering-annuleren", "Annuleren",
-	  "Annuleert de vergadering (vraagt eerst); haar zaken gaan terug naar te plannen",
+	  "Annuleert de vergadering (vraagt eerst); haar zaken naar de volgende vergadering of terug naar te plannen",
 	  CTX_AGENDA, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
 	{ ACT_AG_PLAN_ALLES, "plan-alles", "Plan alles",
 	  "Te plannen: stelt een vulling van de komende vergaderingen voor (oudste eerst); plant na je akkoord",

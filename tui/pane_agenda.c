@@ -53,7 +53,7 @@ static const struct {
 };
 #define MAX_COMMISSIES 32
 enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN, DT_PLAN_ALLES,
-       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN };
+       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN, DT_ANNULEER_KEUZE };
 
 /* One case of a "Plan alles" proposal. */
 struct voorstel {
@@ -91,6 +91,9 @@ struct agenda {
 	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
 	struct agenda_vergadering_rij naar; /* the meeting a case is moved to */
 	int richting;       /* -1 earlier, +1 later: the case being reordered */
+	char reden[512];    /* a cancellation's reason, while its cases' fate is asked */
+	int doorschuiven;   /* cancel: move its cases to the next meetings with room */
+	int dlg_gepland;    /* cancel: the meeting's open cases */
 	int besluit;        /* a besluitenlijst runs: after each outcome the next open case is asked */
 	int besloten;       /* outcomes recorded in it */
 	/* "Plan alles": the proposal under review */
@@ -579,9 +582,88 @@ static int write_reden(struct pane *p, struct app *a, reden_write fn, const char
 	return write_done(v, a, &o, wat);
 }
 
+/* After a cancellation: its former cases (pts, in order) to the coming
+ * meetings of the commissie with room, oldest first (core's Plan alles),
+ * each planned as by hand, with the mail of the new date.  Returns how many
+ * found a place. */
+static int doorschuiven(struct agenda *v, struct app *a, const struct agenda_punt_rij *pts, int n, long weg,
+			const char *commissie)
+{
+	struct agenda_plek *pl = calloc((size_t)v->verg.n + 1, sizeof *pl);
+	struct agenda_vergadering_rij *vm = calloc((size_t)v->verg.n + 1, sizeof *vm);
+	int *out = calloc((size_t)n + 1, sizeof *out), nvm = 0, moved = 0;
+
+	for (int i = 0; pl && vm && out && i < v->verg.n; i++) {
+		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
+
+		if (!strcmp(r->commissie, commissie) && r->id != weg) {
+			vm[nvm] = *r;
+			pl[nvm++] = plek_of(r);
+		}
+	}
+	if (pl && vm && out)
+		agenda_plan_alles(pl, (size_t)nvm, (size_t)n, NULL, today(), out);
+	for (int i = 0; pl && vm && out && i < n; i++) {
+		const struct agenda_vergadering_rij *m = out[i] >= 0 ? &vm[out[i]] : NULL;
+		struct agenda_capaciteit cap;
+		char *subject = NULL, *body = NULL, key[OUTCOME_KEY_LEN];
+		int van, tot, volgorde;
+		struct outcome o;
+
+		if (!m)
+			continue;
+		cap = (struct agenda_capaciteit){ m->zaken, m->minuten_per_zaak };
+		volgorde = m->gepland;
+		for (int k = 0; k < i; k++)
+			volgorde += out[k] == out[i];
+		agenda_slot(&cap, m->start, m->eind, volgorde, &van, &tot);
+		outcome_key_new(key);
+		if (agenda_mail_gepland(pts[i].nummer, m->commissie, m->datum, van, tot, m->locatie, m->link, &subject,
+					&body) == 0 &&
+		    db_agenda_plannen(a->db, pts[i].hulpvraag_id, pts[i].hulpvraag_version, m->id, NULL, subject, body,
+				      key, &o) == OUTCOME_SAVED)
+			moved++;
+		free(subject);
+		free(body);
+	}
+	free(pl);
+	free(vm);
+	free(out);
+	return moved;
+}
+
+/* Cancels the meeting of the dialog with the reason typed; its cases go
+ * back to te plannen, or (doorschuiven) on to the next meetings with room. */
 static int job_annuleer(struct pane *p, struct app *a)
 {
-	return write_reden(p, a, db_agenda_annuleren, "de annulering");
+	struct agenda *v = A(p);
+	struct agenda_punt_rij *pts = NULL;
+	int n = 0, at = lijst_find(&v->verg, v->dlg_id), moved;
+	char commissie[48] = "";
+	struct outcome o;
+	struct err e;
+
+	if (at >= 0)
+		snprintf(commissie, sizeof commissie, "%s",
+			 ((const struct agenda_vergadering_rij *)lijst_row(&v->verg, at))->commissie);
+	/* its open cases as they are before the cancellation closes them */
+	if (v->doorschuiven && db_agenda_punten(a->db, v->dlg_id, &pts, &n, &e) < 0) {
+		dialog_note(&p->dlg, "%s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	while (n > 0 && !pts[n - 1].open) /* open ones come first */
+		n--;
+	db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, v->reden, &o);
+	if (o.kind != OUTCOME_SAVED || n == 0) {
+		free(pts);
+		return write_done(v, a, &o, "de annulering");
+	}
+	moved = doorschuiven(v, a, pts, n, v->dlg_id, commissie);
+	free(pts);
+	dialog_close(&p->dlg);
+	app_message(a, moved < n, "Vergadering geannuleerd; %d van de %d zaken naar een volgende vergadering, %d weer "
+		    "te plannen", moved, n, n - moved);
+	return reload(v, a, 0);
 }
 
 /* The typed text of field i (UTF-8) into buf. */
@@ -880,9 +962,28 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 		dialog_open_line(&p->dlg, DT_ANNULEER_REDEN, "Vergadering annuleren",
 				 "Reden (verplicht; staat bij de vergadering):", "", 0);
 		return R_PAINT | R_BARS;
-	case DT_ANNULEER_REDEN:
+	case DT_ANNULEER_REDEN: {
+		static const struct dialog_item keuze[2] = {
+			{ "naar de volgende vergadering met plaats", "de scholen krijgen de nieuwe datum", 1, 0, 0 },
+			{ "terug naar te plannen", "", 0, 0, 0 },
+		};
+		char *text;
+
 		if (leeg(&p->dlg, "Een reden is verplicht."))
 			return R_PAINT;
+		text = dialog_text(&p->dlg);
+		snprintf(v->reden, sizeof v->reden, "%s", text ? text : "");
+		free(text);
+		v->doorschuiven = 0;
+		if (v->dlg_gepland == 0)
+			return app_start(a, p, job_annuleer, "Bezig met annuleren…");
+		dialog_open_pick(&p->dlg, DT_ANNULEER_KEUZE, "Vergadering annuleren", "Wat gebeurt er met haar zaken?",
+				 keuze, 2);
+		return R_PAINT | R_BARS;
+	}
+	case DT_ANNULEER_KEUZE:
+		it = dialog_selected(&p->dlg);
+		v->doorschuiven = it && it->id == 1;
 		return app_start(a, p, job_annuleer, "Bezig met annuleren…");
 	}
 	return R_PAINT;
@@ -1174,8 +1275,9 @@ static int ag_annuleren(struct pane *p, struct app *a, enum action_id id)
 	}
 	v->dlg_id = r->id;
 	v->dlg_version = r->version;
-	snprintf(prompt, sizeof prompt, "De %s van %s annuleren? Haar %d zaken gaan terug naar te plannen.",
-		 r->commissie, kort(r->datum, d, sizeof d), r->gepland);
+	v->dlg_gepland = r->gepland;
+	snprintf(prompt, sizeof prompt, "De %s van %s annuleren? Ze heeft %d zaken.", r->commissie,
+		 kort(r->datum, d, sizeof d), r->gepland);
 	dialog_open_confirm(&p->dlg, DT_ANNULEER, "Vergadering annuleren", prompt, "Annuleren");
 	return R_PAINT | R_BARS;
 }

@@ -51,6 +51,8 @@ KOMEND=$(demo_psql "SELECT v.id FROM balie.vergadering v WHERE v.organisatie_id 
 	ORDER BY v.datum, v.begintijd, v.id LIMIT 1")
 KCODE=$(demo_psql "SELECT c.code FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id WHERE v.id = $KOMEND")
 SEQ0=$(demo_psql "SELECT version FROM balie.vergadering WHERE id = $KOMEND")
+ZAKEN0=$(demo_psql "SELECT coalesce(string_agg(hulpvraag_id::text, ','), '0') FROM balie.agendapunt
+	WHERE vergadering_id = $KOMEND AND open")
 tui_demo ics 80 24
 tui_login secretariaat demo
 wait_for "Welkom" 20
@@ -64,11 +66,22 @@ tui_keys Enter
 check "zonder reden: gezegd" wait_for "Een reden is verplicht" 5
 tui_type "voorzitter ziek"
 tui_keys Enter
+if [ "$ZAKEN0" != 0 ]; then
+	check "met zaken: balie vraagt wat ermee gebeurt" wait_for "Wat gebeurt er met haar zaken" 5
+	tui_keys Enter
+	check "doorgeschoven naar een volgende vergadering, gemeld" wait_for "zaken naar een volgende vergadering" 15
+	check "elke zaak staat op een andere, latere vergadering van de commissie" [ "$(demo_psql "SELECT count(*)
+		FROM balie.agendapunt a JOIN balie.vergadering v ON v.id = a.vergadering_id
+		WHERE a.hulpvraag_id IN ($ZAKEN0) AND a.open AND v.id <> $KOMEND AND v.status = 'gepland'
+		  AND v.commissie_id = (SELECT commissie_id FROM balie.vergadering WHERE id = $KOMEND)
+		  AND v.datum >= (SELECT datum FROM balie.vergadering WHERE id = $KOMEND)")" = \
+		"$(echo "$ZAKEN0" | tr ',' '\n' | wc -l | tr -d ' ')" ]
+fi
 check "geannuleerd gemeld" wait_for "Vergadering geannuleerd" 10
 check "en in de lijst gemarkeerd" wait_for "✗ geannuleerd" 5
 check "in de database geannuleerd, met reden" [ "$(demo_psql "SELECT status || '/' || annuleer_reden FROM balie.vergadering
 	WHERE id = $KOMEND")" = "geannuleerd/voorzitter ziek" ]
-check "haar zaken staan weer bij te plannen" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt
+check "op de geannuleerde vergadering staat niets meer open" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt
 	WHERE vergadering_id = $KOMEND AND open")" = 0 ]
 if [ "$KCODE" = CT ]; then
 	export_ics "$TUI_SCRATCH/twee.ics"
