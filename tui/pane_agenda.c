@@ -29,7 +29,7 @@
 
 #define HEAD_ROWS 4 /* two heading lines, column heads, rule */
 
-enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW };
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND };
 
 /* The fields of a new meeting (or series), in screen order. */
 enum nveld { NV_COMMISSIE, NV_DATUM, NV_START, NV_EIND, NV_PLAATS, NV_LINK, NV_ZAKEN, NV_MINUTEN, NV_DEADLINE,
@@ -123,6 +123,7 @@ static long plan_id(const void *r)
 	return ((const struct agenda_teplannen_rij *)r)->hulpvraag_id;
 }
 
+/* The meetings list serves the list and the month grid alike. */
 static struct lijst *active(struct agenda *v)
 {
 	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan : &v->verg;
@@ -374,11 +375,65 @@ static void draw_nieuw(struct agenda *v, struct app *a, WINDOW *w)
 		app_cursor(a, cy, cx);
 }
 
+/* The month of the selected meeting as a grid, Monday first (as calcurse
+ * does): per day its number and the commissies that meet; the selected
+ * meeting's day in reverse video, today marked with '*'.  Colour is never
+ * the only sign: a cancelled meeting is written with '✗'. */
+static void draw_maand(struct agenda *v, struct app *a, WINDOW *w)
+{
+	static const char *const maanden[] = { "januari", "februari", "maart", "april", "mei", "juni", "juli",
+					       "augustus", "september", "oktober", "november", "december" };
+	static const char *const dagen[] = { "ma", "di", "wo", "do", "vr", "za", "zo" };
+	const struct screen *s = &a->scr;
+	const struct agenda_vergadering_rij *sel = v->verg.n ? lijst_current(&v->verg) : NULL;
+	struct datum nu = today(), d = sel ? sel->datum : nu, eerste;
+	int cols = getmaxx(w), cw = (cols - 2) / 7, y = 0, start;
+	char buf[160];
+
+	if (cw > 16)
+		cw = 16;
+	eerste = datum_make(d.y, d.m, 1);
+	snprintf(buf, sizeof buf, "Agenda · %s %d", maanden[d.m - 1], d.y);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, "PgUp/PgDn: maand · ↑/↓: vergadering · Enter: de zaken · m: lijst",
+		   s->attr[ST_DIM]);
+	for (int k = 0; k < 7; k++)
+		screen_put(w, y, 1 + k * cw, cw - 1, dagen[k], s->attr[ST_HEAD]);
+	screen_rule(w, ++y, 0, cols, s->attr[ST_NORMAL]);
+	y++;
+	start = datum_weekday(eerste) - 1; /* cells before the 1st */
+	/* lines per week: the day and up to two meetings, fewer when six
+	 * weeks must fit in 80x24 */
+	int weken = (start + datum_days_in_month(d.y, d.m) + 6) / 7, per = (getmaxy(w) - y) / weken;
+	per = per > 3 ? 3 : per < 2 ? 2 : per;
+	for (int dag = 1; dag <= datum_days_in_month(d.y, d.m); dag++) {
+		int cell = start + dag - 1, row = y + (cell / 7) * per, x = 1 + (cell % 7) * cw, line = 1;
+		struct datum cd = datum_make(d.y, d.m, dag);
+		int is_sel = sel && datum_cmp(cd, sel->datum) == 0;
+
+		if (row >= getmaxy(w))
+			break;
+		snprintf(buf, sizeof buf, "%2d%s", dag, datum_cmp(cd, nu) == 0 ? "*" : "");
+		screen_put(w, row, x, cw - 1, buf, s->attr[is_sel ? ST_SEL : ST_NORMAL]);
+		for (int i = 0; i < v->verg.n && line < per && row + line < getmaxy(w); i++) {
+			const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
+
+			if (datum_cmp(r->datum, cd) != 0)
+				continue;
+			snprintf(buf, sizeof buf, "%s%s", r->geannuleerd ? "✗" : "", r->commissie);
+			screen_put(w, row + line++, x, cw - 1, buf,
+				   s->attr[r == sel ? ST_SEL : r->geannuleerd ? ST_DIM : ST_NORMAL]);
+		}
+	}
+}
+
 static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct agenda *v = A(p);
 
-	if (v->mode == M_NIEUW)
+	if (v->mode == M_MAAND)
+		draw_maand(v, a, w);
+	else if (v->mode == M_NIEUW)
 		draw_nieuw(v, a, w);
 	else if (v->mode == M_ZAKEN)
 		draw_zaken(v, a, w);
@@ -1044,6 +1099,7 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		return R_NONE;
 	switch (v->mode) {
 	case M_VERGADERINGEN:
+	case M_MAAND:
 		v->cur = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
 		lijst_set(&v->zaken, NULL, 0, 0, 0, 0);
 		return to_mode(v, a, M_ZAKEN);
@@ -1407,15 +1463,56 @@ static int ag_close(struct pane *p, struct app *a, enum action_id id)
 
 	if (v->mode == M_VERGADERINGEN)
 		return app_action_pop(p, a, id);
+	if (v->mode == M_MAAND) {
+		v->mode = M_VERGADERINGEN;
+		return R_PAINT | R_BARS;
+	}
 	v->mode = M_VERGADERINGEN;
 	return app_start(a, p, job_load, "Bezig met laden…");
 }
 
+/* In the month grid PgUp/PgDn go to the first meeting of the month before
+ * or after; the other keys move through the meetings as in the list. */
+static int maand_nav(struct agenda *v, enum action_id id)
+{
+	const struct agenda_vergadering_rij *cur = lijst_current(&v->verg);
+	int y = cur->datum.y, m = cur->datum.m + (id == ACT_PAGE_DOWN ? 1 : -1);
+
+	if (m < 1 || m > 12) {
+		y += m < 1 ? -1 : 1;
+		m = m < 1 ? 12 : 1;
+	}
+	for (int i = 0; i < v->verg.n; i++) {
+		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
+
+		if (r->datum.y == y && r->datum.m == m) {
+			v->verg.cur = i;
+			lijst_clamp(&v->verg);
+			return R_PAINT;
+		}
+	}
+	return R_DONE; /* no meetings held in that month */
+}
+
 static int ag_cursor(struct pane *p, struct app *a, enum action_id id)
 {
-	if (A(p)->mode == M_NIEUW)
+	struct agenda *v = A(p);
+
+	if (v->mode == M_NIEUW)
 		return R_NONE;
-	return app_list_nav(active(A(p)), id);
+	if (v->mode == M_MAAND && v->verg.n && (id == ACT_PAGE_UP || id == ACT_PAGE_DOWN))
+		return maand_nav(v, id);
+	return app_list_nav(active(v), id);
+}
+
+static int ag_maand(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN && v->mode != M_MAAND)
+		return R_NONE;
+	v->mode = v->mode == M_MAAND ? M_VERGADERINGEN : M_MAAND;
+	return R_PAINT | R_BARS;
 }
 
 static int ag_ready(const struct pane *p)
@@ -1436,6 +1533,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
 	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },
+	{ ACT_AG_MAAND, ag_maand, PA_READY },
 	{ ACT_AG_BEWAREN, ag_bewaren, 0 },
 	{ ACT_FIELD_NEXT, ag_nieuw_veld, 0 },
 	{ ACT_FIELD_PREV, ag_nieuw_veld, 0 },

@@ -83,6 +83,12 @@ check "in de database geannuleerd, met reden" [ "$(demo_psql "SELECT status || '
 	WHERE id = $KOMEND")" = "geannuleerd/voorzitter ziek" ]
 check "op de geannuleerde vergadering staat niets meer open" [ "$(demo_psql "SELECT count(*) FROM balie.agendapunt
 	WHERE vergadering_id = $KOMEND AND open")" = 0 ]
+# the month grid of the selected (cancelled) meeting: its day with ✗ and the commissie
+tui_keys m
+check "m: de maand als rooster" wait_for "Agenda · " 5
+check "met de weekdagen, de geannuleerde als ✗$KCODE" screen_has_all "ma " "zo" "✗$(printf '%s' "$KCODE" | cut -c1-9)"
+tui_keys m
+wait_for "Agenda van de commissies" 5
 if [ "$KCODE" = CT ]; then
 	export_ics "$TUI_SCRATCH/twee.ics"
 	check "dezelfde UID, nu STATUS:CANCELLED met een hogere SEQUENCE" [ "$($PY -c "import sys, icalendar
