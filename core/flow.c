@@ -381,6 +381,11 @@ void flow_type_free(struct flow_type **tp)
 	free(t->statuses);
 	free(t->transitions);
 	free(t->on_bijlage);
+	for (size_t i = 0; i < t->nagenda; i++) {
+		free(t->agenda[i].commissie);
+		free(t->agenda[i].klaar);
+	}
+	free(t->agenda);
 	compleet_rules_release(&t->compleet);
 	free(t);
 	*tp = NULL;
@@ -407,8 +412,11 @@ void flow_profile_free(struct flow_profile **pp)
 
 static const char *const top_keys_v1[] = {
 	"versie", "naam", "titels", "categorie", "eerste_status", "coordinator",
-	"standaard", "statussen", "overgangen", "automatisch", "compleet", NULL
+	"standaard", "statussen", "overgangen", "automatisch", "compleet", "agenda", NULL
 };
+static const char *const agenda_keys[] = { "commissie", "klaar", "gepland", "toegekend", "afgewezen",
+					   "aangehouden", NULL };
+const char *const flow_uitkomst_naam[FLOW_UITKOMSTEN] = { "toegekend", "afgewezen", "aangehouden" };
 static const char *const status_keys[] = { "naam", "betekenis", "eind", "verborgen", "controleren",
 					   "aanvulling", NULL };
 static const char *const transition_keys[] = { "van", "naar", "door", "reden", NULL };
@@ -728,6 +736,146 @@ static int parse_auto(struct ctx *c, struct flow_type *t, const config_setting_t
 			continue;
 		}
 		t->on_bijlage[t->non_bijlage++] = (struct flow_rule){ from, to, line };
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- agenda -- */
+
+/* 1 when the flow has a transition from → to that one of roles may make. */
+static int has_transition(const struct flow_type *t, int from, int to, unsigned roles)
+{
+	for (size_t i = 0; i < t->ntransitions; i++)
+		if (t->transitions[i].from == from && t->transitions[i].to == to && (t->transitions[i].roles & roles))
+			return 1;
+	return 0;
+}
+
+/* A status member of an agenda group: its index, -1 when absent; failed
+ * set when it names no status. */
+static int agenda_status(struct ctx *c, const struct flow_type *t, const config_setting_t *g, const char *name,
+			 int line, int *failed)
+{
+	const char *s = get_string(c, g, name, 0, failed);
+	char where[64];
+	int i;
+
+	if (!s)
+		return -1;
+	snprintf(where, sizeof where, "agenda (%s)", name);
+	if ((i = lookup_status(c, t, s, line_of(config_setting_get_member(g, name), line), where)) < 0)
+		*failed = 1;
+	return i;
+}
+
+static int parse_agenda_item(struct ctx *c, struct flow_type *t, const config_setting_t *g, int line,
+			     struct flow_agenda *a)
+{
+	const unsigned plan = FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT);
+	const unsigned besluit = plan | FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR);
+	const char **items = NULL;
+	int *lines = NULL, failed = 0;
+	size_t n = 0;
+	const char *com;
+
+	a->line = line;
+	a->gepland = -1;
+	if (check_members(c, g, agenda_keys, "'agenda'") != 0)
+		failed = 1;
+	com = get_string(c, g, "commissie", 1, &failed);
+	if (com && (check_text(c, line, "commissie", com, 40) != 0 || !(a->commissie = xstrdup(com))))
+		failed = 1;
+	if (get_string_list(c, g, "klaar", &items, &lines, &n) != 0 || n == 0) {
+		if (!failed && n == 0)
+			bad(c, line, "'klaar' ontbreekt: de statussen die klaar zijn om te plannen");
+		failed = 1;
+	}
+	if (n && !(a->klaar = calloc(n, sizeof *a->klaar)))
+		failed = 1;
+	for (size_t k = 0; a->klaar && k < n; k++) {
+		int i = lookup_status(c, t, items[k], lines[k], "agenda (klaar)");
+
+		if (i < 0)
+			failed = 1;
+		else
+			a->klaar[a->nklaar++] = i;
+	}
+	free(items);
+	free(lines);
+	a->gepland = agenda_status(c, t, g, "gepland", line, &failed);
+	for (int u = 0; u < FLOW_UITKOMSTEN; u++)
+		a->uitkomst[u] = agenda_status(c, t, g, flow_uitkomst_naam[u], line, &failed);
+	if (failed)
+		return -1;
+	/* planning and each outcome must be a transition the database accepts */
+	for (size_t k = 0; a->gepland >= 0 && k < a->nklaar; k++)
+		if (a->klaar[k] != a->gepland && !has_transition(t, a->klaar[k], a->gepland, plan)) {
+			bad(c, line, "agenda %s: geen overgang van '%s' naar '%s' voor het secretariaat", a->commissie,
+			    t->statuses[a->klaar[k]].name, t->statuses[a->gepland].name);
+			failed = 1;
+		}
+	for (int u = 0; u < FLOW_UITKOMSTEN; u++) {
+		int to = a->uitkomst[u];
+
+		if (to < 0)
+			continue;
+		if (a->gepland >= 0) {
+			if (to != a->gepland && !has_transition(t, a->gepland, to, besluit)) {
+				bad(c, line, "agenda %s: geen overgang van '%s' naar '%s' (%s) voor secretariaat of coördinator",
+				    a->commissie, t->statuses[a->gepland].name, t->statuses[to].name,
+				    flow_uitkomst_naam[u]);
+				failed = 1;
+			}
+			continue;
+		}
+		for (size_t k = 0; k < a->nklaar; k++)
+			if (a->klaar[k] != to && !has_transition(t, a->klaar[k], to, besluit)) {
+				bad(c, line, "agenda %s: geen overgang van '%s' naar '%s' (%s) voor secretariaat of coördinator",
+				    a->commissie, t->statuses[a->klaar[k]].name, t->statuses[to].name,
+				    flow_uitkomst_naam[u]);
+				failed = 1;
+			}
+	}
+	return failed ? -1 : 0;
+}
+
+static int parse_agenda(struct ctx *c, struct flow_type *t, const config_setting_t *root)
+{
+	const config_setting_t *list = config_setting_get_member(root, "agenda");
+	int rc = 0, n;
+
+	if (!list)
+		return 0;
+	if (config_setting_type(list) != CONFIG_TYPE_LIST) {
+		bad(c, line_of(list, 1), "'agenda' moet een lijst ( { commissie = \"…\"; klaar = …; }, … ) zijn, niet %s",
+		    type_word(list));
+		return -1;
+	}
+	n = config_setting_length(list);
+	t->agenda = calloc((size_t)n + 1, sizeof *t->agenda);
+	if (!t->agenda) {
+		bad(c, line_of(list, 1), "onvoldoende geheugen");
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+		int line = line_of(g, line_of(list, 1));
+		struct flow_agenda *a = &t->agenda[t->nagenda++];
+
+		if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+			bad(c, line, "regel %d van 'agenda' moet een groep { commissie = …; klaar = …; } zijn, niet %s",
+			    i + 1, type_word(g));
+			rc = -1;
+			continue;
+		}
+		if (parse_agenda_item(c, t, g, line, a) != 0)
+			rc = -1;
+		for (size_t k = 0; a->commissie && k + 1 < t->nagenda; k++)
+			if (t->agenda[k].commissie && !strcmp(t->agenda[k].commissie, a->commissie)) {
+				bad(c, line, "commissie '%s' staat twee keer in 'agenda' (ook op regel %d)", a->commissie,
+				    t->agenda[k].line);
+				rc = -1;
+			}
 	}
 	return rc;
 }
@@ -1241,6 +1389,8 @@ static int parse_root(struct ctx *c, struct flow_type *t, const config_setting_t
 		tfail |= parse_transitions(c, t, root) != 0;
 		tfail |= parse_auto(c, t, root) != 0;
 		tfail |= parse_markers(c, t) != 0;
+		if (!tfail)
+			tfail |= parse_agenda(c, t, root) != 0;
 	}
 	if (parse_compleet(c, t, root) != 0)
 		failed = 1;

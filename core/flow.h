@@ -102,6 +102,24 @@ struct flow_rule {
 	int line;
 };
 
+/* The commission agenda (`agenda` in a .flow, balie-forms(5)): on which
+ * commissie the hulpvragen in the `klaar` statuses are planned, the status
+ * planning makes (`gepland`, -1: it stays) and the status each outcome
+ * makes (-1: it stays).  Every one of these changes is a transition of the
+ * flow the secretariaat (planning) or the secretariaat or coördinator
+ * (outcomes) may make, so the database's trigger accepts it. */
+enum flow_uitkomst { FLOW_TOEGEKEND, FLOW_AFGEWEZEN, FLOW_AANGEHOUDEN, FLOW_UITKOMSTEN };
+extern const char *const flow_uitkomst_naam[FLOW_UITKOMSTEN]; /* "toegekend", "afgewezen", "aangehouden" */
+
+struct flow_agenda {
+	char *commissie;  /* "CT", "Kans!overleg" */
+	int *klaar;       /* status indices ready to be planned */
+	size_t nklaar;
+	int gepland;
+	int uitkomst[FLOW_UITKOMSTEN];
+	int line;
+};
+
 struct flow_type {
 	char *file;     /* path the type was read from (for messages) */
 	char *name;     /* aanvraagtype: "Aanvraag TLV" */
@@ -122,6 +140,8 @@ struct flow_type {
 	/* the `compleet` checklist (core/compleet.h); empty when the file has none */
 	struct compleet_rules compleet;
 	int aanvulling; /* index of the status marked aanvulling, -1 when none */
+	struct flow_agenda *agenda; /* the commissies it is planned on (may be none) */
+	size_t nagenda;
 };
 
 struct flow_profile {

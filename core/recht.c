@@ -68,6 +68,18 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				    "medewerker vult het nummer in en verwerkt haar); aanname: ook applicatiebeheer" },
 	[RECHT_TE_VERWERKEN] = { "te-verwerken", "lijst te verwerken (financieel)", FIN | ADM,
 				 "004 §4.1–4.3 (het werk van de financieel medewerker); aanname: ook applicatiebeheer" },
+	[RECHT_AGENDA_ZIEN] = { "agenda-zien", "de agenda van de commissies zien", BACKOFFICE | EXT,
+				"001 §2, §5 stap 12 (CT, AC); 004 §7.5 (externen zien de hulpvragen van hun "
+				"vergadering); de database kiest de vergaderingen" },
+	[RECHT_VERGADERING_BEHEREN] = { "vergadering-beheren", "vergadering aanmaken, wijzigen of annuleren",
+					SEC | ADM,
+					"004 §3.1 (vaste ingeplande momenten, door het secretariaat); "
+					"aanname: ook applicatiebeheer" },
+	[RECHT_PLANNEN] = { "plannen", "hulpvraag op de agenda plannen", SEC,
+			    "001 §5 stap 12 (de administratie agendeert), 004 §3.1 en §4.2 (het secretariaat plant)" },
+	[RECHT_UITKOMST_VASTLEGGEN] = { "uitkomst-vastleggen", "uitkomst van een agendapunt vastleggen", SEC | COO,
+					"001 §5 stap 12 (besluit of aanhouden); aanname: het secretariaat notuleert, "
+					"de coördinator zit het Kans!overleg voor (004 §3.4)" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

@@ -45,6 +45,10 @@ enum recht_actie {
 	RECHT_BESCHIKKING_BEWERKEN,  /* a TLV beschikking: number, soort, period, advices */
 	RECHT_AANPAK_BEWERKEN,       /* the aanpak and its arrangement beschikking: period, amount, number */
 	RECHT_TE_VERWERKEN,          /* the financial queue: a read of hulpvragen the account sees */
+	RECHT_AGENDA_ZIEN,           /* the commission agenda: of the meetings the account sees */
+	RECHT_VERGADERING_BEHEREN,   /* create, edit, cancel a meeting and its members */
+	RECHT_PLANNEN,               /* a hulpvraag on a meeting (and off again) */
+	RECHT_UITKOMST_VASTLEGGEN,   /* the outcome of an agendapunt */
 	RECHT_COUNT
 };
 

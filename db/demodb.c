@@ -18,6 +18,7 @@
 #include "db/demobijlagen.h"
 #include "db/demodata.h"
 #include "db/demoforms.h"
+#include "db/demoagenda.h"
 #include "db/flowstore.h"
 #include "db/formstore.h"
 #include "db/migrate.h"
@@ -92,7 +93,8 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		goto out;
 	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0 ||
-	    demobeschikking_load(db, NULL, e) < 0) {
+	    demobeschikking_load(db, NULL, e) < 0 ||
+	    demoagenda_load(db, o->forms_dir, datum_today(now), e) < 0) {
 		db_rollback(db);
 		goto out;
 	}

@@ -57,6 +57,17 @@ static void profile_hash(const struct flow_profile *p, const char *code, char he
 				ADD(c->waarde ? c->waarde : "\x01");
 			}
 		}
+		for (size_t j = 0; j < t->nagenda; j++) {
+			const struct flow_agenda *a = &t->agenda[j];
+			ADD(a->commissie);
+			for (size_t k = 0; k < a->nklaar; k++) {
+				snprintf(buf, sizeof buf, "k%d", a->klaar[k]);
+				ADD(buf);
+			}
+			snprintf(buf, sizeof buf, "a%d/%d/%d/%d", a->gepland, a->uitkomst[0], a->uitkomst[1],
+				 a->uitkomst[2]);
+			ADD(buf);
+		}
 	}
 #undef ADD
 	crypto_hash_sha256_final(&h, out);
@@ -142,6 +153,42 @@ static int store_compleet(struct db *db, const char *at, const struct flow_type 
 	return 0;
 }
 
+/* The flow's agenda rules (migration 016's flow_agenda), and a commissie
+ * row for each commissie they name that the organisatie does not have yet
+ * (code as its name until the admin names it; the defaults of the table
+ * for deadline and access). */
+static int store_agenda(struct db *db, const char *org, const char *at, const struct flow_type *t, struct err *e)
+{
+	for (size_t i = 0; i < t->nagenda; i++) {
+		const struct flow_agenda *a = &t->agenda[i];
+		char van[4096] = "";
+		size_t used = 0;
+		const char *naar[FLOW_UITKOMSTEN + 1];
+		const char *cp[2] = { org, a->commissie };
+
+		for (size_t k = 0; k < a->nklaar; k++) {
+			int w = snprintf(van + used, sizeof van - used, "%s%s", k ? "\x1f" : "",
+					 t->statuses[a->klaar[k]].name);
+			if (w < 0 || (size_t)w >= sizeof van - used)
+				return err_set(e, "agenda %s: te veel statussen in klaar", a->commissie);
+			used += (size_t)w;
+		}
+		naar[0] = a->gepland >= 0 ? t->statuses[a->gepland].name : NULL;
+		for (int u = 0; u < FLOW_UITKOMSTEN; u++)
+			naar[u + 1] = a->uitkomst[u] >= 0 ? t->statuses[a->uitkomst[u]].name : NULL;
+		const char *ap[7] = { at, a->commissie, van, naar[0], naar[1], naar[2], naar[3] };
+		if (run(db, e,
+			"INSERT INTO commissie (organisatie_id, code, naam) VALUES ($1, $2, $2) ON CONFLICT DO NOTHING",
+			2, cp) < 0 ||
+		    run(db, e,
+			"INSERT INTO flow_agenda (aanvraagtype_id, commissie, van, naar, toegekend, afgewezen, aangehouden) "
+			"VALUES ($1, $2, string_to_array($3, E'\\x1f'), $4, $5, $6, $7)",
+			7, ap) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int store_type(struct db *db, const char *org, const char *fv, const struct flow_type *t, struct err *e)
 {
 	const char *p[7];
@@ -207,6 +254,8 @@ static int store_type(struct db *db, const char *org, const char *fv, const stru
 			4, bp) < 0)
 			return -1;
 	}
+	if (store_agenda(db, org, at, t, e) < 0)
+		return -1;
 	return store_compleet(db, at, t, e);
 }
 

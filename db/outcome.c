@@ -102,6 +102,10 @@ static const struct {
 			"SELECT coalesce(a.naam, ''), " DB_MOMENT("x.updated_at") ", 'nummer ' || coalesce(x.nummer, '(geen)'), "
 			"       x.version FROM aanpak x LEFT JOIN account a ON a.id = x.gewijzigd_door WHERE x.id = $1",
 			"deze aanpak" },
+	[OT_VERGADERING] = { "vergadering",
+			     "SELECT coalesce(a.naam, ''), " DB_MOMENT("v.updated_at") ", v.status, v.version "
+			     "  FROM vergadering v LEFT JOIN account a ON a.id = v.gewijzigd_door WHERE v.id = $1",
+			     "deze vergadering" },
 };
 
 /* Zero rows matched id at version: CONFLICT with who/when/what now, or

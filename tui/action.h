@@ -49,6 +49,8 @@ enum action_ctx {
 	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
 	CTX_TOTP,    /* setting up tweestapsverificatie (pane_totp.c; text input) */
 	CTX_VERWERKEN, /* the financial queue "Te verwerken" (pane_verwerken.c) */
+	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
+	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
 	CTX_COUNT
 };
 
@@ -123,6 +125,21 @@ enum action_id {
 	ACT_HV_TLV_BEWAREN, /* hulpvraag, tab TLV: save the TLV beschikking */
 	ACT_HV_BRIEF,     /* hulpvraag, tab TLV: the beschikking letter as PDF bijlage */
 	ACT_TV_LIJST,     /* home: open "Te verwerken" */
+	/* --- agenda (pane_agenda.c) --- */
+	ACT_AG_AGENDA,    /* home: open the agenda */
+	ACT_AG_OPEN,      /* meetings: its cases; te plannen: plan the hulpvraag; cases: open the hulpvraag */
+	ACT_AG_TEPLANNEN, /* the hulpvragen ready for the selected meeting's commissie */
+	ACT_AG_UITKOMST,  /* cases: record the outcome of the selected agendapunt */
+	ACT_AG_BESLUITENLIJST, /* cases: the outcome of every open case, one after the other */
+	ACT_AG_ONTPLANNEN, /* cases: take the case off the meeting (with a reason) */
+	ACT_AG_VERPLAATSEN, /* cases: move the case to another meeting of the commissie */
+	ACT_AG_EERDER,     /* cases: one place earlier */
+	ACT_AG_LATER,      /* cases: one place later */
+	ACT_AG_ANNULEREN, /* meetings: cancel the selected meeting */
+	ACT_AG_NIEUW,     /* meetings: a new meeting (or series) */
+	ACT_AG_MAAND,     /* meetings: the month grid, and back to the list */
+	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */
+	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

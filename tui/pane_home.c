@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "db/home.h"
+#include "tui/pane_agenda.h"
 #include "tui/pane_controle.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/pane_queue.h"
@@ -186,6 +187,13 @@ static int home_totp(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+/* The commission agenda (issue 11): the only hook it needs here. */
+static int home_agenda(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_agenda_new(a));
+	return R_PAINT | R_BARS;
+}
+
 static const struct pane_action home_actions[] = {
 	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
 	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
@@ -193,6 +201,7 @@ static const struct pane_action home_actions[] = {
 	{ ACT_HV_OPEN, home_open, 0 },
 	{ ACT_HV_INTAKE, home_intake, 0 },
 	{ ACT_TOTP_INSTELLEN, home_totp, 0 },
+	{ ACT_AG_AGENDA, home_agenda, 0 },
 };
 
 /* The counts (the load job: also "vernieuwen" and after a reconnect). */

@@ -28,6 +28,7 @@
 #include "core/validate.h"
 #include "core/werkdag.h"
 #include "db/audit.h"
+#include "db/agenda.h"
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
 #include "tui/app.h"
@@ -81,6 +82,7 @@ struct hvpane {
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 	struct tlvtab tlv;      /* the beschikking tab of a TLV aanvraag (tlv_tab.c) */
 	struct aanpaktab aanpak; /* … of any other hulpvraag: its aanpak (aanpak_tab.c) */
+	char bespreek[96];      /* its open meeting: "CT 19-01-2027 13:00" (db/agenda), "" when none */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -122,7 +124,12 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	struct err e;
 
 	snprintf(left, sizeof left, "Hulpvraag %ld · %s", h->nummer, h->titel);
-	screen_put(w, 0, 1, cols - 2, left, s->attr[ST_HEAD]);
+	/* the bespreekdatum on the right of the title row (the title gives way) */
+	snprintf(right, sizeof right, "%s%s", v->bespreek[0] ? "bespreking " : "", v->bespreek);
+	int bw = screen_width(right);
+	screen_put(w, 0, 1, cols - 2 - (bw ? bw + 2 : 0), left, s->attr[ST_HEAD]);
+	if (bw)
+		screen_put_right(w, 0, cols - bw - 1, bw, right, s->attr[ST_HEAD]);
 
 	right[0] = '\0';
 	if (datum_parse_iso(h->status_sinds_iso, &sinds, &e) == 0) {
@@ -979,6 +986,10 @@ static int job_load(struct pane *p, struct app *a)
 		app_message(a, 1, "%s", e.msg);
 	} else {
 		v->body_msg[0] = '\0';
+		/* the bespreekdatum (001 stap 12: the status tells when it is
+		 * discussed); without it the header just does not say */
+		if (db_agenda_bespreekdatum(a->db, v->id, v->bespreek, sizeof v->bespreek, &e) < 0)
+			v->bespreek[0] = '\0';
 		/* the first load keeps what the opener said ("Hulpvraag 12
 		 * aangemaakt"); a reload clears "Bezig met laden…" */
 		if (v->loaded_once)

@@ -181,6 +181,10 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_BULK:               /* a loop over the actions above, one row each */
 	case RECHT_TE_CONTROLEREN:     /* a read of hulpvragen the account sees anyway */
 	case RECHT_TE_VERWERKEN:       /* the same: te_verwerken() reads under the read policies */
+	case RECHT_AGENDA_ZIEN:        /* the agenda: tests/db/agenda_test.c walks these four */
+	case RECHT_VERGADERING_BEHEREN:
+	case RECHT_PLANNEN:
+	case RECHT_UITKOMST_VASTLEGGEN:
 	case RECHT_COUNT:
 		break;
 	}

@@ -282,3 +282,45 @@ endstream endobj"
 		printf 'trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' "$off"
 	} >"$1"
 }
+
+# The school (account `school`) completes the PO3008 TLV aanvragen waiting
+# on it — its own transitions, as the flow allows — so the CT has cases to
+# plan at any demo size and after earlier scripts planned some (agenda
+# tests 95, 98).
+agenda_tlv_klaar() {
+	demo_psql "SELECT set_config('balie.account', (SELECT id::text FROM balie.account WHERE username = 'school'), false);
+	UPDATE balie.hulpvraag h SET status = CASE h.status WHEN 'TLV>voorlopige aanvraag' THEN 'TLV>aanvraag'
+	       ELSE 'TLV>documenten aangevuld' END
+	  FROM balie.aanvraagtype t, balie.organisatie o WHERE t.id = h.aanvraagtype_id AND o.id = h.organisatie_id
+	   AND o.code = 'PO3008' AND t.naam = 'Aanvraag TLV'
+	   AND h.status IN ('TLV>voorlopige aanvraag', 'TLV>aanvraag aanvulling nodig')" >/dev/null
+}
+
+# The row of the first coming PO3008 meeting of commissie $1 (with the extra
+# SQL condition $2 on v) among the agenda's rows from today on (by date,
+# time, id); the agenda opens with its cursor on the first of those.
+agenda_pos() {
+	demo_psql "WITH v AS (SELECT v.id, c.code, row_number() OVER (ORDER BY v.datum, v.begintijd, v.id) - 1 AS n
+	   FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id JOIN balie.organisatie o
+	     ON o.id = v.organisatie_id
+	  WHERE o.code = 'PO3008' AND v.datum >= current_date AND v.datum <= current_date + 366)
+	 SELECT min(n) FROM v WHERE code = '$1' $2"
+}
+
+# Presses Down $1 times.
+tui_down() {
+	_i=0
+	while [ "$_i" -lt "$1" ]; do
+		tui_keys Down
+		_i=$((_i + 1))
+	done
+}
+
+# Polls until the demo SQL $1 gives $2 (5 s); status 1 when it never does.
+wait_sql() {
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+		[ "$(demo_psql "$1")" = "$2" ] && return 0
+		sleep 0.2
+	done
+	return 1
+}

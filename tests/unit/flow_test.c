@@ -487,6 +487,38 @@ static void test_err_unknown_status(void **state)
 		       "onbekende status 'q' in automatische regel", 8);
 }
 
+/* The agenda rules: parsed into indices, and refused when planning or an
+ * outcome is no transition the secretariaat may make, or names no status. */
+static void test_agenda(void **state)
+{
+	char text[2048];
+	struct flow_type *t;
+
+	(void)state;
+	snprintf(text, sizeof text, "%s%s", good_flow,
+		 "agenda = ( { commissie = \"CT\"; klaar = \"Nieuw\"; gepland = \"Incompleet\"; "
+		 "aangehouden = \"Incompleet\"; } );\n");
+	t = parse_ok(text);
+	assert_int_equal(t->nagenda, 1);
+	assert_string_equal(t->agenda[0].commissie, "CT");
+	assert_int_equal(t->agenda[0].nklaar, 1);
+	assert_string_equal(t->statuses[t->agenda[0].klaar[0]].name, "Nieuw");
+	assert_string_equal(t->statuses[t->agenda[0].gepland].name, "Incompleet");
+	assert_int_equal(t->agenda[0].uitkomst[FLOW_TOEGEKEND], -1);
+	flow_type_free(&t);
+	/* Nieuw → Klaar is the coördinator's, not the secretariaat's (line 17) */
+	snprintf(text, sizeof text, "%s%s", good_flow,
+		 "agenda = ( { commissie = \"CT\"; klaar = \"Nieuw\"; gepland = \"Klaar\"; } );\n");
+	expect_error_s(text, "geen overgang van 'Nieuw' naar 'Klaar' voor het secretariaat", 17);
+	snprintf(text, sizeof text, "%s%s", good_flow, "agenda = ( { commissie = \"CT\"; klaar = \"Niuew\"; } );\n");
+	expect_error_s(text, "onbekende status 'Niuew' in agenda (klaar)", 17);
+	snprintf(text, sizeof text, "%s%s", good_flow, "agenda = ( { commissie = \"CT\"; } );\n");
+	expect_error_s(text, "'klaar' ontbreekt", 17);
+	snprintf(text, sizeof text, "%s%s", good_flow,
+		 "agenda = ( { commissie = \"CT\"; klaar = \"Nieuw\"; }, { commissie = \"CT\"; klaar = \"Nieuw\"; } );\n");
+	expect_error_s(text, "commissie 'CT' staat twee keer", 17);
+}
+
 static void test_err_unknown_role(void **state)
 {
 	(void)state;
@@ -909,6 +941,7 @@ int main(void)
 		cmocka_unit_test(test_good_flow_queries),
 		cmocka_unit_test(test_optional_fields),
 		cmocka_unit_test(test_err_unknown_status),
+		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_err_unknown_role),
 		cmocka_unit_test(test_err_duplicates),
 		cmocka_unit_test(test_err_graph),

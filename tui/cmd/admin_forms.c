@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/beschikking.h"
+#include "core/agenda.h"
 #include "core/compleet.h"
 #include "core/err.h"
 #include "core/flow.h"
@@ -243,6 +244,31 @@ static size_t check_tree(const char *dir, int depth, size_t *found, const struct
 	return errors;
 }
 
+/* The schoolvakanties of DIR/schoolvakanties (one file per school year,
+ * core/agenda), when that folder is there.  Returns the errors (0 or 1). */
+static size_t check_schoolvakanties(const char *dir)
+{
+	char path[4096];
+	struct stat sb;
+	struct agenda_vakanties vs;
+	struct err e;
+	char msg[1024];
+	size_t errors = 0;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/schoolvakanties", dir) >= sizeof path ||
+	    stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return 0;
+	agenda_vakanties_init(&vs);
+	if (agenda_vakanties_load_dir(&vs, path, &e) < 0) {
+		fprintf(stderr, "%s\n", err_format(&e, msg, sizeof msg));
+		errors = 1;
+	} else {
+		printf("schoolvakanties: %zu vakanties, geen fouten\n", vs.n);
+	}
+	agenda_vakanties_release(&vs);
+	return errors;
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "gebruik: balie admin forms check MAP\n"
@@ -275,6 +301,7 @@ int cmd_admin_forms(int argc, char **argv)
 	if (load && !(lc.db = cmd_connect()))
 		return 2;
 	errors = check_tree(argv[2], 0, &found, load ? &lc : NULL);
+	errors += check_schoolvakanties(argv[2]);
 	db_free(&lc.db);
 	if (found == 0) {
 		fprintf(stderr, "balie: geen profielmap (met profiel.conf of *.flow) gevonden in '%s'\n", argv[2]);

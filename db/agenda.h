@@ -1,0 +1,129 @@
+/* agenda.h — the commission agenda in the database (migration 016): the
+ * meetings the acting account sees, the cases on one meeting, the
+ * hulpvragen ready to be planned on a commissie, and the writes — a new
+ * meeting, planning a hulpvraag (which moves it along its flow and mails the
+ * aanvrager in the same transaction), the outcome of an agendapunt.
+ *
+ * Reads are one statement each (no transaction left open).  Writes answer
+ * with a struct outcome (db/outcome.h); creates carry an idempotency key.
+ * Row-level security decides what is visible; the rulebook actions
+ * (vergadering-beheren, plannen, uitkomst-vastleggen) are checked by the
+ * policies and SECURITY DEFINER functions of the migration.  Pupils appear
+ * here only as initials.
+ */
+#ifndef BALIE_DB_AGENDA_H
+#define BALIE_DB_AGENDA_H
+
+#include "core/agenda.h"
+#include "core/flow.h"
+#include "db/conn.h"
+#include "db/outcome.h"
+
+struct agenda_vergadering_rij {
+	long id;
+	int version;
+	char commissie[48];
+	struct datum datum, deadline;
+	int start, eind;          /* minutes */
+	char locatie[128];
+	char link[256];
+	int geannuleerd;
+	int gepland, capaciteit;  /* open cases on it, cases that fit */
+	int minuten_per_zaak, zaken;
+};
+
+struct agenda_punt_rij {
+	long id;
+	int version;
+	long hulpvraag_id;
+	int hulpvraag_version;
+	long nummer;
+	int volgorde;
+	int open;
+	char initialen[16];       /* "J.d.V." — never the full name in an overview */
+	char status[FLOW_NAME_BUF];
+	char aanvraagtype[FLOW_NAME_BUF];
+	char uitkomst[16];        /* "" while open */
+	char notitie[256];
+};
+
+struct agenda_teplannen_rij {
+	long hulpvraag_id;
+	int version;
+	long nummer;
+	struct datum datum;       /* received */
+	char initialen[16];
+	char status[FLOW_NAME_BUF];
+	char aanvraagtype[FLOW_NAME_BUF];
+	int verlenging;           /* aanvraagtype "Verlenging …" or the form's field verlenging = ja */
+	struct datum deadline;    /* the verlengingen deadline of its school year ({0}: none) */
+	struct datum vanaf;       /* filled by the caller: the earliest meeting ({0}: any) */
+};
+
+struct agenda_commissie {
+	char code[48];
+	int deadline_werkdagen;
+	unsigned regio; /* the organisatie's schoolvakantie regio (enum agenda_regio), 0: none */
+};
+
+/* The commissies of organisatie org (at most max) into out, by code; *n
+ * gets the count. 0 / -1. */
+int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, int max, int *n, struct err *e);
+
+/* The meetings of organisatie org the acting account sees from van to tot
+ * (both included), of commissie (NULL: all), by date.  *out malloc'ed
+ * (free()). 0 / -1. */
+int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
+			    struct agenda_vergadering_rij **out, int *n, struct err *e);
+
+/* One meeting by id into *out (out->id 0 when not visible). 0 / -1. */
+int db_agenda_vergadering(struct db *db, long id, struct agenda_vergadering_rij *out, struct err *e);
+
+/* The agendapunten of meeting v, open ones first in their order, then the
+ * decided ones.  *out malloc'ed (free()). 0 / -1. */
+int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n, struct err *e);
+
+/* "Te plannen" on commissie: the hulpvragen whose status the flow marks as
+ * ready for it (flow_agenda.van) and that are on no open meeting, oldest
+ * first (at most 500).  *out malloc'ed (free()). 0 / -1. */
+int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_teplannen_rij **out, int *n,
+			 struct err *e);
+
+/* The bespreekdatum of hulpvraag h: the date of its open meeting and the
+ * commissie into buf ("CT 08-09-2026"), "" when none. 0 / -1. */
+int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct err *e);
+
+/* Plans hulpvraag h (version the person saw) on meeting v; override: the
+ * reason to plan after the deadline (NULL/""), subject/body: the mail to
+ * the aanvrager (NULL: none), key: the idempotency key.  SAVED: o->id the
+ * agendapunt, o->version the hulpvraag's version, o->nu its status. */
+enum outcome_kind db_agenda_plannen(struct db *db, long h, int version, long v, const char *override,
+				    const char *subject, const char *body, const char *key, struct outcome *o);
+
+/* The outcome ("toegekend", "afgewezen", "aangehouden") of agendapunt p at
+ * version, with a note (required for aangehouden) and the mail. */
+enum outcome_kind db_agenda_uitkomst(struct db *db, long p, int version, const char *uitkomst,
+				     const char *notitie, const char *subject, const char *body, struct outcome *o);
+
+/* Agendapunt p (at version) off its meeting, with a reason; the hulpvraag
+ * is te plannen again. */
+enum outcome_kind db_agenda_ontplannen(struct db *db, long p, int version, const char *reden, struct outcome *o);
+
+/* Agendapunt p (at version) one place earlier (richting -1) or later (+1). */
+enum outcome_kind db_agenda_volgorde(struct db *db, long p, int version, int richting, struct outcome *o);
+
+/* Agendapunt p (at version) to meeting v, one transaction, with every check
+ * of planning and the mail with the new date (subject/body, key as
+ * db_agenda_plannen).  SAVED: o->id the new agendapunt. */
+enum outcome_kind db_agenda_verplaatsen(struct db *db, long p, int version, long v, const char *override,
+					const char *subject, const char *body, const char *key, struct outcome *o);
+
+/* A new meeting of commissie (code) in organisatie org.  SAVED: o->id. */
+enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const char *commissie,
+					      const struct agenda_vergadering *v, const char *locatie,
+					      const char *link, const char *key, struct outcome *o);
+
+/* Cancels meeting id at version with a reason. */
+enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o);
+
+#endif

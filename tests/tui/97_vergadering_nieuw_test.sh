@@ -1,0 +1,94 @@
+#!/bin/sh
+# 97_vergadering_nieuw_test.sh — a new meeting at 80x24 (n in the agenda):
+# bad input gets a Dutch error beside its field and loses nothing — 31-02,
+# 25:00, an end before the start, a capacity of 0, a deadline on the
+# meeting's day, a series without an end — then one meeting is saved with
+# the commissie's deadline, and a series (every two weeks) is saved with
+# the feestdagen and schoolvakanties of the regio left out.  Dates are
+# relative to today.
+. "$(dirname "$0")/lib.sh"
+cd "$TUI_ROOT" || exit 2
+
+ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
+# a Tuesday about six weeks ahead
+DISO=$(demo_psql "SELECT current_date + 40 + (9 - extract(isodow FROM current_date + 40)::int) % 7")
+D=$(demo_psql "SELECT to_char(DATE '$DISO', 'DD-MM-YYYY')")
+JAAR=$(demo_psql "SELECT extract(year FROM DATE '$DISO')::int")
+V0=$(demo_psql "SELECT coalesce(max(id), 0) FROM balie.vergadering")
+
+# replaces the text of the focused field and saves
+fix() {
+	tui_keys C-u
+	tui_type "$1"
+	tui_keys F2
+}
+
+tui_demo nieuw 80 24
+tui_login secretariaat demo
+wait_for "Welkom" 20
+tui_keys a
+wait_for "Agenda van de commissies" 10
+tui_keys n
+check "n: het formulier" wait_for "Nieuwe vergadering" 10
+wait_for "Commissies:" 5
+tui_type CT
+tui_keys Tab
+tui_type "31-02-$JAAR"
+tui_keys Tab
+tui_type "13:00"
+tui_keys Tab
+tui_type "12:00"
+tui_keys F2
+check "31-02: bestaat niet, bij het veld" wait_for "31-02-$JAAR bestaat niet" 5
+fix "$D"
+check "eindtijd vóór begintijd: gezegd" wait_for "De eindtijd moet na de begintijd liggen" 5
+fix "25:00"
+check "25:00: bestaat niet" wait_for "25:00 bestaat niet" 5
+fix "16:00"
+check "zonder capaciteit: gezegd" wait_for "De capaciteit moet minstens 1 zaak zijn" 5
+fix "0"
+check "capaciteit 0: gezegd" wait_for "De capaciteit moet minstens 1 zaak zijn" 5
+check "wat getypt was staat er nog" screen_has_all "$D" "13:00" "16:00" "CT"
+tui_keys C-u
+tui_type 6
+tui_keys Tab Tab
+tui_type "$D"
+tui_keys F2
+check "deadline op de dag zelf: gezegd" wait_for "De aanleverdeadline moet vóór de vergadering liggen" 5
+tui_keys C-u Tab Tab
+tui_type 2
+tui_keys F2
+check "een reeks zonder einde: gezegd" wait_for "Een reeks heeft een einddatum nodig" 5
+check "niets bewaard tot nu toe" [ "$(demo_psql "SELECT count(*) FROM balie.vergadering WHERE id > $V0")" = 0 ]
+tui_keys Down C-u Up
+tui_keys F2
+check "één vergadering bewaard" wait_for "1 vergadering bewaard" 10
+check "in de database, met de deadline van de CT ervoor" [ "$(demo_psql "SELECT count(*) FROM balie.vergadering v
+	JOIN balie.commissie c ON c.id = v.commissie_id WHERE v.id > $V0 AND c.code = 'CT' AND v.datum = DATE '$DISO'
+	AND v.deadline < v.datum AND v.capaciteit_zaken = 6 AND v.begintijd = '13:00' AND v.eindtijd = '16:00'")" = 1 ]
+
+# ---- a series: every two weeks for half a year --------------------------------
+V1=$(demo_psql "SELECT max(id) FROM balie.vergadering")
+TOT=$(demo_psql "SELECT to_char(DATE '$DISO' + 182, 'DD-MM-YYYY')")
+wait_for "Agenda van de commissies" 10
+tui_keys n
+wait_for "Commissies:" 5
+tui_type "Kans!overleg"
+tui_keys Tab
+tui_type "$D"
+tui_keys Tab
+tui_type "09:00"
+tui_keys Tab
+tui_type "12:00"
+tui_keys Tab Tab Tab Tab
+tui_type 45
+tui_keys Tab Tab
+tui_type "$TOT"
+tui_keys F2
+check "de reeks is bewaard" wait_for "vergaderingen bewaard" 10
+N=$(demo_psql "SELECT count(*) FROM balie.vergadering WHERE id > $V1")
+check "om de week, tot de einddatum ($N van 14 data)" [ "$N" -ge 6 ] && [ "$N" -le 14 ]
+check "alle op een werkdag, om de veertien dagen na de eerste" [ "$(demo_psql "SELECT count(*)
+	FROM balie.vergadering WHERE id > $V1 AND (extract(isodow FROM datum) > 5
+	OR (datum - DATE '$DISO') % 14 <> 0)")" = 0 ]
+tap_done
