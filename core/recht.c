@@ -60,6 +60,10 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				 "de hulpvragen waaraan ze gekoppeld zijn); de database kiest de rijen" },
 	[RECHT_TE_CONTROLEREN] = { "te-controleren", "lijst te controleren", BACKOFFICE,
 				   "004 §4.1; aanname: ieder intern" },
+	[RECHT_DOSSIER_BEWERKEN] = { "dossier-bewerken", "dossier bijhouden (basisgegevens, adressen, relaties, schoolgegevens)",
+				     SEC | COO | ADM,
+				     "001 §3 stap 2 (tabbladen Basisgegevens en Schoolgegevens), 000 stap 3; aanname: "
+				     "wie intake doet, zonder de financieel medewerker; de school via haar aanvraag" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

@@ -42,6 +42,7 @@ enum recht_actie {
 	RECHT_BULK,
 	RECHT_WERKVOORRAAD,          /* the status tree and queue: of what the account sees */
 	RECHT_TE_CONTROLEREN,        /* the completeness list */
+	RECHT_DOSSIER_BEWERKEN,      /* basisgegevens, adressen, relaties, schoolgegevens */
 	RECHT_COUNT
 };
 

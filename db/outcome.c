@@ -94,6 +94,15 @@ static const struct {
 			 "       CASE WHEN b.verwijderd_op IS NULL THEN 'aanwezig' ELSE 'verwijderd' END, b.version "
 			 "  FROM bijlage b LEFT JOIN account a ON a.id = b.verwijderd_door WHERE b.id = $1",
 			 "deze bijlage" },
+#define DOSSIER_WHY(t, x, nu) \
+	"SELECT coalesce(a.naam, ''), coalesce(" DB_MOMENT(x ".gewijzigd_op") ", ''), " nu ", " x ".version " \
+	"  FROM " t " " x " LEFT JOIN account a ON a.id = " x ".gewijzigd_door WHERE " x ".id = $1"
+	[OT_DOSSIER] = { "dossier", DOSSIER_WHY("dossier", "d", "'versie ' || d.version"), "dit dossier" },
+	[OT_ADRES] = { "adres", DOSSIER_WHY("adres", "d", "'versie ' || d.version"), "dit adres" },
+	[OT_RELATIE] = { "relatie", DOSSIER_WHY("relatie", "d", "'versie ' || d.version"), "deze relatie" },
+	[OT_SCHOOLGEGEVENS] = { "schoolgegevens", DOSSIER_WHY("schoolgegevens", "d", "'versie ' || d.version"),
+				"deze schoolgegevens" },
+#undef DOSSIER_WHY
 };
 
 /* Zero rows matched id at version: CONFLICT with who/when/what now, or
