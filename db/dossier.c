@@ -492,7 +492,7 @@ enum outcome_kind dossier_adres_add(struct db *db, long dossier_id, const struct
 		o->repeated = 1;
 		return outcome_set(o, OUTCOME_SAVED, "Adres was al bewaard");
 	}
-	audited(db, org, "dossier-bewerken", "adres", id, n.soort, "Adres bewaard; het vorige adres van deze soort is afgesloten", o);
+	audited(db, org, "dossier-bewerken", "adres", id, n.soort, "Adres bewaard (een vorig adres van deze soort blijft in de geschiedenis)", o);
 	o->id = id;
 	return o->kind;
 }

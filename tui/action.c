@@ -287,6 +287,39 @@ const struct action action_table[] = {
 	{ ACT_TOP, "begin", "Begin", "Naar de oudste hulpvraag",
 	  CTX_CONTROLE, 0 },
 
+	/* --- dossier (pane_dossier.c): CTX_DOSSIER rows go here --- */
+	{ ACT_HV_DOSSIER, "dossier-openen", "Dossier",
+	  "Opent het dossier van de leerling: basisgegevens, adressen, ouders, schoolgegevens, hulpvragen",
+	  CTX_HULPVRAAG, 0 },
+	{ ACT_DS_EDIT, "dossier-wijzigen", "Wijzigen",
+	  "Wijzigt de gekozen regel (een adres wordt een nieuw adres), of opent de gekozen hulpvraag",
+	  CTX_DOSSIER, ACTION_BAR },
+	{ ACT_DS_ADRES, "adres-toevoegen", "Adres+",
+	  "Voegt een adres toe met de datum vanaf; het vorige adres van die soort blijft in de geschiedenis",
+	  CTX_DOSSIER, ACTION_BAR, ACTION_RECHT(RECHT_DOSSIER_BEWERKEN) },
+	{ ACT_DS_RELATIE, "relatie-toevoegen", "Ouder+",
+	  "Voegt een ouder, verzorger of voogd toe (met gezag en e-mail)",
+	  CTX_DOSSIER, ACTION_BAR, ACTION_RECHT(RECHT_DOSSIER_BEWERKEN) },
+	{ ACT_DS_SCHOOL, "school-toevoegen", "School+",
+	  "Voegt schoolgegevens toe: school, periode, leerjaar, contactpersoon (periodes overlappen niet)",
+	  CTX_DOSSIER, ACTION_BAR, ACTION_RECHT(RECHT_DOSSIER_BEWERKEN) },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar de hulpvraag",
+	  CTX_DOSSIER, ACTION_BAR },
+	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt het dossier opnieuw op",
+	  CTX_DOSSIER, 0 },
+	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
+	  CTX_DOSSIER, 0 },
+	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
+	  CTX_DOSSIER, 0 },
+	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
+	  CTX_DOSSIER, 0 },
+	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
+	  CTX_DOSSIER, 0 },
+	{ ACT_TOP, "begin", "Begin", "Naar de eerste regel",
+	  CTX_DOSSIER, 0 },
+	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste regel",
+	  CTX_DOSSIER, 0 },
+
 	/* --- dialogs (tui/dialog.c): CTX_DIALOG rows go here --- */
 	{ ACT_DLG_OK, "dialoog-ok", "OK",
 	  "Bevestigt de dialoog (in een tekst met meerdere regels: F2 of Ctrl-D; Enter is daar een nieuwe regel)",
@@ -323,6 +356,7 @@ static const struct {
 	[CTX_VIEWER] = { "Bijlage lezen", 0, "bijlage-lezen" },
 	[CTX_CONTROLE] = { "Te controleren", 0, "te-controleren" },
 	[CTX_FORMULIER] = { "Formulier", 1, "formulier" },
+	[CTX_DOSSIER] = { "Dossier", 0, "dossier" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

@@ -47,6 +47,7 @@ enum action_ctx {
 	CTX_VIEWER,  /* the text of one bijlage (pane_viewer.c) */
 	CTX_CONTROLE, /* the "te controleren" list (pane_controle.c) */
 	CTX_FORMULIER, /* filling in a form (pane_formulier.c; text input) */
+	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
 	CTX_COUNT
 };
 
@@ -115,6 +116,12 @@ enum action_id {
 	ACT_HV_FORM_ADD,  /* hulpvraag: add a form from the organisation's list */
 	ACT_FORM_SAVE,    /* form pane: save (a draft when incomplete) */
 	ACT_FORM_CHOOSE,  /* form pane: pick list / text editor of the current field */
+	/* --- dossier (pane_dossier.c, the hulpvraag's tab Dossier) --- */
+	ACT_HV_DOSSIER,   /* hulpvraag: open the dossier */
+	ACT_DS_EDIT,      /* dossier: change the line under the cursor (or open its hulpvraag) */
+	ACT_DS_ADRES,
+	ACT_DS_RELATIE,
+	ACT_DS_SCHOOL,
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -34,13 +34,14 @@
 #include "tui/dialog.h"
 #include "tui/outcome.h"
 #include "tui/pane_bijlagen.h"
+#include "tui/pane_dossier.h"
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
 
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
  * there. */
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_COUNT };
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_DOSS, TAB_COUNT };
 
 enum tag {
 	DT_NUMMER = 1,
@@ -76,6 +77,7 @@ struct hvpane {
 	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
+	struct dossier *dos;    /* the Dossier tab: read when the tab is first shown */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -163,8 +165,17 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 		if (need < cols - 1)
 			break;
 	}
+	/* still too wide (more tabs than 80 columns hold): start at a later
+	 * tab so the current one is always in sight, "‹" says there is more */
+	int first = 0, need = 1;
+	for (int t = 0; t <= v->tab; t++)
+		need += screen_width(lab[t]) + 1;
+	while (first < v->tab && need > cols - 2)
+		need -= screen_width(lab[first++]) + 1;
 	int x = 1;
-	for (int t = 0; t < TAB_COUNT; t++) {
+	if (first > 0)
+		screen_put(w, 3, 0, 1, "‹", s->attr[ST_DIM]);
+	for (int t = first; t < TAB_COUNT; t++) {
 		x += screen_put(w, 3, x, cols - x, lab[t], s->attr[t == v->tab ? ST_SEL : ST_DIM]);
 		x += 1;
 	}
@@ -426,6 +437,38 @@ static long rows_compl(const struct hvpane *v, int width)
 	return rows;
 }
 
+static int draw_doss(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+
+	screen_put(p, 0, 1, width - 2, "d of Enter: het dossier openen en bijhouden", s->attr[ST_DIM]);
+	if (!v->dos) {
+		screen_put(p, 2, 1, width - 2, "Bezig met laden…", s->attr[ST_DIM]);
+		return 3;
+	}
+	return 2 + dossier_view_draw(p, s, v->dos, 2, 0, getmaxy(p) - 2, width, -1, 0);
+}
+
+static long rows_doss(const struct hvpane *v, int width)
+{
+	(void)width;
+	return 4 + (v->dos ? dossier_view_lines(v->dos) : 0);
+}
+
+static int job_load(struct pane *p, struct app *a);
+
+/* d (or Enter on the tab): the dossier pane; back here the hulpvraag and
+ * its checklist are read again (a new address may complete it). */
+static int action_doss(struct hvpane *v, struct app *a, enum action_id id)
+{
+	if (id != ACT_HV_DOSSIER && id != ACT_HV_FORM_OPEN)
+		return R_NONE;
+	v->base.job = job_load;
+	v->base.work_waiting = 1;
+	app_push(a, pane_dossier_new(a, v->h->dossier_id));
+	return R_PAINT | R_BARS;
+}
+
 static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_HV] = { "Hulpvraag", "Hulpvraag", NULL, draw_hv, rows_hv, NULL, ACT_NONE },
 	[TAB_HIST] = { "Statushistorie", "Historie", count_hist, draw_hist, rows_hist, NULL, ACT_NONE },
@@ -433,6 +476,7 @@ static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_NOTE] = { "Mijn notities", "Notities", NULL, draw_note, rows_note, NULL, ACT_NONE },
 	[TAB_FORM] = { "Formulieren", "Formulieren", NULL, draw_form, rows_form, action_form, ACT_HV_FORM_ADD },
 	[TAB_COMPL] = { "Compleetheid", "Compleet", NULL, draw_compl, rows_compl, NULL, ACT_NONE },
+	[TAB_DOSS] = { "Dossier", "Dossier", NULL, draw_doss, rows_doss, action_doss, ACT_HV_DOSSIER },
 };
 
 /* Rows of the pad for the current tab only: a cchar_t is 28 bytes, so a
@@ -629,6 +673,8 @@ static int hv_tab(struct pane *p, struct app *a, enum action_id id)
 	struct hvpane *v = P(p);
 
 	v->tab = (v->tab + (id == ACT_HV_TAB_NEXT ? 1 : TAB_COUNT - 1)) % TAB_COUNT;
+	if (v->tab == TAB_DOSS && !v->dos)
+		return start(v, a, job_load, "Bezig met laden…");
 	return R_PAINT;
 }
 
@@ -769,6 +815,14 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	if (r != HV_OK)
 		return r;
 	formtab_load(&v->forms, a, v->id);
+	if (v->tab == TAB_DOSS || v->dos) {
+		struct dossier *d = NULL;
+		struct err de;
+		if (dossier_load(a->db, h->dossier_id, &d, &de) == 0) {
+			dossier_free(&v->dos);
+			v->dos = d;
+		}
+	}
 	if (old)
 		*old = v->h;
 	else
@@ -1107,6 +1161,7 @@ static void hv_free(struct pane *p)
 	hulpvraag_free(&v->h);
 	compleet_hv_release(&v->compl);
 	formtab_release(&v->forms);
+	dossier_free(&v->dos);
 	free(v);
 }
 
