@@ -12,8 +12,8 @@
 --     new woonadres also closes an open "woon- én postadres" (aanname: who
 --     moves house gets his post there too unless a postadres says else).
 --   * schoolgegevens are a history without overlapping periods: a new
---     period closes an open one that began before it; any other overlap is
---     refused with the period it overlaps.
+--     open period (no end date yet) closes an open one that began before
+--     it; any other overlap is refused with the period it overlaps.
 -- The rules apply to the application role; bulk loads by the owner (the
 -- demo data, COPY of a million rows) are trusted and skip them.
 SET LOCAL ROLE balie_owner;
@@ -135,7 +135,7 @@ BEGIN
 		RETURN NEW;
 	END IF;
 	PERFORM pg_advisory_xact_lock(hashtext('balie.dossier'), NEW.dossier_id::int);
-	IF TG_OP = 'INSERT' THEN
+	IF TG_OP = 'INSERT' AND NEW.tot IS NULL THEN
 		UPDATE balie.schoolgegevens g SET tot = NEW.vanaf - 1
 		 WHERE g.dossier_id = NEW.dossier_id AND g.tot IS NULL AND g.vanaf < NEW.vanaf;
 	END IF;
