@@ -628,3 +628,44 @@ enum outcome_kind dossier_school_save(struct db *db, long dossier_id, long id, i
 	o->id = id;
 	return o->kind;
 }
+
+int dossier_kandidaten(struct db *db, long org, const char *prefix, const char *geboortedatum_iso,
+		       struct dossier_kandidaat **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[3] = { db_num(so, sizeof so, org), prefix && *prefix ? prefix : NULL,
+			     geboortedatum_iso && *geboortedatum_iso ? geboortedatum_iso : NULL };
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL,
+		    "SELECT id, coalesce(roepnaam, ''), coalesce(tussenvoegsel, ''), coalesce(achternaam, ''), "
+		    "       " DATE("geboortedatum") ", coalesce(to_char(geboortedatum, 'YYYY-MM-DD'), '') "
+		    "  FROM dossier WHERE organisatie_id = $1 AND niveau = 'leerling' "
+		    "   AND (geboortedatum = $3::date OR starts_with(sorteernaam, $2)) "
+		    " ORDER BY sorteernaam, id LIMIT 300",
+		    3, p);
+	db_rollback(db);
+	if (!r)
+		return -1;
+	int k = PQntuples(r);
+	if (!(*out = rows(k, sizeof **out))) {
+		PQclear(r);
+		return err_set(e, "geen geheugen");
+	}
+	for (int i = 0; i < k; i++) {
+		struct dossier_kandidaat *c = &(*out)[i];
+		c->id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(c->roepnaam, r, i, 1);
+		DB_COPY(c->tussenvoegsel, r, i, 2);
+		DB_COPY(c->achternaam, r, i, 3);
+		DB_COPY(c->geboortedatum, r, i, 4);
+		DB_COPY(c->geboortedatum_iso, r, i, 5);
+	}
+	*n = k;
+	PQclear(r);
+	return 0;
+}

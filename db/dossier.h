@@ -120,6 +120,21 @@ struct dossier_school_invoer {
 enum outcome_kind dossier_school_save(struct db *db, long dossier_id, long id, int version,
 				      const struct dossier_school_invoer *s, const char *key, struct outcome *o);
 
+/* A leerling dossier that may be the pupil typed at intake. */
+struct dossier_kandidaat {
+	long id;
+	char roepnaam[128], tussenvoegsel[64], achternaam[128];
+	char geboortedatum[11];     /* dd-mm-jjjj or "" */
+	char geboortedatum_iso[11]; /* jjjj-mm-dd or "" */
+};
+
+/* The leerling dossiers of org born on geboortedatum_iso (may be NULL/"")
+ * or whose sort key starts with prefix (the folded achternaam's first
+ * letters, may be ""): the candidates core's dossier_match sorts into
+ * exact, near and none.  At most 300; *out malloc'ed (free()). 0 / -1. */
+int dossier_kandidaten(struct db *db, long org, const char *prefix, const char *geboortedatum_iso,
+		       struct dossier_kandidaat **out, int *n, struct err *e);
+
 /* The dossier of hulpvraag id (0 when not visible). 0 / -1. */
 int dossier_of_hulpvraag(struct db *db, long hulpvraag_id, long *dossier_id, struct err *e);
 

@@ -319,6 +319,9 @@ const struct action action_table[] = {
 	  CTX_DOSSIER, 0 },
 	{ ACT_BOTTOM, "einde", "Einde", "Naar de laatste regel",
 	  CTX_DOSSIER, 0 },
+	{ ACT_INTAKE_STOP, "intake-verlaten", "Stoppen",
+	  "Verlaat de nieuwe hulpvraag in één keer, bij welke vraag ook (er wordt niets aangemaakt)",
+	  CTX_DIALOG, 0 },
 
 	/* --- dialogs (tui/dialog.c): CTX_DIALOG rows go here --- */
 	{ ACT_DLG_OK, "dialoog-ok", "OK",

@@ -122,6 +122,7 @@ enum action_id {
 	ACT_DS_ADRES,
 	ACT_DS_RELATIE,
 	ACT_DS_SCHOOL,
+	ACT_INTAKE_STOP,  /* intake: leave it with one key, from any question */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

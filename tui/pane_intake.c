@@ -16,11 +16,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/datum.h"
+#include "core/dossier.h"
 #include "core/naam.h"
 #include "core/statuswissel.h"
+#include "core/titel.h"
 #include "core/validate.h"
+#include "db/dossier.h"
 #include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
@@ -59,6 +63,12 @@ struct intake {
 	long new_id, new_nummer;
 	struct hv_item *list; /* the pick list of the current step */
 	int nlist;
+	/* the dossiers that may be this pupil (S_DOSSIER), and the name of the
+	 * one chosen: the omschrijving is checked against it */
+	struct dossier_kandidaat *kand;
+	int nkand;
+	char d_roep[128], d_tussen[64], d_achter[128];
+	int naam_gezien;      /* the warning about the name in the omschrijving was shown */
 	/* made when the intake opens and sent with the create: F2 again —
 	 * also after a COMMIT that was cut off — never makes a second dossier
 	 * or hulpvraag */
@@ -88,7 +98,10 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 	int y = 1;
 
 	screen_put(w, y, 2, getmaxx(w) - 4, "Nieuwe hulpvraag (intake per telefoon of mail)", s->attr[ST_HEAD]);
-	y += 2;
+	y++;
+	screen_put(w, y, 2, getmaxx(w) - 4, "Esc: vorige vraag (wat je typte blijft) · Ctrl-X of F9: intake verlaten",
+		   s->attr[ST_DIM]);
+	y++;
 	snprintf(buf, sizeof buf, "%s%s%s", in->dossier, in->dossier_id ? "" : in->achternaam[0] ? " (nieuw)" : "",
 		 "");
 	row(w, s, &y, "Leerling", in->dossier_id || in->step > S_DOSSIER ? buf : in->achternaam);
@@ -122,7 +135,7 @@ static int job_create(struct pane *p, struct app *a);
 /* Opens the dialog of in->step; returns R_WORK when it needs data first. */
 static int open_step(struct intake *in, struct app *a)
 {
-	char prompt[1000];
+	char prompt[2000];
 
 	switch (in->step) {
 	case S_ACHTERNAAM:
@@ -133,7 +146,7 @@ static int open_step(struct intake *in, struct app *a)
 		return R_PAINT | R_BARS;
 	case S_GEBDATUM:
 		dialog_open_line(&in->base.dlg, S_GEBDATUM, "Nieuwe hulpvraag — geboortedatum",
-				 "Geboortedatum (dd-mm-jjjj):", in->gebdatum, 0);
+				 "Geboortedatum (d-m-jjjj of dd-mm-jjjj):", in->gebdatum, 0);
 		return R_PAINT | R_BARS;
 	case S_DOSSIER:
 		in->base.job = job_dossiers;
@@ -161,12 +174,20 @@ static int open_step(struct intake *in, struct app *a)
 		return R_PAINT | R_BARS;
 	case S_OMSCHR:
 		dialog_open_text(&in->base.dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
-				 "Wat is de vraag?  (Geen namen van de leerling in de titel; hier mag het wel.)",
+				 "Wat is de vraag?  (De naam van de leerling is overbodig in de omschrijving, 004 §2.2.)",
 				 in->omschrijving);
 		return R_PAINT | R_BARS;
 	case S_CONFIRM:
-		snprintf(prompt, sizeof prompt, "Hulpvraag \"%s\" aanmaken voor %s, %s?", in->titel,
-			 in->dossier_id ? in->dossier : in->achternaam, in->school);
+		/* the dialog covers the summary at 80x24: it carries it itself */
+		snprintf(prompt, sizeof prompt,
+			 "Hulpvraag \"%.80s\" (%.60s) aanmaken voor %.60s (%s, %s), %.60s.  Coördinator: %.60s.  "
+			 "Aanvrager: %.60s%s%.60s%s.  Omschrijving: %.120s%s",
+			 in->titel, in->aanvraagtype, in->dossier_id ? in->dossier : in->achternaam,
+			 in->dossier_id ? "bestaand dossier" : "nieuw dossier", in->gebdatum, in->school,
+			 in->by_kring ? "volgens scholenkring" : in->coord[0] ? in->coord : "geen",
+			 in->aanvrager[0] ? in->aanvrager : "onbekend", in->email[0] ? " <" : "", in->email,
+			 in->email[0] ? ">" : "", in->omschrijving && *in->omschrijving ? in->omschrijving : "—",
+			 in->omschrijving && strlen(in->omschrijving) > 120 ? "…" : "");
 		dialog_open_confirm(&in->base.dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
 		in->base.dlg.ok_focus = 1; /* creating is not destructive */
 		return R_PAINT | R_BARS;
@@ -229,16 +250,28 @@ static int step_ok(struct intake *in, struct app *a)
 		r = next(in, a, S_GEBDATUM);
 		break;
 	case S_GEBDATUM:
-		if (!text || datum_parse(text, &d, &e) < 0) {
+		/* "3-2-2016" as well as "03-02-2016"; not in the future, not
+		 * implausibly old (core/dossier) */
+		if (!text || datum_parse_los(text, &d, &e) < 0 ||
+		    dossier_geboortedatum_check(d, datum_today(time(NULL)), &e) < 0) {
 			dialog_note(&in->base.dlg, "%s", text ? e.msg : "geen geheugen");
 			break;
 		}
-		snprintf(in->gebdatum, sizeof in->gebdatum, "%s", text);
+		datum_format(d, in->gebdatum);
 		r = next(in, a, S_DOSSIER);
 		break;
 	case S_DOSSIER:
+		if (!it)
+			break;
 		in->dossier_id = it->id;
 		snprintf(in->dossier, sizeof in->dossier, "%s", it->id ? it->label : in->achternaam);
+		in->d_roep[0] = in->d_tussen[0] = in->d_achter[0] = '\0';
+		for (int i = 0; i < in->nkand; i++)
+			if (in->kand[i].id == it->id) {
+				snprintf(in->d_roep, sizeof in->d_roep, "%s", in->kand[i].roepnaam);
+				snprintf(in->d_tussen, sizeof in->d_tussen, "%s", in->kand[i].tussenvoegsel);
+				snprintf(in->d_achter, sizeof in->d_achter, "%s", in->kand[i].achternaam);
+			}
 		r = next(in, a, it->id ? S_TITEL : S_ROEPNAAM);
 		break;
 	case S_ROEPNAAM:
@@ -279,7 +312,22 @@ static int step_ok(struct intake *in, struct app *a)
 		snprintf(in->email, sizeof in->email, "%s", text && !statuswissel_reden_leeg(text) ? text : "");
 		r = next(in, a, S_OMSCHR);
 		break;
-	case S_OMSCHR:
+	case S_OMSCHR: {
+		/* 004 §2.2 punt 7: no pupil name in what many people read; a
+		 * warning, once — Enter again keeps the text as it is */
+		char tv[64] = "", an[128] = "";
+		struct err se;
+		if (!in->dossier_id && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) < 0)
+			snprintf(an, sizeof an, "%.120s", in->achternaam);
+		struct naam nm = { in->dossier_id ? in->d_roep : in->roepnaam, in->dossier_id ? in->d_tussen : tv,
+				   in->dossier_id ? in->d_achter : an };
+		if (text && !in->naam_gezien && titel_bevat_naam(text, &nm)) {
+			in->naam_gezien = 1;
+			dialog_note(&in->base.dlg, "Let op: de naam van de leerling staat in de omschrijving; die lezen "
+						   "ook anderen.  Haal hem weg, of F2 om toch zo te bewaren.");
+			break;
+		}
+	}
 		free(in->omschrijving);
 		in->omschrijving = text;
 		text = NULL;
@@ -315,8 +363,18 @@ static int in_dialog_cancel(struct pane *p, struct app *a)
 	return next(in, a, prev_step(in));
 }
 
+/* One key leaves the intake from any question (Esc goes one back). */
+static int in_stop(struct pane *p, struct app *a, enum action_id id)
+{
+	dialog_close(&p->dlg);
+	app_message(a, 0, "Nieuwe hulpvraag afgebroken; er is niets aangemaakt");
+	app_pop(a);
+	return R_PAINT | R_BARS;
+}
+
 static const struct pane_action in_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_INTAKE_STOP, in_stop, PA_DIALOG },
 };
 
 static int load_list(struct intake *in, struct app *a, int rc, struct err *e)
@@ -338,29 +396,79 @@ static void list_clear(struct intake *in)
 	in->nlist = 0;
 }
 
-/* Existing dossiers with this surname (without its tussenvoegsel) and
- * geboortedatum, or a new one. */
+/* The dossiers that may be this pupil, by core's match rule: an exact one
+ * (same surname with tussenvoegsel and birth date, accents ignored) first
+ * and highlighted, so Enter never makes a second dossier; near ones (a
+ * typo in the name or the date) beside it; the new dossier last, the
+ * default only when nothing matches exactly. */
 static int job_dossiers(struct pane *p, struct app *a)
 {
 	struct intake *in = I(p);
-	char prompt[400], first[400], iso[DATUM_BUFLEN] = "", tv[64], an[256];
-	const char *zoek = in->achternaam;
+	char prompt[600], iso[DATUM_BUFLEN] = "", tv[64] = "", an[256] = "", key[256];
+	struct dossier_persoon gezocht;
+	struct dialog_item *items;
 	struct datum d;
 	struct err e, se;
+	int n = 0, exact = 0, near = 0;
 
 	list_clear(in);
-	if (datum_parse(in->gebdatum, &d, &e) == 0)
+	free(in->kand);
+	in->kand = NULL;
+	in->nkand = 0;
+	memset(&gezocht, 0, sizeof gezocht);
+	if (datum_parse(in->gebdatum, &d, &e) == 0) {
 		datum_format_iso(d, iso);
-	if (strrchr(in->achternaam, ' ') && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) == 0)
-		zoek = an;
-	if (load_list(in, a, intake_dossiers(a->db, a->session.organisatie_id, zoek, iso, &in->list, &in->nlist, &e),
+		gezocht.geboortedatum = d;
+	}
+	if (naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) < 0)
+		snprintf(an, sizeof an, "%.200s", in->achternaam);
+	gezocht.naam.tussenvoegsel = tv;
+	gezocht.naam.achternaam = an;
+	/* the first three letters of the folded surname find the candidates
+	 * with a typo further on; the birth date those with a typo early */
+	naam_fold(key, sizeof key, an);
+	key[3] = '\0';
+	if (load_list(in, a, dossier_kandidaten(a->db, a->session.organisatie_id, key, iso, &in->kand, &in->nkand, &e),
 		      &e))
 		return R_PAINT | R_BARS;
-	snprintf(prompt, sizeof prompt,
-		 "%d bestaand%s dossier%s met deze achternaam en geboortedatum.  Kies er een, of maak een nieuw dossier:",
-		 in->nlist, in->nlist == 1 ? "" : "e", in->nlist == 1 ? "" : "s");
-	snprintf(first, sizeof first, "(nieuw dossier: %s, geboren %s)", in->achternaam, in->gebdatum);
-	open_pick(in, "Nieuwe hulpvraag — dossier", prompt, 1, first);
+	items = calloc((size_t)in->nkand + 1, sizeof *items);
+	if (!items)
+		return R_PAINT | R_BARS;
+	for (int pass = DOSSIER_MATCH_EXACT; pass >= DOSSIER_MATCH_BIJNA; pass--)
+		for (int i = 0; i < in->nkand; i++) {
+			const struct dossier_kandidaat *k = &in->kand[i];
+			struct dossier_persoon kp = { { k->roepnaam, k->tussenvoegsel, k->achternaam }, { 0, 0, 0 } };
+			if (datum_parse_iso(k->geboortedatum_iso, &d, &se) == 0)
+				kp.geboortedatum = d;
+			if ((int)dossier_match(&gezocht, &kp) != pass)
+				continue;
+			naam_format_sorted(items[n].label, sizeof items[n].label, &kp.naam);
+			snprintf(items[n].extra, sizeof items[n].extra, "%s  %s", k->geboortedatum[0] ? k->geboortedatum : "?",
+				 pass == DOSSIER_MATCH_EXACT ? "exact" : "lijkt erop");
+			items[n++].id = k->id;
+			exact += pass == DOSSIER_MATCH_EXACT;
+			near += pass == DOSSIER_MATCH_BIJNA;
+		}
+	snprintf(items[n].label, sizeof items[n].label, "(nieuw dossier: %.100s, geboren %s)", in->achternaam,
+		 in->gebdatum);
+	items[n++].id = 0;
+	if (exact)
+		snprintf(prompt, sizeof prompt,
+			 "Deze leerling heeft al een dossier (bovenaan, gekozen).  Enter kiest het; een nieuw dossier "
+			 "staat onderaan.");
+	else if (near)
+		snprintf(prompt, sizeof prompt,
+			 "Geen dossier met precies deze naam en geboortedatum; %d lijk%s erop.  Kies het als het deze "
+			 "leerling is, anders een nieuw dossier (gekozen):", near, near == 1 ? "t" : "en");
+	else
+		snprintf(prompt, sizeof prompt, "Geen bestaand dossier gevonden.  Enter maakt een nieuw dossier:");
+	dialog_open_pick(&in->base.dlg, S_DOSSIER, "Nieuwe hulpvraag — dossier", prompt, items, n);
+	free(items);
+	/* the default: the exact match, else the new dossier */
+	in->base.dlg.sel = exact ? 0 : in->base.dlg.nshown - 1;
+	for (int i = 0; !exact && i < in->base.dlg.nshown; i++)
+		if (in->base.dlg.items[in->base.dlg.shown[i]].id == in->dossier_id && in->dossier_id)
+			in->base.dlg.sel = i; /* back here: what was chosen before */
 	return R_PAINT | R_BARS;
 }
 
@@ -472,6 +580,7 @@ static void in_free(struct pane *p)
 
 	free(in->omschrijving);
 	free(in->list);
+	free(in->kand);
 	free(in);
 }
 

@@ -1,0 +1,89 @@
+#!/bin/sh
+# 62_intake_dossier_test.sh — issue 14 §2 at 80x24: an intake for a pupil
+# who already has a dossier finds it by default, typed without accents
+# ("Zielinska" finds "Zielińska") and with the birth date as d-m-jjjj, so
+# Enter never makes a second dossier; Esc goes one question back with the
+# choice kept; the pupil's name in the omschrijving gets a warning; the
+# confirmation carries the summary; Ctrl-X leaves an intake at once.
+. "$(dirname "$0")/lib.sh"
+ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
+
+# a Zielińska of PO3008 the secretariaat sees, the only one born that day
+ROW=$(demo_psql "SELECT d.id || '|' || d.roepnaam || '|' || to_char(d.geboortedatum, 'FMDD-FMMM-YYYY')
+	  FROM balie.dossier d WHERE d.organisatie_id = $ORG AND d.achternaam = 'Zielińska'
+	   AND d.tussenvoegsel IS NULL AND d.geboortedatum IS NOT NULL
+	   AND EXISTS (SELECT 1 FROM balie.hulpvraag h WHERE h.dossier_id = d.id AND NOT h.voorlopig)
+	   AND NOT EXISTS (SELECT 1 FROM balie.dossier x WHERE x.organisatie_id = d.organisatie_id
+	                    AND x.id <> d.id AND x.geboortedatum = d.geboortedatum AND x.achternaam LIKE 'Zieli%')
+	 ORDER BY d.id LIMIT 1")
+DOSSIER=${ROW%%|*}
+REST=${ROW#*|}
+ROEP=${REST%%|*}
+GEBDATUM=${REST#*|}
+check "demo: een dossier Zielińska ($ROEP, $GEBDATUM)" [ -n "$DOSSIER" ]
+BRIN=$(demo_psql "SELECT brin FROM balie.school WHERE organisatie_id = $ORG AND vestiging IS NULL ORDER BY brin LIMIT 1")
+DOSSIERS=$(demo_psql "SELECT count(*) FROM balie.dossier WHERE organisatie_id = $ORG")
+HV_MARK=$(demo_psql "SELECT coalesce(max(id), 0) FROM balie.hulpvraag")
+
+tui_start ik 80 24 "$TUI_BALIE demo"
+tui_login secretariaat demo
+check "overzicht na aanmelden" wait_for "Totaal" 20
+
+# one key leaves an intake, from any question
+tui_keys n
+wait_for "Achternaam van de leerling" 5
+tui_type "Jansen"
+tui_keys Enter
+wait_for "Geboortedatum (d-m-jjjj" 5
+tui_keys C-x
+check "Ctrl-X verlaat de intake in één keer" wait_for "Nieuwe hulpvraag afgebroken" 5
+
+tui_keys n
+wait_for "Achternaam van de leerling" 5
+tui_type "Zielinska"
+tui_keys Enter
+wait_for "Geboortedatum (d-m-jjjj" 5
+tui_type "$GEBDATUM"
+tui_keys Enter
+check "het bestaande dossier, zonder accenten gevonden" wait_for "Zielińska, $ROEP" 10
+check "bovenaan en exact" screen_has "Deze leerling heeft al een dossier"
+check "exact gemarkeerd" screen_has "> Zielińska, $ROEP"
+tui_keys Enter
+check "Enter kiest het bestaande dossier" wait_for "Kies de vaste titel" 10
+tui_keys Escape
+check "Esc: terug naar de dossierkeuze" wait_for "Deze leerling heeft al een dossier" 10
+check "de keuze staat er nog" screen_has "> Zielińska, $ROEP"
+tui_keys Enter
+wait_for "Kies de vaste titel" 10
+tui_type "Aanvraag TLV"
+tui_keys Enter
+check "school kiezen" wait_for "School van de leerling" 10
+tui_type "$BRIN"
+tui_keys Enter
+wait_for "coördinator" 10
+if screen_has "Kies de coördinator"; then
+	tui_keys Enter
+fi
+check "aanvrager" wait_for "Naam van de aanvrager" 10
+tui_type "Mw. de Boer"
+tui_keys Enter
+wait_for "E-mailadres van de aanvrager" 5
+tui_type "ib@school.example"
+tui_keys Enter
+check "omschrijving" wait_for "De naam van de leerling is overbodig" 5
+tui_type "$ROEP heeft extra ondersteuning nodig bij rekenen."
+tui_keys F2
+check "de naam in de omschrijving: een waarschuwing" wait_for "de naam van de leerling staat in de omschrijving" 5
+tui_keys F2
+check "F2 nog eens: door naar de bevestiging" wait_for "Nieuwe hulpvraag aanmaken" 5
+check "de bevestiging draagt de samenvatting" screen_has "bestaand dossier"
+check "met de aanvrager" screen_has "Mw. de Boer <ib@school.example>"
+tui_keys Enter
+check "aangemaakt" wait_for "aangemaakt" 10
+
+n=$(demo_psql "SELECT count(*) FROM balie.dossier WHERE organisatie_id = $ORG")
+check "geen tweede dossier ($DOSSIERS → $n)" [ "$n" = "$DOSSIERS" ]
+on=$(demo_psql "SELECT count(*) FROM balie.hulpvraag WHERE id > $HV_MARK AND dossier_id = $DOSSIER")
+check "de nieuwe hulpvraag hangt aan het bestaande dossier ($on)" [ "$on" = 1 ]
+tui_keys q
+tap_done
