@@ -669,3 +669,40 @@ int dossier_kandidaten(struct db *db, long org, const char *prefix, const char *
 	PQclear(r);
 	return 0;
 }
+
+int dossier_intake_vragen(struct db *db, long aanvraagtype_id, long dossier_id, unsigned *vragen, struct err *e)
+{
+	char st[24], sd[24];
+	const char *p[2] = { db_num(st, sizeof st, aanvraagtype_id), db_num(sd, sizeof sd, dossier_id) };
+	PGresult *r;
+
+	*vragen = 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL,
+		    "SELECT EXISTS (SELECT 1 FROM compleet_voorwaarde WHERE aanvraagtype_id = $1 "
+		    "                AND soort = 'basisgegeven' AND arg = 'geslacht'), "
+		    "       EXISTS (SELECT 1 FROM compleet_voorwaarde WHERE aanvraagtype_id = $1 "
+		    "                AND soort = 'basisgegeven' AND arg = 'woonadres'), "
+		    "       EXISTS (SELECT 1 FROM compleet_voorwaarde WHERE aanvraagtype_id = $1 AND soort = 'schoolgegevens'), "
+		    "       EXISTS (SELECT 1 FROM dossier WHERE id = $2 AND geslacht IS NOT NULL), "
+		    "       EXISTS (SELECT 1 FROM adres WHERE dossier_id = $2 AND soort IN ('woonadres', 'beide') "
+		    "                AND (tot IS NULL OR tot >= (now() AT TIME ZONE " DB_TZ ")::date))",
+		    2, p);
+	db_rollback(db);
+	if (!r)
+		return -1;
+#define T(c) (PQgetvalue(r, 0, (c))[0] == 't')
+	if (T(0) && !T(3))
+		*vragen |= DOSSIER_VRAAG_GESLACHT;
+	if (T(1) && !T(4))
+		*vragen |= DOSSIER_VRAAG_WOONADRES;
+	if (!dossier_id) {
+		*vragen |= DOSSIER_VRAAG_OUDER;
+		if (T(2))
+			*vragen |= DOSSIER_VRAAG_LEERJAAR;
+	}
+#undef T
+	PQclear(r);
+	return 0;
+}

@@ -135,6 +135,19 @@ struct dossier_kandidaat {
 int dossier_kandidaten(struct db *db, long org, const char *prefix, const char *geboortedatum_iso,
 		       struct dossier_kandidaat **out, int *n, struct err *e);
 
+/* What intake asks for the completeness rules of an aanvraagtype (its
+ * checklist in compleet_voorwaarde: basisgegeven geslacht / woonadres,
+ * schoolgegevens) and, aanname, a parent for a new dossier.  For an
+ * existing dossier (dossier_id > 0) only what it lacks: geslacht, a
+ * current woonadres. */
+enum dossier_vraag {
+	DOSSIER_VRAAG_GESLACHT = 1 << 0,
+	DOSSIER_VRAAG_WOONADRES = 1 << 1,
+	DOSSIER_VRAAG_OUDER = 1 << 2,
+	DOSSIER_VRAAG_LEERJAAR = 1 << 3,
+};
+int dossier_intake_vragen(struct db *db, long aanvraagtype_id, long dossier_id, unsigned *vragen, struct err *e);
+
 /* The dossier of hulpvraag id (0 when not visible). 0 / -1. */
 int dossier_of_hulpvraag(struct db *db, long hulpvraag_id, long *dossier_id, struct err *e);
 

@@ -38,6 +38,16 @@ enum step {
 	S_TITEL,
 	S_SCHOOL,
 	S_COORD,
+	/* what the aanvraagtype's checklist needs (issue 14 §2); each may be
+	 * skipped, the checklist then says it is missing */
+	S_GESLACHT,
+	S_STRAAT,
+	S_HUISNR,
+	S_POSTCODE,
+	S_PLAATS,
+	S_OUDER,
+	S_OUDER_EMAIL,
+	S_LEERJAAR,
 	S_AANVRAGER,
 	S_EMAIL,
 	S_OMSCHR,
@@ -54,6 +64,10 @@ struct intake {
 	char dossier[256];
 	char titel[FLOW_NAME_BUF], aanvraagtype[FLOW_NAME_BUF];
 	int by_kring;
+	long aanvraagtype_id;
+	unsigned vragen;        /* enum dossier_vraag: asked for this type and dossier */
+	char geslacht[4], straat[128], huisnr[32], postcode[32], plaats[128], ouder[128], ouder_email[256],
+		leerjaar[32];
 	long school_id, school_coord;
 	char school[256];
 	long coord_id;
@@ -90,6 +104,17 @@ static void row(WINDOW *w, const struct screen *s, int *y, const char *label, co
 	(*y)++;
 }
 
+/* What intake asked for the dossier, as one line ("v · Kerkstraat 12,
+ * 5701 AB Helmond · ouder J. Jansen · groep 5"). */
+static const char *extras(const struct intake *in, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%.100s%s%.20s%s%.10s%s%.100s%s%.100s%s%.30s", in->geslacht,
+		 in->geslacht[0] && in->straat[0] ? " · " : "", in->straat, in->straat[0] ? " " : "", in->huisnr,
+		 in->postcode[0] ? ", " : "", in->postcode, in->plaats[0] ? " " : "", in->plaats,
+		 in->ouder[0] ? " · ouder " : "", in->ouder, in->leerjaar[0] ? " · " : "", in->leerjaar);
+	return buf;
+}
+
 static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct intake *in = I(p);
@@ -110,6 +135,8 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 	row(w, s, &y, "Aanvraagtype", in->aanvraagtype);
 	row(w, s, &y, "School", in->school);
 	row(w, s, &y, "Coördinator", in->by_kring && in->step > S_SCHOOL ? "volgens scholenkring" : in->coord);
+	if (in->vragen)
+		row(w, s, &y, "Dossier", extras(in, buf, sizeof buf));
 	row(w, s, &y, "Aanvrager", in->aanvrager);
 	row(w, s, &y, "E-mail aanvrager", in->email);
 	row(w, s, &y, "Omschrijving", in->omschrijving);
@@ -128,14 +155,110 @@ static void open_pick(struct intake *in, const char *title, const char *prompt, 
 			       0);
 }
 
+/* The one-line questions about the dossier: title, prompt, where the answer
+ * goes, and the check (core's) when something was typed.  Empty = skip. */
+static char *f_straat(struct intake *in) { return in->straat; }
+static char *f_huisnr(struct intake *in) { return in->huisnr; }
+static char *f_postcode(struct intake *in) { return in->postcode; }
+static char *f_plaats(struct intake *in) { return in->plaats; }
+static char *f_ouder(struct intake *in) { return in->ouder; }
+static char *f_ouder_email(struct intake *in) { return in->ouder_email; }
+static char *f_leerjaar(struct intake *in) { return in->leerjaar; }
+
+static int c_huisnr(const char *t, struct err *e)
+{
+	char out[VALIDATE_HUISNUMMER_LEN];
+	return validate_huisnummer(t, out, e);
+}
+
+static int c_postcode(const char *t, struct err *e)
+{
+	char out[VALIDATE_POSTCODE_LEN];
+	return validate_postcode(t, out, e);
+}
+
+static int c_email(const char *t, struct err *e)
+{
+	return validate_email(t, e);
+}
+
+struct vraag {
+	enum step step;
+	const char *titel, *prompt;
+	char *(*veld)(struct intake *in);
+	size_t len;
+	int verplicht; /* within the address: once a street is given */
+	int (*check)(const char *t, struct err *e);
+};
+
+static const struct vraag vragen[] = {
+	{ S_STRAAT, "Nieuwe hulpvraag — woonadres",
+	  "Woonadres van de leerling: straat (leeg = overslaan; de controlelijst noemt het dan):", f_straat, 128, 0, NULL },
+	{ S_HUISNR, "Nieuwe hulpvraag — woonadres", "Huisnummer met toevoeging (12, 12a, 12-2):", f_huisnr, 32, 1,
+	  c_huisnr },
+	{ S_POSTCODE, "Nieuwe hulpvraag — woonadres", "Postcode (1234 AB):", f_postcode, 32, 1, c_postcode },
+	{ S_PLAATS, "Nieuwe hulpvraag — woonadres", "Plaats:", f_plaats, 128, 1, NULL },
+	{ S_OUDER, "Nieuwe hulpvraag — ouder",
+	  "Naam van een ouder of verzorger met gezag (leeg = overslaan):", f_ouder, 128, 0, NULL },
+	{ S_OUDER_EMAIL, "Nieuwe hulpvraag — ouder", "E-mailadres van de ouder (mag leeg):", f_ouder_email, 256, 0,
+	  c_email },
+	{ S_LEERJAAR, "Nieuwe hulpvraag — leerjaar",
+	  "Leerjaar of groep op deze school (\"groep 7\"; leeg = overslaan):", f_leerjaar, 32, 0, NULL },
+};
+
+static const struct vraag *vraag_van(enum step s)
+{
+	for (size_t i = 0; i < sizeof vragen / sizeof vragen[0]; i++)
+		if (vragen[i].step == s)
+			return &vragen[i];
+	return &vragen[0];
+}
+
+/* Is step s asked in this intake? */
+static int asked(const struct intake *in, enum step s)
+{
+	switch (s) {
+	case S_ROEPNAAM:
+		return !in->dossier_id;
+	case S_COORD:
+		return !in->by_kring;
+	case S_GESLACHT:
+		return (in->vragen & DOSSIER_VRAAG_GESLACHT) != 0;
+	case S_STRAAT:
+		return (in->vragen & DOSSIER_VRAAG_WOONADRES) != 0;
+	case S_HUISNR:
+	case S_POSTCODE:
+	case S_PLAATS:
+		return (in->vragen & DOSSIER_VRAAG_WOONADRES) && in->straat[0];
+	case S_OUDER:
+		return (in->vragen & DOSSIER_VRAAG_OUDER) != 0;
+	case S_OUDER_EMAIL:
+		return (in->vragen & DOSSIER_VRAAG_OUDER) && in->ouder[0];
+	case S_LEERJAAR:
+		return (in->vragen & DOSSIER_VRAAG_LEERJAAR) != 0;
+	default:
+		return s != S_DONE;
+	}
+}
+
+/* The next asked step after s. */
+static enum step after(const struct intake *in, enum step s)
+{
+	do
+		s = (enum step)(s + 1);
+	while (s < S_CONFIRM && !asked(in, s));
+	return s;
+}
+
 static int job_dossiers(struct pane *p, struct app *a);
 static int job_list(struct pane *p, struct app *a);
+static int job_vragen(struct pane *p, struct app *a);
 static int job_create(struct pane *p, struct app *a);
 
 /* Opens the dialog of in->step; returns R_WORK when it needs data first. */
 static int open_step(struct intake *in, struct app *a)
 {
-	char prompt[2000];
+	char prompt[2000], ex[500];
 
 	switch (in->step) {
 	case S_ACHTERNAAM:
@@ -164,6 +287,29 @@ static int open_step(struct intake *in, struct app *a)
 	case S_COORD:
 		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
+	case S_GESLACHT: {
+		static const char *const g[] = { "m (jongen)", "v (meisje)", "x (anders / onbekend)", "(overslaan)" };
+		struct dialog_item it[4];
+		memset(it, 0, sizeof it);
+		for (int i = 0; i < 4; i++) {
+			snprintf(it[i].label, sizeof it[i].label, "%s", g[i]);
+			it[i].id = i;
+		}
+		dialog_open_pick(&in->base.dlg, S_GESLACHT, "Nieuwe hulpvraag — geslacht",
+				 "Geslacht van de leerling (de controlelijst van dit aanvraagtype vraagt het):", it, 4);
+		return R_PAINT | R_BARS;
+	}
+	case S_STRAAT:
+	case S_HUISNR:
+	case S_POSTCODE:
+	case S_PLAATS:
+	case S_OUDER:
+	case S_OUDER_EMAIL:
+	case S_LEERJAAR: {
+		const struct vraag *v = vraag_van(in->step);
+		dialog_open_line(&in->base.dlg, in->step, v->titel, v->prompt, v->veld(in), 0);
+		return R_PAINT | R_BARS;
+	}
 	case S_AANVRAGER:
 		dialog_open_line(&in->base.dlg, S_AANVRAGER, "Nieuwe hulpvraag — aanvrager",
 				 "Naam van de aanvrager (de IB'er of contactpersoon van de school):", in->aanvrager, 0);
@@ -181,12 +327,13 @@ static int open_step(struct intake *in, struct app *a)
 		/* the dialog covers the summary at 80x24: it carries it itself */
 		snprintf(prompt, sizeof prompt,
 			 "Hulpvraag \"%.80s\" (%.60s) aanmaken voor %.60s (%s, %s), %.60s.  Coördinator: %.60s.  "
-			 "Aanvrager: %.60s%s%.60s%s.  Omschrijving: %.120s%s",
+			 "Aanvrager: %.60s%s%.60s%s.  %s%s%sOmschrijving: %.120s%s",
 			 in->titel, in->aanvraagtype, in->dossier_id ? in->dossier : in->achternaam,
 			 in->dossier_id ? "bestaand dossier" : "nieuw dossier", in->gebdatum, in->school,
 			 in->by_kring ? "volgens scholenkring" : in->coord[0] ? in->coord : "geen",
 			 in->aanvrager[0] ? in->aanvrager : "onbekend", in->email[0] ? " <" : "", in->email,
-			 in->email[0] ? ">" : "", in->omschrijving && *in->omschrijving ? in->omschrijving : "—",
+			 in->email[0] ? ">" : "", in->vragen ? "Dossier: " : "", in->vragen ? extras(in, ex, sizeof ex) : "",
+			 in->vragen ? ".  " : "", in->omschrijving && *in->omschrijving ? in->omschrijving : "—",
 			 in->omschrijving && strlen(in->omschrijving) > 120 ? "…" : "");
 		dialog_open_confirm(&in->base.dlg, S_CONFIRM, "Nieuwe hulpvraag aanmaken", prompt, "Aanmaken");
 		in->base.dlg.ok_focus = 1; /* creating is not destructive */
@@ -200,30 +347,14 @@ static int open_step(struct intake *in, struct app *a)
 
 static enum step prev_step(const struct intake *in)
 {
-	switch (in->step) {
-	case S_GEBDATUM:
+	enum step s = in->step;
+
+	if (s == S_ACHTERNAAM || s == S_DONE)
 		return S_ACHTERNAAM;
-	case S_DOSSIER:
-		return S_GEBDATUM;
-	case S_ROEPNAAM:
-		return S_DOSSIER;
-	case S_TITEL:
-		return in->dossier_id ? S_DOSSIER : S_ROEPNAAM;
-	case S_SCHOOL:
-		return S_TITEL;
-	case S_COORD:
-		return S_SCHOOL;
-	case S_AANVRAGER:
-		return in->by_kring ? S_SCHOOL : S_COORD;
-	case S_EMAIL:
-		return S_AANVRAGER;
-	case S_OMSCHR:
-		return S_EMAIL;
-	case S_CONFIRM:
-		return S_OMSCHR;
-	default:
-		return S_ACHTERNAAM;
-	}
+	do
+		s = (enum step)(s - 1);
+	while (s > S_ACHTERNAAM && !asked(in, s));
+	return s;
 }
 
 static int next(struct intake *in, struct app *a, enum step s)
@@ -287,19 +418,50 @@ static int step_ok(struct intake *in, struct app *a)
 		snprintf(in->titel, sizeof in->titel, "%.*s", FLOW_MAX_NAME, it->label);
 		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%.*s", FLOW_MAX_NAME, it->extra);
 		in->by_kring = it->flag;
-		r = next(in, a, S_SCHOOL);
+		in->aanvraagtype_id = it->ref;
+		/* what this type's checklist needs decides the questions
+		 * after the school (job_vragen), then the school is asked */
+		in->base.job = job_vragen;
+		r = R_PAINT | R_BARS | R_WORK;
 		break;
 	case S_SCHOOL:
 		in->school_id = it->id;
 		in->school_coord = it->ref;
 		snprintf(in->school, sizeof in->school, "%s", it->label);
-		r = next(in, a, in->by_kring ? S_AANVRAGER : S_COORD);
+		r = next(in, a, after(in, S_SCHOOL));
 		break;
 	case S_COORD:
 		in->coord_id = it->id;
 		snprintf(in->coord, sizeof in->coord, "%s", it->id ? it->label : "geen");
-		r = next(in, a, S_AANVRAGER);
+		r = next(in, a, after(in, S_COORD));
 		break;
+	case S_GESLACHT: {
+		static const char *const g[] = { "m", "v", "x", "" };
+		snprintf(in->geslacht, sizeof in->geslacht, "%s", it && it->id >= 0 && it->id < 4 ? g[it->id] : "");
+		r = next(in, a, after(in, S_GESLACHT));
+		break;
+	}
+	case S_STRAAT:
+	case S_HUISNR:
+	case S_POSTCODE:
+	case S_PLAATS:
+	case S_OUDER:
+	case S_OUDER_EMAIL:
+	case S_LEERJAAR: {
+		const struct vraag *v = vraag_van(in->step);
+		int leeg = !text || statuswissel_reden_leeg(text);
+		if (!leeg && v->check && v->check(text, &e) < 0) {
+			dialog_note(&in->base.dlg, "%s", e.msg);
+			break;
+		}
+		if (leeg && v->verplicht) {
+			dialog_note(&in->base.dlg, "Vul dit in, of ga met Esc terug en maak de straat leeg om het adres over te slaan");
+			break;
+		}
+		snprintf(v->veld(in), v->len, "%s", leeg ? "" : text);
+		r = next(in, a, after(in, in->step));
+		break;
+	}
 	case S_AANVRAGER:
 		snprintf(in->aanvrager, sizeof in->aanvrager, "%s", text ? text : "");
 		r = next(in, a, S_EMAIL);
@@ -508,6 +670,21 @@ static int job_list(struct pane *p, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* The questions this aanvraagtype's checklist needs (for an existing
+ * dossier: only what it lacks); then the school. */
+static int job_vragen(struct pane *p, struct app *a)
+{
+	struct intake *in = I(p);
+	struct err e;
+
+	if (dossier_intake_vragen(a->db, in->aanvraagtype_id, in->dossier_id, &in->vragen, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return next(in, a, S_TITEL);
+	}
+	app_message_clear(a);
+	return next(in, a, S_SCHOOL);
+}
+
 /* What became of the create (tui/outcome says it): the new hulpvraag
  * opens, or the confirmation stays for F2 (safe: same key).  UNKNOWN is
  * found out now or after the reconnect. */
@@ -553,6 +730,14 @@ static int job_create(struct pane *p, struct app *a)
 	n.aanvrager_naam = in->aanvrager;
 	n.aanvrager_email = in->email;
 	n.idempotentie = in->key;
+	n.geslacht = asked(in, S_GESLACHT) ? in->geslacht : NULL;
+	n.straat = asked(in, S_STRAAT) ? in->straat : NULL;
+	n.huisnummer = in->huisnr;
+	n.postcode = in->postcode;
+	n.plaats = in->plaats;
+	n.ouder_naam = asked(in, S_OUDER) ? in->ouder : NULL;
+	n.ouder_email = in->ouder_email;
+	n.leerjaar = asked(in, S_LEERJAAR) ? in->leerjaar : NULL;
 	intake_create(a->db, &n, &in->new_id, &in->new_nummer, &o);
 	return created(in, a, &o);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db/dossier.h"
+#include "db/hulpvraag.h"
 #include "db/outcome.h"
 
 #define DBNAME "t_dossier"
@@ -238,6 +239,79 @@ static void every_role_every_write(void **state)
 	print_message("# %d combinaties van rol en dossierschrijfactie geprobeerd\n", tried);
 }
 
+/* Intake asks what the type's checklist needs and writes it in its own
+ * transaction; an SWV-entered request starts where the aanvrager's
+ * "gereed" would take it, a status "te controleren" shows. */
+static void intake_fills_what_the_checklist_needs(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	long type = harness_long(w->su, "SELECT a.id FROM aanvraagtype a JOIN organisatie o ON o.id = a.organisatie_id "
+					"WHERE o.code = 'PO1111'");
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	unsigned vragen = 0;
+	struct hv_nieuw n;
+	struct outcome o;
+	struct err e;
+	long id = 0, nummer = 0;
+	char sql[1600];
+
+	static const char *const setup_sql[] = {
+		"INSERT INTO compleet_regel (aanvraagtype_id, nr, omschrijving, melding) VALUES "
+		"(%1$ld, 1, 'Woonadres', 'Vul het woonadres in'), (%1$ld, 2, 'Geslacht', 'Vul het geslacht in'), "
+		"(%1$ld, 3, 'Schoolgegevens', 'Vul de schoolgegevens in')",
+		"INSERT INTO compleet_voorwaarde (aanvraagtype_id, nr, alt, soort, arg) VALUES "
+		"(%1$ld, 1, 1, 'basisgegeven', 'woonadres'), (%1$ld, 2, 1, 'basisgegeven', 'geslacht'), "
+		"(%1$ld, 3, 1, 'schoolgegevens', NULL)",
+		"INSERT INTO aanvraagtype_titel VALUES (%1$ld, 'Ambulante begeleiding')",
+		"UPDATE aanvraagtype SET eerste_status = 'Voorlopige aanmelding' WHERE id = %1$ld",
+		"UPDATE flow_status SET controleren = true WHERE aanvraagtype_id = %1$ld AND naam = 'Nieuw'",
+	};
+	for (size_t i = 0; i < sizeof setup_sql / sizeof setup_sql[0]; i++) {
+		snprintf(sql, sizeof sql, setup_sql[i], type);
+		harness_exec(w->su, sql);
+	}
+	err_clear(&e);
+	assert_int_equal(dossier_intake_vragen(sec, type, 0, &vragen, &e), 0);
+	assert_int_equal(vragen, DOSSIER_VRAAG_GESLACHT | DOSSIER_VRAAG_WOONADRES | DOSSIER_VRAAG_OUDER |
+					 DOSSIER_VRAAG_LEERJAAR);
+
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = org;
+	n.roepnaam = "Lotte";
+	n.achternaam_getypt = "ter Horst";
+	n.geboortedatum = "03-02-2016";
+	n.titel = "Ambulante begeleiding";
+	n.omschrijving = "";
+	n.school_id = w->school1;
+	n.aanvrager_naam = "J. de Wit";
+	n.geslacht = "v";
+	n.straat = "Kerkstraat";
+	n.huisnummer = "x12"; /* refused: nothing written */
+	n.postcode = "5701ab";
+	n.plaats = "Helmond";
+	n.ouder_naam = "P. ter Horst";
+	n.ouder_email = "p.terhorst@example.nl";
+	n.leerjaar = "groep 5";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM dossier WHERE achternaam = 'Horst'"), 0);
+	n.huisnummer = "12 a";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
+		 "  JOIN adres a ON a.dossier_id = d.id AND a.soort = 'woonadres' AND a.postcode = '5701 AB' AND a.huisnummer = '12A' "
+		 "  JOIN relatie r ON r.dossier_id = d.id AND r.soort = 'ouder' AND r.gezag "
+		 "  JOIN schoolgegevens g ON g.dossier_id = d.id AND g.leerjaar = 'groep 5' "
+		 " WHERE h.id = %ld AND d.geslacht = 'v' AND d.tussenvoegsel = 'ter' AND h.status = 'Nieuw'",
+		 id);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* the existing dossier now lacks nothing: intake asks nothing */
+	long dos = count(w, "SELECT dossier_id FROM hulpvraag WHERE id = %ld", id);
+	assert_int_equal(dossier_intake_vragen(sec, type, dos, &vragen, &e), 0);
+	assert_int_equal(vragen, 0);
+	db_free(&sec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +319,7 @@ int main(void)
 		cmocka_unit_test(school_periods_do_not_overlap),
 		cmocka_unit_test(two_people_edit_the_same_dossier),
 		cmocka_unit_test(every_role_every_write),
+		cmocka_unit_test(intake_fills_what_the_checklist_needs),
 	};
 
 	return cmocka_run_group_tests_name("dossier", tests, setup, teardown);

@@ -85,5 +85,67 @@ n=$(demo_psql "SELECT count(*) FROM balie.dossier WHERE organisatie_id = $ORG")
 check "geen tweede dossier ($DOSSIERS → $n)" [ "$n" = "$DOSSIERS" ]
 on=$(demo_psql "SELECT count(*) FROM balie.hulpvraag WHERE id > $HV_MARK AND dossier_id = $DOSSIER")
 check "de nieuwe hulpvraag hangt aan het bestaande dossier ($on)" [ "$on" = 1 ]
+# a new pupil: intake asks what the TLV checklist needs, and the request
+# the SWV entered lands where "te controleren" shows it
+tui_keys Escape Escape
+wait_for "Totaal" 10
+tui_keys n
+wait_for "Achternaam van de leerling" 5
+tui_type "van Oudland"
+tui_keys Enter
+wait_for "Geboortedatum (d-m-jjjj" 5
+tui_type "5-6-2016"
+tui_keys Enter
+check "geen bestaand dossier: nieuw is de keuze" wait_for "> (nieuw dossier: van Oudland" 10
+tui_keys Enter
+wait_for "Roepnaam van de leerling" 5
+tui_type "Tim"
+tui_keys Enter
+wait_for "Kies de vaste titel" 10
+tui_type "Aanvraag TLV"
+tui_keys Enter
+wait_for "School van de leerling" 10
+tui_type "$BRIN"
+tui_keys Enter
+check "de controlelijst vraagt het woonadres" wait_for "Woonadres van de leerling: straat" 10
+tui_type "Dorpsstraat"
+tui_keys Enter
+wait_for "Huisnummer met toevoeging" 5
+tui_type "7"
+tui_keys Enter
+wait_for "Postcode (1234 AB)" 5
+tui_type "5701xy"
+tui_keys Enter
+wait_for "Plaats:" 5
+tui_type "Helmond"
+tui_keys Enter
+check "een ouder (overslaan mag)" wait_for "Naam van een ouder of verzorger" 5
+tui_keys Enter
+check "het leerjaar voor de schoolgegevens" wait_for "Leerjaar of groep op deze school" 5
+tui_type "groep 5"
+tui_keys Enter
+wait_for "coördinator" 3
+if screen_has "Kies de coördinator"; then
+	tui_keys Enter
+fi
+wait_for "Naam van de aanvrager" 5
+tui_type "IB"
+tui_keys Enter
+wait_for "E-mailadres van de aanvrager" 5
+tui_keys Enter
+wait_for "De naam van de leerling is overbodig" 5
+tui_type "Vraag om een TLV."
+tui_keys F2
+check "de bevestiging noemt het adres" wait_for "Dossier: Dorpsstraat 7, 5701xy" 5
+tui_keys Enter
+check "aangemaakt in een status die te controleren toont" wait_for "aangemaakt (status TLV>aanvraag)" 10
+tui_keys BTab BTab
+wait_for "Compleet:" 10
+tui_keys PgDn PgDn PgDn
+check "✓ Woonadres meteen na de intake" wait_for "✓ Woonadres in de basisgegevens" 10
+status=$(demo_psql "SELECT h.status || '|' || g.leerjaar || '|' || a.postcode FROM balie.hulpvraag h
+	JOIN balie.dossier d ON d.id = h.dossier_id JOIN balie.schoolgegevens g ON g.dossier_id = d.id
+	JOIN balie.adres a ON a.dossier_id = d.id WHERE h.id > $HV_MARK AND d.achternaam = 'Oudland'")
+check "database: TLV>aanvraag, groep 5, 5701 XY ($status)" [ "$status" = "TLV>aanvraag|groep 5|5701 XY" ]
 tui_keys q
 tap_done
