@@ -149,7 +149,7 @@ const struct action action_table[] = {
 	  "Haalt een label van deze hulpvraag af (vraagt eerst)",
 	  CTX_HULPVRAAG, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_LABEL_KOPPELEN) },
 	{ ACT_HV_TAB_NEXT, "volgend-tabblad", "Tabblad",
-	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities, Formulieren, Compleetheid)",
+	  "Naar het volgende tabblad (Hulpvraag, Statushistorie, Bijlagen, Mijn notities, Formulieren, Dossier, Compleetheid)",
 	  CTX_HULPVRAAG, ACTION_BAR },
 	{ ACT_HV_TAB_PREV, "vorig-tabblad", "Vorig tabblad", "Naar het vorige tabblad",
 	  CTX_HULPVRAAG, 0 },

@@ -41,7 +41,9 @@
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
  * there. */
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_COMPL, TAB_DOSS, TAB_COUNT };
+/* Dossier before Compleetheid, so the Compleetheid tab stays last
+ * (Shift-Tab from the first tab reaches it) */
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_DOSS, TAB_COMPL, TAB_COUNT };
 
 enum tag {
 	DT_NUMMER = 1,

@@ -26,9 +26,9 @@ tui_login secretariaat demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
 tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER open" wait_for "Hulpvraag $NUMMER ·" 10
-tui_keys BTab BTab
+tui_keys BTab
 check "tabblad Compleetheid: ✗ Woonadres" wait_for "✗ Woonadres in de basisgegevens" 5
-tui_keys Tab
+tui_keys BTab
 check "tabblad Dossier: nog geen adres" wait_for "(nog geen adres)" 10
 check "tabblad Dossier zegt hoe je het opent" screen_has "d of Enter: het dossier openen"
 tui_keys Enter
@@ -95,7 +95,7 @@ check "genormaliseerd: 12A en 1234 AB" wait_for "Kerkstraat 12A, 1234 AB Helmond
 
 tui_keys Escape
 check "terug op de hulpvraag" wait_for "Hulpvraag $NUMMER ·" 10
-tui_keys BTab
+tui_keys Tab
 check "de checklist: ✓ Woonadres" wait_for "✓ Woonadres in de basisgegevens" 10
 
 rows=$(demo_psql "SELECT count(*) FROM balie.adres WHERE dossier_id = $DOSSIER AND soort = 'woonadres'

@@ -139,7 +139,7 @@ tui_keys F2
 check "de bevestiging noemt het adres" wait_for "Dossier: Dorpsstraat 7, 5701xy" 5
 tui_keys Enter
 check "aangemaakt in een status die te controleren toont" wait_for "aangemaakt (status TLV>aanvraag)" 10
-tui_keys BTab BTab
+tui_keys BTab
 wait_for "Compleet:" 10
 tui_keys PgDn PgDn PgDn
 check "✓ Woonadres meteen na de intake" wait_for "✓ Woonadres in de basisgegevens" 10
