@@ -102,6 +102,8 @@ struct flow_rule {
 	int line;
 };
 
+#define FLOW_MAX_TEXT 2000 /* toelichting, standaardtekst */
+
 struct flow_type {
 	char *file;     /* path the type was read from (for messages) */
 	char *name;     /* aanvraagtype: "Aanvraag TLV" */
@@ -113,6 +115,11 @@ struct flow_type {
 	int first;      /* index of the first status */
 	enum flow_coordinator coordinator;
 	int is_default; /* `standaard = true`: used for titles that match no fixed title */
+	/* issue 14: what the aanvrager is expected to send (`toelichting`)
+	 * and the questions the omschrijving starts with (`standaardtekst`),
+	 * 004 §2.4 …; NULL when the file has none */
+	char *toelichting;
+	char *standaardtekst;
 	struct flow_status *statuses;
 	size_t nstatuses;
 	struct flow_transition *transitions;

@@ -706,3 +706,31 @@ int dossier_intake_vragen(struct db *db, long aanvraagtype_id, long dossier_id, 
 	PQclear(r);
 	return 0;
 }
+
+int dossier_intake_teksten(struct db *db, long aanvraagtype_id, char **toelichting, char **standaardtekst,
+			   struct err *e)
+{
+	char st[24];
+	const char *p[1] = { db_num(st, sizeof st, aanvraagtype_id) };
+	PGresult *r;
+
+	*toelichting = *standaardtekst = NULL;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL,
+		    "SELECT coalesce(toelichting, ''), coalesce(standaardtekst, '') FROM aanvraagtype WHERE id = $1", 1, p);
+	db_rollback(db);
+	if (!r)
+		return -1;
+	int ok = PQntuples(r) == 1;
+	*toelichting = strdup(ok ? PQgetvalue(r, 0, 0) : "");
+	*standaardtekst = strdup(ok ? PQgetvalue(r, 0, 1) : "");
+	PQclear(r);
+	if (!*toelichting || !*standaardtekst) {
+		free(*toelichting);
+		free(*standaardtekst);
+		*toelichting = *standaardtekst = NULL;
+		return err_set(e, "geen geheugen");
+	}
+	return 0;
+}

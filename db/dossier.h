@@ -148,6 +148,11 @@ enum dossier_vraag {
 };
 int dossier_intake_vragen(struct db *db, long aanvraagtype_id, long dossier_id, unsigned *vragen, struct err *e);
 
+/* The aanvraagtype's Toelichting and Standaardtekst (.flow, 004 §2.4 …):
+ * malloc'ed, "" when the flow has none; the caller frees both. 0 / -1. */
+int dossier_intake_teksten(struct db *db, long aanvraagtype_id, char **toelichting, char **standaardtekst,
+			   struct err *e);
+
 /* The dossier of hulpvraag id (0 when not visible). 0 / -1. */
 int dossier_of_hulpvraag(struct db *db, long hulpvraag_id, long *dossier_id, struct err *e);
 

@@ -152,16 +152,19 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 	/* tabs: the current one in brackets (and reverse video); the full
 	 * names when the row has room, else the short ones */
 	char lab[TAB_COUNT][64];
-	for (int names = 0, need = 0; names < 2; names++, need = 0) {
+	/* three tries: full names, short names, short names without the
+	 * padding of the tabs not shown (seven tabs at 80 columns) */
+	for (int names = 0, need = 0; names < 3; names++, need = 0) {
 		for (int t = 0; t < TAB_COUNT; t++) {
 			int n = tabs[t].count ? tabs[t].count(v) : -1;
 			int cur = t == v->tab;
 			const char *name = names ? tabs[t].kort : tabs[t].name;
+			const char *pad = cur ? "" : names == 2 ? "" : " ";
 
 			if (n >= 0)
-				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : " ", name, n, cur ? "]" : " ");
+				snprintf(lab[t], sizeof lab[t], "%s%s (%d)%s", cur ? "[" : pad, name, n, cur ? "]" : pad);
 			else
-				snprintf(lab[t], sizeof lab[t], "%s%s%s", cur ? "[" : " ", name, cur ? "]" : " ");
+				snprintf(lab[t], sizeof lab[t], "%s%s%s", cur ? "[" : pad, name, cur ? "]" : pad);
 			need += screen_width(lab[t]) + 1;
 		}
 		if (need < cols - 1)

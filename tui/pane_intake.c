@@ -83,6 +83,8 @@ struct intake {
 	int nkand;
 	char d_roep[128], d_tussen[64], d_achter[128];
 	int naam_gezien;      /* the warning about the name in the omschrijving was shown */
+	char *toelichting;    /* of the chosen aanvraagtype (.flow), NULL until chosen */
+	char *standaardtekst; /* prefills the omschrijving while that is still empty */
 	/* made when the intake opens and sent with the create: F2 again —
 	 * also after a COMMIT that was cut off — never makes a second dossier
 	 * or hulpvraag */
@@ -133,6 +135,8 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 	row(w, s, &y, "Geboortedatum", in->gebdatum);
 	row(w, s, &y, "Titel", in->titel);
 	row(w, s, &y, "Aanvraagtype", in->aanvraagtype);
+	if (in->toelichting && *in->toelichting && in->step > S_TITEL)
+		row(w, s, &y, "Toelichting", in->toelichting);
 	row(w, s, &y, "School", in->school);
 	row(w, s, &y, "Coördinator", in->by_kring && in->step > S_SCHOOL ? "volgens scholenkring" : in->coord);
 	if (in->vragen)
@@ -319,9 +323,10 @@ static int open_step(struct intake *in, struct app *a)
 				 "E-mailadres van de aanvrager (voor de statusmails; mag leeg blijven):", in->email, 0);
 		return R_PAINT | R_BARS;
 	case S_OMSCHR:
-		dialog_open_text(&in->base.dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving",
-				 "Wat is de vraag?  (De naam van de leerling is overbodig in de omschrijving, 004 §2.2.)",
-				 in->omschrijving);
+		snprintf(prompt, sizeof prompt, "%s%s%sWat is de vraag?  (De naam van de leerling is overbodig in de "
+			 "omschrijving, 004 §2.2.)", in->toelichting && *in->toelichting ? "Toelichting: " : "",
+			 in->toelichting ? in->toelichting : "", in->toelichting && *in->toelichting ? "  " : "");
+		dialog_open_text(&in->base.dlg, S_OMSCHR, "Nieuwe hulpvraag — omschrijving", prompt, in->omschrijving);
 		return R_PAINT | R_BARS;
 	case S_CONFIRM:
 		/* the dialog covers the summary at 80x24: it carries it itself */
@@ -677,9 +682,19 @@ static int job_vragen(struct pane *p, struct app *a)
 	struct intake *in = I(p);
 	struct err e;
 
-	if (dossier_intake_vragen(a->db, in->aanvraagtype_id, in->dossier_id, &in->vragen, &e) < 0) {
+	free(in->toelichting);
+	free(in->standaardtekst);
+	in->toelichting = in->standaardtekst = NULL;
+	if (dossier_intake_vragen(a->db, in->aanvraagtype_id, in->dossier_id, &in->vragen, &e) < 0 ||
+	    dossier_intake_teksten(a->db, in->aanvraagtype_id, &in->toelichting, &in->standaardtekst, &e) < 0) {
 		app_message(a, 1, "%s", e.msg);
 		return next(in, a, S_TITEL);
+	}
+	/* the type's standaardtekst starts the omschrijving (004 §2.4 …),
+	 * unless something was typed there already */
+	if (in->standaardtekst[0] && (!in->omschrijving || !in->omschrijving[0])) {
+		free(in->omschrijving);
+		in->omschrijving = strdup(in->standaardtekst);
 	}
 	app_message_clear(a);
 	return next(in, a, S_SCHOOL);
@@ -766,6 +781,8 @@ static void in_free(struct pane *p)
 	free(in->omschrijving);
 	free(in->list);
 	free(in->kand);
+	free(in->toelichting);
+	free(in->standaardtekst);
 	free(in);
 }
 

@@ -159,3 +159,9 @@ CREATE TRIGGER schoolgegevens_periode BEFORE INSERT OR UPDATE OF vanaf, tot ON s
 ALTER TABLE adres          ADD COLUMN idempotentie text UNIQUE CHECK (idempotentie ~ '^[0-9a-f]{32}$');
 ALTER TABLE relatie        ADD COLUMN idempotentie text UNIQUE CHECK (idempotentie ~ '^[0-9a-f]{32}$');
 ALTER TABLE schoolgegevens ADD COLUMN idempotentie text UNIQUE CHECK (idempotentie ~ '^[0-9a-f]{32}$');
+
+-- Per aanvraagtype the "Toelichting" (what is expected) and the
+-- "Standaardtekst" the omschrijving starts with (004 §2.4 …, data in the
+-- .flow, published by `balie admin forms load`).
+ALTER TABLE aanvraagtype ADD COLUMN toelichting text;
+ALTER TABLE aanvraagtype ADD COLUMN standaardtekst text;

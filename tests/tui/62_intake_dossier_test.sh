@@ -70,7 +70,7 @@ tui_keys Enter
 wait_for "E-mailadres van de aanvrager" 5
 tui_type "ib@school.example"
 tui_keys Enter
-check "omschrijving" wait_for "De naam van de leerling is overbodig" 5
+check "omschrijving" wait_for "Wat is de vraag?" 5
 tui_type "$ROEP heeft extra ondersteuning nodig bij rekenen."
 tui_keys F2
 check "de naam in de omschrijving: een waarschuwing" wait_for "de naam van de leerling staat in de omschrijving" 5
@@ -133,7 +133,8 @@ tui_type "IB"
 tui_keys Enter
 wait_for "E-mailadres van de aanvrager" 5
 tui_keys Enter
-wait_for "De naam van de leerling is overbodig" 5
+check "de toelichting van het aanvraagtype staat erbij" wait_for "Toelichting: Voordat je een TLV aanvraagt" 5
+check "de omschrijving begint met de standaardtekst" screen_has "Optioneel toestemmingsformulier ouders/verzorgers."
 tui_type "Vraag om een TLV."
 tui_keys F2
 check "de bevestiging noemt het adres" wait_for "Dossier: Dorpsstraat 7, 5701xy" 5
@@ -143,6 +144,10 @@ tui_keys BTab
 wait_for "Compleet:" 10
 tui_keys PgDn PgDn PgDn
 check "✓ Woonadres meteen na de intake" wait_for "✓ Woonadres in de basisgegevens" 10
+std=$(demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.dossier d ON d.id = h.dossier_id
+	WHERE h.id > $HV_MARK AND d.achternaam = 'Oudland'
+	  AND h.omschrijving LIKE 'Voor de aanvraag van een toelaatbaarheidsverklaring%Vraag om een TLV.'")
+check "omschrijving: standaardtekst en wat er getypt werd ($std)" [ "$std" = 1 ]
 status=$(demo_psql "SELECT h.status || '|' || g.leerjaar || '|' || a.postcode FROM balie.hulpvraag h
 	JOIN balie.dossier d ON d.id = h.dossier_id JOIN balie.schoolgegevens g ON g.dossier_id = d.id
 	JOIN balie.adres a ON a.dossier_id = d.id WHERE h.id > $HV_MARK AND d.achternaam = 'Oudland'")

@@ -142,9 +142,8 @@ intake_fill() {
 	tui_keys Enter
 	# since issue 14 intake asks what the checklist needs (woonadres,
 	# ouder, leerjaar); this test skips them (empty = overslaan)
-	for _ in 1 2 3 4; do
-		wait_for "leeg = overslaan" 2 || break
-		tui_keys Enter
+	for vraag in "Woonadres van de leerling" "Naam van een ouder" "Leerjaar of groep"; do
+		wait_for "$vraag" 5 && tui_keys Enter
 	done
 	check "aanvraagtype kiest de coördinator: door naar aanvrager" wait_for "Naam van de aanvrager" 5
 	tui_type "IB Test"
