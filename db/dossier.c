@@ -734,3 +734,29 @@ int dossier_intake_teksten(struct db *db, long aanvraagtype_id, char **toelichti
 	}
 	return 0;
 }
+
+int dossier_intake_standaardtype(struct db *db, long org, long *id, char *naam, size_t len, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { db_num(so, sizeof so, org) };
+	PGresult *r;
+
+	*id = 0;
+	naam[0] = '\0';
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_exec(db, e, NULL,
+		    "SELECT t.id, t.naam FROM aanvraagtype t WHERE t.standaard AND t.flow_version_id = "
+		    "  (SELECT fv.id FROM flow_version fv WHERE fv.organisatie_id = $1 ORDER BY fv.versie DESC LIMIT 1) "
+		    "LIMIT 1",
+		    1, p);
+	db_rollback(db);
+	if (!r)
+		return -1;
+	if (PQntuples(r) == 1) {
+		*id = atol(PQgetvalue(r, 0, 0));
+		db_copy(naam, len, PQgetvalue(r, 0, 1));
+	}
+	PQclear(r);
+	return 0;
+}

@@ -148,6 +148,10 @@ enum dossier_vraag {
 };
 int dossier_intake_vragen(struct db *db, long aanvraagtype_id, long dossier_id, unsigned *vragen, struct err *e);
 
+/* The `standaard = true` aanvraagtype of org's newest flow, which takes a
+ * title that is no fixed title: *id 0 when the profile has none. 0 / -1. */
+int dossier_intake_standaardtype(struct db *db, long org, long *id, char *naam, size_t len, struct err *e);
+
 /* The aanvraagtype's Toelichting and Standaardtekst (.flow, 004 §2.4 …):
  * malloc'ed, "" when the flow has none; the caller frees both. 0 / -1. */
 int dossier_intake_teksten(struct db *db, long aanvraagtype_id, char **toelichting, char **standaardtekst,

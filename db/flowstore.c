@@ -144,7 +144,7 @@ static int store_compleet(struct db *db, const char *at, const struct flow_type 
 
 static int store_type(struct db *db, const char *org, const char *fv, const struct flow_type *t, struct err *e)
 {
-	const char *p[9];
+	const char *p[10];
 	char cat[FLOW_MAX_NAME + 1], vol[24], reason[2];
 
 	p[0] = org;
@@ -156,11 +156,12 @@ static int store_type(struct db *db, const char *org, const char *fv, const stru
 	p[6] = t->coordinator == FLOW_COORD_SCHOLENKRING ? "t" : "f"; /* migration 006 */
 	p[7] = t->toelichting;    /* migration 017 */
 	p[8] = t->standaardtekst;
+	p[9] = t->is_default ? "t" : "f";
 	PGresult *r = q(db, e,
 			"INSERT INTO aanvraagtype (organisatie_id, flow_version_id, code, naam, categorie, eerste_status, "
-			"coordinator_scholenkring, toelichting, standaardtekst) "
-			"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-			9, p);
+			"coordinator_scholenkring, toelichting, standaardtekst, standaard) "
+			"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+			10, p);
 	if (!r)
 		return -1;
 	char at[24];

@@ -1232,9 +1232,14 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 		      "          AND fs.controleren AND NOT fs.eindstatus AND NOT fs.verborgen "
 		      "          AND NOT EXISTS (SELECT 1 FROM flow_status f0 WHERE f0.aanvraagtype_id = t.id "
 		      "                           AND f0.naam = t.eerste_status AND f0.controleren) "
-		      "        ORDER BY fs.volgorde LIMIT 1), t.eerste_status), t.coordinator_scholenkring "
-		      "  FROM aanvraagtype_titel tt JOIN aanvraagtype t ON t.id = tt.aanvraagtype_id "
-		      " WHERE t.flow_version_id = " NEWEST_FLOW " AND tt.titel = $2",
+		      "        ORDER BY fs.volgorde LIMIT 1), t.eerste_status), "
+		      "       t.coordinator_scholenkring AND tt.titel IS NOT NULL "
+		      /* a title that is no fixed title goes to the profile's
+		       * `standaard = true` type, if it has one ("Een andere titel
+		       * mag ook", 000), and never gets a coördinator by itself */
+		      "  FROM aanvraagtype t LEFT JOIN aanvraagtype_titel tt ON tt.aanvraagtype_id = t.id AND tt.titel = $2 "
+		      " WHERE t.flow_version_id = " NEWEST_FLOW " AND (tt.titel IS NOT NULL OR t.standaard) "
+		      " ORDER BY tt.titel IS NULL LIMIT 1",
 		      2, p);
 		if (!r)
 			goto fail;

@@ -36,6 +36,7 @@ enum step {
 	S_DOSSIER,
 	S_ROEPNAAM,
 	S_TITEL,
+	S_TITEL_VRIJ,  /* "een andere titel mag ook" (000): the profile's standaard type */
 	S_SCHOOL,
 	S_COORD,
 	/* what the aanvraagtype's checklist needs (issue 14 §2); each may be
@@ -65,6 +66,9 @@ struct intake {
 	char titel[FLOW_NAME_BUF], aanvraagtype[FLOW_NAME_BUF];
 	int by_kring;
 	long aanvraagtype_id;
+	long standaard_id;      /* the profile's standaard type (0: none): a free title may be typed */
+	char standaard_naam[FLOW_NAME_BUF];
+	int vrij;               /* the title was typed, not chosen */
 	unsigned vragen;        /* enum dossier_vraag: asked for this type and dossier */
 	char geslacht[4], straat[128], huisnr[32], postcode[32], plaats[128], ouder[128], ouder_email[256],
 		leerjaar[32];
@@ -226,6 +230,8 @@ static int asked(const struct intake *in, enum step s)
 		return !in->dossier_id;
 	case S_COORD:
 		return !in->by_kring;
+	case S_TITEL_VRIJ:
+		return in->vrij;
 	case S_GESLACHT:
 		return (in->vragen & DOSSIER_VRAAG_GESLACHT) != 0;
 	case S_STRAAT:
@@ -285,6 +291,14 @@ static int open_step(struct intake *in, struct app *a)
 	case S_TITEL:
 		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
+	case S_TITEL_VRIJ:
+		snprintf(prompt, sizeof prompt,
+			 "Een andere titel mag ook, mits duidelijk is waar het over gaat en er geen leerlingnaam in "
+			 "voorkomt (000).  De hulpvraag wordt een \"%s\"; de coördinator kies je zelf.  Titel:",
+			 in->standaard_naam);
+		dialog_open_line(&in->base.dlg, S_TITEL_VRIJ, "Nieuwe hulpvraag — eigen titel", prompt,
+				 in->vrij ? in->titel : "", 0);
+		return R_PAINT | R_BARS;
 	case S_SCHOOL:
 		in->base.job = job_list;
 		return R_PAINT | R_BARS | R_WORK;
@@ -420,6 +434,12 @@ static int step_ok(struct intake *in, struct app *a)
 		r = next(in, a, S_TITEL);
 		break;
 	case S_TITEL:
+		if (it && it->id == -1) { /* "(een andere titel…)" */
+			in->vrij = 1;
+			r = next(in, a, S_TITEL_VRIJ);
+			break;
+		}
+		in->vrij = 0;
 		snprintf(in->titel, sizeof in->titel, "%.*s", FLOW_MAX_NAME, it->label);
 		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%.*s", FLOW_MAX_NAME, it->extra);
 		in->by_kring = it->flag;
@@ -429,6 +449,26 @@ static int step_ok(struct intake *in, struct app *a)
 		in->base.job = job_vragen;
 		r = R_PAINT | R_BARS | R_WORK;
 		break;
+	case S_TITEL_VRIJ: {
+		/* the title rule of core/titel: no pupil's name, one line */
+		char tv[64] = "", an[128] = "";
+		struct err se;
+		if (!in->dossier_id && naam_split(in->achternaam, tv, sizeof tv, an, sizeof an, &se) < 0)
+			snprintf(an, sizeof an, "%.120s", in->achternaam);
+		struct naam nm = { in->dossier_id ? in->d_roep : in->roepnaam, in->dossier_id ? in->d_tussen : tv,
+				   in->dossier_id ? in->d_achter : an };
+		if (!text || titel_check(text, &nm, &e) < 0) {
+			dialog_note(&in->base.dlg, "%s", text ? e.msg : "geen geheugen");
+			break;
+		}
+		snprintf(in->titel, sizeof in->titel, "%.*s", FLOW_MAX_NAME, text);
+		snprintf(in->aanvraagtype, sizeof in->aanvraagtype, "%s", in->standaard_naam);
+		in->by_kring = 0;
+		in->aanvraagtype_id = in->standaard_id;
+		in->base.job = job_vragen;
+		r = R_PAINT | R_BARS | R_WORK;
+		break;
+	}
 	case S_SCHOOL:
 		in->school_id = it->id;
 		in->school_coord = it->ref;
@@ -666,6 +706,15 @@ static int job_list(struct pane *p, struct app *a)
 			continue;
 		if (load_list(in, a, lists[k].fetch(a->db, a->session.organisatie_id, &in->list, &in->nlist, &e), &e))
 			return R_PAINT | R_BARS;
+		if (in->step == S_TITEL &&
+		    load_list(in, a, dossier_intake_standaardtype(a->db, a->session.organisatie_id, &in->standaard_id,
+								  in->standaard_naam, sizeof in->standaard_naam, &e), &e))
+			return R_PAINT | R_BARS;
+		if (in->step == S_TITEL && in->standaard_id) {
+			dialog_open_pick_items(&in->base.dlg, in->step, lists[k].title, lists[k].prompt, in->list,
+					       in->nlist, "(een andere titel…)", -1);
+			continue;
+		}
 		open_pick(in, lists[k].title, lists[k].prompt, lists[k].first != NULL, lists[k].first);
 	}
 	/* the school's scholenkring suggests the coördinator */

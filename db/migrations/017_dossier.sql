@@ -165,3 +165,7 @@ ALTER TABLE schoolgegevens ADD COLUMN idempotentie text UNIQUE CHECK (idempotent
 -- .flow, published by `balie admin forms load`).
 ALTER TABLE aanvraagtype ADD COLUMN toelichting text;
 ALTER TABLE aanvraagtype ADD COLUMN standaardtekst text;
+
+-- The profile's `standaard = true` type takes a title that is no fixed
+-- title ("Een andere titel mag ook", 000): intake offers a free title then.
+ALTER TABLE aanvraagtype ADD COLUMN standaard boolean NOT NULL DEFAULT false;

@@ -312,6 +312,47 @@ static void intake_fills_what_the_checklist_needs(void **state)
 	db_free(&sec);
 }
 
+/* "Een andere titel mag ook" (000): a title that is no fixed title goes to
+ * the profile's standaard type, without a coördinator by scholenkring; a
+ * title with the pupil's name is still refused. */
+static void free_title_goes_to_the_standaard_type(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	long type = harness_long(w->su, "SELECT id FROM aanvraagtype WHERE organisatie_id = "
+					"(SELECT id FROM organisatie WHERE code = 'PO1111')");
+	long id = 0, nummer = 0, std = 0;
+	char naam[200], sql[400];
+	struct hv_nieuw n;
+	struct outcome o;
+	struct err e;
+
+	err_clear(&e);
+	assert_int_equal(dossier_intake_standaardtype(sec, org, &std, naam, sizeof naam, &e), 0);
+	assert_int_equal(std, 0); /* none yet: intake offers no free title */
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = org;
+	n.dossier_id = w->cem;
+	n.titel = "Gesprek over lezen";
+	n.omschrijving = "";
+	n.school_id = w->school1;
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	snprintf(sql, sizeof sql, "UPDATE aanvraagtype SET standaard = true, coordinator_scholenkring = true WHERE id = %ld",
+		 type);
+	harness_exec(w->su, sql);
+	assert_int_equal(dossier_intake_standaardtype(sec, org, &std, naam, sizeof naam, &e), 0);
+	assert_int_equal(std, type);
+	assert_string_equal(naam, "Test");
+	n.titel = "Gesprek met Cem";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	n.titel = "Gesprek over lezen";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND titel = 'Gesprek over lezen' "
+				  "AND coordinator_id IS NULL", id), 1);
+	db_free(&sec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +361,7 @@ int main(void)
 		cmocka_unit_test(two_people_edit_the_same_dossier),
 		cmocka_unit_test(every_role_every_write),
 		cmocka_unit_test(intake_fills_what_the_checklist_needs),
+		cmocka_unit_test(free_title_goes_to_the_standaard_type),
 	};
 
 	return cmocka_run_group_tests_name("dossier", tests, setup, teardown);

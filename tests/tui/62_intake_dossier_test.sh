@@ -152,5 +152,35 @@ status=$(demo_psql "SELECT h.status || '|' || g.leerjaar || '|' || a.postcode FR
 	JOIN balie.dossier d ON d.id = h.dossier_id JOIN balie.schoolgegevens g ON g.dossier_id = d.id
 	JOIN balie.adres a ON a.dossier_id = d.id WHERE h.id > $HV_MARK AND d.achternaam = 'Oudland'")
 check "database: TLV>aanvraag, groep 5, 5701 XY ($status)" [ "$status" = "TLV>aanvraag|groep 5|5701 XY" ]
+# "Een andere titel mag ook" (000): with a standaard type in the profile
+# (PO3008 has none; the generiek and PO2806 profiles do) the title list
+# offers a free title, still without the pupil's name
+STD="(SELECT t.id FROM balie.aanvraagtype t WHERE t.organisatie_id = $ORG AND t.naam = 'Ondersteuningsaanvraag schoolgaand kind'
+	ORDER BY t.flow_version_id DESC LIMIT 1)"
+demo_psql "UPDATE balie.aanvraagtype SET standaard = true WHERE id = $STD" >/dev/null
+tui_keys Escape Escape
+wait_for "Totaal" 10
+tui_keys n
+wait_for "Achternaam van de leerling" 5
+tui_type "Zielinska"
+tui_keys Enter
+wait_for "Geboortedatum (d-m-jjjj" 5
+tui_type "$GEBDATUM"
+tui_keys Enter
+wait_for "Deze leerling heeft al een dossier" 10
+tui_keys Enter
+check "de titellijst biedt een eigen titel" wait_for "(een andere titel…)" 10
+tui_type "andere titel"
+tui_keys Enter
+check "eigen titel: de regel uit 000" wait_for "Een andere titel mag ook" 5
+tui_type "Gesprek met $ROEP"
+tui_keys Enter
+check "een titel met de naam geweigerd" wait_for "De titel bevat de naam van de leerling" 5
+tui_keys C-u
+tui_type "Vraag over rekenen"
+tui_keys Enter
+check "door naar de school" wait_for "School van de leerling" 10
+tui_keys C-x
+demo_psql "UPDATE balie.aanvraagtype SET standaard = false WHERE id = $STD" >/dev/null
 tui_keys q
 tap_done
