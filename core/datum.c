@@ -59,6 +59,52 @@ int datum_parse(const char *s, struct datum *out, struct err *e)
 	return 0;
 }
 
+/* A run of 1..max digits at *s; advances *s. */
+static int digit_run(const char **s, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (**s >= '0' && **s <= '9' && n < max + 1) {
+		*v = *v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return n >= 1 && n <= max ? 0 : -1;
+}
+
+int datum_parse_los(const char *s, struct datum *out, struct err *e)
+{
+	struct datum d;
+	char sep;
+	const char *p = s, *start;
+
+	if (!s)
+		return err_set(e, "Datum moet d-m-jjjj of dd-mm-jjjj zijn");
+	while (*p == ' ' || *p == '\t')
+		p++;
+	start = p;
+	if (digit_run(&p, 2, &d.d) < 0 || (*p != '-' && *p != '/' && *p != '.'))
+		goto shape;
+	sep = *p++;
+	if (digit_run(&p, 2, &d.m) < 0 || *p != sep)
+		goto shape;
+	p++;
+	const char *y = p;
+	if (digit_run(&p, 4, &d.y) < 0 || p - y != 4)
+		goto shape;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p)
+		goto shape;
+	if (!datum_valid(d))
+		return err_set(e, "%.*s bestaat niet", (int)(p - start > 10 ? 10 : p - start), start);
+	*out = d;
+	return 0;
+shape:
+	return err_set(e, "Datum moet d-m-jjjj of dd-mm-jjjj zijn");
+}
+
 int datum_parse_iso(const char *s, struct datum *out, struct err *e)
 {
 	struct datum d;

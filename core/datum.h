@@ -55,6 +55,12 @@ struct datum datum_make(int y, int m, int d);
  * niet" for a day that does not exist.  0 / -1. */
 int datum_parse(const char *s, struct datum *out, struct err *e);
 
+/* Parses a date as people type it: day and month of one or two digits,
+ * the year of four, separated by '-', '/' or '.' ("3-2-2016", "03/02/2016",
+ * "3.2.2016"), white space around ignored.  Same errors as datum_parse
+ * ("Datum moet d-m-jjjj of dd-mm-jjjj zijn" for the wrong shape). 0 / -1. */
+int datum_parse_los(const char *s, struct datum *out, struct err *e);
+
 /* Parses ISO "jjjj-mm-dd" (as PostgreSQL prints a date) strictly. 0 / -1. */
 int datum_parse_iso(const char *s, struct datum *out, struct err *e);
 

@@ -370,6 +370,8 @@ void flow_type_free(struct flow_type **tp)
 	free(t->file);
 	free(t->name);
 	free(t->category);
+	free(t->toelichting);
+	free(t->standaardtekst);
 	for (size_t i = 0; i < t->ntitles; i++)
 		free(t->titles[i]);
 	free(t->titles);
@@ -412,7 +414,8 @@ void flow_profile_free(struct flow_profile **pp)
 
 static const char *const top_keys_v1[] = {
 	"versie", "naam", "titels", "categorie", "eerste_status", "coordinator",
-	"standaard", "statussen", "overgangen", "automatisch", "compleet", "agenda", NULL
+	"standaard", "statussen", "overgangen", "automatisch", "compleet", "agenda", "toelichting", "standaardtekst",
+	NULL
 };
 static const char *const agenda_keys[] = { "commissie", "klaar", "gepland", "toegekend", "afgewezen",
 					   "aangehouden", NULL };
@@ -422,6 +425,34 @@ static const char *const status_keys[] = { "naam", "betekenis", "eind", "verborg
 static const char *const transition_keys[] = { "van", "naar", "door", "reden", NULL };
 static const char *const auto_keys[] = { "bijlage_toegevoegd", NULL };
 static const char *const rule_keys[] = { "van", "naar", NULL };
+
+/* An optional text of several lines (toelichting, standaardtekst: 004
+ * §2.4 …): at most FLOW_MAX_TEXT bytes, no control characters but line
+ * breaks.  *out stays NULL when absent.  0 / -1. */
+static int optional_text(struct ctx *c, const config_setting_t *root, const char *name, char **out)
+{
+	const config_setting_t *m = config_setting_get_member(root, name);
+	const char *s;
+	char buf[64];
+
+	*out = NULL;
+	if (!m)
+		return 0;
+	if (!(s = config_setting_get_string(m))) {
+		bad(c, line_of(m, 1), "'%s' moet een tekst zijn", name);
+		return -1;
+	}
+	if (!*s || strlen(s) > FLOW_MAX_TEXT) {
+		bad(c, line_of(m, 1), "'%s' is leeg of te lang (hoogstens %d bytes)", name, FLOW_MAX_TEXT);
+		return -1;
+	}
+	for (const char *x = s; *x; x++)
+		if (((unsigned char)*x < 0x20 && *x != '\n') || *x == 0x7f) {
+			bad(c, line_of(m, 1), "'%s' bevat een stuurteken: '%s'", name, shown(s, buf, sizeof buf));
+			return -1;
+		}
+	return (*out = xstrdup(s)) ? 0 : -1;
+}
 
 static int find_status(const struct flow_type *t, const char *name)
 {
@@ -1374,6 +1405,9 @@ static int parse_root(struct ctx *c, struct flow_type *t, const config_setting_t
 		}
 	}
 	t->is_default = get_bool(c, root, "standaard", &failed);
+	if (optional_text(c, root, "toelichting", &t->toelichting) != 0 ||
+	    optional_text(c, root, "standaardtekst", &t->standaardtekst) != 0)
+		failed = 1;
 	if (parse_titles(c, t, root) != 0)
 		failed = 1;
 

@@ -119,6 +119,7 @@ struct flow_agenda {
 	int uitkomst[FLOW_UITKOMSTEN];
 	int line;
 };
+#define FLOW_MAX_TEXT 2000 /* toelichting, standaardtekst */
 
 struct flow_type {
 	char *file;     /* path the type was read from (for messages) */
@@ -131,6 +132,11 @@ struct flow_type {
 	int first;      /* index of the first status */
 	enum flow_coordinator coordinator;
 	int is_default; /* `standaard = true`: used for titles that match no fixed title */
+	/* issue 14: what the aanvrager is expected to send (`toelichting`)
+	 * and the questions the omschrijving starts with (`standaardtekst`),
+	 * 004 §2.4 …; NULL when the file has none */
+	char *toelichting;
+	char *standaardtekst;
 	struct flow_status *statuses;
 	size_t nstatuses;
 	struct flow_transition *transitions;

@@ -80,6 +80,10 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_UITKOMST_VASTLEGGEN] = { "uitkomst-vastleggen", "uitkomst van een agendapunt vastleggen", SEC | COO,
 					"001 §5 stap 12 (besluit of aanhouden); aanname: het secretariaat notuleert, "
 					"de coördinator zit het Kans!overleg voor (004 §3.4)" },
+	[RECHT_DOSSIER_BEWERKEN] = { "dossier-bewerken", "dossier bijhouden (basisgegevens, adressen, relaties, schoolgegevens)",
+				     SEC | COO | ADM,
+				     "001 §3 stap 2 (tabbladen Basisgegevens en Schoolgegevens), 000 stap 3; aanname: "
+				     "wie intake doet, zonder de financieel medewerker; de school via haar aanvraag" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

@@ -49,6 +49,7 @@ enum recht_actie {
 	RECHT_VERGADERING_BEHEREN,   /* create, edit, cancel a meeting and its members */
 	RECHT_PLANNEN,               /* a hulpvraag on a meeting (and off again) */
 	RECHT_UITKOMST_VASTLEGGEN,   /* the outcome of an agendapunt */
+	RECHT_DOSSIER_BEWERKEN,      /* basisgegevens, adressen, relaties, schoolgegevens */
 	RECHT_COUNT
 };
 

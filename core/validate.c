@@ -80,6 +80,55 @@ static int email_local_char(int c)
 	return is_alpha(c) || is_digit(c) || (c && strchr(".!#$%&'*+/=?^_`{|}~-", c));
 }
 
+int validate_huisnummer(const char *in, char *out, struct err *e)
+{
+	const char *s;
+	size_t n, i = 0, j;
+	char add[8];
+	size_t nadd = 0;
+	int letters = 1;
+
+	trim(in, &s, &n);
+	if (n == 0)
+		return err_set(e, "Vul het huisnummer in");
+	if (!is_digit((unsigned char)s[0]))
+		return err_set(e, "Een huisnummer begint met een cijfer (\"12\", \"12a\", \"12-2\")");
+	if (s[0] == '0')
+		return err_set(e, "Een huisnummer begint niet met 0");
+	while (i < n && is_digit((unsigned char)s[i]))
+		i++;
+	if (i > 5)
+		return err_set(e, "Huisnummer is te lang (hoogstens 5 cijfers)");
+	j = i;
+	if (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '/')) {
+		j++;
+		while (j < n && s[j] == ' ')
+			j++;
+		if (j == n)
+			return err_set(e, "Na het huisnummer ontbreekt de toevoeging");
+	}
+	for (; j < n; j++) {
+		unsigned char c = (unsigned char)s[j];
+		if (!is_alpha(c) && !is_digit(c))
+			return err_set(e, "Toevoeging mag alleen letters en cijfers bevatten (\"12a\", \"12-2\", \"12 bis\")");
+		if (nadd >= 6)
+			return err_set(e, "Toevoeging is te lang (hoogstens 6 tekens)");
+		letters &= is_alpha(c);
+		add[nadd++] = (char)c;
+	}
+	add[nadd] = '\0';
+	if (nadd == 1 && letters)
+		snprintf(out, VALIDATE_HUISNUMMER_LEN, "%.*s%c", (int)i, s, to_upper((unsigned char)add[0]));
+	else if (nadd) {
+		for (size_t k = 0; k < nadd; k++)
+			if (is_upper((unsigned char)add[k]))
+				add[k] = (char)(add[k] - 'A' + 'a');
+		snprintf(out, VALIDATE_HUISNUMMER_LEN, "%.*s-%s", (int)i, s, add);
+	} else
+		snprintf(out, VALIDATE_HUISNUMMER_LEN, "%.*s", (int)i, s);
+	return 0;
+}
+
 int validate_email(const char *in, struct err *e)
 {
 	const char *s, *at, *p, *label, *end;

@@ -32,6 +32,17 @@ int validate_brin(const char *in, char *out, struct err *e);
  * other than SA, SD and SS.  out (VALIDATE_POSTCODE_LEN) gets "1234 AB". */
 int validate_postcode(const char *in, char *out, struct err *e);
 
+/* Room for a normalised house number with addition ("12345-abcdef") + NUL. */
+#define VALIDATE_HUISNUMMER_LEN 16
+
+/* House number with an optional addition (toevoeging), as typed: "12",
+ * "12a", "12 A", "12-2", "12 bis", "12-hs".  The number is 1..99999
+ * without a leading 0; the addition at most 6 letters or digits.  out
+ * (VALIDATE_HUISNUMMER_LEN) gets the number, a single letter joined in
+ * upper case ("12A"), any other addition after a hyphen in lower case
+ * ("12-2", "12-bis"). */
+int validate_huisnummer(const char *in, char *out, struct err *e);
+
 /* E-mail address local@domain.tld: one @, no spaces, a local part of the
  * usual characters, a domain of at least two labels (letters, digits,
  * hyphens; UTF-8 allowed) whose last is at least two letters. */

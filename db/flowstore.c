@@ -191,7 +191,7 @@ static int store_agenda(struct db *db, const char *org, const char *at, const st
 
 static int store_type(struct db *db, const char *org, const char *fv, const struct flow_type *t, struct err *e)
 {
-	const char *p[7];
+	const char *p[10];
 	char cat[FLOW_MAX_NAME + 1], vol[24], reason[2];
 
 	p[0] = org;
@@ -201,10 +201,14 @@ static int store_type(struct db *db, const char *org, const char *fv, const stru
 	p[4] = t->category;
 	p[5] = t->statuses[t->first].name;
 	p[6] = t->coordinator == FLOW_COORD_SCHOLENKRING ? "t" : "f"; /* migration 006 */
+	p[7] = t->toelichting;    /* migration 017 */
+	p[8] = t->standaardtekst;
+	p[9] = t->is_default ? "t" : "f";
 	PGresult *r = q(db, e,
 			"INSERT INTO aanvraagtype (organisatie_id, flow_version_id, code, naam, categorie, eerste_status, "
-			"coordinator_scholenkring) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-			7, p);
+			"coordinator_scholenkring, toelichting, standaardtekst, standaard) "
+			"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+			10, p);
 	if (!r)
 		return -1;
 	char at[24];

@@ -1175,6 +1175,19 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 			return (o->kind = OUTCOME_REFUSED);
 		datum_format_iso(gd, iso);
 	}
+	/* the dossier data asked at intake (issue 14), checked as core says */
+	char hnr[VALIDATE_HUISNUMMER_LEN] = "", pc[VALIDATE_POSTCODE_LEN] = "";
+	int adres = n->straat && !statuswissel_reden_leeg(n->straat);
+	int ouder = n->ouder_naam && !statuswissel_reden_leeg(n->ouder_naam);
+	const char *geslacht = n->geslacht && *n->geslacht ? n->geslacht : NULL;
+	if (geslacht && strcmp(geslacht, "m") && strcmp(geslacht, "v") && strcmp(geslacht, "x"))
+		return outcome_set(o, OUTCOME_REFUSED, "Geslacht is m, v of x");
+	if (adres && (validate_huisnummer(n->huisnummer, hnr, e) < 0 || validate_postcode(n->postcode, pc, e) < 0))
+		return (o->kind = OUTCOME_REFUSED);
+	if (adres && (!n->plaats || statuswissel_reden_leeg(n->plaats)))
+		return outcome_set(o, OUTCOME_REFUSED, "Vul de plaats van het woonadres in");
+	if (ouder && n->ouder_email && *n->ouder_email && validate_email(n->ouder_email, e) < 0)
+		return (o->kind = OUTCOME_REFUSED);
 	if (db_begin(db, e) < 0)
 		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
 	/* sent before (F2 again after the connection broke): the first one */
@@ -1213,9 +1226,26 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 	{
 		const char *p[2] = { so, n->titel ? n->titel : "" };
 		r = q(db, e, &kind,
-		      "SELECT t.id, t.eerste_status, t.coordinator_scholenkring "
-		      "  FROM aanvraagtype_titel tt JOIN aanvraagtype t ON t.id = tt.aanvraagtype_id "
-		      " WHERE t.flow_version_id = " NEWEST_FLOW " AND tt.titel = $2",
+		      /* entered by the SWV itself (intake is a back-office
+		       * action): not the aanvrager's draft status but where the
+		       * aanvrager's "gereed" would take it — a status the
+		       * secretariaat's "te controleren" shows (issue 14 §2;
+		       * a hand-entered TLV no longer waits in "TLV>voorlopige
+		       * aanvraag", which nobody's list shows) */
+		      "SELECT t.id, coalesce((SELECT ft.naar FROM flow_transitie ft JOIN flow_status fs "
+		      "         ON fs.aanvraagtype_id = ft.aanvraagtype_id AND fs.naam = ft.naar "
+		      "        WHERE ft.aanvraagtype_id = t.id AND ft.van = t.eerste_status AND ft.rol = 'aanvrager' "
+		      "          AND fs.controleren AND NOT fs.eindstatus AND NOT fs.verborgen "
+		      "          AND NOT EXISTS (SELECT 1 FROM flow_status f0 WHERE f0.aanvraagtype_id = t.id "
+		      "                           AND f0.naam = t.eerste_status AND f0.controleren) "
+		      "        ORDER BY fs.volgorde LIMIT 1), t.eerste_status), "
+		      "       t.coordinator_scholenkring AND tt.titel IS NOT NULL "
+		      /* a title that is no fixed title goes to the profile's
+		       * `standaard = true` type, if it has one ("Een andere titel
+		       * mag ook", 000), and never gets a coördinator by itself */
+		      "  FROM aanvraagtype t LEFT JOIN aanvraagtype_titel tt ON tt.aanvraagtype_id = t.id AND tt.titel = $2 "
+		      " WHERE t.flow_version_id = " NEWEST_FLOW " AND (tt.titel IS NOT NULL OR t.standaard) "
+		      " ORDER BY tt.titel IS NULL LIMIT 1",
 		      2, p);
 		if (!r)
 			goto fail;
@@ -1253,24 +1283,46 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 	}
 	if (dossier == 0) {
 		naam_sortkey(sortkey, sizeof sortkey, &nm);
-		const char *p[7] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key };
+		const char *p[8] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key, geslacht };
 		r = q(db, e, &kind,
 		      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
-		      "                     sorteernaam, idempotentie) "
-		      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7) RETURNING id",
-		      7, p);
+		      "                     sorteernaam, idempotentie, geslacht) "
+		      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+		      8, p);
 		if (!r)
 			goto fail;
 		dossier = atol(PQgetvalue(r, 0, 0));
 		PQclear(r);
 		db_num(sd, sizeof sd, dossier);
 		const char *sp[6] = { sd, so, ss, n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
-				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL, NULL };
+				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL,
+				      n->leerjaar && *n->leerjaar ? n->leerjaar : NULL };
 		if (run(db, e, &kind,
 			"INSERT INTO schoolgegevens (dossier_id, organisatie_id, school_id, vanaf, aanvrager, "
-			"                            contactpersoon, email) "
-			"VALUES ($1, $2, $3, current_date, $4, $4, $5)",
-			5, sp) < 0)
+			"                            contactpersoon, email, leerjaar) "
+			"VALUES ($1, $2, $3, current_date, $4, $4, $5, $6)",
+			6, sp) < 0)
+			goto fail;
+		if (ouder) {
+			const char *op[4] = { sd, so, n->ouder_naam,
+					      n->ouder_email && *n->ouder_email ? n->ouder_email : NULL };
+			if (run(db, e, &kind,
+				"INSERT INTO relatie (dossier_id, organisatie_id, soort, naam, email, gezag) "
+				"VALUES ($1, $2, 'ouder', $3, $4, true)",
+				4, op) < 0)
+				goto fail;
+		}
+	} else if (geslacht) {
+		const char *gp[2] = { sd, geslacht };
+		if (run(db, e, &kind, "UPDATE dossier SET geslacht = $2 WHERE id = $1 AND geslacht IS NULL", 2, gp) < 0)
+			goto fail;
+	}
+	if (adres) {
+		const char *ap[6] = { sd, so, n->straat, hnr, pc, n->plaats };
+		if (run(db, e, &kind,
+			"INSERT INTO adres (dossier_id, organisatie_id, soort, straat, huisnummer, postcode, plaats, vanaf) "
+			"VALUES ($1, $2, 'woonadres', btrim($3), $4, $5, btrim($6), (now() AT TIME ZONE " DB_TZ ")::date)",
+			6, ap) < 0)
 			goto fail;
 	}
 	{

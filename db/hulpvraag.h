@@ -263,6 +263,14 @@ struct hv_nieuw {
 	const char *aanvrager_naam;
 	const char *aanvrager_email; /* "" allowed; else must be a valid address */
 	const char *idempotentie;  /* outcome_key_new when the intake opened (NULL: none) */
+	/* issue 14: what the aanvraagtype's completeness rules need, asked at
+	 * intake; NULL or "" = skipped (the checklist then says it is missing).
+	 * geslacht and the woonadres also for an existing dossier that lacks
+	 * them; ouder and leerjaar for a new one. */
+	const char *geslacht;      /* "m", "v", "x" */
+	const char *straat, *huisnummer, *postcode, *plaats; /* a woonadres from today */
+	const char *ouder_naam, *ouder_email;
+	const char *leerjaar;      /* in the new dossier's schoolgegevens */
 };
 
 /* Creates the hulpvraag (and the dossier when dossier_id is 0) in one

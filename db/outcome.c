@@ -106,6 +106,15 @@ static const struct {
 			     "SELECT coalesce(a.naam, ''), " DB_MOMENT("v.updated_at") ", v.status, v.version "
 			     "  FROM vergadering v LEFT JOIN account a ON a.id = v.gewijzigd_door WHERE v.id = $1",
 			     "deze vergadering" },
+#define DOSSIER_WHY(t, x, nu) \
+	"SELECT coalesce(a.naam, ''), coalesce(" DB_MOMENT(x ".gewijzigd_op") ", ''), " nu ", " x ".version " \
+	"  FROM " t " " x " LEFT JOIN account a ON a.id = " x ".gewijzigd_door WHERE " x ".id = $1"
+	[OT_DOSSIER] = { "dossier", DOSSIER_WHY("dossier", "d", "'versie ' || d.version"), "dit dossier" },
+	[OT_ADRES] = { "adres", DOSSIER_WHY("adres", "d", "'versie ' || d.version"), "dit adres" },
+	[OT_RELATIE] = { "relatie", DOSSIER_WHY("relatie", "d", "'versie ' || d.version"), "deze relatie" },
+	[OT_SCHOOLGEGEVENS] = { "schoolgegevens", DOSSIER_WHY("schoolgegevens", "d", "'versie ' || d.version"),
+				"deze schoolgegevens" },
+#undef DOSSIER_WHY
 };
 
 /* Zero rows matched id at version: CONFLICT with who/when/what now, or

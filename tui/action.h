@@ -51,6 +51,7 @@ enum action_ctx {
 	CTX_VERWERKEN, /* the financial queue "Te verwerken" (pane_verwerken.c) */
 	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
 	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
+	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
 	CTX_COUNT
 };
 
@@ -140,6 +141,13 @@ enum action_id {
 	ACT_AG_MAAND,     /* meetings: the month grid, and back to the list */
 	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */
 	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
+	/* --- dossier (pane_dossier.c, the hulpvraag's tab Dossier) --- */
+	ACT_HV_DOSSIER,   /* hulpvraag: open the dossier */
+	ACT_DS_EDIT,      /* dossier: change the line under the cursor (or open its hulpvraag) */
+	ACT_DS_ADRES,
+	ACT_DS_RELATIE,
+	ACT_DS_SCHOOL,
+	ACT_INTAKE_STOP,  /* intake: leave it with one key, from any question */
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,

@@ -573,6 +573,9 @@ static int pane_action(struct pane *p, struct app *a, enum action_id id)
 		case DIALOG_NOT_MINE:
 			break;
 		}
+		for (size_t i = 0; i < p->ops->nactions; i++)
+			if (p->ops->actions[i].id == id && (p->ops->actions[i].flags & PA_DIALOG))
+				return p->ops->actions[i].run(p, a, id);
 		return R_NONE;
 	}
 	if (p->ops->action && (r = p->ops->action(p, a, id)) != R_NONE)

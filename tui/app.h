@@ -69,6 +69,8 @@ typedef int (*pane_job_fn)(struct pane *p, struct app *a);
 
 enum pane_action_flags {
 	PA_READY = 1 << 0, /* only once the pane holds its data (pane_ops.ready) */
+	PA_DIALOG = 1 << 1, /* also while the pane's dialog is open (an action the
+			     * dialog does not know: leaving the intake) */
 };
 
 /* One row of a pane's action table: what action id does on this pane.

@@ -36,6 +36,7 @@
 #include "tui/dialog.h"
 #include "tui/outcome.h"
 #include "tui/pane_bijlagen.h"
+#include "tui/pane_dossier.h"
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
 #include "tui/aanpak_tab.h"
@@ -44,7 +45,9 @@
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
  * there. */
-enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_TLV, TAB_COMPL, TAB_COUNT };
+/* Dossier before Compleetheid, so the Compleetheid tab stays last
+ * (Shift-Tab from the first tab reaches it) */
+enum tab { TAB_HV, TAB_HIST, TAB_BIJL, TAB_NOTE, TAB_FORM, TAB_TLV, TAB_DOSS, TAB_COMPL, TAB_COUNT };
 
 enum tag {
 	DT_NUMMER = 1,
@@ -83,6 +86,7 @@ struct hvpane {
 	struct tlvtab tlv;      /* the beschikking tab of a TLV aanvraag (tlv_tab.c) */
 	struct aanpaktab aanpak; /* … of any other hulpvraag: its aanpak (aanpak_tab.c) */
 	char bespreek[96];      /* its open meeting: "CT 19-01-2027 13:00" (db/agenda), "" when none */
+	struct dossier *dos;    /* the Dossier tab: read when the tab is first shown */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -501,6 +505,38 @@ static int action_tlv(struct hvpane *v, struct app *a, enum action_id id)
 	return save ? app_start(a, &v->base, job_tlv_save, "Bezig met bewaren…") : r;
 }
 
+static int draw_doss(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+
+	screen_put(p, 0, 1, width - 2, "d of Enter: het dossier openen en bijhouden", s->attr[ST_DIM]);
+	if (!v->dos) {
+		screen_put(p, 2, 1, width - 2, "Bezig met laden…", s->attr[ST_DIM]);
+		return 3;
+	}
+	return 2 + dossier_view_draw(p, s, v->dos, 2, 0, getmaxy(p) - 2, width, -1, 0);
+}
+
+static long rows_doss(const struct hvpane *v, int width)
+{
+	(void)width;
+	return 4 + (v->dos ? dossier_view_lines(v->dos) : 0);
+}
+
+static int job_load(struct pane *p, struct app *a);
+
+/* d (or Enter on the tab): the dossier pane; back here the hulpvraag and
+ * its checklist are read again (a new address may complete it). */
+static int action_doss(struct hvpane *v, struct app *a, enum action_id id)
+{
+	if (id != ACT_HV_DOSSIER && id != ACT_HV_FORM_OPEN)
+		return R_NONE;
+	v->base.job = job_load;
+	v->base.work_waiting = 1;
+	app_push(a, pane_dossier_new(a, v->h->dossier_id));
+	return R_PAINT | R_BARS;
+}
+
 static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_HV] = { "Hulpvraag", "Hulpvraag", NULL, draw_hv, rows_hv, NULL, ACT_NONE },
 	[TAB_HIST] = { "Statushistorie", "Historie", count_hist, draw_hist, rows_hist, NULL, ACT_NONE },
@@ -509,6 +545,7 @@ static const struct hv_tab tabs[TAB_COUNT] = {
 	[TAB_FORM] = { "Formulieren", "Formulieren", NULL, draw_form, rows_form, action_form, ACT_HV_FORM_ADD },
 	[TAB_COMPL] = { "Compleetheid", "Compleet", NULL, draw_compl, rows_compl, NULL, ACT_NONE },
 	[TAB_TLV] = { "TLV", "TLV", NULL, draw_tlv, rows_tlv, action_tlv, ACT_HV_TLV_VELD, naam_tlv },
+	[TAB_DOSS] = { "Dossier", "Dossier", NULL, draw_doss, rows_doss, action_doss, ACT_HV_DOSSIER },
 };
 
 /* Rows of the pad for the current tab only: a cchar_t is 28 bytes, so a
@@ -717,6 +754,8 @@ static int hv_tab(struct pane *p, struct app *a, enum action_id id)
 	struct hvpane *v = P(p);
 
 	v->tab = (v->tab + (id == ACT_HV_TAB_NEXT ? 1 : TAB_COUNT - 1)) % TAB_COUNT;
+	if (v->tab == TAB_DOSS && !v->dos)
+		return start(v, a, job_load, "Bezig met laden…");
 	return R_PAINT;
 }
 
@@ -860,6 +899,14 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	tlvtab_load(&v->tlv, a, v->id);
 	if (!is_tlv(v))
 		aanpaktab_load(&v->aanpak, a, v->id);
+	if (v->tab == TAB_DOSS || v->dos) {
+		struct dossier *d = NULL;
+		struct err de;
+		if (dossier_load(a->db, h->dossier_id, &d, &de) == 0) {
+			dossier_free(&v->dos);
+			v->dos = d;
+		}
+	}
 	if (old)
 		*old = v->h;
 	else
@@ -1229,6 +1276,7 @@ static void hv_free(struct pane *p)
 	hulpvraag_free(&v->h);
 	compleet_hv_release(&v->compl);
 	formtab_release(&v->forms);
+	dossier_free(&v->dos);
 	free(v);
 }
 

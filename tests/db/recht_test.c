@@ -176,6 +176,10 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_AANPAK_BEWERKEN:
 		snprintf(sql, len, "INSERT INTO aanpak (hulpvraag_id, type) VALUES (%ld, 'arrangement') RETURNING id", hv);
 		return 1;
+	case RECHT_DOSSIER_BEWERKEN:
+		snprintf(sql, len, "UPDATE dossier SET telefoon = '0612345678' WHERE id = (SELECT dossier_id FROM "
+				   "hulpvraag WHERE id = %ld) RETURNING id", hv);
+		return 1;
 	case RECHT_STATUS_WIJZIGEN:    /* every role; the flow decides: status_changes_follow_the_flow */
 	case RECHT_AANVULLING_VRAGEN:  /* a status change with a reden: the flow's transitions */
 	case RECHT_BULK:               /* a loop over the actions above, one row each */

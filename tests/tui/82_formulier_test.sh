@@ -31,7 +31,11 @@ demo=$(demo_psql "SELECT count(DISTINCT h.id) || '|' || count(*) FILTER (WHERE f
 	                JOIN balie.formulier_definitie z ON z.id = y.definitie_id AND z.code = 'aanvraag-tlv'
 	               WHERE y.hulpvraag_id = x.id))
 	       FROM balie.hulpvraag x JOIN balie.aanvraagtype t ON t.id = x.aanvraagtype_id
-	       WHERE x.organisatie_id = $ORG AND t.naam = 'Aanvraag TLV' AND x.status = 'TLV>aanvraag')
+	       WHERE x.organisatie_id = $ORG AND t.naam = 'Aanvraag TLV' AND x.status = 'TLV>aanvraag'
+	         -- the demo's own: a TLV the SWV enters by hand starts in TLV>aanvraag
+	         -- without a form (issue 14), earlier scripts make some
+	         AND NOT EXISTS (SELECT 1 FROM balie.statushistorie s WHERE s.hulpvraag_id = x.id
+	                          AND s.van IS NULL AND s.reden = 'Ingevoerd bij de intake'))
 	 FROM balie.formulier f JOIN balie.hulpvraag h ON h.id = f.hulpvraag_id
 	 JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id
 	 JOIN balie.formulier_definitie d ON d.id = f.definitie_id AND d.code = 'aanvraag-tlv'

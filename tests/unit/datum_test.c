@@ -212,6 +212,41 @@ static void schooljaar_starts_on_1_august(void **state)
 	assert_int_equal(datum_schooljaar(datum_today((time_t)1817076600)), 2027);
 }
 
+/* issue 14: dates as people type them */
+static void parse_los_short_forms(void **state)
+{
+	struct datum d;
+	struct err e;
+
+	assert_int_equal(datum_parse_los("3-2-2016", &d, &e), 0);
+	assert_int_equal(d.d, 3);
+	assert_int_equal(d.m, 2);
+	assert_int_equal(d.y, 2016);
+	assert_int_equal(datum_parse_los("03-02-2016", &d, &e), 0);
+	assert_int_equal(d.d, 3);
+	assert_int_equal(datum_parse_los(" 3/12/2016 ", &d, &e), 0);
+	assert_int_equal(d.m, 12);
+	assert_int_equal(datum_parse_los("31.1.2016", &d, &e), 0);
+	assert_int_equal(d.d, 31);
+}
+
+static void parse_los_refuses(void **state)
+{
+	struct datum d = { 1, 1, 1 };
+	struct err e;
+
+	assert_int_equal(datum_parse_los("3-2-16", &d, &e), -1);
+	assert_string_equal(e.msg, "Datum moet d-m-jjjj of dd-mm-jjjj zijn");
+	assert_int_equal(datum_parse_los("3-2/2016", &d, &e), -1);
+	assert_int_equal(datum_parse_los("003-2-2016", &d, &e), -1);
+	assert_int_equal(datum_parse_los("3-2-2016x", &d, &e), -1);
+	assert_int_equal(datum_parse_los("", &d, &e), -1);
+	assert_int_equal(datum_parse_los(NULL, &d, &e), -1);
+	assert_int_equal(datum_parse_los("31-2-2016", &d, &e), -1);
+	assert_string_equal(e.msg, "31-2-2016 bestaat niet");
+	assert_int_equal(d.y, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +266,8 @@ int main(void)
 		cmocka_unit_test(today_follows_summer_time),
 		cmocka_unit_test(today_agrees_with_tzdata),
 		cmocka_unit_test(schooljaar_starts_on_1_august),
+		cmocka_unit_test(parse_los_short_forms),
+		cmocka_unit_test(parse_los_refuses),
 	};
 
 	return cmocka_run_group_tests_name("datum", tests, NULL, NULL);

@@ -460,6 +460,36 @@ static void test_optional_fields(void **state)
 
 /* --------------------------------------------------- inline flows: bad -- */
 
+/* issue 14: toelichting and standaardtekst per aanvraagtype (004 §2.4 …) */
+static void test_toelichting_standaardtekst(void **state)
+{
+	char text[2048];
+	struct flow_type *t;
+
+	snprintf(text, sizeof text, "%stoelichting = \"Het OPP hoort erbij.\";\n"
+		 "standaardtekst = \"Wat is de hulpvraag?\\n\" \"Wie is betrokken?\";\n%s",
+		 HEAD, good_flow + strlen(HEAD));
+	t = parse_ok(text);
+	assert_string_equal(t->toelichting, "Het OPP hoort erbij.");
+	assert_string_equal(t->standaardtekst, "Wat is de hulpvraag?\nWie is betrokken?");
+	flow_type_free(&t);
+	t = parse_ok(good_flow);
+	assert_null(t->toelichting);
+	assert_null(t->standaardtekst);
+	flow_type_free(&t);
+	snprintf(text, sizeof text, "%stoelichting = \"tab\\there\";\n%s", HEAD, good_flow + strlen(HEAD));
+	expect_error_s(text, "'toelichting' bevat een stuurteken", 5);
+	snprintf(text, sizeof text, "%sstandaardtekst = 3;\n%s", HEAD, good_flow + strlen(HEAD));
+	expect_error_s(text, "'standaardtekst' moet een tekst zijn", 5);
+
+	struct flow_profile *p = load_profile("po3008");
+	const struct flow_type *tlv = flow_profile_type(p, "Aanvraag TLV");
+	assert_non_null(tlv);
+	assert_non_null(strstr(tlv->toelichting, "contact te zijn geweest met de coördinator"));
+	assert_non_null(strstr(tlv->standaardtekst, "\n- Formulier aanvraag TLV;"));
+	flow_profile_free(&p);
+}
+
 static void test_err_unknown_status(void **state)
 {
 	(void)state;
@@ -940,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_generiek),
 		cmocka_unit_test(test_good_flow_queries),
 		cmocka_unit_test(test_optional_fields),
+		cmocka_unit_test(test_toelichting_standaardtekst),
 		cmocka_unit_test(test_err_unknown_status),
 		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_err_unknown_role),

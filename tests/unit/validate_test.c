@@ -258,6 +258,54 @@ static void whole_numbers(void **state)
 	assert_string_equal(e.msg, "Getal is leeg");
 }
 
+/* issue 14 §5: "1234ab" accepted and normalised, "12345" refused */
+static void postcode_issue14(void **state)
+{
+	char out[VALIDATE_POSTCODE_LEN];
+	struct err e;
+
+	assert_int_equal(validate_postcode("1234ab", out, &e), 0);
+	assert_string_equal(out, "1234 AB");
+	assert_int_equal(validate_postcode("12345", out, &e), -1);
+	assert_true(strlen(e.msg) > 0);
+}
+
+static void huisnummer_met_toevoeging(void **state)
+{
+	char out[VALIDATE_HUISNUMMER_LEN];
+	struct err e;
+
+	assert_int_equal(validate_huisnummer("12", out, &e), 0);
+	assert_string_equal(out, "12");
+	assert_int_equal(validate_huisnummer(" 12a ", out, &e), 0);
+	assert_string_equal(out, "12A");
+	assert_int_equal(validate_huisnummer("12 A", out, &e), 0);
+	assert_string_equal(out, "12A");
+	assert_int_equal(validate_huisnummer("12-2", out, &e), 0);
+	assert_string_equal(out, "12-2");
+	assert_int_equal(validate_huisnummer("12 bis", out, &e), 0);
+	assert_string_equal(out, "12-bis");
+	assert_int_equal(validate_huisnummer("99999-HS", out, &e), 0);
+	assert_string_equal(out, "99999-hs");
+}
+
+static void huisnummer_fouten(void **state)
+{
+	char out[VALIDATE_HUISNUMMER_LEN] = "x";
+	struct err e;
+
+	assert_int_equal(validate_huisnummer("", out, &e), -1);
+	assert_string_equal(e.msg, "Vul het huisnummer in");
+	assert_int_equal(validate_huisnummer("a12", out, &e), -1);
+	assert_int_equal(validate_huisnummer("012", out, &e), -1);
+	assert_string_equal(e.msg, "Een huisnummer begint niet met 0");
+	assert_int_equal(validate_huisnummer("123456", out, &e), -1);
+	assert_int_equal(validate_huisnummer("12-", out, &e), -1);
+	assert_int_equal(validate_huisnummer("12 abcdefg", out, &e), -1);
+	assert_int_equal(validate_huisnummer("12 a/b", out, &e), -1);
+	assert_string_equal(out, "x"); /* nothing written on failure */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +327,9 @@ int main(void)
 		cmocka_unit_test(money_overflow_guarded),
 		cmocka_unit_test(money_format),
 		cmocka_unit_test(whole_numbers),
+		cmocka_unit_test(postcode_issue14),
+		cmocka_unit_test(huisnummer_met_toevoeging),
+		cmocka_unit_test(huisnummer_fouten),
 	};
 
 	return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
