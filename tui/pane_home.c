@@ -179,7 +179,26 @@ static int home_intake(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+enum { HOME_DT_AFSLUITEN = 1 };
+
+/* q on the home screen: quit, after a question (Enter: Afsluiten). */
+static int home_quit(struct pane *p, struct app *a, enum action_id id)
+{
+	dialog_open_confirm(&p->dlg, HOME_DT_AFSLUITEN, "Afsluiten", "balie afsluiten?", "Afsluiten");
+	p->dlg.ok_focus = 1; /* nothing is lost by quitting from here */
+	return R_PAINT | R_BARS;
+}
+
+static int home_dialog_ok(struct pane *p, struct app *a)
+{
+	int tag = p->dlg.tag;
+
+	dialog_close(&p->dlg);
+	return tag == HOME_DT_AFSLUITEN ? app_global_action(a, ACT_QUIT) : R_PAINT | R_BARS;
+}
+
 static const struct pane_action home_actions[] = {
+	{ ACT_BACK, home_quit, 0 },
 	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
 	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
 	{ ACT_TC_LIJST, home_controle, 0 },
@@ -243,6 +262,7 @@ static const struct pane_ops home_ops = {
 	.load = job_load,
 	.free = home_free,
 	.changed = home_changed,
+	.dialog_ok = home_dialog_ok,
 };
 
 struct pane *pane_home_new(struct app *a)

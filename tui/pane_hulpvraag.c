@@ -1168,3 +1168,18 @@ struct pane *pane_hulpvraag_open_nummer(struct app *a)
 	dialog_open_line(&v->base.dlg, DT_NUMMER, "Hulpvraag openen", "Nummer van de hulpvraag:", "", FIELD_DIGITS);
 	return &v->base;
 }
+
+struct pane *pane_hulpvraag_open_nummer_n(struct app *a, long nummer)
+{
+	struct pane *p = pane_hulpvraag_open_nummer(a);
+	char buf[32];
+
+	if (!p)
+		return NULL;
+	snprintf(buf, sizeof buf, "%ld", nummer);
+	field_set(&p->dlg.line, buf);
+	P(p)->pick_id = nummer;
+	p->job = job_nummer;
+	a->work_pending = 1;
+	return p;
+}
