@@ -309,6 +309,12 @@ const struct action action_table[] = {
 	{ ACT_BACK, "terug-of-afsluiten", "Afsluiten",
 	  "Sluit balie af, na een vraag (op andere schermen: één scherm terug)",
 	  CTX_HOME, ACTION_BAR },
+	{ ACT_HOME_ZONDER_REACTIE, "zonder-reactie", "Zonder reactie",
+	  "Opent de werkvoorraad met de nieuwe hulpvragen zonder reactie na meer dan 5 werkdagen (filter telaat:ja)",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
+	{ ACT_HOME_MIJN, "mijn-werkvoorraad", "Mijn werkvoorraad",
+	  "Opent je eigen werkvoorraad (de open hulpvragen waarvan jij de coördinator bent)",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
 };
 
 #pragma GCC diagnostic pop

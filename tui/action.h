@@ -120,6 +120,8 @@ enum action_id {
 	ACT_DLG_CANCEL,
 	ACT_CMDLINE, /* overal: the `:` command line (tui/cmdline.c) */
 	ACT_BACK,    /* overal (q): one level back; on the home screen: quit, after a question */
+	ACT_HOME_ZONDER_REACTIE, /* home: the werkvoorraad filtered on telaat:ja */
+	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
 	ACT_COUNT_ /* keep last */
 };
 

@@ -204,6 +204,14 @@ static int run_line(struct app *a, char *text)
 	return R_BARS;
 }
 
+int cmdline_run(struct app *a, const char *line)
+{
+	char text[FIELD_MAX * 4 + 1];
+
+	snprintf(text, sizeof text, "%s", line);
+	return run_line(a, text);
+}
+
 int cmdline_key(struct app *a, int key)
 {
 	char text[FIELD_MAX * 4 + 1], list[400];

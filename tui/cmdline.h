@@ -46,6 +46,10 @@ int cmdline_key(struct app *a, int key);
 /* Draws the line in w (the message bar) and records the cursor column. */
 void cmdline_draw(struct app *a, WINDOW *w);
 
+/* Runs line as if typed after `:` (a shortcut of another pane: the home
+ * screen's "zonder reactie" is "filter telaat:ja"); returns reactions. */
+int cmdline_run(struct app *a, const char *line);
+
 /* Completes the verb in text (len bytes, changed in place): one match
  * becomes "verb "; several become their common prefix and the names go to
  * list (len2 bytes, "a, b").  Returns the number of matches. */

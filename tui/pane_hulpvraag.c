@@ -249,9 +249,11 @@ static int draw_hv(struct hvpane *v, struct app *a, WINDOW *p, int width)
 	} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
 		struct datum vandaag = datum_today(time(NULL));
 		long wd = werkdag_between(&a->kal, ontvangen, vandaag);
-		int late = werkdag_overdue(&a->kal, ontvangen, vandaag, 5);
+		int late = werkdag_reactie_te_laat(&a->kal, ontvangen, vandaag, 0, h->eindstatus);
 		snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
-			 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
+			 h->eindstatus ? " (afgesloten)"
+			 : late	       ? " (norm 5 werkdagen: te laat!)"
+				       : " (norm: 5 werkdagen)");
 		y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);
 	}
 	snprintf(buf, sizeof buf, "%s%s%s%s", h->coordinator[0] ? h->coordinator : "nog niet gekozen",
