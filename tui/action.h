@@ -122,6 +122,7 @@ enum action_id {
 	ACT_BACK,    /* overal (q): one level back; on the home screen: quit, after a question */
 	ACT_HOME_ZONDER_REACTIE, /* home: the werkvoorraad filtered on telaat:ja */
 	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
+	ACT_Q_SORT_PICK,         /* werkvoorraad: pick the sort column (htop's F6) */
 	ACT_COUNT_ /* keep last */
 };
 
