@@ -29,6 +29,7 @@
 #include "core/werkdag.h"
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
+#include "db/mails.h"
 #include "tui/app.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
@@ -76,6 +77,10 @@ struct hvpane {
 	char note_key[OUTCOME_KEY_LEN]; /* idempotency key of a new notitie */
 	int loaded_once;
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
+	/* the mails sent about it, at the top of the tab Statushistorie
+	 * (issue 13 §5; the outbox under RLS: none for an aanvrager) */
+	struct hv_mail *mails;
+	int nmails;
 };
 
 static struct hvpane *P(struct pane *p)
@@ -301,12 +306,37 @@ static int count_hist(const struct hvpane *v)
 	return v->h->nhistorie;
 }
 
+/* The mails of the hulpvraag: when, state, to whom, then the subject. */
+static int draw_mails(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	char buf[1200];
+	int y = 0;
+
+	if (v->nmails == 0)
+		return 0;
+	snprintf(buf, sizeof buf, "Mails (%d)", v->nmails);
+	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
+	for (int i = 0; i < v->nmails; i++) {
+		const struct hv_mail *m = &v->mails[i];
+
+		if (m->toestand == MAIL_WACHT && m->fout[0])
+			snprintf(buf, sizeof buf, "%s  wacht (poging %d mislukt: %s)  aan %s", m->op, m->pogingen, m->fout,
+				 m->aan);
+		else
+			snprintf(buf, sizeof buf, "%s  %s  aan %s", m->op, mail_toestand_naam(m->toestand), m->aan);
+		screen_put(p, y++, 3, width - 4, buf, s->attr[m->toestand == MAIL_MISLUKT ? ST_ERROR : ST_NORMAL]);
+		screen_put(p, y++, 5, width - 6, m->onderwerp, s->attr[ST_DIM]);
+	}
+	return y + 1;
+}
+
 static int draw_hist(struct hvpane *v, struct app *a, WINDOW *p, int width)
 {
 	const struct screen *s = &a->scr;
 	const struct hulpvraag *h = v->h;
 	char buf[1200];
-	int y = 0;
+	int y = draw_mails(v, a, p, width);
 
 	if (h->nhistorie == 0)
 		screen_put(p, y++, 1, width - 2, "Nog geen statuswijzigingen.", s->attr[ST_DIM]);
@@ -328,7 +358,7 @@ static int draw_hist(struct hvpane *v, struct app *a, WINDOW *p, int width)
 
 static long rows_hist(const struct hvpane *v, int width)
 {
-	long rows = 0;
+	long rows = v->nmails ? 2 + 2L * v->nmails : 0;
 
 	for (int i = 0; i < v->h->nhistorie; i++)
 		rows += 3 + text_rows(v->h->historie[i].van, width / 2) + text_rows(v->h->historie[i].naar, width / 2) +
@@ -771,6 +801,18 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	if (r != HV_OK)
 		return r;
 	formtab_load(&v->forms, a, v->id);
+	{
+		struct hv_mail *mails = NULL;
+		struct err me;
+		int nm = 0;
+
+		/* a failure leaves the old list: the hulpvraag still shows */
+		if (mails_van_hulpvraag(a->db, v->id, &mails, &nm, &me) == 0) {
+			free(v->mails);
+			v->mails = mails;
+			v->nmails = nm;
+		}
+	}
 	if (old)
 		*old = v->h;
 	else
@@ -1109,6 +1151,7 @@ static void hv_free(struct pane *p)
 	hulpvraag_free(&v->h);
 	compleet_hv_release(&v->compl);
 	formtab_release(&v->forms);
+	free(v->mails);
 	free(v);
 }
 

@@ -107,3 +107,46 @@ ALTER TABLE hulpvraag_telling_reactie ENABLE ROW LEVEL SECURITY;
 CREATE POLICY lezen ON hulpvraag_telling_reactie FOR SELECT TO balie_app, balie_report
 	USING (organisatie_id IN (SELECT internal_orgs()));
 GRANT SELECT ON hulpvraag_telling_reactie TO balie_app, balie_report;
+
+-- ---------------------------------------------------------------- mails
+-- The status mail addresses the aanvrager by name ("Beste {aanvrager},",
+-- core/mailtpl.h): status_lezen (008) with one more column at the end, the
+-- aanvrager's name (an adult at the school, never the pupil).  A new
+-- result type needs DROP + CREATE; the body is 008's otherwise.
+DROP FUNCTION status_lezen(bigint);
+CREATE FUNCTION status_lezen(p_id bigint)
+RETURNS TABLE (version integer, organisatie_id bigint, aanvraagtype_id bigint, nummer bigint, geen_mail boolean,
+               status text, aanvrager_email text, organisatie text, profiel text, aanvraagtype text,
+               school text, contact text, roepnaam text, tussenvoegsel text, achternaam text, rollen text,
+               naar text, rol text, reden_verplicht boolean, gewijzigd_door text, gewijzigd_op text,
+               aanvrager_naam text)
+LANGUAGE plpgsql STABLE SET search_path = balie, pg_catalog
+SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	SELECT h.version::integer, h.organisatie_id::bigint, h.aanvraagtype_id::bigint, h.nummer::bigint,
+	       h.geen_mail::boolean, h.status::text, coalesce(h.aanvrager_email, '')::text, o.naam::text,
+	       o.profiel::text, t.naam::text, coalesce(s.naam, '')::text,
+	       coalesce(c.naam || coalesce(' (' || c.email || ')', ''), o.naam)::text,
+	       coalesce(d.roepnaam, '')::text, coalesce(d.tussenvoegsel, '')::text, coalesce(d.achternaam, '')::text,
+	       (SELECT coalesce(string_agg(r.rol, ','), '') FROM account_rol r
+	         WHERE r.account_id = acting_account() AND r.organisatie_id = h.organisatie_id)::text,
+	       tr.naar::text, tr.rol::text, tr.reden_verplicht::boolean, coalesce(g.naam, '')::text,
+	       coalesce(to_char(h.updated_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), '')::text,
+	       coalesce(h.aanvrager_naam, '')::text
+	  FROM hulpvraag h JOIN organisatie o ON o.id = h.organisatie_id
+	  JOIN aanvraagtype t ON t.id = h.aanvraagtype_id
+	  JOIN dossier d ON d.id = h.dossier_id
+	  LEFT JOIN school s ON s.id = h.school_id
+	  LEFT JOIN account c ON c.id = h.coordinator_id
+	  LEFT JOIN account g ON g.id = h.gewijzigd_door
+	  LEFT JOIN LATERAL (SELECT ft.naar, ft.rol, ft.reden_verplicht, fs.volgorde FROM flow_transitie ft
+	        JOIN flow_status fs ON fs.aanvraagtype_id = ft.aanvraagtype_id AND fs.naam = ft.naar
+	       WHERE ft.aanvraagtype_id = h.aanvraagtype_id AND ft.van = h.status) tr ON true
+	 WHERE h.id = p_id
+	 ORDER BY tr.volgorde, tr.rol;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION status_lezen(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION status_lezen(bigint) TO balie_app;
