@@ -60,6 +60,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				 "de hulpvragen waaraan ze gekoppeld zijn); de database kiest de rijen" },
 	[RECHT_TE_CONTROLEREN] = { "te-controleren", "lijst te controleren", BACKOFFICE,
 				   "004 §4.1; aanname: ieder intern" },
+	[RECHT_VOORLOPIG_ZIEN] = { "voorlopig-zien", "voorlopige aanmelding inzien (niet bewerken)", ADM,
+				   "000: \"niet meer zichtbaar voor PPO Rotterdam (met uitzondering van de "
+				   "kindkans-applicatiebeheerders)\"" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

@@ -42,6 +42,7 @@ enum recht_actie {
 	RECHT_BULK,
 	RECHT_WERKVOORRAAD,          /* the status tree and queue: of what the account sees */
 	RECHT_TE_CONTROLEREN,        /* the completeness list */
+	RECHT_VOORLOPIG_ZIEN,        /* read a voorlopige aanmelding (hidden from the SWV otherwise) */
 	RECHT_COUNT
 };
 

@@ -35,6 +35,7 @@ BEGIN
 	  LEFT JOIN account c ON c.id = h.coordinator_id
 	  LEFT JOIN flow_status fs ON fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status
 	 WHERE (h.organisatie_id IN (SELECT internal_orgs()) AND NOT h.voorlopig)
+	    OR (h.voorlopig AND mag('voorlopig-zien', h.organisatie_id))
 	    OR h.aanvrager_id = acting_account()
 	    OR EXISTS (SELECT 1 FROM hulpvraag_toegang ht
 	                WHERE ht.hulpvraag_id = h.id AND ht.account_id = acting_account()
@@ -150,3 +151,32 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION status_lezen(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION status_lezen(bigint) TO balie_app;
+
+-- ---------------------------------------------------------------- voorlopige aanmelding
+-- 000: a Voorlopige Aanmelding "is niet meer zichtbaar voor PPO Rotterdam
+-- (met uitzondering van de kindkans-applicatiebeheerders)": the rulebook's
+-- voorlopig-zien (core/recht.c, applicatiebeheer) may read it — not edit it
+-- (the UPDATE policy intern still says NOT voorlopig).  The read rule is
+-- written three times and kept the same (tests/db/recht_test.c compares
+-- them for every account): the policy, hulpvraag_zichtbaar, and queue_rijen
+-- above.  Its dossier follows through the dossier policy's EXISTS
+-- (SELECT … FROM hulpvraag), which runs under this policy.
+CREATE OR REPLACE FUNCTION hulpvraag_zichtbaar(p_id bigint, p_org bigint, p_voorlopig boolean, p_aanvrager bigint)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT (p_org IN (SELECT balie.internal_orgs()) AND NOT p_voorlopig)
+	    OR (p_voorlopig AND balie.mag('voorlopig-zien', p_org))
+	    OR p_aanvrager = balie.acting_account()
+	    OR EXISTS (SELECT 1 FROM balie.hulpvraag_toegang t
+	                WHERE t.hulpvraag_id = p_id AND t.account_id = balie.acting_account()
+	                  AND (t.tot IS NULL OR t.tot >= current_date))
+$$;
+
+DROP POLICY zichtbaar ON hulpvraag;
+CREATE POLICY zichtbaar ON hulpvraag FOR SELECT TO balie_app, balie_report
+	USING ((organisatie_id IN (SELECT internal_orgs()) AND NOT voorlopig)
+	       OR (voorlopig AND mag('voorlopig-zien', organisatie_id))
+	       OR aanvrager_id = acting_account()
+	       OR EXISTS (SELECT 1 FROM hulpvraag_toegang t
+	                   WHERE t.hulpvraag_id = hulpvraag.id AND t.account_id = acting_account()
+	                     AND (t.tot IS NULL OR t.tot >= current_date)));
