@@ -12,6 +12,7 @@
 #include "db/migrate.h"
 #include "db/notify.h"
 #include "tui/pane_help.h"
+#include "tui/pane_hulpvraag.h"
 #include "tui/pane_home.h"
 #include "tui/pane_lock.h"
 #include "tui/pane_login.h"
@@ -543,6 +544,16 @@ int app_global_action(struct app *a, enum action_id id)
 	}
 	case ACT_CMDLINE:
 		return cmdline_open(a);
+	case ACT_HV_OPEN:
+		/* o on every screen: as the command line's :nummer, asked first */
+		if (!a->logged_in || a->locked)
+			return R_NONE;
+		if (a->depth >= APP_MAX_PANES) {
+			app_message(a, 1, "Te veel schermen open: ga eerst een paar terug (Esc)");
+			return R_BARS;
+		}
+		app_push(a, pane_hulpvraag_open_nummer(a));
+		return R_PAINT | R_BARS;
 	case ACT_HELP:
 		app_push(a, pane_help_new(a, app_context(a)));
 		return R_PAINT | R_BARS;

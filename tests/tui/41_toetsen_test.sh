@@ -61,6 +61,11 @@ tui_keys Escape 1
 check "Esc 1 in de werkvoorraad is F1: de help" wait_for "balie — Help" 5
 tui_keys q
 check "q sluit de help: terug in de werkvoorraad" wait_for "balie — Werkvoorraad" 5
+tui_keys o
+check "o werkt ook in de werkvoorraad: vraagt het nummer" wait_for "Nummer van de hulpvraag" 5
+tui_keys Escape
+check "Esc: terug in de werkvoorraad" wait_gone "Nummer van de hulpvraag" 5
+check "… de werkvoorraad staat er nog" screen_has "balie — Werkvoorraad"
 # q as Esc: from the list to the status tree, then to the home screen
 tui_keys q
 check "q in de werkvoorraad gaat één stap terug (niet afsluiten)" wait_for "balie — Werkvoorraad" 5
