@@ -475,14 +475,41 @@ static int cw(wchar_t c)
 	return w < 0 ? 1 : w;
 }
 
-/* Draws the text hard-wrapped in width columns over rows rows; returns the
- * cursor's (row, col) in *cy, *cx. */
+/* Word wrap: before character i (not a newline) is placed at *row, *col,
+ * moves to the next row when it does not fit — a whole word goes to the
+ * next row when it fits there (a longer one is cut at the edge). */
+static void wrap_before(const struct dialog *d, int i, int width, int *row, int *col)
+{
+	wchar_t c = d->text[i];
+
+	if (c != L' ' && *col > 0 && (i == 0 || d->text[i - 1] == L' ')) {
+		int ww = 0;
+
+		for (int k = i; k < d->len && d->text[k] != L' ' && d->text[k] != L'\n'; k++)
+			ww += cw(d->text[k]);
+		if (*col + ww > width && ww <= width) {
+			(*row)++;
+			*col = 0;
+		}
+	}
+	if (*col + cw(c) > width && c != L' ') {
+		(*row)++;
+		*col = 0;
+	}
+}
+
+/* Draws the text word-wrapped in width columns over rows rows, with a
+ * column at the right that shows ▲ / ▼ when there is more above or below;
+ * returns the cursor's (row, col) in *cy, *cx. */
 static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int rows, attr_t a, int *cy, int *cx)
 {
-	int row = 0, col = 0, crow = 0, ccol = 0;
+	int row = 0, col = 0, crow = 0, ccol = 0, total;
 
-	/* first pass: where is the cursor */
+	width -= 1; /* the scroll column */
+	/* first pass: where is the cursor, how many rows */
 	for (int i = 0; i <= d->len; i++) {
+		if (i < d->len && d->text[i] != L'\n')
+			wrap_before(d, i, width, &row, &col);
 		if (i == d->cur) {
 			crow = row;
 			ccol = col;
@@ -494,19 +521,16 @@ static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int 
 			col = 0;
 			continue;
 		}
-		if (col + cw(d->text[i]) > width) {
-			row++;
-			col = 0;
-		}
 		col += cw(d->text[i]);
 	}
+	total = row + 1;
 	if (crow < d->top)
 		d->top = crow;
 	if (crow >= d->top + rows)
 		d->top = crow - rows + 1;
 	for (int r = 0; r < rows; r++) {
 		wattrset(w, a);
-		mvwhline(w, y + r, x, ' ', width);
+		mvwhline(w, y + r, x, ' ', width + 1);
 	}
 	row = 0;
 	col = 0;
@@ -518,11 +542,8 @@ static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int 
 			col = 0;
 			continue;
 		}
-		if (col + cw(c) > width) {
-			row++;
-			col = 0;
-		}
-		if (row >= d->top && row < d->top + rows) {
+		wrap_before(d, i, width, &row, &col);
+		if (row >= d->top && row < d->top + rows && col + cw(c) <= width) {
 			cchar_t cc;
 			wchar_t s[2] = { c, 0 };
 
@@ -532,6 +553,11 @@ static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int 
 		col += cw(c);
 	}
 	wattrset(w, A_NORMAL);
+	/* more above / below: never only a cut-off look */
+	if (d->top > 0)
+		mvwaddstr(w, y, x + width, MB_CUR_MAX > 1 ? "▲" : "^");
+	if (total > d->top + rows)
+		mvwaddstr(w, y + rows - 1, x + width, MB_CUR_MAX > 1 ? "▼" : "v");
 	*cy = y + crow - d->top;
 	*cx = x + (ccol < width ? ccol : width - 1);
 }

@@ -11,6 +11,9 @@
  * DIALOG_OK, and may keep the dialog open with a note (dialog_note) when the
  * input is refused, so what was typed stays.
  *
+ * The multi-line text wraps at word boundaries and shows ▲ / ▼ in its
+ * right column when there is more above or below.
+ *
  * Keys: typed text edits; Enter confirms (in the multi-line text it starts a
  * new line: F2 or Ctrl-D confirm there, and Esc 2 works as F2); Esc cancels;
  * ↑/↓/PgUp/PgDn move in a pick list while typing filters it; in a
