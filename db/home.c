@@ -92,6 +92,21 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	w->mijn_te_laat = atol(PQgetvalue(r, 0, 3));
 	w->te_verwerken = atol(PQgetvalue(r, 0, 4));
 	PQclear(r);
+	/* The school's own hulpvragen: few rows, through the index on
+	 * aanvrager_id and under its RLS (a school has no maintained counts). */
+	const char *q[1] = {acc};
+	r = db_exec(db, e, NULL,
+		    "SELECT count(*), count(*) FILTER (WHERE s.aanvulling) FROM hulpvraag h "
+		    "  JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status "
+		    " WHERE h.aanvrager_id = $1 AND NOT s.eindstatus",
+		    1, q);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	w->mijn_aanvragen = atol(PQgetvalue(r, 0, 0));
+	w->aanvulling = atol(PQgetvalue(r, 0, 1));
+	PQclear(r);
 	db_rollback(db); /* read-only */
 	return 0;
 }

@@ -27,6 +27,8 @@ struct home_werk {
 	long mijn_open;      /* open hulpvragen of this coördinator */
 	long mijn_te_laat;   /* … of which without a reaction past the cut-off */
 	long te_verwerken;   /* in a status where only financieel can move on (aanname) */
+	long mijn_aanvragen; /* the aanvrager's own open hulpvragen (the school's view) */
+	long aanvulling;     /* … of which the SWV asked for more (an aanvulling status) */
 };
 
 /* cutoff: the latest overdue day of receipt as "YYYY-MM-DD"

@@ -49,6 +49,12 @@ static const struct werk_rij werk_rijen[] = {
 	  offsetof(struct home_werk, mijn_open) },
 	{ FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL), ACT_NONE, "Te verwerken (alleen financieel kan verder)",
 	  offsetof(struct home_werk, te_verwerken) },
+	/* the aanvragende school: its own hulpvragen (the werkvoorraad shows
+	 * them as "Mijn aanvragen") and how many wait for its aanvulling */
+	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_Q_WERKVOORRAAD, "Mijn aanvragen (open)",
+	  offsetof(struct home_werk, mijn_aanvragen) },
+	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_NONE, "Aanvulling gevraagd (bijlage toevoegen)",
+	  offsetof(struct home_werk, aanvulling) },
 };
 
 #define TABLE_COLS 52

@@ -194,6 +194,13 @@ static const char *arrow(int desc)
 	return MB_CUR_MAX > 1 ? (desc ? "▼" : "▲") : (desc ? "v" : "^");
 }
 
+/* A tree of one node (an aanvragende school sees "Alle" only) is not
+ * drawn: the list gets the whole width and the keys skip the tree. */
+static int tree_hidden(const struct qpane *v)
+{
+	return v->nnodes <= 1;
+}
+
 static const char *node_title(const struct qpane *v)
 {
 	return v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].label : "Werkvoorraad";
@@ -410,11 +417,14 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 	} else {
 		long cnt = v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].count : -1;
 
+		/* the school's own list, without a tree: "Mijn aanvragen" */
+		const char *title = tree_hidden(v) && !a->session.internal ? "Mijn aanvragen" : node_title(v);
+
 		if (cnt >= 0) {
 			fmt_count(num, sizeof num, cnt);
-			snprintf(buf, sizeof buf, "%s — %s %s", node_title(v), num, cnt == 1 ? "hulpvraag" : "hulpvragen");
+			snprintf(buf, sizeof buf, "%s — %s %s", title, num, cnt == 1 ? "hulpvraag" : "hulpvragen");
 		} else {
-			snprintf(buf, sizeof buf, "%s", node_title(v));
+			snprintf(buf, sizeof buf, "%s", title);
 		}
 		screen_put(w, 0, x0, width, buf, s->attr[ST_HEAD]);
 	}
@@ -490,6 +500,11 @@ static void queue_draw(struct pane *p, struct app *a, WINDOW *w)
 	const struct screen *s = &a->scr;
 	int rows = getmaxy(w), cols = getmaxx(w), tw = tree_width(cols);
 
+	if (tree_hidden(v) && v->loaded) {
+		v->focus_tree = 0;
+		draw_list(v, a, w, 0, cols, rows);
+		return;
+	}
 	draw_tree(v, a, w, tw, rows);
 	for (int y = 0; y < rows; y++)
 		screen_put(w, y, tw, 1, MB_CUR_MAX > 1 ? "│" : "|", s->attr[ST_DIM]);
@@ -785,6 +800,8 @@ static int q_focus(struct pane *p, struct app *a, enum action_id id)
 {
 	struct qpane *v = Q(p);
 
+	if (tree_hidden(v))
+		return R_NONE;
 	v->focus_tree = !v->focus_tree;
 	if (v->focus_tree && v->open >= 0)
 		v->tsel = v->open;
@@ -886,6 +903,10 @@ static int q_back(struct pane *p, struct app *a, enum action_id id)
 	}
 	if (v->search[0]) {
 		v->search[0] = '\0';
+		return R_PAINT | R_BARS;
+	}
+	if (tree_hidden(v)) {
+		app_pop(a); /* no tree to go to: back to the overzicht */
 		return R_PAINT | R_BARS;
 	}
 	v->focus_tree = 1;

@@ -180,7 +180,8 @@ static void paint_keys(struct app *a)
 	enum action_ctx ctx = app_context(a);
 	int x = 1, cols = a->scr.cols;
 	enum action_id seen[32];
-	int nseen = 0;
+	const char *labels[32];
+	int nseen = 0, nlabels = 0;
 
 	werase(w);
 	/* first the context's most useful keys (action_bar_first), then the
@@ -204,10 +205,16 @@ static void paint_keys(struct app *a)
 			continue;
 		for (int j = 0; j < nseen; j++)
 			dup |= seen[j] == act->id;
+		/* one label once: "q Afsluiten" on the home screen makes "F10
+		 * Afsluiten" say nothing new */
+		for (int j = 0; j < nlabels; j++)
+			dup |= !strcmp(labels[j], act->label);
 		if (dup)
 			continue;
 		if (nseen < 32)
 			seen[nseen++] = act->id;
+		if (nlabels < 32)
+			labels[nlabels++] = act->label;
 		action_key_name(key, name, sizeof name);
 		need = screen_width(name) + 1 + screen_width(act->label);
 		if (x + need > cols - 1)
