@@ -583,6 +583,17 @@ static int asks(const struct flow_type *t, enum compleet_kind kind, const char *
 	return 0;
 }
 
+/* Every item of t's checklist holds for f. */
+static void all_met(const struct flow_type *t, const struct compleet_feiten *f)
+{
+	struct compleet_uitslag u;
+	struct err e;
+
+	assert_int_equal(compleet_evaluate(&t->compleet, f, &u, &e), 0);
+	assert_int_equal(u.nok, u.n);
+	compleet_uitslag_release(&u);
+}
+
 static void test_seed_verlenging_tlv(void **state)
 {
 	(void)state;
@@ -601,8 +612,6 @@ static void test_seed_verlenging_arrangement(void **state)
 	struct flow_type *t = load_flow("po3008/verlenging-arrangement.flow");
 	struct compleet_bijlage b[] = { { "OPP", "OPP 2026.pdf", { 2026, 9, 1 }, 0 } };
 	struct compleet_feiten f = base();
-	struct compleet_uitslag u;
-	struct err e;
 
 	/* 004 §3.7: the OPP and other relevant documents, no evaluation form */
 	assert_true(asks(t, COMPLEET_BIJLAGE, "OPP"));
@@ -611,9 +620,7 @@ static void test_seed_verlenging_arrangement(void **state)
 	f.nbijlagen = 1;
 	f.geboortedatum = f.schoolgegevens = 1;
 	f.titel = "Verlenging arrangement";
-	assert_int_equal(compleet_evaluate(&t->compleet, &f, &u, &e), 0);
-	assert_int_equal(u.nok, u.n);
-	compleet_uitslag_release(&u);
+	all_met(t, &f);
 	flow_type_free(&t);
 }
 
@@ -623,8 +630,6 @@ static void test_seed_po2507_groepsarrangement(void **state)
 	struct flow_type *t = load_flow("po2507/groepsarrangement.flow");
 	struct compleet_bijlage b[] = { { "plan", "Groepsplan acties en factoren.pdf", { 2026, 9, 1 }, 0 } };
 	struct compleet_feiten f = base();
-	struct compleet_uitslag u;
-	struct err e;
 
 	/* 001 §3 stap 5: the school's own actions and the factoren, no pupil documents */
 	assert_false(asks(t, COMPLEET_BIJLAGE, "OPP"));
@@ -635,9 +640,7 @@ static void test_seed_po2507_groepsarrangement(void **state)
 	f.nbijlagen = 1;
 	f.leerling = (struct naam){ NULL, NULL, NULL };
 	f.titel = "Groepsarrangement 8D";
-	assert_int_equal(compleet_evaluate(&t->compleet, &f, &u, &e), 0);
-	assert_int_equal(u.nok, u.n);
-	compleet_uitslag_release(&u);
+	all_met(t, &f);
 	flow_type_free(&t);
 }
 
