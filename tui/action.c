@@ -309,6 +309,9 @@ const struct action action_table[] = {
 	{ ACT_BACK, "terug-of-afsluiten", "Afsluiten",
 	  "Sluit balie af, na een vraag (op andere schermen: één scherm terug)",
 	  CTX_HOME, ACTION_BAR },
+	{ ACT_BACK, "terug-of-afsluiten", "Afsluiten",
+	  "Sluit balie af (er is geen scherm om naar terug te gaan)",
+	  CTX_OFFLINE, ACTION_BAR },
 	{ ACT_HOME_ZONDER_REACTIE, "zonder-reactie", "Zonder reactie",
 	  "Opent de werkvoorraad met de nieuwe hulpvragen zonder reactie na meer dan 5 werkdagen (filter telaat:ja)",
 	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
@@ -681,5 +684,7 @@ const struct action_bar_rank action_bar_first[] = {
 	{ CTX_FORMULIER, ACT_FORM_CHOOSE },
 	{ CTX_FORMULIER, ACT_CLOSE },
 	{ CTX_FORMULIER, ACT_HELP },
+	{ CTX_OFFLINE, ACT_BACK },
+	{ CTX_OFFLINE, ACT_RETRY },
 };
 const size_t action_bar_nfirst = sizeof action_bar_first / sizeof action_bar_first[0];
