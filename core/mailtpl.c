@@ -21,6 +21,7 @@ static const char *const var_names[MAILTPL_VAR_COUNT] = {
 	[MAILTPL_CONTACT] = "contact",
 	[MAILTPL_ORGANISATIE] = "organisatie",
 	[MAILTPL_AANVRAAGTYPE] = "aanvraagtype",
+	[MAILTPL_AANVRAGER] = "aanvrager",
 };
 
 /* What may appear where (bit per enum mailtpl_var). */

@@ -28,7 +28,8 @@
  * literal `?`.  `{{` and `}}` are literal braces.
  *
  * Placeholders: {status} {reden} {actie} {hulpvraagnummer} {school}
- * {contact} {organisatie} {aanvraagtype}.  An unknown placeholder is an
+ * {contact} {organisatie} {aanvraagtype} {aanvrager} (the aanvrager's name,
+ * for "Beste {aanvrager},"; "aanvrager" when no name is known).  An unknown placeholder is an
  * error at load time.  The subject may use only {hulpvraagnummer},
  * {status}, {aanvraagtype} and {organisatie}: it is the part of a mail that
  * mail servers log and phones show on a lock screen, so it must never carry
@@ -58,6 +59,7 @@ enum mailtpl_var {
 	MAILTPL_CONTACT,
 	MAILTPL_ORGANISATIE,
 	MAILTPL_AANVRAAGTYPE,
+	MAILTPL_AANVRAGER,    /* {aanvrager}: the name of the aanvrager (body only) */
 	MAILTPL_VAR_COUNT
 };
 

@@ -84,6 +84,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				     SEC | COO | ADM,
 				     "001 §3 stap 2 (tabbladen Basisgegevens en Schoolgegevens), 000 stap 3; aanname: "
 				     "wie intake doet, zonder de financieel medewerker; de school via haar aanvraag" },
+	[RECHT_VOORLOPIG_ZIEN] = { "voorlopig-zien", "voorlopige aanmelding inzien (niet bewerken)", ADM,
+				   "000: \"niet meer zichtbaar voor PPO Rotterdam (met uitzondering van de "
+				   "kindkans-applicatiebeheerders)\"" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

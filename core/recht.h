@@ -50,6 +50,7 @@ enum recht_actie {
 	RECHT_PLANNEN,               /* a hulpvraag on a meeting (and off again) */
 	RECHT_UITKOMST_VASTLEGGEN,   /* the outcome of an agendapunt */
 	RECHT_DOSSIER_BEWERKEN,      /* basisgegevens, adressen, relaties, schoolgegevens */
+	RECHT_VOORLOPIG_ZIEN,        /* read a voorlopige aanmelding (hidden from the SWV otherwise) */
 	RECHT_COUNT
 };
 

@@ -391,3 +391,25 @@ int werkdag_overdue(const struct werkdag_kalender *k, struct datum received,
 		return werkdag_between(k, received, today) > limit;
 	return datum_cmp(werkdag_add(k, received, limit + 1), today) <= 0;
 }
+
+int werkdag_reactie_te_laat(const struct werkdag_kalender *k, struct datum received, struct datum today,
+			    int heeft_reactie, int eindstatus)
+{
+	if (heeft_reactie || eindstatus)
+		return 0;
+	return werkdag_overdue(k, received, today, WERKDAG_REACTIE_NORM);
+}
+
+struct datum werkdag_overdue_cutoff(const struct werkdag_kalender *k, struct datum today, long limit)
+{
+	long now = datum_to_days(today);
+	struct datum d = werkdag_add(k, today, limit > 0 ? -limit : 0);
+
+	/* werkdagen after d up to today only grow as d goes back */
+	for (long day = datum_to_days(d); day > now - 100000; day--) {
+		d = datum_from_days(day);
+		if (werkdag_between(k, d, today) > limit)
+			break;
+	}
+	return d;
+}

@@ -103,4 +103,18 @@ struct datum werkdag_add(const struct werkdag_kalender *k, struct datum d, long 
 int werkdag_overdue(const struct werkdag_kalender *k, struct datum received,
 		    struct datum today, long limit);
 
+/* The first-reaction rule of a hulpvraag (seed 004 §7.5) as the werkvoorraad
+ * marks it `!` "te laat": no first reaction yet, more than 5 werkdagen since
+ * it was received, and still open — a hulpvraag in a final status
+ * (eindstatus) is closed and never counts as late, whatever happened to its
+ * first reaction. */
+#define WERKDAG_REACTIE_NORM 5
+
+/* The latest day of receipt that is overdue on today: received <= the
+ * result  ⇔  werkdag_overdue(k, received, today, limit).  Lets a query
+ * compare dates instead of counting werkdagen per row. */
+struct datum werkdag_overdue_cutoff(const struct werkdag_kalender *k, struct datum today, long limit);
+int werkdag_reactie_te_laat(const struct werkdag_kalender *k, struct datum received, struct datum today,
+			    int heeft_reactie, int eindstatus);
+
 #endif

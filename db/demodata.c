@@ -2061,6 +2061,9 @@ static int run(struct gen *g)
 	progress(g, "tellingen", 0, 1);
 	if (exec(g, "SELECT balie.telling_herbereken()") < 0)
 		return -1;
+	/* the home screen's "zonder reactie" counts (018_werkdag.sql) */
+	if (exec(g, "SELECT balie.telling_reactie_herbereken()") < 0)
+		return -1;
 	progress(g, "tellingen", 1, 1);
 	/* Fresh statistics, so the first queue query after the load does not
 	 * plan for empty tables. */

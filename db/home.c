@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int home_counts(struct db *db, long organisatie_id, struct home_count **out, int *n, struct err *e)
 {
@@ -45,5 +46,67 @@ int home_counts(struct db *db, long organisatie_id, struct home_count **out, int
 	db_rollback(db); /* read-only: nothing to commit */
 	*out = c;
 	*n = rows;
+	return 0;
+}
+
+int home_werk(struct db *db, long organisatie_id, long account_id, const char *cutoff, struct home_werk *w,
+	      struct err *e)
+{
+	char org[24], acc[24];
+
+	memset(w, 0, sizeof *w);
+	snprintf(org, sizeof org, "%ld", organisatie_id);
+	snprintf(acc, sizeof acc, "%ld", account_id);
+	const char *p[3] = {org, acc, cutoff};
+	if (db_begin(db, e) < 0)
+		return -1;
+	/* "Te verwerken" (aanname, not in the seeds in these words): the
+	 * statuses from which only financieel (besides the automatic rules and
+	 * the school) can move a hulpvraag on — the beschikkingen and the
+	 * financial processing of 004 §4.2 and §3.6. */
+	PGresult *r = db_exec(db, e, NULL,
+			      "SELECT (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_reactie "
+			      "         WHERE organisatie_id = $1 AND datum <= $3::date), "
+			      "       (SELECT coalesce(sum(t.aantal), 0) FROM hulpvraag_telling t "
+			      "         WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.status IN ("
+			      "               SELECT s.naam FROM flow_status s JOIN aanvraagtype a ON a.id = s.aanvraagtype_id "
+			      "                WHERE a.organisatie_id = $1 AND s.controleren)), "
+			      "       (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_coord "
+			      "         WHERE organisatie_id = $1 AND coordinator_id = $2), "
+			      "       (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_reactie "
+			      "         WHERE organisatie_id = $1 AND coordinator_id = $2 AND datum <= $3::date), "
+			      "       (SELECT coalesce(sum(t.aantal), 0) FROM hulpvraag_telling t "
+			      "         WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.status IN ("
+			      "               SELECT ft.van FROM flow_transitie ft JOIN aanvraagtype a ON a.id = ft.aanvraagtype_id "
+			      "                WHERE a.organisatie_id = $1 GROUP BY ft.van "
+			      "               HAVING bool_or(ft.rol = 'financieel') "
+			      "                  AND bool_and(ft.rol IN ('financieel', 'automatisch', 'aanvrager'))))",
+			      3, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	w->zonder_reactie = atol(PQgetvalue(r, 0, 0));
+	w->te_controleren = atol(PQgetvalue(r, 0, 1));
+	w->mijn_open = atol(PQgetvalue(r, 0, 2));
+	w->mijn_te_laat = atol(PQgetvalue(r, 0, 3));
+	w->te_verwerken = atol(PQgetvalue(r, 0, 4));
+	PQclear(r);
+	/* The school's own hulpvragen: few rows, through the index on
+	 * aanvrager_id and under its RLS (a school has no maintained counts). */
+	const char *q[1] = {acc};
+	r = db_exec(db, e, NULL,
+		    "SELECT count(*), count(*) FILTER (WHERE s.aanvulling) FROM hulpvraag h "
+		    "  JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status "
+		    " WHERE h.aanvrager_id = $1 AND NOT s.eindstatus",
+		    1, q);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	w->mijn_aanvragen = atol(PQgetvalue(r, 0, 0));
+	w->aanvulling = atol(PQgetvalue(r, 0, 1));
+	PQclear(r);
+	db_rollback(db); /* read-only */
 	return 0;
 }

@@ -17,4 +17,23 @@ struct home_count {
 int home_counts(struct db *db, long organisatie_id, struct home_count **out, int *n,
 		struct err *e);
 
+/* The work of the day on the home screen (issue 13 §2), all from tables
+ * that triggers keep (hulpvraag_telling, hulpvraag_telling_coord,
+ * hulpvraag_telling_reactie), never a count over hulpvraag.  Closed
+ * hulpvragen (eindstatus) are never counted as open or late. */
+struct home_werk {
+	long zonder_reactie; /* no first reaction, received on or before the cut-off */
+	long te_controleren; /* in a status with `controleren = true` */
+	long mijn_open;      /* open hulpvragen of this coördinator */
+	long mijn_te_laat;   /* … of which without a reaction past the cut-off */
+	long te_verwerken;   /* in a status where only financieel can move on (aanname) */
+	long mijn_aanvragen; /* the aanvrager's own open hulpvragen (the school's view) */
+	long aanvulling;     /* … of which the SWV asked for more (an aanvulling status) */
+};
+
+/* cutoff: the latest overdue day of receipt as "YYYY-MM-DD"
+ * (werkdag_overdue_cutoff with the 5-werkdagen norm). */
+int home_werk(struct db *db, long organisatie_id, long account_id, const char *cutoff, struct home_werk *w,
+	      struct err *e);
+
 #endif

@@ -444,6 +444,7 @@ struct mailctx {
 	char status[FLOW_NAME_BUF];
 	char email[256], organisatie[128], profiel[64], aanvraagtype[FLOW_NAME_BUF], school[204], contact[400];
 	char roepnaam[128], tussenvoegsel[64], achternaam[128];
+	char aanvrager[256]; /* the aanvrager's name (018: status_lezen) */
 };
 
 /* The hulpvraag with, in the same read, the acting account's roles in its
@@ -465,7 +466,8 @@ const char *hulpvraag_status_sql(int write)
 enum sl_col {
 	SL_VERSION, SL_ORGANISATIE_ID, SL_AANVRAAGTYPE_ID, SL_NUMMER, SL_GEEN_MAIL, SL_STATUS, SL_AANVRAGER_EMAIL,
 	SL_ORGANISATIE, SL_PROFIEL, SL_AANVRAAGTYPE, SL_SCHOOL, SL_CONTACT, SL_ROEPNAAM, SL_TUSSENVOEGSEL,
-	SL_ACHTERNAAM, SL_ROLLEN, SL_NAAR, SL_ROL, SL_REDEN_VERPLICHT, SL_GEWIJZIGD_DOOR, SL_GEWIJZIGD_OP, SL_COUNT
+	SL_ACHTERNAAM, SL_ROLLEN, SL_NAAR, SL_ROL, SL_REDEN_VERPLICHT, SL_GEWIJZIGD_DOOR, SL_GEWIJZIGD_OP, SL_AANVRAGER_NAAM,
+	SL_COUNT
 };
 static const char *const sl_names[SL_COUNT] = {
 	[SL_VERSION] = "version",
@@ -489,6 +491,7 @@ static const char *const sl_names[SL_COUNT] = {
 	[SL_REDEN_VERPLICHT] = "reden_verplicht",
 	[SL_GEWIJZIGD_DOOR] = "gewijzigd_door",
 	[SL_GEWIJZIGD_OP] = "gewijzigd_op",
+	[SL_AANVRAGER_NAAM] = "aanvrager_naam",
 };
 
 /* Renders the status mail: 0 with *subject and *body set (or both NULL when no
@@ -527,6 +530,8 @@ static int status_mail(const struct mailctx *m, const char *to, const char *rede
 	v.v[MAILTPL_CONTACT] = m->contact;
 	v.v[MAILTPL_ORGANISATIE] = m->organisatie;
 	v.v[MAILTPL_AANVRAAGTYPE] = m->aanvraagtype;
+	/* "Beste {aanvrager}," — the person, or the role when no name is known */
+	v.v[MAILTPL_AANVRAGER] = m->aanvrager[0] ? m->aanvrager : "aanvrager";
 	if (mailtpl_render(t, &v, subject, body, e) < 0) {
 		mailtpl_free(&t);
 		return -1;
@@ -589,6 +594,7 @@ static enum outcome_kind status_read(struct db *db, exec_fn ex, long id, PGresul
 	DB_COPY(m->school, r, 0, SL_SCHOOL);
 	DB_COPY(m->contact, r, 0, SL_CONTACT);
 	DB_COPY(m->roepnaam, r, 0, SL_ROEPNAAM);
+	DB_COPY(m->aanvrager, r, 0, SL_AANVRAGER_NAAM);
 	DB_COPY(m->tussenvoegsel, r, 0, SL_TUSSENVOEGSEL);
 	DB_COPY(m->achternaam, r, 0, SL_ACHTERNAAM);
 	*roles = statuswissel_rollen(PQgetvalue(r, 0, SL_ROLLEN));

@@ -115,15 +115,7 @@ static const char *val(PGresult *r, int row, int col)
  * werkdagen. */
 static struct datum cutoff(const struct queue_query *q, long limit)
 {
-	long today = datum_to_days(q->today);
-	struct datum d = werkdag_add(q->kalender, q->today, limit > 0 ? -limit : 0);
-
-	for (long day = datum_to_days(d); day > today - 100000; day--) {
-		d = datum_from_days(day);
-		if (werkdag_between(q->kalender, d, q->today) > limit)
-			break;
-	}
-	return d;
+	return werkdag_overdue_cutoff(q->kalender, q->today, limit);
 }
 
 static int date_param(struct sqlb *b, struct datum d)
@@ -281,8 +273,11 @@ static void add_term(struct sqlb *b, const struct queue_query *q, const struct f
 		}
 		break;
 	case FILTER_TELAAT:
-		sqlb_add(b, "%s(h.eerste_reactie IS NULL AND h.datum <= $%d::date)", t->number ? "" : "NOT ",
-			 date_param(b, cutoff(q, 5)));
+		/* as werkdag_reactie_te_laat: a closed hulpvraag is never late */
+		sqlb_add(b, "%s(h.eerste_reactie IS NULL AND h.datum <= $%d::date AND NOT EXISTS (SELECT 1 "
+			    "FROM flow_status fs WHERE fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status "
+			    "AND fs.eindstatus))", t->number ? "" : "NOT ",
+			 date_param(b, cutoff(q, WERKDAG_REACTIE_NORM)));
 		break;
 	}
 	sqlb_add(b, "), false)");
@@ -415,8 +410,9 @@ static void fill_row(const struct queue_query *q, PGresult *r, int i, struct que
 	db_copy(row->labels, sizeof row->labels, val(r, i, 15));
 	if (datum_parse_iso(val(r, i, 16), &since, &e) == 0)
 		row->werkdagen = werkdagen_tot(q->kalender, since, q->today);
-	if (val(r, i, 17)[0] == 't' && datum_parse_iso(val(r, i, 18), &recv, &e) == 0)
-		row->telaat = werkdag_overdue(q->kalender, recv, q->today, 5);
+	/* geen_reactie is false for a closed hulpvraag (018_werkdag.sql) */
+	if (datum_parse_iso(val(r, i, 18), &recv, &e) == 0)
+		row->telaat = werkdag_reactie_te_laat(q->kalender, recv, q->today, val(r, i, 17)[0] != 't', 0);
 	db_copy(row->key, sizeof row->key, val(r, i, 19));
 }
 

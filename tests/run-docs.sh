@@ -110,4 +110,17 @@ if [ -x ./balie ]; then
 		fi
 	done
 fi
+
+# Mail templates speak of balie only (issue 13 §5): no template in forms/
+# names another product — the seeds describe Kindkans, but the school gets
+# its mail from balie and works in balie.  Comment lines do not count.
+products='Kindkans|ParnasSys|Magister|Somtoday|ESIS|Onderwijs ?Transparant|Topdossier|Digidoor'
+hits=$(find forms -name '*.mail' -exec grep -HinE "$products" {} + | grep -vE '^[^:]+:[0-9]+:[[:space:]]*#')
+if [ -z "$hits" ]; then
+	echo "ok - forms/*/mail: geen sjabloon noemt een ander product"
+else
+	echo "not ok - forms/*/mail: geen sjabloon noemt een ander product"
+	printf '%s\n' "$hits" | sed 's/^/# /'
+	status=1
+fi
 exit $status

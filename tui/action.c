@@ -123,10 +123,10 @@ const struct action action_table[] = {
 	  CTX_QUEUE, 0 },
 
 	/* --- hulpvraag (pane_hulpvraag.c): CTX_HULPVRAAG rows go here --- */
-	{ ACT_HV_OPEN, "hulpvraag-openen", "Hulpvraag openen",
+	{ ACT_HV_OPEN, "hulpvraag-openen", "Hulpvraag",
 	  "Opent een hulpvraag op nummer (bijvoorbeeld tijdens een telefoongesprek)",
 	  CTX_HOME, ACTION_BAR },
-	{ ACT_HV_INTAKE, "nieuwe-hulpvraag", "Nieuwe hulpvraag",
+	{ ACT_HV_INTAKE, "nieuwe-hulpvraag", "Nieuw",
 	  "Voert een hulpvraag in die per telefoon of mail binnenkwam",
 	  CTX_HOME, ACTION_BAR, ACTION_RECHT(RECHT_INTAKE) },
 	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
@@ -439,6 +439,31 @@ const struct action action_table[] = {
 	  CTX_TOTP, ACTION_BAR },
 	{ ACT_CLOSE, "terug", "Terug", "Terug naar het overzicht zonder iets te wijzigen",
 	  CTX_TOTP, ACTION_BAR },
+	/* --- keys that never lose work (issue 13 §1) --- */
+	{ ACT_CMDLINE, "opdrachtregel", "Opdracht",
+	  "Opent de opdrachtregel: :88 opent hulpvraag 88, :w werkvoorraad, :t te controleren, :filter …, :help (Tab vult aan)",
+	  CTX_GLOBAL, 0 },
+	{ ACT_BACK, "terug-of-afsluiten", "Terug",
+	  "Eén scherm terug (zoals Esc); op het overzicht: balie afsluiten, na een vraag",
+	  CTX_GLOBAL, 0 },
+	{ ACT_BACK, "terug-of-afsluiten", "Afsluiten",
+	  "Sluit balie af, na een vraag (op andere schermen: één scherm terug)",
+	  CTX_HOME, ACTION_BAR },
+	{ ACT_BACK, "terug-of-afsluiten", "Afsluiten",
+	  "Sluit balie af (er is geen scherm om naar terug te gaan)",
+	  CTX_OFFLINE, ACTION_BAR },
+	{ ACT_HOME_ZONDER_REACTIE, "zonder-reactie", "Zonder reactie",
+	  "Opent de werkvoorraad met de nieuwe hulpvragen zonder reactie na meer dan 5 werkdagen (filter telaat:ja)",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
+	{ ACT_HV_OPEN, "hulpvraag-openen", "Hulpvraag",
+	  "Opent een hulpvraag op nummer, vanaf elk scherm (ook :nummer)",
+	  CTX_GLOBAL, 0 },
+	{ ACT_Q_SORT_PICK, "sorteren-op", "Sorteren op",
+	  "Kiest de kolom waarop de lijst sorteert uit een lijst (dezelfde kolom nog eens: omgekeerd)",
+	  CTX_QUEUE, 0 },
+	{ ACT_HOME_MIJN, "mijn-werkvoorraad", "Mijn werkvoorraad",
+	  "Opent je eigen werkvoorraad (de open hulpvragen waarvan jij de coördinator bent)",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
 };
 
 #pragma GCC diagnostic pop
@@ -773,3 +798,33 @@ const char *action_key_name(int key, char *buf, size_t len)
 	}
 	return buf;
 }
+
+/* The key bar shows these first, in this order, so that at 80 columns the
+ * keys people need most in a context are never cut off (issue 13); the
+ * rest follow in table order while they fit. */
+const struct action_bar_rank action_bar_first[] = {
+	{ CTX_HOME, ACT_HV_INTAKE },
+	{ CTX_HOME, ACT_TC_LIJST },
+	{ CTX_HOME, ACT_HELP },
+	{ CTX_HOME, ACT_Q_WERKVOORRAAD },
+	{ CTX_HOME, ACT_HV_OPEN },
+	{ CTX_HOME, ACT_BACK },
+	{ CTX_HULPVRAAG, ACT_HV_AANVULLING },
+	{ CTX_HULPVRAAG, ACT_HV_BIJLAGEN },
+	{ CTX_HULPVRAAG, ACT_HV_LABEL_ADD },
+	{ CTX_HULPVRAAG, ACT_HV_FORM_ADD },
+	{ CTX_HULPVRAAG, ACT_HELP },
+	{ CTX_HULPVRAAG, ACT_HV_STATUS },
+	{ CTX_QUEUE, ACT_Q_OPEN },
+	{ CTX_QUEUE, ACT_Q_FILTER },
+	{ CTX_QUEUE, ACT_Q_SEARCH },
+	{ CTX_QUEUE, ACT_Q_SORT },
+	{ CTX_QUEUE, ACT_HELP },
+	{ CTX_FORMULIER, ACT_FORM_SAVE },
+	{ CTX_FORMULIER, ACT_FORM_CHOOSE },
+	{ CTX_FORMULIER, ACT_CLOSE },
+	{ CTX_FORMULIER, ACT_HELP },
+	{ CTX_OFFLINE, ACT_BACK },
+	{ CTX_OFFLINE, ACT_RETRY },
+};
+const size_t action_bar_nfirst = sizeof action_bar_first / sizeof action_bar_first[0];

@@ -151,6 +151,11 @@ enum action_id {
 	/* --- dialogs (tui/dialog.c) --- */
 	ACT_DLG_OK,
 	ACT_DLG_CANCEL,
+	ACT_CMDLINE, /* overal: the `:` command line (tui/cmdline.c) */
+	ACT_BACK,    /* overal (q): one level back; on the home screen: quit, after a question */
+	ACT_HOME_ZONDER_REACTIE, /* home: the werkvoorraad filtered on telaat:ja */
+	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
+	ACT_Q_SORT_PICK,         /* werkvoorraad: pick the sort column (htop's F6) */
 	ACT_COUNT_ /* keep last */
 };
 
@@ -179,6 +184,14 @@ struct action {
 
 extern const struct action action_table[];
 extern const size_t action_count;
+
+/* The actions the key bar of a context shows first (in this order). */
+struct action_bar_rank {
+	enum action_ctx ctx;
+	enum action_id id;
+};
+extern const struct action_bar_rank action_bar_first[];
+extern const size_t action_bar_nfirst;
 
 /* The bindings in force: keymaps/default.keys (+ a variant such as
  * vi.keys) + the user's file, resolved against the action table: every

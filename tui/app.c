@@ -12,6 +12,7 @@
 #include "db/migrate.h"
 #include "db/notify.h"
 #include "tui/pane_help.h"
+#include "tui/pane_hulpvraag.h"
 #include "tui/pane_home.h"
 #include "tui/pane_lock.h"
 #include "tui/pane_verwerken.h"
@@ -517,7 +518,43 @@ int app_global_action(struct app *a, enum action_id id)
 {
 	switch (id) {
 	case ACT_QUIT:
+		/* F10 quits at once, but never over work that is not saved */
+		for (int i = 0; i < a->depth; i++) {
+			struct pane *p = a->stack[i];
+
+			if ((p->dlg.kind == DIALOG_TEXT && p->dlg.changed) || (p->ops->unsaved && p->ops->unsaved(p))) {
+				app_message(a, 1, "Niet afgesloten: er zijn wijzigingen die niet bewaard zijn "
+						  "(bewaar ze, of Esc en kies Niet bewaren)");
+				return R_BARS;
+			}
+		}
 		return R_QUIT;
+	case ACT_BACK: {
+		/* q: what Esc does here (one level back); where Esc means
+		 * nothing, close the pane; on the bottom pane, quit (the home
+		 * screen asks first in its own action table) */
+		const struct action *esc = action_for_key(a->opt->keys, app_context(a), TK_ESC);
+
+		if (esc && esc->id != ACT_BACK && esc->id != ACT_QUIT)
+			return app_run_action(a, esc->id);
+		if (a->depth > 1 && !a->locked) {
+			app_pop(a);
+			return R_PAINT | R_BARS;
+		}
+		return app_global_action(a, ACT_QUIT);
+	}
+	case ACT_CMDLINE:
+		return cmdline_open(a);
+	case ACT_HV_OPEN:
+		/* o on every screen: as the command line's :nummer, asked first */
+		if (!a->logged_in || a->locked)
+			return R_NONE;
+		if (a->depth >= APP_MAX_PANES) {
+			app_message(a, 1, "Te veel schermen open: ga eerst een paar terug (Esc)");
+			return R_BARS;
+		}
+		app_push(a, pane_hulpvraag_open_nummer(a));
+		return R_PAINT | R_BARS;
 	case ACT_HELP:
 		app_push(a, pane_help_new(a, app_context(a)));
 		return R_PAINT | R_BARS;

@@ -45,6 +45,7 @@
 #include "db/auth.h"
 #include "db/notify.h"
 #include "tui/action.h"
+#include "tui/cmdline.h"
 #include "tui/dialog.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
@@ -138,6 +139,9 @@ struct pane_ops {
 	 * person was typing stays: a pane with an open dialog keeps it.
 	 * Without it, app_pane_reconnected() runs ops->load. */
 	int (*reconnected)(struct pane *p, struct app *a);
+	/* Optional: 1 while the pane holds changes that are not saved (F10
+	 * then refuses to quit; see app_global_action). */
+	int (*unsaved)(const struct pane *p);
 };
 
 struct pane {
@@ -204,6 +208,7 @@ struct app {
 	int64_t last_key_ms;         /* for the idle lock */
 	int quit;
 	int exit_status;
+	struct cmdline cmd;          /* the `:` command line (tui/cmdline.h) */
 };
 
 /* Milliseconds on the monotonic clock. */

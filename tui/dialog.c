@@ -90,6 +90,7 @@ static void text_insert(struct dialog *d, wchar_t c)
 	memmove(d->text + d->cur + 1, d->text + d->cur, (size_t)(d->len - d->cur) * sizeof *d->text);
 	d->text[d->cur++] = c;
 	d->len++;
+	d->changed = 1;
 }
 
 static void text_delete(struct dialog *d, int at)
@@ -98,6 +99,7 @@ static void text_delete(struct dialog *d, int at)
 		return;
 	memmove(d->text + at, d->text + at + 1, (size_t)(d->len - at - 1) * sizeof *d->text);
 	d->len--;
+	d->changed = 1;
 	if (d->cur > at)
 		d->cur--;
 }
@@ -127,6 +129,7 @@ void dialog_open_text(struct dialog *d, int tag, const char *title, const char *
 		left -= n;
 	}
 	d->cur = d->len;
+	d->changed = 0; /* the initial text is not a change */
 }
 
 static int line_start(const struct dialog *d, int pos)
@@ -311,10 +314,52 @@ void dialog_open_confirm(struct dialog *d, int tag, const char *title, const cha
 	d->ok_focus = 0; /* Annuleren first: never one key from harm */
 }
 
+void dialog_open_save(struct dialog *d, int tag, const char *title, const char *prompt)
+{
+	open_common(d, DIALOG_SAVE, tag, title, prompt);
+	d->choice = DIALOG_BEWAREN;
+}
+
+enum dialog_save_choice dialog_choice(const struct dialog *d)
+{
+	return d->choice;
+}
+
+/* Keys of the save question: ←/→/Tab move, the first letter of an answer
+ * (b, n, a) chooses it; Enter/Esc go on to the actions. */
+static int save_key(struct dialog *d, int key)
+{
+	switch (key) {
+	case TK(KEY_RIGHT):
+	case TK_TAB:
+		d->choice = (d->choice + 1) % DIALOG_NCHOICES;
+		return 1;
+	case TK(KEY_LEFT):
+	case TK(KEY_BTAB):
+		d->choice = (d->choice + DIALOG_NCHOICES - 1) % DIALOG_NCHOICES;
+		return 1;
+	case 'b':
+	case 'B':
+		d->choice = DIALOG_BEWAREN;
+		return 1;
+	case 'n':
+	case 'N':
+		d->choice = DIALOG_NIET_BEWAREN;
+		return 1;
+	case 'a':
+	case 'A':
+		d->choice = DIALOG_ANNULEREN;
+		return 1;
+	}
+	return key != TK_ENTER && key != TK_ESC && key < TK_FN && key >= ' '; /* typing does nothing */
+}
+
 /* ---- dispatch --------------------------------------------------------- */
 
 int dialog_key(struct dialog *d, int key)
 {
+	if (d->asking || d->kind == DIALOG_SAVE)
+		return save_key(d, key);
 	switch (d->kind) {
 	case DIALOG_LINE:
 		if (key == TK_ENTER || key == TK_ESC)
@@ -334,6 +379,7 @@ int dialog_key(struct dialog *d, int key)
 			return 1;
 		}
 		return key != TK_ENTER && key != TK_ESC && key < TK_FN && key >= ' '; /* typing does nothing */
+	case DIALOG_SAVE:
 	case DIALOG_NONE:
 		break;
 	}
@@ -344,8 +390,23 @@ enum dialog_result dialog_action(struct dialog *d, enum action_id id)
 {
 	if (!dialog_active(d))
 		return DIALOG_NOT_MINE;
+	if (d->asking) {
+		/* the question over a changed text (see dialog_open_save) */
+		d->asking = 0;
+		if (id == ACT_DLG_OK && d->choice == DIALOG_BEWAREN)
+			return DIALOG_OK;
+		if (id == ACT_DLG_OK && d->choice == DIALOG_NIET_BEWAREN) {
+			dialog_close(d);
+			return DIALOG_CANCEL;
+		}
+		return id == ACT_DLG_OK || id == ACT_DLG_CANCEL ? DIALOG_CONTINUE : DIALOG_NOT_MINE;
+	}
 	switch (id) {
 	case ACT_DLG_OK:
+		if (d->kind == DIALOG_SAVE && d->choice == DIALOG_ANNULEREN) {
+			dialog_close(d);
+			return DIALOG_CANCEL;
+		}
 		if (d->kind == DIALOG_CONFIRM && !d->ok_focus) {
 			dialog_close(d);
 			return DIALOG_CANCEL;
@@ -356,6 +417,12 @@ enum dialog_result dialog_action(struct dialog *d, enum action_id id)
 		}
 		return DIALOG_OK;
 	case ACT_DLG_CANCEL:
+		if (d->kind == DIALOG_TEXT && d->changed) {
+			/* a single Esc never drops typed text: ask */
+			d->asking = 1;
+			d->choice = DIALOG_BEWAREN;
+			return DIALOG_CONTINUE;
+		}
 		dialog_close(d);
 		return DIALOG_CANCEL;
 	default:
@@ -407,14 +474,41 @@ static int cw(wchar_t c)
 	return w < 0 ? 1 : w;
 }
 
-/* Draws the text hard-wrapped in width columns over rows rows; returns the
- * cursor's (row, col) in *cy, *cx. */
+/* Word wrap: before character i (not a newline) is placed at *row, *col,
+ * moves to the next row when it does not fit — a whole word goes to the
+ * next row when it fits there (a longer one is cut at the edge). */
+static void wrap_before(const struct dialog *d, int i, int width, int *row, int *col)
+{
+	wchar_t c = d->text[i];
+
+	if (c != L' ' && *col > 0 && (i == 0 || d->text[i - 1] == L' ')) {
+		int ww = 0;
+
+		for (int k = i; k < d->len && d->text[k] != L' ' && d->text[k] != L'\n'; k++)
+			ww += cw(d->text[k]);
+		if (*col + ww > width && ww <= width) {
+			(*row)++;
+			*col = 0;
+		}
+	}
+	if (*col + cw(c) > width && c != L' ') {
+		(*row)++;
+		*col = 0;
+	}
+}
+
+/* Draws the text word-wrapped in width columns over rows rows, with a
+ * column at the right that shows ▲ / ▼ when there is more above or below;
+ * returns the cursor's (row, col) in *cy, *cx. */
 static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int rows, attr_t a, int *cy, int *cx)
 {
-	int row = 0, col = 0, crow = 0, ccol = 0;
+	int row = 0, col = 0, crow = 0, ccol = 0, total;
 
-	/* first pass: where is the cursor */
+	width -= 1; /* the scroll column */
+	/* first pass: where is the cursor, how many rows */
 	for (int i = 0; i <= d->len; i++) {
+		if (i < d->len && d->text[i] != L'\n')
+			wrap_before(d, i, width, &row, &col);
 		if (i == d->cur) {
 			crow = row;
 			ccol = col;
@@ -426,19 +520,16 @@ static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int 
 			col = 0;
 			continue;
 		}
-		if (col + cw(d->text[i]) > width) {
-			row++;
-			col = 0;
-		}
 		col += cw(d->text[i]);
 	}
+	total = row + 1;
 	if (crow < d->top)
 		d->top = crow;
 	if (crow >= d->top + rows)
 		d->top = crow - rows + 1;
 	for (int r = 0; r < rows; r++) {
 		wattrset(w, a);
-		mvwhline(w, y + r, x, ' ', width);
+		mvwhline(w, y + r, x, ' ', width + 1);
 	}
 	row = 0;
 	col = 0;
@@ -450,11 +541,8 @@ static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int 
 			col = 0;
 			continue;
 		}
-		if (col + cw(c) > width) {
-			row++;
-			col = 0;
-		}
-		if (row >= d->top && row < d->top + rows) {
+		wrap_before(d, i, width, &row, &col);
+		if (row >= d->top && row < d->top + rows && col + cw(c) <= width) {
 			cchar_t cc;
 			wchar_t s[2] = { c, 0 };
 
@@ -464,6 +552,11 @@ static void text_draw(struct dialog *d, WINDOW *w, int y, int x, int width, int 
 		col += cw(c);
 	}
 	wattrset(w, A_NORMAL);
+	/* more above / below: never only a cut-off look */
+	if (d->top > 0)
+		mvwaddstr(w, y, x + width, MB_CUR_MAX > 1 ? "▲" : "^");
+	if (total > d->top + rows)
+		mvwaddstr(w, y + rows - 1, x + width, MB_CUR_MAX > 1 ? "▼" : "v");
 	*cy = y + crow - d->top;
 	*cx = x + (ccol < width ? ccol : width - 1);
 }
@@ -580,6 +673,21 @@ static void confirm_draw(const struct dialog *d, const struct screen *s, WINDOW 
 	box_hint(w, s, b, buf);
 }
 
+/* The three answers on row y, the focused one highlighted. */
+static void save_draw(const struct dialog *d, const struct screen *s, WINDOW *w, const struct box *b, int y)
+{
+	static const char *const label[DIALOG_NCHOICES] = { "[ Bewaren ]", "[ Niet bewaren ]", "[ Annuleren ]" };
+	int bx = b->x0 + 2;
+
+	screen_put_pad(w, y, bx, b->inner, "", s->attr[ST_NORMAL]);
+	for (int i = 0; i < DIALOG_NCHOICES; i++) {
+		bx += screen_put(w, y, bx, b->inner - (bx - b->x0 - 2), label[i],
+				 s->attr[(int)d->choice == i ? ST_SEL : ST_NORMAL]);
+		bx += 2;
+	}
+	box_hint(w, s, b, "←/→ of b/n/a kiezen, Enter: uitvoeren, Esc: annuleren");
+}
+
 void dialog_draw(struct dialog *d, struct app *a, WINDOW *w)
 {
 	const struct screen *s = &a->scr;
@@ -595,7 +703,7 @@ void dialog_draw(struct dialog *d, struct app *a, WINDOW *w)
 	pr = prompt_rows(d->prompt, b.inner);
 	if (pr > 6)
 		pr = 6;
-	if (d->kind == DIALOG_LINE || d->kind == DIALOG_CONFIRM)
+	if (d->kind == DIALOG_LINE || d->kind == DIALOG_CONFIRM || d->kind == DIALOG_SAVE)
 		b.h = 4 + pr + 2;
 	else if (d->kind == DIALOG_PICK) /* frame, prompt, filter, the list (a few rows at least), hint */
 		b.h = 7 + pr + (d->nitems > 4 ? d->nitems : 4);
@@ -620,8 +728,19 @@ void dialog_draw(struct dialog *d, struct app *a, WINDOW *w)
 		break;
 	case DIALOG_TEXT:
 		text_draw(d, w, y, b.x0 + 2, b.inner, box_rows(d, &b, y), s->attr[ST_FIELD], &cy, &cx);
+		if (d->asking) {
+			/* the question replaces the last text row and the hint */
+			screen_put_pad(w, b.y0 + b.h - 4, b.x0 + 2, b.inner, "De tekst is gewijzigd. Bewaren?",
+				       s->attr[ST_HEAD]);
+			save_draw(d, s, w, &b, b.y0 + b.h - 3);
+			cy = -1;
+			break;
+		}
 		snprintf(buf, sizeof buf, "F2/Ctrl-D: bewaren  Enter: nieuwe regel  Esc: annuleren  %d tekens", d->len);
 		box_hint(w, s, &b, buf);
+		break;
+	case DIALOG_SAVE:
+		save_draw(d, s, w, &b, y);
 		break;
 	case DIALOG_PICK:
 		pick_draw(d, s, w, &b, y, &cy, &cx);

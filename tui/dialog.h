@@ -11,6 +11,9 @@
  * DIALOG_OK, and may keep the dialog open with a note (dialog_note) when the
  * input is refused, so what was typed stays.
  *
+ * The multi-line text wraps at word boundaries and shows ▲ / ▼ in its
+ * right column when there is more above or below.
+ *
  * Keys: typed text edits; Enter confirms (in the multi-line text it starts a
  * new line: F2 or Ctrl-D confirm there, and Esc 2 works as F2); Esc cancels;
  * ↑/↓/PgUp/PgDn move in a pick list while typing filters it; in a
@@ -28,7 +31,12 @@
 
 struct app;
 
-enum dialog_kind { DIALOG_NONE, DIALOG_LINE, DIALOG_TEXT, DIALOG_PICK, DIALOG_CONFIRM };
+enum dialog_kind { DIALOG_NONE, DIALOG_LINE, DIALOG_TEXT, DIALOG_PICK, DIALOG_CONFIRM, DIALOG_SAVE };
+
+/* The answers of the question asked when changed work is left (DIALOG_SAVE,
+ * and a changed DIALOG_TEXT on Esc), in the order shown; Bewaren is the
+ * default so that Enter never drops what was typed. */
+enum dialog_save_choice { DIALOG_BEWAREN, DIALOG_NIET_BEWAREN, DIALOG_ANNULEREN, DIALOG_NCHOICES };
 
 enum dialog_result {
 	DIALOG_NOT_MINE = -1, /* not a dialog action: let the chain go on */
@@ -64,6 +72,12 @@ struct dialog {
 	int nitems;
 	int *shown;          /* indices of items that pass the filter */
 	int nshown, sel, ptop;
+	/* DIALOG_TEXT: the text differs from what it was opened with; asking:
+	 * Esc was pressed on a changed text and the save question shows.
+	 * choice: the focused answer of that question or of DIALOG_SAVE. */
+	int changed;
+	int asking;
+	enum dialog_save_choice choice;
 };
 
 /* Opening replaces whatever was open (its memory is released). */
@@ -81,6 +95,15 @@ struct hv_item;
 int dialog_open_pick_items(struct dialog *d, int tag, const char *title, const char *prompt,
 			   const struct hv_item *it, int n, const char *first, long first_id);
 void dialog_open_confirm(struct dialog *d, int tag, const char *title, const char *prompt, const char *ok_label);
+
+/* "Bewaren / Niet bewaren / Annuleren" for leaving changed work (a form):
+ * Enter confirms the focused answer (Bewaren first), Esc is Annuleren and
+ * closes the question.  On DIALOG_OK the owner reads dialog_choice().
+ * A changed DIALOG_TEXT asks the same by itself on Esc: Bewaren confirms
+ * the text (DIALOG_OK), Niet bewaren cancels (DIALOG_CANCEL), Annuleren
+ * goes back to the text. */
+void dialog_open_save(struct dialog *d, int tag, const char *title, const char *prompt);
+enum dialog_save_choice dialog_choice(const struct dialog *d);
 
 /* Closes and releases (safe when closed). */
 void dialog_close(struct dialog *d);

@@ -131,7 +131,7 @@ int formtab_action(struct formtab *t, struct app *a, struct pane *owner, enum ac
 
 /* ----------------------------------------------------------- the pane -- */
 
-enum tag { T_CHOOSE_FORM = 1, T_PICK, T_TEXT };
+enum tag { T_CHOOSE_FORM = 1, T_PICK, T_TEXT, T_LEAVE };
 
 #define HEAD_ROWS 3 /* name, version line, rule */
 #define HELP_ROWS 3 /* rule + two rows of help */
@@ -150,7 +150,8 @@ struct fpane {
 	int cur, top;
 	struct field edit;    /* the current single-line field */
 	int dirty;            /* changes not saved */
-	int esc_armed;        /* Esc once with unsaved changes */
+	int esc_armed;        /* unused: leaving asks (T_LEAVE) */
+	int close_after_save; /* "Bewaren" of the leave question: back once saved */
 	long pick;            /* definition chosen to add */
 	char body_msg[600];
 	char key[OUTCOME_KEY_LEN]; /* idempotency key of the add (made when the pane opens) */
@@ -589,6 +590,18 @@ static int fp_dialog_ok(struct pane *p, struct app *a)
 		dialog_close(&p->dlg);
 		return start(v, a, job_add, "Bezig met toevoegen…");
 	}
+	case T_LEAVE:
+		if (dialog_choice(&p->dlg) == DIALOG_NIET_BEWAREN) {
+			dialog_close(&p->dlg);
+			app_pop(a);
+			return R_PAINT | R_BARS;
+		}
+		dialog_close(&p->dlg);
+		if (!v->f)
+			return R_PAINT | R_BARS;
+		leave_field(v);
+		v->close_after_save = 1;
+		return start(v, a, job_save, "Bezig met bewaren…");
 	case T_PICK:
 		picked(v, dialog_selected(&p->dlg));
 		dialog_close(&p->dlg);
@@ -615,6 +628,11 @@ static int fp_dialog_ok(struct pane *p, struct app *a)
 	return R_PAINT;
 }
 
+static int fp_unsaved(const struct pane *p)
+{
+	return F((struct pane *)p)->dirty;
+}
+
 static int fp_action(struct pane *p, struct app *a, enum action_id id)
 {
 	struct fpane *v = F(p);
@@ -622,9 +640,10 @@ static int fp_action(struct pane *p, struct app *a, enum action_id id)
 	if (id == ACT_CLOSE) {
 		if (v->f)
 			leave_field(v);
-		if (v->dirty && !v->esc_armed) {
-			v->esc_armed = 1;
-			app_message(a, 1, "Wijzigingen niet bewaard: F2 bewaart, nogmaals Esc sluit zonder bewaren");
+		if (v->dirty) {
+			/* one key never drops what was typed: ask, Bewaren first */
+			dialog_open_save(&p->dlg, T_LEAVE, "Formulier verlaten",
+					 "Het formulier heeft wijzigingen die niet bewaard zijn.");
 			return R_PAINT | R_BARS;
 		}
 		app_pop(a);
@@ -716,6 +735,16 @@ static int load(struct fpane *v, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* Fields whose typed text was refused (not saved). */
+static int refused_fields(const struct fpane *v)
+{
+	int refused = 0;
+
+	for (size_t i = 0; i < def(v)->nfields; i++)
+		refused += v->typed[i] != NULL;
+	return refused;
+}
+
 /* After a save: what is still missing, in the message line. */
 static void say_saved(struct fpane *v, struct app *a, const char *msg)
 {
@@ -723,10 +752,8 @@ static void say_saved(struct fpane *v, struct app *a, const char *msg)
 	size_t n = form_problems(def(v), vals(v), pr, 4);
 	char buf[600];
 	size_t used = (size_t)snprintf(buf, sizeof buf, "%s", msg);
-	int refused = 0;
+	int refused = refused_fields(v);
 
-	for (size_t i = 0; i < def(v)->nfields; i++)
-		refused += v->typed[i] != NULL;
 	for (size_t i = 0; i < n && i < 4 && used < sizeof buf; i++)
 		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? "; " : ": ", pr[i].msg);
 	if (refused && used < sizeof buf)
@@ -755,8 +782,12 @@ static int saved(struct fpane *v, struct app *a, struct outcome *o, int done)
 		v->esc_armed = 0;
 		owner_stale(v);
 		say_saved(v, a, line);
+		if (v->close_after_save && !refused_fields(v))
+			app_pop(a); /* saved as asked when leaving: go */
+		v->close_after_save = 0;
 		return R_PAINT | R_BARS;
 	case OUTCOME_CONFLICT: {
+		v->close_after_save = 0; /* stay: the person decides again */
 		/* keep the typed values; take the new version so F2 saves them */
 		struct formulier *fresh = NULL;
 		struct err le;
@@ -768,6 +799,7 @@ static int saved(struct fpane *v, struct app *a, struct outcome *o, int done)
 		return R_PAINT | R_BARS;
 	}
 	default:
+		v->close_after_save = 0;
 		return R_PAINT | R_BARS; /* the typed values stay: F2 tries again */
 	}
 }
@@ -920,6 +952,7 @@ static const struct pane_ops fp_ops = {
 	.dialog_cancel = fp_dialog_cancel,
 	.free = fp_free,
 	.reconnected = fp_reconnected,
+	.unsaved = fp_unsaved,
 };
 
 /* id 0: first choose a form to add. */

@@ -6,6 +6,7 @@
  */
 #include "tui/pane_home.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,34 @@ struct home {
 	int sel;      /* the chosen category: Enter opens the werkvoorraad on it */
 	int shown;    /* table rows that fitted in the last paint */
 	char when[16];
+	struct home_werk werk; /* the work of the day (db/home.h) */
+	int werk_loaded;
+};
+
+/* The rows of "Te doen" (issue 13 §2): per role the counts that mean work,
+ * each with the key that opens its list (ACT_NONE: none yet). */
+struct werk_rij {
+	unsigned roles;   /* FLOW_ROLE_BIT set: shown to these roles */
+	enum action_id id;
+	const char *label;
+	size_t count;     /* offsetof() the count in struct home_werk */
+};
+
+static const struct werk_rij werk_rijen[] = {
+	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN), ACT_HOME_ZONDER_REACTIE,
+	  "Nieuw zonder reactie (> 5 werkdagen)", offsetof(struct home_werk, zonder_reactie) },
+	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN) | FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR),
+	  ACT_TC_LIJST, "Te controleren", offsetof(struct home_werk, te_controleren) },
+	{ FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR), ACT_HOME_MIJN, "Mijn werkvoorraad",
+	  offsetof(struct home_werk, mijn_open) },
+	{ FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL), ACT_NONE, "Te verwerken (alleen financieel kan verder)",
+	  offsetof(struct home_werk, te_verwerken) },
+	/* the aanvragende school: its own hulpvragen (the werkvoorraad shows
+	 * them as "Mijn aanvragen") and how many wait for its aanvulling */
+	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_Q_WERKVOORRAAD, "Mijn aanvragen (open)",
+	  offsetof(struct home_werk, mijn_aanvragen) },
+	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_NONE, "Aanvulling gevraagd (bijlage toevoegen)",
+	  offsetof(struct home_werk, aanvulling) },
 };
 
 #define TABLE_COLS 52
@@ -62,6 +91,44 @@ static void info_line(WINDOW *w, const struct screen *s, int y, const char *labe
 	screen_put(w, y, 16, getmaxx(w) - 18, value, s->attr[ST_HEAD]);
 }
 
+/* "Te doen": the rows of werk_rijen for the session's roles; returns the
+ * next free row. */
+static int draw_werk(struct home *h, struct app *a, WINDOW *w, int y, int tw)
+{
+	const struct screen *s = &a->scr;
+	int any = 0;
+
+	if (!h->werk_loaded)
+		return y;
+	for (size_t i = 0; i < sizeof werk_rijen / sizeof werk_rijen[0]; i++) {
+		const struct werk_rij *r = &werk_rijen[i];
+		const struct action *act = r->id ? action_row(CTX_HOME, r->id) : NULL;
+		long n = *(const long *)((const char *)&h->werk + r->count);
+		char key[32] = "", num[32], buf[160];
+		int k;
+
+		if (!(a->session.roles & r->roles) || (act && !action_allowed(act, a->session.roles)))
+			continue;
+		if (!any++)
+			screen_put(w, y++, 2, tw, "Te doen", s->attr[ST_HEAD]);
+		if (act && action_keys(a->opt->keys, act, CTX_HOME, &k, 1) == 1)
+			action_key_name(k, key, sizeof key);
+		screen_put(w, y, 2, 3, key, s->attr[ST_BAR_KEY]);
+		if (r->id == ACT_HOME_MIJN && h->werk.mijn_te_laat > 0) {
+			fmt_count(num, sizeof num, h->werk.mijn_te_laat);
+			snprintf(buf, sizeof buf, "%s (%s te laat)", r->label, num);
+		} else {
+			snprintf(buf, sizeof buf, "%s", r->label);
+		}
+		screen_put(w, y, 5, tw - 3 - COUNT_COLS, buf, s->attr[ST_NORMAL]);
+		fmt_count(num, sizeof num, n);
+		screen_put_right(w, y, 2 + tw - COUNT_COLS, COUNT_COLS, num,
+				 s->attr[n > 0 && r->id == ACT_HOME_ZONDER_REACTIE ? ST_ERROR : ST_HEAD]);
+		y++;
+	}
+	return any ? y + 1 : y;
+}
+
 static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct home *h = H(p);
@@ -81,6 +148,7 @@ static void home_draw(struct pane *p, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "%s  %s", ss->organisatie_code, ss->organisatie_naam);
 	info_line(w, s, y++, "Organisatie", buf);
 	y++;
+	y = draw_werk(h, a, w, y, tw);
 
 	screen_put(w, y, 2, cat, "Hulpvragen per statuscategorie", s->attr[ST_HEAD]);
 	if (h->when[0]) {
@@ -194,7 +262,42 @@ static int home_agenda(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+enum { HOME_DT_AFSLUITEN = 1 };
+
+/* q on the home screen: quit, after a question (Enter: Afsluiten). */
+static int home_quit(struct pane *p, struct app *a, enum action_id id)
+{
+	dialog_open_confirm(&p->dlg, HOME_DT_AFSLUITEN, "Afsluiten", "balie afsluiten?", "Afsluiten");
+	p->dlg.ok_focus = 1; /* nothing is lost by quitting from here */
+	return R_PAINT | R_BARS;
+}
+
+static int home_dialog_ok(struct pane *p, struct app *a)
+{
+	int tag = p->dlg.tag;
+
+	dialog_close(&p->dlg);
+	return tag == HOME_DT_AFSLUITEN ? app_global_action(a, ACT_QUIT) : R_PAINT | R_BARS;
+}
+
+/* z: the werkvoorraad on telaat:ja, through the command line's filter verb
+ * (the same filter dialog and "Filter: …" line as \ in the werkvoorraad). */
+static int home_zonder_reactie(struct pane *p, struct app *a, enum action_id id)
+{
+	return cmdline_run(a, "filter telaat:ja");
+}
+
+/* m: the werkvoorraad opens on Mijn werkvoorraad for a coördinator. */
+static int home_mijn(struct pane *p, struct app *a, enum action_id id)
+{
+	app_push(a, pane_queue_new(a, NULL));
+	return R_PAINT | R_BARS | R_WORK;
+}
+
 static const struct pane_action home_actions[] = {
+	{ ACT_HOME_ZONDER_REACTIE, home_zonder_reactie, 0 },
+	{ ACT_HOME_MIJN, home_mijn, 0 },
+	{ ACT_BACK, home_quit, 0 },
 	{ ACT_Q_OPEN, home_werkvoorraad, 0 },
 	{ ACT_Q_WERKVOORRAAD, home_werkvoorraad, 0 },
 	{ ACT_TC_LIJST, home_controle, 0 },
@@ -220,6 +323,14 @@ static int job_load(struct pane *p, struct app *a)
 	if (home_counts(a->db, a->session.organisatie_id, &rows, &n, &e) < 0) {
 		app_message(a, 1, "%s — r probeert het opnieuw", e.msg[0] ? e.msg : "Laden mislukt");
 		return R_PAINT | R_BARS;
+	}
+	{
+		/* the work of the day: counts from maintained tables */
+		char iso[DATUM_BUFLEN];
+		struct datum cut = werkdag_overdue_cutoff(&a->kal, datum_today(now), WERKDAG_REACTIE_NORM);
+
+		h->werk_loaded = home_werk(a->db, a->session.organisatie_id, a->session.account_id,
+					   datum_format_iso(cut, iso), &h->werk, &e) == 0;
 	}
 	free(h->rows);
 	h->rows = rows;
@@ -260,6 +371,7 @@ static const struct pane_ops home_ops = {
 	.load = job_load,
 	.free = home_free,
 	.changed = home_changed,
+	.dialog_ok = home_dialog_ok,
 };
 
 struct pane *pane_home_new(struct app *a)

@@ -31,6 +31,7 @@
 #include "db/agenda.h"
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
+#include "db/mails.h"
 #include "tui/app.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
@@ -87,6 +88,10 @@ struct hvpane {
 	struct aanpaktab aanpak; /* … of any other hulpvraag: its aanpak (aanpak_tab.c) */
 	char bespreek[96];      /* its open meeting: "CT 19-01-2027 13:00" (db/agenda), "" when none */
 	struct dossier *dos;    /* the Dossier tab: read when the tab is first shown */
+	/* the mails sent about it, at the top of the tab Statushistorie
+	 * (issue 13 §5; the outbox under RLS: none for an aanvrager) */
+	struct hv_mail *mails;
+	int nmails;
 };
 
 static struct hvpane *P(struct pane *p)
@@ -293,9 +298,11 @@ static int draw_hv(struct hvpane *v, struct app *a, WINDOW *p, int width)
 	} else if (datum_parse(h->datum, &ontvangen, &e) == 0) {
 		struct datum vandaag = datum_today(time(NULL));
 		long wd = werkdag_between(&a->kal, ontvangen, vandaag);
-		int late = werkdag_overdue(&a->kal, ontvangen, vandaag, 5);
+		int late = werkdag_reactie_te_laat(&a->kal, ontvangen, vandaag, 0, h->eindstatus);
 		snprintf(buf, sizeof buf, "nog geen — %ld werkdag%s na ontvangst%s", wd, wd == 1 ? "" : "en",
-			 late ? " (norm 5 werkdagen: te laat!)" : " (norm: 5 werkdagen)");
+			 h->eindstatus ? " (afgesloten)"
+			 : late	       ? " (norm 5 werkdagen: te laat!)"
+				       : " (norm: 5 werkdagen)");
 		y += field_row(p, s, y, width, "Eerste reactie", buf, s->attr[late ? ST_ERROR : ST_NORMAL]);
 	}
 	snprintf(buf, sizeof buf, "%s%s%s%s", h->coordinator[0] ? h->coordinator : "nog niet gekozen",
@@ -343,12 +350,37 @@ static int count_hist(const struct hvpane *v)
 	return v->h->nhistorie;
 }
 
+/* The mails of the hulpvraag: when, state, to whom, then the subject. */
+static int draw_mails(struct hvpane *v, struct app *a, WINDOW *p, int width)
+{
+	const struct screen *s = &a->scr;
+	char buf[1200];
+	int y = 0;
+
+	if (v->nmails == 0)
+		return 0;
+	snprintf(buf, sizeof buf, "Mails (%d)", v->nmails);
+	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
+	for (int i = 0; i < v->nmails; i++) {
+		const struct hv_mail *m = &v->mails[i];
+
+		if (m->toestand == MAIL_WACHT && m->fout[0])
+			snprintf(buf, sizeof buf, "%s  wacht (poging %d mislukt: %s)  aan %s", m->op, m->pogingen, m->fout,
+				 m->aan);
+		else
+			snprintf(buf, sizeof buf, "%s  %s  aan %s", m->op, mail_toestand_naam(m->toestand), m->aan);
+		screen_put(p, y++, 3, width - 4, buf, s->attr[m->toestand == MAIL_MISLUKT ? ST_ERROR : ST_NORMAL]);
+		screen_put(p, y++, 5, width - 6, m->onderwerp, s->attr[ST_DIM]);
+	}
+	return y + 1;
+}
+
 static int draw_hist(struct hvpane *v, struct app *a, WINDOW *p, int width)
 {
 	const struct screen *s = &a->scr;
 	const struct hulpvraag *h = v->h;
 	char buf[1200];
-	int y = 0;
+	int y = draw_mails(v, a, p, width);
 
 	if (h->nhistorie == 0)
 		screen_put(p, y++, 1, width - 2, "Nog geen statuswijzigingen.", s->attr[ST_DIM]);
@@ -370,7 +402,7 @@ static int draw_hist(struct hvpane *v, struct app *a, WINDOW *p, int width)
 
 static long rows_hist(const struct hvpane *v, int width)
 {
-	long rows = 0;
+	long rows = v->nmails ? 2 + 2L * v->nmails : 0;
 
 	for (int i = 0; i < v->h->nhistorie; i++)
 		rows += 3 + text_rows(v->h->historie[i].van, width / 2) + text_rows(v->h->historie[i].naar, width / 2) +
@@ -907,6 +939,18 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 			v->dos = d;
 		}
 	}
+	{
+		struct hv_mail *mails = NULL;
+		struct err me;
+		int nm = 0;
+
+		/* a failure leaves the old list: the hulpvraag still shows */
+		if (mails_van_hulpvraag(a->db, v->id, &mails, &nm, &me) == 0) {
+			free(v->mails);
+			v->mails = mails;
+			v->nmails = nm;
+		}
+	}
 	if (old)
 		*old = v->h;
 	else
@@ -1277,6 +1321,7 @@ static void hv_free(struct pane *p)
 	compleet_hv_release(&v->compl);
 	formtab_release(&v->forms);
 	dossier_free(&v->dos);
+	free(v->mails);
 	free(v);
 }
 
@@ -1337,4 +1382,19 @@ struct pane *pane_hulpvraag_open_nummer(struct app *a)
 		return NULL;
 	dialog_open_line(&v->base.dlg, DT_NUMMER, "Hulpvraag openen", "Nummer van de hulpvraag:", "", FIELD_DIGITS);
 	return &v->base;
+}
+
+struct pane *pane_hulpvraag_open_nummer_n(struct app *a, long nummer)
+{
+	struct pane *p = pane_hulpvraag_open_nummer(a);
+	char buf[32];
+
+	if (!p)
+		return NULL;
+	snprintf(buf, sizeof buf, "%ld", nummer);
+	field_set(&p->dlg.line, buf);
+	P(p)->pick_id = nummer;
+	p->job = job_nummer;
+	a->work_pending = 1;
+	return p;
 }

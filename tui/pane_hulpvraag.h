@@ -21,6 +21,10 @@ struct pane *pane_hulpvraag_new_compleet(struct app *a, long hulpvraag_id);
 /* The same pane, first asking the nummer of the hulpvraag in a dialog
  * (home screen `o`, useful on the phone); Esc there goes back. */
 struct pane *pane_hulpvraag_open_nummer(struct app *a);
+/* The same with the nummer given (the `:88` command line): it looks the
+ * nummer up at once; when there is no such hulpvraag the dialog stays open
+ * with the nummer and says so. */
+struct pane *pane_hulpvraag_open_nummer_n(struct app *a, long nummer);
 
 /* The intake of a new hulpvraag by hand (telephone, mail): find or create
  * the dossier, pick title, school, coördinator (tui/pane_intake.c).  NULL

@@ -60,6 +60,7 @@ enum dlg_tag {
 	DT_REASON,
 	DT_CONFIRM,
 	DT_DETAILS,
+	DT_SORT_PICK,
 };
 
 enum bulk_op { B_COORD, B_LABEL_ADD, B_LABEL_DEL, B_STATUS };
@@ -87,14 +88,16 @@ struct col {
 };
 
 static const struct col cols[] = {
+	/* the status is what people scan for: it goes after Nummer, Leerling
+	 * and Datum (issue 13 §3), and its width follows what it holds (layout) */
 	{ "Nummer", QS_NUMMER, { 6, 0, 0 } },
 	{ "Datum", QS_DATUM, { 10, 0, 1 } },
-	{ "Leerling", QS_LEERLING, { 14, 4, 0 } },
-	{ "Wd", QS_WERKDAGEN, { 3, 0, 2 } },
-	{ "School", QS_SCHOOL, { 10, 3, 3 } },
-	{ "Type", QS_TYPE, { 8, 1, 4 } },
-	{ "Status", QS_STATUS, { 12, 2, 6 } },
-	{ "Coördinator", QS_COORDINATOR, { 10, 1, 5 } },
+	{ "Leerling", QS_LEERLING, { 14, 3, 0 } },
+	{ "Wd", QS_WERKDAGEN, { 3, 0, 3 } },
+	{ "School", QS_SCHOOL, { 10, 2, 4 } },
+	{ "Type", QS_TYPE, { 8, 1, 5 } },
+	{ "Status", QS_STATUS, { 12, 3, 2 } },
+	{ "Coördinator", QS_COORDINATOR, { 10, 1, 6 } },
 	{ "Labels", QS_LABELS, { 8, 1, 7 } },
 };
 #define NCOLS (int)(sizeof cols / sizeof cols[0])
@@ -190,6 +193,13 @@ static const struct queue_row *current(const struct qpane *v)
 static const char *arrow(int desc)
 {
 	return MB_CUR_MAX > 1 ? (desc ? "▼" : "▲") : (desc ? "v" : "^");
+}
+
+/* A tree of one node (an aanvragende school sees "Alle" only) is not
+ * drawn: the list gets the whole width and the keys skip the tree. */
+static int tree_hidden(const struct qpane *v)
+{
+	return v->nnodes <= 1;
 }
 
 static const char *node_title(const struct qpane *v)
@@ -323,6 +333,18 @@ static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int row
 	}
 }
 
+/* The status as the list shows it: inside a category branch of the tree
+ * without the category prefix ("TLV>afgegeven, school bekend" under TLV
+ * reads "afgegeven, school bekend"). */
+static const char *status_shown(const struct qpane *v, const struct queue_row *r)
+{
+	size_t n = strlen(v->q.categorie);
+
+	if (v->q.kind == QN_CATEGORY && n > 0 && !strncmp(r->status, v->q.categorie, n) && r->status[n] == '>')
+		return r->status + n + 1;
+	return r->status;
+}
+
 /* Which columns fit in width, and how wide each is. */
 /* Column widths for width: the status column is left out within one
  * status; narrow terminals drop the columns of highest prio first. */
@@ -334,6 +356,24 @@ static void layout(const struct qpane *v, int width, int *cw)
 	for (int i = 0; i < NCOLS; i++) {
 		k[i] = cols[i].k;
 		show[i] = !(cols[i].sort == QS_STATUS && v->q.kind == QN_STATUS);
+		if (cols[i].sort == QS_STATUS) {
+			/* as wide as the longest status shown (prefix dropped in a
+			 * category), up to 30% of the list (so at 100 columns the
+			 * school still fits beside it) */
+			int want = 0;
+
+			for (int r = 0; r < v->list.n; r++) {
+				int sw = screen_width(status_shown(v, lijst_row(&v->list, r)));
+				want = sw > want ? sw : want;
+			}
+			if (want > width * 3 / 10)
+				want = width * 3 / 10;
+			if (want > k[i].min)
+				k[i].min = want;
+		}
+		/* the sorted column is never dropped */
+		if (cols[i].sort == v->q.sort)
+			k[i].prio = 0;
 	}
 	lijst_layout(k, NCOLS, show, width, 1, 2, 2, cw);
 }
@@ -378,11 +418,14 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 	} else {
 		long cnt = v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].count : -1;
 
+		/* the school's own list, without a tree: "Mijn aanvragen" */
+		const char *title = tree_hidden(v) && !a->session.internal ? "Mijn aanvragen" : node_title(v);
+
 		if (cnt >= 0) {
 			fmt_count(num, sizeof num, cnt);
-			snprintf(buf, sizeof buf, "%s — %s %s", node_title(v), num, cnt == 1 ? "hulpvraag" : "hulpvragen");
+			snprintf(buf, sizeof buf, "%s — %s %s", title, num, cnt == 1 ? "hulpvraag" : "hulpvragen");
 		} else {
-			snprintf(buf, sizeof buf, "%s", node_title(v));
+			snprintf(buf, sizeof buf, "%s", title);
 		}
 		screen_put(w, 0, x0, width, buf, s->attr[ST_HEAD]);
 	}
@@ -428,7 +471,7 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 		cell(w, 2 + y, &x, cw[3], num, at, 1);
 		cell(w, 2 + y, &x, cw[4], r->school, at, 0);
 		cell(w, 2 + y, &x, cw[5], r->aanvraagtype, at, 0);
-		cell(w, 2 + y, &x, cw[6], r->status, at, 0);
+		cell(w, 2 + y, &x, cw[6], status_shown(v, r), at, 0);
 		cell(w, 2 + y, &x, cw[7], r->coordinator, at, 0);
 		cell(w, 2 + y, &x, cw[8], r->labels, at, 0);
 	}
@@ -458,6 +501,11 @@ static void queue_draw(struct pane *p, struct app *a, WINDOW *w)
 	const struct screen *s = &a->scr;
 	int rows = getmaxy(w), cols = getmaxx(w), tw = tree_width(cols);
 
+	if (tree_hidden(v) && v->loaded) {
+		v->focus_tree = 0;
+		draw_list(v, a, w, 0, cols, rows);
+		return;
+	}
 	draw_tree(v, a, w, tw, rows);
 	for (int y = 0; y < rows; y++)
 		screen_put(w, y, tw, 1, MB_CUR_MAX > 1 ? "│" : "|", s->attr[ST_DIM]);
@@ -632,6 +680,16 @@ static int queue_dialog_ok(struct pane *p, struct app *a)
 	case DT_DETAILS:
 		dialog_close(&v->base.dlg);
 		return R_PAINT | R_BARS;
+	case DT_SORT_PICK:
+		it = dialog_selected(&v->base.dlg);
+		if (it) {
+			/* the same column again turns the order round (as htop) */
+			v->q.desc = (enum queue_sort)it->id == v->q.sort ? !v->q.desc : 0;
+			v->q.sort = (enum queue_sort)it->id;
+		}
+		dialog_close(&v->base.dlg);
+		v->list.cur = v->list.top = 0;
+		return request(v, W_ROWS, L_FIRST);
 	default:
 		dialog_close(&v->base.dlg);
 		return R_PAINT | R_BARS;
@@ -743,6 +801,8 @@ static int q_focus(struct pane *p, struct app *a, enum action_id id)
 {
 	struct qpane *v = Q(p);
 
+	if (tree_hidden(v))
+		return R_NONE;
 	v->focus_tree = !v->focus_tree;
 	if (v->focus_tree && v->open >= 0)
 		v->tsel = v->open;
@@ -846,6 +906,10 @@ static int q_back(struct pane *p, struct app *a, enum action_id id)
 		v->search[0] = '\0';
 		return R_PAINT | R_BARS;
 	}
+	if (tree_hidden(v)) {
+		app_pop(a); /* no tree to go to: back to the overzicht */
+		return R_PAINT | R_BARS;
+	}
 	v->focus_tree = 1;
 	v->tsel = v->open >= 0 ? v->open : 0;
 	return R_PAINT | R_BARS;
@@ -895,6 +959,30 @@ static int q_sort(struct pane *p, struct app *a, enum action_id id)
 	}
 	v->list.cur = v->list.top = 0;
 	return request(v, W_ROWS, L_FIRST);
+}
+
+/* Pick the sort column directly (htop's F6): a list of the columns, the
+ * current one marked with its arrow. */
+static int q_sort_pick(struct pane *p, struct app *a, enum action_id id)
+{
+	struct qpane *v = Q(p);
+	struct dialog_item items[NCOLS];
+	int n = 0, cur = 0;
+
+	for (int i = 0; i < NCOLS; i++) {
+		if (cols[i].sort == QS_STATUS && v->q.kind == QN_STATUS)
+			continue;
+		memset(&items[n], 0, sizeof items[n]);
+		snprintf(items[n].label, sizeof items[n].label, "%s", cols[i].head);
+		if (cols[i].sort == v->q.sort) {
+			snprintf(items[n].extra, sizeof items[n].extra, "nu %s (nog eens: omkeren)", arrow(v->q.desc));
+			cur = n;
+		}
+		items[n++].id = cols[i].sort;
+	}
+	dialog_open_pick(&p->dlg, DT_SORT_PICK, "Sorteren op", "Kies de kolom (Enter):", items, n);
+	p->dlg.sel = cur;
+	return R_PAINT | R_BARS;
 }
 
 /* Space marks (or unmarks) and steps on, so a run of Spaces marks a run. */
@@ -961,6 +1049,7 @@ static const struct pane_action queue_actions[] = {
 	{ ACT_Q_HIT_NEXT, q_hit, 0 },
 	{ ACT_Q_HIT_PREV, q_hit, 0 },
 	{ ACT_Q_SORT, q_sort, 0 },
+	{ ACT_Q_SORT_PICK, q_sort_pick, 0 },
 	{ ACT_Q_SORT_REVERSE, q_sort, 0 },
 	{ ACT_Q_MARK, q_mark, 0 },
 	{ ACT_Q_MARK_ALL, q_mark_all, 0 },

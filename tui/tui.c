@@ -132,6 +132,11 @@ static void paint_msg(struct app *a)
 	WINDOW *w = a->scr.msg;
 
 	werase(w);
+	if (cmdline_active(&a->cmd)) {
+		cmdline_draw(a, w);
+		wnoutrefresh(w);
+		return;
+	}
 	/* The startup notice (keymap errors) stands until the first key. */
 	if (!a->msg[0] && a->notice)
 		screen_put(w, 0, 1, a->scr.cols - 2, a->notice, a->scr.attr[ST_ERROR]);
@@ -175,28 +180,45 @@ static void paint_keys(struct app *a)
 	enum action_ctx ctx = app_context(a);
 	int x = 1, cols = a->scr.cols;
 	enum action_id seen[32];
-	int nseen = 0;
+	const char *labels[32];
+	int nseen = 0, nlabels = 0;
 
 	werase(w);
-	for (size_t i = 0; i < action_count; i++) {
-		const struct action *act = &action_table[i];
+	/* first the context's most useful keys (action_bar_first), then the
+	 * rest of the table in order, each while it fits */
+	for (size_t k = 0; k < action_bar_nfirst + action_count; k++) {
+		const struct action *act;
 		char name[32];
 		int key, dup = 0, need;
 
-		if (!(act->flags & ACTION_BAR) || !action_in_ctx(act, ctx) || !action_allowed(act, a->session.roles))
+		if (k < action_bar_nfirst) {
+			if (action_bar_first[k].ctx != ctx || !(act = action_row(ctx, action_bar_first[k].id)))
+				continue;
+		} else {
+			act = &action_table[k - action_bar_nfirst];
+			if (!(act->flags & ACTION_BAR))
+				continue;
+		}
+		if (!action_in_ctx(act, ctx) || !action_allowed(act, a->session.roles))
 			continue;
 		if (action_keys(a->opt->keys, act, ctx, &key, 1) < 1)
 			continue;
 		for (int j = 0; j < nseen; j++)
 			dup |= seen[j] == act->id;
+		/* one label once: "q Afsluiten" on the home screen makes "F10
+		 * Afsluiten" say nothing new */
+		for (int j = 0; j < nlabels; j++)
+			dup |= !strcmp(labels[j], act->label);
 		if (dup)
 			continue;
 		if (nseen < 32)
 			seen[nseen++] = act->id;
+		if (nlabels < 32)
+			labels[nlabels++] = act->label;
 		action_key_name(key, name, sizeof name);
 		need = screen_width(name) + 1 + screen_width(act->label);
 		if (x + need > cols - 1)
-			break;
+			continue; /* a shorter one further on may still fit */
 		x += screen_put(w, 0, x, cols - x, name, a->scr.attr[ST_BAR_KEY]);
 		x += 1;
 		x += screen_put(w, 0, x, cols - x, act->label, a->scr.attr[ST_NORMAL]);
@@ -242,8 +264,13 @@ static void paint(struct app *a)
 	/* the body goes last so the hardware cursor ends up in its field */
 	if (a->cur_on)
 		wmove(a->scr.body, a->cur_y, a->cur_x);
-	curs_set(a->cur_on ? 1 : 0);
+	curs_set(a->cur_on || cmdline_active(&a->cmd) ? 1 : 0);
 	wnoutrefresh(a->scr.body);
+	if (cmdline_active(&a->cmd)) {
+		/* the command line has the cursor: its window goes last */
+		wmove(a->scr.msg, 0, a->cmd.cx);
+		wnoutrefresh(a->scr.msg);
+	}
 	doupdate();
 	a->dirty = 0;
 }
@@ -285,36 +312,36 @@ static int read_key(int *key)
 	return 1;
 }
 
+/* Esc followed by a digit stands for F1 … F10 (over SSH many terminals have
+ * no usable F-keys).  So that this works on every screen — also where Esc
+ * itself means something (terug, annuleren) — an Esc is held back until
+ * the next key or ESC_HOLD_MS: a digit makes it an F-key, anything else
+ * (or the time running out) runs the Esc first and then that key.  One
+ * place, so no pane can get it wrong. */
+#define ESC_HOLD_MS 600
+
 struct input {
-	int64_t esc_ms; /* an unused Esc: a digit right after it is an F-key */
+	int64_t esc_ms; /* an Esc held back at this moment (0: none) */
 };
 
-static void dispatch_key(struct app *a, struct input *in, int key)
+static void dispatch_one(struct app *a, int key)
 {
 	struct pane *p = app_top(a);
 	const struct action *act;
 	int r = R_NONE;
-	int64_t now = app_now_ms();
 
-	if (key == TK(KEY_RESIZE)) {
-		a->dirty |= D_LAYOUT;
-		return;
-	}
-	a->last_key_ms = now;
-	a->notice = NULL;
-	/* Esc 1 … Esc 0 work as F1 … F10 (F-keys get eaten by some terminals) */
-	if (in->esc_ms && now - in->esc_ms < 2000 && key >= '0' && key <= '9')
-		key = TK(KEY_F(key == '0' ? 10 : key - '0'));
-	in->esc_ms = 0;
 	if (a->scr.too_small) {
 		/* nothing is visible: typing blind could do harm; only quit works */
 		if (key == TK(KEY_F(10)))
 			a->quit = 1;
-		else if (key == TK_ESC)
-			in->esc_ms = now; /* Esc 0 quits too */
 		return;
 	}
 	app_message_clear(a);
+	/* the command line (:) takes every key while it is open */
+	if (cmdline_active(&a->cmd)) {
+		apply(a, cmdline_key(a, key));
+		return;
+	}
 	/* an open dialog takes the keys it edits with; the rest are actions */
 	if (p && dialog_active(&p->dlg)) {
 		if (dialog_key(&p->dlg, key))
@@ -327,21 +354,67 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 		if (act)
 			r = app_run_action(a, act->id);
 	}
-	if (r == R_NONE && key == TK_ESC)
-		in->esc_ms = now;
 	if (r == R_NONE && key == TK_CTRL('c')) {
-		const struct action *quit = NULL;
+		/* on the home screen q quits (after a question), elsewhere F10 */
+		enum action_ctx ctx = app_context(a);
+		const struct action *quit = action_row(ctx, ctx == CTX_HOME ? ACT_BACK : ACT_QUIT);
 		int qk;
 		char name[32];
 
-		for (size_t i = 0; i < action_count && !quit; i++)
-			if (action_table[i].id == ACT_QUIT)
-				quit = &action_table[i];
 		if (quit && action_keys(a->opt->keys, quit, app_context(a), &qk, 1) == 1)
 			app_message(a, 0, "Afsluiten doe je met %s",
 				    action_key_name(qk, name, sizeof name));
 	}
 	apply(a, r);
+}
+
+/* A held-back Esc whose time ran out is an Esc after all. */
+static void esc_flush(struct app *a, struct input *in, int64_t now)
+{
+	if (in->esc_ms && now - in->esc_ms >= ESC_HOLD_MS) {
+		in->esc_ms = 0;
+		dispatch_one(a, TK_ESC);
+	}
+}
+
+/* Milliseconds until a held-back Esc must run (-1: none held). */
+static int esc_timeout(const struct input *in)
+{
+	int64_t left;
+
+	if (!in->esc_ms)
+		return -1;
+	left = in->esc_ms + ESC_HOLD_MS - app_now_ms();
+	return left < 0 ? 0 : (int)left;
+}
+
+static void dispatch_key(struct app *a, struct input *in, int key)
+{
+	int64_t now = app_now_ms();
+
+	if (key == TK(KEY_RESIZE)) {
+		a->dirty |= D_LAYOUT;
+		return;
+	}
+	a->last_key_ms = now;
+	a->notice = NULL;
+	if (in->esc_ms) {
+		int64_t held = in->esc_ms;
+
+		in->esc_ms = 0;
+		if (now - held < ESC_HOLD_MS && key >= '0' && key <= '9') {
+			dispatch_one(a, TK(KEY_F(key == '0' ? 10 : key - '0')));
+			return;
+		}
+		dispatch_one(a, TK_ESC);
+		if (a->quit)
+			return;
+	}
+	if (key == TK_ESC) {
+		in->esc_ms = now;
+		return;
+	}
+	dispatch_one(a, key);
 }
 
 /* ---- live updates ----------------------------------------------------- */
@@ -471,6 +544,8 @@ static void loop(struct app *a)
 		}
 		if (timeout < 0 || (poll_timeout(a) >= 0 && poll_timeout(a) < timeout))
 			timeout = poll_timeout(a);
+		if (esc_timeout(&in) >= 0 && (timeout < 0 || esc_timeout(&in) < timeout))
+			timeout = esc_timeout(&in);
 		if (poll(pfd, nfd, more ? 0 : timeout) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -507,6 +582,7 @@ static void loop(struct app *a)
 			a->exit_status = 129;
 			break;
 		}
+		esc_flush(a, &in, app_now_ms());
 		idle_check(a);
 	}
 }

@@ -189,6 +189,7 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_VERGADERING_BEHEREN:
 	case RECHT_PLANNEN:
 	case RECHT_UITKOMST_VASTLEGGEN:
+	case RECHT_VOORLOPIG_ZIEN:     /* the aanvrager sees its own too: voorlopig_for_applicatiebeheer */
 	case RECHT_COUNT:
 		break;
 	}
@@ -391,6 +392,27 @@ static void hole_e_voorlopige_aanmelding(void **state)
 	assert_int_equal(try_as(w, "sec_a", "SELECT 1 FROM hulpvraag_telling WHERE NOT voorlopig", NULL, 0), 1);
 }
 
+/* issue 13 §7 (000): a voorlopige aanmelding is hidden from the SWV "met
+ * uitzondering van de kindkans-applicatiebeheerders" — they read it, they
+ * do not edit it; everyone else of the back office still does not see it. */
+static void voorlopig_for_applicatiebeheer(void **state)
+{
+	struct world *w = *state;
+	char sql[512];
+
+	snprintf(sql, sizeof sql, "SELECT 1 FROM hulpvraag WHERE id = %ld", w->hv_anna);
+	assert_int_equal(try_as(w, "adm_a", sql, NULL, 0), 1);
+	assert_int_equal(try_as(w, "sec_a", sql, NULL, 0), 0);
+	assert_int_equal(try_as(w, "coord_a", sql, NULL, 0), 0);
+	assert_int_equal(try_as(w, "fin_a", sql, NULL, 0), 0);
+	assert_int_equal(try_as(w, "sec_b", sql, NULL, 0), 0);
+	snprintf(sql, sizeof sql, "SELECT 1 FROM dossier d JOIN hulpvraag h ON h.dossier_id = d.id WHERE h.id = %ld",
+		 w->hv_anna);
+	assert_int_equal(try_as(w, "adm_a", sql, NULL, 0), 1); /* its dossier follows */
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET titel = 'x' WHERE id = %ld", w->hv_anna);
+	assert_int_equal(try_as(w, "adm_a", sql, NULL, 0), 0); /* reading, not editing */
+}
+
 /* The SECURITY DEFINER functions that stand in for the read policy of
  * hulpvraag see exactly what the policy lets each account see. */
 static void definer_functions_match_the_policy(void **state)
@@ -458,6 +480,7 @@ int main(void)
 		cmocka_unit_test(hole_c_bijlage_content),
 		cmocka_unit_test(hole_d_configuration),
 		cmocka_unit_test(hole_e_voorlopige_aanmelding),
+		cmocka_unit_test(voorlopig_for_applicatiebeheer),
 		cmocka_unit_test(definer_functions_match_the_policy),
 		cmocka_unit_test(status_changes_follow_the_flow),
 	};

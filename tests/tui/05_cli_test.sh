@@ -141,14 +141,14 @@ XDG_CONFIG_HOME=$T/cfg "$B" --dump-keys >"$T/keys.out" 2>"$T/keys.err"
 krc=$?
 if [ "$krc" -eq 1 ] && grep -qF "cfg/balie/keys:2: onbekende actie 'opslaan' in context 'hulpvraag'" "$T/keys.err" &&
    grep -qF "cfg/balie/keys:3: Ctrl-S is niet toegestaan" "$T/keys.err" &&
-   grep -q "^bind hulpvraag *F7 *status-wijzigen" "$T/keys.out" && grep -q "^bind overal *q *afsluiten" "$T/keys.out"; then
+   grep -q "^bind hulpvraag *F7 *status-wijzigen" "$T/keys.out" && grep -q "^bind overal *q *terug-of-afsluiten" "$T/keys.out"; then
 	tap_ok "eigen toetsenbestand: fouten als bestand:regel, de rest en de standaard blijven"
 else
 	tap_fail "eigen toetsenbestand" "status $krc; $(cat "$T/keys.err")"
 fi
-printf 'unbind overal q\nbind overal Q afsluiten\nbind overzicht F7 werkvoorraad\nbind overzicht x nergens\n' >"$T/cfg/balie/keys"
+printf 'unbind overal q\nunbind overzicht q\nbind overal Q afsluiten\nbind overzicht F7 werkvoorraad\nbind overzicht x nergens\n' >"$T/cfg/balie/keys"
 tui_start keys 100 30 "XDG_CONFIG_HOME=$T/cfg $B demo"
-check "fout in het eigen toetsenbestand staat bij het starten in de berichtregel" wait_for "keys:4: onbekende actie" 20
+check "fout in het eigen toetsenbestand staat bij het starten in de berichtregel" wait_for "keys:5: onbekende actie" 20
 tui_login coordinator demo
 if wait_for "Welkom" 20 && wait_for "Q Afsluiten" 5; then
 	tap_ok "eigen toetsen in de TUI: de onderste regel toont Q Afsluiten"

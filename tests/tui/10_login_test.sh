@@ -70,7 +70,7 @@ check "aantallen ingeladen" wait_for "Totaal" 10
 check "naam, rol en organisatie op het overzicht" screen_has_all "Welkom, " "Rol " "PO3008  "
 check "aantallen per statuscategorie gelijk aan de database (PO3008)" counts_match PO3008
 check "statusbalk: gebruiker, organisatie, verbonden" status_bar_ok
-check "toetsenbalk uit de actietabel" screen_has "q Afsluiten  r Vernieuwen"
+check "toetsenbalk uit de actietabel" screen_has "n Nieuw  t Te controleren  ? Help  w Werkvoorraad  o Hulpvraag  q Afsluiten"
 tui_keys r
 check "r vernieuwt de aantallen" wait_for "Totaal" 10
 check "na vernieuwen nog steeds gelijk aan de database" counts_match PO3008
@@ -83,6 +83,8 @@ tui_keys C-c
 check "Ctrl-C breekt niets af maar zegt hoe je afsluit" wait_for "Afsluiten doe je met q" 5
 check "na Ctrl-C nog steeds het overzicht" screen_has "Hulpvragen per statuscategorie"
 tui_keys q
+wait_for "balie afsluiten?" 5  # q on the home screen asks first (issue 13)
+tui_keys Enter
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
 

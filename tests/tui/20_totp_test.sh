@@ -22,6 +22,8 @@ tui_keys Enter
 check "de code uit oathtool geeft het overzicht" wait_for "Hulpvragen per statuscategorie" 20
 check "ingelogd als totp" screen_has "(totp)"
 tui_keys q
+wait_for "balie afsluiten?" 5  # q on the home screen asks first (issue 13)
+tui_keys Enter
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
 

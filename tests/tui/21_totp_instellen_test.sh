@@ -76,7 +76,7 @@ check "geheim opgeslagen" [ "$(secret_db)" = "$secret" ]
 check "auditrij totp-ingesteld" [ "$(demo_psql "SELECT count(*) FROM balie.audit_log a JOIN balie.account c ON c.id = a.account_id
 	WHERE c.username = '$USER_' AND a.actie = 'totp-ingesteld' AND a.detail NOT LIKE '%$secret%'")" = 1 ]
 tui_keys q
-wait_for "Afsluiten?" 3 && tui_keys j
+wait_for "balie afsluiten?" 3 && tui_keys Enter
 wait_exit 10 >/dev/null
 
 tui_demo ts2 80 24

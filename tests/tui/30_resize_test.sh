@@ -37,6 +37,8 @@ resize 120 40
 resize 81 25
 check "snel achter elkaar vergroten en verkleinen" wait_for "Totaal" 5
 tui_keys q
+wait_for "balie afsluiten?" 5  # q on the home screen asks first (issue 13)
+tui_keys Enter
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
 

@@ -28,6 +28,8 @@ tui_type demo
 tui_keys Enter
 check "en ontgrendelt weer" wait_for "Totaal" 10
 tui_keys q
+wait_for "balie afsluiten?" 5  # q on the home screen asks first (issue 13)
+tui_keys Enter
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
 

@@ -34,6 +34,8 @@ resize 80 24
 wait_for "Totaal" 5
 check "80 kolommen: statusbalk eindigt precies aan de rand" status_width_is 79
 tui_keys q
+wait_for "balie afsluiten?" 5  # q on the home screen asks first (issue 13)
+tui_keys Enter
 rc=$(wait_exit 10)
 check "q sluit af met status 0 (was: ${rc:-nog bezig})" [ "$rc" = 0 ]
 

@@ -75,6 +75,8 @@ check "eerste balie ziet het ook" wait_for "$(dutch_number "$n2")" 5
 tui_keys Escape Escape
 check "Esc gaat terug naar het overzicht (sluit niet af)" wait_for "Hulpvragen per statuscategorie" 5
 tui_keys q
+wait_for "balie afsluiten?" 5  # q on the home screen asks first (issue 13)
+tui_keys Enter
 rc=$(wait_exit 10)
 check "q sluit af (status ${rc:-nog bezig})" [ "$rc" = 0 ]
 

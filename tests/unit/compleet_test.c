@@ -552,6 +552,141 @@ static void test_po3008_tlv(void **state)
 	flow_type_free(&t);
 }
 
+/* ------------------------------------- the seeds, where balie differed -- */
+/* issue 13 §7: each fix of forms/ against the wording of the seeds. */
+
+static struct flow_type *load_flow(const char *rel)
+{
+	char path[1024];
+	const char *src = getenv("BALIE_SRCDIR");
+	struct flow_type *t = NULL;
+	struct err e;
+
+	snprintf(path, sizeof path, "%s/forms/%s", src && *src ? src : ".", rel);
+	if (flow_type_load(path, &t, NULL, NULL, NULL, &e) != 0)
+		fail_msg("%s: %s", path, e.msg);
+	return t;
+}
+
+/* Does any condition of the checklist have this kind and argument (veld:
+ * for COMPLEET_VELD the field key)? */
+static int asks(const struct flow_type *t, enum compleet_kind kind, const char *arg)
+{
+	for (size_t i = 0; i < t->compleet.nitems; i++)
+		for (size_t j = 0; j < t->compleet.items[i].nalt; j++) {
+			const struct compleet_cond *c = &t->compleet.items[i].alt[j];
+			const char *what = kind == COMPLEET_VELD ? c->veld : c->arg;
+
+			if (c->kind == kind && what && strcmp(what, arg) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* Every item of t's checklist holds for f. */
+static void all_met(const struct flow_type *t, const struct compleet_feiten *f)
+{
+	struct compleet_uitslag u;
+	struct err e;
+
+	assert_int_equal(compleet_evaluate(&t->compleet, f, &u, &e), 0);
+	assert_int_equal(u.nok, u.n);
+	compleet_uitslag_release(&u);
+}
+
+static void test_seed_verlenging_tlv(void **state)
+{
+	(void)state;
+	struct flow_type *t = load_flow("po3008/verlenging-tlv.flow");
+
+	/* 004 §4.1: beschikkingsnummer and einddatum of the current TLV */
+	assert_true(asks(t, COMPLEET_VELD, "einddatum_huidig"));
+	assert_true(asks(t, COMPLEET_VELD, "beschikkingsnummer"));
+	assert_false(asks(t, COMPLEET_VELD, "einddatum"));
+	flow_type_free(&t);
+}
+
+static void test_seed_verlenging_arrangement(void **state)
+{
+	(void)state;
+	struct flow_type *t = load_flow("po3008/verlenging-arrangement.flow");
+	struct compleet_bijlage b[] = { { "OPP", "OPP 2026.pdf", { 2026, 9, 1 }, 0 } };
+	struct compleet_feiten f = base();
+
+	/* 004 §3.7: the OPP and other relevant documents, no evaluation form */
+	assert_true(asks(t, COMPLEET_BIJLAGE, "OPP"));
+	assert_false(asks(t, COMPLEET_FORMULIER, "evaluatie-individueel-arrangement"));
+	f.bijlagen = b;
+	f.nbijlagen = 1;
+	f.geboortedatum = f.schoolgegevens = 1;
+	f.titel = "Verlenging arrangement";
+	all_met(t, &f);
+	flow_type_free(&t);
+}
+
+static void test_seed_po2507_groepsarrangement(void **state)
+{
+	(void)state;
+	struct flow_type *t = load_flow("po2507/groepsarrangement.flow");
+	struct compleet_bijlage b[] = { { "plan", "Groepsplan acties en factoren.pdf", { 2026, 9, 1 }, 0 } };
+	struct compleet_feiten f = base();
+
+	/* 001 §3 stap 5: the school's own actions and the factoren, no pupil documents */
+	assert_false(asks(t, COMPLEET_BIJLAGE, "OPP"));
+	assert_false(asks(t, COMPLEET_BIJLAGE, "toetsgegevens"));
+	assert_false(asks(t, COMPLEET_ACTUEEL, "onderzoeksverslag"));
+	assert_true(asks(t, COMPLEET_BIJLAGE, "plan"));
+	f.bijlagen = b;
+	f.nbijlagen = 1;
+	f.leerling = (struct naam){ NULL, NULL, NULL };
+	f.titel = "Groepsarrangement 8D";
+	all_met(t, &f);
+	flow_type_free(&t);
+}
+
+/* PO2806, PO2811 and generiek have a checklist, statuses to check and
+ * (where the seed has one) the aanvulling status. */
+static void test_seed_checklists(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file, *check, *aanvulling;
+	} want[] = {
+		{ "po2806/ondersteuning.flow", "Aanmelding", "Dossier incompleet" },
+		{ "po2806/schoolbudget.flow", "Aanmelding", "Dossier incompleet" },
+		{ "po2811/team-schoolondersteuning.flow", "Aanmelding", NULL },
+		{ "generiek/hulpvraag.flow", "Nieuw", "Dossier incompleet" },
+	};
+
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		struct flow_type *t = load_flow(want[i].file);
+		int controleren = 0;
+
+		assert_true(t->compleet.nitems >= 3);
+		for (size_t s = 0; s < t->nstatuses; s++)
+			if (!strcmp(t->statuses[s].name, want[i].check))
+				controleren = t->statuses[s].controleren;
+		assert_true(controleren);
+		if (want[i].aanvulling)
+			assert_string_equal(flow_aanvulling(t, want[i].check), want[i].aanvulling);
+		else
+			assert_null(flow_aanvulling(t, want[i].check));
+		flow_type_free(&t);
+	}
+	/* 000: "het OPP … altijd nodig"; schoolbudget: "minimaal het OPP" or
+	 * "minimaal de Onderbouwing Aanvraag Schoolbudget" */
+	struct flow_type *t = load_flow("po2806/ondersteuning.flow");
+	assert_true(asks(t, COMPLEET_BIJLAGE, "OPP"));
+	flow_type_free(&t);
+	t = load_flow("po2806/schoolbudget.flow");
+	assert_true(asks(t, COMPLEET_BIJLAGE, "OPP"));
+	assert_true(asks(t, COMPLEET_BIJLAGE, "plan"));
+	flow_type_free(&t);
+	t = load_flow("po2811/team-schoolondersteuning.flow");
+	assert_true(asks(t, COMPLEET_FORMULIER, "team-schoolondersteuning"));
+	flow_type_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -567,6 +702,10 @@ int main(void)
 		cmocka_unit_test(test_parse_section),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_po3008_tlv),
+		cmocka_unit_test(test_seed_verlenging_tlv),
+		cmocka_unit_test(test_seed_verlenging_arrangement),
+		cmocka_unit_test(test_seed_po2507_groepsarrangement),
+		cmocka_unit_test(test_seed_checklists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

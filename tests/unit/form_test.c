@@ -385,6 +385,31 @@ static void test_list_and_source(void **state)
 	assert_non_null(strstr(e.msg, "bestandsnaam"));
 }
 
+/* issue 13 §7: what the seeds ask of the PO3008 forms. */
+static void test_seed_forms(void **state)
+{
+	(void)state;
+	const char *src = getenv("BALIE_SRCDIR");
+	char path[512];
+	struct form_def *d;
+	struct err e;
+
+	/* 004 §4.1 asks no Einddatum of the new TLV: not required */
+	snprintf(path, sizeof path, "%s/forms/po3008/aanvraag-tlv.form", src ? src : ".");
+	assert_int_equal(form_load(path, &d, NULL, NULL, &e), 0);
+	assert_false(d->fields[form_field_index(d, "einddatum")].required);
+	assert_true(d->fields[form_field_index(d, "startdatum")].first_of_month); /* the TLV start */
+	form_free(&d);
+	/* "1e van de maand" only of the TLV start: not on these two */
+	static const char *const not_first[] = { "groepsarrangement", "aanvraag-bekostiging-so-midden-hoog" };
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/forms/po3008/%s.form", src ? src : ".", not_first[i]);
+		assert_int_equal(form_load(path, &d, NULL, NULL, &e), 0);
+		assert_false(d->fields[form_field_index(d, "startdatum")].first_of_month);
+		form_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_shipped_forms),
+		cmocka_unit_test(test_seed_forms),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_list_and_source),
 	};

@@ -128,6 +128,7 @@ static void subject_may_not_carry_pupil_data(void **state)
 	parse_fails("Onderwerp: {hulpvraagnummer} {reden}\n\ntekst\n", 1, "{reden} mag niet in het onderwerp");
 	parse_fails("Onderwerp: {school}\n\ntekst\n", 1, "mag niet in het onderwerp");
 	parse_fails("Onderwerp: {contact}\n\ntekst\n", 1, "mag niet in het onderwerp");
+	parse_fails("Onderwerp: {aanvrager}\n\ntekst\n", 1, "{aanvrager} mag niet in het onderwerp");
 	parse_fails("Onderwerp: x\nActie: a = {actie}\n\ntekst\n", 2, "{actie} mag niet");
 }
 
@@ -248,6 +249,41 @@ static void shipped_templates_load(void **state)
 	}
 }
 
+/* issue 13 §5: the body addresses the aanvrager by name; every shipped
+ * status template does ("Beste {aanvrager},"). */
+static void aanvrager_by_name(void **state)
+{
+	static const char *const profielen[] = { "po3008", "po2507", "po2806", "po2811", "generiek" };
+	const char *src = getenv("BALIE_SRCDIR");
+	struct mailtpl *t = parse_ok("Onderwerp: Hulpvraag {hulpvraagnummer}\n\nBeste {aanvrager},\n");
+	struct mailtpl_vars v;
+	char *subject = NULL, *body = NULL, path[512];
+	struct err e;
+
+	memset(&v, 0, sizeof v);
+	v.v[MAILTPL_NUMMER] = "88";
+	v.v[MAILTPL_AANVRAGER] = "Femke Bekkers";
+	assert_int_equal(mailtpl_render(t, &v, &subject, &body, &e), 0);
+	assert_non_null(strstr(body, "Beste Femke Bekkers,"));
+	free(subject);
+	free(body);
+	mailtpl_free(&t);
+	for (size_t i = 0; i < sizeof profielen / sizeof profielen[0]; i++) {
+		FILE *f;
+		char line[1100];
+		int found = 0;
+
+		snprintf(path, sizeof path, "%s/forms/%s/mail/status.mail", src ? src : ".", profielen[i]);
+		f = fopen(path, "r");
+		assert_non_null(f);
+		while (fgets(line, sizeof line, f))
+			found |= strstr(line, "Beste {aanvrager},") != NULL;
+		fclose(f);
+		if (!found)
+			fail_msg("%s spreekt de aanvrager niet bij naam aan (Beste {aanvrager},)", path);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +297,7 @@ int main(void)
 		cmocka_unit_test(crlf_body_accepted),
 		cmocka_unit_test(slug_and_find),
 		cmocka_unit_test(shipped_templates_load),
+		cmocka_unit_test(aanvrager_by_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

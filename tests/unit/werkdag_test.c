@@ -204,6 +204,36 @@ static void overdue_after_five_werkdagen(void **state)
 	assert_true(werkdag_overdue(k, D(9, 3, 2026), D(17, 3, 2026), 5));
 }
 
+/* issue 13: a closed hulpvraag (eindstatus) or one with a first reaction is
+ * never late; an open one without reaction is late as werkdag_overdue. */
+static void reactie_te_laat_not_when_closed(void **state)
+{
+	struct werkdag_kalender *k = *state;
+
+	assert_true(werkdag_reactie_te_laat(k, D(9, 3, 2026), D(17, 3, 2026), 0, 0));
+	assert_false(werkdag_reactie_te_laat(k, D(9, 3, 2026), D(17, 3, 2026), 0, 1));
+	assert_false(werkdag_reactie_te_laat(k, D(9, 3, 2026), D(17, 3, 2026), 1, 0));
+	assert_false(werkdag_reactie_te_laat(k, D(9, 3, 2026), D(16, 3, 2026), 0, 0));
+}
+
+/* The cut-off is the latest overdue day of receipt: every day on or
+ * before it is overdue, the day after is not (also across holidays). */
+static void overdue_cutoff_agrees_with_overdue(void **state)
+{
+	struct werkdag_kalender *k = *state;
+	struct datum today[] = { D(17, 3, 2026), D(6, 5, 2026), D(28, 4, 2026), D(4, 1, 2027), D(14, 3, 2026) };
+
+	for (size_t i = 0; i < sizeof today / sizeof today[0]; i++) {
+		struct datum c = werkdag_overdue_cutoff(k, today[i], 5);
+		long cd = datum_to_days(c);
+
+		assert_true(werkdag_overdue(k, c, today[i], 5));
+		assert_true(werkdag_overdue(k, datum_from_days(cd - 3), today[i], 5));
+		assert_false(werkdag_overdue(k, datum_from_days(cd + 1), today[i], 5));
+	}
+	assert_string_equal(fmt(werkdag_overdue_cutoff(k, D(17, 3, 2026), 5)), "09-03-2026");
+}
+
 static void overdue_with_holidays(void **state)
 {
 	struct werkdag_kalender *k = *state;
@@ -445,6 +475,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(add_werkdagen, setup_kalender, teardown_kalender),
 		cmocka_unit_test_setup_teardown(overdue_after_five_werkdagen, setup_kalender, teardown_kalender),
 		cmocka_unit_test_setup_teardown(overdue_with_holidays, setup_kalender, teardown_kalender),
+		cmocka_unit_test_setup_teardown(reactie_te_laat_not_when_closed, setup_kalender, teardown_kalender),
+		cmocka_unit_test_setup_teardown(overdue_cutoff_agrees_with_overdue, setup_kalender, teardown_kalender),
 		cmocka_unit_test(overdue_received_on_saturday),
 		cmocka_unit_test_setup_teardown(list_2026_without_weekends, setup_kalender, teardown_kalender),
 		cmocka_unit_test(list_with_weekend_flag),
