@@ -261,8 +261,15 @@ static enum auth_result password_attempt(struct db *db, const struct wachtwoord_
 		return n >= AUTH_MAX_FAILURES ? AUTH_BLOCKED : AUTH_FAILED;
 	}
 	int ok = wachtwoord_verify(a.hash, password ? password : "");
-	if (!ok)
+	if (!ok) {
+		/* a hash of another cost took another time than the unknown
+		 * name's dummy at today's cost: do that same work too, so the
+		 * padding (pad_failure) only hides the small rest, also when the
+		 * machine is busy and every verification slows down alike */
+		if (wachtwoord_needs_rehash(a.hash, params))
+			wachtwoord_verify_dummy(password ? password : "", params);
 		return wrong_password(db, &a, "wachtwoord", e);
+	}
 	if (a.blocked)
 		return AUTH_BLOCKED;
 	if (a.totp_secret[0]) {
