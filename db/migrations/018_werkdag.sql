@@ -52,13 +52,31 @@ $$;
 -- beside hulpvraag_telling's.  "> 5 werkdagen" depends on today, so the
 -- home screen sums the days up to a cut-off it computes with the werkdagen
 -- calendar: one row per day, a few hundred rows, never the big table.
-CREATE TABLE hulpvraag_telling_reactie (
+--
+-- Like hulpvraag_telling since 014 (issue 15): a writer only APPENDS its -1
+-- and +1 to a delta table (no counter row held until its commit, no
+-- deadlock between opposite moves); hulpvraag_telling_reactie is a view of
+-- base + deltas, exact at every moment; telling_vouwen() folds the deltas
+-- into the base every tick of `balie notify --daemon`.
+CREATE TABLE hulpvraag_telling_reactie_basis (
 	organisatie_id bigint NOT NULL REFERENCES organisatie,
 	coordinator_id bigint NOT NULL DEFAULT 0,   -- 0: no coördinator yet
 	datum          date NOT NULL,
 	aantal         bigint NOT NULL DEFAULT 0 CHECK (aantal >= 0),
 	PRIMARY KEY (organisatie_id, coordinator_id, datum)
 );
+CREATE TABLE hulpvraag_telling_reactie_delta (
+	organisatie_id bigint NOT NULL,
+	coordinator_id bigint NOT NULL,
+	datum          date NOT NULL,
+	aantal         integer NOT NULL CHECK (aantal IN (-1, 1))
+);
+CREATE VIEW hulpvraag_telling_reactie WITH (security_invoker = true) AS
+SELECT organisatie_id, coordinator_id, datum, sum(aantal)::bigint AS aantal
+  FROM (SELECT organisatie_id, coordinator_id, datum, aantal FROM hulpvraag_telling_reactie_basis
+        UNION ALL
+        SELECT organisatie_id, coordinator_id, datum, aantal FROM hulpvraag_telling_reactie_delta) u
+ GROUP BY organisatie_id, coordinator_id, datum;
 
 CREATE FUNCTION hulpvraag_wacht_op_reactie(p_type bigint, p_status text, p_voorlopig boolean,
                                            p_reactie timestamptz) RETURNS boolean
@@ -69,18 +87,23 @@ $$;
 
 CREATE FUNCTION hulpvraag_telling_reactie_bij() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_oud boolean := TG_OP IN ('UPDATE', 'DELETE')
+	                 AND hulpvraag_wacht_op_reactie(OLD.aanvraagtype_id, OLD.status, OLD.voorlopig, OLD.eerste_reactie);
+	v_nieuw boolean := TG_OP IN ('UPDATE', 'INSERT')
+	                   AND hulpvraag_wacht_op_reactie(NEW.aanvraagtype_id, NEW.status, NEW.voorlopig, NEW.eerste_reactie);
 BEGIN
-	IF TG_OP IN ('UPDATE', 'DELETE')
-	   AND hulpvraag_wacht_op_reactie(OLD.aanvraagtype_id, OLD.status, OLD.voorlopig, OLD.eerste_reactie) THEN
-		UPDATE hulpvraag_telling_reactie SET aantal = aantal - 1
-		 WHERE organisatie_id = OLD.organisatie_id AND coordinator_id = coalesce(OLD.coordinator_id, 0)
-		   AND datum = OLD.datum;
+	IF v_oud AND v_nieuw AND (OLD.organisatie_id, coalesce(OLD.coordinator_id, 0), OLD.datum)
+	   IS NOT DISTINCT FROM (NEW.organisatie_id, coalesce(NEW.coordinator_id, 0), NEW.datum) THEN
+		RETURN NULL;
 	END IF;
-	IF TG_OP IN ('UPDATE', 'INSERT')
-	   AND hulpvraag_wacht_op_reactie(NEW.aanvraagtype_id, NEW.status, NEW.voorlopig, NEW.eerste_reactie) THEN
-		INSERT INTO hulpvraag_telling_reactie AS t (organisatie_id, coordinator_id, datum, aantal)
-		VALUES (NEW.organisatie_id, coalesce(NEW.coordinator_id, 0), NEW.datum, 1)
-		ON CONFLICT (organisatie_id, coordinator_id, datum) DO UPDATE SET aantal = t.aantal + 1;
+	IF v_oud THEN
+		INSERT INTO hulpvraag_telling_reactie_delta
+		VALUES (OLD.organisatie_id, coalesce(OLD.coordinator_id, 0), OLD.datum, -1);
+	END IF;
+	IF v_nieuw THEN
+		INSERT INTO hulpvraag_telling_reactie_delta
+		VALUES (NEW.organisatie_id, coalesce(NEW.coordinator_id, 0), NEW.datum, 1);
 	END IF;
 	RETURN NULL;
 END
@@ -89,12 +112,42 @@ CREATE TRIGGER hulpvraag_telling_reactie_bij
 	AFTER INSERT OR DELETE OR UPDATE OF status, coordinator_id, eerste_reactie, voorlopig, datum, aanvraagtype_id
 	ON hulpvraag FOR EACH ROW EXECUTE FUNCTION hulpvraag_telling_reactie_bij();
 
+-- The fold of 014, and these deltas with it (the same lock: one folder).
+ALTER FUNCTION telling_vouwen() RENAME TO telling_vouwen_status;
+REVOKE EXECUTE ON FUNCTION telling_vouwen_status() FROM PUBLIC;
+CREATE FUNCTION telling_vouwen() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_n bigint;
+BEGIN
+	IF NOT pg_try_advisory_xact_lock(hashtext('balie.telling_vouwen')) THEN
+		RETURN 0;
+	END IF;
+	WITH d AS (DELETE FROM hulpvraag_telling_reactie_delta RETURNING *),
+	     s AS (SELECT organisatie_id, coordinator_id, datum, sum(aantal) AS a, count(*) AS c FROM d GROUP BY 1, 2, 3),
+	     u AS (UPDATE hulpvraag_telling_reactie_basis t SET aantal = t.aantal + s.a FROM s
+	            WHERE t.organisatie_id = s.organisatie_id AND t.coordinator_id = s.coordinator_id
+	              AND t.datum = s.datum AND s.a <> 0),
+	     i AS (INSERT INTO hulpvraag_telling_reactie_basis (organisatie_id, coordinator_id, datum, aantal)
+	           SELECT organisatie_id, coordinator_id, datum, a FROM s
+	            WHERE NOT EXISTS (SELECT 1 FROM hulpvraag_telling_reactie_basis t
+	                               WHERE t.organisatie_id = s.organisatie_id AND t.coordinator_id = s.coordinator_id
+	                                 AND t.datum = s.datum))
+	SELECT coalesce(sum(c), 0) INTO v_n FROM s;
+	RETURN v_n + telling_vouwen_status();
+END
+$$;
+REVOKE EXECUTE ON FUNCTION telling_vouwen() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION telling_vouwen() TO balie_app, balie_mail;
+
 -- After a bulk load with triggers disabled (demodata, after
 -- telling_herbereken) and once now.
 CREATE FUNCTION telling_reactie_herbereken() RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
-	DELETE FROM hulpvraag_telling_reactie;
-	INSERT INTO hulpvraag_telling_reactie (organisatie_id, coordinator_id, datum, aantal)
+	SELECT pg_advisory_xact_lock(hashtext('balie.telling_vouwen'));
+	DELETE FROM hulpvraag_telling_reactie_basis;
+	DELETE FROM hulpvraag_telling_reactie_delta;
+	INSERT INTO hulpvraag_telling_reactie_basis (organisatie_id, coordinator_id, datum, aantal)
 	SELECT h.organisatie_id, coalesce(h.coordinator_id, 0), h.datum, count(*)
 	  FROM hulpvraag h LEFT JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status
 	 WHERE h.eerste_reactie IS NULL AND NOT h.voorlopig AND NOT coalesce(s.eindstatus, false)
@@ -103,11 +156,15 @@ $$;
 SELECT telling_reactie_herbereken();
 
 -- Read by the back office of the organisatie only; written only by the
--- trigger (no write grant to balie_app).
-ALTER TABLE hulpvraag_telling_reactie ENABLE ROW LEVEL SECURITY;
-CREATE POLICY lezen ON hulpvraag_telling_reactie FOR SELECT TO balie_app, balie_report
+-- trigger and the fold (no write grant to balie_app).
+ALTER TABLE hulpvraag_telling_reactie_basis ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON hulpvraag_telling_reactie_basis FOR SELECT TO balie_app, balie_report
 	USING (organisatie_id IN (SELECT internal_orgs()));
-GRANT SELECT ON hulpvraag_telling_reactie TO balie_app, balie_report;
+ALTER TABLE hulpvraag_telling_reactie_delta ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON hulpvraag_telling_reactie_delta FOR SELECT TO balie_app, balie_report
+	USING (organisatie_id IN (SELECT internal_orgs()));
+GRANT SELECT ON hulpvraag_telling_reactie, hulpvraag_telling_reactie_basis, hulpvraag_telling_reactie_delta
+	TO balie_app, balie_report;
 
 -- ---------------------------------------------------------------- mails
 -- The status mail addresses the aanvrager by name ("Beste {aanvrager},",

@@ -69,6 +69,7 @@ check "de melder van balie demo heeft de delta's gevouwen" folded
 tui_keys Escape
 wait_for "Totaal" 5
 tui_keys q
+wait_for "balie afsluiten?" 5 && tui_keys Enter
 rc=$(wait_exit 10)
-check "q sluit af (status ${rc:-nog bezig})" [ "$rc" = 0 ]
+check "q en Enter sluiten af (status ${rc:-nog bezig})" [ "$rc" = 0 ]
 tap_done

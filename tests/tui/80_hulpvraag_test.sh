@@ -53,7 +53,7 @@ tui_keys C-u
 tui_type "$NUMMER"
 tui_keys Enter
 check "hulpvraag $NUMMER geopend op 80x24" wait_for "Hulpvraag $NUMMER ·" 10
-check "kop: status, werkdagen, tabbladen" screen_has_all "Status: " "werkdag" "[Hulpvraag]" "Historie (" "Bijlagen (" "Notities" "Formulieren" "Compleet"
+check "kop: status, werkdagen, tabbladen" screen_has_all "Status: " "werkdag" "[Hulpvraag]" "Historie (" "Bijlagen (" "Notities" "Form." "Dossier" "Compleet"
 check "velden: aanvraagtype, coördinator, aanvrager" screen_has_all "Aanvraagtype" "Coördinator" "Aanvrager" "Omschrijving"
 resize 120 30
 check "120 kolommen: de tabbladen voluit" wait_for "Mijn notities" 5

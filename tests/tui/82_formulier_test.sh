@@ -55,7 +55,7 @@ tui_login coordinator demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
 tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER geopend" wait_for "Hulpvraag $NUMMER ·" 10
-check "tabblad Formulieren in de kop (80 kolommen)" screen_has "Formulieren"
+check "tabblad Formulieren in de kop (80 kolommen)" screen_has "Form."
 for i in 1 2 3 4; do tui_keys Tab; done
 check "tabblad Formulieren: nog geen formulieren" wait_for "Nog geen formulieren" 5
 tui_keys f

@@ -32,7 +32,7 @@ tui_login financieel demo
 check "overzicht na aanmelden" wait_for "Totaal" 20
 tui_open_hulpvraag "$NUMMER"
 check "hulpvraag $NUMMER geopend" wait_for "Hulpvraag $NUMMER ·" 10
-check "zeven tabbladen passen op 80 kolommen, TLV voor Compleet" screen_has "Formulieren  TLV  Compleet"
+check "acht tabbladen passen op 80 kolommen, TLV en Dossier voor Compleet" screen_has "Form. TLV Dossier Compleet"
 
 # afgeven zonder beschikking: de database weigert
 tui_keys s
