@@ -899,6 +899,14 @@ static int q_back(struct pane *p, struct app *a, enum action_id id)
 		memset(&v->q.filter, 0, sizeof v->q.filter);
 		v->filter_text[0] = '\0';
 		v->list.cur = v->list.top = 0;
+		/* a saved filter wiped shows Alle (its query already is): the
+		 * header no longer names a filter that no longer applies */
+		if (v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED)
+			for (int i = 0; i < v->nnodes; i++)
+				if (v->nodes[i].kind == QN_ALL) {
+					v->open = v->tsel = i;
+					break;
+				}
 		return request(v, W_ROWS, L_FIRST);
 	}
 	if (v->search[0]) {
