@@ -82,19 +82,9 @@ static int row_matches(const void *r, const void *arg)
 /* Moves the cursor to the next hit from `from` in direction dir. */
 static void search_go(struct help *h, struct app *a, int from, int dir)
 {
-	int wrapped, i;
-
 	if (!h->search[0] || h->list.n == 0)
 		return;
-	i = lijst_search(&h->list, from, dir, row_matches, h, &wrapped);
-	if (i < 0) {
-		app_message(a, 1, "Niet gevonden in de help: %s", h->search);
-		return;
-	}
-	if (wrapped)
-		app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
-	h->list.cur = i;
-	lijst_clamp(&h->list);
+	app_list_search(a, &h->list, from, dir, row_matches, h, "de help", h->search);
 }
 
 static void help_draw(struct pane *p, struct app *a, WINDOW *w)
