@@ -85,6 +85,22 @@ int app_work(struct app *a, struct pane *p)
 	return job(p, a);
 }
 
+void app_list_search(struct app *a, struct lijst *l, int from, int dir,
+		     int (*match)(const void *row, const void *arg), const void *arg, const char *waar,
+		     const char *query)
+{
+	int wrapped, i = lijst_search(l, from, dir, match, arg, &wrapped);
+
+	if (i < 0) {
+		app_message(a, 1, "Niet gevonden in %s: %s", waar, query);
+		return;
+	}
+	if (wrapped)
+		app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
+	l->cur = i;
+	lijst_clamp(l);
+}
+
 int app_list_nav(struct lijst *l, enum action_id id)
 {
 	static const struct {

@@ -242,6 +242,14 @@ int app_pane_reload(struct pane *p, struct app *a);
  * pane's (lijst_move says when). */
 int app_list_nav(struct lijst *l, enum action_id id);
 
+/* `/`, n and N on a list: the next row from `from` in direction dir for
+ * which match() holds (lijst_search) becomes the cursor; going round says
+ * "bovenaan hervat" / "onderaan hervat", none says "Niet gevonden in
+ * <waar>: <query>" (waar: "de geladen rijen", "de help"). */
+void app_list_search(struct app *a, struct lijst *l, int from, int dir,
+		     int (*match)(const void *row, const void *arg), const void *arg, const char *waar,
+		     const char *query);
+
 /* The action that closes the pane (a pane_action run function). */
 int app_action_pop(struct pane *p, struct app *a, enum action_id id);
 

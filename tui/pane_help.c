@@ -4,7 +4,9 @@
  * context under the help (shadowed keys and typed characters left out), the
  * label and the help text.  Actions without a key are listed too; what the
  * session's roles may not do (core/recht) is left out.  Enter
- * closes the help and runs the chosen action.
+ * closes the help and runs the chosen action.  `/` searches as you type
+ * (key, label and help text; hits underlined), n / N go to the next and
+ * previous hit.
  */
 #include "tui/pane_help.h"
 
@@ -14,10 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/naam.h"
+
 struct help {
 	struct pane base;
 	enum action_ctx ctx;          /* the context the help is about */
 	struct lijst list;            /* const struct action * (rows of action_table), the cursor */
+	const struct keybind *keys;   /* for matching key names */
+	struct field sfield;          /* the search being typed */
+	int searching, search_from;
+	char search[FIELD_MAX * 4 + 1];
 };
 
 static struct help *P(struct pane *p)
@@ -55,6 +63,30 @@ static void keys_text(const struct keybind *kb, const struct action *act, enum a
 		snprintf(buf, len, "—");
 }
 
+/* Does the row hold the (folded) search: keys, label or help text? */
+static int row_matches(const void *r, const void *arg)
+{
+	const struct help *h = arg;
+	const struct action *act = *(const struct action *const *)r;
+	char keys[128], hay[1200], fh[1400], fq[sizeof h->search * 2];
+
+	naam_fold(fq, sizeof fq, h->search);
+	if (!fq[0])
+		return 0;
+	keys_text(h->keys, act, h->ctx, keys, sizeof keys);
+	snprintf(hay, sizeof hay, "%s\t%s\t%s", keys, act->label, act->help);
+	naam_fold(fh, sizeof fh, hay);
+	return strstr(fh, fq) != NULL;
+}
+
+/* Moves the cursor to the next hit from `from` in direction dir. */
+static void search_go(struct help *h, struct app *a, int from, int dir)
+{
+	if (!h->search[0] || h->list.n == 0)
+		return;
+	app_list_search(a, &h->list, from, dir, row_matches, h, "de help", h->search);
+}
+
 static void help_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct help *h = P(p);
@@ -71,11 +103,24 @@ static void help_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put(w, y, 2 + kc + lc, cols - 4 - kc - lc, "Omschrijving", s->attr[ST_HEAD]);
 	y++;
 	screen_rule(w, y++, 2, cols - 4, s->attr[ST_NORMAL]);
+	/* the last row: the search being typed, or the one that holds */
+	if (h->searching) {
+		screen_put(w, rows - 1, 2, 8, "Zoeken:", s->attr[ST_HEAD]);
+		app_cursor(a, rows - 1, field_draw(&h->sfield, w, rows - 1, 10, cols - 12, s->attr[ST_FIELD]));
+	} else if (h->search[0]) {
+		char line[sizeof h->search + 64];
+
+		snprintf(line, sizeof line, "zoek: %s · n volgende, N vorige, Esc wist", h->search);
+		screen_put(w, rows - 1, 2, cols - 4, line, s->attr[ST_DIM]);
+	}
+	rows--;
 	lijst_set_view(&h->list, rows - y);
 	for (int i = h->list.top; i < h->list.n && y < rows; i++, y++) {
 		const struct action *act = row(h, i);
 		attr_t at = s->attr[i == h->list.cur ? ST_SEL : ST_NORMAL];
 
+		if (i != h->list.cur && h->search[0] && row_matches(lijst_row(&h->list, i), h))
+			at |= A_BOLD | A_UNDERLINE; /* a hit */
 		keys_text(a->opt->keys, act, h->ctx, buf, sizeof buf);
 		if (i == h->list.cur)
 			screen_put_pad(w, y, 1, cols - 2, "", at);
@@ -101,10 +146,62 @@ static int help_none(struct pane *p, struct app *a, enum action_id id)
 	return R_DONE; /* no help on help */
 }
 
+static int help_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct help *h = P(p);
+
+	if (id == ACT_Q_SEARCH) {
+		h->searching = 1;
+		h->search_from = h->list.cur;
+		field_init(&h->sfield, FIELD_MAX, 0);
+		h->search[0] = '\0';
+	} else {
+		search_go(h, a, h->list.cur + (id == ACT_Q_HIT_NEXT ? 1 : -1), id == ACT_Q_HIT_NEXT ? 1 : -1);
+	}
+	return R_PAINT | R_BARS;
+}
+
+/* While searching every key is typed; Enter keeps the search, Esc drops it. */
+static int help_key(struct pane *p, struct app *a, int key)
+{
+	struct help *h = P(p);
+
+	if (!h->searching) {
+		if (key == TK_ESC && h->search[0]) {
+			h->search[0] = '\0'; /* Esc first wipes a search, then closes */
+			return R_PAINT | R_BARS;
+		}
+		return R_NONE;
+	}
+	if (key == TK_ENTER || key == TK_ESC) {
+		h->searching = 0;
+		if (key == TK_ESC) {
+			h->search[0] = '\0';
+			h->list.cur = h->search_from;
+			lijst_clamp(&h->list);
+		}
+		return R_PAINT | R_BARS;
+	}
+	if (field_key(&h->sfield, key)) {
+		field_utf8(&h->sfield, h->search, sizeof h->search);
+		h->list.cur = h->search_from;
+		search_go(h, a, h->search_from, 1);
+	}
+	return R_PAINT | R_BARS;
+}
+
+static enum action_ctx help_context(const struct pane *p)
+{
+	return ((const struct help *)p)->searching ? CTX_DIALOG : CTX_HELP;
+}
+
 static const struct pane_action help_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
 	{ ACT_RUN, help_run, 0 },
 	{ ACT_HELP, help_none, 0 },
+	{ ACT_Q_SEARCH, help_search, 0 },
+	{ ACT_Q_HIT_NEXT, help_search, 0 },
+	{ ACT_Q_HIT_PREV, help_search, 0 },
 };
 
 static void help_free(struct pane *p)
@@ -112,6 +209,7 @@ static void help_free(struct pane *p)
 	struct help *h = P(p);
 
 	lijst_release(&h->list);
+	field_clear(&h->sfield);
 	free(h);
 }
 
@@ -119,6 +217,8 @@ static const struct pane_ops help_ops = {
 	.name = "help",
 	.title = "Help",
 	.ctx = CTX_HELP,
+	.context = help_context,
+	.key = help_key,
 	.draw = help_draw,
 	.actions = help_actions,
 	.nactions = sizeof help_actions / sizeof help_actions[0],
@@ -139,6 +239,7 @@ struct pane *pane_help_new(struct app *a, enum action_ctx ctx)
 	}
 	h->base.ops = &help_ops;
 	h->ctx = ctx;
+	h->keys = a->opt->keys;
 	/* the context's own actions first, then the global ones; a global
 	 * action the context redefines (same id) is listed once */
 	for (int pass = 0; pass < 2; pass++)

@@ -701,20 +701,11 @@ static int queue_dialog_ok(struct pane *p, struct app *a)
 static void search_update(struct qpane *v, struct app *a, int dir, int from)
 {
 	char folded[FILTER_VALUE_MAX * 2];
-	int wrapped, i;
 
 	naam_fold(folded, sizeof folded, v->search);
 	if (!folded[0] || v->list.n == 0)
 		return;
-	i = lijst_search(&v->list, from, dir, row_matches, folded, &wrapped);
-	if (i < 0) {
-		app_message(a, 1, "Niet gevonden in de geladen rijen: %s", v->search);
-		return;
-	}
-	if (wrapped)
-		app_message(a, 0, dir > 0 ? "bovenaan hervat" : "onderaan hervat");
-	v->list.cur = i;
-	lijst_clamp(&v->list);
+	app_list_search(a, &v->list, from, dir, row_matches, folded, "de geladen rijen", v->search);
 }
 
 static int queue_key(struct pane *p, struct app *a, int key)
@@ -900,6 +891,14 @@ static int q_back(struct pane *p, struct app *a, enum action_id id)
 		memset(&v->q.filter, 0, sizeof v->q.filter);
 		v->filter_text[0] = '\0';
 		v->list.cur = v->list.top = 0;
+		/* a saved filter wiped shows Alle (its query already is): the
+		 * header no longer names a filter that no longer applies */
+		if (v->open >= 0 && v->open < v->nnodes && v->nodes[v->open].kind == QN_SAVED)
+			for (int i = 0; i < v->nnodes; i++)
+				if (v->nodes[i].kind == QN_ALL) {
+					v->open = v->tsel = i;
+					break;
+				}
 		return request(v, W_ROWS, L_FIRST);
 	}
 	if (v->search[0]) {

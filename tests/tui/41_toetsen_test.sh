@@ -66,6 +66,17 @@ check "o werkt ook in de werkvoorraad: vraagt het nummer" wait_for "Nummer van d
 tui_keys Escape
 check "Esc: terug in de werkvoorraad" wait_gone "Nummer van de hulpvraag" 5
 check "… de werkvoorraad staat er nog" screen_has "balie — Werkvoorraad"
+
+# / in the help searches; Enter on the hit runs it
+tui_keys F1
+wait_for "balie — Help" 5
+tui_keys /
+check "/ in de help: zoeken terwijl je typt" wait_for "Zoeken:" 5
+tui_type "omkeren"
+tui_keys Enter
+check "de zoekopdracht blijft staan" wait_for "zoek: omkeren" 5
+tui_keys Enter
+check "Enter voert de gevonden actie uit (sortering omkeren)" wait_for "Datum▼" 10
 # q as Esc: from the list to the status tree, then to the home screen
 tui_keys q
 check "q in de werkvoorraad gaat één stap terug (niet afsluiten)" wait_for "balie — Werkvoorraad" 5

@@ -54,6 +54,17 @@ tui_type "Status"
 tui_keys Enter
 check "gesorteerd op Status" wait_for "Status▲" 10
 check "School valt weer weg op 80 kolommen" screen_lacks "School"
+
+# a saved filter, then Esc: the header no longer names it (issue 13 §2)
+tui_keys B
+check "B: het filter bewaren vraagt een naam" wait_for "Filter bewaren" 5
+tui_type "Onbekend43"
+tui_keys Enter
+check "het bewaarde filter staat in de boom" wait_for "» Onbekend43" 10
+tui_keys Escape
+wait_gone "Filter: status:onbekend" 10
+check "na Esc noemt de kop het bewaarde filter niet meer: Alle" \
+	sh -c "tmux -u -S '$TUI_SOCK' capture-pane -p -t lijst | sed -n 2p | grep -q '│Alle'"
 tui_keys F10
 wait_exit 10 >/dev/null
 tap_done
