@@ -7,6 +7,7 @@
 #include "core/recht.h"
 #include "core/validate.h"
 #include "tui/app.h"
+#include "tui/brief_bijlage.h"
 #include "tui/dialog.h"
 #include "tui/outcome.h"
 
@@ -150,6 +151,16 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 	*save = 0;
 	if (!t->loaded)
 		return R_NONE;
+	if (id == ACT_HV_BRIEF) {
+		if (!may(a))
+			return R_BARS;
+		if (!t->a.id || t->dirty || t->verwerken.n) {
+			app_message(a, 1, "Eerst een aanpak met nummer, periode en bedrag bewaren (F2); dan maakt p de brief");
+			return R_BARS;
+		}
+		*save = 2;
+		return R_NONE;
+	}
 	switch (veldrijen_actie(id, &t->cur, AP_VELDEN)) {
 	case VR_VERPLAATST:
 		return R_PAINT;
@@ -213,4 +224,15 @@ int aanpaktab_save(struct aanpaktab *t, struct app *a, long hulpvraag_id)
 		aanpaktab_load(t, a, hulpvraag_id);
 	}
 	return R_PAINT | R_BARS;
+}
+
+int aanpaktab_brief(struct aanpaktab *t, struct app *a, const struct hulpvraag *h)
+{
+	const struct aanpak_invoer *in = &t->a.in; /* the saved one, never the draft */
+	const struct brief_veld v[] = {
+		{ "nummer", in->nummer }, { "type", in->type }, { "categorie", in->categorie },
+		{ "startdatum", in->start }, { "einddatum", in->eind }, { "bedrag", in->bedrag },
+		{ "omschrijving", in->omschrijving },
+	};
+	return brief_bijlage_maak(a, h, "brief-arrangement.ms", "arrangement", in->nummer, v, sizeof v / sizeof *v);
 }

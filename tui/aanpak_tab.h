@@ -39,5 +39,10 @@ long aanpaktab_rows(const struct aanpaktab *t, int width);
 int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enum action_id id, int *save);
 int aanpaktab_dialog_ok(struct aanpaktab *t, struct app *a, struct pane *owner);
 int aanpaktab_save(struct aanpaktab *t, struct app *a, long hulpvraag_id);
+/* The arrangement letter (a job of the owner; *save 2 from the action):
+ * brief-arrangement.ms with the saved aanpak (see tui/brief_bijlage.h).
+ * Only for a saved aanpak with number, period and amount. */
+struct hulpvraag;
+int aanpaktab_brief(struct aanpaktab *t, struct app *a, const struct hulpvraag *h);
 
 #endif

@@ -203,7 +203,7 @@ const struct action action_table[] = {
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
 	  CTX_VERWERKEN, 0 },
 	{ ACT_HV_BRIEF, "beschikking-brief", "Brief",
-	  "Tabblad TLV: maakt de beschikkingsbrief (PDF) en bewaart hem als bijlage; een eerdere blijft, als vervangen",
+	  "Tabblad TLV of Aanpak: maakt de beschikkingsbrief (PDF) en bewaart hem als bijlage; een eerdere blijft, als vervangen",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },
 
 	/* --- formulier (pane_formulier.c): CTX_FORMULIER rows go here --- */

@@ -1248,7 +1248,7 @@ static int job_omschr(struct pane *p, struct app *a)
 static int job_tlv_brief(struct pane *p, struct app *a)
 {
 	struct err e;
-	int r = tlvtab_brief(&P(p)->tlv, a, P(p)->h);
+	int r = is_tlv(P(p)) ? tlvtab_brief(&P(p)->tlv, a, P(p)->h) : aanpaktab_brief(&P(p)->aanpak, a, P(p)->h);
 	reload(P(p), a, NULL, &e);
 	return r;
 }

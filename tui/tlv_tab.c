@@ -6,15 +6,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/brief.h"
-#include "core/naam.h"
 #include "core/recht.h"
-#include "db/bijlage.h"
-#include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
+#include "tui/brief_bijlage.h"
 #include "tui/outcome.h"
-#include "tui/paths.h"
 #include "tui/veldrijen.h"
 
 /* Runs core's rules over the draft: as a draft, and for "afgegeven". */
@@ -269,20 +265,7 @@ int tlvtab_save(struct tlvtab *t, struct app *a, long hulpvraag_id)
 int tlvtab_brief(struct tlvtab *t, struct app *a, const struct hulpvraag *h)
 {
 	const struct tlv_invoer *in = &t->b.in; /* the saved one, never the draft */
-	char rel[200], path[4096], leerling[400], vandaag[DATUM_BUFLEN], naam[128], key[OUTCOME_KEY_LEN];
-	char *tpl = NULL, *src = NULL;
-	unsigned char *pdf = NULL;
-	size_t len = 0;
-	struct err e;
-	struct outcome o;
-	struct bijlage_toegevoegd added;
-
-	struct naam n = { h->roepnaam, h->tussenvoegsel, h->achternaam };
-	naam_format_full(leerling, sizeof leerling, &n);
-	datum_format(datum_today(time(NULL)), vandaag);
 	const struct brief_veld v[] = {
-		{ "organisatie", h->organisatie }, { "datum", vandaag }, { "leerling", leerling },
-		{ "geboortedatum", h->geboortedatum }, { "school", h->school }, { "brin", h->brin },
 		{ "nummer", in->nummer }, { "soort", in->soort }, { "startdatum", in->start }, { "einddatum", in->eind },
 		{ "ontvangende_school", in->ontvangende_school }, { "motivering", in->motivering },
 		{ "a1_naam", in->advies[0].naam }, { "a1_discipline", in->advies[0].discipline },
@@ -292,28 +275,5 @@ int tlvtab_brief(struct tlvtab *t, struct app *a, const struct hulpvraag *h)
 		{ "a2_organisatie", in->advies[1].organisatie }, { "a2_datum", in->advies[1].datum },
 		{ "a2_advies", in->advies[1].advies }, { "a2_tekst", in->advies[1].tekst },
 	};
-	snprintf(rel, sizeof rel, "forms/%s/brief-tlv.ms", h->profiel);
-	paths_data(path, sizeof path, rel);
-	if (brief_template_read(path, &tpl, &e) < 0 || brief_render(tpl, v, sizeof v / sizeof *v, &src, &e) < 0 ||
-	    brief_pdf(src, &pdf, &len, &e) < 0) {
-		app_message(a, 1, "Brief niet gemaakt: %s", e.msg);
-		goto out;
-	}
-	/* the name says what it is, never whose (titles and names of bijlagen
-	 * are seen by others) */
-	snprintf(naam, sizeof naam, "Beschikking TLV %s.pdf", in->nummer);
-	for (char *c = naam; *c; c++)
-		if (*c == '/')
-			*c = '-';
-	outcome_key_new(key); /* one press, one letter: a repeat after a lost COMMIT finds it */
-	struct bijlage_nieuw nb = { h->id, naam, "beschikking", pdf, len, key };
-	if (bijlage_add(a->db, &nb, paths_datadir(), &added, &o) == OUTCOME_SAVED)
-		app_message(a, 0, "Brief bewaard als bijlage \"%s\" (b: bijlagen; een eerdere brief is vervangen)", naam);
-	else
-		outcome_show(a, &o, "de brief");
-out:
-	free(tpl);
-	free(src);
-	free(pdf);
-	return R_PAINT | R_BARS;
+	return brief_bijlage_maak(a, h, "brief-tlv.ms", "TLV", in->nummer, v, sizeof v / sizeof *v);
 }

@@ -10,11 +10,13 @@
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 # a PO3008 TLV aanvraag in "TLV>documenten aangevuld" (the financieel
-# medewerker may issue it) of a pupil without a TLV beschikking (no overlap)
+# medewerker may issue it) of a pupil without a TLV beschikking (no overlap),
+# whose aanvrager has an e-mail address (and is made to want status mails)
 NUMMER=$(demo_psql "SELECT h.nummer FROM balie.hulpvraag h WHERE h.organisatie_id = $ORG AND NOT h.voorlopig
-	AND h.status = 'TLV>documenten aangevuld'
+	AND h.status IN ('TLV>aanvraag', 'TLV>documenten aangevuld') AND h.aanvrager_email IS NOT NULL
 	AND NOT EXISTS (SELECT 1 FROM balie.tlv_beschikking b WHERE b.dossier_id = h.dossier_id) ORDER BY h.nummer LIMIT 1")
-check "demodata heeft een TLV-aanvraag in documenten aangevuld zonder beschikking ($NUMMER)" [ -n "$NUMMER" ]
+check "demodata heeft een TLV-aanvraag om af te geven zonder beschikking ($NUMMER)" [ -n "$NUMMER" ]
+demo_psql "UPDATE balie.hulpvraag SET geen_mail = false WHERE organisatie_id = $ORG AND nummer = $NUMMER"
 tlv_sql() {
 	demo_psql "SELECT $1 FROM balie.tlv_beschikking b JOIN balie.hulpvraag h ON h.id = b.hulpvraag_id
 		 WHERE h.organisatie_id = $ORG AND h.nummer = $NUMMER"
@@ -136,4 +138,9 @@ check "status TLV>afgegeven, school onbekend" wait_for "Status: TLV>afgegeven, s
 check "in de database afgegeven" \
 	[ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE organisatie_id = $ORG AND nummer = $NUMMER")" = \
 	  "TLV>afgegeven, school onbekend" ]
+# 004 §4.1: the standard remark for "school onbekend" in the mail to the aanvrager
+check "mail aan de aanvrager met de standaardopmerking van 004 §4.1" [ "$(demo_psql "SELECT count(*) FROM balie.outbox o
+	JOIN balie.hulpvraag h ON h.id = o.hulpvraag_id WHERE h.organisatie_id = $ORG AND h.nummer = $NUMMER
+	  AND regexp_replace(o.tekst, '\\s+', ' ', 'g') LIKE '%De beschikking TLV (PDF-format) moet aan de toekomstige school verstrekt worden%'
+	  AND regexp_replace(o.tekst, '\\s+', ' ', 'g') LIKE '%De ouders/verzorgers krijgen geen melding%'")" = 1 ]
 tap_done

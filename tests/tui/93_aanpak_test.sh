@@ -82,6 +82,20 @@ check "F2: aanpak bewaard" wait_for "Aanpak bewaard" 10
 check "in de database: bedrag in centen, reden, tarief, nummer" \
 	[ "$(ap_sql "a.bedrag_cent || '|' || a.tarief_cent || '|' || a.nummer || '|' || (a.bedrag_reden <> '')")" = \
 	  "$HOGER|$TARIEF|$ARRNR|true" ]
+# the arrangement letter: p makes the PDF from brief-arrangement.ms
+tui_keys p
+check "p: brief van het arrangement als bijlage" wait_for "Beschikking arrangement $ARRNR.pdf" 20
+brief_text() {
+	demo_psql "SELECT encode(i.inhoud, 'base64') FROM balie.bijlage x JOIN balie.hulpvraag h ON h.id = x.hulpvraag_id
+		 JOIN balie.bijlage_inhoud i ON i.organisatie_id = x.organisatie_id AND i.sha256 = x.sha256
+		 WHERE h.organisatie_id = $ORG AND h.nummer = $NUMMER AND x.categorie = 'beschikking'
+		 ORDER BY x.id DESC LIMIT 1" | base64 -d >"$TUI_SCRATCH/brief.pdf" &&
+		pdftotext -layout "$TUI_SCRATCH/brief.pdf" "$TUI_SCRATCH/brief.txt" &&
+		grep -qF "Beschikking arrangement $ARRNR" "$TUI_SCRATCH/brief.txt" &&
+		grep -qF "$(ap_sql "to_char(a.startdatum, 'DD-MM-YYYY') || ' tot en met ' || to_char(a.einddatum, 'DD-MM-YYYY')")" "$TUI_SCRATCH/brief.txt" &&
+		grep -qF "€ " "$TUI_SCRATCH/brief.txt"
+}
+check "de brief (pdftotext): nummer, periode, bedrag" brief_text
 tui_keys s
 wait_for "Status wijzigen" 5
 tui_type "verwerkt"
