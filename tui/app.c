@@ -219,6 +219,12 @@ void app_progress(struct app *a, const char *text)
 	a->msg_progress = 1;
 }
 
+void app_progress_done(struct app *a)
+{
+	if (a->msg_progress)
+		app_message_clear(a);
+}
+
 void app_message_clear(struct app *a)
 {
 	if (a->msg[0]) {

@@ -270,6 +270,10 @@ void app_message_clear(struct app *a);
  * msg_progress stays set until the next app_message, so the work can clear
  * it when done without comparing texts. */
 void app_progress(struct app *a, const char *text);
+/* Clears the message line only when it says what was being done: a load
+ * (also one a live update started) ends its own "Bezig met laden…" but
+ * leaves the outcome of what the person just did on screen. */
+void app_progress_done(struct app *a);
 
 /* Places the input cursor (body coordinates) for this paint. */
 void app_cursor(struct app *a, int y, int x);

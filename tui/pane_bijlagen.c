@@ -329,7 +329,7 @@ static int job_load(struct pane *p, struct app *a)
 		snprintf(v->body_msg, sizeof v->body_msg, "%s — Esc: terug, r: opnieuw", e.msg);
 		app_message(a, 1, "%s", e.msg);
 	} else {
-		app_message_clear(a);
+		app_progress_done(a);
 	}
 	return R_PAINT | R_BARS;
 }

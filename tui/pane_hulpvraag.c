@@ -1082,9 +1082,11 @@ static int job_load(struct pane *p, struct app *a)
 		if (db_agenda_bespreekdatum(a->db, v->id, v->bespreek, sizeof v->bespreek, &e) < 0)
 			v->bespreek[0] = '\0';
 		/* the first load keeps what the opener said ("Hulpvraag 12
-		 * aangemaakt"); a reload clears "Bezig met laden…" */
+		 * aangemaakt"); a reload clears "Bezig met laden…", never the
+		 * outcome of what the person just did (a live update reloads
+		 * right after their own change) */
 		if (v->loaded_once)
-			app_message_clear(a);
+			app_progress_done(a);
 		v->loaded_once = 1;
 	}
 	return R_PAINT | R_BARS;
