@@ -219,6 +219,40 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 	return 0;
 }
 
+int db_agenda_verslagen_te_laat(struct db *db, long org, struct agenda_verslag_rij **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { db_num(so, sizeof so, org) };
+	PGresult *r = read_as(
+		db, e,
+		"SELECT h.id, h.nummer, " INITIALEN("d") ", v.datum, coalesce(c.naam, '') "
+		"  FROM agendapunt a JOIN vergadering v ON v.id = a.vergadering_id "
+		"  JOIN commissie k ON k.id = v.commissie_id AND k.code = 'Kans!overleg' "
+		"  JOIN hulpvraag h ON h.id = a.hulpvraag_id JOIN dossier d ON d.id = h.dossier_id "
+		"  LEFT JOIN account c ON c.id = h.coordinator_id "
+		" WHERE a.organisatie_id = $1 AND NOT a.open AND a.uitkomst IN ('toegekend', 'afgewezen') "
+		"   AND v.datum + 7 < current_date "
+		"   AND NOT EXISTS (SELECT 1 FROM formulier f JOIN formulier_definitie fd ON fd.id = f.definitie_id "
+		"                    WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL AND f.compleet "
+		"                      AND fd.code = 'gespreksverslag-kans-overleg') "
+		" ORDER BY v.datum, h.id LIMIT 500",
+		1, p);
+
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
+		return -1;
+	for (int i = 0; i < *n; i++) {
+		struct agenda_verslag_rij *x = &(*out)[i];
+
+		x->hulpvraag_id = atol(PQgetvalue(r, i, 0));
+		x->nummer = atol(PQgetvalue(r, i, 1));
+		DB_COPY(x->initialen, r, i, 2);
+		parse_iso(PQgetvalue(r, i, 3), &x->datum);
+		DB_COPY(x->coordinator, r, i, 4);
+	}
+	PQclear(r);
+	return 0;
+}
+
 int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct err *e)
 {
 	char s[24];

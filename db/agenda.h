@@ -93,6 +93,21 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
  * commissie into buf ("CT 08-09-2026"), "" when none. 0 / -1. */
 int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct err *e);
 
+/* A Kans!overleg whose gespreksverslag is overdue (004 §3.4: "binnen één
+ * week"): a decided case of a meeting more than 7 days ago without a
+ * complete form gespreksverslag-kans-overleg. */
+struct agenda_verslag_rij {
+	long hulpvraag_id;
+	long nummer;
+	char initialen[16];
+	struct datum datum;        /* the meeting */
+	char coordinator[128];
+};
+
+/* The overdue gespreksverslagen of organisatie org, oldest meeting first
+ * (at most 500).  *out malloc'ed (free()). 0 / -1. */
+int db_agenda_verslagen_te_laat(struct db *db, long org, struct agenda_verslag_rij **out, int *n, struct err *e);
+
 /* Plans hulpvraag h (version the person saw) on meeting v; override: the
  * reason to plan after the deadline (NULL/""), subject/body: the mail to
  * the aanvrager (NULL: none), key: the idempotency key.  SAVED: o->id the

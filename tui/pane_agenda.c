@@ -29,7 +29,7 @@
 
 #define HEAD_ROWS 4 /* two heading lines, column heads, rule */
 
-enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND };
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND, M_VERSLAGEN };
 
 /* The fields of a new meeting (or series), in screen order. */
 enum nveld { NV_COMMISSIE, NV_DATUM, NV_START, NV_EIND, NV_PLAATS, NV_LINK, NV_ZAKEN, NV_MINUTEN, NV_DEADLINE,
@@ -70,6 +70,7 @@ struct agenda {
 	struct lijst verg;   /* struct agenda_vergadering_rij */
 	struct lijst zaken;  /* struct agenda_punt_rij of `cur` */
 	struct lijst plan;   /* struct agenda_teplannen_rij of cur.commissie */
+	struct lijst versl;  /* struct agenda_verslag_rij: gespreksverslagen te laat */
 	struct agenda_vergadering_rij cur;   /* the meeting of the cases, or the planning target */
 	int override;        /* planning on cur needs a reason (its deadline passed) */
 	int loaded, first_load;
@@ -118,6 +119,11 @@ static long punt_id(const void *r)
 	return ((const struct agenda_punt_rij *)r)->id;
 }
 
+static long versl_id(const void *r)
+{
+	return ((const struct agenda_verslag_rij *)r)->hulpvraag_id;
+}
+
 static long plan_id(const void *r)
 {
 	return ((const struct agenda_teplannen_rij *)r)->hulpvraag_id;
@@ -126,7 +132,8 @@ static long plan_id(const void *r)
 /* The meetings list serves the list and the month grid alike. */
 static struct lijst *active(struct agenda *v)
 {
-	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan : &v->verg;
+	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan
+	     : v->mode == M_VERSLAGEN ? &v->versl : &v->verg;
 }
 
 static struct datum today(void)
@@ -184,6 +191,8 @@ static const struct kolom kol_verg[] = { { 1, 13, "Datum" }, { 15, 11, "Tijd" },
 static const struct kolom kol_zaken[] = { { 1, 2, "#" }, { 4, 11, "Tijd" }, { 16, 7, "Nummer" },
 					  { 24, 9, "Leerling" }, { 34, 22, "Aanvraagtype" },
 					  { 57, 0, "Status / uitkomst" } };
+static const struct kolom kol_versl[] = { { 1, 7, "Nummer" }, { 9, 9, "Leerling" }, { 19, 13, "Kans!overleg" },
+					  { 33, 9, "Te laat" }, { 43, 0, "Coördinator" } };
 static const struct kolom kol_plan[] = { { 1, 7, "Nummer" }, { 9, 10, "Ontvangen" }, { 20, 9, "Leerling" },
 					 { 30, 24, "Aanvraagtype" }, { 55, 0, "Status" } };
 #define NKOL(k) ((int)(sizeof k / sizeof k[0]))
@@ -427,11 +436,46 @@ static void draw_maand(struct agenda *v, struct app *a, WINDOW *w)
 	}
 }
 
+/* Kans!overleggen whose gespreksverslag is overdue (004 §3.4). */
+static void draw_verslagen(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 0;
+	char buf[300], d[32];
+	struct datum nu = today();
+
+	snprintf(buf, sizeof buf, "Gespreksverslag Kans!overleg te laat · %d", v->versl.n);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, "Binnen één week na het overleg (004 §3.4) · Enter: de hulpvraag",
+		   s->attr[ST_DIM]);
+	y = kopjes(w, y, kol_versl, NKOL(kol_versl), s);
+	if (!v->loaded || v->versl.n == 0) {
+		draw_empty(v, a, w, y, "Geen gespreksverslag te laat.");
+		return;
+	}
+	fit(&v->versl, w);
+	for (int i = v->versl.top; i < v->versl.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_verslag_rij *r = lijst_row(&v->versl, i);
+		attr_t at = s->attr[i == v->versl.cur ? ST_SEL : ST_NORMAL];
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		snprintf(buf, sizeof buf, "%ld", r->nummer);
+		screen_put_right(w, y, 1, 7, buf, at);
+		screen_put(w, y, 9, 9, r->initialen, at);
+		screen_put(w, y, 19, 13, kort(r->datum, d, sizeof d), at);
+		snprintf(buf, sizeof buf, "%ld dg", datum_diff(r->datum, nu) - 7);
+		screen_put_right(w, y, 33, 7, buf, at);
+		screen_put(w, y, 43, cols - 44, r->coordinator, at);
+	}
+}
+
 static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct agenda *v = A(p);
 
-	if (v->mode == M_MAAND)
+	if (v->mode == M_VERSLAGEN)
+		draw_verslagen(v, a, w);
+	else if (v->mode == M_MAAND)
 		draw_maand(v, a, w);
 	else if (v->mode == M_NIEUW)
 		draw_nieuw(v, a, w);
@@ -507,6 +551,12 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 		if (db_agenda_punten(a->db, v->cur.id, &pr, &n, e) < 0)
 			return -1;
 		lijst_set(&v->zaken, pr, n, 0, 0, lijst_current_id(&v->zaken));
+	} else if (v->mode == M_VERSLAGEN) {
+		struct agenda_verslag_rij *vr2 = NULL;
+
+		if (db_agenda_verslagen_te_laat(a->db, a->session.organisatie_id, &vr2, &n, e) < 0)
+			return -1;
+		lijst_set(&v->versl, vr2, n, 0, 0, lijst_current_id(&v->versl));
 	} else if (v->mode == M_TE_PLANNEN) {
 		struct agenda_teplannen_rij *tr = NULL;
 		int at = v->cur.id ? lijst_find(&v->verg, v->cur.id) : -1;
@@ -1108,6 +1158,9 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	case M_TE_PLANNEN:
 		return open_plan_dialog(v, a);
+	case M_VERSLAGEN:
+		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_verslag_rij *)lijst_current(&v->versl))->hulpvraag_id));
+		return R_PAINT | R_BARS;
 	case M_NIEUW:
 		break;
 	}
@@ -1505,6 +1558,16 @@ static int ag_cursor(struct pane *p, struct app *a, enum action_id id)
 	return app_list_nav(active(v), id);
 }
 
+static int ag_verslagen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN && v->mode != M_MAAND)
+		return R_NONE;
+	lijst_set(&v->versl, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_VERSLAGEN);
+}
+
 static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 {
 	struct agenda *v = A(p);
@@ -1534,6 +1597,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
 	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },
 	{ ACT_AG_MAAND, ag_maand, PA_READY },
+	{ ACT_AG_VERSLAGEN, ag_verslagen, PA_READY },
 	{ ACT_AG_BEWAREN, ag_bewaren, 0 },
 	{ ACT_FIELD_NEXT, ag_nieuw_veld, 0 },
 	{ ACT_FIELD_PREV, ag_nieuw_veld, 0 },
@@ -1555,6 +1619,7 @@ static void ag_free(struct pane *p)
 	lijst_release(&v->verg);
 	lijst_release(&v->zaken);
 	lijst_release(&v->plan);
+	lijst_release(&v->versl);
 	agenda_vakanties_release(&v->vak);
 	voorstel_release(v);
 	free(v);
@@ -1589,6 +1654,7 @@ struct pane *pane_agenda_new(struct app *a)
 	lijst_init(&v->verg, sizeof(struct agenda_vergadering_rij), verg_id, 0, 0, NULL);
 	lijst_init(&v->zaken, sizeof(struct agenda_punt_rij), punt_id, 0, 0, NULL);
 	lijst_init(&v->plan, sizeof(struct agenda_teplannen_rij), plan_id, 0, 0, NULL);
+	lijst_init(&v->versl, sizeof(struct agenda_verslag_rij), versl_id, 0, 0, NULL);
 	agenda_vakanties_init(&v->vak);
 	v->base.job = job_load;
 	a->work_pending = 1;
