@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "core/agenda.h"
+#include "core/recht.h"
 #include "db/agenda.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
@@ -232,7 +233,11 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 
 	snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
-	screen_put(w, y++, 1, cols - 2, "Enter: de zaken · t: te plannen · X: annuleren", s->attr[ST_DIM]);
+	/* only what the role may (the key bar says the same) */
+	snprintf(buf, sizeof buf, "Enter: de zaken · m: maand%s%s",
+		 recht_mag(a->session.roles, RECHT_PLANNEN) ? " · t: te plannen" : "",
+		 recht_mag(a->session.roles, RECHT_VERGADERING_BEHEREN) ? " · n: nieuw · X: annuleren" : "");
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_DIM]);
 	y = kopjes(w, y, kol_verg, NKOL(kol_verg), s);
 	if (!v->loaded || v->verg.n == 0) {
 		draw_empty(v, a, w, y, "Geen vergaderingen in deze periode.");
@@ -269,7 +274,9 @@ static void draw_meeting_head(struct agenda *v, struct app *a, WINDOW *w, int y)
 	screen_put(w, y, 1, getmaxx(w) - 2, buf, a->scr.attr[ST_HEAD]);
 	snprintf(buf, sizeof buf, "%s%d van %d zaken · deadline %s%s", r->geannuleerd ? "✗ GEANNULEERD · " : "",
 		 r->gepland, r->capaciteit, datum_format(r->deadline, dl),
-		 v->mode == M_ZAKEN ? " · Enter: hulpvraag · u: uitkomst · t: te plannen" : "");
+		 v->mode != M_ZAKEN ? ""
+		 : recht_mag(a->session.roles, RECHT_UITKOMST_VASTLEGGEN) ? " · Enter: hulpvraag · u: uitkomst · B: lijst"
+									   : " · Enter: hulpvraag");
 	screen_put(w, y + 1, 1, getmaxx(w) - 2, buf, a->scr.attr[r->geannuleerd ? ST_ERROR : ST_DIM]);
 }
 
