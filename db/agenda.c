@@ -453,6 +453,53 @@ enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const cha
 	return outcome_set(o, OUTCOME_SAVED, "Vergadering bewaard");
 }
 
+enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int version, const struct agenda_vergadering *v,
+						 const char *locatie, const char *link, struct outcome *o)
+{
+	char si[24], sver[24], d[DATUM_BUFLEN], dl[DATUM_BUFLEN], b[6], ei[6], z[12], m[12];
+	const char *p[10] = { db_num(si, sizeof si, id), db_num(sver, sizeof sver, version), datum_format_iso(v->datum, d),
+			      agenda_tijd_format(v->start, b), agenda_tijd_format(v->eind, ei), locatie ? locatie : "",
+			      link && *link ? link : NULL, db_num(z, sizeof z, v->cap.zaken),
+			      db_num(m, sizeof m, v->cap.minuten_per_zaak), datum_format_iso(v->deadline, dl) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	/* one statement: the version check and, when it fails, who was first */
+	r = db_exec_as_account(
+		db, &o->err, &kind,
+		"WITH w AS (UPDATE vergadering SET datum = $3::date, begintijd = $4::time, eindtijd = $5::time, "
+		"  locatie = $6, link = $7, capaciteit_zaken = $8::int, minuten_per_zaak = $9::int, deadline = $10::date, "
+		"  version = version + 1 WHERE id = $1 AND version = $2 RETURNING version) "
+		"SELECT 'ok', w.version, '', '' FROM w "
+		"UNION ALL SELECT 'conflict', v.version, coalesce(a.naam, ''), " DB_MOMENT("v.updated_at") " "
+		"  FROM vergadering v LEFT JOIN account a ON a.id = v.gewijzigd_door "
+		" WHERE v.id = $1 AND NOT EXISTS (SELECT 1 FROM w)",
+		10, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return outcome_set(o, OUTCOME_GONE, "deze vergadering bestaat niet (meer) of je hebt er geen toegang toe");
+	}
+	o->id = id;
+	o->version = atoi(PQgetvalue(r, 0, 1));
+	if (!strcmp(PQgetvalue(r, 0, 0), "ok")) {
+		outcome_set(o, OUTCOME_SAVED, "Vergadering bewaard");
+	} else if (o->version == version) {
+		/* visible and unchanged, yet not updated: the write policy said no */
+		outcome_set(o, OUTCOME_REFUSED, "Dat mag jouw rol niet: deze vergadering wijzigen");
+	} else {
+		DB_COPY(o->door, r, 0, 2);
+		DB_COPY(o->op, r, 0, 3);
+		snprintf(o->nu, sizeof o->nu, "versie %d", o->version);
+		outcome_set(o, OUTCOME_CONFLICT, "intussen gewijzigd door %s (%s); je invoer staat er nog — r: opnieuw laden",
+			    o->door[0] ? o->door : "een ander", o->op);
+	}
+	PQclear(r);
+	return o->kind;
+}
+
 enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o)
 {
 	const char *extra[1] = { reden };

@@ -138,6 +138,12 @@ enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const cha
 					      const struct agenda_vergadering *v, const char *locatie,
 					      const char *link, const char *key, struct outcome *o);
 
+/* Saves meeting id as the person saw it at version: date, times, place,
+ * link, capacity, deadline.  CONFLICT (door/op filled) when someone else
+ * saved it first; REFUSED when its cases no longer fit. */
+enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int version, const struct agenda_vergadering *v,
+						 const char *locatie, const char *link, struct outcome *o);
+
 /* Cancels meeting id at version with a reason. */
 enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o);
 

@@ -88,6 +88,8 @@ struct agenda {
 	int nfocus, nerr_veld;
 	char nerr[512];
 	char nkey[OUTCOME_KEY_LEN];  /* made when the form opens; a series numbers it per meeting */
+	long edit_id;                /* the form edits this meeting (0: a new one) */
+	int edit_version;
 	struct agenda_commissie com[MAX_COMMISSIES];
 	int ncom;
 	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
@@ -369,7 +371,7 @@ static void draw_nieuw(struct agenda *v, struct app *a, WINDOW *w)
 	int cols = getmaxx(w), y = 0, cx = -1, cy = -1;
 	char buf[300];
 
-	screen_put(w, y++, 1, cols - 2, "Nieuwe vergadering", s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, v->edit_id ? "Vergadering wijzigen" : "Nieuwe vergadering", s->attr[ST_HEAD]);
 	screen_put(w, y++, 1, cols - 2, "* verplicht · deadline leeg: de werkdagen van de commissie ervoor · F2: bewaren",
 		   s->attr[ST_DIM]);
 	for (int i = 0; i < NV_COUNT && y < getmaxy(w); i++, y++) {
@@ -829,9 +831,24 @@ static int job_nieuw(struct pane *p, struct app *a)
 		return nfout(v, NV_COMMISSIE, "Commissie ontbreekt");
 	if (!(c = find_commissie(v, t[NV_COMMISSIE])))
 		return nfout(v, NV_COMMISSIE, "Deze organisatie heeft geen commissie met die code");
+	if (v->edit_id && strcasecmp(c->code, v->cur.commissie))
+		return nfout(v, NV_COMMISSIE, "De commissie van een vergadering verandert niet");
 	in = (struct agenda_invoer){ t[NV_DATUM], t[NV_START], t[NV_EIND], t[NV_ZAKEN], t[NV_MINUTEN], t[NV_DEADLINE] };
 	if (agenda_invoer_check(&in, &a->kal, c->deadline_werkdagen, &m, &veld, &e) < 0)
 		return nfout(v, veld_of[veld], e.msg);
+	if (v->edit_id) {
+		struct outcome o;
+		char note[700];
+
+		if (t[NV_TOT][0] || t[NV_WEKEN][0])
+			return nfout(v, NV_TOT, "Een reeks maak je met n (nieuw), niet bij wijzigen");
+		db_agenda_vergadering_wijzigen(a->db, v->edit_id, v->edit_version, &m, t[NV_PLAATS], t[NV_LINK], &o);
+		if (o.kind != OUTCOME_SAVED) /* the form stays with what was typed */
+			return nfout(v, o.kind == OUTCOME_REFUSED ? v->nfocus : NV_DATUM, outcome_note(&o, note, sizeof note));
+		app_message(a, 0, "Vergadering bewaard");
+		v->mode = M_VERGADERINGEN;
+		return reload(v, a, 0);
+	}
 	if (t[NV_TOT][0]) {
 		struct agenda_reeks r = { .soort = AGENDA_WEKELIJKS, .interval = t[NV_WEKEN][0] ? atoi(t[NV_WEKEN]) : 2,
 					  .van = m.datum, .regio = c->regio };
@@ -1479,8 +1496,43 @@ static int ag_nieuw(struct pane *p, struct app *a, enum action_id id)
 	v->nfocus = 0;
 	v->nerr[0] = '\0';
 	v->nerr_veld = NV_COUNT;
+	v->edit_id = 0;
 	outcome_key_new(v->nkey);
 	v->mode = M_NIEUW;
+	return app_start(a, p, job_commissies, "Bezig met laden…");
+}
+
+/* The form filled with the selected meeting; F2 saves it with its version
+ * (someone else first: said under the field, nothing typed is lost). */
+static int ag_wijzigen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_vergadering_rij *r;
+	char buf[64], d[DATUM_BUFLEN];
+
+	if (v->mode != M_VERGADERINGEN || v->verg.n == 0)
+		return R_NONE;
+	r = lijst_current(&v->verg);
+	if (r->geannuleerd) {
+		app_message(a, 1, "Een geannuleerde vergadering wijzig je niet");
+		return R_BARS;
+	}
+	ag_nieuw(p, a, id);
+	v->cur = *r;
+	v->edit_id = r->id;
+	v->edit_version = r->version;
+	field_set(&v->nf[NV_COMMISSIE], r->commissie);
+	field_set(&v->nf[NV_DATUM], datum_format(r->datum, d));
+	field_set(&v->nf[NV_START], agenda_tijd_format(r->start, buf));
+	field_set(&v->nf[NV_EIND], agenda_tijd_format(r->eind, buf));
+	field_set(&v->nf[NV_PLAATS], r->locatie);
+	field_set(&v->nf[NV_LINK], r->link);
+	snprintf(buf, sizeof buf, "%d", r->zaken);
+	field_set(&v->nf[NV_ZAKEN], r->zaken ? buf : "");
+	snprintf(buf, sizeof buf, "%d", r->minuten_per_zaak);
+	field_set(&v->nf[NV_MINUTEN], r->minuten_per_zaak ? buf : "");
+	field_set(&v->nf[NV_DEADLINE], datum_format(r->deadline, d));
+	v->nfocus = NV_DATUM;
 	return app_start(a, p, job_commissies, "Bezig met laden…");
 }
 
@@ -1602,6 +1654,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_LATER, ag_volgorde, PA_READY },
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
+	{ ACT_AG_WIJZIGEN, ag_wijzigen, PA_READY },
 	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },
 	{ ACT_AG_MAAND, ag_maand, PA_READY },
 	{ ACT_AG_VERSLAGEN, ag_verslagen, PA_READY },

@@ -116,4 +116,35 @@ wait_for "Agenda van de commissies" 10
 tui_keys V
 check "er is er minstens één te laat" [ "$TELAAT" -ge 1 ]
 check "V: de gespreksverslagen die te laat zijn ($TELAAT)" wait_for "Gespreksverslag Kans!overleg te laat · $TELAAT" 10
+
+# ---- two people save the same meeting --------------------------------------------
+# the first coming CT that is not cancelled, reached the same way in both sessions
+NAAR=$(agenda_pos CT "AND id IN (SELECT id FROM balie.vergadering WHERE status = 'gepland')")
+tui_keys Escape
+wait_for "Agenda van de commissies" 10
+tui_keys Escape
+wait_for "Welkom" 10
+tui_keys a
+wait_for "Agenda van de commissies" 10
+tui_down "$NAAR"
+tui_keys e
+check "e: de vergadering in het formulier" wait_for "Vergadering wijzigen" 10
+tui_demo beheer 80 24
+tui_login admin demo
+wait_for "Welkom" 20
+tui_keys a
+wait_for "Agenda van de commissies" 10
+tui_down "$NAAR"
+tui_keys e
+wait_for "Vergadering wijzigen" 10
+tui_keys Tab Tab Tab C-u
+tui_type "Zaal 2"
+tui_keys F2
+check "de beheerder bewaart eerst" wait_for "Vergadering bewaard" 10
+tui_use nieuw
+tui_keys Tab C-u
+tui_type "15:30"
+tui_keys F2
+check "de tweede hoort door wie en wanneer" wait_for "intussen gewijzigd door Mark Hendriks" 10
+check "en haar invoer staat er nog" screen_has "15:30"
 tap_done
