@@ -109,16 +109,19 @@ static void vergadering_row(PGresult *r, int i, struct agenda_vergadering_rij *v
 }
 
 int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
-			    struct agenda_vergadering_rij **out, int *n, struct err *e)
+			    const char *lid, struct agenda_vergadering_rij **out, int *n, struct err *e)
 {
 	char a[DATUM_BUFLEN], b[DATUM_BUFLEN], so[24];
-	const char *p[4] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie, db_num(so, sizeof so, org) };
+	const char *p[5] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie, db_num(so, sizeof so, org),
+			     lid };
 	PGresult *r = read_as(db, e,
 					 VERGADERING_COLS
 					 " WHERE v.organisatie_id = $4 AND v.datum BETWEEN $1::date AND $2::date"
 					 "   AND ($3::text IS NULL OR c.code = $3)"
+					 "   AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM vergadering_lid l JOIN account u"
+					 "        ON u.id = l.account_id WHERE l.vergadering_id = v.id AND u.username = $5))"
 					 " ORDER BY v.datum, v.begintijd, v.id LIMIT 1000",
-					 4, p);
+					 5, p);
 
 	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
 		return -1;

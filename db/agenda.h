@@ -71,10 +71,10 @@ struct agenda_commissie {
 int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, int max, int *n, struct err *e);
 
 /* The meetings of organisatie org the acting account sees from van to tot
- * (both included), of commissie (NULL: all), by date.  *out malloc'ed
- * (free()). 0 / -1. */
+ * (both included), of commissie (NULL: all) and with member lid (a
+ * username; NULL: any), by date.  *out malloc'ed (free()). 0 / -1. */
 int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
-			    struct agenda_vergadering_rij **out, int *n, struct err *e);
+			    const char *lid, struct agenda_vergadering_rij **out, int *n, struct err *e);
 
 /* One meeting by id into *out (out->id 0 when not visible). 0 / -1. */
 int db_agenda_vergadering(struct db *db, long id, struct agenda_vergadering_rij *out, struct err *e);

@@ -538,7 +538,7 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 	struct datum nu = today();
 	long keep = lijst_current_id(&v->verg);
 
-	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, &vr, &n, e) < 0)
+	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, NULL, &vr, &n, e) < 0)
 		return -1;
 	lijst_set(&v->verg, vr, n, 0, 0, keep);
 	if (v->first_load) {
