@@ -109,16 +109,19 @@ static void vergadering_row(PGresult *r, int i, struct agenda_vergadering_rij *v
 }
 
 int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
-			    struct agenda_vergadering_rij **out, int *n, struct err *e)
+			    const char *lid, struct agenda_vergadering_rij **out, int *n, struct err *e)
 {
 	char a[DATUM_BUFLEN], b[DATUM_BUFLEN], so[24];
-	const char *p[4] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie, db_num(so, sizeof so, org) };
+	const char *p[5] = { datum_format_iso(van, a), datum_format_iso(tot, b), commissie, db_num(so, sizeof so, org),
+			     lid };
 	PGresult *r = read_as(db, e,
 					 VERGADERING_COLS
 					 " WHERE v.organisatie_id = $4 AND v.datum BETWEEN $1::date AND $2::date"
 					 "   AND ($3::text IS NULL OR c.code = $3)"
+					 "   AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM vergadering_lid l JOIN account u"
+					 "        ON u.id = l.account_id WHERE l.vergadering_id = v.id AND u.username = $5))"
 					 " ORDER BY v.datum, v.begintijd, v.id LIMIT 1000",
-					 4, p);
+					 5, p);
 
 	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
 		return -1;
@@ -214,6 +217,40 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		x->verlenging = PQgetvalue(r, i, 7)[0] == 't';
 		if (PQgetvalue(r, i, 8)[0])
 			parse_iso(PQgetvalue(r, i, 8), &x->deadline);
+	}
+	PQclear(r);
+	return 0;
+}
+
+int db_agenda_verslagen_te_laat(struct db *db, long org, struct agenda_verslag_rij **out, int *n, struct err *e)
+{
+	char so[24];
+	const char *p[1] = { db_num(so, sizeof so, org) };
+	PGresult *r = read_as(
+		db, e,
+		"SELECT h.id, h.nummer, " INITIALEN("d") ", v.datum, coalesce(c.naam, '') "
+		"  FROM agendapunt a JOIN vergadering v ON v.id = a.vergadering_id "
+		"  JOIN commissie k ON k.id = v.commissie_id AND k.code = 'Kans!overleg' "
+		"  JOIN hulpvraag h ON h.id = a.hulpvraag_id JOIN dossier d ON d.id = h.dossier_id "
+		"  LEFT JOIN account c ON c.id = h.coordinator_id "
+		" WHERE a.organisatie_id = $1 AND NOT a.open AND a.uitkomst IN ('toegekend', 'afgewezen') "
+		"   AND v.datum + 7 < current_date "
+		"   AND NOT EXISTS (SELECT 1 FROM formulier f JOIN formulier_definitie fd ON fd.id = f.definitie_id "
+		"                    WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL AND f.compleet "
+		"                      AND fd.code = 'gespreksverslag-kans-overleg') "
+		" ORDER BY v.datum, h.id LIMIT 500",
+		1, p);
+
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
+		return -1;
+	for (int i = 0; i < *n; i++) {
+		struct agenda_verslag_rij *x = &(*out)[i];
+
+		x->hulpvraag_id = atol(PQgetvalue(r, i, 0));
+		x->nummer = atol(PQgetvalue(r, i, 1));
+		DB_COPY(x->initialen, r, i, 2);
+		parse_iso(PQgetvalue(r, i, 3), &x->datum);
+		DB_COPY(x->coordinator, r, i, 4);
 	}
 	PQclear(r);
 	return 0;
@@ -417,6 +454,53 @@ enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const cha
 	o->repeated = PQgetvalue(r, 0, 2)[0] == 't';
 	PQclear(r);
 	return outcome_set(o, OUTCOME_SAVED, "Vergadering bewaard");
+}
+
+enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int version, const struct agenda_vergadering *v,
+						 const char *locatie, const char *link, struct outcome *o)
+{
+	char si[24], sver[24], d[DATUM_BUFLEN], dl[DATUM_BUFLEN], b[6], ei[6], z[12], m[12];
+	const char *p[10] = { db_num(si, sizeof si, id), db_num(sver, sizeof sver, version), datum_format_iso(v->datum, d),
+			      agenda_tijd_format(v->start, b), agenda_tijd_format(v->eind, ei), locatie ? locatie : "",
+			      link && *link ? link : NULL, db_num(z, sizeof z, v->cap.zaken),
+			      db_num(m, sizeof m, v->cap.minuten_per_zaak), datum_format_iso(v->deadline, dl) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	/* one statement: the version check and, when it fails, who was first */
+	r = db_exec_as_account(
+		db, &o->err, &kind,
+		"WITH w AS (UPDATE vergadering SET datum = $3::date, begintijd = $4::time, eindtijd = $5::time, "
+		"  locatie = $6, link = $7, capaciteit_zaken = $8::int, minuten_per_zaak = $9::int, deadline = $10::date, "
+		"  version = version + 1 WHERE id = $1 AND version = $2 RETURNING version) "
+		"SELECT 'ok', w.version, '', '' FROM w "
+		"UNION ALL SELECT 'conflict', v.version, coalesce(a.naam, ''), " DB_MOMENT("v.updated_at") " "
+		"  FROM vergadering v LEFT JOIN account a ON a.id = v.gewijzigd_door "
+		" WHERE v.id = $1 AND NOT EXISTS (SELECT 1 FROM w)",
+		10, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return outcome_set(o, OUTCOME_GONE, "deze vergadering bestaat niet (meer) of je hebt er geen toegang toe");
+	}
+	o->id = id;
+	o->version = atoi(PQgetvalue(r, 0, 1));
+	if (!strcmp(PQgetvalue(r, 0, 0), "ok")) {
+		outcome_set(o, OUTCOME_SAVED, "Vergadering bewaard");
+	} else if (o->version == version) {
+		/* visible and unchanged, yet not updated: the write policy said no */
+		outcome_set(o, OUTCOME_REFUSED, "Dat mag jouw rol niet: deze vergadering wijzigen");
+	} else {
+		DB_COPY(o->door, r, 0, 2);
+		DB_COPY(o->op, r, 0, 3);
+		snprintf(o->nu, sizeof o->nu, "versie %d", o->version);
+		outcome_set(o, OUTCOME_CONFLICT, "intussen gewijzigd door %s (%s); je invoer staat er nog — r: opnieuw laden",
+			    o->door[0] ? o->door : "een ander", o->op);
+	}
+	PQclear(r);
+	return o->kind;
 }
 
 enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o)

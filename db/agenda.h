@@ -71,10 +71,10 @@ struct agenda_commissie {
 int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, int max, int *n, struct err *e);
 
 /* The meetings of organisatie org the acting account sees from van to tot
- * (both included), of commissie (NULL: all), by date.  *out malloc'ed
- * (free()). 0 / -1. */
+ * (both included), of commissie (NULL: all) and with member lid (a
+ * username; NULL: any), by date.  *out malloc'ed (free()). 0 / -1. */
 int db_agenda_vergaderingen(struct db *db, long org, struct datum van, struct datum tot, const char *commissie,
-			    struct agenda_vergadering_rij **out, int *n, struct err *e);
+			    const char *lid, struct agenda_vergadering_rij **out, int *n, struct err *e);
 
 /* One meeting by id into *out (out->id 0 when not visible). 0 / -1. */
 int db_agenda_vergadering(struct db *db, long id, struct agenda_vergadering_rij *out, struct err *e);
@@ -92,6 +92,21 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 /* The bespreekdatum of hulpvraag h: the date of its open meeting and the
  * commissie into buf ("CT 08-09-2026"), "" when none. 0 / -1. */
 int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct err *e);
+
+/* A Kans!overleg whose gespreksverslag is overdue (004 §3.4: "binnen één
+ * week"): a decided case of a meeting more than 7 days ago without a
+ * complete form gespreksverslag-kans-overleg. */
+struct agenda_verslag_rij {
+	long hulpvraag_id;
+	long nummer;
+	char initialen[16];
+	struct datum datum;        /* the meeting */
+	char coordinator[128];
+};
+
+/* The overdue gespreksverslagen of organisatie org, oldest meeting first
+ * (at most 500).  *out malloc'ed (free()). 0 / -1. */
+int db_agenda_verslagen_te_laat(struct db *db, long org, struct agenda_verslag_rij **out, int *n, struct err *e);
 
 /* Plans hulpvraag h (version the person saw) on meeting v; override: the
  * reason to plan after the deadline (NULL/""), subject/body: the mail to
@@ -122,6 +137,12 @@ enum outcome_kind db_agenda_verplaatsen(struct db *db, long p, int version, long
 enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const char *commissie,
 					      const struct agenda_vergadering *v, const char *locatie,
 					      const char *link, const char *key, struct outcome *o);
+
+/* Saves meeting id as the person saw it at version: date, times, place,
+ * link, capacity, deadline.  CONFLICT (door/op filled) when someone else
+ * saved it first; REFUSED when its cases no longer fit. */
+enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int version, const struct agenda_vergadering *v,
+						 const char *locatie, const char *link, struct outcome *o);
 
 /* Cancels meeting id at version with a reason. */
 enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o);

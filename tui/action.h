@@ -138,7 +138,9 @@ enum action_id {
 	ACT_AG_LATER,      /* cases: one place later */
 	ACT_AG_ANNULEREN, /* meetings: cancel the selected meeting */
 	ACT_AG_NIEUW,     /* meetings: a new meeting (or series) */
+	ACT_AG_WIJZIGEN,  /* meetings: edit the selected meeting */
 	ACT_AG_MAAND,     /* meetings: the month grid, and back to the list */
+	ACT_AG_VERSLAGEN, /* meetings: the Kans!overleggen whose gespreksverslag is overdue */
 	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */
 	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
 	/* --- dossier (pane_dossier.c, the hulpvraag's tab Dossier) --- */

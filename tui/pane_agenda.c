@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "core/agenda.h"
+#include "core/recht.h"
 #include "db/agenda.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
@@ -29,7 +30,7 @@
 
 #define HEAD_ROWS 4 /* two heading lines, column heads, rule */
 
-enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND };
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND, M_VERSLAGEN };
 
 /* The fields of a new meeting (or series), in screen order. */
 enum nveld { NV_COMMISSIE, NV_DATUM, NV_START, NV_EIND, NV_PLAATS, NV_LINK, NV_ZAKEN, NV_MINUTEN, NV_DEADLINE,
@@ -70,6 +71,7 @@ struct agenda {
 	struct lijst verg;   /* struct agenda_vergadering_rij */
 	struct lijst zaken;  /* struct agenda_punt_rij of `cur` */
 	struct lijst plan;   /* struct agenda_teplannen_rij of cur.commissie */
+	struct lijst versl;  /* struct agenda_verslag_rij: gespreksverslagen te laat */
 	struct agenda_vergadering_rij cur;   /* the meeting of the cases, or the planning target */
 	int override;        /* planning on cur needs a reason (its deadline passed) */
 	int loaded, first_load;
@@ -86,6 +88,8 @@ struct agenda {
 	int nfocus, nerr_veld;
 	char nerr[512];
 	char nkey[OUTCOME_KEY_LEN];  /* made when the form opens; a series numbers it per meeting */
+	long edit_id;                /* the form edits this meeting (0: a new one) */
+	int edit_version;
 	struct agenda_commissie com[MAX_COMMISSIES];
 	int ncom;
 	struct agenda_vakanties vak; /* forms/schoolvakanties, read when the form first opens */
@@ -118,6 +122,11 @@ static long punt_id(const void *r)
 	return ((const struct agenda_punt_rij *)r)->id;
 }
 
+static long versl_id(const void *r)
+{
+	return ((const struct agenda_verslag_rij *)r)->hulpvraag_id;
+}
+
 static long plan_id(const void *r)
 {
 	return ((const struct agenda_teplannen_rij *)r)->hulpvraag_id;
@@ -126,7 +135,8 @@ static long plan_id(const void *r)
 /* The meetings list serves the list and the month grid alike. */
 static struct lijst *active(struct agenda *v)
 {
-	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan : &v->verg;
+	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan
+	     : v->mode == M_VERSLAGEN ? &v->versl : &v->verg;
 }
 
 static struct datum today(void)
@@ -184,6 +194,8 @@ static const struct kolom kol_verg[] = { { 1, 13, "Datum" }, { 15, 11, "Tijd" },
 static const struct kolom kol_zaken[] = { { 1, 2, "#" }, { 4, 11, "Tijd" }, { 16, 7, "Nummer" },
 					  { 24, 9, "Leerling" }, { 34, 22, "Aanvraagtype" },
 					  { 57, 0, "Status / uitkomst" } };
+static const struct kolom kol_versl[] = { { 1, 7, "Nummer" }, { 9, 9, "Leerling" }, { 19, 13, "Kans!overleg" },
+					  { 33, 9, "Te laat" }, { 43, 0, "Coördinator" } };
 static const struct kolom kol_plan[] = { { 1, 7, "Nummer" }, { 9, 10, "Ontvangen" }, { 20, 9, "Leerling" },
 					 { 30, 24, "Aanvraagtype" }, { 55, 0, "Status" } };
 #define NKOL(k) ((int)(sizeof k / sizeof k[0]))
@@ -223,7 +235,11 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 
 	snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
-	screen_put(w, y++, 1, cols - 2, "Enter: de zaken · t: te plannen · X: annuleren", s->attr[ST_DIM]);
+	/* only what the role may (the key bar says the same) */
+	snprintf(buf, sizeof buf, "Enter: de zaken · m: maand%s%s",
+		 recht_mag(a->session.roles, RECHT_PLANNEN) ? " · t: te plannen" : "",
+		 recht_mag(a->session.roles, RECHT_VERGADERING_BEHEREN) ? " · n: nieuw · X: annuleren" : "");
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_DIM]);
 	y = kopjes(w, y, kol_verg, NKOL(kol_verg), s);
 	if (!v->loaded || v->verg.n == 0) {
 		draw_empty(v, a, w, y, "Geen vergaderingen in deze periode.");
@@ -260,7 +276,9 @@ static void draw_meeting_head(struct agenda *v, struct app *a, WINDOW *w, int y)
 	screen_put(w, y, 1, getmaxx(w) - 2, buf, a->scr.attr[ST_HEAD]);
 	snprintf(buf, sizeof buf, "%s%d van %d zaken · deadline %s%s", r->geannuleerd ? "✗ GEANNULEERD · " : "",
 		 r->gepland, r->capaciteit, datum_format(r->deadline, dl),
-		 v->mode == M_ZAKEN ? " · Enter: hulpvraag · u: uitkomst · t: te plannen" : "");
+		 v->mode != M_ZAKEN ? ""
+		 : recht_mag(a->session.roles, RECHT_UITKOMST_VASTLEGGEN) ? " · Enter: hulpvraag · u: uitkomst · B: lijst"
+									   : " · Enter: hulpvraag");
 	screen_put(w, y + 1, 1, getmaxx(w) - 2, buf, a->scr.attr[r->geannuleerd ? ST_ERROR : ST_DIM]);
 }
 
@@ -353,7 +371,7 @@ static void draw_nieuw(struct agenda *v, struct app *a, WINDOW *w)
 	int cols = getmaxx(w), y = 0, cx = -1, cy = -1;
 	char buf[300];
 
-	screen_put(w, y++, 1, cols - 2, "Nieuwe vergadering", s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, v->edit_id ? "Vergadering wijzigen" : "Nieuwe vergadering", s->attr[ST_HEAD]);
 	screen_put(w, y++, 1, cols - 2, "* verplicht · deadline leeg: de werkdagen van de commissie ervoor · F2: bewaren",
 		   s->attr[ST_DIM]);
 	for (int i = 0; i < NV_COUNT && y < getmaxy(w); i++, y++) {
@@ -427,11 +445,46 @@ static void draw_maand(struct agenda *v, struct app *a, WINDOW *w)
 	}
 }
 
+/* Kans!overleggen whose gespreksverslag is overdue (004 §3.4). */
+static void draw_verslagen(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 0;
+	char buf[300], d[32];
+	struct datum nu = today();
+
+	snprintf(buf, sizeof buf, "Gespreksverslag Kans!overleg te laat · %d", v->versl.n);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
+	screen_put(w, y++, 1, cols - 2, "Binnen één week na het overleg (004 §3.4) · Enter: de hulpvraag",
+		   s->attr[ST_DIM]);
+	y = kopjes(w, y, kol_versl, NKOL(kol_versl), s);
+	if (!v->loaded || v->versl.n == 0) {
+		draw_empty(v, a, w, y, "Geen gespreksverslag te laat.");
+		return;
+	}
+	fit(&v->versl, w);
+	for (int i = v->versl.top; i < v->versl.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_verslag_rij *r = lijst_row(&v->versl, i);
+		attr_t at = s->attr[i == v->versl.cur ? ST_SEL : ST_NORMAL];
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		snprintf(buf, sizeof buf, "%ld", r->nummer);
+		screen_put_right(w, y, 1, 7, buf, at);
+		screen_put(w, y, 9, 9, r->initialen, at);
+		screen_put(w, y, 19, 13, kort(r->datum, d, sizeof d), at);
+		snprintf(buf, sizeof buf, "%ld dg", datum_diff(r->datum, nu) - 7);
+		screen_put_right(w, y, 33, 7, buf, at);
+		screen_put(w, y, 43, cols - 44, r->coordinator, at);
+	}
+}
+
 static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct agenda *v = A(p);
 
-	if (v->mode == M_MAAND)
+	if (v->mode == M_VERSLAGEN)
+		draw_verslagen(v, a, w);
+	else if (v->mode == M_MAAND)
 		draw_maand(v, a, w);
 	else if (v->mode == M_NIEUW)
 		draw_nieuw(v, a, w);
@@ -485,7 +538,7 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 	struct datum nu = today();
 	long keep = lijst_current_id(&v->verg);
 
-	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, &vr, &n, e) < 0)
+	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, NULL, &vr, &n, e) < 0)
 		return -1;
 	lijst_set(&v->verg, vr, n, 0, 0, keep);
 	if (v->first_load) {
@@ -507,6 +560,12 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 		if (db_agenda_punten(a->db, v->cur.id, &pr, &n, e) < 0)
 			return -1;
 		lijst_set(&v->zaken, pr, n, 0, 0, lijst_current_id(&v->zaken));
+	} else if (v->mode == M_VERSLAGEN) {
+		struct agenda_verslag_rij *vr2 = NULL;
+
+		if (db_agenda_verslagen_te_laat(a->db, a->session.organisatie_id, &vr2, &n, e) < 0)
+			return -1;
+		lijst_set(&v->versl, vr2, n, 0, 0, lijst_current_id(&v->versl));
 	} else if (v->mode == M_TE_PLANNEN) {
 		struct agenda_teplannen_rij *tr = NULL;
 		int at = v->cur.id ? lijst_find(&v->verg, v->cur.id) : -1;
@@ -772,9 +831,24 @@ static int job_nieuw(struct pane *p, struct app *a)
 		return nfout(v, NV_COMMISSIE, "Commissie ontbreekt");
 	if (!(c = find_commissie(v, t[NV_COMMISSIE])))
 		return nfout(v, NV_COMMISSIE, "Deze organisatie heeft geen commissie met die code");
+	if (v->edit_id && strcasecmp(c->code, v->cur.commissie))
+		return nfout(v, NV_COMMISSIE, "De commissie van een vergadering verandert niet");
 	in = (struct agenda_invoer){ t[NV_DATUM], t[NV_START], t[NV_EIND], t[NV_ZAKEN], t[NV_MINUTEN], t[NV_DEADLINE] };
 	if (agenda_invoer_check(&in, &a->kal, c->deadline_werkdagen, &m, &veld, &e) < 0)
 		return nfout(v, veld_of[veld], e.msg);
+	if (v->edit_id) {
+		struct outcome o;
+		char note[700];
+
+		if (t[NV_TOT][0] || t[NV_WEKEN][0])
+			return nfout(v, NV_TOT, "Een reeks maak je met n (nieuw), niet bij wijzigen");
+		db_agenda_vergadering_wijzigen(a->db, v->edit_id, v->edit_version, &m, t[NV_PLAATS], t[NV_LINK], &o);
+		if (o.kind != OUTCOME_SAVED) /* the form stays with what was typed */
+			return nfout(v, o.kind == OUTCOME_REFUSED ? v->nfocus : NV_DATUM, outcome_note(&o, note, sizeof note));
+		app_message(a, 0, "Vergadering bewaard");
+		v->mode = M_VERGADERINGEN;
+		return reload(v, a, 0);
+	}
 	if (t[NV_TOT][0]) {
 		struct agenda_reeks r = { .soort = AGENDA_WEKELIJKS, .interval = t[NV_WEKEN][0] ? atoi(t[NV_WEKEN]) : 2,
 					  .van = m.datum, .regio = c->regio };
@@ -1108,6 +1182,9 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	case M_TE_PLANNEN:
 		return open_plan_dialog(v, a);
+	case M_VERSLAGEN:
+		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_verslag_rij *)lijst_current(&v->versl))->hulpvraag_id));
+		return R_PAINT | R_BARS;
 	case M_NIEUW:
 		break;
 	}
@@ -1419,8 +1496,43 @@ static int ag_nieuw(struct pane *p, struct app *a, enum action_id id)
 	v->nfocus = 0;
 	v->nerr[0] = '\0';
 	v->nerr_veld = NV_COUNT;
+	v->edit_id = 0;
 	outcome_key_new(v->nkey);
 	v->mode = M_NIEUW;
+	return app_start(a, p, job_commissies, "Bezig met laden…");
+}
+
+/* The form filled with the selected meeting; F2 saves it with its version
+ * (someone else first: said under the field, nothing typed is lost). */
+static int ag_wijzigen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_vergadering_rij *r;
+	char buf[64], d[DATUM_BUFLEN];
+
+	if (v->mode != M_VERGADERINGEN || v->verg.n == 0)
+		return R_NONE;
+	r = lijst_current(&v->verg);
+	if (r->geannuleerd) {
+		app_message(a, 1, "Een geannuleerde vergadering wijzig je niet");
+		return R_BARS;
+	}
+	ag_nieuw(p, a, id);
+	v->cur = *r;
+	v->edit_id = r->id;
+	v->edit_version = r->version;
+	field_set(&v->nf[NV_COMMISSIE], r->commissie);
+	field_set(&v->nf[NV_DATUM], datum_format(r->datum, d));
+	field_set(&v->nf[NV_START], agenda_tijd_format(r->start, buf));
+	field_set(&v->nf[NV_EIND], agenda_tijd_format(r->eind, buf));
+	field_set(&v->nf[NV_PLAATS], r->locatie);
+	field_set(&v->nf[NV_LINK], r->link);
+	snprintf(buf, sizeof buf, "%d", r->zaken);
+	field_set(&v->nf[NV_ZAKEN], r->zaken ? buf : "");
+	snprintf(buf, sizeof buf, "%d", r->minuten_per_zaak);
+	field_set(&v->nf[NV_MINUTEN], r->minuten_per_zaak ? buf : "");
+	field_set(&v->nf[NV_DEADLINE], datum_format(r->deadline, d));
+	v->nfocus = NV_DATUM;
 	return app_start(a, p, job_commissies, "Bezig met laden…");
 }
 
@@ -1505,6 +1617,16 @@ static int ag_cursor(struct pane *p, struct app *a, enum action_id id)
 	return app_list_nav(active(v), id);
 }
 
+static int ag_verslagen(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN && v->mode != M_MAAND)
+		return R_NONE;
+	lijst_set(&v->versl, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_VERSLAGEN);
+}
+
 static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 {
 	struct agenda *v = A(p);
@@ -1532,8 +1654,10 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_LATER, ag_volgorde, PA_READY },
 	{ ACT_AG_ANNULEREN, ag_annuleren, PA_READY },
 	{ ACT_AG_NIEUW, ag_nieuw, PA_READY },
+	{ ACT_AG_WIJZIGEN, ag_wijzigen, PA_READY },
 	{ ACT_AG_PLAN_ALLES, ag_plan_alles, PA_READY },
 	{ ACT_AG_MAAND, ag_maand, PA_READY },
+	{ ACT_AG_VERSLAGEN, ag_verslagen, PA_READY },
 	{ ACT_AG_BEWAREN, ag_bewaren, 0 },
 	{ ACT_FIELD_NEXT, ag_nieuw_veld, 0 },
 	{ ACT_FIELD_PREV, ag_nieuw_veld, 0 },
@@ -1555,6 +1679,7 @@ static void ag_free(struct pane *p)
 	lijst_release(&v->verg);
 	lijst_release(&v->zaken);
 	lijst_release(&v->plan);
+	lijst_release(&v->versl);
 	agenda_vakanties_release(&v->vak);
 	voorstel_release(v);
 	free(v);
@@ -1589,6 +1714,7 @@ struct pane *pane_agenda_new(struct app *a)
 	lijst_init(&v->verg, sizeof(struct agenda_vergadering_rij), verg_id, 0, 0, NULL);
 	lijst_init(&v->zaken, sizeof(struct agenda_punt_rij), punt_id, 0, 0, NULL);
 	lijst_init(&v->plan, sizeof(struct agenda_teplannen_rij), plan_id, 0, 0, NULL);
+	lijst_init(&v->versl, sizeof(struct agenda_verslag_rij), versl_id, 0, 0, NULL);
 	agenda_vakanties_init(&v->vak);
 	v->base.job = job_load;
 	a->work_pending = 1;

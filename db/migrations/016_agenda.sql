@@ -557,3 +557,28 @@ CREATE TABLE verlenging_deadline (
 GRANT SELECT ON verlenging_deadline TO balie_app, balie_report;
 CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON verlenging_deadline
 	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
+
+-- ---------------------------------------------------------------- editing a meeting
+
+-- After an edit: the capacity may not drop below the cases already on it,
+-- and a later date moves the external members' access along (it never
+-- shortens: greatest() in vergadering_toegang).
+CREATE FUNCTION vergadering_gewijzigd() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	n integer;
+BEGIN
+	SELECT count(*) INTO n FROM agendapunt a WHERE a.vergadering_id = NEW.id AND a.open;
+	IF NEW.status = 'gepland' AND vergadering_capaciteit(NEW) < n THEN
+		RAISE EXCEPTION 'Er staan al % zaken op deze vergadering: de capaciteit kan niet lager', n
+			USING ERRCODE = 'P0001';
+	END IF;
+	IF NEW.datum IS DISTINCT FROM OLD.datum THEN
+		PERFORM vergadering_toegang(NEW.id, a.hulpvraag_id) FROM agendapunt a WHERE a.vergadering_id = NEW.id AND a.open;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION vergadering_gewijzigd() FROM PUBLIC;
+CREATE TRIGGER vergadering_gewijzigd AFTER UPDATE ON vergadering
+	FOR EACH ROW EXECUTE FUNCTION vergadering_gewijzigd();

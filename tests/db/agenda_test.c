@@ -378,6 +378,12 @@ static void reorder_move_and_unplan(void **state)
 	plan_sql(sql, sizeof sql, w->hv_cem, hv_version(w, w->hv_cem), v, "NULL", "NULL");
 	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
 	pt = atol(out);
+	/* the capacity cannot drop below the two cases on it */
+	snprintf(sql, sizeof sql, "UPDATE vergadering SET capaciteit_zaken = 1 WHERE id = %ld RETURNING id", v);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_string_equal(why, "Er staan al 2 zaken op deze vergadering: de capaciteit kan niet lager");
+	snprintf(sql, sizeof sql, "UPDATE vergadering SET capaciteit_zaken = 2 WHERE id = %ld RETURNING id", v);
+	assert_int_equal(as(w, "sec_a", sql, 0, out, sizeof out, why, sizeof why), 0);
 	/* Cem one place earlier: now first */
 	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_volgorde(%ld, 1, -1)", pt);
 	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);

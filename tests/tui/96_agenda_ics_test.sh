@@ -46,6 +46,18 @@ check "de lijst met achternamen is niet leeg" [ -s "$TUI_SCRATCH/namen" ]
 NAMEN=$(grep -c -F -i -f "$TUI_SCRATCH/namen" "$TUI_SCRATCH/een.ics")
 check "geen achternaam van een leerling in het bestand" [ "$NAMEN" = 0 ]
 
+# a member's feed: only the meetings the external deskundige sits in
+(eval "$DEMO_ENV" && "$TUI_BALIE" export agenda --lid deskundige --van "$VAN" --tot "$TOT" --ics --als secretariaat) \
+	>"$TUI_SCRATCH/lid.ics" 2>/dev/null </dev/null
+NL=$(demo_psql "SELECT count(*) FROM balie.vergadering v JOIN balie.vergadering_lid l ON l.vergadering_id = v.id
+	JOIN balie.account u ON u.id = l.account_id
+	WHERE u.username = 'deskundige' AND v.datum BETWEEN current_date - 60 AND current_date + 300")
+check "--lid deskundige: haar vergaderingen ($NL), niet meer" [ "$($PY -c "import sys, icalendar
+c = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read()); print(len(c.walk('VEVENT')))" "$TUI_SCRATCH/lid.ics")" = "$NL" ]
+check "… en dat zijn er minder dan alle" [ "$NL" -gt 0 ] && [ "$(grep -c BEGIN:VEVENT "$TUI_SCRATCH/lid.ics")" -lt \
+	"$(demo_psql "SELECT count(*) FROM balie.vergadering WHERE organisatie_id = $ORG
+	AND datum BETWEEN current_date - 60 AND current_date + 300")" ]
+
 # ---- cancel the first coming meeting in the pane ----------------------------
 KOMEND=$(demo_psql "SELECT v.id FROM balie.vergadering v WHERE v.organisatie_id = $ORG AND v.datum >= current_date
 	ORDER BY v.datum, v.begintijd, v.id LIMIT 1")

@@ -91,4 +91,60 @@ check "om de week, tot de einddatum ($N van 14 data)" [ "$N" -ge 6 ] && [ "$N" -
 check "alle op een werkdag, om de veertien dagen na de eerste" [ "$(demo_psql "SELECT count(*)
 	FROM balie.vergadering WHERE id > $V1 AND (extract(isodow FROM datum) > 5
 	OR (datum - DATE '$DISO') % 14 <> 0)")" = 0 ]
+
+# ---- gespreksverslagen te laat (004 §3.4) -------------------------------------
+# a Kans!overleg ten days ago with one decided case and no gespreksverslag
+demo_psql "WITH v AS (INSERT INTO balie.vergadering (organisatie_id, commissie_id, datum, begintijd, eindtijd,
+	  capaciteit_zaken, deadline)
+	SELECT o.id, c.id, (now() AT TIME ZONE 'Europe/Amsterdam')::date - 10, '09:00', '12:00', 4,
+	       (now() AT TIME ZONE 'Europe/Amsterdam')::date - 17
+	  FROM balie.organisatie o JOIN balie.commissie c ON c.organisatie_id = o.id AND c.code = 'Kans!overleg'
+	 WHERE o.code = 'PO3008' RETURNING id, organisatie_id)
+	INSERT INTO balie.agendapunt (organisatie_id, vergadering_id, hulpvraag_id, volgorde, open, uitkomst)
+	SELECT v.organisatie_id, v.id, (SELECT h.id FROM balie.hulpvraag h JOIN balie.aanvraagtype t
+	         ON t.id = h.aanvraagtype_id WHERE t.naam = 'Aanvraag Kans!overleg' AND h.organisatie_id = v.organisatie_id
+	         AND NOT EXISTS (SELECT 1 FROM balie.agendapunt a WHERE a.hulpvraag_id = h.id AND a.open)
+	       ORDER BY h.id LIMIT 1), 0, false, 'toegekend' FROM v" >/dev/null
+TELAAT=$(demo_psql "SELECT count(*) FROM balie.agendapunt a JOIN balie.vergadering v ON v.id = a.vergadering_id
+	JOIN balie.commissie k ON k.id = v.commissie_id AND k.code = 'Kans!overleg'
+	WHERE a.organisatie_id = $ORG AND NOT a.open AND a.uitkomst IN ('toegekend', 'afgewezen')
+	  AND v.datum + 7 < (now() AT TIME ZONE 'Europe/Amsterdam')::date
+	  AND NOT EXISTS (SELECT 1 FROM balie.formulier f JOIN balie.formulier_definitie fd ON fd.id = f.definitie_id
+	                   WHERE f.hulpvraag_id = a.hulpvraag_id AND f.verwijderd_op IS NULL AND f.compleet
+	                     AND fd.code = 'gespreksverslag-kans-overleg')")
+wait_for "Agenda van de commissies" 10
+tui_keys V
+check "er is er minstens één te laat" [ "$TELAAT" -ge 1 ]
+check "V: de gespreksverslagen die te laat zijn ($TELAAT)" wait_for "Gespreksverslag Kans!overleg te laat · $TELAAT" 10
+
+# ---- two people save the same meeting --------------------------------------------
+# the first coming CT that is not cancelled, reached the same way in both sessions
+NAAR=$(agenda_pos CT "AND id IN (SELECT id FROM balie.vergadering WHERE status = 'gepland')")
+tui_keys Escape
+wait_for "Agenda van de commissies" 10
+tui_keys Escape
+wait_for "Welkom" 10
+tui_keys a
+wait_for "Agenda van de commissies" 10
+tui_down "$NAAR"
+tui_keys e
+check "e: de vergadering in het formulier" wait_for "Vergadering wijzigen" 10
+tui_demo beheer 80 24
+tui_login admin demo
+wait_for "Welkom" 20
+tui_keys a
+wait_for "Agenda van de commissies" 10
+tui_down "$NAAR"
+tui_keys e
+wait_for "Vergadering wijzigen" 10
+tui_keys Tab Tab Tab C-u
+tui_type "Zaal 2"
+tui_keys F2
+check "de beheerder bewaart eerst" wait_for "Vergadering bewaard" 10
+tui_use nieuw
+tui_keys Tab C-u
+tui_type "15:30"
+tui_keys F2
+check "de tweede hoort door wie en wanneer" wait_for "intussen gewijzigd door Mark Hendriks" 10
+check "en haar invoer staat er nog" screen_has "15:30"
 tap_done

@@ -1,4 +1,4 @@
-/* export.c — `balie export agenda [--commissie CODE] --van DD-MM-JJJJ
+/* export.c — `balie export agenda [--commissie CODE] [--lid GEBRUIKER] --van DD-MM-JJJJ
  * --tot DD-MM-JJJJ --ics [--als GEBRUIKER] [--organisatie CODE]`: the
  * meetings as iCalendar on stdout (tui/ics), for a calendar program.  The
  * file carries no pupil data. */
@@ -17,14 +17,14 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "gebruik: balie export agenda [--commissie CODE] --van DD-MM-JJJJ --tot DD-MM-JJJJ --ics\n"
-			"                          [--als GEBRUIKER] [--organisatie CODE]\n");
+	fprintf(stderr, "gebruik: balie export agenda [--commissie CODE] [--lid GEBRUIKER] --van DD-MM-JJJJ\n"
+			"                          --tot DD-MM-JJJJ --ics [--als GEBRUIKER] [--organisatie CODE]\n");
 	return 2;
 }
 
 int cmd_export(int argc, char **argv)
 {
-	const char *als = NULL, *org = NULL, *com = NULL, *van_s = NULL, *tot_s = NULL;
+	const char *als = NULL, *org = NULL, *com = NULL, *van_s = NULL, *tot_s = NULL, *lid = NULL;
 	int ics = 0, rc = 2, n = 0;
 	struct datum van, tot;
 	struct session s;
@@ -43,6 +43,8 @@ int cmd_export(int argc, char **argv)
 			van_s = argv[++i];
 		else if (i + 1 < argc && !strcmp(argv[i], "--tot"))
 			tot_s = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--lid"))
+			lid = argv[++i];
 		else if (i + 1 < argc && !strcmp(argv[i], "--als"))
 			als = argv[++i];
 		else if (i + 1 < argc && !strcmp(argv[i], "--organisatie"))
@@ -69,7 +71,7 @@ int cmd_export(int argc, char **argv)
 	}
 	if (cmd_acting_session(db, als, org, &s) < 0)
 		goto out;
-	if (db_agenda_vergaderingen(db, s.organisatie_id, van, tot, com, &rows, &n, &e) < 0 ||
+	if (db_agenda_vergaderingen(db, s.organisatie_id, van, tot, com, lid, &rows, &n, &e) < 0 ||
 	    ics_agenda(rows, n, s.organisatie_code, &out, &e) < 0) {
 		cmd_fail(&e);
 		goto out;

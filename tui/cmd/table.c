@@ -23,7 +23,7 @@ const struct cmd cmd_table[] = {
 	{"check", "--all | NUMMER [--als GEBRUIKER] [--organisatie CODE]",
 	 "compleetheid van een hulpvraag, of van alle te controleren hulpvragen, tonen (exit 1: niet compleet)",
 	 cmd_check},
-	{"export agenda", "[--commissie CODE] --van DD-MM-JJJJ --tot DD-MM-JJJJ --ics [--als GEBRUIKER] [--organisatie CODE]",
+	{"export agenda", "[--commissie CODE] [--lid GEBRUIKER] --van DD-MM-JJJJ --tot DD-MM-JJJJ --ics [--als GEBRUIKER] [--organisatie CODE]",
 	 "de vergaderingen als iCalendar (.ics) op standaarduitvoer, zonder leerlinggegevens", cmd_export},
 	{"mail", "--once | --daemon | --status | --retry ID",
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
