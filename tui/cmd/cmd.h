@@ -38,6 +38,7 @@ int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
 int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
 int cmd_bijlage(int argc, char **argv);          /* bijlage add NUMMER BESTAND --categorie C */
 int cmd_check(int argc, char **argv);            /* check --all|NUMMER [--als G] [--organisatie C] */
+int cmd_ssh_toegang(int argc, char **argv);      /* ssh-toegang [--account NAAM]: the ForceCommand */
 
 /* `balie mail --once` with its own connection and settings instead of
  * balie.conf's (balie demo --mail); *sent gets the number delivered.

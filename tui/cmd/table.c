@@ -23,6 +23,9 @@ const struct cmd cmd_table[] = {
 	 cmd_check},
 	{"mail", "--once | --daemon | --status | --retry ID",
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
+	{"ssh-toegang", "[--account NAAM]",
+	 "ForceCommand van sshd: balie zelf, of sftp afgeschermd in de eigen uitwisselmap; scp en opdrachten uit",
+	 cmd_ssh_toegang},
 	{NULL, NULL, NULL, NULL},
 };
 
