@@ -124,7 +124,7 @@ test-bins: $(UNIT_BIN) $(DBT_BIN) $(FUZZ_REPLAY)
 DEB_PKGS = build-essential pkg-config libncurses-dev libpq-dev libsodium-dev liboath-dev \
 	libconfig-dev libcmocka-dev libqrencode-dev postgresql postgresql-contrib tmux oathtool poppler-utils \
 	john-data clang man-db procps bc libunistring-dev libmagic-dev docx2txt antiword faketime zbar-tools \
-	groff libical-dev python3-icalendar
+	groff libical-dev python3-icalendar openssh-client openssh-sftp-server openssh-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

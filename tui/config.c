@@ -41,6 +41,7 @@ static const struct setting settings[] = {
 	 "argon2id: aantal rondes voor wachtwoordhashes (wijzigen = opnieuw hashen bij de volgende login)"},
 	{"argon2_memlimit_mb", SET_INT, offsetof(struct config, argon2_memlimit_mb), 0, 64, 8, 4096,
 	 "argon2id: geheugen in MiB per wachtwoordhash (wijzigen = opnieuw hashen bij de volgende login)"},
+	STR(uitwisselmap, "map met per account een uitwisselmap voor sftp (balie ssh-toegang); leeg = geen"),
 	{NULL, 0, 0, 0, 0, 0, 0, NULL},
 };
 

@@ -23,6 +23,7 @@ struct config {
 	char keymap[32];         /* "default" or a variant in keymaps/ such as "vi" */
 	int argon2_opslimit;     /* argon2id passes for password hashes */
 	int argon2_memlimit_mb;  /* argon2id memory in MiB; changing either rehashes at next login */
+	char uitwisselmap[512];  /* root of the per-account exchange folders (balie ssh-toegang); "" = none */
 	char path[512];          /* the file read, "" when none */
 };
 

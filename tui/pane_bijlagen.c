@@ -133,8 +133,14 @@ static int job_settle(struct pane *p, struct app *a);
 const char *bijlagen_home(void)
 {
 	const char *h = getenv("HOME");
+	const char *u = getenv("BALIE_UITWISSELMAP"); /* set by balie ssh-toegang */
 	const struct passwd *pw;
+	struct stat st;
 
+	/* over SSH the exchange folder: what sftp put is there, and an
+	 * export can be fetched with sftp get (issue 14 §3) */
+	if (u && *u && stat(u, &st) == 0 && S_ISDIR(st.st_mode))
+		return u;
 	if (h && *h)
 		return h;
 	pw = getpwuid(getuid());
@@ -398,7 +404,17 @@ static int job_export(struct pane *p, struct app *a)
 	}
 	free(data);
 	dialog_close(&p->dlg);
-	app_message(a, 0, "Geëxporteerd naar %s", v->path);
+	const char *u = getenv("BALIE_UITWISSELMAP"), *conn = getenv("SSH_CONNECTION"), *user = getenv("USER");
+	size_t ul = u ? strlen(u) : 0;
+	char server[64] = "";
+	/* SSH_CONNECTION: client ip, client port, server ip, server port */
+	if (conn && sscanf(conn, "%*s %*s %63s", server) != 1)
+		server[0] = '\0';
+	if (ul && !strncmp(v->path, u, ul) && v->path[ul] == '/' && !strchr(v->path + ul + 1, '/'))
+		app_message(a, 0, "Geëxporteerd; ophalen: sftp %s%s%s, dan get \"%s\"",
+			    user ? user : "", user ? "@" : "", server[0] ? server : "server", v->path + ul + 1);
+	else
+		app_message(a, 0, "Geëxporteerd naar %s", v->path);
 	return R_PAINT | R_BARS;
 }
 

@@ -31,6 +31,9 @@ const struct cmd cmd_table[] = {
 	 "wijzigingen gebundeld aan de open schermen melden en de tellingen bijwerken (één per database)", cmd_notify},
 	{"admin tarief", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR CATEGORIE BEDRAG | remove …",
 	 "tarieven van arrangementen per schooljaar en categorie (bedragen in euro)", cmd_admin_tarief},
+	{"ssh-toegang", "[--account NAAM]",
+	 "ForceCommand van sshd: balie zelf, of sftp afgeschermd in de eigen uitwisselmap; scp en opdrachten uit",
+	 cmd_ssh_toegang},
 	{NULL, NULL, NULL, NULL},
 };
 
