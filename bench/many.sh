@@ -24,9 +24,13 @@
 #                            (bench listen-count) while R changes a second
 #                            stream in: refreshes per session per second
 #                            (at most), per change, server CPU
-#   deadlocks, counts_exact  pg_stat_database's deadlocks over the whole
-#                            part; the maintained counts against COUNT(*)
-#                            after every write run (0 = all equal)
+#   deadlocks, counts_exact  pg_stat_database's deadlocks over the part
+#                            (and _voor: over the old write path); the
+#                            maintained counts against COUNT(*) after every
+#                            write run (0 = all equal)
+#   *_voor                   the same on the write path of before migration
+#                            014 (BENCH_MANY_VOOR=0 leaves it out)
+# BENCH_MANY_PARTS picks parts ("status queue mix listeners stream").
 #
 # BENCH_MANY_T (default 10) seconds per pgbench run, of which the first 2
 # are warm-up (a new connection plans every statement once) and left out.  Timings are measured,
@@ -188,46 +192,61 @@ stream() {
 		wait_n=$((wait_n + 1))
 	done
 	changes=$(wc -l <"$tmp/stream$rate$sfx.log")
-	refreshes=$(cat "$tmp"/count$rate$sfx.* | awk '{s += $1} END {print s + 0}')
+	# each child wrote "R" when ready, then "<refreshes> <most in 1 s>"
+	refreshes=$(cat "$tmp"/count$rate$sfx.* | awk '{sub(/^R/, "", $1); s += $1} END {print s + 0}')
+	per_session_s=$(echo "scale=2; $refreshes / 20 / ($T + 1.5)" | bc)
 	most=$(cat "$tmp"/count$rate$sfx.* | awk '$2 > m {m = $2} END {print m + 0}')
 	per_change=$(echo "scale=2; $refreshes / ($changes + 0.0001)" | bc)
 	# transactions of everyone (sessions, notifier, writers) per change
 	tx=$(echo "scale=1; ($x1 - $x0) / ($changes + 0.0001)" | bc)
 	cores=$(echo "scale=2; ($c1 - $c0) / ($T + 1.5)" | bc)
 	printf 'refresh_20_sessions_%s%s\t\t\t\t\t%s\t%s\n' "$rate" "$sfx" "$most" \
-		"verversingen per sessie in 1 s (max); $per_change per wijziging; $tx transacties per wijziging; server $cores cores; $changes wijzigingen" >>"$out"
-	echo "  refresh_20_sessions_$rate$sfx: hoogstens $most per sessie per s, $per_change per wijziging (20 sessies), $tx transacties per wijziging, server $cores cores" >&2
+		"verversingen per sessie in 1 s (max; gemiddeld $per_session_s/s); $per_change per wijziging; $tx transacties per wijziging; server $cores cores; $changes wijzigingen" >>"$out"
+	echo "  refresh_20_sessions_$rate$sfx: hoogstens $most per sessie in 1 s (gemiddeld $per_session_s/s), $per_change per wijziging (20 sessies), $tx transacties per wijziging, server $cores cores" >&2
 	check_counts "stream$rate$sfx"
 }
 
 echo "bench: veel gebruikers (pgbench, $T s per meting, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-for set in spread hot; do
-	for c in 1 8 32 128; do
-		pg "status_${set}_c$c" balie_app "$c" -f "$tmp/status_$set.sql"
-		check_counts "status_${set}_c$c"
-		pg "status_${set}_c${c}_kaal" "$owner" "$c" -f "$tmp/status_${set}_kaal.sql"
-		row "status_${set}_c$c" "status_${set}_c$c" "status_${set}_c${c}_kaal"
+# BENCH_MANY_PARTS: which parts (all by default; e.g. "stream" to measure
+# the refreshes again)
+parts=" ${BENCH_MANY_PARTS:-status queue mix listeners stream} "
+part() { case "$parts" in *" $1 "*) return 0 ;; esac; return 1; }
+if part status; then
+	for set in spread hot; do
+		for c in 1 8 32 128; do
+			pg "status_${set}_c$c" balie_app "$c" -f "$tmp/status_$set.sql"
+			check_counts "status_${set}_c$c"
+			pg "status_${set}_c${c}_kaal" "$owner" "$c" -f "$tmp/status_${set}_kaal.sql"
+			row "status_${set}_c$c" "status_${set}_c$c" "status_${set}_c${c}_kaal"
+		done
 	done
-done
-for c in 1 8 32 128; do
-	pg "queue_c$c" balie_app "$c" -f "$tmp/queue.sql"
-	pg "queue_c${c}_kaal" "$owner" "$c" -f "$tmp/queue_kaal.sql"
-	row "queue_page_c$c" "queue_c$c" "queue_c${c}_kaal"
-done
-pg mix balie_app 32 -f "$tmp/queue.sql@9" -f "$tmp/status_spread.sql@1"
-check_counts mix
-pg mix_kaal "$owner" 32 -f "$tmp/queue_kaal.sql@9" -f "$tmp/status_spread_kaal.sql@1"
-row mix_90_10_c32 mix mix_kaal
-listeners ""
-stream 10 ""
-stream 40 ""
+fi
+if part queue; then
+	for c in 1 8 32 128; do
+		pg "queue_c$c" balie_app "$c" -f "$tmp/queue.sql"
+		pg "queue_c${c}_kaal" "$owner" "$c" -f "$tmp/queue_kaal.sql"
+		row "queue_page_c$c" "queue_c$c" "queue_c${c}_kaal"
+	done
+fi
+if part mix; then
+	pg mix balie_app 32 -f "$tmp/queue.sql@9" -f "$tmp/status_spread.sql@1"
+	check_counts mix
+	pg mix_kaal "$owner" 32 -f "$tmp/queue_kaal.sql@9" -f "$tmp/status_spread_kaal.sql@1"
+	row mix_90_10_c32 mix mix_kaal
+fi
+part listeners && listeners ""
+part stream && stream 10 "" && stream 40 ""
 
 # Before (BENCH_MANY_VOOR=0 skips): the write path as it was before
 # migration 014, on the same data in the same run — the counter rows
 # updated in place by the triggers (decrement, then increment) and a NOTIFY
 # per row in the writer's commit — then 014's own functions back.
+deadlocks=$(( $(sq "SELECT deadlocks FROM pg_stat_database WHERE datname = '$db'") - deadlocks0 ))
+printf 'deadlocks\t\t\t\t\t%s\t%s\n' "$deadlocks" "deadlocks (pg_stat_database, alle metingen hierboven)" >>"$out"
+echo "  deadlocks: $deadlocks" >&2
 if [ "${BENCH_MANY_VOOR:-1}" = 1 ]; then
 	echo "bench: voor (de schrijfweg van vóór migratie 014, zelfde data)" >&2
+	deadlocks0=$(sq "SELECT deadlocks FROM pg_stat_database WHERE datname = '$db'")
 	sq "SELECT string_agg(pg_get_functiondef(('balie.' || f)::regproc), E';\n') || ';'
 	      FROM unnest(ARRAY['hulpvraag_telling_bij', 'hulpvraag_telling_coord_bij', 'notify_hulpvraag']) f" \
 		>"$tmp/na.sql"
@@ -254,20 +273,25 @@ if [ "${BENCH_MANY_VOOR:-1}" = 1 ]; then
 	cp "$tmp/status_spread_voor.sql" "$tmp/status_spread.sql" # what listeners and stream send
 	for set in spread hot; do
 		for c in 8 32 128; do
+			part status || continue
 			pg "status_${set}_c${c}_voor" balie_app "$c" -f "$tmp/status_${set}_voor.sql"
 			check_counts "status_${set}_c${c}_voor"
+			# beside the floor of this run (measured again when the
+			# status part did not run)
+			[ -f "$tmp/status_${set}_c${c}_kaal.res" ] ||
+				pg "status_${set}_c${c}_kaal" "$owner" "$c" -f "$tmp/status_${set}_kaal.sql"
 			row "status_${set}_c${c}_voor" "status_${set}_c${c}_voor" "status_${set}_c${c}_kaal"
 		done
 	done
-	listeners _voor
-	stream 10 _voor
-	stream 40 _voor
+	part listeners && listeners _voor
+	part stream && stream 10 _voor && stream 40 _voor
 	psql -X -h "$dir" -U "$owner" -d "$db" -q -v ON_ERROR_STOP=1 -f "$tmp/na.sql"
 	cp "$tmp/status_spread_na.sql" "$tmp/status_spread.sql"
+	deadlocks=$(( $(sq "SELECT deadlocks FROM pg_stat_database WHERE datname = '$db'") - deadlocks0 ))
+	printf 'deadlocks_voor\t\t\t\t\t%s\t%s\n' "$deadlocks" "deadlocks (de schrijfweg van vóór 014)" >>"$out"
+	echo "  deadlocks voor: $deadlocks" >&2
 fi
 
-deadlocks=$(( $(sq "SELECT deadlocks FROM pg_stat_database WHERE datname = '$db'") - deadlocks0 ))
-printf 'deadlocks\t\t\t\t\t%s\t%s\n' "$deadlocks" "deadlocks (pg_stat_database, alle metingen)" >>"$out"
 printf 'counts_exact\t\t\t\t\t%s\t%s\n' "$mismatch_total" "afwijkingen tellingen tegen COUNT(*) (0 = exact)" >>"$out"
-echo "  deadlocks: $deadlocks; tellingen die afwijken van COUNT(*): $mismatch_total" >&2
+echo "  tellingen die afwijken van COUNT(*): $mismatch_total" >&2
 sq "DROP SCHEMA bench CASCADE"

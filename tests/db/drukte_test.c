@@ -5,8 +5,9 @@
  * statement interleaved, finish without deadlock or lock wait; the counts
  * equal COUNT(*) before and after the fold, which empties the deltas; a
  * business write that waits on another's row lock gives up after
- * lock_timeout with "bezig bij een ander"; the new tables refuse every
- * direct write of balie_app, whatever the role. */
+ * lock_timeout with "bezig bij een ander"; a deadlock or serialization
+ * failure is sent once more, invisibly, and only once; the new tables
+ * refuse every direct write of balie_app, whatever the role. */
 #include "tests/db/harness.h"
 
 #include <libpq-fe.h>
@@ -239,6 +240,34 @@ static void lock_wait_ends_with_lock_timeout(void **state)
 	assert_int_equal(harness_long(w->su, sql), 0);
 }
 
+/* A statement that fails with 40001 the first time (a sequence counts the
+ * attempts: it is not rolled back) succeeds through db_exec_as_account; one
+ * that always fails is tried twice, then reported as DB_SERIALIZATION. */
+static void serialization_failure_retried_once(void **state)
+{
+	struct world *w = *state;
+	struct err e;
+	enum db_failure kind;
+
+	harness_exec(w->su, "CREATE SEQUENCE poging");
+	harness_exec(w->su, "GRANT USAGE ON SEQUENCE poging TO balie_app");
+	harness_exec(w->su, "CREATE FUNCTION wankel(p_keer int) RETURNS text LANGUAGE plpgsql AS $$ BEGIN "
+			    "IF nextval('poging') <= p_keer THEN RAISE EXCEPTION 'botsing' USING ERRCODE = '40001'; END IF; "
+			    "RETURN 'gelukt'; END $$");
+	harness_exec(w->su, "GRANT EXECUTE ON FUNCTION wankel(int) TO balie_app");
+	err_clear(&e);
+	PGresult *r = db_exec_as_account(w->a, &e, &kind, "SELECT wankel(1)", 0, NULL);
+	assert_non_null(r);
+	assert_string_equal(PQgetvalue(r, 0, 0), "gelukt");
+	PQclear(r);
+	assert_int_equal(harness_long(w->su, "SELECT last_value FROM poging"), 2); /* failed once, then ran */
+	harness_exec(w->su, "SELECT setval('poging', 1, false)");
+	r = db_exec_as_account(w->a, &e, &kind, "SELECT wankel(1000)", 0, NULL);
+	assert_null(r);
+	assert_int_equal(kind, DB_SERIALIZATION);
+	assert_int_equal(harness_long(w->su, "SELECT last_value FROM poging"), 2); /* twice, no more */
+}
+
 /* Only the owner's functions touch the deltas and the change log: every
  * direct write of balie_app is refused, whatever the acting role; the
  * change log is not even readable; the two steps are callable. */
@@ -281,6 +310,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(status_change_holds_no_counter_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(opposite_moves_interleaved, setup, teardown),
 		cmocka_unit_test_setup_teardown(lock_wait_ends_with_lock_timeout, setup, teardown),
+		cmocka_unit_test_setup_teardown(serialization_failure_retried_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(new_tables_refuse_direct_sql, setup, teardown),
 	};
 
