@@ -49,7 +49,7 @@ static const struct werk_rij werk_rijen[] = {
 	  ACT_TC_LIJST, "Te controleren", offsetof(struct home_werk, te_controleren) },
 	{ FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR), ACT_HOME_MIJN, "Mijn werkvoorraad",
 	  offsetof(struct home_werk, mijn_open) },
-	{ FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL), ACT_NONE, "Te verwerken (alleen financieel kan verder)",
+	{ FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL), ACT_TV_LIJST, "Te verwerken (beschikkingen)",
 	  offsetof(struct home_werk, te_verwerken) },
 	/* the aanvragende school: its own hulpvragen (the werkvoorraad shows
 	 * them as "Mijn aanvragen") and how many wait for its aanvulling */
