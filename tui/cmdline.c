@@ -81,6 +81,24 @@ static int v_filter(struct app *a, const char *arg)
 	return r | app_run_action(a, ACT_DLG_OK);
 }
 
+/* :dossier 88 — the pupil's dossier of hulpvraag 88: the hulpvraag on its
+ * tab Dossier (where d opens the dossier to keep it up). */
+static int v_dossier(struct app *a, const char *arg)
+{
+	long long n;
+	struct err e;
+
+	if (!*arg) {
+		app_message(a, 1, "Geef het nummer van de hulpvraag, bijvoorbeeld :dossier 88");
+		return R_BARS;
+	}
+	if (validate_int(arg, 1, 999999999999LL, &n, "Nummer", &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
+	}
+	return push(a, pane_hulpvraag_open_dossier_n(a, (long)n), R_PAINT | R_BARS | R_WORK);
+}
+
 static int v_help(struct app *a, const char *arg)
 {
 	(void)arg;
@@ -105,6 +123,7 @@ const struct cmdline_verb cmdline_verbs[] = {
 	  v_controle },
 	{ "filter", "f", "TEKST", "Filtert de werkvoorraad (opent die zo nodig), zoals \\ of F4", v_filter },
 	{ "nieuw", "n", "", "Voert een nieuwe hulpvraag in", v_nieuw },
+	{ "dossier", "d", "NUMMER", "Opent het dossier van de leerling van hulpvraag NUMMER", v_dossier },
 	{ "help", "h", "", "Toont de toetsen van dit scherm", v_help },
 	{ "vergrendelen", NULL, "", "Scherm op slot", v_vergrendelen },
 	{ "afsluiten", "q", "", "Sluit balie af", v_afsluiten },

@@ -1386,6 +1386,15 @@ struct pane *pane_hulpvraag_open_nummer(struct app *a)
 	return &v->base;
 }
 
+struct pane *pane_hulpvraag_open_dossier_n(struct app *a, long nummer)
+{
+	struct pane *p = pane_hulpvraag_open_nummer_n(a, nummer);
+
+	if (p)
+		P(p)->tab = TAB_DOSS;
+	return p;
+}
+
 struct pane *pane_hulpvraag_open_nummer_n(struct app *a, long nummer)
 {
 	struct pane *p = pane_hulpvraag_open_nummer(a);

@@ -25,6 +25,8 @@ struct pane *pane_hulpvraag_open_nummer(struct app *a);
  * nummer up at once; when there is no such hulpvraag the dialog stays open
  * with the nummer and says so. */
 struct pane *pane_hulpvraag_open_nummer_n(struct app *a, long nummer);
+/* The same, opened on the tab Dossier (`:dossier 88`). */
+struct pane *pane_hulpvraag_open_dossier_n(struct app *a, long nummer);
 
 /* The intake of a new hulpvraag by hand (telephone, mail): find or create
  * the dossier, pick title, school, coördinator (tui/pane_intake.c).  NULL

@@ -117,5 +117,13 @@ check "telefoon en de e-mail van de ander allebei bewaard ($tel)" [ "$tel" = "06
 audit=$(demo_psql "SELECT count(*) FROM balie.audit_log WHERE id > $MARK AND actie = 'dossier-bewerken'
 	AND detail IN ('woonadres', 'telefoon')")
 check "auditlog: adres en telefoon, zonder namen ($audit)" [ "$audit" = 2 ]
+
+# :dossier N from any screen opens the hulpvraag on its tab Dossier
+tui_keys Escape
+wait_for "Totaal" 10
+tui_type ":dossier $NUMMER"
+tui_keys Enter
+check ":dossier $NUMMER opent de hulpvraag op het tabblad Dossier" wait_for "[Dossier]" 10
+check "met het nieuwe woonadres" wait_for "Kerkstraat 12A" 10
 tui_keys q
 tap_done
