@@ -219,6 +219,12 @@ static void lock_wait_ends_with_lock_timeout(void **state)
 	long x = nth(w, "Nieuw", 0);
 	const char *p[2] = { ids, "In behandeling" };
 
+	/* Under libfaketime (tests/faketime-check.sh) PostgreSQL's timers do
+	 * not fire: lock_timeout and statement_timeout were measured to never
+	 * end a wait there, and B would wait for ever.  Nothing here depends
+	 * on the date, so every ordinary make check runs it. */
+	if (getenv("FAKETIME"))
+		skip();
 	snprintf(ids, sizeof ids, "%ld", x);
 	err_clear(&e);
 	assert_int_equal(db_begin(w->a, &e), 0);
