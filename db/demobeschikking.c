@@ -40,11 +40,18 @@ static const char fill_sql[] =
 	" WHERE g.n % 5 <> 0";
 
 /* The tariffs of PO3008: 2024-2025 as 004 §4.2 gives them; 2025-2026 is an
- * aanname for the demo (the seed names no later amounts). */
+ * aanname for the demo (the seed names no later amounts), and so is every
+ * later school year up to the one the demo's newest aanpak starts in, at
+ * 2025-2026's amounts: the demo is made relative to today, so its aanpakken
+ * have a tariff whatever the date (tests/faketime-check.sh). */
 static const char tarief_sql[] =
 	"INSERT INTO tarief (organisatie_id, schooljaar, categorie, bedrag_cent) "
 	"SELECT o.id, t.jaar, t.cat, t.cent FROM organisatie o, (VALUES (2024, 'Midden', 850000), (2024, 'Hoog', 1900000), "
-	"       (2025, 'Midden', 875000), (2025, 'Hoog', 1957000)) t(jaar, cat, cent) WHERE o.code = 'PO3008'";
+	"       (2025, 'Midden', 875000), (2025, 'Hoog', 1957000)) t(jaar, cat, cent) WHERE o.code = 'PO3008' "
+	"UNION ALL "
+	"SELECT o.id, j.jaar, t.cat, t.cent FROM organisatie o, "
+	"       generate_series(2026, extract(year FROM current_date + 120 - interval '7 months')::integer) j(jaar), "
+	"       (VALUES ('Midden', 875000), ('Hoog', 1957000)) t(cat, cent) WHERE o.code = 'PO3008'";
 
 /* An aanpak for every hulpvraag of an arrangement flow (one with a
  * "financieel verwerkt" status) that reached the arrangement phase
