@@ -196,6 +196,51 @@ static void unknown_and_real_alike_after_a_day(void **state)
 	db_free(&app);
 }
 
+/* totp_eigen_instellen(secret, step) by direct SQL as balie_app acting for
+ * account (0: none), committed; returns its boolean as 0/1, -1 on error. */
+static int totp_eigen(struct db *app, long account, const char *secret, const char *step)
+{
+	const char *p[2] = { secret, step };
+	enum db_failure kind;
+	struct err e;
+	PGresult *r;
+	int v;
+
+	db_set_account(app, account);
+	r = db_exec_as_account(app, &e, &kind, "SELECT totp_eigen_instellen($1, $2::bigint)", 2, p);
+	if (!r)
+		return -1;
+	v = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	return v;
+}
+
+/* totp_eigen_instellen (020) by direct SQL as balie_app: it sets the acting
+ * account's own secret only, never another's, and nothing without an
+ * acting account, for a blocked account or for a secret that is no base32. */
+static void totp_own_secret_only(void **state)
+{
+	struct db *su = *state;
+	struct db *app = harness_app_db(DBNAME);
+	const char *b32 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+	long coord = harness_account(su, "coord_a"), sec_b = harness_account(su, "sec_b");
+
+	assert_int_equal(totp_eigen(app, 0, b32, "5"), 0);
+	assert_int_equal(totp_eigen(app, coord, "geen base32!", "5"), 0);
+	assert_int_equal(totp_eigen(app, coord, b32, "5"), 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' "
+					  "AND totp_last_step = 5 AND username = 'coord_a'"), 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret = "
+					  "'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' AND username <> 'coord_a'"), 0);
+	harness_exec(su, "UPDATE account SET blocked = true WHERE username = 'sec_b'");
+	assert_int_equal(totp_eigen(app, sec_b, b32, "6"), 0);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'totp-ingesteld' "
+					  "AND detail NOT LIKE '%JBSWY3DP%'"), 1);
+	harness_exec(su, "UPDATE account SET blocked = false, totp_secret = NULL, totp_last_step = NULL "
+			 "WHERE username IN ('sec_b', 'coord_a')");
+	db_free(&app);
+}
+
 /* A hash made with other argon2id parameters is replaced at login. */
 static void rehash_when_parameters_change(void **state)
 {
@@ -259,6 +304,7 @@ int main(void)
 		cmocka_unit_test(unlock_counts_and_resets),
 		cmocka_unit_test(unknown_username_indistinguishable),
 		cmocka_unit_test(unknown_and_real_alike_after_a_day),
+		cmocka_unit_test(totp_own_secret_only),
 		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
 	};
