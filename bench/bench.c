@@ -224,20 +224,20 @@ static void print_table(void)
 
 /* ---- raw libpq ----------------------------------------------------------- */
 
-static PGconn *raw_connect(const char *conninfo, long account)
+static PGconn *raw_connect(const char *conninfo, const char *token)
 {
 	PGconn *c = PQconnectdb(conninfo);
-	char sql[160];
+	char sql[300];
 	PGresult *r;
 
 	if (PQstatus(c) != CONNECTION_OK)
 		die("raw connect", PQerrorMessage(c));
-	/* the acting account for the whole session: RLS as in balie, without a
-	 * transaction around every statement */
+	/* the session's token for the whole connection: RLS as in balie,
+	 * without a transaction around every statement */
 	snprintf(sql, sizeof sql,
 		 "SELECT set_config('search_path', 'balie, pg_catalog', false), "
-		 "set_config('balie.account', '%ld', false)",
-		 account);
+		 "set_config('balie.token', '%s', false)",
+		 token);
 	r = PQexec(c, sql);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		die("raw set_config", PQerrorMessage(c));
@@ -502,9 +502,9 @@ static void open_session(struct ctx *c)
 	    bench_tui_login(&c->t, USER, PASSWORD, &e) < 0)
 		die("sessie", e.msg);
 	snprintf(c->org, sizeof c->org, "%ld", c->t.a.session.organisatie_id);
-	c->raw = raw_connect(c->conninfo, c->t.a.session.account_id);
+	c->raw = raw_connect(c->conninfo, c->t.a.session.token);
 	c->raw_writer = raw_connect(getenv("BENCH_OWNER_CONNINFO") ? getenv("BENCH_OWNER_CONNINFO") : c->conninfo,
-				    c->t.a.session.account_id);
+				    c->t.a.session.token);
 	/* where Alle and the first category are in the tree the pane shows */
 	if (queue_tree(c->t.a.db, c->t.a.session.organisatie_id, c->t.a.session.roles, &nodes, &n, &e) < 0)
 		die("tree", e.msg);
@@ -906,7 +906,7 @@ static void bench_status(struct ctx *c, int reps)
 
 		snprintf(sql, sizeof sql,
 			 "BEGIN;%s"
-			 "SELECT set_config('balie.account', '%ld', true);"
+			 "SELECT set_config('balie.token', '%s', true);"
 			 "UPDATE hulpvraag SET status = %s, version = version + 1, "
 			 "  eerste_reactie = coalesce(eerste_reactie, now()) WHERE id = %ld AND version = %d;"
 			 "INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, reden) "
@@ -918,7 +918,7 @@ static void bench_status(struct ctx *c, int reps)
 			 "  VALUES (acting_account(), %s, 'status', 'hulpvraag', %ld, 'versie');"
 			 "COMMIT",
 			 getenv("BENCH_OWNER_CONNINFO") ? " SET LOCAL ROLE balie_owner;" : "",
-			 c->t.a.session.account_id, naar, mr.id[mr.used], mr.version[mr.used], mr.id[mr.used], c->org,
+			 c->t.a.session.token, naar, mr.id[mr.used], mr.version[mr.used], mr.id[mr.used], c->org,
 			 naar, c->org, mr.id[mr.used], c->org, mr.id[mr.used]);
 		PQfreemem(naar);
 		mr.used++;

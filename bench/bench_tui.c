@@ -87,7 +87,15 @@ int bench_tui_login(struct bench_tui *t, const char *user, const char *password,
 
 	if (app_connect(&t->a, e) < 0)
 		return -1;
-	if (auth_password(t->a.db, user, password, "", &s, e) != AUTH_OK)
+	/* the auth role logs in, as in balie (BENCH_AUTH_CONNINFO; else the
+	 * session's own conninfo, e.g. a superuser's) */
+	struct db *adb = NULL;
+	const char *aci = getenv("BENCH_AUTH_CONNINFO");
+	if (db_connect(&adb, aci && *aci ? aci : t->opt.conninfo, e) < 0)
+		return -1;
+	enum auth_result r = auth_password(adb, user, password, "", &s, e);
+	db_free(&adb);
+	if (r != AUTH_OK)
 		return e->msg[0] ? -1 : err_set(e, "aanmelden als %s mislukt", user);
 	app_login(&t->a, &s);
 	explicit_bzero(&s, sizeof s);

@@ -86,7 +86,7 @@ static void pick(FILE *f, const char *set)
  * round trip after the acting account, as hulpvraag_set_status sends them. */
 static int status_real(const char *dir, const char *set, const char *naar)
 {
-	const char *acc[1] = { ":acc" };
+	const char *acc[1] = { ":tok" };
 	const char *rd[1] = { ":hid" };
 	const char *wr[7] = { ":hid", "(SELECT version FROM hulpvraag WHERE id = :hid)", naar, "'bench'", "NULL",
 			      "NULL", "NULL" };
@@ -163,7 +163,7 @@ static int queue_page(const char *dir, long org)
 	struct queue_query q = { .organisatie_id = org, .kind = QN_ALL, .sort = QS_DATUM };
 	struct queue_stmt st;
 	struct err e;
-	const char *acc[1] = { ":acc" };
+	const char *acc[1] = { ":tok" };
 	char *vals[16], *page, *a = subst(db_account_sql(), 1, acc);
 	FILE *f, *g;
 
@@ -180,7 +180,7 @@ static int queue_page(const char *dir, long org)
 	if (!f || !g || !page || !a)
 		return -1;
 	fprintf(f, "\\startpipeline\n%s;\n%s;\n\\endpipeline\n", a, page);
-	fprintf(g, "\\startpipeline\nSELECT set_config('balie.account', :acc, true);\n%s;\n\\endpipeline\n", page);
+	fprintf(g, "\\startpipeline\nSELECT set_config('balie.token', :tok, true);\n%s;\n\\endpipeline\n", page);
 	for (int i = 0; i < st.np; i++)
 		free(vals[i]);
 	queue_page_stmt_free(&st);

@@ -56,6 +56,8 @@ sq() { psql -X -h "$dir" -U "$owner" -d "$db" -Atqc "$1"; }
 # the acting account (financieel may make the TLV moves) and the work sets
 acc=$(sq "SELECT id FROM balie.account WHERE username = 'financieel'")
 org=$(sq "SELECT organisatie_id FROM balie.account_rol WHERE account_id = $acc LIMIT 1")
+# its session token (027_sessie: the database resolves it; an id proves nothing)
+tok=$(sq "SELECT balie.sessie_openen($acc, $org, 'test', 'bench')")
 sq "DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench;
 CREATE TABLE bench.zet_spread AS SELECT row_number() OVER () AS n, id FROM (SELECT id FROM balie.hulpvraag
  WHERE organisatie_id = $org AND NOT voorlopig AND status IN ('TLV>beschikking on hold',
@@ -96,7 +98,7 @@ pg() {
 	j=1
 	[ "$c" -gt 1 ] && j=2
 	pgbench -n -M prepared -h "$dir" -U "$user" -c "$c" -j "$j" -T "$T" \
-		-D acc="$acc" -D org="$org" -D n_spread="$ns" -D n_hot="$nh" \
+		-D acc="$acc" -D tok="$tok" -D org="$org" -D n_spread="$ns" -D n_hot="$nh" \
 		-l --log-prefix="$tmp/log_$name" "$@" "$db" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
 		echo "bench: pgbench $name mislukte:" >&2
 		tail -5 "$tmp/$name.err" >&2

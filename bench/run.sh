@@ -40,11 +40,12 @@ echo "bench: $(date +%Y-%m-%d) commit $(git rev-parse --short HEAD 2>/dev/null |
 # balie_owner (bench/bench.c bench_status)
 owner=$(BALIE_DEMO_DIR="$dir" sh -c 'eval "$(./balie demo --env)"; echo "$PGUSER"')
 BENCH_OWNER_CONNINFO="host='$dir' dbname=balie_demo user=$owner" \
+BENCH_AUTH_CONNINFO="host='$dir' dbname=balie_demo user=balie_auth" \
 BENCH_SCALE=$scale BENCH_LOAD_S=$load BENCH_DB_MIB=$size \
 	build/bench/bench run "host='$dir' dbname=balie_demo user=balie_app" . bench/results.tsv
 # many users at once (issue 15): pgbench on balie's own statements
 sh bench/many.sh "$dir" bench/results.tsv
 echo "bench: mislukte aanmeldingen, bestaand tegen onbekend (${LOGIN_PAIRS:-100} paren per kostenniveau)…"
-build/bench/login_timing "host='$dir' dbname=balie_demo user=balie_app" "host='$dir' dbname=balie_demo user=$owner" \
+build/bench/login_timing "host='$dir' dbname=balie_demo user=balie_auth" "host='$dir' dbname=balie_demo user=$owner" \
 	bench/results.tsv
 echo "bench: cijfers in bench/results.tsv"

@@ -95,6 +95,24 @@ static enum auth_result open_session(struct db *db, long id, const char *org_cod
 	return AUTH_OK;
 }
 
+/* A new session for s (after every check passed): its token into
+ * s->token.  The database refuses a blocked account (NULL). */
+static enum auth_result new_token(struct db *db, struct session *s, const char *soort, struct err *e)
+{
+	char sid[24], org[24];
+	snprintf(sid, sizeof sid, "%ld", s->account_id);
+	snprintf(org, sizeof org, "%ld", s->organisatie_id);
+	const char *p[4] = {sid, org, soort, db_client_host()};
+	PGresult *r = db_exec(db, e, NULL, "SELECT sessie_openen($1, $2, $3, $4)", 4, p);
+	if (!r)
+		return AUTH_ERROR;
+	int ok = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0);
+	if (ok)
+		snprintf(s->token, sizeof s->token, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return ok ? AUTH_OK : AUTH_BLOCKED;
+}
+
 /* A new hash of password when a's hash was made with other parameters than
  * params; NULL when it is current (or hashing failed: keep the old one). */
 static const char *rehash(const struct account_row *a, const char *password, const struct wachtwoord_params *params,
@@ -137,10 +155,10 @@ static enum auth_result succeed(struct db *db, const struct account_row *a, cons
 	if (mark_ok(db, a, password, params, e) < 0)
 		return AUTH_ERROR;
 	enum auth_result res = open_session(db, a->id, org_code, s, e);
-	if (res == AUTH_OK) {
-		db_set_account(db, a->id);
+	if (res == AUTH_OK)
+		res = new_token(db, s, "tui", e);
+	if (res == AUTH_OK)
 		audit_write(db, a->id, s->organisatie_id, "login", "account", a->id, "", e);
-	}
 	return res;
 }
 
@@ -157,9 +175,10 @@ enum auth_result auth_session_for(struct db *db, const char *username, const cha
 	if (a.blocked)
 		return AUTH_BLOCKED;
 	enum auth_result r = open_session(db, a.id, org_code, s, e);
+	if (r == AUTH_OK)
+		r = new_token(db, s, "cli", e);
 	if (r != AUTH_OK)
 		return r;
-	db_set_account(db, s->account_id);
 	if (audit_write(db, s->account_id, s->organisatie_id, "cli-sessie", "account", s->account_id, "", e) < 0)
 		return AUTH_ERROR;
 	return AUTH_OK;
@@ -342,15 +361,53 @@ enum auth_result auth_reauth(struct db *db, const struct wachtwoord_params *para
 		return AUTH_BLOCKED;
 	if (mark_ok(db, &a, password, params, e) < 0)
 		return AUTH_ERROR;
-	db_set_account(db, a.id);
 	audit_write(db, a.id, s->organisatie_id, actie, "account", a.id, "", e);
 	return AUTH_OK;
 }
 
 enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
-			     const char *password, struct err *e)
+			     const char *password, const char *code, struct err *e)
 {
-	return auth_reauth(db, params, s, password, "ontgrendeld", e);
+	struct account_row a;
+	unsigned char secret[64];
+	size_t len = 0;
+	long long step = 0;
+	struct err te;
+
+	memset(&a, 0, sizeof a);
+	int found = lookup(db, s->username, &a, e);
+	if (found < 0)
+		return AUTH_ERROR;
+	if (!found || a.id != s->account_id)
+		return AUTH_FAILED;
+	if (!a.totp_secret[0])
+		return auth_reauth(db, params, s, password, "ontgrendeld", e);
+	/* an account with tweestapsverificatie unlocks with both factors, as
+	 * it logs in: the password alone only says the code comes next */
+	if (!wachtwoord_verify(a.hash, password ? password : ""))
+		return wrong_password(db, &a, "ontgrendelen", e);
+	if (a.blocked)
+		return AUTH_BLOCKED;
+	if (!code || !*code)
+		return AUTH_NEED_TOTP;
+	if (totp_base32_decode(a.totp_secret, secret, sizeof secret, &len, &te) < 0 ||
+	    totp_check(secret, len, code, time(NULL), a.totp_last_step, &step, &te) < 0)
+		return count_failure(db, a.id, "ontgrendelen-totp", e);
+	char sid[24], sstep[24];
+	snprintf(sid, sizeof sid, "%ld", a.id);
+	snprintf(sstep, sizeof sstep, "%lld", step);
+	const char *p[2] = {sid, sstep};
+	PGresult *r = db_exec(db, e, NULL, "SELECT auth_totp_use($1, $2)", 2, p);
+	if (!r)
+		return AUTH_ERROR;
+	int fresh = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	if (!fresh)
+		return count_failure(db, a.id, "totp-hergebruikt", e);
+	if (mark_ok(db, &a, password, params, e) < 0)
+		return AUTH_ERROR;
+	audit_write(db, a.id, s->organisatie_id, "ontgrendeld", "account", a.id, "met code", e);
+	return AUTH_OK;
 }
 
 int auth_totp_enroll(struct db *db, const char *base32, long long step, struct err *e)
@@ -368,6 +425,41 @@ int auth_totp_enroll(struct db *db, const char *base32, long long step, struct e
 	ok = PQgetvalue(r, 0, 0)[0] == 't';
 	PQclear(r);
 	return ok ? 0 : err_set(e, "kon tweestapsverificatie niet instellen (account geblokkeerd?)");
+}
+
+void auth_session_end(struct db *app)
+{
+	struct err e;
+	enum db_failure kind;
+
+	if (!app || !db_session_token(app)[0])
+		return;
+	PGresult *r = db_exec_as_account(app, &e, &kind, "SELECT sessie_afmelden()", 0, NULL);
+	if (r)
+		PQclear(r);
+	db_set_session(app, NULL, 0);
+}
+
+void auth_session_active(struct db *app)
+{
+	struct err e;
+	enum db_failure kind;
+	PGresult *r = db_exec_as_account(app, &e, &kind, "SELECT sessie_activiteit()", 0, NULL);
+
+	if (r)
+		PQclear(r);
+}
+
+int auth_session_reason(struct db *app, char *out, size_t len, struct err *e)
+{
+	enum db_failure kind;
+	PGresult *r = db_exec_as_account(app, e, &kind, "SELECT coalesce(sessie_reden(), '')", 0, NULL);
+
+	if (!r)
+		return -1;
+	snprintf(out, len, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
 }
 
 const char *auth_message(enum auth_result r)

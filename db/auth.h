@@ -38,12 +38,22 @@ struct session {
 	long pending_totp;          /* set by auth_password on AUTH_NEED_TOTP: the
 	                               account whose password was right; auth_totp
 	                               only continues that login */
+	char token[96];             /* the session token sessie_openen() handed out
+	                               (AUTH_OK): the session process gives it to
+	                               db_set_session(); never logged or shown */
 };
+
+/* Every function below runs on a connection as the auth role balie_auth
+ * (balie.conf auth_conninfo): only that role can read password hashes and
+ * TOTP secrets and open a session (027_sessie.sql).  On AUTH_OK s->token
+ * holds the new session's token; the caller sets it on its balie_app
+ * connection with db_set_session(). */
+
 
 /* Step 1: username + password.  org_code may be NULL/"" (first organisatie
  * of the account, alphabetically).  On AUTH_NEED_TOTP call auth_totp()
- * with the same username.  On AUTH_OK the session is filled and
- * db_set_account() done. */
+ * with the same username.  On AUTH_OK the session is filled, with its
+ * token. */
 enum auth_result auth_password(struct db *db, const char *username, const char *password,
 			       const char *org_code, struct session *s, struct err *e);
 
@@ -52,7 +62,8 @@ enum auth_result auth_password(struct db *db, const char *username, const char *
  * balie.conf is the boundary there, as for `balie admin` (balie-admin(8)).
  * AUTH_FAILED for an unknown username, AUTH_BLOCKED for a blocked account,
  * AUTH_NO_ORG without a role in org_code (or any).  On AUTH_OK s is filled
- * and db_set_account() done; the use is audited ("cli-sessie"). */
+ * with a session token of soort 'cli' (the caller ends it when done:
+ * auth_session_end); the use is audited ("cli-sessie"). */
 enum auth_result auth_session_for(struct db *db, const char *username, const char *org_code, struct session *s,
 				  struct err *e);
 
@@ -66,10 +77,6 @@ enum auth_result auth_password_p(struct db *db, const struct wachtwoord_params *
 enum auth_result auth_totp(struct db *db, const char *username, const char *code,
 			   const char *org_code, struct session *s, struct err *e);
 
-/* Unlocking an idle-locked screen: the password of the logged-in account
- * of s (no second factor: the person already passed it in this process).
- * Counts a failure like a login does; a success resets the counter, is
- * audited as "ontgrendeld" and keeps s and the acting account. */
 /* The password of the logged-in account again, before something that
  * needs it (setting up tweestapsverificatie): like auth_unlock, a wrong one
  * counts as a failed login; actie names the audit row of a right one. */
@@ -81,8 +88,24 @@ enum auth_result auth_reauth(struct db *db, const struct wachtwoord_params *para
  * -1 with e ("kon tweestapsverificatie niet instellen"). */
 int auth_totp_enroll(struct db *db, const char *base32, long long step, struct err *e);
 
+/* Unlocking the idle lock: the password of s's account, and for an account
+ * with tweestapsverificatie also a fresh code — AUTH_NEED_TOTP when the
+ * password was right and code is NULL or "" (ask it, then call again with
+ * both).  Wrong ones count as failed logins. */
 enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
-			     const char *password, struct err *e);
+			     const char *password, const char *code, struct err *e);
+
+/* Ends the session of app's token (logging out, a verb that is done);
+ * quiet when there is none.  Runs on the balie_app connection. */
+void auth_session_end(struct db *app);
+
+/* Tells the database a key was pressed in app's session (its
+ * laatste_activiteit); quiet on failure. */
+void auth_session_active(struct db *app);
+
+/* Why app's session is no longer valid ("account geblokkeerd",
+ * "sessie verlopen …"), or "" while it is.  0 / -1 with e. */
+int auth_session_reason(struct db *app, char *out, size_t len, struct err *e);
 
 /* The Dutch message for a result (what the user sees). */
 const char *auth_message(enum auth_result r);

@@ -30,6 +30,7 @@ struct db_stmt {
 struct db {
 	PGconn *pg;
 	long account_id;
+	char token[96];
 	struct db_stmt stmt[DB_STMT_CACHE];
 	int nstmt;
 	int poll; /* PostgresPollingStatusType while db_connect_start's connect runs */
@@ -72,9 +73,18 @@ int db_ok(struct db *db)
 	return db && db->pg && PQstatus(db->pg) == CONNECTION_OK;
 }
 
-void db_set_account(struct db *db, long account_id)
+void db_set_session(struct db *db, const char *token, long account_id)
 {
-	db->account_id = account_id;
+	if (token && token != db->token)
+		snprintf(db->token, sizeof db->token, "%s", token);
+	else if (!token)
+		explicit_bzero(db->token, sizeof db->token);
+	db->account_id = db->token[0] ? account_id : 0;
+}
+
+const char *db_session_token(const struct db *db)
+{
+	return db->token;
 }
 
 long db_account(const struct db *db)
@@ -183,7 +193,7 @@ static const char *process_session_id(void)
 /* Where the person sits: the SSH client's address (SSH_CONNECTION's first
  * field, set by sshd for the ForceCommand), else "lokaal".  Only an
  * address: nothing else from the environment reaches the log. */
-static const char *client_host(void)
+const char *db_client_host(void)
 {
 	static char host[64];
 	const char *c = getenv("SSH_CONNECTION");
@@ -214,7 +224,7 @@ static int connect_setup(struct db **db, struct err *e)
 	 * jit off: every query of balie is a few index lookups; the home
 	 * counts cost above jit_above_cost and spent 24–30 ms of ~90 compiling
 	 * (issue 15), and each backend that JITs carries libLLVM (+7.6 MiB). */
-	const char *p[2] = { process_session_id(), client_host() };
+	const char *p[2] = { process_session_id(), db_client_host() };
 	PGresult *r = PQexecParams((*db)->pg, "SELECT set_config('search_path', 'balie, pg_catalog', false), "
 					      "set_config('TimeZone', '" DATUM_TZ "', false), set_config('jit', 'off', false), "
 					      "set_config('balie.sessie', $1, false), set_config('balie.host', $2, false)",
@@ -299,6 +309,7 @@ void db_free(struct db **db)
 		return;
 	if ((*db)->pg)
 		PQfinish((*db)->pg);
+	explicit_bzero((*db)->token, sizeof (*db)->token);
 	for (int i = 0; i < (*db)->nstmt; i++)
 		free((*db)->stmt[i].sql);
 	free(*db);
@@ -338,7 +349,7 @@ int db_exec_script(struct db *db, const char *sql, struct err *e)
  * of freezing the screen for as long as the queue lasts (24–65 s were seen
  * under load, issue 15); the person gets DB_LOCK_TIMEOUT's sentence and
  * keeps what they typed.  Both end with the transaction. */
-#define ACCOUNT_SQL "SELECT set_config('balie.account', $1, true), set_config('lock_timeout', '" DB_LOCK_TIMEOUT_S "', true)"
+#define ACCOUNT_SQL "SELECT set_config('balie.token', $1, true), set_config('lock_timeout', '" DB_LOCK_TIMEOUT_S "', true)"
 
 const char *db_account_sql(void)
 {
@@ -347,9 +358,7 @@ const char *db_account_sql(void)
 
 int db_begin(struct db *db, struct err *e)
 {
-	char id[32];
-	const char *p[1] = {id};
-	snprintf(id, sizeof id, "%ld", db->account_id);
+	const char *p[1] = {db->token};
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		return -1;
 	PGresult *r = db_exec(db, e, NULL, ACCOUNT_SQL, 1, p);
@@ -424,8 +433,8 @@ static int batch_once(struct db *db, struct err *e, enum db_failure *kind, const
 		      PGresult **res)
 {
 	PGconn *pg = db_pg(db);
-	char acc[24], name[24];
-	const char *ap[1] = { acc };
+	char name[24];
+	const char *ap[1] = { db->token };
 	struct sent_msg msg[1 + 2 * DB_BATCH_MAX];
 	PGresult *r, *bad = NULL;
 	int nmsg = 0, sent, got = 0;
@@ -439,7 +448,6 @@ static int batch_once(struct db *db, struct err *e, enum db_failure *kind, const
 		*kind = db_fail(db, NULL, e);
 		return -1;
 	}
-	snprintf(acc, sizeof acc, "%ld", db_account(db));
 	sent = PQsendQueryParams(pg, ACCOUNT_SQL, 1, NULL, ap, NULL, NULL, 0);
 	msg[nmsg++] = (struct sent_msg){ -1, 0, -1 };
 	for (int i = 0; sent && i < ncalls; i++) {

@@ -51,13 +51,22 @@ int db_connect_start(struct db **out, const char *conninfo, struct err *e);
 int db_connect_wait(const struct db *db, int *fd, short *events);
 int db_connect_continue(struct db **db, struct err *e);
 
-/* The acting account for every following transaction (0 = none: RLS then
- * shows no pupil data). */
-void db_set_account(struct db *db, long account_id);
-/* The statement that starts every such transaction ($1 the account id),
- * for `make bench` to send the very same text. */
+/* The session every following transaction acts in: the token the auth
+ * role handed out at login (db/auth.h, 027_sessie.sql) and, for the
+ * program's own use, the account it belongs to.  The database resolves the
+ * token itself (acting_account()); an account id alone proves nothing.
+ * token NULL or "" = none: RLS then shows no pupil data. */
+void db_set_session(struct db *db, const char *token, long account_id);
+/* The statement that starts every such transaction ($1 the token), for
+ * `make bench` to send the very same text. */
 const char *db_account_sql(void);
+/* The account of the session set (0 = none) — what the program believes;
+ * the database checks the token. */
 long db_account(const struct db *db);
+/* The session token set ("" = none), e.g. to end it at logout. */
+const char *db_session_token(const struct db *db);
+/* Where the person sits: the SSH client's address, else "lokaal". */
+const char *db_client_host(void);
 
 /* Transactions.  db_begin issues BEGIN and sets the acting account (and
  * lock_timeout, DB_LOCK_TIMEOUT_S) for this transaction.  db_commit returns -1 when COMMIT failed or its outcome is

@@ -7,7 +7,7 @@
 
 int notify_listen(struct db *db, struct err *e)
 {
-	return db_exec_script(db, "LISTEN " NOTIFY_CHANNEL, e);
+	return db_exec_script(db, "LISTEN " NOTIFY_CHANNEL "; LISTEN " NOTIFY_SESSIE_CHANNEL, e);
 }
 
 int notify_socket(struct db *db)
@@ -64,8 +64,18 @@ int notify_drain(struct db *db, void (*fn)(const struct notify_event *ev, void *
 	PGnotify *nf;
 	int self = PQbackendPID(pg);
 	while ((nf = PQnotifies(pg)) != NULL) {
-		if (!strcmp(nf->relname, NOTIFY_CHANNEL))
+		if (!strcmp(nf->relname, NOTIFY_CHANNEL)) {
 			n += drain_lines(nf->extra, self, fn, arg);
+		} else if (!strcmp(nf->relname, NOTIFY_SESSIE_CHANNEL)) {
+			/* some session ended: whether it is ours, the
+			 * database says (auth_session_reason) */
+			struct notify_event ev;
+
+			memset(&ev, 0, sizeof ev);
+			snprintf(ev.table, sizeof ev.table, "sessie");
+			fn(&ev, arg);
+			n++;
+		}
 		PQfreemem(nf);
 	}
 	return n;

@@ -18,6 +18,10 @@
 #include "db/conn.h"
 
 #define NOTIFY_CHANNEL "balie_changes"
+/* Sessions ended (a block, a new password, `balie admin sessions end`):
+ * the payload carries session ids only (027_sessie.sql).  notify_drain
+ * hands it on as one event with table "sessie". */
+#define NOTIFY_SESSIE_CHANNEL "balie_sessie"
 
 struct notify_event {
 	char table[32]; /* "hulpvraag" */
@@ -27,7 +31,7 @@ struct notify_event {
 	int own;        /* made by this connection's own transaction */
 };
 
-/* LISTEN balie_changes on this connection. */
+/* LISTEN balie_changes and balie_sessie on this connection. */
 int notify_listen(struct db *db, struct err *e);
 
 /* The socket to poll() for input (-1 when not connected). */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db/auth.h"
 #include "db/conn.h"
 #include "db/migrate.h"
 #include "db/notify.h"
@@ -250,6 +251,11 @@ void app_login(struct app *a, const struct session *s)
 	a->conn_lost = 0;
 	a->unread = 0;
 	a->last_key_ms = app_now_ms();
+	a->session_checked_ms = a->session_active_ms = a->last_key_ms;
+	/* from here on every transaction presents the session's token; the
+	 * database resolves it (027_sessie.sql) */
+	if (a->db)
+		db_set_session(a->db, s->token, s->account_id);
 	/* live updates from here on (the login connection is the session's) */
 	if (a->db) {
 		struct err e;
@@ -263,13 +269,15 @@ void app_login(struct app *a, const struct session *s)
 
 void app_logout(struct app *a, const char *why)
 {
+	if (a->db && app_connected(a))
+		auth_session_end(a->db);
 	explicit_bzero(&a->session, sizeof a->session);
 	a->logged_in = 0;
 	a->locked = 0;
 	a->conn_lost = 0;
 	a->unread = 0;
 	if (a->db)
-		db_set_account(a->db, 0);
+		db_set_session(a->db, NULL, 0);
 	app_reset(a, pane_login_new(a, why));
 }
 
@@ -280,6 +288,17 @@ void app_lock(struct app *a)
 	a->locked = 1;
 	app_message_clear(a);
 	app_push(a, pane_lock_new(a));
+}
+
+struct db *app_auth_connect(struct app *a, struct err *e)
+{
+	struct db *db = NULL;
+	const char *ci = a->opt->auth_conninfo && *a->opt->auth_conninfo ? a->opt->auth_conninfo
+									  : a->opt->conninfo;
+
+	if (db_connect(&db, ci ? ci : "", e) < 0)
+		return NULL;
+	return db;
 }
 
 int app_connected(struct app *a)
@@ -299,7 +318,8 @@ static int adopt(struct app *a, struct db *db, struct err *e)
 	}
 	/* a reconnect keeps the session: the person proved who they are to
 	 * this process, not to the lost connection */
-	db_set_account(db, a->logged_in ? a->session.account_id : 0);
+	if (a->logged_in)
+		db_set_session(db, a->session.token, a->session.account_id);
 	/* LISTEN belongs to the lost session: listen again */
 	if (a->logged_in && notify_listen(db, e) < 0) {
 		db_free(&db);

@@ -206,6 +206,8 @@ struct app {
 	long unread_ids[APP_MAX_UNREAD];
 	int unread;
 	int64_t last_key_ms;         /* for the idle lock */
+	int64_t session_checked_ms;  /* last look at the session's validity (tui.c) */
+	int64_t session_active_ms;   /* last key reported to the database */
 	int quit;
 	int exit_status;
 	struct cmdline cmd;          /* the `:` command line (tui/cmdline.h) */
@@ -287,6 +289,9 @@ void app_lock(struct app *a);                            /* pushes the lock pane
  * and restores the acting account.  0 / -1 with e set (Dutch). */
 int app_connect(struct app *a, struct err *e);
 int app_connected(struct app *a);
+/* A connection as the auth role (balie.conf auth_conninfo) for one login,
+ * unlock or password check; the caller frees it at once. */
+struct db *app_auth_connect(struct app *a, struct err *e);
 
 /* The connection of a logged-in session broke (NOTIFY socket at EOF, a
  * query failed): shows the banner and starts reconnecting with back-off.

@@ -30,6 +30,8 @@ struct setting {
 static const struct setting settings[] = {
 	{"conninfo", SET_STRING, offsetof(struct config, conninfo), sizeof(((struct config *)0)->conninfo),
 	 0, 0, 0, "libpq-verbindingsgegevens; leeg = PG*-omgevingsvariabelen of pg_service.conf"},
+	{"auth_conninfo", SET_STRING, offsetof(struct config, auth_conninfo), sizeof(((struct config *)0)->auth_conninfo),
+	 0, 0, 0, "verbinding als de rol balie_auth voor inloggen en ontgrendelen; leeg = conninfo"},
 	STR(organisatie, "standaardorganisatie bij het inloggen, bijv. \"PO3008\""),
 	{"idle_lock_minutes", SET_INT, offsetof(struct config, idle_lock_minutes), 0, 15, 0, 480,
 	 "scherm vergrendelen na zoveel minuten zonder toetsaanslag; 0 = nooit"},
@@ -56,12 +58,13 @@ static void defaults(struct config *c)
 }
 
 /* Only called on a conninfo that db_conninfo_check accepted. */
-static int holds_password(const struct config *c)
+static int conninfo_has_password(const char *ci)
 {
 	int has = 0;
 	struct err ignored;
-	return db_conninfo_check(c->conninfo, &has, &ignored) < 0 || has;
+	return db_conninfo_check(ci, &has, &ignored) < 0 || has;
 }
+
 
 int config_load(struct config *c, const char *path, struct err *e)
 {
@@ -144,6 +147,16 @@ int config_load(struct config *c, const char *path, struct err *e)
 		err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
 		goto out;
 	}
+	/* the auth role's password is the one that matters most */
+	int auth_password = 0;
+	config_setting_t *aci = config_lookup(&cf, "auth_conninfo");
+	if (db_conninfo_check(c->auth_conninfo, &auth_password, e) < 0) {
+		char msg[sizeof e->msg];
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		err_set_at(e, path, aci ? config_setting_source_line(aci) : 0, "%s", msg);
+		goto out;
+	}
+	has_password |= auth_password;
 	/* Staff must not read the database password (balie-admin(8)).  Group-
 	 * readable is refused too: staff may share the group. */
 	if (has_password && (st.st_mode & (S_IRGRP | S_IROTH))) {
@@ -170,7 +183,8 @@ void config_dump(const struct config *c, FILE *f)
 		fprintf(f, "\n# %s\n", s->help);
 		if (s->type == SET_INT) {
 			fprintf(f, "%s = %d;\n", s->name, *(const int *)field);
-		} else if (!strcmp(s->name, "conninfo") && holds_password(c)) {
+		} else if ((!strcmp(s->name, "conninfo") || !strcmp(s->name, "auth_conninfo")) &&
+			   conninfo_has_password(field)) {
 			fprintf(f, "%s = \"(bevat een wachtwoord; niet getoond)\";\n", s->name);
 		} else {
 			fprintf(f, "%s = \"%s\";\n", s->name, field);

@@ -158,6 +158,7 @@ int main(int argc, char **argv)
 	}
 	struct tui_options o = {
 		.conninfo = cfg.conninfo,
+		.auth_conninfo = cfg.auth_conninfo,
 		.org_code = cfg.organisatie,
 		.idle_lock_minutes = cfg.idle_lock_minutes,
 		.banner = NULL,

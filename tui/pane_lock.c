@@ -4,8 +4,8 @@
  * stays on an unattended screen.  Unlocking checks the password of the
  * logged-in account with auth_unlock() (a wrong one counts as a failed
  * login; after AUTH_MAX_FAILURES the account is blocked and the session
- * ends).  A TOTP code is not asked again: the password proves the same
- * person is back, and the session was opened with the code already.
+ * ends).  An account with tweestapsverificatie also types a fresh code
+ * (issue 12 §3): a second field appears once the password was right.
  */
 #include "tui/pane_lock.h"
 
@@ -19,7 +19,9 @@
 struct lock {
 	struct pane base;
 	struct field pass;
-	int check; /* work pending: check the password */
+	struct field code;
+	int need_code; /* the password was right; the account has TOTP */
+	int check;     /* work pending: check the password (and code) */
 };
 
 #define FIELD_COLS 32
@@ -51,15 +53,22 @@ static void lock_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put(w, y, x, 14, "Gebruiker", s->attr[ST_NORMAL]);
 	screen_put(w, y, x + 14, FIELD_COLS, a->session.username, s->attr[ST_DIM]);
 	y += 2;
-	screen_put(w, y, x, 14, "Wachtwoord", s->attr[ST_HEAD]);
-	cx = field_draw(&k->pass, w, y, x + 14, FIELD_COLS, s->attr[ST_SEL]);
+	screen_put(w, y, x, 14, "Wachtwoord", s->attr[k->need_code ? ST_NORMAL : ST_HEAD]);
+	cx = field_draw(&k->pass, w, y, x + 14, FIELD_COLS, s->attr[k->need_code ? ST_DIM : ST_SEL]);
+	if (k->need_code) {
+		y += 2;
+		screen_put(w, y, x, 14, "Code", s->attr[ST_HEAD]);
+		cx = field_draw(&k->code, w, y, x + 14, 8, s->attr[ST_SEL]);
+	}
 	app_cursor(a, y, cx);
 }
 
 static int lock_key(struct pane *p, struct app *a, int key)
 {
+	struct lock *k = K(p);
+
 	(void)a;
-	return field_key(&K(p)->pass, key) ? R_PAINT : R_NONE;
+	return field_key(k->need_code ? &k->code : &k->pass, key) ? R_PAINT : R_NONE;
 }
 
 static int lock_action(struct pane *p, struct app *a, enum action_id id)
@@ -72,10 +81,20 @@ static int lock_action(struct pane *p, struct app *a, enum action_id id)
 			app_message(a, 1, "Vul je wachtwoord in");
 			return R_BARS;
 		}
+		if (k->need_code && k->code.len == 0) {
+			app_message(a, 1, "Vul de code uit je authenticator-app in");
+			return R_BARS;
+		}
 		k->check = 1;
 		app_message(a, 0, "Bezig met controleren…");
 		return R_BARS | R_WORK;
 	case ACT_CLEAR:
+		if (k->need_code) { /* back to the password */
+			field_clear(&k->code);
+			field_clear(&k->pass);
+			k->need_code = 0;
+			return R_PAINT;
+		}
 		if (k->pass.len == 0)
 			return R_NONE;
 		field_clear(&k->pass);
@@ -90,7 +109,7 @@ static int lock_action(struct pane *p, struct app *a, enum action_id id)
 static int lock_work(struct pane *p, struct app *a)
 {
 	struct lock *k = K(p);
-	char pass[FIELD_MAX * 4 + 1];
+	char pass[FIELD_MAX * 4 + 1], code[32] = "";
 	struct err e;
 	enum auth_result r;
 
@@ -103,16 +122,32 @@ static int lock_work(struct pane *p, struct app *a)
 		app_message(a, 1, "Wachtwoord is te lang");
 		return R_PAINT | R_BARS;
 	}
-	field_clear(&k->pass);
+	if (k->need_code && field_utf8(&k->code, code, sizeof code) < 0)
+		code[0] = '\0';
+	field_clear(&k->code);
 	if (app_connect(a, &e) < 0) {
 		explicit_bzero(pass, sizeof pass);
 		app_message(a, 1, "%s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	r = auth_unlock(a->db, &a->opt->hash_params, &a->session, pass, &e);
+	struct db *adb = app_auth_connect(a, &e);
+	r = adb ? auth_unlock(adb, &a->opt->hash_params, &a->session, pass, code, &e) : AUTH_ERROR;
+	db_free(&adb);
 	explicit_bzero(pass, sizeof pass);
+	explicit_bzero(code, sizeof code);
+	/* the password stays in its (masked) field only while the code is
+	 * asked: unlocking needs both in one check */
+	if (r != AUTH_NEED_TOTP && r != AUTH_OK) {
+		field_clear(&k->pass);
+		k->need_code = 0;
+	}
 	switch (r) {
+	case AUTH_NEED_TOTP:
+		k->need_code = 1;
+		app_message(a, 0, "%s", auth_message(r));
+		break;
 	case AUTH_OK:
+		field_clear(&k->pass);
 		a->locked = 0;
 		a->last_key_ms = app_now_ms();
 		app_message_clear(a);
@@ -160,5 +195,6 @@ struct pane *pane_lock_new(struct app *a)
 		return NULL;
 	k->base.ops = &lock_ops;
 	field_init(&k->pass, FIELD_MAX, FIELD_MASKED);
+	field_init(&k->code, 6, 0);
 	return &k->base;
 }

@@ -229,7 +229,9 @@ static int do_password(struct login *l, struct app *a, struct err *e)
 		return R_PAINT | R_BARS;
 	}
 	explicit_bzero(s, sizeof *s);
-	r = auth_password_p(a->db, &a->opt->hash_params, user, pass, org_code(a), s, e);
+	struct db *adb = app_auth_connect(a, e);
+	r = adb ? auth_password_p(adb, &a->opt->hash_params, user, pass, org_code(a), s, e) : AUTH_ERROR;
+	db_free(&adb);
 	explicit_bzero(pass, sizeof pass);
 	field_clear(&l->f[F_PASS]);
 	switch (r) {
@@ -263,7 +265,9 @@ static int do_totp(struct login *l, struct app *a, struct err *e)
 
 	field_utf8(&l->f[F_USER], user, sizeof user);
 	field_utf8(&l->f[F_CODE], code, sizeof code);
-	r = auth_totp(a->db, user, code, org_code(a), &l->sess, e);
+	struct db *adb = app_auth_connect(a, e);
+	r = adb ? auth_totp(adb, user, code, org_code(a), &l->sess, e) : AUTH_ERROR;
+	db_free(&adb);
 	explicit_bzero(code, sizeof code);
 	field_clear(&l->f[F_CODE]);
 	switch (r) {

@@ -176,7 +176,9 @@ static int check_password(struct totp_pane *v, struct app *a)
 		return R_PAINT | R_BARS;
 	}
 	field_clear(&v->input);
-	r = auth_reauth(a->db, &a->opt->hash_params, &a->session, pass, "totp-wachtwoord", &e);
+	struct db *adb = app_auth_connect(a, &e);
+	r = adb ? auth_reauth(adb, &a->opt->hash_params, &a->session, pass, "totp-wachtwoord", &e) : AUTH_ERROR;
+	db_free(&adb);
 	sodium_memzero(pass, sizeof pass);
 	if (r == AUTH_BLOCKED) {
 		app_logout(a, auth_message(r));

@@ -25,6 +25,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "db/auth.h"
 #include "db/conn.h"
 #include "db/notify.h"
 #include "tui/app.h"
@@ -419,10 +420,40 @@ static void dispatch_key(struct app *a, struct input *in, int key)
 
 /* ---- live updates ----------------------------------------------------- */
 
+/* Is this process's session still valid?  The database decides (ended
+ * by a block, a new password, an admin, or its 12 hours); when it is not,
+ * the pupil data leaves the screen and the login says why.  Also tells
+ * the database a key was pressed since the last check (live updates do
+ * not count as activity). */
+static void session_check(struct app *a)
+{
+	char why[160];
+	struct err e;
+
+	if (!a->logged_in || !app_connected(a))
+		return;
+	err_clear(&e);
+	a->session_checked_ms = app_now_ms();
+	if (a->last_key_ms > a->session_active_ms) {
+		a->session_active_ms = a->last_key_ms;
+		auth_session_active(a->db);
+	}
+	if (auth_session_reason(a->db, why, sizeof why, &e) < 0 || !why[0])
+		return;
+	char msg[220];
+	snprintf(msg, sizeof msg, "Je sessie is beëindigd (%s). Log opnieuw in.", why);
+	app_logout(a, msg);
+}
+
 static void on_event(const struct notify_event *ev, void *arg)
 {
 	struct app *a = arg;
 
+	if (!strcmp(ev->table, "sessie")) {
+		session_check(a);
+		a->dirty |= D_LAYOUT | D_BODY | D_BARS;
+		return;
+	}
 	apply(a, app_changed(a, ev));
 }
 
@@ -473,23 +504,36 @@ static int drain_signals(struct app *a)
 	return resized;
 }
 
+/* How often the session is checked against the database (its lifetime,
+ * activity); ended sessions are heard at once on balie_sessie. */
+#define SESSION_CHECK_MS 60000
+
 static int poll_timeout(struct app *a)
 {
 	int64_t idle = (int64_t)a->opt->idle_lock_minutes * 60000;
-	int64_t left;
+	int64_t left, check;
 
 	if (a->dirty || a->work_pending)
 		return 0;
-	if (!a->logged_in || a->locked || idle <= 0)
+	if (!a->logged_in)
 		return -1;
+	check = a->session_checked_ms + SESSION_CHECK_MS - app_now_ms();
+	if (check < 0)
+		check = 0;
+	if (a->locked || idle <= 0)
+		return check > 60000 ? 60000 : (int)check;
 	left = a->last_key_ms + idle - app_now_ms();
 	if (left < 0)
 		return 0;
+	if (left > check)
+		left = check;
 	return left > 60000 ? 60000 : (int)left;
 }
 
 static void idle_check(struct app *a)
 {
+	if (a->logged_in && app_now_ms() - a->session_checked_ms >= SESSION_CHECK_MS)
+		session_check(a);
 	int64_t idle = (int64_t)a->opt->idle_lock_minutes * 60000;
 
 	if (a->logged_in && !a->locked && idle > 0 && app_now_ms() - a->last_key_ms >= idle)

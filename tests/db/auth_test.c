@@ -48,13 +48,22 @@ static void login_success_opens_session(void **state)
 	struct db *su = *state;
 	struct session s;
 	struct err e;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	assert_int_equal(auth_password(app, "coord_a", GOOD, "", &s, &e), AUTH_OK);
 	assert_string_equal(s.organisatie_code, "PO1111");
 	assert_string_equal(s.rollen, "coordinator");
 	assert_true(s.internal);
 	assert_string_equal(s.naam, "Coördinator Alfa");
-	assert_int_equal(db_account(app), harness_account(su, "coord_a"));
+	assert_int_equal(s.account_id, harness_account(su, "coord_a"));
+	assert_true(strlen(s.token) >= 64);
+	/* the token is the session: balie_app acts as coord_a by presenting it */
+	struct db *sess = harness_app_db(DBNAME);
+	db_set_session(sess, s.token, s.account_id);
+	assert_int_equal(harness_long(sess, "SELECT acting_account()"), harness_account(su, "coord_a"));
+	db_free(&sess);
+	/* only its hash is stored */
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM sessie WHERE soort = 'tui' AND host = 'lokaal' "
+					  "AND verloopt > now() + interval '11 hours' AND beeindigd IS NULL"), 1);
 	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'login'"), 1);
 	/* An organisatie the account has no role in. */
 	assert_int_equal(auth_password(app, "coord_a", GOOD, "PO2222", &s, &e), AUTH_NO_ORG);
@@ -67,7 +76,7 @@ static void failures_look_the_same(void **state)
 	struct db *su = *state;
 	struct session s;
 	struct err e;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	assert_int_equal(auth_password(app, "sec_b", "fout wachtwoord!!", "", &s, &e), AUTH_FAILED);
 	assert_int_equal(auth_password(app, "bestaat_niet", "fout wachtwoord!!", "", &s, &e), AUTH_FAILED);
 	assert_int_equal(failed_attempts(su, "sec_b"), 1);
@@ -82,7 +91,7 @@ static void five_failures_block(void **state)
 	struct db *su = *state;
 	struct session s;
 	struct err e;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(auth_password(app, "sec_a", "niet het wachtwoord", "", &s, &e), AUTH_FAILED);
 	assert_int_equal(auth_password(app, "sec_a", "niet het wachtwoord", "", &s, &e), AUTH_BLOCKED);
@@ -107,7 +116,7 @@ static void totp_required_and_never_twice(void **state)
 	snprintf(sql, sizeof sql, "SELECT account_totp('school_a', '%s')", b32);
 	harness_exec(su, sql);
 
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	memset(&s, 0, sizeof s);
 	/* TOTP without the password step first is refused. */
 	assert_int_equal(totp_code(secret, sizeof secret, time(NULL), code, &e), 0);
@@ -134,17 +143,48 @@ static void unlock_counts_and_resets(void **state)
 	struct db *su = *state;
 	struct session s;
 	struct err e;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	harness_exec(su, "SELECT account_block('sec_b', false)");
 	assert_int_equal(auth_password(app, "sec_b", GOOD, "", &s, &e), AUTH_OK);
-	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", &e), AUTH_FAILED);
-	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", &e), AUTH_FAILED);
+	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", NULL, &e), AUTH_FAILED);
+	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", NULL, &e), AUTH_FAILED);
 	assert_int_equal(failed_attempts(su, "sec_b"), 2);
-	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, &e), AUTH_OK);
+	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, NULL, &e), AUTH_OK);
 	assert_int_equal(failed_attempts(su, "sec_b"), 0);
-	assert_int_equal(db_account(app), s.account_id);
 	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'ontgrendeld'"), 1);
 	db_free(&app);
+}
+
+/* An account with tweestapsverificatie unlocks with password and a fresh
+ * code; the password alone says the code comes next, a reused code fails. */
+static void unlock_with_totp(void **state)
+{
+	struct db *su = *state;
+	struct session s;
+	struct err e;
+	unsigned char secret[TOTP_SECRET_LEN];
+	char b32[TOTP_BASE32_LEN], code[TOTP_DIGITS + 1], sql[256];
+
+	assert_int_equal(totp_secret_new(secret, &e), 0);
+	assert_int_equal(totp_base32_encode(secret, sizeof secret, b32, sizeof b32, &e), 0);
+	snprintf(sql, sizeof sql, "SELECT account_totp('coord_a', '%s')", b32);
+	harness_exec(su, sql);
+	struct db *app = harness_auth_db(DBNAME);
+	memset(&s, 0, sizeof s);
+	assert_int_equal(auth_password(app, "coord_a", GOOD, "", &s, &e), AUTH_NEED_TOTP);
+	/* a code of the previous step logs in; the current one is left for unlocking */
+	assert_int_equal(totp_code(secret, sizeof secret, time(NULL) - 30, code, &e), 0);
+	assert_int_equal(auth_totp(app, "coord_a", code, "", &s, &e), AUTH_OK);
+	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, NULL, &e), AUTH_NEED_TOTP);
+	assert_int_equal(auth_unlock(app, NULL, &s, "verkeerd wachtwoord", NULL, &e), AUTH_FAILED);
+	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, "000000", &e) == AUTH_OK, 0);
+	assert_int_equal(totp_code(secret, sizeof secret, time(NULL), code, &e), 0);
+	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, code, &e), AUTH_OK);
+	assert_int_equal(failed_attempts(su, "coord_a"), 0);
+	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, code, &e), AUTH_FAILED); /* never twice */
+	db_free(&app);
+	harness_exec(su, "SELECT account_totp('coord_a', '')");
+	harness_exec(su, "SELECT account_block('coord_a', false)");
 }
 
 /* An unknown username answers exactly like a real one, blocking included,
@@ -154,7 +194,7 @@ static void unknown_username_indistinguishable(void **state)
 	struct db *su = *state;
 	struct session s;
 	struct err e;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(auth_password(app, "niemand.hier", "mijn geheim wachtwoord", "", &s, &e), AUTH_FAILED);
 	assert_int_equal(auth_password(app, "niemand.hier", "mijn geheim wachtwoord", "", &s, &e), AUTH_BLOCKED);
@@ -173,7 +213,7 @@ static void unknown_and_real_alike_after_a_day(void **state)
 	struct db *su = *state;
 	struct session s;
 	struct err e;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	int cleared = 0;
 
 	for (int i = 0; i < 5; i++) {
@@ -250,7 +290,7 @@ static void rehash_when_parameters_change(void **state)
 	struct wachtwoord_params strong;
 	wachtwoord_params_default(&strong);
 	strong.opslimit += 1;
-	struct db *app = harness_app_db(DBNAME);
+	struct db *app = harness_auth_db(DBNAME);
 	harness_exec(su, "SELECT account_block('coord_a', false)");
 	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE username = 'coord_a' "
 					  "AND wachtwoord_hash LIKE '%,t=2,%'"), 1);
@@ -274,7 +314,7 @@ static void concurrent_failures_all_count(void **state)
 		if (kids[k] == 0) {
 			struct session s;
 			struct err e;
-			struct db *app = harness_app_db(DBNAME);
+			struct db *app = harness_auth_db(DBNAME);
 			int bad = 0;
 			for (int i = 0; i < 5; i++) {
 				enum auth_result r = auth_password(app, "extern_a", "verkeerd wachtwoord", "", &s, &e);
@@ -302,6 +342,7 @@ int main(void)
 		cmocka_unit_test(five_failures_block),
 		cmocka_unit_test(totp_required_and_never_twice),
 		cmocka_unit_test(unlock_counts_and_resets),
+		cmocka_unit_test(unlock_with_totp),
 		cmocka_unit_test(unknown_username_indistinguishable),
 		cmocka_unit_test(unknown_and_real_alike_after_a_day),
 		cmocka_unit_test(totp_own_secret_only),

@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db/migrate.h"
 
@@ -32,9 +33,12 @@ static struct db *connect_or_fail(const char *dbname, const char *user)
 	return db;
 }
 
+static void session_maker_reset(void);
+
 struct db *harness_fresh_db(const char *name)
 {
 	char sql[256];
+	session_maker_reset();
 	struct db *admin = connect_or_fail("postgres", "postgres");
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", name);
 	harness_exec(admin, sql);
@@ -57,6 +61,71 @@ struct db *harness_migrated_db(const char *name)
 struct db *harness_app_db(const char *name)
 {
 	return connect_or_fail(name, "balie_app");
+}
+
+struct db *harness_auth_db(const char *name)
+{
+	return connect_or_fail(name, "balie_auth");
+}
+
+/* One superuser connection per database, to open test sessions with
+ * (dropped when a test recreates its database). */
+static struct db *maker_su;
+static char maker_db[128];
+
+static void session_maker_reset(void)
+{
+	db_free(&maker_su);
+	maker_db[0] = '\0';
+}
+
+static struct db *session_maker(const char *dbname)
+{
+	struct db **su_ = &maker_su, *su;
+	char *for_db = maker_db;
+
+	if (*su_ && (!db_ok(*su_) || strcmp(for_db, dbname)))
+		db_free(su_);
+	su = *su_;
+	if (!su) {
+		su = *su_ = connect_or_fail(dbname, "postgres");
+		snprintf(for_db, sizeof maker_db, "%s", dbname);
+	}
+	return su;
+}
+
+int harness_token(struct db *any, long account_id, char *out, size_t len)
+{
+	char sql[160];
+	struct err e;
+	struct db *su = session_maker(PQdb(db_pg(any)));
+
+	err_clear(&e);
+	snprintf(sql, sizeof sql, "SELECT balie.sessie_openen(%ld, NULL, 'test', 'test')", account_id);
+	PGresult *r = db_exec(su, &e, NULL, sql, 0, NULL);
+	if (!r) { /* the database was recreated under the cached connection */
+		session_maker_reset();
+		su = session_maker(PQdb(db_pg(any)));
+		r = db_exec(su, &e, NULL, sql, 0, NULL);
+	}
+	if (!r)
+		fail_msg("sessie openen: %s", e.msg);
+	int ok = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0);
+	snprintf(out, len, "%s", ok ? PQgetvalue(r, 0, 0) : "");
+	PQclear(r);
+	return ok ? 0 : -1;
+}
+
+void db_set_account(struct db *db, long account_id)
+{
+	char token[96];
+
+	if (account_id <= 0 || harness_token(db, account_id, token, sizeof token) < 0) {
+		/* no account, or a blocked one: no session, as in the program */
+		db_set_session(db, NULL, 0);
+		return;
+	}
+	db_set_session(db, token, account_id);
 }
 
 int harness_try(struct db *db, const char *sql, struct err *e)

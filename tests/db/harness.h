@@ -31,6 +31,19 @@ struct db *harness_migrated_db(const char *name);
 /* A connection to name as the application role balie_app. */
 struct db *harness_app_db(const char *name);
 
+/* A connection to name as the auth role balie_auth (db/auth.h runs there). */
+struct db *harness_auth_db(const char *name);
+
+/* Acting as an account in tests: opens a real session for it (soort
+ * 'test', through a superuser connection, as the auth role does after a
+ * login) and sets its token on db — so RLS is tested exactly as the
+ * program meets it.  0, or a blocked account: no session. */
+void db_set_account(struct db *db, long account_id);
+
+/* The token of a new test session for account_id into out; -1 when the
+ * database refuses one (blocked account). */
+int harness_token(struct db *any, long account_id, char *out, size_t len);
+
 /* Runs sql (no parameters) and returns the first column of the first row as
  * a long; fails the test on error.  Runs inside its own transaction with
  * the db's acting account (so RLS applies for balie_app). */

@@ -266,10 +266,15 @@ static void counts_follow_changes(void **state)
 	assert_int_equal(tree_count(sec, a, "secretariaat", QN_MINE, NULL), -2); /* not a coördinator */
 	/* changes: a status, a coördinator, a new hulpvraag, one finished */
 	/* the transition check wants an account with a role that may */
-	harness_exec(su, "SELECT set_config('balie.account', (SELECT id::text FROM account WHERE username = 'coord_a'), false)");
+	{
+		char tok[96], sql[200];
+		assert_int_equal(harness_token(su, harness_account(su, "coord_a"), tok, sizeof tok), 0);
+		snprintf(sql, sizeof sql, "SELECT set_config('balie.token', '%s', false)", tok);
+		harness_exec(su, sql);
+	}
 	harness_exec(su, "UPDATE hulpvraag SET status = 'Afgerond' WHERE id IN (SELECT id FROM hulpvraag "
 			 "WHERE status = 'In behandeling' AND coordinator_id IS NOT NULL ORDER BY id LIMIT 3)");
-	harness_exec(su, "SELECT set_config('balie.account', '', false)");
+	harness_exec(su, "SELECT set_config('balie.token', '', false)");
 	harness_exec(su, "UPDATE hulpvraag SET coordinator_id = (SELECT id FROM account WHERE username = 'coord_a') "
 			 "WHERE id IN (SELECT id FROM hulpvraag WHERE coordinator_id IS NULL AND NOT voorlopig "
 			 "AND organisatie_id = (SELECT id FROM organisatie WHERE code = 'PO1111') ORDER BY id LIMIT 4)");

@@ -44,7 +44,14 @@ int cmd_acting_session(struct db *db, const char *als, const char *org, struct s
 	}
 	if (!org || !*org)
 		org = main_config()->organisatie[0] ? main_config()->organisatie : NULL;
-	switch (auth_session_for(db, who, org, s, &e)) {
+	/* the auth role opens the session; db then presents its token */
+	struct db *adb = NULL;
+	const char *aci = main_config()->auth_conninfo[0] ? main_config()->auth_conninfo : main_config()->conninfo;
+	enum auth_result r = db_connect(&adb, aci, &e) < 0 ? AUTH_ERROR : auth_session_for(adb, who, org, s, &e);
+	db_free(&adb);
+	if (r == AUTH_OK)
+		db_set_session(db, s->token, s->account_id);
+	switch (r) {
 	case AUTH_OK:
 		if (!s->internal) {
 			fprintf(stderr, "balie: %s heeft geen back-officerol in %s\n", who, s->organisatie_code);

@@ -202,7 +202,7 @@ static void demo_notifier_stop(const char *dir)
 
 int cmd_demo(int argc, char **argv)
 {
-	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128];
+	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128], aci[PATH_MAX + 128];
 	int reset = 0, env = 0, prepare = 0, stop = 0, mail = 0;
 	long scale = 5000;
 	struct err e;
@@ -296,6 +296,7 @@ int cmd_demo(int argc, char **argv)
 
 	struct tui_options o = {
 		.conninfo = cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_app"),
+		.auth_conninfo = cluster_conninfo(aci, sizeof aci, dir, DEMODB_NAME, "balie_auth"),
 		.org_code = main_config()->organisatie,
 		.idle_lock_minutes = main_config()->idle_lock_minutes,
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",

@@ -9,6 +9,7 @@ const struct cmd cmd_table[] = {
 	 "privé-demodatabase starten (eerste keer: aanmaken en vullen) en balie openen", cmd_demo},
 	{"admin migrate", "", "databaseschema bijwerken naar de versie van deze balie", cmd_admin_migrate},
 	{"admin user", "add|passwd|block|unblock|totp-reset|list …", "accounts beheren", cmd_admin_user},
+	{"admin sessions", "list [GEBRUIKER] | end GEBRUIKER", "open sessies zien en beëindigen", cmd_admin_sessions},
 	{"admin forms", "check|load MAP", "aanvraagtypes en statussen (*.flow) controleren of publiceren",
 	 cmd_admin_forms},
 	{"admin rechten", "[--man]", "wie mag wat: elke actie met de rollen die haar mogen (zoals de database het afdwingt)",
