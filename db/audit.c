@@ -23,10 +23,15 @@ int audit_write(struct db *db, long account_id, long organisatie_id, const char 
 	char a[24], o[24], x[24];
 	const char *p[6] = {id_or_null(a, sizeof a, account_id), id_or_null(o, sizeof o, organisatie_id),
 			    actie, object, id_or_null(x, sizeof x, object_id), detail ? detail : ""};
-	PGresult *r = db_exec(db, e, NULL,
-			      "INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail) "
-			      "VALUES ($1, $2, $3, $4, $5, $6)",
-			      6, p);
+	static const char sql[] = "INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail) "
+				  "VALUES ($1, $2, $3, $4, $5, $6)";
+	enum db_failure kind;
+	/* Outside a transaction the session's token goes with it (the
+	 * database takes the account of a session process's row from the
+	 * token, 027_sessie); inside one, db_begin has set it already. */
+	PGresult *r = db_session_token(db)[0] && PQtransactionStatus(db_pg(db)) == PQTRANS_IDLE
+			      ? db_exec_as_account(db, e, &kind, sql, 6, p)
+			      : db_exec(db, e, NULL, sql, 6, p);
 	if (!r)
 		return -1;
 	PQclear(r);

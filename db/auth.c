@@ -427,6 +427,26 @@ int auth_totp_enroll(struct db *db, const char *base32, long long step, struct e
 	return ok ? 0 : err_set(e, "kon tweestapsverificatie niet instellen (account geblokkeerd?)");
 }
 
+int auth_session_of_token(struct db *db, const char *token, struct session *s, struct err *e)
+{
+	const char *p[1] = { token };
+	PGresult *r = db_exec(db, e, NULL, "SELECT account_id, coalesce(organisatie_id, 0), username "
+					   "FROM sessie_van_token($1)", 1, p);
+	int ok;
+
+	if (!r)
+		return -1;
+	ok = PQntuples(r) == 1;
+	memset(s, 0, sizeof *s);
+	if (ok) {
+		s->account_id = atol(PQgetvalue(r, 0, 0));
+		s->organisatie_id = atol(PQgetvalue(r, 0, 1));
+		snprintf(s->username, sizeof s->username, "%s", PQgetvalue(r, 0, 2));
+	}
+	PQclear(r);
+	return ok ? 0 : err_set(e, "sessie niet (meer) geldig");
+}
+
 void auth_session_end(struct db *app)
 {
 	struct err e;

@@ -95,6 +95,11 @@ int auth_totp_enroll(struct db *db, const char *base32, long long step, struct e
 enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *params, const struct session *s,
 			     const char *password, const char *code, struct err *e);
 
+/* The auth helper's view of a token (unlock, the password again):
+ * account, organisatie and username of its open session into s.  0, or
+ * -1 when it is not valid. */
+int auth_session_of_token(struct db *db, const char *token, struct session *s, struct err *e);
+
 /* Ends the session of app's token (logging out, a verb that is done);
  * quiet when there is none.  Runs on the balie_app connection. */
 void auth_session_end(struct db *app);

@@ -43,6 +43,7 @@
 #include "core/lijst.h"
 #include "core/werkdag.h"
 #include "db/auth.h"
+#include "tui/authc.h"
 #include "db/notify.h"
 #include "tui/action.h"
 #include "tui/cmdline.h"
@@ -206,6 +207,7 @@ struct app {
 	long unread_ids[APP_MAX_UNREAD];
 	int unread;
 	int64_t last_key_ms;         /* for the idle lock */
+	struct authc authc;          /* a login waiting for its code (tui/aanmelden) */
 	int64_t session_checked_ms;  /* last look at the session's validity (tui.c) */
 	int64_t session_active_ms;   /* last key reported to the database */
 	int quit;

@@ -32,6 +32,7 @@ static const struct setting settings[] = {
 	 0, 0, 0, "libpq-verbindingsgegevens; leeg = PG*-omgevingsvariabelen of pg_service.conf"},
 	{"auth_conninfo", SET_STRING, offsetof(struct config, auth_conninfo), sizeof(((struct config *)0)->auth_conninfo),
 	 0, 0, 0, "verbinding als de rol balie_auth voor inloggen en ontgrendelen; leeg = conninfo"},
+	STR(auth_socket, "socket van de aanmeldhelper (balie authd); leeg = aanmelden in het programma zelf"),
 	STR(organisatie, "standaardorganisatie bij het inloggen, bijv. \"PO3008\""),
 	{"idle_lock_minutes", SET_INT, offsetof(struct config, idle_lock_minutes), 0, 15, 0, 480,
 	 "scherm vergrendelen na zoveel minuten zonder toetsaanslag; 0 = nooit"},

@@ -16,6 +16,7 @@
 struct config {
 	char conninfo[1024];     /* libpq conninfo; "" = PG* environment */
 	char auth_conninfo[1024]; /* the auth role balie_auth's; "" = conninfo */
+	char auth_socket[256];   /* the auth helper's socket (balie authd); "" = log in in-process */
 	char organisatie[16];    /* default organisatie code, e.g. "PO3008" */
 	int idle_lock_minutes;   /* lock the screen after idleness; 0 = never */
 	char mail_command[512];  /* sendmail(8)-compatible, e.g. "/usr/sbin/sendmail -t -i" */

@@ -159,6 +159,7 @@ int main(int argc, char **argv)
 	struct tui_options o = {
 		.conninfo = cfg.conninfo,
 		.auth_conninfo = cfg.auth_conninfo,
+		.auth_socket = cfg.auth_socket,
 		.org_code = cfg.organisatie,
 		.idle_lock_minutes = cfg.idle_lock_minutes,
 		.banner = NULL,

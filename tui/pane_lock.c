@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "db/auth.h"
+#include "tui/aanmelden.h"
 #include "tui/field.h"
 
 struct lock {
@@ -130,9 +131,7 @@ static int lock_work(struct pane *p, struct app *a)
 		app_message(a, 1, "%s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	struct db *adb = app_auth_connect(a, &e);
-	r = adb ? auth_unlock(adb, &a->opt->hash_params, &a->session, pass, code, &e) : AUTH_ERROR;
-	db_free(&adb);
+	r = aanmelden_ontgrendel(a, pass, code, &e);
 	explicit_bzero(pass, sizeof pass);
 	explicit_bzero(code, sizeof code);
 	/* the password stays in its (masked) field only while the code is

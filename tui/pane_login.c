@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "db/auth.h"
+#include "tui/aanmelden.h"
 #include "tui/field.h"
 
 enum login_state { LS_CONNECTING, LS_OFFLINE, LS_FORM };
@@ -229,9 +230,7 @@ static int do_password(struct login *l, struct app *a, struct err *e)
 		return R_PAINT | R_BARS;
 	}
 	explicit_bzero(s, sizeof *s);
-	struct db *adb = app_auth_connect(a, e);
-	r = adb ? auth_password_p(adb, &a->opt->hash_params, user, pass, org_code(a), s, e) : AUTH_ERROR;
-	db_free(&adb);
+	r = aanmelden_wachtwoord(a, user, pass, org_code(a), s, e);
 	explicit_bzero(pass, sizeof pass);
 	field_clear(&l->f[F_PASS]);
 	switch (r) {
@@ -265,9 +264,7 @@ static int do_totp(struct login *l, struct app *a, struct err *e)
 
 	field_utf8(&l->f[F_USER], user, sizeof user);
 	field_utf8(&l->f[F_CODE], code, sizeof code);
-	struct db *adb = app_auth_connect(a, e);
-	r = adb ? auth_totp(adb, user, code, org_code(a), &l->sess, e) : AUTH_ERROR;
-	db_free(&adb);
+	r = aanmelden_code(a, user, code, org_code(a), &l->sess, e);
 	explicit_bzero(code, sizeof code);
 	field_clear(&l->f[F_CODE]);
 	switch (r) {

@@ -9,7 +9,9 @@
 
 #include "core/qr.h"
 #include "core/totp.h"
+#include "tui/aanmelden.h"
 #include "db/auth.h"
+#include "tui/aanmelden.h"
 #include "tui/field.h"
 
 enum step {
@@ -176,9 +178,7 @@ static int check_password(struct totp_pane *v, struct app *a)
 		return R_PAINT | R_BARS;
 	}
 	field_clear(&v->input);
-	struct db *adb = app_auth_connect(a, &e);
-	r = adb ? auth_reauth(adb, &a->opt->hash_params, &a->session, pass, "totp-wachtwoord", &e) : AUTH_ERROR;
-	db_free(&adb);
+	r = aanmelden_opnieuw(a, pass, "totp-wachtwoord", &e);
 	sodium_memzero(pass, sizeof pass);
 	if (r == AUTH_BLOCKED) {
 		app_logout(a, auth_message(r));

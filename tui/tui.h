@@ -13,6 +13,7 @@ struct keybind;
 struct tui_options {
 	const char *conninfo;   /* libpq conninfo ("" = PG* environment) */
 	const char *auth_conninfo; /* the auth role's (login, unlock); "" = conninfo */
+	const char *auth_socket;   /* the auth helper's socket (balie authd); set: it logs in, not we */
 	const char *org_code;   /* organisatie to log into ("" = the account's first) */
 	int idle_lock_minutes;  /* lock the screen after this much idleness (0 = never) */
 	const char *banner;     /* optional line shown on the login screen (demo hints) */

@@ -235,6 +235,16 @@ BEGIN
 END
 $$;
 
+-- For the auth helper: whose open session a token is (unlock, the password
+-- again).  NULL row when it is not valid.
+CREATE FUNCTION sessie_van_token(p_token text)
+RETURNS TABLE (account_id bigint, organisatie_id bigint, username text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog, pg_temp AS $$
+	SELECT s.account_id, s.organisatie_id, a.username FROM sessie s JOIN account a ON a.id = s.account_id
+	 WHERE s.token_sha256 = sha256(convert_to(p_token, 'UTF8'))
+	   AND s.beeindigd IS NULL AND s.verloopt > now() AND NOT a.blocked
+$$;
+
 -- What the session process may know of its own session.
 CREATE FUNCTION sessie_info()
 RETURNS TABLE (sessie_id bigint, account_id bigint, organisatie_id bigint, gestart timestamptz, verloopt timestamptz)
@@ -275,7 +285,7 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION huidige_sessie(), sessie_openen(bigint, bigint, text, text), sessie_afmelden(),
 	sessie_activiteit(), sessie_reden(), sessies_beeindigen(bigint, text), account_sessies_einde(),
-	sessie_info(), wachtwoord_rehash_bezig(), totp_eigen_bezig() FROM PUBLIC;
+	sessie_info(), wachtwoord_rehash_bezig(), totp_eigen_bezig(), sessie_van_token(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sessie_afmelden(), sessie_activiteit(), sessie_reden(), sessie_info() TO balie_app;
 GRANT EXECUTE ON FUNCTION sessie_reden(), sessie_info() TO balie_report;
 
@@ -284,7 +294,7 @@ REVOKE EXECUTE ON FUNCTION auth_lookup(text), auth_fail(bigint), auth_fail_onbek
 	auth_rehash(bigint, text), auth_totp_use(bigint, bigint) FROM balie_app, balie_report, PUBLIC;
 GRANT EXECUTE ON FUNCTION auth_lookup(text), auth_fail(bigint), auth_fail_onbekend(text), auth_ok(bigint, text),
 	auth_rehash(bigint, text), auth_totp_use(bigint, bigint), sessie_openen(bigint, bigint, text, text),
-	acting_account(), sessie_reden()
+	acting_account(), sessie_reden(), sessie_van_token(text)
 	TO balie_auth;
 GRANT SELECT ON organisatie, account_rol TO balie_auth;
 GRANT SELECT (id, username, naam, email, blocked) ON account TO balie_auth;

@@ -22,6 +22,7 @@ ssh-keygen -q -t ed25519 -N '' -f "$T/userkey" -C balie-test-user
 cp "$T/userkey.pub" "$T/authorized_keys"
 cat >"$T/balie.conf" <<EOF
 conninfo = "host=$BALIE_DEMO_DIR dbname=balie_demo user=balie_app";
+auth_socket = "$BALIE_DEMO_DIR/auth.sock";
 uitwisselmap = "$T/root";
 EOF
 PORT=$((22000 + $$ % 9000))

@@ -42,6 +42,12 @@ int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--statu
 int cmd_bijlage(int argc, char **argv);          /* bijlage add NUMMER BESTAND --categorie C */
 int cmd_export(int argc, char **argv);           /* export agenda --van D --tot D --ics [--commissie C] */
 int cmd_check(int argc, char **argv);            /* check --all|NUMMER [--als G] [--organisatie C] */
+int cmd_authd(int argc, char **argv);            /* authd --socket PAD */
+struct wachtwoord_params;
+/* The helper's loop on path, as balie_auth on conninfo; watch (or NULL):
+ * stop a minute after that path is gone (a demo's cluster). */
+int cmd_authd_serve(const char *path, const char *conninfo, const struct wachtwoord_params *params,
+		    const char *watch);
 int cmd_notify(int argc, char **argv);           /* notify --daemon|--once */
 
 /* `balie notify --daemon` with its own conninfo (NULL: balie.conf's) until

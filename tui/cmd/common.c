@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "db/auth.h"
+#include "tui/authc.h"
 
 int cmd_fail(const struct err *e)
 {
@@ -44,11 +45,18 @@ int cmd_acting_session(struct db *db, const char *als, const char *org, struct s
 	}
 	if (!org || !*org)
 		org = main_config()->organisatie[0] ? main_config()->organisatie : NULL;
-	/* the auth role opens the session; db then presents its token */
-	struct db *adb = NULL;
-	const char *aci = main_config()->auth_conninfo[0] ? main_config()->auth_conninfo : main_config()->conninfo;
-	enum auth_result r = db_connect(&adb, aci, &e) < 0 ? AUTH_ERROR : auth_session_for(adb, who, org, s, &e);
-	db_free(&adb);
+	/* the auth helper (or, without one, the auth role in-process) opens
+	 * the session; db then presents its token */
+	enum auth_result r;
+	if (main_config()->auth_socket[0]) {
+		const char *f[3] = { "CLI", who, org ? org : "" };
+		r = authc_once(main_config()->auth_socket, 3, f, s, &e);
+	} else {
+		struct db *adb = NULL;
+		const char *aci = main_config()->auth_conninfo[0] ? main_config()->auth_conninfo : main_config()->conninfo;
+		r = db_connect(&adb, aci, &e) < 0 ? AUTH_ERROR : auth_session_for(adb, who, org, s, &e);
+		db_free(&adb);
+	}
 	if (r == AUTH_OK)
 		db_set_session(db, s->token, s->account_id);
 	switch (r) {

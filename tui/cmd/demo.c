@@ -133,19 +133,41 @@ static int demo_mail(const char *dir)
 	return rc;
 }
 
-/* The demo cluster's notifier (`balie notify --daemon`, tui/cmd/notify.c):
- * without it no session sees another's change.  One per demo folder (flock
- * on DIR/notify.lock, held by the child for its life); it ends with
- * `balie demo --stop` (DIR/notify.pid) or a minute after the cluster is
- * gone.  Log in DIR/notify.log. */
-static void demo_notifier(const char *dir)
+/* The demo's daemons, each as it runs beside a real database: one per demo
+ * folder (flock on DIR/NAME.lock, held by the child for its life), ended by
+ * `balie demo --stop` (DIR/NAME.pid); log in DIR/NAME.log.
+ *   notify — the notifier (`balie notify --daemon`, tui/cmd/notify.c):
+ *            without it no session sees another's change; it ends a
+ *            minute after the cluster is gone;
+ *   authd  — the auth helper (`balie authd`, tui/cmd/authd.c) on
+ *            DIR/auth.sock, as balie_auth: the demo's sessions log in
+ *            through it, as deployed (balie-admin(8)). */
+static int run_notify(const char *dir)
 {
-	char lock[PATH_MAX + 32], log[PATH_MAX + 32], pidf[PATH_MAX + 32], ci[PATH_MAX + 128];
+	char ci[PATH_MAX + 128];
+
+	return cmd_notify_daemon(cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_app"), 60);
+}
+
+static int run_authd(const char *dir)
+{
+	char ci[PATH_MAX + 128], sock[PATH_MAX + 32], data[PATH_MAX + 32];
+	struct wachtwoord_params params;
+
+	snprintf(sock, sizeof sock, "%s/auth.sock", dir);
+	snprintf(data, sizeof data, "%s/data", dir);
+	config_hash_params(main_config(), &params);
+	return cmd_authd_serve(sock, cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_auth"), &params, data);
+}
+
+static void demo_daemon(const char *dir, const char *name, int (*run)(const char *dir))
+{
+	char lock[PATH_MAX + 32], log[PATH_MAX + 32], pidf[PATH_MAX + 32];
 	int fd;
 
-	snprintf(lock, sizeof lock, "%s/notify.lock", dir);
-	snprintf(log, sizeof log, "%s/notify.log", dir);
-	snprintf(pidf, sizeof pidf, "%s/notify.pid", dir);
+	snprintf(lock, sizeof lock, "%s/%s.lock", dir, name);
+	snprintf(log, sizeof log, "%s/%s.log", dir, name);
+	snprintf(pidf, sizeof pidf, "%s/%s.pid", dir, name);
 	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		if (fd >= 0)
@@ -170,28 +192,28 @@ static void demo_notifier(const char *dir)
 			dup2(out, 1);
 			dup2(out, 2);
 		}
-		_exit(cmd_notify_daemon(cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_app"), 60));
+		_exit(run(dir));
 	}
 	close(fd); /* the child holds the lock */
 }
 
-/* `balie demo --stop`: the notifier first, so it does not log a minute of
+/* `balie demo --stop`: the daemons first, so they do not log a minute of
  * failed connects. */
-static void demo_notifier_stop(const char *dir)
+static void demo_daemon_stop(const char *dir, const char *name)
 {
 	char pidf[PATH_MAX + 32], lock[PATH_MAX + 32];
 	long pid = 0;
 	FILE *pf;
 
-	snprintf(pidf, sizeof pidf, "%s/notify.pid", dir);
-	snprintf(lock, sizeof lock, "%s/notify.lock", dir);
+	snprintf(pidf, sizeof pidf, "%s/%s.pid", dir, name);
+	snprintf(lock, sizeof lock, "%s/%s.lock", dir, name);
 	pf = fopen(pidf, "r");
 	if (!pf)
 		return;
 	if (fscanf(pf, "%ld", &pid) != 1)
 		pid = 0;
 	fclose(pf);
-	/* only while the lock is held: the pid is then still our notifier's */
+	/* only while the lock is held: the pid is then still our daemon's */
 	int fd = open(lock, O_RDWR | O_CLOEXEC);
 	if (pid > 0 && fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0)
 		kill((pid_t)pid, SIGTERM);
@@ -202,7 +224,7 @@ static void demo_notifier_stop(const char *dir)
 
 int cmd_demo(int argc, char **argv)
 {
-	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128], aci[PATH_MAX + 128];
+	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128];
 	int reset = 0, env = 0, prepare = 0, stop = 0, mail = 0;
 	long scale = 5000;
 	struct err e;
@@ -236,7 +258,8 @@ int cmd_demo(int argc, char **argv)
 		return 0;
 	}
 	if (stop) {
-		demo_notifier_stop(dir);
+		demo_daemon_stop(dir, "notify");
+		demo_daemon_stop(dir, "authd");
 		return cluster_stop(dir, &e) < 0 ? cmd_fail(&e) : 0;
 	}
 	if (reset && cluster_remove(dir, &e) < 0)
@@ -287,16 +310,22 @@ int cmd_demo(int argc, char **argv)
 	close(lfd);
 	if (rc < 0)
 		return cmd_fail(&e);
-	demo_notifier(dir);
+	demo_daemon(dir, "notify", run_notify);
+	demo_daemon(dir, "authd", run_authd);
 	if (mail)
 		return demo_mail(dir);
 	print_accounts(dir);
 	if (prepare)
 		return 0;
 
+	char sock[PATH_MAX + 32];
+	snprintf(sock, sizeof sock, "%s/auth.sock", dir);
+	/* the helper may still be binding its socket */
+	for (int i = 0; i < 50 && access(sock, F_OK) < 0; i++)
+		usleep(100000);
 	struct tui_options o = {
 		.conninfo = cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_app"),
-		.auth_conninfo = cluster_conninfo(aci, sizeof aci, dir, DEMODB_NAME, "balie_auth"),
+		.auth_socket = sock,
 		.org_code = main_config()->organisatie,
 		.idle_lock_minutes = main_config()->idle_lock_minutes,
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",

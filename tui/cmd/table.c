@@ -28,6 +28,8 @@ const struct cmd cmd_table[] = {
 	 "de vergaderingen als iCalendar (.ics) op standaarduitvoer, zonder leerlinggegevens", cmd_export},
 	{"mail", "--once | --daemon | --status | --retry ID",
 	 "uitgaande mail (outbox) bezorgen via mail_command, of tonen wat wacht of mislukte", cmd_mail},
+	{"authd", "[--socket PAD]", "de aanmeldhelper: controleert wachtwoord en code en geeft een sessie (eigen Unix-gebruiker)",
+	 cmd_authd},
 	{"notify", "--daemon | --once",
 	 "wijzigingen gebundeld aan de open schermen melden en de tellingen bijwerken (één per database)", cmd_notify},
 	{"admin tarief", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR CATEGORIE BEDRAG | remove …",
