@@ -265,8 +265,8 @@ BEGIN
 	IF session_user IN ('balie_app', 'balie_report') THEN
 		v_ses := huidige_sessie();
 		NEW.account_id := (SELECT account_id FROM sessie WHERE id = v_ses);
-		IF v_ses IS NOT NULL THEN
-			NEW.sessie := 'sessie:' || v_ses || coalesce(' ' || nullif(NEW.sessie, ''), '');
+		IF v_ses IS NOT NULL AND NEW.sessie IS NULL THEN
+			NEW.sessie := 'sessie:' || v_ses;
 		END IF;
 	END IF;
 	IF NEW.account_id IS NOT NULL THEN
