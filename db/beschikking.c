@@ -32,7 +32,10 @@ static const char read_sql[] =
 	"                  AND x.status = h.status AND x.soort = 'tlv'), "
 	"       EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status x ON x.organisatie_id = h.organisatie_id "
 	"                  AND x.status = fs.naam AND x.soort = 'tlv' WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
-	"       CASE WHEN b.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("b.updated_at") ") END "
+	"       CASE WHEN b.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("b.updated_at") ") END, "
+	"       CASE WHEN EXISTS (SELECT 1 FROM beschikking_status x WHERE x.organisatie_id = h.organisatie_id "
+	"                           AND x.status = h.status AND x.soort = 'tlv') THEN '' "
+	"            ELSE array_to_string(compleet_fouten(h.id, h.status), '; ') END "
 	"  FROM hulpvraag h "
 	"  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id "
 	"  LEFT JOIN school s ON s.id = h.school_id "
@@ -105,6 +108,7 @@ int db_tlv_read(struct db *db, long hulpvraag_id, struct tlv_beschikking *b, str
 	b->afgegeven = PQgetvalue(res[0], 0, c++)[0] == 't';
 	b->tlv = PQgetvalue(res[0], 0, c++)[0] == 't';
 	DB_COPY(b->gewijzigd, res[0], 0, c++);
+	DB_COPY(b->dossier_fouten, res[0], 0, c++);
 	for (int i = 0; i < PQntuples(res[1]) && conf->nsoorten < BESCHIKKING_MAX_SOORTEN; i++) {
 		db_copy(conf->soorten[conf->nsoorten++], BESCHIKKING_KORT, PQgetvalue(res[1], i, 0));
 		if (PQgetvalue(res[1], i, 1)[0] == 't')

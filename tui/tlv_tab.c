@@ -141,6 +141,11 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 	/* what "afgegeven" still needs, on top: the reason to open this tab */
 	if (t->afgeven.n == 0 && t->b.afgegeven) {
 		screen_put(p, y++, 1, width - 2, "✓ Afgegeven en geldig; een wijziging moet geldig blijven", s->attr[ST_OK]);
+	} else if (t->afgeven.n == 0 && t->b.dossier_fouten[0]) {
+		/* the beschikking is ready but the database also wants the dossier complete */
+		snprintf(buf, sizeof buf, "Beschikking volledig, maar afgeven kan nog niet: het dossier is niet compleet (%s)",
+			 t->b.dossier_fouten);
+		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[ST_DIM]);
 	} else if (t->afgeven.n == 0) {
 		screen_put(p, y++, 1, width - 2, "✓ Volledig: de status kan naar afgegeven (s)", s->attr[ST_OK]);
 	} else {

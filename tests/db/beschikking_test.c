@@ -397,6 +397,75 @@ static void te_verwerken_follows_rls(void **state)
 	db_free(&b);
 }
 
+/* 021: "afgegeven" also needs a complete dossier (the checklist of 011),
+ * refused by the database by direct SQL as balie_app whatever the program
+ * checked; no other role gets it through either. */
+static void afgegeven_needs_a_complete_dossier(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+	struct err e;
+	enum db_failure kind;
+	char sql[600];
+	const char *roles[] = { "sec_a", "coord_a", "school_a", "extern_a", "geen", "sec_b", "fin_a", NULL };
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie, aanvrager_id) SELECT organisatie_id, 94, dossier_id, aanvraagtype_id, "
+			    " 'Compleet?', datum, 'Nieuw', '', aanvrager_id FROM hulpvraag WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 94");
+	harness_exec(w->su, "INSERT INTO compleet_regel (aanvraagtype_id, nr, omschrijving, melding) SELECT a.id, 1, "
+			    "'OPP aanwezig', 'Voeg het OPP toe.' FROM aanvraagtype a JOIN organisatie o ON "
+			    "o.id = a.organisatie_id WHERE o.code = 'PO1111'");
+	harness_exec(w->su, "INSERT INTO compleet_voorwaarde (aanvraagtype_id, nr, alt, soort, arg) SELECT a.id, 1, 1, "
+			    "'bijlage', 'OPP' FROM aanvraagtype a JOIN organisatie o ON o.id = a.organisatie_id "
+			    "WHERE o.code = 'PO1111'");
+	fill(&in, "2026-700", "TLV SO categorie laag", "01-08-2030", "31-07-2031");
+	assert_int_equal(db_tlv_save(w->fin, hv, 0, 0, &in, NULL, &o), OUTCOME_SAVED);
+	/* every role, by direct SQL: the status function and a bare UPDATE */
+	for (int i = 0; roles[i]; i++) {
+		struct db *as = app_as(roles[i], w->su);
+		snprintf(sql, sizeof sql,
+			 "SELECT uitkomst FROM status_wijzigen(%ld, %d, 'TLV afgegeven', '', NULL, NULL, NULL)", hv,
+			 version_of(w, hv));
+		assert_int_equal(db_begin(as, &e), 0);
+		PGresult *r = db_exec(as, &e, &kind, sql, 0, NULL);
+		if (r && PQntuples(r) == 1)
+			assert_string_equal(PQgetvalue(r, 0, 0), "weg"); /* does not see it */
+		PQclear(r);
+		db_rollback(as);
+		if (strcmp(roles[i], "fin_a") == 0 && !strstr(e.msg, "het dossier is niet compleet (OPP aanwezig)"))
+			fail_msg("%s: %s", roles[i], e.msg);
+		snprintf(sql, sizeof sql, "UPDATE hulpvraag SET status = 'TLV afgegeven' WHERE id = %ld RETURNING id", hv);
+		assert_int_equal(db_begin(as, &e), 0);
+		r = db_exec(as, &e, &kind, sql, 0, NULL);
+		assert_true(!r || PQntuples(r) == 0);
+		PQclear(r);
+		db_rollback(as);
+		db_free(&as);
+	}
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND status = 'Nieuw'", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* the program is refused the same way, naming what is missing */
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "TLV afgegeven", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "dossier is niet compleet (OPP aanwezig)"));
+	/* the OPP added: the checklist is met and the TLV is issued */
+	snprintf(sql, sizeof sql,
+		 "WITH i AS (INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) SELECT organisatie_id, "
+		 "repeat('b', 64), '\\x00'::bytea FROM hulpvraag WHERE id = %ld ON CONFLICT DO NOTHING RETURNING 1) "
+		 "INSERT INTO bijlage (hulpvraag_id, organisatie_id, naam, grootte, sha256, mime, categorie) "
+		 "SELECT id, organisatie_id, 'OPP.pdf', 1, repeat('b', 64), 'application/pdf', 'OPP' FROM hulpvraag "
+		 "WHERE id = %ld",
+		 hv, hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT cardinality(compleet_fouten(%ld, 'Nieuw'))", hv);
+	assert_int_equal(harness_long(w->fin, sql), 0);
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "TLV afgegeven", "", w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
+	harness_exec(w->su, "DELETE FROM compleet_regel");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +476,7 @@ int main(void)
 		cmocka_unit_test(draft_not_visible_outside),
 		cmocka_unit_test(aanpak_verwerkt_only_with_number_period_amount),
 		cmocka_unit_test(te_verwerken_follows_rls),
+		cmocka_unit_test(afgegeven_needs_a_complete_dossier),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
