@@ -87,6 +87,13 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_VOORLOPIG_ZIEN] = { "voorlopig-zien", "voorlopige aanmelding inzien (niet bewerken)", ADM,
 				   "000: \"niet meer zichtbaar voor PPO Rotterdam (met uitzondering van de "
 				   "kindkans-applicatiebeheerders)\"" },
+	[RECHT_STATUS_TERUGDRAAIEN] = { "status-terugdraaien", "eigen statuswijziging binnen 10 minuten terugdraaien",
+					BACKOFFICE,
+					"aanname (issue 10 §4: een vergissing herstelt wie haar maakte, binnen 10 "
+					"minuten); de seeds zeggen niets" },
+	[RECHT_STATUS_TERUGDRAAIEN_ALTIJD] = { "status-terugdraaien-altijd",
+					       "elke laatste statuswijziging terugdraaien, ook later", ADM,
+					       "aanname (issue 10 §4: na 10 minuten alleen een beheerder)" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

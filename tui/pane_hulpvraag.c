@@ -42,6 +42,8 @@
 #include "tui/paths.h"
 #include "tui/aanpak_tab.h"
 #include "tui/tlv_tab.h"
+#include "tui/terug.h"
+#include "db/terug.h"
 
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
@@ -61,6 +63,7 @@ enum tag {
 	DT_LABEL_DEL_CONFIRM,
 	DT_OMSCHR,
 	DT_NOTE,
+	DT_TERUG,
 };
 
 #define NEW_LABEL_ID -1
@@ -649,6 +652,8 @@ static int job_label_add(struct pane *p, struct app *a);
 static int job_label_del(struct pane *p, struct app *a);
 static int job_omschr(struct pane *p, struct app *a);
 static int job_note(struct pane *p, struct app *a);
+static int job_terug_vraag(struct pane *p, struct app *a);
+static int job_terug(struct pane *p, struct app *a);
 
 static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
 {
@@ -740,6 +745,8 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_omschr, "Bezig met bewaren…");
 	case DT_NOTE:
 		return start(v, a, job_note, "Bezig met bewaren…");
+	case DT_TERUG:
+		return start(v, a, job_terug, "Bezig met terugdraaien…");
 	case TLVTAB_DT_VELD:
 		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
 	case AANPAKTAB_DT_VELD:
@@ -794,6 +801,11 @@ static int hv_tab(struct pane *p, struct app *a, enum action_id id)
 static int hv_status(struct pane *p, struct app *a, enum action_id id)
 {
 	return start(P(p), a, job_keuzes, "Bezig met ophalen van de mogelijke statussen…");
+}
+
+static int hv_terug(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_terug_vraag, "Bezig met ophalen van de laatste statuswijziging…");
 }
 
 static int hv_coordinator(struct pane *p, struct app *a, enum action_id id)
@@ -905,6 +917,7 @@ static const struct pane_action hv_actions[] = {
 	{ ACT_HV_TAB_NEXT, hv_tab, PA_READY },
 	{ ACT_HV_TAB_PREV, hv_tab, PA_READY },
 	{ ACT_HV_STATUS, hv_status, PA_READY },
+	{ ACT_HV_TERUG, hv_terug, PA_READY },
 	{ ACT_HV_COORDINATOR, hv_coordinator, PA_READY },
 	{ ACT_HV_LABEL_ADD, hv_label_add, PA_READY },
 	{ ACT_HV_LABEL_REMOVE, hv_label_remove, PA_READY },
@@ -1157,6 +1170,20 @@ static int job_status(struct pane *p, struct app *a)
 	hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
 	free(reden);
 	return after_save(v, a, &o, "de statuswijziging");
+}
+
+static int job_terug_vraag(struct pane *p, struct app *a)
+{
+	return terug_vraag(a, p, DT_TERUG, P(p)->id);
+}
+
+static int job_terug(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct outcome o;
+
+	db_status_terugdraaien(a->db, v->id, v->h->version, "", &o);
+	return after_save(v, a, &o, "het terugdraaien");
 }
 
 static int job_check(struct pane *p, struct app *a)

@@ -127,12 +127,13 @@ LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
 $$;
 GRANT EXECUTE ON FUNCTION compleet_fouten(bigint, text) TO balie_app, balie_report;
 
--- The guard of 015, now with the dossier: into an "afgegeven" status from a
--- status that is not one only when the checklist is met in the status it
--- leaves and the TLV beschikking is complete and valid.  Aanname: a move
--- between two afgegeven statuses ("school onbekend" → "bekend") re-checks
--- the beschikking but not the dossier — the TLV is issued already, and a
--- bijlage growing old since must not hold back the school's name.
+-- The guard of 015, now with the dossier: the first time a hulpvraag goes
+-- into an "afgegeven" status, only when the checklist is met in the status
+-- it leaves and the TLV beschikking is complete and valid.  Aanname: once
+-- issued (a history row into an afgegeven status), later moves back into
+-- one — "school onbekend" → "bekend", back from "on hold", an undo of a
+-- mistaken archive — re-check the beschikking but not the dossier: a
+-- bijlage growing old since must not hold back an issued TLV.
 CREATE OR REPLACE FUNCTION tlv_afgegeven_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
@@ -154,8 +155,9 @@ BEGIN
 		END IF;
 		RETURN NEW;
 	END IF;
-	IF NOT EXISTS (SELECT 1 FROM beschikking_status s WHERE s.organisatie_id = OLD.organisatie_id
-	                  AND s.status = OLD.status AND s.soort = 'tlv') THEN
+	IF NOT EXISTS (SELECT 1 FROM statushistorie x JOIN beschikking_status s ON s.organisatie_id = x.organisatie_id
+	                                           AND s.status = x.naar AND s.soort = 'tlv'
+	                WHERE x.hulpvraag_id = NEW.id) THEN
 		f := compleet_fouten(NEW.id, OLD.status);
 		IF cardinality(f) > 0 THEN
 			RAISE EXCEPTION 'Afgeven kan niet: het dossier is niet compleet (%)', array_to_string(f, '; ')
@@ -174,3 +176,152 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+
+-- ---------------------------------------------------------------- undo
+
+-- 2. A status change done by mistake can be undone (issue 10 §4): by the
+--    person who made it within 10 minutes (rulebook "status-terugdraaien"),
+--    after that, or someone else's, only by an administrator
+--    ("status-terugdraaien-altijd").  The undo is a status change of its
+--    own: a statushistorie row with terug_van naming the row it undoes (a
+--    change is undone at most once; an undo is not undone — make an ordinary
+--    change instead).  It goes back against the flow, so the transition
+--    trigger lets it through only when that very row was written in the
+--    same transaction by status_terugdraaien (the application's own
+--    statushistorie insert is an intake row, van NULL: it cannot pass for
+--    one).  The guards on "afgegeven" and "financieel verwerkt" still apply
+--    to where it goes back to.  No mail: aanname — the seeds say nothing;
+--    a mail already queued for the mistaken change stays in the outbox.
+ALTER TABLE statushistorie ADD COLUMN terug_van bigint REFERENCES statushistorie;
+CREATE UNIQUE INDEX statushistorie_terug_van ON statushistorie (terug_van) WHERE terug_van IS NOT NULL;
+REVOKE INSERT ON statushistorie FROM balie_app;
+GRANT INSERT (hulpvraag_id, organisatie_id, van, naar, door, reden) ON statushistorie TO balie_app;
+
+CREATE OR REPLACE FUNCTION hulpvraag_status_sync() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	s flow_status%ROWTYPE;
+BEGIN
+	SELECT * INTO s FROM flow_status WHERE aanvraagtype_id = NEW.aanvraagtype_id AND naam = NEW.status;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'Status "%" bestaat niet voor dit aanvraagtype', NEW.status
+			USING ERRCODE = 'P0001';
+	END IF;
+	NEW.status_categorie := s.categorie;
+	NEW.voorlopig := s.verborgen;
+	IF TG_OP = 'INSERT' THEN
+		IF NEW.nummer IS NULL THEN
+			INSERT INTO hulpvraag_nummer AS n (organisatie_id, laatste) VALUES (NEW.organisatie_id, 1)
+			ON CONFLICT (organisatie_id) DO UPDATE SET laatste = n.laatste + 1
+			RETURNING laatste INTO NEW.nummer;
+		END IF;
+		RETURN NEW;
+	END IF;
+	IF NEW.status IS DISTINCT FROM OLD.status THEN
+		IF NOT EXISTS (
+			SELECT 1 FROM flow_transitie t
+			 WHERE t.aanvraagtype_id = NEW.aanvraagtype_id AND t.van = OLD.status AND t.naar = NEW.status
+			   AND (t.rol IN (SELECT rol FROM account_rol
+			                   WHERE account_id = acting_account() AND organisatie_id = NEW.organisatie_id)
+			        OR (t.rol = 'automatisch' AND current_setting('balie.automatisch', true) = 'on'))
+		) AND NOT EXISTS (
+			-- an undo, written just now by status_terugdraaien
+			SELECT 1 FROM statushistorie u
+			 WHERE u.hulpvraag_id = NEW.id AND u.terug_van IS NOT NULL AND u.van = OLD.status
+			   AND u.naar = NEW.status AND u.xmin = pg_current_xact_id()::xid
+		) THEN
+			RAISE EXCEPTION 'Statuswijziging van "%" naar "%" is niet toegestaan voor jouw rol', OLD.status, NEW.status
+				USING ERRCODE = 'P0001';
+		END IF;
+		NEW.status_sinds := now();
+	END IF;
+	NEW.updated_at := now();
+	RETURN NEW;
+END
+$$;
+
+-- What an undo of hulpvraag p_id would do, for the acting account: the last
+-- change (its history row, from, to, who, when) and whether this account
+-- may undo it now, else why not (Dutch).  No row when the hulpvraag is not
+-- visible or has no change to undo.
+CREATE FUNCTION status_terug_info(p_id bigint)
+RETURNS TABLE (historie_id bigint, van text, naar text, door text, op text, mag boolean, waarom text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	h hulpvraag%ROWTYPE;
+	r statushistorie%ROWTYPE;
+	v_waarom text := '';
+BEGIN
+	SELECT * INTO h FROM hulpvraag WHERE id = p_id;
+	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
+		RETURN;
+	END IF;
+	SELECT * INTO r FROM statushistorie s WHERE s.hulpvraag_id = p_id ORDER BY s.id DESC LIMIT 1;
+	IF NOT FOUND OR r.van IS NULL THEN
+		RETURN;
+	END IF;
+	IF r.terug_van IS NOT NULL THEN
+		v_waarom := 'de laatste wijziging is zelf een terugdraaiing; kies de status gewoon opnieuw (s)';
+	ELSIF r.naar IS DISTINCT FROM h.status THEN
+		v_waarom := 'de status is intussen anders gewijzigd';
+	ELSIF mag('status-terugdraaien-altijd', h.organisatie_id) THEN
+		v_waarom := '';
+	ELSIF NOT mag('status-terugdraaien', h.organisatie_id) THEN
+		v_waarom := 'terugdraaien mag jouw rol niet';
+	ELSIF r.door IS DISTINCT FROM acting_account() THEN
+		v_waarom := 'alleen wie de wijziging deed mag die terugdraaien (daarna alleen een beheerder)';
+	ELSIF r.op < now() - interval '10 minutes' THEN
+		v_waarom := 'de wijziging is ouder dan 10 minuten; nu kan alleen een beheerder die terugdraaien';
+	END IF;
+	RETURN QUERY SELECT r.id, r.van, r.naar, coalesce((SELECT a.naam FROM account a WHERE a.id = r.door), 'balie (automatisch)'),
+	                    to_char(r.op, 'DD-MM-YYYY HH24:MI'), v_waarom = '', v_waarom;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION status_terug_info(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION status_terug_info(bigint) TO balie_app;
+
+-- The undo itself, with the version the person saw; answers like
+-- status_wijzigen ('ok' with the new version and status, 'conflict' with
+-- who and when, 'weg').  One transaction with its history and audit rows.
+CREATE FUNCTION status_terugdraaien(p_id bigint, p_version integer, p_reden text)
+RETURNS TABLE (uitkomst text, versie integer, door text, op text, status text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	h        hulpvraag%ROWTYPE;
+	i        record;
+	v_versie integer;
+BEGIN
+	SELECT * INTO h FROM hulpvraag WHERE id = p_id FOR UPDATE;
+	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
+		RETURN QUERY SELECT 'weg'::text, NULL::integer, ''::text, ''::text, ''::text;
+		RETURN;
+	END IF;
+	IF h.version <> p_version THEN
+		RETURN QUERY
+		SELECT 'conflict'::text, h.version, coalesce(a.naam, ''), coalesce(to_char(h.updated_at, 'DD-MM-YYYY HH24:MI'), ''),
+		       h.status
+		  FROM (SELECT 1) x LEFT JOIN account a ON a.id = h.gewijzigd_door;
+		RETURN;
+	END IF;
+	SELECT * INTO i FROM status_terug_info(p_id);
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'Terugdraaien kan niet: er is geen statuswijziging om terug te draaien' USING ERRCODE = 'P0001';
+	ELSIF NOT i.mag THEN
+		RAISE EXCEPTION 'Terugdraaien kan niet: %', i.waarom USING ERRCODE = 'P0001';
+	END IF;
+	INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, reden, terug_van)
+	VALUES (p_id, h.organisatie_id, h.status, i.van, acting_account(),
+	        btrim('Teruggedraaid (wijziging van ' || i.door || ', ' || i.op || '). ' || coalesce(p_reden, '')),
+	        i.historie_id);
+	UPDATE hulpvraag x SET status = i.van, version = x.version + 1 WHERE x.id = p_id
+	RETURNING x.version INTO v_versie;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), h.organisatie_id, 'status-terug', 'hulpvraag', p_id,
+	        format('versie %s, historie %s teruggedraaid', v_versie, i.historie_id));
+	RETURN QUERY SELECT 'ok'::text, v_versie, ''::text, ''::text, i.van;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION status_terugdraaien(bigint, integer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION status_terugdraaien(bigint, integer, text) TO balie_app;

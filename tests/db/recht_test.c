@@ -190,6 +190,8 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_PLANNEN:
 	case RECHT_UITKOMST_VASTLEGGEN:
 	case RECHT_VOORLOPIG_ZIEN:     /* the aanvrager sees its own too: voorlopig_for_applicatiebeheer */
+	case RECHT_STATUS_TERUGDRAAIEN: /* needs a change of one's own first: tests/db/terug_test.c walks the roles */
+	case RECHT_STATUS_TERUGDRAAIEN_ALTIJD:
 	case RECHT_COUNT:
 		break;
 	}
