@@ -13,7 +13,7 @@ int db_terug_info(struct db *db, long id, struct terug_info *t, struct err *e)
 	char sid[24];
 	const char *p[1] = { db_num(sid, sizeof sid, id) };
 	enum db_failure kind;
-	PGresult *r = db_exec_as_account(db, e, &kind, "SELECT van, naar, door, op, mag, waarom FROM status_terug_info($1)",
+	PGresult *r = db_exec_as_account(db, e, &kind, "SELECT van, naar, door, op, mag, waarom, versie FROM status_terug_info($1)",
 					 1, p);
 
 	memset(t, 0, sizeof *t);
@@ -27,6 +27,7 @@ int db_terug_info(struct db *db, long id, struct terug_info *t, struct err *e)
 		DB_COPY(t->op, r, 0, 3);
 		t->mag = PQgetvalue(r, 0, 4)[0] == 't';
 		DB_COPY(t->waarom, r, 0, 5);
+		t->versie = atoi(PQgetvalue(r, 0, 6));
 	}
 	PQclear(r);
 	return 0;

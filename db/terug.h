@@ -17,6 +17,7 @@ struct terug_info {
 	char op[20];                /* dd-mm-jjjj hh:mm */
 	int mag;                    /* the acting account may undo it now */
 	char waarom[200];           /* else why not, in Dutch */
+	int versie;                 /* the hulpvraag's version now (for the undo's check) */
 };
 
 /* The last status change of hulpvraag id as the acting account sees it.

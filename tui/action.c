@@ -205,6 +205,13 @@ const struct action action_table[] = {
 	  CTX_VERWERKEN, 0 },
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
 	  CTX_VERWERKEN, 0 },
+	{ ACT_TV_VERWERKEN, "financieel-verwerken", "Verwerken",
+	  "Zet de gemarkeerde rijen (of de gekozen) op financieel verwerkt: alleen die door de controle komen; "
+	  "eerst zegt balie naar welke status, hoeveel rijen en hoeveel mails, en welke overgeslagen worden en waarom",
+	  CTX_VERWERKEN, ACTION_BAR, ACTION_RECHT(RECHT_TE_VERWERKEN) },
+	{ ACT_HV_TERUG, "status-terugdraaien", "Terugdraaien",
+	  "Draait de laatste statuswijziging van de gekozen hulpvraag terug: je eigen binnen 10 minuten, daarna alleen een beheerder",
+	  CTX_VERWERKEN, ACTION_DESTRUCTIVE, ACTION_RECHT(RECHT_STATUS_TERUGDRAAIEN) },
 	{ ACT_HV_BRIEF, "beschikking-brief", "Brief",
 	  "Tabblad TLV of Aanpak: maakt de beschikkingsbrief (PDF) en bewaart hem als bijlage; een eerdere blijft, als vervangen",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },

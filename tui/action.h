@@ -159,6 +159,7 @@ enum action_id {
 	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
 	ACT_Q_SORT_PICK,         /* werkvoorraad: pick the sort column (htop's F6) */
 	ACT_HV_TERUG,            /* hulpvraag, te verwerken: undo the last status change (issue 10 §4) */
+	ACT_TV_VERWERKEN,        /* te verwerken: bulk "financieel verwerkt" of the marked rows */
 	ACT_COUNT_ /* keep last */
 };
 

@@ -43,7 +43,6 @@
 #include "tui/aanpak_tab.h"
 #include "tui/tlv_tab.h"
 #include "tui/terug.h"
-#include "db/terug.h"
 
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
@@ -1174,7 +1173,9 @@ static int job_status(struct pane *p, struct app *a)
 
 static int job_terug_vraag(struct pane *p, struct app *a)
 {
-	return terug_vraag(a, p, DT_TERUG, P(p)->id);
+	struct terug_info t;
+
+	return terug_vraag(a, p, DT_TERUG, P(p)->id, &t);
 }
 
 static int job_terug(struct pane *p, struct app *a)

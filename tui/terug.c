@@ -3,10 +3,9 @@
 
 #include <stdio.h>
 
-#include "db/terug.h"
 #include "tui/dialog.h"
 
-int terug_vraag(struct app *a, struct pane *owner, int tag, long id)
+int terug_vraag(struct app *a, struct pane *owner, int tag, long id, struct terug_info *tp)
 {
 	struct terug_info t;
 	struct err e;
@@ -24,6 +23,7 @@ int terug_vraag(struct app *a, struct pane *owner, int tag, long id)
 		app_message(a, 1, "Terugdraaien kan niet: %s", t.waarom);
 		return R_BARS;
 	}
+	*tp = t;
 	app_message_clear(a);
 	snprintf(prompt, sizeof prompt,
 		 "De laatste wijziging, \"%s\" → \"%s\" (%s, %s), terugdraaien?  De status wordt weer \"%s\"; "

@@ -5,9 +5,11 @@
 
 #include "tui/app.h"
 
-/* Run as a job: reads the last status change of hulpvraag id and opens the
- * confirmation (dialog tag) on owner, or says in the message line why it
- * cannot be undone.  Returns the R_ flags to repaint. */
-int terug_vraag(struct app *a, struct pane *owner, int tag, long id);
+#include "db/terug.h"
+
+/* Run as a job: reads the last status change of hulpvraag id into *t and
+ * opens the confirmation (dialog tag) on owner, or says in the message line
+ * why it cannot be undone.  Returns the R_ flags to repaint. */
+int terug_vraag(struct app *a, struct pane *owner, int tag, long id, struct terug_info *t);
 
 #endif

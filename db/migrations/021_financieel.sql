@@ -245,7 +245,8 @@ $$;
 -- may undo it now, else why not (Dutch).  No row when the hulpvraag is not
 -- visible or has no change to undo.
 CREATE FUNCTION status_terug_info(p_id bigint)
-RETURNS TABLE (historie_id bigint, van text, naar text, door text, op text, mag boolean, waarom text)
+RETURNS TABLE (historie_id bigint, van text, naar text, door text, op text, mag boolean, waarom text,
+               versie integer)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 #variable_conflict use_column
 DECLARE
@@ -275,7 +276,7 @@ BEGIN
 		v_waarom := 'de wijziging is ouder dan 10 minuten; nu kan alleen een beheerder die terugdraaien';
 	END IF;
 	RETURN QUERY SELECT r.id, r.van, r.naar, coalesce((SELECT a.naam FROM account a WHERE a.id = r.door), 'balie (automatisch)'),
-	                    to_char(r.op, 'DD-MM-YYYY HH24:MI'), v_waarom = '', v_waarom;
+	                    to_char(r.op, 'DD-MM-YYYY HH24:MI'), v_waarom = '', v_waarom, h.version;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION status_terug_info(bigint) FROM PUBLIC;
@@ -325,3 +326,32 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION status_terugdraaien(bigint, integer, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION status_terugdraaien(bigint, integer, text) TO balie_app;
+
+-- ---------------------------------------------------------------- bulk "financieel verwerkt"
+
+-- For the marked rows of "Te verwerken": per hulpvraag the acting account
+-- sees, the "financieel verwerkt" status its flow lets this account move it
+-- to now, whether the status mail goes out (the aanvrager's address, not
+-- geen_mail), its version, and what stops it (Dutch, "" when nothing): no
+-- such status, or the guard's reasons (aanpak_fouten).  Read under the read
+-- policies (not SECURITY DEFINER); the bulk then makes each change with the
+-- ordinary status change, whose guard checks again.
+CREATE FUNCTION verwerken_controle(p_ids bigint[])
+RETURNS TABLE (hulpvraag_id bigint, nummer bigint, versie integer, naar text, mail boolean, waarom text)
+LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
+	SELECT h.id, h.nummer, h.version, t.naar,
+	       h.aanvrager_email IS NOT NULL AND NOT h.geen_mail,
+	       CASE WHEN t.naar IS NULL THEN 'geen overgang naar financieel verwerkt vanuit "' || h.status || '"'
+	            ELSE array_to_string(aanpak_fouten(h.id), '; ') END
+	  FROM hulpvraag h
+	  LEFT JOIN LATERAL (
+		SELECT ft.naar FROM flow_transitie ft JOIN beschikking_status s
+		    ON s.organisatie_id = h.organisatie_id AND s.status = ft.naar AND s.soort = 'arrangement'
+		 WHERE ft.aanvraagtype_id = h.aanvraagtype_id AND ft.van = h.status
+		   AND ft.rol IN (SELECT r.rol FROM account_rol r WHERE r.account_id = acting_account()
+		                    AND r.organisatie_id = h.organisatie_id)
+		 ORDER BY ft.naar LIMIT 1) t ON true
+	 WHERE h.id = ANY (p_ids)
+	 ORDER BY h.nummer
+$$;
+GRANT EXECUTE ON FUNCTION verwerken_controle(bigint[]) TO balie_app;

@@ -466,6 +466,50 @@ static void afgegeven_needs_a_complete_dossier(void **state)
 	harness_exec(w->su, "DELETE FROM compleet_regel");
 }
 
+/* 021: what bulk "financieel verwerkt" would do per row, as each role sees
+ * it: the target status for the financieel medewerker, the guard's reason;
+ * no target for a role without the transition; nothing of another SWV. */
+static void verwerken_controle_per_role(void **state)
+{
+	struct world *w = *state;
+	char sql[300];
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie) SELECT organisatie_id, 93, dossier_id, aanvraagtype_id, "
+			    " 'Arrangement twee', datum, 'Nieuw', '' FROM hulpvraag WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	snprintf(sql, sizeof sql, "INSERT INTO aanpak (hulpvraag_id, type, categorie, startdatum, einddatum, bedrag_cent) "
+				  "VALUES (%ld, 'arrangement', 'Midden', DATE '2026-09-01', DATE '2027-06-30', 850000)", hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT naar || '|' || mail || '|' || waarom FROM verwerken_controle(ARRAY[%ld])", hv);
+	struct db *fin = app_as("fin_a", w->su), *sec = app_as("sec_a", w->su), *b = app_as("sec_b", w->su);
+	struct err e;
+	enum db_failure kind;
+	assert_int_equal(db_begin(fin, &e), 0);
+	PGresult *r = db_exec(fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	assert_string_equal(PQgetvalue(r, 0, 0), "Verwerkt|false|beschikkingsnummer ontbreekt");
+	PQclear(r);
+	db_rollback(fin);
+	snprintf(sql, sizeof sql, "SELECT coalesce(naar, '-') || '|' || waarom FROM verwerken_controle(ARRAY[%ld])", hv);
+	assert_int_equal(db_begin(sec, &e), 0);
+	r = db_exec(sec, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	assert_string_equal(PQgetvalue(r, 0, 0), "-|geen overgang naar financieel verwerkt vanuit \"Nieuw\"");
+	PQclear(r);
+	db_rollback(sec);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verwerken_controle(ARRAY[%ld])", hv);
+	assert_int_equal(harness_long(b, sql), 0);
+	/* the number given: nothing stops it */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET nummer = 'ARR-93' WHERE hulpvraag_id = %ld", hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verwerken_controle(ARRAY[%ld]) WHERE waarom = ''", hv);
+	assert_int_equal(harness_long(fin, sql), 1);
+	db_free(&fin);
+	db_free(&sec);
+	db_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -477,6 +521,7 @@ int main(void)
 		cmocka_unit_test(aanpak_verwerkt_only_with_number_period_amount),
 		cmocka_unit_test(te_verwerken_follows_rls),
 		cmocka_unit_test(afgegeven_needs_a_complete_dossier),
+		cmocka_unit_test(verwerken_controle_per_role),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

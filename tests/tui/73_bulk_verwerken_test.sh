@@ -1,0 +1,49 @@
+#!/bin/sh
+# 73_bulk_verwerken_test.sh — issue 10 §4 at 80x24: in "Te verwerken" the
+# financieel medewerker marks an arrangement that is ready and one without a
+# beschikkingsnummer and presses f: the confirmation names the target status,
+# the number of rows and of mails, and the skipped one with why; Uitvoeren
+# processes only the ready one (the other stays, still marked); z on the
+# skipped row says why it cannot be undone.
+. "$(dirname "$0")/lib.sh"
+
+ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
+# the newest of each kind (test 93 takes the oldest without a number)
+KLAAR=$(demo_psql "SELECT h.nummer FROM balie.te_verwerken($ORG, 1000000) t JOIN balie.hulpvraag h ON h.id = t.hulpvraag_id
+	WHERE t.reden = 'Arrangement financieel verwerken' ORDER BY h.nummer DESC LIMIT 1")
+ZONDER=$(demo_psql "SELECT h.nummer FROM balie.te_verwerken($ORG, 1000000) t JOIN balie.hulpvraag h ON h.id = t.hulpvraag_id
+	WHERE t.reden = 'Arrangement: nummer invullen' ORDER BY h.nummer DESC LIMIT 1")
+check "demodata: een arrangement klaar ($KLAAR) en een zonder nummer ($ZONDER)" [ -n "$KLAAR" ] && [ -n "$ZONDER" ]
+# put them first in the list (oldest first): received long ago
+demo_psql "UPDATE balie.hulpvraag SET datum = current_date - 4000 WHERE organisatie_id = $ORG AND nummer = $KLAAR;
+	UPDATE balie.hulpvraag SET datum = current_date - 3999 WHERE organisatie_id = $ORG AND nummer = $ZONDER"
+MAILS=$(demo_psql "SELECT count(*) FROM balie.hulpvraag WHERE organisatie_id = $ORG AND nummer = $KLAAR
+	AND aanvrager_email IS NOT NULL AND NOT geen_mail")
+[ "$MAILS" = 1 ] && MAILTEKST="1 mail aan" || MAILTEKST="0 mails aan"
+
+tui_demo verwerken 80 24
+tui_login financieel demo
+check "overzicht na aanmelden" wait_for "Totaal" 20
+tui_keys v
+check "Te verwerken geopend" wait_for "oudste eerst · totaal €" 10
+check "beide bovenaan" screen_has_all " $KLAAR " " $ZONDER "
+tui_keys Space Down Space
+check "twee gemarkeerd" wait_for "2 gemarkeerd" 5
+tui_keys f
+check "bevestiging noemt de doelstatus" wait_for "Naar \"Arrangement>financieel verwerkt\"" 10
+check "… het aantal rijen en mails ($MAILTEKST)" screen_has_all "1 hulpvraag;" "$MAILTEKST"
+check "… en de overgeslagen met de reden" screen_has_all "1 overgeslagen" "$ZONDER:" "beschikkingsnummer ontbreekt"
+tui_keys Right
+wait_for "Enter: Uitvoeren" 5
+tui_keys Enter
+check "1 financieel verwerkt" wait_for "1 financieel verwerkt" 15
+check "in de database: verwerkt" [ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE organisatie_id = $ORG
+	AND nummer = $KLAAR")" = "Arrangement>financieel verwerkt" ]
+check "de andere niet" [ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE organisatie_id = $ORG
+	AND nummer = $ZONDER")" = "Arrangement>toegewezen" ]
+check "de verwerkte is van de lijst, de overgeslagen blijft gemarkeerd" wait_for "1 gemarkeerd" 5
+check "…bovenaan" screen_lacks " $KLAAR "
+# z on the skipped row: its last change was not this person's
+tui_keys z
+check "z: terugdraaien kan niet, met de reden" wait_for "Terugdraaien kan niet" 10
+tap_done
