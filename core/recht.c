@@ -94,6 +94,13 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_STATUS_TERUGDRAAIEN_ALTIJD] = { "status-terugdraaien-altijd",
 					       "elke laatste statuswijziging terugdraaien, ook later", ADM,
 					       "aanname (issue 10 §4: na 10 minuten alleen een beheerder)" },
+	[RECHT_VERLOOPT_BINNENKORT] = { "verloopt-binnenkort", "lijst verloopt binnenkort (TLV's en aanpakken)",
+					BACKOFFICE,
+					"aanname (issue 10 §4; 004 §4.1 \"in archief\" bij verlopen): ieder intern; "
+					"de database kiest de rijen" },
+	[RECHT_TE_EVALUEREN] = { "te-evalueren", "lijst te evalueren en op evalueren zetten", SEC | COO | ADM,
+				 "004 §3.6 (het secretariaat zet twee maanden voor afloop op evalueren); aanname: "
+				 "coördinator en applicatiebeheer ook; de flow beslist de status" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

@@ -160,6 +160,7 @@ int main(int argc, char **argv)
 		.conninfo = cfg.conninfo,
 		.org_code = cfg.organisatie,
 		.idle_lock_minutes = cfg.idle_lock_minutes,
+		.verloopt_maanden = cfg.verloopt_maanden,
 		.banner = NULL,
 		.keys = &keys,
 		.startup_notice = main_keys_notice(),

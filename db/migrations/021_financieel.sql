@@ -355,3 +355,54 @@ LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
 	 ORDER BY h.nummer
 $$;
 GRANT EXECUTE ON FUNCTION verwerken_controle(bigint[]) TO balie_app;
+
+-- ---------------------------------------------------------------- lists by end date
+
+-- 3. "Verloopt binnenkort": issued TLVs and aanpakken of hulpvragen not in
+--    an end status whose einddatum falls from today through p_maanden
+--    months on (p_maanden from balie.conf, verloopt_maanden), soonest
+--    first.  "Te evalueren" (004 §3.6: "Het secretariaat wijzigt de status
+--    twee maanden voor afloop naar Arrangement>evalueren"): aanpakken ending
+--    within two months (or already ended) whose hulpvraag can still go to
+--    an "…>evalueren" status from where it is (so is not there yet; aanname:
+--    the profile's evaluation status is the one whose name ends in
+--    ">evalueren").  Both read under the read policies (not SECURITY
+--    DEFINER).  "Today" in Europe/Amsterdam.
+CREATE INDEX aanpak_einde ON aanpak (organisatie_id, einddatum);
+CREATE INDEX tlv_beschikking_einde ON tlv_beschikking (organisatie_id, einddatum);
+
+CREATE FUNCTION verloopt_binnenkort(p_org bigint, p_maanden integer)
+RETURNS TABLE (hulpvraag_id bigint, nummer bigint, soort text, wat text, einddatum date, status text)
+LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
+	WITH d AS (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS vandaag)
+	SELECT * FROM (
+		SELECT h.id, h.nummer, 'TLV'::text, coalesce(b.soort, ''), b.einddatum, h.status
+		  FROM d, tlv_beschikking b JOIN hulpvraag h ON h.id = b.hulpvraag_id
+		  JOIN beschikking_status s ON s.organisatie_id = h.organisatie_id AND s.status = h.status AND s.soort = 'tlv'
+		 WHERE b.organisatie_id = p_org
+		   AND b.einddatum BETWEEN d.vandaag AND (d.vandaag + make_interval(months => p_maanden))::date
+		UNION ALL
+		SELECT h.id, h.nummer, 'Aanpak'::text, concat_ws(' ', nullif(a.type, ''), nullif(a.categorie, '')), a.einddatum,
+		       h.status
+		  FROM d, aanpak a JOIN hulpvraag h ON h.id = a.hulpvraag_id
+		  JOIN flow_status fs ON fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status
+		 WHERE a.organisatie_id = p_org AND NOT fs.eindstatus
+		   AND a.einddatum BETWEEN d.vandaag AND (d.vandaag + make_interval(months => p_maanden))::date) x
+	 ORDER BY 5, 2
+$$;
+GRANT EXECUTE ON FUNCTION verloopt_binnenkort(bigint, integer) TO balie_app, balie_report;
+
+CREATE FUNCTION te_evalueren(p_org bigint)
+RETURNS TABLE (hulpvraag_id bigint, nummer bigint, versie integer, wat text, einddatum date, status text, naar text)
+LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
+	SELECT h.id, h.nummer, h.version, concat_ws(' ', nullif(a.type, ''), nullif(a.categorie, '')), a.einddatum,
+	       h.status, t.naar
+	  FROM aanpak a JOIN hulpvraag h ON h.id = a.hulpvraag_id
+	  JOIN LATERAL (SELECT ft.naar FROM flow_transitie ft
+	                 WHERE ft.aanvraagtype_id = h.aanvraagtype_id AND ft.van = h.status AND ft.naar LIKE '%>evalueren'
+	                 ORDER BY ft.naar LIMIT 1) t ON true
+	 WHERE a.organisatie_id = p_org
+	   AND a.einddatum <= ((now() AT TIME ZONE 'Europe/Amsterdam')::date + interval '2 months')::date
+	 ORDER BY a.einddatum, h.nummer
+$$;
+GRANT EXECUTE ON FUNCTION te_evalueren(bigint) TO balie_app, balie_report;

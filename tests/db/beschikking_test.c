@@ -510,6 +510,60 @@ static void verwerken_controle_per_role(void **state)
 	db_free(&b);
 }
 
+/* 021: "Verloopt binnenkort" and "Te evalueren" choose by end date, relative
+ * to today, under the read policies (another SWV sees none). */
+static void lists_by_end_date(void **state)
+{
+	struct world *w = *state;
+	long a = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	char sql[500];
+	struct db *b = app_as("sec_b", w->su), *sec = app_as("sec_a", w->su);
+
+	/* an evaluation status the test flow can reach from Nieuw */
+	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			    "SELECT id, 'Arrangement>evalueren', 'Lopend', false, false, 6 FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) SELECT id, 'Nieuw', "
+			    "'Arrangement>evalueren', 'secretariaat' FROM aanvraagtype");
+	/* hulpvraag 93's aanpak (test above) ends in six weeks; Bram's TLV in a month */
+	harness_exec(w->su, "UPDATE aanpak a SET startdatum = (date_trunc('month', current_date) - interval '9 months')::date, "
+			    " einddatum = current_date + 42 FROM hulpvraag h WHERE h.id = a.hulpvraag_id AND h.nummer = 93");
+	snprintf(sql, sizeof sql, "UPDATE tlv_beschikking SET startdatum = (date_trunc('month', current_date) - "
+				  "interval '23 months')::date, einddatum = current_date + 30 WHERE hulpvraag_id = %ld", w->bram);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT string_agg(soort || ':' || nummer, ',' ORDER BY einddatum) "
+				  "FROM verloopt_binnenkort(%ld, 3) WHERE nummer = 93 OR soort = 'TLV'", a);
+	assert_int_equal(db_begin(sec, &(struct err){ 0 }), 0);
+	PGresult *r = db_exec(sec, &(struct err){ 0 }, NULL, sql, 0, NULL);
+	assert_non_null(r);
+	long bram_nr = harness_long(w->su, "SELECT nummer FROM hulpvraag WHERE id = (SELECT hulpvraag_id FROM "
+					   "tlv_beschikking WHERE nummer = '2026-001')");
+	char want[100];
+	snprintf(want, sizeof want, "TLV:%ld,Aanpak:93", bram_nr);
+	assert_string_equal(PQgetvalue(r, 0, 0), want);
+	PQclear(r);
+	db_rollback(sec);
+	/* one month ahead: only the TLV */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verloopt_binnenkort(%ld, 1) WHERE nummer = 93", a);
+	assert_int_equal(harness_long(sec, sql), 0);
+	/* te evalueren: 93 (ends within two months, can still go to evalueren) */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_evalueren(%ld) WHERE nummer = 93 "
+				  "AND naar = 'Arrangement>evalueren'", a);
+	assert_int_equal(harness_long(sec, sql), 1);
+	assert_int_equal(harness_long(b, sql), 0);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verloopt_binnenkort(%ld, 24)", a);
+	assert_int_equal(harness_long(b, sql), 0);
+	/* once there, off the list */
+	long hv93 = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	struct outcome o;
+	assert_int_equal(hulpvraag_set_status(sec, hv93, version_of(w, hv93), "Arrangement>evalueren", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_evalueren(%ld) WHERE nummer = 93", a);
+	assert_int_equal(harness_long(sec, sql), 0);
+	db_free(&b);
+	db_free(&sec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +576,7 @@ int main(void)
 		cmocka_unit_test(te_verwerken_follows_rls),
 		cmocka_unit_test(afgegeven_needs_a_complete_dossier),
 		cmocka_unit_test(verwerken_controle_per_role),
+		cmocka_unit_test(lists_by_end_date),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
