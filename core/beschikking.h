@@ -180,6 +180,7 @@ struct aanpak_invoer {
 	char reden[BESCHIKKING_TEKST];      /* why the amount is not the tariff */
 	char nummer[BESCHIKKING_NUMMER_MAX + 8];
 	char omschrijving[BESCHIKKING_TEKST];
+	int budget_akkoord;                 /* the person confirmed an amount over the budget (one save) */
 };
 
 enum aanpak_veld { AP_TYPE, AP_CATEGORIE, AP_START, AP_EIND, AP_BEDRAG, AP_REDEN, AP_NUMMER, AP_OMSCHRIJVING,

@@ -29,7 +29,17 @@ struct aanpak {
 	struct beschikking_tarief tarieven[AANPAK_MAX_TARIEVEN];    /* categorie points into tcat */
 	char tcat[AANPAK_MAX_TARIEVEN][104];
 	int ntarieven;
+	/* the organisatie's budgets with what the other aanpakken hold (021) */
+	struct aanpak_budget {
+		int schooljaar;
+		char soort[BESCHIKKING_KORT];
+		int64_t budget, vastgelegd; /* cents; vastgelegd without this aanpak */
+	} budgetten[AANPAK_MAX_TARIEVEN];
+	int nbudgetten;
 };
+
+/* The budget of the draft's type in the school year of its start, or NULL. */
+const struct aanpak_budget *aanpak_budget_van(const struct aanpak *a, const struct aanpak_invoer *in);
 
 /* Reads the aanpak of hulpvraag_id as the acting account.  0 (a->id 0 when
  * there is none), -1 with e. */

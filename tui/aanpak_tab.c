@@ -114,6 +114,20 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 	else
 		snprintf(buf, sizeof buf, "Geen tarief voor deze categorie en dit schooljaar (balie admin tarief)");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_DIM]);
+	/* the budget of its kind and school year: committed, this one, what remains (002) */
+	const struct aanpak_budget *b = aanpak_budget_van(&t->a, &t->draft);
+	int64_t deze = 0;
+	if (b) {
+		char bb[VALIDATE_MONEY_LEN], bv[VALIDATE_MONEY_LEN], bd[VALIDATE_MONEY_LEN], bo[VALIDATE_MONEY_LEN];
+		if (!t->draft.bedrag[0] || beschikking_bedrag(t->draft.bedrag, &deze, NULL) < 0)
+			deze = 0;
+		int64_t over = b->budget - b->vastgelegd - deze;
+		snprintf(buf, sizeof buf, "Budget %s %s: %s · vastgelegd %s · deze %s · %s %s", b->soort,
+			 beschikking_schooljaar_naam(b->schooljaar, jaar), validate_money_format(b->budget, bb, sizeof bb),
+			 validate_money_format(b->vastgelegd, bv, sizeof bv), validate_money_format(deze, bd, sizeof bd),
+			 over < 0 ? "te veel" : "over", validate_money_format(over < 0 ? -over : over, bo, sizeof bo));
+		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[over < 0 ? ST_ERROR : ST_DIM]);
+	}
 	if (t->a.arrangement) {
 		if (t->verwerken.n == 0)
 			screen_put(p, y++, 1, width - 2, "✓ Nummer, periode en bedrag: financieel verwerken kan (s)",
@@ -132,7 +146,7 @@ long aanpaktab_rows(const struct aanpaktab *t, int width)
 {
 	(void)t;
 	(void)width;
-	return 8 + veldrijen_rows(AP_VELDEN);
+	return 10 + veldrijen_rows(AP_VELDEN);
 }
 
 static int may(struct app *a)
@@ -213,11 +227,20 @@ int aanpaktab_dialog_ok(struct aanpaktab *t, struct app *a, struct pane *owner)
 	return R_PAINT | R_BARS;
 }
 
-int aanpaktab_save(struct aanpaktab *t, struct app *a, long hulpvraag_id)
+int aanpaktab_save(struct aanpaktab *t, struct app *a, struct pane *owner, long hulpvraag_id)
 {
 	struct outcome o;
+	char prompt[800];
 
 	db_aanpak_save(a->db, hulpvraag_id, t->a.id, t->a.version, &t->draft, t->a.id ? NULL : t->key, &o);
+	t->draft.budget_akkoord = 0; /* one confirmation is for one save */
+	if (o.kind == OUTCOME_REFUSED && !strncmp(o.err.msg, "Budget overschreden", 19)) {
+		/* 002 "bewaakt de beschikbare budgetten": only with an explicit yes,
+		 * which the database logs */
+		snprintf(prompt, sizeof prompt, "%s.  Toch bewaren?  (Dit wordt vastgelegd in het auditlog.)", o.err.msg);
+		dialog_open_confirm(&owner->dlg, AANPAKTAB_DT_BUDGET, "Budget overschreden", prompt, "Toch bewaren");
+		return R_PAINT | R_BARS;
+	}
 	outcome_show(a, &o, "de aanpak");
 	if (o.kind == OUTCOME_SAVED) {
 		t->dirty = 0;

@@ -748,6 +748,10 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_terug, "Bezig met terugdraaien…");
 	case TLVTAB_DT_VELD:
 		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
+	case AANPAKTAB_DT_BUDGET:
+		v->aanpak.draft.budget_akkoord = 1;
+		dialog_close(&v->base.dlg);
+		return start(v, a, job_tlv_save, "Bezig met bewaren…");
 	case AANPAKTAB_DT_VELD:
 		return aanpaktab_dialog_ok(&v->aanpak, a, &v->base);
 	}
@@ -1286,7 +1290,7 @@ static int job_tlv_brief(struct pane *p, struct app *a)
 /* The TLV tab's save: core checked the draft; the database checks again. */
 static int job_tlv_save(struct pane *p, struct app *a)
 {
-	return is_tlv(P(p)) ? tlvtab_save(&P(p)->tlv, a, P(p)->id) : aanpaktab_save(&P(p)->aanpak, a, P(p)->id);
+	return is_tlv(P(p)) ? tlvtab_save(&P(p)->tlv, a, P(p)->id) : aanpaktab_save(&P(p)->aanpak, a, p, P(p)->id);
 }
 
 static int job_note(struct pane *p, struct app *a)

@@ -406,3 +406,138 @@ LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
 	 ORDER BY a.einddatum, h.nummer
 $$;
 GRANT EXECUTE ON FUNCTION te_evalueren(bigint) TO balie_app, balie_report;
+
+-- ---------------------------------------------------------------- budgets
+
+-- 4. A budget per organisatie, school year (the one starting 1 August of
+--    schooljaar) and kind (002: het samenwerkingsverband "bewaakt de
+--    beschikbare budgetten").  Aanname: the kind is the aanpak's type
+--    (arrangement, groepsarrangement, schoolbudget …).  Configuration, set
+--    by the administrator (`balie admin budget`), read-only for the
+--    application, every change in the audit log (config_audit).
+CREATE TABLE budget (
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	schooljaar     integer NOT NULL CHECK (schooljaar BETWEEN 1900 AND 9998),
+	soort          text NOT NULL CHECK (soort ~ '\S' AND length(soort) <= 200),
+	bedrag_cent    bigint NOT NULL CHECK (bedrag_cent > 0 AND bedrag_cent <= 100000000000),
+	gewijzigd_op   timestamptz NOT NULL DEFAULT now(),
+	gewijzigd_door text NOT NULL DEFAULT session_user,
+	PRIMARY KEY (organisatie_id, schooljaar, soort)
+);
+GRANT SELECT ON budget TO balie_app, balie_report;
+CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON budget
+	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
+
+-- Money as people read it: € 1.234,56.
+CREATE FUNCTION euro(p_cent bigint) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT '€ ' || translate(to_char(p_cent / 100.0, 'FM999,999,999,990.00'), ',.', '.,')
+$$;
+
+-- The budget of kind p_soort in the school year of p_start and what the
+-- other aanpakken of that kind starting in that school year hold (all of
+-- the organisatie, whoever can see them; p_zonder: the aanpak being
+-- entered).  No row when there is no budget.  For the guard; not granted.
+CREATE FUNCTION budget_reken(p_org bigint, p_soort text, p_start date, p_zonder bigint)
+RETURNS TABLE (schooljaar integer, budget_cent bigint, vastgelegd_cent bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT b.schooljaar, b.bedrag_cent,
+	       coalesce((SELECT sum(a.bedrag_cent) FROM aanpak a
+	                  WHERE a.organisatie_id = p_org AND lower(a.type) = lower(p_soort) AND a.startdatum IS NOT NULL
+	                    AND extract(year FROM a.startdatum - interval '7 months')::integer = b.schooljaar
+	                    AND a.id IS DISTINCT FROM p_zonder), 0)::bigint
+	  FROM budget b
+	 WHERE b.organisatie_id = p_org AND lower(b.soort) = lower(p_soort)
+	   AND b.schooljaar = extract(year FROM p_start - interval '7 months')::integer
+$$;
+REVOKE EXECUTE ON FUNCTION budget_reken(bigint, text, date, bigint) FROM PUBLIC;
+
+-- Every budget of organisatie p_org with what the aanpakken hold, apart
+-- from aanpak p_zonder: for the tab Aanpak (committed, this one, what
+-- remains).  Only for someone who works for that organisatie.
+CREATE FUNCTION budget_standen(p_org bigint, p_zonder bigint)
+RETURNS TABLE (schooljaar integer, soort text, budget_cent bigint, vastgelegd_cent bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT b.schooljaar, b.soort, b.bedrag_cent,
+	       coalesce((SELECT sum(a.bedrag_cent) FROM aanpak a
+	                  WHERE a.organisatie_id = p_org AND lower(a.type) = lower(b.soort) AND a.startdatum IS NOT NULL
+	                    AND extract(year FROM a.startdatum - interval '7 months')::integer = b.schooljaar
+	                    AND a.id IS DISTINCT FROM p_zonder), 0)::bigint
+	  FROM budget b
+	 WHERE b.organisatie_id = p_org AND p_org IN (SELECT internal_orgs())
+	 ORDER BY b.schooljaar, b.soort
+$$;
+REVOKE EXECUTE ON FUNCTION budget_standen(bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION budget_standen(bigint, bigint) TO balie_app;
+
+-- The guard: an amount that takes its kind over the budget of its school
+-- year is refused unless this very write says the person confirmed it
+-- (budget_akkoord, a one-shot flag: it is false again in the row); the
+-- confirmation is logged (audit_log 'budget-akkoord', amounts only).  Runs
+-- after aanpak_stempel (trigger names run in order), which fills the
+-- organisatie.  Aanname: two entries at the same moment may together pass
+-- the budget unseen; the forecast shows it.
+ALTER TABLE aanpak ADD COLUMN budget_akkoord boolean NOT NULL DEFAULT false;
+GRANT INSERT (budget_akkoord), UPDATE (budget_akkoord) ON aanpak TO balie_app;
+CREATE FUNCTION aanpak_zz_budget() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	s record;
+BEGIN
+	IF NEW.bedrag_cent IS NULL OR NEW.startdatum IS NULL
+	   OR (TG_OP = 'UPDATE' AND NEW.bedrag_cent IS NOT DISTINCT FROM OLD.bedrag_cent
+	       AND NEW.startdatum IS NOT DISTINCT FROM OLD.startdatum AND lower(NEW.type) = lower(OLD.type)) THEN
+		NEW.budget_akkoord := false;
+		RETURN NEW;
+	END IF;
+	SELECT * INTO s FROM budget_reken(NEW.organisatie_id, NEW.type, NEW.startdatum, NEW.id);
+	IF FOUND AND s.vastgelegd_cent + NEW.bedrag_cent > s.budget_cent THEN
+		IF NOT NEW.budget_akkoord THEN
+			RAISE EXCEPTION 'Budget overschreden: budget % %-%: %, al vastgelegd %, deze %: % te veel',
+				NEW.type, s.schooljaar, s.schooljaar + 1, euro(s.budget_cent), euro(s.vastgelegd_cent),
+				euro(NEW.bedrag_cent), euro(s.vastgelegd_cent + NEW.bedrag_cent - s.budget_cent)
+				USING ERRCODE = 'P0001';
+		END IF;
+		INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+		VALUES (acting_account(), NEW.organisatie_id, 'budget-akkoord', 'aanpak', NEW.id,
+		        format('schooljaar %s budget %s vastgelegd %s deze %s', s.schooljaar, s.budget_cent,
+		               s.vastgelegd_cent, NEW.bedrag_cent));
+	END IF;
+	NEW.budget_akkoord := false;
+	RETURN NEW;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_zz_budget() FROM PUBLIC;
+CREATE TRIGGER aanpak_zz_budget BEFORE INSERT OR UPDATE ON aanpak
+	FOR EACH ROW EXECUTE FUNCTION aanpak_zz_budget();
+
+-- The forecast of kind p_soort in school year p_jaar, per month from
+-- August to July, cumulative: vastgelegd (aanpakken whose hulpvraag has
+-- been "financieel verwerkt") and verwacht (drawn up, not yet processed:
+-- the pipeline), each amount spread evenly over the months of its period
+-- (aanname: an arrangement costs the same every month).  For the
+-- administrator's `balie admin budget prognose`; not for the application.
+CREATE FUNCTION budget_prognose(p_org bigint, p_jaar integer, p_soort text)
+RETURNS TABLE (maand date, vastgelegd_cent bigint, verwacht_cent bigint)
+LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
+	WITH m AS (SELECT generate_series(make_date(p_jaar, 8, 1), make_date(p_jaar + 1, 7, 1), interval '1 month')::date AS maand),
+	a AS (SELECT a.bedrag_cent, date_trunc('month', a.startdatum)::date AS van,
+	             date_trunc('month', coalesce(a.einddatum, a.startdatum))::date AS tot,
+	             EXISTS (SELECT 1 FROM statushistorie x JOIN beschikking_status s ON s.organisatie_id = x.organisatie_id
+	                       AND s.status = x.naar AND s.soort = 'arrangement' WHERE x.hulpvraag_id = a.hulpvraag_id) AS verwerkt
+	        FROM aanpak a
+	       WHERE a.organisatie_id = p_org AND lower(a.type) = lower(p_soort) AND a.bedrag_cent IS NOT NULL
+	         AND a.startdatum IS NOT NULL
+	         AND extract(year FROM a.startdatum - interval '7 months')::integer = p_jaar),
+	per AS (SELECT m.maand,
+	               coalesce(sum(a.bedrag_cent / ((extract(year FROM age(a.tot, a.van)) * 12
+	                                              + extract(month FROM age(a.tot, a.van)))::integer + 1))
+	                          FILTER (WHERE a.verwerkt), 0) AS v,
+	               coalesce(sum(a.bedrag_cent / ((extract(year FROM age(a.tot, a.van)) * 12
+	                                              + extract(month FROM age(a.tot, a.van)))::integer + 1))
+	                          FILTER (WHERE NOT a.verwerkt), 0) AS w
+	          FROM m LEFT JOIN a ON m.maand BETWEEN a.van AND a.tot
+	         GROUP BY m.maand)
+	SELECT maand, (sum(v) OVER (ORDER BY maand))::bigint, (sum(w) OVER (ORDER BY maand))::bigint FROM per ORDER BY maand
+$$;
+REVOKE EXECUTE ON FUNCTION budget_prognose(bigint, integer, text) FROM PUBLIC;

@@ -564,6 +564,74 @@ static void lists_by_end_date(void **state)
 	db_free(&sec);
 }
 
+/* 021: the budget guard by direct SQL as balie_app: over the budget only
+ * with budget_akkoord in the same write, which is logged and does not
+ * stay set; budgets are configuration; another SWV sees none. */
+static void budget_only_with_confirmation(void **state)
+{
+	struct world *w = *state;
+	char sql[400], out[200];
+	struct err e;
+	enum db_failure kind;
+	const char *roles[] = { "sec_a", "coord_a", "school_a", "extern_a", "geen", "sec_b", "fin_a", NULL };
+
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	/* the aanpak of 93: Midden € 8.500 starting 9 months ago; a budget of its year with € 10 room */
+	snprintf(sql, sizeof sql, "INSERT INTO budget (organisatie_id, schooljaar, soort, bedrag_cent) SELECT a.organisatie_id, "
+				  "extract(year FROM a.startdatum - interval '7 months')::int, 'arrangement', "
+				  "(SELECT sum(bedrag_cent) FROM aanpak x WHERE x.type = 'arrangement' AND extract(year FROM "
+				  "x.startdatum - interval '7 months') = extract(year FROM a.startdatum - interval '7 months')) + 1000 "
+				  "FROM aanpak a WHERE a.hulpvraag_id = %ld", hv);
+	harness_exec(w->su, sql);
+	for (int i = 0; roles[i]; i++) {
+		struct db *x = app_as(roles[i], w->su);
+		snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, bedrag_reden = 'meer' "
+					  "WHERE hulpvraag_id = %ld RETURNING id", hv);
+		assert_int_equal(db_begin(x, &e), 0);
+		PGresult *r = db_exec(x, &e, &kind, sql, 0, NULL);
+		if (r && PQntuples(r) > 0)
+			fail_msg("%s: over het budget zonder bevestiging", roles[i]);
+		PQclear(r);
+		db_rollback(x);
+		if (!strcmp(roles[i], "fin_a") && !strstr(e.msg, "Budget overschreden"))
+			fail_msg("%s", e.msg);
+		/* nobody writes the budget itself */
+		assert_int_equal(db_begin(x, &e), 0);
+		assert_null(db_exec(x, &e, &kind, "UPDATE budget SET bedrag_cent = bedrag_cent * 2 RETURNING 1", 0, NULL));
+		db_rollback(x);
+		db_free(&x);
+	}
+	/* within the budget: no question */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 500, bedrag_reden = 'iets meer' "
+				  "WHERE hulpvraag_id = %ld RETURNING id", hv);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	PGresult *r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	/* confirmed: saved, logged, the flag not kept */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, budget_akkoord = true "
+				  "WHERE hulpvraag_id = %ld RETURNING budget_akkoord::text", hv);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	snprintf(out, sizeof out, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	assert_string_equal(out, "false");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE actie = 'budget-akkoord' AND object_id = "
+				  "(SELECT id FROM aanpak WHERE hulpvraag_id = %ld)", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* what the tab reads: this SWV's budgets only */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM budget_standen(%ld, NULL)", org);
+	assert_int_equal(harness_long(w->fin, sql), 1);
+	struct db *b = app_as("sec_b", w->su);
+	assert_int_equal(harness_long(b, sql), 0);
+	db_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -577,6 +645,7 @@ int main(void)
 		cmocka_unit_test(afgegeven_needs_a_complete_dossier),
 		cmocka_unit_test(verwerken_controle_per_role),
 		cmocka_unit_test(lists_by_end_date),
+		cmocka_unit_test(budget_only_with_confirmation),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

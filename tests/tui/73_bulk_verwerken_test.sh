@@ -4,7 +4,11 @@
 # beschikkingsnummer and presses f: the confirmation names the target status,
 # the number of rows and of mails, and the skipped one with why; Uitvoeren
 # processes only the ready one (the other stays, still marked); z on the
-# skipped row says why it cannot be undone.
+# skipped row says why it cannot be undone.  Then the budget (issue 10 §5):
+# the administrator sets the budget of that arrangement's school year with
+# `balie admin budget set` to € 1,00 above what it holds; the tab Aanpak
+# shows budget, committed, this one and what remains; a higher amount is
+# refused by the database until the explicit "Toch bewaren", which is logged.
 . "$(dirname "$0")/lib.sh"
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
@@ -46,4 +50,47 @@ check "…bovenaan" screen_lacks " $KLAAR "
 # z on the skipped row: its last change was not this person's
 tui_keys z
 check "z: terugdraaien kan niet, met de reden" wait_for "Terugdraaien kan niet" 10
+
+# the budget: € 1,00 room
+AP="FROM balie.aanpak a JOIN balie.hulpvraag h ON h.id = a.hulpvraag_id WHERE h.organisatie_id = $ORG AND h.nummer = $ZONDER"
+JAAR=$(demo_psql "SELECT extract(year FROM a.startdatum - interval '7 months')::integer $AP")
+NU=$(demo_psql "SELECT a.bedrag_cent $AP")
+RUIMTE=$(demo_psql "SELECT r.vastgelegd_cent + a.bedrag_cent + 100
+	FROM balie.aanpak a JOIN balie.hulpvraag h ON h.id = a.hulpvraag_id,
+	     balie.budget_reken(a.organisatie_id, a.type, a.startdatum, a.id) r
+	WHERE h.organisatie_id = $ORG AND h.nummer = $ZONDER")
+check "balie admin budget set" sh -c "cd '$TUI_ROOT' && eval \"\$('$TUI_BALIE' demo --env)\" &&
+	'$TUI_BALIE' admin budget set PO3008 $JAAR-$((JAAR + 1)) arrangement $(echo "$RUIMTE" | sed 's/..$/,&/') |
+	grep -q 'PO3008 $JAAR-$((JAAR + 1)) arrangement'"
+tui_keys Escape
+wait_for "Totaal" 10
+tui_open_hulpvraag "$ZONDER"
+check "hulpvraag $ZONDER geopend" wait_for "Hulpvraag $ZONDER ·" 10
+tui_keys v
+wait_for "Aanpak: Type" 5
+tui_keys Escape
+check "tab Aanpak: budget, vastgelegd, deze, over € 1,00" wait_for "Budget arrangement $JAAR-$((JAAR + 1))" 5
+check "… met wat overblijft" screen_has_all "vastgelegd €" "deze €" "over € 1,00"
+for i in 1 2 3 4; do tui_keys Down; done
+tui_keys v
+wait_for "Bedrag in euro" 5
+tui_keys C-u
+tui_type "$(echo "$((NU + 50000))" | sed 's/..$/,&/')"
+tui_keys Enter
+check "het budget zegt nu: te veel" wait_for "te veel € 499,00" 5
+tui_keys Down v
+wait_for "Waarom wijkt het bedrag af" 5
+tui_type "Extra uren ambulante begeleiding."
+tui_keys F2
+tui_keys F2
+check "F2: de database weigert, balie vraagt het expliciet" wait_for "Budget overschreden" 10
+check "… met Toch bewaren" screen_has "Toch bewaren"
+check "nog niets bewaard" [ "$(demo_psql "SELECT a.bedrag_cent $AP")" = "$NU" ]
+tui_keys Right
+wait_for "Enter: Toch bewaren" 5
+tui_keys Enter
+check "na Toch bewaren: bewaard" wait_for "Aanpak bewaard" 10
+check "in de database het nieuwe bedrag" [ "$(demo_psql "SELECT a.bedrag_cent $AP")" = "$((NU + 50000))" ]
+check "de bevestiging staat in het auditlog" [ "$(demo_psql "SELECT count(*) FROM balie.audit_log l
+	WHERE l.actie = 'budget-akkoord' AND l.object_id = (SELECT a.id $AP)")" = 1 ]
 tap_done
