@@ -101,6 +101,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_TE_EVALUEREN] = { "te-evalueren", "lijst te evalueren en op evalueren zetten", SEC | COO | ADM,
 				 "004 §3.6 (het secretariaat zet twee maanden voor afloop op evalueren); aanname: "
 				 "coördinator en applicatiebeheer ook; de flow beslist de status" },
+	[RECHT_BEZWAAR] = { "bezwaar", "bezwaar tegen een TLV registreren en afhandelen", SEC | FIN | ADM,
+			    "aanname (issue 10 §1; de seeds noemen geen bezwaar): wie de post en de "
+			    "beschikkingen doet" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

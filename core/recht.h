@@ -55,6 +55,7 @@ enum recht_actie {
 	RECHT_STATUS_TERUGDRAAIEN_ALTIJD, /* undo any last status change, at any time */
 	RECHT_VERLOOPT_BINNENKORT,   /* the list of TLVs and aanpakken ending soon: a read */
 	RECHT_TE_EVALUEREN,          /* the list of arrangements to evaluate, and setting them to evalueren */
+	RECHT_BEZWAAR,               /* register a bezwaar against an issued TLV and record its outcome */
 	RECHT_COUNT
 };
 

@@ -240,6 +240,10 @@ const struct action action_table[] = {
 	  CTX_LOOPTIJD, 0 },
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
 	  CTX_LOOPTIJD, 0 },
+	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
+	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
+	  "gegrond geeft een nieuwe versie van de beschikking",
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_BEZWAAR) },
 	{ ACT_HV_BRIEF, "beschikking-brief", "Brief",
 	  "Tabblad TLV of Aanpak: maakt de beschikkingsbrief (PDF) en bewaart hem als bijlage; een eerdere blijft, als vervangen",
 	  CTX_HULPVRAAG, ACTION_BAR, ACTION_RECHT(RECHT_BESCHIKKING_BEWERKEN) },

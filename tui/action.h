@@ -164,6 +164,7 @@ enum action_id {
 	ACT_LT_VERLOOPT,         /* home: open "Verloopt binnenkort" */
 	ACT_LT_EVALUEREN,        /* home: open "Te evalueren" */
 	ACT_LT_OP_EVALUEREN,     /* te evalueren: the marked rows (or the chosen one) to the evaluation status */
+	ACT_HV_BEZWAAR,          /* hulpvraag, tab TLV: register a bezwaar, or record its outcome */
 	ACT_COUNT_ /* keep last */
 };
 

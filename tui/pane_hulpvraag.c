@@ -652,6 +652,7 @@ static int job_label_del(struct pane *p, struct app *a);
 static int job_omschr(struct pane *p, struct app *a);
 static int job_note(struct pane *p, struct app *a);
 static int job_terug_vraag(struct pane *p, struct app *a);
+static int job_bezwaar(struct pane *p, struct app *a);
 static int job_terug(struct pane *p, struct app *a);
 
 static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
@@ -748,6 +749,9 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_terug, "Bezig met terugdraaien…");
 	case TLVTAB_DT_VELD:
 		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
+	case BEZWAAR_DT_DATUM:
+	case BEZWAAR_DT_UITKOMST:
+		return start(v, a, job_bezwaar, "Bezig met bewaren…");
 	case AANPAKTAB_DT_BUDGET:
 		v->aanpak.draft.budget_akkoord = 1;
 		dialog_close(&v->base.dlg);
@@ -911,6 +915,8 @@ static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
 	for (int t = 0; t < TAB_COUNT; t++)
 		if (tabs[t].opens != ACT_NONE && tabs[t].opens == id)
 			v->tab = t;
+	if (id == ACT_HV_BEZWAAR && is_tlv(v)) /* a bezwaar belongs to the TLV: show it there */
+		v->tab = TAB_TLV;
 	return tabs[v->tab].action ? tabs[v->tab].action(v, a, id) : R_NONE;
 }
 
@@ -1173,6 +1179,11 @@ static int job_status(struct pane *p, struct app *a)
 	hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
 	free(reden);
 	return after_save(v, a, &o, "de statuswijziging");
+}
+
+static int job_bezwaar(struct pane *p, struct app *a)
+{
+	return bezwaren_bewaar(&P(p)->tlv.bz, a, p, P(p)->id);
 }
 
 static int job_terug_vraag(struct pane *p, struct app *a)

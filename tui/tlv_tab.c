@@ -38,6 +38,7 @@ void tlvtab_load(struct tlvtab *t, struct app *a, long hulpvraag_id)
 	t->b = b;
 	t->conf = conf;
 	t->err[0] = '\0';
+	bezwaren_load(&t->bz, a, hulpvraag_id);
 	if (!t->dirty) {
 		t->draft = b.in;
 		if (!b.id)
@@ -135,6 +136,7 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 	else
 		snprintf(buf, sizeof buf, "Nog geen TLV-beschikking%s", t->dirty ? " · * niet bewaard" : "");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
+	y += bezwaren_draw(&t->bz, a, p, y, width);
 	if (t->b.emb)
 		screen_put(p, y++, 1, width - 2, "EMB-leerling (formulier Aanvraag TLV): alleen TLV SO categorie hoog",
 			   s->attr[ST_DIM]);
@@ -166,7 +168,7 @@ long tlvtab_rows(const struct tlvtab *t, int width)
 {
 	(void)t;
 	(void)width;
-	return 12 + veldrijen_rows(TLV_VELDEN);
+	return 12 + BEZWAAR_MAX + 1 + veldrijen_rows(TLV_VELDEN);
 }
 
 int tlvtab_row(const struct tlvtab *t)
@@ -200,6 +202,13 @@ int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum acti
 	*save = 0;
 	if (!t->loaded || !t->b.tlv)
 		return R_NONE;
+	if (id == ACT_HV_BEZWAAR) {
+		if (!t->b.afgegeven && !t->bz.n) {
+			app_message(a, 1, "Bezwaar kan alleen tegen een afgegeven TLV");
+			return R_BARS;
+		}
+		return bezwaren_vraag(&t->bz, a, owner);
+	}
 	if (id == ACT_HV_BRIEF) {
 		if (!may(a))
 			return R_BARS;

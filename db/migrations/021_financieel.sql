@@ -541,3 +541,169 @@ LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
 	SELECT maand, (sum(v) OVER (ORDER BY maand))::bigint, (sum(w) OVER (ORDER BY maand))::bigint FROM per ORDER BY maand
 $$;
 REVOKE EXECUTE ON FUNCTION budget_prognose(bigint, integer, text) FROM PUBLIC;
+
+-- ---------------------------------------------------------------- bezwaar
+
+-- 6. A bezwaar against an issued TLV (issue 10 §1; the seeds say nothing
+--    of it: the rules are the issue's and the law's, aanname where noted):
+--    a record linked to the hulpvraag and its beschikking, received within
+--    6 weeks of the date of issue (the first status change into an
+--    "afgegeven" status) — a later one is registered, marked te_laat —
+--    with its outcome gegrond / ongegrond / deels gegrond.  A gegrond (and,
+--    aanname, a deels gegrond) outcome makes a new version of the
+--    beschikking: the old content is kept in tlv_beschikking_versie,
+--    marked replaced by this bezwaar, and the beschikking's version goes up
+--    (the financieel medewerker then corrects it; the afgegeven guard keeps
+--    it valid).  Written only through the two functions below (rulebook
+--    "bezwaar"); read by the SWV only (aanname: a bezwaar is the SWV's
+--    file, not the aanvrager's).
+CREATE TABLE bezwaar (
+	id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	hulpvraag_id   bigint NOT NULL,
+	tlv_beschikking_id bigint NOT NULL REFERENCES tlv_beschikking,
+	afgegeven_op   date NOT NULL,
+	ontvangen      date NOT NULL CHECK (ontvangen >= afgegeven_op),
+	te_laat        boolean NOT NULL,
+	uitkomst       text CHECK (uitkomst IN ('gegrond', 'ongegrond', 'deels gegrond')),
+	besloten_op    date,
+	toelichting    text NOT NULL DEFAULT '' CHECK (length(toelichting) <= 4000),
+	geregistreerd_door bigint REFERENCES account,
+	besloten_door  bigint REFERENCES account,
+	version        integer NOT NULL DEFAULT 1,
+	idempotentie   text UNIQUE CHECK (idempotentie ~ '^[0-9a-f]{32}$'),
+	CHECK ((uitkomst IS NULL) = (besloten_op IS NULL)),
+	FOREIGN KEY (hulpvraag_id, organisatie_id) REFERENCES hulpvraag (id, organisatie_id)
+);
+CREATE INDEX bezwaar_hulpvraag ON bezwaar (hulpvraag_id);
+CREATE TABLE tlv_beschikking_versie (
+	id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	organisatie_id bigint NOT NULL REFERENCES organisatie,
+	hulpvraag_id   bigint NOT NULL,
+	tlv_beschikking_id bigint NOT NULL REFERENCES tlv_beschikking,
+	versie         integer NOT NULL,
+	inhoud         jsonb NOT NULL,      -- the row as it was
+	vervangen_op   timestamptz NOT NULL DEFAULT now(),
+	bezwaar_id     bigint REFERENCES bezwaar,
+	FOREIGN KEY (hulpvraag_id, organisatie_id) REFERENCES hulpvraag (id, organisatie_id)
+);
+CREATE INDEX tlv_beschikking_versie_hulpvraag ON tlv_beschikking_versie (hulpvraag_id);
+ALTER TABLE bezwaar ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bezwaar FORCE ROW LEVEL SECURITY;
+ALTER TABLE tlv_beschikking_versie ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tlv_beschikking_versie FORCE ROW LEVEL SECURITY;
+CREATE POLICY eigenaar ON bezwaar TO balie_owner USING (true) WITH CHECK (true);
+CREATE POLICY eigenaar ON tlv_beschikking_versie TO balie_owner USING (true) WITH CHECK (true);
+CREATE POLICY zichtbaar ON bezwaar FOR SELECT TO balie_app, balie_report
+	USING (organisatie_id IN (SELECT internal_orgs())
+	       AND EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = bezwaar.hulpvraag_id));
+CREATE POLICY zichtbaar ON tlv_beschikking_versie FOR SELECT TO balie_app, balie_report
+	USING (organisatie_id IN (SELECT internal_orgs())
+	       AND EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = tlv_beschikking_versie.hulpvraag_id));
+-- write policies: none for balie_app (no INSERT/UPDATE/DELETE granted):
+-- only bezwaar_registreren and bezwaar_beslissen write
+GRANT SELECT ON bezwaar, tlv_beschikking_versie TO balie_app, balie_report;
+
+-- Registers a bezwaar received on p_ontvangen against the issued TLV of
+-- hulpvraag p_hv (idempotency key p_key: sent twice, made once).  Answers
+-- the bezwaar's id, whether it is late and the date of issue.
+CREATE FUNCTION bezwaar_registreren(p_hv bigint, p_ontvangen date, p_key text)
+RETURNS TABLE (bezwaar_id bigint, te_laat boolean, afgegeven_op date)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	h   hulpvraag%ROWTYPE;
+	b   tlv_beschikking%ROWTYPE;
+	v_af date;
+	v_id bigint;
+BEGIN
+	SELECT x.id, x.te_laat, x.afgegeven_op INTO v_id, te_laat, afgegeven_op FROM bezwaar x WHERE x.idempotentie = p_key;
+	IF FOUND THEN
+		bezwaar_id := v_id;
+		RETURN NEXT;
+		RETURN;
+	END IF;
+	SELECT * INTO h FROM hulpvraag WHERE id = p_hv;
+	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
+		RAISE EXCEPTION 'Deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe' USING ERRCODE = 'P0001';
+	END IF;
+	IF NOT mag('bezwaar', h.organisatie_id) THEN
+		RAISE EXCEPTION 'Een bezwaar registreren mag jouw rol niet' USING ERRCODE = 'P0001';
+	END IF;
+	SELECT * INTO b FROM tlv_beschikking WHERE hulpvraag_id = p_hv;
+	SELECT min((x.op AT TIME ZONE 'Europe/Amsterdam')::date) INTO v_af
+	  FROM statushistorie x JOIN beschikking_status s ON s.organisatie_id = x.organisatie_id AND s.status = x.naar
+	                                                 AND s.soort = 'tlv'
+	 WHERE x.hulpvraag_id = p_hv;
+	IF b.id IS NULL OR v_af IS NULL THEN
+		RAISE EXCEPTION 'Bezwaar kan alleen tegen een afgegeven TLV' USING ERRCODE = 'P0001';
+	END IF;
+	IF p_ontvangen IS NULL OR p_ontvangen < v_af OR p_ontvangen > (now() AT TIME ZONE 'Europe/Amsterdam')::date THEN
+		RAISE EXCEPTION 'De datum van ontvangst ligt tussen de afgifte (%) en vandaag', to_char(v_af, 'DD-MM-YYYY')
+			USING ERRCODE = 'P0001';
+	END IF;
+	INSERT INTO bezwaar (organisatie_id, hulpvraag_id, tlv_beschikking_id, afgegeven_op, ontvangen, te_laat,
+	                     geregistreerd_door, idempotentie)
+	VALUES (h.organisatie_id, p_hv, b.id, v_af, p_ontvangen, p_ontvangen > v_af + 42, acting_account(), p_key)
+	RETURNING id INTO v_id;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), h.organisatie_id, 'bezwaar', 'bezwaar', v_id,
+	        format('hulpvraag %s ontvangen %s%s', p_hv, p_ontvangen, CASE WHEN p_ontvangen > v_af + 42 THEN ' te laat' ELSE '' END));
+	RETURN QUERY SELECT v_id, p_ontvangen > v_af + 42, v_af;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bezwaar_registreren(bigint, date, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bezwaar_registreren(bigint, date, text) TO balie_app;
+
+-- The outcome of bezwaar p_id seen at p_version: 'ok' with the new version,
+-- 'conflict', or 'weg'.  Gegrond / deels gegrond: the beschikking as it
+-- was goes to tlv_beschikking_versie (replaced by this bezwaar) and its
+-- version goes up — the new version.
+CREATE FUNCTION bezwaar_beslissen(p_id bigint, p_version integer, p_uitkomst text, p_toelichting text)
+RETURNS TABLE (uitkomst text, versie integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	z bezwaar%ROWTYPE;
+	h hulpvraag%ROWTYPE;
+	b tlv_beschikking%ROWTYPE;
+	v integer;
+BEGIN
+	SELECT * INTO z FROM bezwaar WHERE id = p_id FOR UPDATE;
+	IF FOUND THEN
+		SELECT * INTO h FROM hulpvraag WHERE id = z.hulpvraag_id;
+	END IF;
+	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id)
+	   OR z.organisatie_id NOT IN (SELECT internal_orgs()) THEN
+		RETURN QUERY SELECT 'weg'::text, NULL::integer;
+		RETURN;
+	END IF;
+	IF NOT mag('bezwaar', z.organisatie_id) THEN
+		RAISE EXCEPTION 'Een bezwaar afhandelen mag jouw rol niet' USING ERRCODE = 'P0001';
+	END IF;
+	IF z.version <> p_version THEN
+		RETURN QUERY SELECT 'conflict'::text, z.version;
+		RETURN;
+	END IF;
+	IF z.uitkomst IS NOT NULL THEN
+		RAISE EXCEPTION 'Over dit bezwaar is al beslist (%)', z.uitkomst USING ERRCODE = 'P0001';
+	END IF;
+	IF p_uitkomst IS NULL OR p_uitkomst NOT IN ('gegrond', 'ongegrond', 'deels gegrond') THEN
+		RAISE EXCEPTION 'De uitkomst is gegrond, ongegrond of deels gegrond' USING ERRCODE = 'P0001';
+	END IF;
+	UPDATE bezwaar x SET uitkomst = p_uitkomst, besloten_op = (now() AT TIME ZONE 'Europe/Amsterdam')::date,
+	       besloten_door = acting_account(), toelichting = coalesce(p_toelichting, ''), version = x.version + 1
+	 WHERE x.id = p_id RETURNING x.version INTO v;
+	IF p_uitkomst IN ('gegrond', 'deels gegrond') THEN
+		SELECT * INTO b FROM tlv_beschikking WHERE id = z.tlv_beschikking_id FOR UPDATE;
+		INSERT INTO tlv_beschikking_versie (organisatie_id, hulpvraag_id, tlv_beschikking_id, versie, inhoud, bezwaar_id)
+		VALUES (b.organisatie_id, b.hulpvraag_id, b.id, b.version, to_jsonb(b), p_id);
+		UPDATE tlv_beschikking SET version = version + 1 WHERE id = b.id;
+	END IF;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), z.organisatie_id, 'bezwaar-besluit', 'bezwaar', p_id, p_uitkomst);
+	RETURN QUERY SELECT 'ok'::text, v;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION bezwaar_beslissen(bigint, integer, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bezwaar_beslissen(bigint, integer, text, text) TO balie_app;

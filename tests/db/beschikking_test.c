@@ -632,6 +632,89 @@ static void budget_only_with_confirmation(void **state)
 	db_free(&b);
 }
 
+/* 021: a bezwaar against an issued TLV, by direct SQL as balie_app for
+ * every role: only the rulebook's roles register and decide it, through
+ * the functions (no direct writes); late after 6 weeks; gegrond keeps the
+ * old beschikking as a replaced version and raises the version. */
+static void bezwaar_per_role(void **state)
+{
+	struct world *w = *state;
+	char sql[400], out[200];
+	struct err e;
+	enum db_failure kind;
+	struct {
+		const char *user;
+		int may;
+	} roles[] = { { "sec_a", 1 }, { "coord_a", 0 }, { "school_a", 0 }, { "extern_a", 0 }, { "geen", 0 },
+		      { "sec_b", 0 }, { "fin_a", 1 } };
+
+	/* Bram's TLV was issued in the first test: its date of issue is today */
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		struct db *x = app_as(roles[i].user, w->su);
+		snprintf(sql, sizeof sql, "SELECT te_laat::text FROM bezwaar_registreren(%ld, current_date, NULL)", w->bram);
+		assert_int_equal(db_begin(x, &e), 0);
+		PGresult *r = db_exec(x, &e, &kind, sql, 0, NULL);
+		if ((r != NULL) != roles[i].may)
+			fail_msg("%s: %s", roles[i].user, r ? "mocht" : e.msg);
+		PQclear(r);
+		db_rollback(x);
+		snprintf(sql, sizeof sql, "INSERT INTO bezwaar (organisatie_id, hulpvraag_id, tlv_beschikking_id, afgegeven_op, "
+					  "ontvangen, te_laat) SELECT organisatie_id, hulpvraag_id, id, current_date, current_date, "
+					  "false FROM tlv_beschikking WHERE hulpvraag_id = %ld", w->bram);
+		assert_int_equal(db_begin(x, &e), 0);
+		assert_null(db_exec(x, &e, &kind, sql, 0, NULL));
+		db_rollback(x);
+		db_free(&x);
+	}
+	/* issued 50 days ago: a bezwaar received today is late */
+	snprintf(sql, sizeof sql, "UPDATE statushistorie SET op = op - interval '50 days' WHERE hulpvraag_id = %ld", w->bram);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT te_laat::text || '|' || bezwaar_id FROM bezwaar_registreren(%ld, current_date, "
+				  "'00112233445566778899aabbccddeeff')", w->bram);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	PGresult *r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	snprintf(out, sizeof out, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	assert_int_equal(strncmp(out, "true|", 5), 0);
+	long id = atol(out + 5);
+	/* the same key again: the same bezwaar */
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	assert_int_equal(atol(PQgetvalue(r, 0, 0) + 5), id);
+	PQclear(r);
+	db_rollback(w->fin);
+	/* the aanvrager does not see it; the SWV does */
+	struct db *school = app_as("school_a", w->su);
+	assert_int_equal(harness_long(school, "SELECT count(*) FROM bezwaar"), 0);
+	db_free(&school);
+	/* gegrond: a new version, the old one kept */
+	snprintf(sql, sizeof sql, "SELECT version FROM tlv_beschikking WHERE hulpvraag_id = %ld", w->bram);
+	long was = harness_long(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM bezwaar_beslissen(%ld, 1, 'gegrond', 'Tweede advies ontbrak')", id);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	assert_string_equal(PQgetvalue(r, 0, 0), "ok");
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	snprintf(sql, sizeof sql, "SELECT version FROM tlv_beschikking WHERE hulpvraag_id = %ld", w->bram);
+	assert_int_equal(harness_long(w->su, sql), was + 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM tlv_beschikking_versie WHERE hulpvraag_id = %ld AND versie = %ld "
+				  "AND bezwaar_id = %ld AND inhoud->>'nummer' = '2026-001'", w->bram, was, id);
+	assert_int_equal(harness_long(w->fin, sql), 1);
+	/* decided once */
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM bezwaar_beslissen(%ld, 2, 'ongegrond', '')", id);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	assert_non_null(strstr(e.msg, "al beslist"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -646,6 +729,7 @@ int main(void)
 		cmocka_unit_test(verwerken_controle_per_role),
 		cmocka_unit_test(lists_by_end_date),
 		cmocka_unit_test(budget_only_with_confirmation),
+		cmocka_unit_test(bezwaar_per_role),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

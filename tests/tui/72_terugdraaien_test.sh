@@ -5,6 +5,9 @@
 # an issued TLV goes back into "afgegeven" without the dossier check of a
 # first issue; the history keeps both rows; a second z is refused (an undo
 # is not undone); in the database an audit row and the undo's history row.
+# Then a bezwaar against that TLV (B on the hulpvraag): the date received,
+# today offered, registered (late or not, after the date of issue); B again
+# records "gegrond": the beschikking gets a new version, the old one kept.
 . "$(dirname "$0")/lib.sh"
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
@@ -52,4 +55,24 @@ tui_keys z
 check "tweede z geweigerd met de reden" wait_for "zelf een terugdraaiing" 10
 check "status ongewijzigd" \
 	[ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE id = $HV")" = "TLV>afgegeven, school onbekend" ]
+
+# bezwaar: B shows the tab TLV and asks the date received
+AFGIFTE=$(demo_psql "SELECT min((x.op AT TIME ZONE 'Europe/Amsterdam')::date) > current_date - 42 FROM balie.statushistorie x
+	WHERE x.hulpvraag_id = $HV AND x.naar LIKE 'TLV>afgegeven%'")
+[ "$AFGIFTE" = t ] && OPTIJD="binnen 6 weken" || OPTIJD="te laat"
+VERSIE=$(demo_psql "SELECT version FROM balie.tlv_beschikking WHERE hulpvraag_id = $HV")
+tui_keys B
+check "B: datum van ontvangst gevraagd" wait_for "Bezwaar registreren" 5
+tui_keys Enter
+check "bezwaar geregistreerd ($OPTIJD)" wait_for "Bezwaar geregistreerd, $OPTIJD" 10
+check "het tabblad TLV toont het open bezwaar" screen_has "open (B: uitkomst)"
+tui_keys B
+check "B: de uitkomst gevraagd" wait_for "Uitkomst van het bezwaar" 5
+tui_keys Enter
+check "gegrond: nieuwe versie, de vorige bewaard" wait_for "nieuwe versie" 10
+check "in de database: de oude versie bewaard als vervangen" [ "$(demo_psql "SELECT count(*) FROM balie.tlv_beschikking_versie
+	WHERE hulpvraag_id = $HV AND versie = $VERSIE AND bezwaar_id IS NOT NULL")" = 1 ]
+check "het tabblad noemt de uitkomst en de vervangen versie" screen_has_all ": gegrond (" "1 eerdere versie na bezwaar vervangen"
+check "de beschikking een versie verder" [ "$(demo_psql "SELECT version FROM balie.tlv_beschikking WHERE hulpvraag_id = $HV")" = \
+	"$((VERSIE + 1))" ]
 tap_done
