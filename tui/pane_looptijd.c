@@ -10,14 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
-#include "tui/pane_hulpvraag.h"
-#include "tui/paths.h"
+#include "tui/lijstpane.h"
 #include "tui/tui.h"
 
-#define HEAD_ROWS 3
 #define W_NR 7
 #define W_EINDE 10
 #define W_SOORT 6
@@ -85,21 +82,11 @@ static void lt_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put(w, y, xs, W_SOORT, "Soort", s->attr[ST_HEAD]);
 	screen_put(w, y, xw, W_WAT, "Wat", s->attr[ST_HEAD]);
 	screen_put(w, y, xst, wst, "Status", s->attr[ST_HEAD]);
-	y++;
-	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
-	lijst_set_view(&v->list, rows - HEAD_ROWS > 1 ? rows - HEAD_ROWS : 1);
-	if (!v->loaded || v->list.n == 0) {
-		const char *m = v->body_msg[0] ? v->body_msg : !v->loaded ? "Bezig met laden…" : "Niets in deze lijst.";
-		screen_put(w, y + 1, 2, cols - 4, m, s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
+	if ((y = lijstpane_body(w, s, &v->list, y + 1, v->loaded, v->body_msg, "Niets in deze lijst.")) < 0)
 		return;
-	}
 	for (int i = v->list.top; i < v->list.n && y < rows; i++, y++) {
 		const struct looptijd_rij *r = lijst_row(&v->list, i);
-		attr_t at = s->attr[i == v->list.cur ? ST_SEL : ST_NORMAL];
-		screen_put_pad(w, y, 0, cols, "", at);
-		screen_put(w, y, 0, 1, lijst_marked(&v->list, r->id) ? "*" : " ", at);
-		snprintf(buf, sizeof buf, "%ld", r->nummer);
-		screen_put_right(w, y, x, W_NR, buf, at);
+		attr_t at = lijstpane_row(w, s, &v->list, i, y, r->id, r->nummer, x, W_NR);
 		screen_put(w, y, xe, W_EINDE, r->einde, at);
 		screen_put(w, y, xs, W_SOORT, r->soort, at);
 		screen_put(w, y, xw, W_WAT, r->wat, at);
@@ -119,10 +106,7 @@ static int job_load(struct pane *p, struct app *a)
 		snprintf(v->body_msg, sizeof v->body_msg, "Niet geladen: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	v->body_msg[0] = '\0';
-	lijst_set(&v->list, rows, n, 0, 0, keep);
-	lijst_marks_refresh(&v->list);
-	v->loaded = 1;
+	lijstpane_set(&v->list, rows, n, keep, &v->loaded, v->body_msg);
 	if (n == LOOPTIJD_MAX)
 		app_message(a, 0, "De eerste %d rijen", LOOPTIJD_MAX);
 	return R_PAINT | R_BARS;
@@ -131,20 +115,13 @@ static int job_load(struct pane *p, struct app *a)
 static int lt_open(struct pane *p, struct app *a, enum action_id id)
 {
 	(void)id;
-	p->job = job_load; /* back from the hulpvraag: reload */
-	p->work_waiting = 1;
-	app_push(a, pane_hulpvraag_new(a, lijst_current_id(&L(p)->list)));
-	return R_PAINT | R_BARS;
+	return lijstpane_open(p, a, &L(p)->list, job_load);
 }
 
 static int lt_mark(struct pane *p, struct app *a, enum action_id id)
 {
 	(void)a;
-	if (id == ACT_Q_MARK_ALL)
-		lijst_mark_all(&L(p)->list);
-	else
-		lijst_toggle(&L(p)->list);
-	return R_PAINT | R_BARS;
+	return lijstpane_mark(&L(p)->list, id);
 }
 
 /* e: the marked rows (else the chosen one) to their evaluation status,
@@ -173,32 +150,29 @@ static int lt_evalueren(struct pane *p, struct app *a, enum action_id id)
 static int job_evalueren(struct pane *p, struct app *a)
 {
 	struct looptijd *v = L(p);
-	int n = v->list.nmarks, done = 0, failed = 0;
+	int n = v->list.nmarks;
 	struct mark *m = calloc(n ? (size_t)n : 1, sizeof *m);
-	long first = 0;
-	char why[600] = "";
+	struct lijstpane_wissel *w = calloc(n ? (size_t)n : 1, sizeof *w);
+	struct lijstpane_uitslag u;
 
-	if (!m)
+	if (!m || !w) {
+		free(m);
+		free(w);
 		return R_NONE;
-	for (int i = 0; i < n; i++)
-		m[i] = *(const struct mark *)lijst_mark_at(&v->list, i);
-	for (int i = 0; i < n; i++) {
-		struct outcome o;
-		if (hulpvraag_set_status(a->db, m[i].id, m[i].versie, m[i].naar, "", paths_datadir(), NULL, &o) ==
-		    OUTCOME_SAVED) {
-			done++;
-			lijst_unmark(&v->list, m[i].id);
-		} else if (!failed++) {
-			first = m[i].nummer;
-			snprintf(why, sizeof why, "%s", o.err.msg);
-		}
 	}
+	/* copies: the loop unmarks as it goes */
+	for (int i = 0; i < n; i++) {
+		m[i] = *(const struct mark *)lijst_mark_at(&v->list, i);
+		w[i] = (struct lijstpane_wissel){ m[i].id, m[i].nummer, m[i].versie, m[i].naar };
+	}
+	lijstpane_wissel(a, &v->list, w, n, &u);
+	free(w);
 	free(m);
-	job_load(p, a);
-	if (failed)
-		app_message(a, 1, "%d op evalueren gezet, %d mislukt (%ld: %s)", done, failed, first, why);
+	job_load(p, a); /* clears the message line: the outcome comes after */
+	if (u.failed)
+		app_message(a, 1, "%d op evalueren gezet, %d mislukt (%ld: %s)", u.done, u.failed, u.first, u.why);
 	else
-		app_message(a, 0, "%d op evalueren gezet", done);
+		app_message(a, 0, "%d op evalueren gezet", u.done);
 	return R_PAINT | R_BARS;
 }
 

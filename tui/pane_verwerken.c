@@ -15,12 +15,9 @@
 #include "db/verwerken.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
-#include "tui/pane_hulpvraag.h"
-#include "tui/paths.h"
+#include "tui/lijstpane.h"
 #include "tui/terug.h"
-#include "db/hulpvraag.h"
 
-#define HEAD_ROWS 3 /* heading, column heads, rule */
 #define W_NR 7
 #define W_DATUM 10
 #define W_BEDRAG 13
@@ -92,22 +89,11 @@ static void tv_draw(struct pane *p, struct app *a, WINDOW *w)
 	screen_put(w, y, xr, wreden, "Wat te doen", s->attr[ST_HEAD]);
 	screen_put_right(w, y, xb, W_BEDRAG, "Bedrag", s->attr[ST_HEAD]);
 	screen_put(w, y, xs, wstat, "Status", s->attr[ST_HEAD]);
-	y++;
-	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
-	lijst_set_view(&v->list, rows - HEAD_ROWS > 1 ? rows - HEAD_ROWS : 1);
-	if (!v->loaded || v->list.n == 0) {
-		const char *m = v->body_msg[0] ? v->body_msg : !v->loaded ? "Bezig met laden…" : "Niets te verwerken.";
-		screen_put(w, y + 1, 2, cols - 4, m, s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
+	if ((y = lijstpane_body(w, s, &v->list, y + 1, v->loaded, v->body_msg, "Niets te verwerken.")) < 0)
 		return;
-	}
 	for (int i = v->list.top; i < v->list.n && y < rows; i++, y++) {
 		const struct verwerken_rij *r = lijst_row(&v->list, i);
-		attr_t at = s->attr[i == v->list.cur ? ST_SEL : ST_NORMAL];
-		screen_put_pad(w, y, 0, cols, "", at);
-		/* a mark as a symbol, never colour alone */
-		screen_put(w, y, 0, 1, lijst_marked(&v->list, r->id) ? "*" : " ", at);
-		snprintf(buf, sizeof buf, "%ld", r->nummer);
-		screen_put_right(w, y, x, W_NR, buf, at);
+		attr_t at = lijstpane_row(w, s, &v->list, i, y, r->id, r->nummer, x, W_NR);
 		screen_put(w, y, xd, W_DATUM, r->datum, at);
 		screen_put(w, y, xr, wreden, r->reden, at);
 		screen_put_right(w, y, xb, W_BEDRAG, r->bedrag ? validate_money_format(r->bedrag, bedrag, sizeof bedrag) : "",
@@ -129,10 +115,7 @@ static int job_load(struct pane *p, struct app *a)
 		snprintf(v->body_msg, sizeof v->body_msg, "Niet geladen: %s", e.msg);
 		return R_PAINT | R_BARS;
 	}
-	v->body_msg[0] = '\0';
-	lijst_set(&v->list, rows, n, 0, 0, keep);
-	lijst_marks_refresh(&v->list);
-	v->loaded = 1;
+	lijstpane_set(&v->list, rows, n, keep, &v->loaded, v->body_msg);
 	if (n == VERWERKEN_MAX)
 		app_message(a, 0, "De eerste %d rijen; verwerk die eerst", VERWERKEN_MAX);
 	return R_PAINT | R_BARS;
@@ -140,23 +123,14 @@ static int job_load(struct pane *p, struct app *a)
 
 static int tv_open(struct pane *p, struct app *a, enum action_id id)
 {
-	struct verwerken *v = V(p);
 	(void)id;
-	/* back from the hulpvraag: reload (it may be processed now) */
-	p->job = job_load;
-	p->work_waiting = 1;
-	app_push(a, pane_hulpvraag_new(a, lijst_current_id(&v->list)));
-	return R_PAINT | R_BARS;
+	return lijstpane_open(p, a, &V(p)->list, job_load);
 }
 
 static int tv_mark(struct pane *p, struct app *a, enum action_id id)
 {
 	(void)a;
-	if (id == ACT_Q_MARK_ALL)
-		lijst_mark_all(&V(p)->list);
-	else
-		lijst_toggle(&V(p)->list);
-	return R_PAINT | R_BARS;
+	return lijstpane_mark(&V(p)->list, id);
 }
 
 /* The marked rows, else the current one. */
@@ -239,31 +213,22 @@ static int job_controle(struct pane *p, struct app *a)
 static int job_bulk(struct pane *p, struct app *a)
 {
 	struct verwerken *v = V(p);
-	int done = 0, failed = 0;
-	long first = 0;
-	char why[600] = "";
+	struct lijstpane_wissel *w = calloc(v->nctl ? (size_t)v->nctl : 1, sizeof *w);
+	struct lijstpane_uitslag u;
+	int n = 0;
 
-	for (int i = 0; i < v->nctl; i++) {
-		const struct verwerken_controle *c = &v->ctl[i];
-		struct outcome o;
-		if (c->waarom[0])
-			continue;
-		if (hulpvraag_set_status(a->db, c->id, c->versie, c->naar, "", paths_datadir(), NULL, &o) ==
-		    OUTCOME_SAVED) {
-			done++;
-			lijst_unmark(&v->list, c->id);
-		} else {
-			if (!failed++) {
-				first = c->nummer;
-				snprintf(why, sizeof why, "%s", o.err.msg);
-			}
-		}
-	}
+	if (!w)
+		return R_NONE;
+	for (int i = 0; i < v->nctl; i++)
+		if (!v->ctl[i].waarom[0])
+			w[n++] = (struct lijstpane_wissel){ v->ctl[i].id, v->ctl[i].nummer, v->ctl[i].versie, v->ctl[i].naar };
+	lijstpane_wissel(a, &v->list, w, n, &u);
+	free(w);
 	job_load(p, a); /* clears the message line: the outcome comes after */
-	if (failed)
-		app_message(a, 1, "%d financieel verwerkt, %d mislukt (%ld: %s)", done, failed, first, why);
+	if (u.failed)
+		app_message(a, 1, "%d financieel verwerkt, %d mislukt (%ld: %s)", u.done, u.failed, u.first, u.why);
 	else
-		app_message(a, 0, "%d financieel verwerkt; terugdraaien kan 10 minuten met z", done);
+		app_message(a, 0, "%d financieel verwerkt; terugdraaien kan 10 minuten met z", u.done);
 	return R_PAINT | R_BARS;
 }
 
