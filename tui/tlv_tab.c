@@ -103,6 +103,14 @@ static void velden(struct tlvtab *t, struct veld *v)
 		x[ADV_TEKST] = (struct veld){ .label = advies_labels[5], .soort = VELD_TEKST, .waarde = a->tekst,
 					      .len = sizeof a->tekst };
 	}
+	v[TLV_VORIGE_NUMMER] = (struct veld){ .label = "Verlenging van TLV", .soort = VELD_REGEL, .waarde = in->vorige_nummer,
+					     .len = sizeof in->vorige_nummer,
+					     .prompt = "Een verlenging: het nummer van de vorige TLV (leeg: geen verlenging):" };
+	v[TLV_VORIGE_NUMMER].kop = "Verlenging (alleen bij een verlenging)";
+	v[TLV_VORIGE_EIND] = (struct veld){ .label = "Einddatum vorige TLV", .soort = VELD_REGEL, .waarde = in->vorige_eind,
+					   .len = sizeof in->vorige_eind,
+					   .prompt = "Einddatum van de vorige TLV (dd-mm-jjjj; leeg: balie neemt die over als "
+						     "de TLV in balie staat):" };
 	for (int i = 0; i < TLV_VELDEN; i++)
 		v[i].fout = t->fouten.veld[i];
 }

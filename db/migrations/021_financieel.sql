@@ -707,3 +707,50 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION bezwaar_beslissen(bigint, integer, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bezwaar_beslissen(bigint, integer, text, text) TO balie_app;
+
+-- ---------------------------------------------------------------- verlenging
+
+-- 5. A verlenging names the earlier TLV by its number and einddatum (issue
+--    10 §1).  When that TLV is in balie (same organisatie, that number) the
+--    row is linked to it (vorige_id) and its einddatum filled in, or must
+--    agree; a TLV of another pupil is refused.  A number balie does not
+--    know (a TLV from before balie) is kept as typed.
+ALTER TABLE tlv_beschikking ADD COLUMN vorige_nummer text CHECK (vorige_nummer ~ '^[A-Za-z0-9][A-Za-z0-9/._ -]{0,39}$');
+ALTER TABLE tlv_beschikking ADD COLUMN vorige_einddatum date;
+ALTER TABLE tlv_beschikking ADD COLUMN vorige_id bigint REFERENCES tlv_beschikking;
+GRANT INSERT (vorige_nummer, vorige_einddatum), UPDATE (vorige_nummer, vorige_einddatum)
+	ON tlv_beschikking TO balie_app;
+-- runs after tlv_beschikking_stempel (names in order), which sets the dossier
+CREATE FUNCTION tlv_beschikking_vorige() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	x tlv_beschikking%ROWTYPE;
+BEGIN
+	NEW.vorige_id := NULL;
+	IF NEW.vorige_nummer IS NULL THEN
+		IF NEW.vorige_einddatum IS NOT NULL THEN
+			RAISE EXCEPTION 'Verlenging: het nummer van de vorige TLV ontbreekt' USING ERRCODE = 'P0001';
+		END IF;
+		RETURN NEW;
+	END IF;
+	SELECT * INTO x FROM tlv_beschikking b WHERE b.organisatie_id = NEW.organisatie_id AND b.nummer = NEW.vorige_nummer
+	   AND b.id IS DISTINCT FROM NEW.id;
+	IF NOT FOUND THEN
+		RETURN NEW;
+	END IF;
+	IF x.dossier_id <> NEW.dossier_id THEN
+		RAISE EXCEPTION 'Verlenging: TLV % is van een andere leerling', NEW.vorige_nummer USING ERRCODE = 'P0001';
+	END IF;
+	IF NEW.vorige_einddatum IS NULL THEN
+		NEW.vorige_einddatum := x.einddatum;
+	ELSIF NEW.vorige_einddatum IS DISTINCT FROM x.einddatum THEN
+		RAISE EXCEPTION 'Verlenging: TLV % loopt tot %', NEW.vorige_nummer, to_char(x.einddatum, 'DD-MM-YYYY')
+			USING ERRCODE = 'P0001';
+	END IF;
+	NEW.vorige_id := x.id;
+	RETURN NEW;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION tlv_beschikking_vorige() FROM PUBLIC;
+CREATE TRIGGER tlv_beschikking_vorige BEFORE INSERT OR UPDATE ON tlv_beschikking
+	FOR EACH ROW EXECUTE FUNCTION tlv_beschikking_vorige();

@@ -715,6 +715,48 @@ static void bezwaar_per_role(void **state)
 	assert_non_null(strstr(e.msg, "al beslist"));
 }
 
+/* 021: a verlenging points at the earlier TLV: linked (einddatum filled in)
+ * when it is the same pupil's, refused when another pupil's or with
+ * another einddatum; a number balie does not know is kept as typed. */
+static void verlenging_link(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+	struct tlv_beschikking b;
+	struct beschikking_conf conf;
+	struct err e;
+	char sql[300];
+
+	/* Bram's second hulpvraag (bram2) has TLV 2026-002; Cem's is 2026-010 */
+	assert_int_equal(db_tlv_read(w->fin, w->bram2, &b, &conf, &e), 0);
+	in = b.in;
+	strcpy(in.vorige_nummer, "2026-010");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "TLV 2026-010 is van een andere leerling"));
+	strcpy(in.vorige_nummer, "2026-001");
+	strcpy(in.vorige_eind, "01-01-2027");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "TLV 2026-001 loopt tot"));
+	in.vorige_eind[0] = '\0';
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM tlv_beschikking v JOIN tlv_beschikking x ON x.id = v.vorige_id "
+				  "WHERE v.hulpvraag_id = %ld AND x.nummer = '2026-001' AND v.vorige_einddatum = x.einddatum",
+		 w->bram2);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	assert_int_equal(db_tlv_read(w->fin, w->bram2, &b, &conf, &e), 0);
+	assert_string_equal(b.in.vorige_nummer, "2026-001");
+	assert_true(b.in.vorige_eind[0] != '\0');
+	/* a TLV from before balie: as typed, not linked */
+	in = b.in;
+	strcpy(in.vorige_nummer, "OUD-1999");
+	strcpy(in.vorige_eind, "31-07-2026");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM tlv_beschikking WHERE hulpvraag_id = %ld AND vorige_id IS NULL "
+				  "AND vorige_einddatum = DATE '2026-07-31'", w->bram2);
+	assert_int_equal(harness_long(w->su, sql), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -730,6 +772,7 @@ int main(void)
 		cmocka_unit_test(lists_by_end_date),
 		cmocka_unit_test(budget_only_with_confirmation),
 		cmocka_unit_test(bezwaar_per_role),
+		cmocka_unit_test(verlenging_link),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

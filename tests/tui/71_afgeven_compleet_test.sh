@@ -3,7 +3,8 @@
 # with a complete, valid beschikking but a dossier that fails its checklist
 # (the compleet rules of its flow): the tab TLV says the dossier is not
 # complete and names what is missing, and "TLV>afgegeven, school onbekend"
-# is refused by the database with the same reason; the status stays.
+# is refused by the database with the same reason; the status stays.  A
+# verlenging that points at a TLV of another pupil is refused on save.
 . "$(dirname "$0")/lib.sh"
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
@@ -51,6 +52,17 @@ check "tab TLV: beschikking volledig, dossier niet compleet" wait_for "het dossi
 check "het eerste ontbrekende punt staat erbij ($EERSTE)" screen_has "$(printf '%s' "$EERSTE" | cut -c1-20)"
 check "geen 'klaar om af te geven'" screen_lacks "Volledig: de status kan naar afgegeven"
 
+# the verlenging field (after the two advices): a TLV of another pupil
+ANDER=$(demo_psql "SELECT b.nummer FROM balie.tlv_beschikking b WHERE b.organisatie_id = $ORG AND b.nummer IS NOT NULL
+	AND b.dossier_id <> (SELECT dossier_id FROM balie.hulpvraag WHERE id = $HV) ORDER BY b.id LIMIT 1")
+tui_down 18
+tui_keys v
+check "het veld Verlenging van TLV" wait_for "het nummer van de vorige TLV" 5
+tui_type "$ANDER"
+tui_keys Enter
+tui_keys w
+check "verlenging naar een TLV van een andere leerling geweigerd ($ANDER)" wait_for "TLV $ANDER is van een andere leerling" 10
+check "niets gekoppeld" [ "$(demo_psql "SELECT coalesce(vorige_nummer, '-') FROM balie.tlv_beschikking WHERE hulpvraag_id = $HV")" = - ]
 check "nummer onaangeroerd" [ "$(demo_psql "SELECT nummer FROM balie.tlv_beschikking WHERE hulpvraag_id = $HV")" = "T71-$NUMMER" ]
 check "status ongewijzigd in de database" \
 	[ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE id = $HV")" = "$STATUS" ]
