@@ -475,8 +475,9 @@ GRANT EXECUTE ON FUNCTION budget_standen(bigint, bigint) TO balie_app;
 -- (budget_akkoord, a one-shot flag: it is false again in the row); the
 -- confirmation is logged (audit_log 'budget-akkoord', amounts only).  Runs
 -- after aanpak_stempel (trigger names run in order), which fills the
--- organisatie.  Aanname: two entries at the same moment may together pass
--- the budget unseen; the forecast shows it.
+-- organisatie.  Two entries of one budget at the same moment are taken one
+-- after the other (a transaction lock per organisatie, school year and
+-- kind), so the second sees the first's amount and cannot pass unseen.
 ALTER TABLE aanpak ADD COLUMN budget_akkoord boolean NOT NULL DEFAULT false;
 GRANT INSERT (budget_akkoord), UPDATE (budget_akkoord) ON aanpak TO balie_app;
 CREATE FUNCTION aanpak_zz_budget() RETURNS trigger
@@ -490,6 +491,8 @@ BEGIN
 		NEW.budget_akkoord := false;
 		RETURN NEW;
 	END IF;
+	PERFORM pg_advisory_xact_lock(hashtextextended(format('budget %s %s %s', NEW.organisatie_id, lower(NEW.type),
+	                                                      extract(year FROM NEW.startdatum - interval '7 months')), 0));
 	SELECT * INTO s FROM budget_reken(NEW.organisatie_id, NEW.type, NEW.startdatum, NEW.id);
 	IF FOUND AND s.vastgelegd_cent + NEW.bedrag_cent > s.budget_cent THEN
 		IF NOT NEW.budget_akkoord THEN

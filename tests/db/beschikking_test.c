@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db/aanpak.h"
 #include "db/beschikking.h"
@@ -624,6 +625,48 @@ static void budget_only_with_confirmation(void **state)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE actie = 'budget-akkoord' AND object_id = "
 				  "(SELECT id FROM aanpak WHERE hulpvraag_id = %ld)", hv);
 	assert_int_equal(harness_long(w->su, sql), 1);
+	/* two financieel medewerkers at the same moment, each within what is
+	 * left but together over it: the second waits for the first and is
+	 * then refused */
+	struct db *one = app_as("fin_a", w->su), *two = app_as("fin_a2", w->su);
+	long hv2 = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 95");
+	snprintf(sql, sizeof sql, "UPDATE aanpak a SET type = 'arrangement', startdatum = x.startdatum, "
+				  "einddatum = x.einddatum, budget_akkoord = true FROM aanpak x WHERE x.hulpvraag_id = %ld "
+				  "AND a.hulpvraag_id = %ld", hv, hv2);
+	harness_exec(w->su, sql);
+	/* € 30 left: room for one of the two raises of € 20 */
+	harness_exec(w->su, "UPDATE budget b SET bedrag_cent = 3000 + (SELECT sum(a.bedrag_cent) FROM aanpak a "
+			    "WHERE a.type = 'arrangement' AND extract(year FROM a.startdatum - interval '7 months') = b.schooljaar)");
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, bedrag_reden = 'x' "
+				  "WHERE hulpvraag_id = %ld RETURNING id", hv);
+	assert_int_equal(db_begin(one, &e), 0);
+	r = db_exec(one, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	PQclear(r);
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, bedrag_reden = 'x' "
+				  "WHERE hulpvraag_id = %ld RETURNING id", hv2);
+	assert_int_equal(db_begin(two, &e), 0);
+	assert_int_equal(PQsendQuery(db_pg(two), sql), 1);
+	/* the second waits on the budget's lock while the first is open */
+	long waiting = 0;
+	for (int i = 0; i < 100 && !waiting; i++) {
+		waiting = harness_long(w->su, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+					      "AND wait_event = 'advisory' AND query LIKE 'UPDATE aanpak SET bedrag_cent%'");
+		if (!waiting)
+			usleep(50000);
+	}
+	assert_int_equal(waiting, 1);
+	assert_int_equal(db_commit(one, &e), 0);
+	r = PQgetResult(db_pg(two));
+	assert_int_equal(PQresultStatus(r), PGRES_FATAL_ERROR);
+	assert_non_null(strstr(PQresultErrorMessage(r), "Budget overschreden"));
+	PQclear(r);
+	while ((r = PQgetResult(db_pg(two))))
+		PQclear(r);
+	db_rollback(two);
+	db_free(&one);
+	db_free(&two);
 	/* what the tab reads: this SWV's budgets only */
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM budget_standen(%ld, NULL)", org);
 	assert_int_equal(harness_long(w->fin, sql), 1);
