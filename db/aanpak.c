@@ -182,3 +182,49 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 	}
 	return o->kind;
 }
+
+int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, struct aanpak_behandelaar *out, int *n, struct err *e)
+{
+	char sid[24];
+	const char *p[1] = { db_num(sid, sizeof sid, hulpvraag_id) };
+	enum db_failure kind;
+	PGresult *r = db_exec_as_account(db, e, &kind,
+					 "SELECT account_id, naam, is_behandelaar, coalesce(to_char(tot, 'DD-MM-YYYY'), '') "
+					 "  FROM aanpak_behandelaars($1)",
+					 1, p);
+	*n = 0;
+	if (!r)
+		return -1;
+	for (int i = 0; i < PQntuples(r) && *n < AANPAK_MAX_BEHANDELAARS; i++) {
+		struct aanpak_behandelaar *b = &out[(*n)++];
+		b->account_id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(b->naam, r, i, 1);
+		b->is = PQgetvalue(r, i, 2)[0] == 't';
+		DB_COPY(b->tot, r, i, 3);
+	}
+	PQclear(r);
+	return 0;
+}
+
+enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, long account_id, int aan, struct outcome *o)
+{
+	char sid[24], sacc[24];
+	const char *p[3] = { db_num(sid, sizeof sid, hulpvraag_id), db_num(sacc, sizeof sacc, account_id),
+			     aan ? "true" : "false" };
+	enum db_failure kind = DB_OK;
+
+	outcome_clear(o);
+	PGresult *r = db_exec_as_account(db, &o->err, &kind,
+					 "SELECT naam, coalesce(to_char(tot, 'DD-MM-YYYY'), ''), mail FROM aanpak_behandelaar($1, $2, $3)",
+					 3, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (!aan)
+		outcome_set(o, OUTCOME_SAVED, "%s is geen behandelaar meer", PQgetvalue(r, 0, 0));
+	else
+		outcome_set(o, OUTCOME_SAVED, "%s is behandelaar, met toegang tot en met %s; %s", PQgetvalue(r, 0, 0),
+			    PQgetvalue(r, 0, 1),
+			    PQgetvalue(r, 0, 2)[0] == 't' ? "mail klaargezet" : "geen mail: geen e-mailadres bekend");
+	PQclear(r);
+	return o->kind;
+}

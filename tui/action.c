@@ -240,6 +240,10 @@ const struct action action_table[] = {
 	  CTX_LOOPTIJD, 0 },
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
 	  CTX_LOOPTIJD, 0 },
+	{ ACT_HV_BEHANDELAAR, "behandelaar", "Behandelaar",
+	  "Tabblad Aanpak: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, een mail zonder de "
+	  "naam van de leerling), of haalt er een weg",
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AANPAK_BEWERKEN) },
 	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
 	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
 	  "gegrond geeft een nieuwe versie van de beschikking",

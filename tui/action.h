@@ -165,6 +165,7 @@ enum action_id {
 	ACT_LT_EVALUEREN,        /* home: open "Te evalueren" */
 	ACT_LT_OP_EVALUEREN,     /* te evalueren: the marked rows (or the chosen one) to the evaluation status */
 	ACT_HV_BEZWAAR,          /* hulpvraag, tab TLV: register a bezwaar, or record its outcome */
+	ACT_HV_BEHANDELAAR,      /* hulpvraag, tab Aanpak: choose a behandelaar (or take one off) */
 	ACT_COUNT_ /* keep last */
 };
 

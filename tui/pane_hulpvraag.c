@@ -653,6 +653,7 @@ static int job_omschr(struct pane *p, struct app *a);
 static int job_note(struct pane *p, struct app *a);
 static int job_terug_vraag(struct pane *p, struct app *a);
 static int job_bezwaar(struct pane *p, struct app *a);
+static int job_behandelaar(struct pane *p, struct app *a);
 static int job_terug(struct pane *p, struct app *a);
 
 static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
@@ -749,6 +750,8 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_terug, "Bezig met terugdraaien…");
 	case TLVTAB_DT_VELD:
 		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
+	case AANPAKTAB_DT_BEHANDELAAR:
+		return start(v, a, job_behandelaar, "Bezig met bewaren…");
 	case BEZWAAR_DT_DATUM:
 	case BEZWAAR_DT_UITKOMST:
 		return start(v, a, job_bezwaar, "Bezig met bewaren…");
@@ -915,8 +918,8 @@ static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
 	for (int t = 0; t < TAB_COUNT; t++)
 		if (tabs[t].opens != ACT_NONE && tabs[t].opens == id)
 			v->tab = t;
-	if (id == ACT_HV_BEZWAAR && is_tlv(v)) /* a bezwaar belongs to the TLV: show it there */
-		v->tab = TAB_TLV;
+	if ((id == ACT_HV_BEZWAAR && is_tlv(v)) || (id == ACT_HV_BEHANDELAAR && !is_tlv(v)))
+		v->tab = TAB_TLV; /* the TLV's or the aanpak's: show it there (one tab, two names) */
 	return tabs[v->tab].action ? tabs[v->tab].action(v, a, id) : R_NONE;
 }
 
@@ -1179,6 +1182,11 @@ static int job_status(struct pane *p, struct app *a)
 	hulpvraag_set_status(a->db, v->id, v->h->version, v->naar, reden ? reden : "", paths_datadir(), NULL, &o);
 	free(reden);
 	return after_save(v, a, &o, "de statuswijziging");
+}
+
+static int job_behandelaar(struct pane *p, struct app *a)
+{
+	return aanpaktab_behandelaar(&P(p)->aanpak, a, p, P(p)->id);
 }
 
 static int job_bezwaar(struct pane *p, struct app *a)

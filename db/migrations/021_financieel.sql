@@ -607,6 +607,26 @@ CREATE POLICY zichtbaar ON tlv_beschikking_versie FOR SELECT TO balie_app, balie
 -- only bezwaar_registreren and bezwaar_beslissen write
 GRANT SELECT ON bezwaar, tlv_beschikking_versie TO balie_app, balie_report;
 
+-- The hulpvraag p_hv for a SECURITY DEFINER function of business action
+-- p_actie: refused in Dutch when the acting account cannot see it, or its
+-- role may not (p_wat: "Een bezwaar registreren").
+CREATE FUNCTION hulpvraag_voor(p_hv bigint, p_actie text, p_wat text) RETURNS hulpvraag
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	h hulpvraag%ROWTYPE;
+BEGIN
+	SELECT * INTO h FROM hulpvraag WHERE id = p_hv;
+	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
+		RAISE EXCEPTION 'Deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe' USING ERRCODE = 'P0001';
+	END IF;
+	IF NOT mag(p_actie, h.organisatie_id) THEN
+		RAISE EXCEPTION '% mag jouw rol niet', p_wat USING ERRCODE = 'P0001';
+	END IF;
+	RETURN h;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION hulpvraag_voor(bigint, text, text) FROM PUBLIC;
+
 -- Registers a bezwaar received on p_ontvangen against the issued TLV of
 -- hulpvraag p_hv (idempotency key p_key: sent twice, made once).  Answers
 -- the bezwaar's id, whether it is late and the date of issue.
@@ -626,13 +646,7 @@ BEGIN
 		RETURN NEXT;
 		RETURN;
 	END IF;
-	SELECT * INTO h FROM hulpvraag WHERE id = p_hv;
-	IF NOT FOUND OR NOT hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) THEN
-		RAISE EXCEPTION 'Deze hulpvraag bestaat niet (meer) of je hebt er geen toegang toe' USING ERRCODE = 'P0001';
-	END IF;
-	IF NOT mag('bezwaar', h.organisatie_id) THEN
-		RAISE EXCEPTION 'Een bezwaar registreren mag jouw rol niet' USING ERRCODE = 'P0001';
-	END IF;
+	h := hulpvraag_voor(p_hv, 'bezwaar', 'Een bezwaar registreren');
 	SELECT * INTO b FROM tlv_beschikking WHERE hulpvraag_id = p_hv;
 	SELECT min((x.op AT TIME ZONE 'Europe/Amsterdam')::date) INTO v_af
 	  FROM statushistorie x JOIN beschikking_status s ON s.organisatie_id = x.organisatie_id AND s.status = x.naar
@@ -757,3 +771,86 @@ $$;
 REVOKE EXECUTE ON FUNCTION tlv_beschikking_vorige() FROM PUBLIC;
 CREATE TRIGGER tlv_beschikking_vorige BEFORE INSERT OR UPDATE ON tlv_beschikking
 	FOR EACH ROW EXECUTE FUNCTION tlv_beschikking_vorige();
+
+-- ---------------------------------------------------------------- behandelaars
+
+-- 5. Behandelaars of an aanpak (issue 10 §2): an external account of the
+--    organisatie (aanname: behandelaars are the external deskundigen with
+--    an account, role extern) gets access to the hulpvraag through the
+--    aanpak while it runs (hulpvraag_toegang soort 'aanpak', until the
+--    aanpak's einddatum, which follows a changed einddatum) and a mail
+--    without the pupil's name.  Set and removed only through
+--    aanpak_behandelaar (rulebook aanpak-bewerken), audited.
+CREATE FUNCTION aanpak_behandelaar(p_hv bigint, p_account bigint, p_aan boolean)
+RETURNS TABLE (naam text, tot date, mail boolean)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	h hulpvraag%ROWTYPE;
+	a aanpak%ROWTYPE;
+	b account%ROWTYPE;
+BEGIN
+	h := hulpvraag_voor(p_hv, 'aanpak-bewerken', 'Een behandelaar kiezen');
+	SELECT * INTO a FROM aanpak WHERE hulpvraag_id = p_hv;
+	IF NOT FOUND OR a.einddatum IS NULL THEN
+		RAISE EXCEPTION 'Eerst een aanpak met een einddatum bewaren: zo lang heeft de behandelaar toegang'
+			USING ERRCODE = 'P0001';
+	END IF;
+	SELECT x.* INTO b FROM account x JOIN account_rol r ON r.account_id = x.id
+	 WHERE x.id = p_account AND r.organisatie_id = h.organisatie_id AND r.rol = 'extern';
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'Een behandelaar is een externe deskundige met een account in deze organisatie'
+			USING ERRCODE = 'P0001';
+	END IF;
+	IF p_aan THEN
+		INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, tot)
+		VALUES (p_hv, p_account, 'aanpak', a.einddatum)
+		ON CONFLICT (hulpvraag_id, account_id, soort) DO UPDATE SET tot = EXCLUDED.tot;
+		IF b.email IS NOT NULL THEN
+			-- no pupil's name: the number, the kind and the period only
+			INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
+			VALUES (h.organisatie_id, p_hv, b.email, format('Behandelaar van hulpvraag %s', h.nummer),
+			        format(E'Beste %s,\n\nU bent behandelaar van hulpvraag %s (%s, %s tot en met %s).\n'
+			               'Zolang de aanpak loopt, ziet u de hulpvraag in balie.\n',
+			               b.naam, h.nummer, coalesce(nullif(a.type, ''), 'aanpak'),
+			               to_char(a.startdatum, 'DD-MM-YYYY'), to_char(a.einddatum, 'DD-MM-YYYY')));
+		END IF;
+	ELSE
+		DELETE FROM hulpvraag_toegang t WHERE t.hulpvraag_id = p_hv AND t.account_id = p_account AND t.soort = 'aanpak';
+	END IF;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), h.organisatie_id, CASE WHEN p_aan THEN 'behandelaar' ELSE 'behandelaar-weg' END,
+	        'aanpak', a.id, format('account %s', p_account));
+	RETURN QUERY SELECT b.naam, CASE WHEN p_aan THEN a.einddatum END, p_aan AND b.email IS NOT NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_behandelaar(bigint, bigint, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION aanpak_behandelaar(bigint, bigint, boolean) TO balie_app;
+
+-- Who can be behandelaar of hulpvraag p_hv, and who is: for the pick list.
+CREATE FUNCTION aanpak_behandelaars(p_hv bigint)
+RETURNS TABLE (account_id bigint, naam text, is_behandelaar boolean, tot date)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT x.id, x.naam, t.account_id IS NOT NULL, t.tot
+	  FROM hulpvraag h JOIN account_rol r ON r.organisatie_id = h.organisatie_id AND r.rol = 'extern'
+	  JOIN account x ON x.id = r.account_id
+	  LEFT JOIN hulpvraag_toegang t ON t.hulpvraag_id = h.id AND t.account_id = x.id AND t.soort = 'aanpak'
+	 WHERE h.id = p_hv AND h.organisatie_id IN (SELECT internal_orgs())
+	 ORDER BY x.naam
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_behandelaars(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION aanpak_behandelaars(bigint) TO balie_app;
+
+-- The access ends with the aanpak: a changed einddatum moves it along.
+CREATE FUNCTION aanpak_toegang_tot() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF NEW.einddatum IS DISTINCT FROM OLD.einddatum AND NEW.einddatum IS NOT NULL THEN
+		UPDATE hulpvraag_toegang SET tot = NEW.einddatum WHERE hulpvraag_id = NEW.hulpvraag_id AND soort = 'aanpak';
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_toegang_tot() FROM PUBLIC;
+CREATE TRIGGER aanpak_toegang_tot AFTER UPDATE OF einddatum ON aanpak
+	FOR EACH ROW EXECUTE FUNCTION aanpak_toegang_tot();

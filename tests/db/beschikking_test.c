@@ -800,6 +800,87 @@ static void verlenging_link(void **state)
 	assert_int_equal(harness_long(w->su, sql), 1);
 }
 
+/* 021: a behandelaar of an aanpak, by direct SQL as balie_app for every
+ * role: only who may edit the aanpak chooses one; the behandelaar sees the
+ * hulpvraag while the aanpak runs and gets a mail without the pupil's
+ * name; taken off, the access ends. */
+static void behandelaar_per_role(void **state)
+{
+	struct world *w = *state;
+	char sql[400];
+	struct err e;
+	enum db_failure kind;
+	struct {
+		const char *user;
+		int may;
+	} roles[] = { { "sec_a", 0 }, { "school_a", 0 }, { "extern_a", 0 }, { "geen", 0 }, { "sec_b", 0 },
+		      { "coord_a", 1 }, { "fin_a", 1 } };
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	long ext = harness_account(w->su, "extern_a");
+	struct db *x;
+
+	harness_exec(w->su, "UPDATE account SET email = 'extern@example.org' WHERE username = 'extern_a'");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE nummer = 93");
+	x = app_as("extern_a", w->su);
+	assert_int_equal(harness_long(x, sql), 0);
+	db_free(&x);
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		x = app_as(roles[i].user, w->su);
+		snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, true)", hv, ext);
+		assert_int_equal(db_begin(x, &e), 0);
+		PGresult *r = db_exec(x, &e, &kind, sql, 0, NULL);
+		if ((r != NULL) != roles[i].may)
+			fail_msg("%s: %s", roles[i].user, r ? "mocht" : e.msg);
+		PQclear(r);
+		db_rollback(x);
+		/* nobody writes the access directly */
+		snprintf(sql, sizeof sql, "INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, tot) "
+					  "VALUES (%ld, %ld, 'aanpak', DATE '2099-01-01')", hv, ext);
+		assert_int_equal(db_begin(x, &e), 0);
+		assert_null(db_exec(x, &e, &kind, sql, 0, NULL));
+		db_rollback(x);
+		db_free(&x);
+	}
+	snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, true)", hv, ext);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	PGresult *r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_toegang t JOIN aanpak a ON a.hulpvraag_id = t.hulpvraag_id "
+				  "WHERE t.hulpvraag_id = %ld AND t.soort = 'aanpak' AND t.tot = a.einddatum", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM outbox o JOIN hulpvraag h ON h.id = o.hulpvraag_id JOIN dossier d "
+				  "ON d.id = h.dossier_id WHERE o.hulpvraag_id = %ld AND o.aan = 'extern@example.org' "
+				  "AND o.onderwerp = 'Behandelaar van hulpvraag 93' AND position(d.roepnaam IN o.tekst) = 0 "
+				  "AND position(d.achternaam IN o.tekst) = 0", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	x = app_as("extern_a", w->su);
+	assert_int_equal(harness_long(x, "SELECT count(*) FROM hulpvraag WHERE nummer = 93"), 1);
+	/* the aanpak ends later: the access moves along */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET einddatum = einddatum + 7 WHERE hulpvraag_id = %ld", hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_toegang t JOIN aanpak a ON a.hulpvraag_id = t.hulpvraag_id "
+				  "WHERE t.hulpvraag_id = %ld AND t.soort = 'aanpak' AND t.tot = a.einddatum", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* taken off: no access */
+	snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, false)", hv, ext);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	assert_int_equal(harness_long(x, "SELECT count(*) FROM hulpvraag WHERE nummer = 93"), 0);
+	db_free(&x);
+	/* only an external account can be one */
+	snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, true)", hv, harness_account(w->su, "sec_a"));
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	assert_non_null(strstr(e.msg, "externe deskundige"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -816,6 +897,7 @@ int main(void)
 		cmocka_unit_test(budget_only_with_confirmation),
 		cmocka_unit_test(bezwaar_per_role),
 		cmocka_unit_test(verlenging_link),
+		cmocka_unit_test(behandelaar_per_role),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,6 +9,8 @@
 # `balie admin budget set` to € 1,00 above what it holds; the tab Aanpak
 # shows budget, committed, this one and what remains; a higher amount is
 # refused by the database until the explicit "Toch bewaren", which is logged.
+# Last, h chooses the external deskundige as behandelaar: access to the
+# hulpvraag until the aanpak ends and a mail without the pupil's name.
 . "$(dirname "$0")/lib.sh"
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
@@ -93,4 +95,23 @@ check "na Toch bewaren: bewaard" wait_for "Aanpak bewaard" 10
 check "in de database het nieuwe bedrag" [ "$(demo_psql "SELECT a.bedrag_cent $AP")" = "$((NU + 50000))" ]
 check "de bevestiging staat in het auditlog" [ "$(demo_psql "SELECT count(*) FROM balie.audit_log l
 	WHERE l.actie = 'budget-akkoord' AND l.object_id = (SELECT a.id $AP)")" = 1 ]
+
+# behandelaar
+HVID="(SELECT id FROM balie.hulpvraag WHERE organisatie_id = $ORG AND nummer = $ZONDER)"
+tui_keys h
+check "h: kies de behandelaar" wait_for "Wie behandelt?" 5
+tui_keys Enter
+check "behandelaar gekozen, met toegang tot het einde van de aanpak" wait_for "is behandelaar, met toegang tot en met" 10
+check "het tabblad noemt de behandelaar" screen_has "Behandelaar: "
+check "in de database: toegang tot de einddatum van de aanpak" [ "$(demo_psql "SELECT count(*) FROM balie.hulpvraag_toegang t
+	JOIN balie.aanpak a ON a.hulpvraag_id = t.hulpvraag_id WHERE t.hulpvraag_id = $HVID AND t.soort = 'aanpak'
+	AND t.tot = a.einddatum")" = 1 ]
+check "de mail noemt de leerling niet" [ "$(demo_psql "SELECT count(*) FROM balie.outbox o JOIN balie.hulpvraag h ON h.id = o.hulpvraag_id
+	JOIN balie.dossier d ON d.id = h.dossier_id JOIN balie.hulpvraag_toegang t ON t.hulpvraag_id = h.id AND t.soort = 'aanpak'
+	JOIN balie.account a ON a.id = t.account_id
+	WHERE o.hulpvraag_id = $HVID AND o.onderwerp = 'Behandelaar van hulpvraag $ZONDER'
+	AND position(d.achternaam IN replace(o.tekst, a.naam, '')) = 0
+	AND position(d.roepnaam IN replace(o.tekst, a.naam, '')) = 0")" = \
+	"$(demo_psql "SELECT count(*) FROM balie.account a JOIN balie.hulpvraag_toegang t ON t.account_id = a.id
+	WHERE t.hulpvraag_id = $HVID AND t.soort = 'aanpak' AND a.email IS NOT NULL")" ]
 tap_done
