@@ -260,7 +260,9 @@ const char *tlv_veld_label(int veld, char *buf, size_t len)
 {
 	if (veld >= 0 && veld < TLV_ADVIES1)
 		snprintf(buf, len, "%s", tlv_labels[veld]);
-	else if (veld >= TLV_ADVIES1 && veld < TLV_VELDEN)
+	else if (veld == TLV_VORIGE_NUMMER || veld == TLV_VORIGE_EIND)
+		snprintf(buf, len, "%s", veld == TLV_VORIGE_NUMMER ? "Verlenging van TLV" : "Einddatum vorige TLV");
+	else if (veld >= TLV_ADVIES1 && veld < TLV_VORIGE_NUMMER)
 		snprintf(buf, len, "Advies %d: %s", (veld - TLV_ADVIES1) / 6 + 1, advies_labels[(veld - TLV_ADVIES1) % 6]);
 	else
 		snprintf(buf, len, "?");
@@ -374,6 +376,17 @@ int tlv_check(const struct tlv_invoer *in, const struct tlv_context *c, int afge
 	}
 	if (afgeven && blank(in->motivering))
 		fout(f, TLV_MOTIVERING, "Motivering is verplicht bij afgeven", NULL);
+	/* a verlenging: the earlier TLV's number as numbers are, its einddatum
+	 * a date, both or neither */
+	if (!blank(in->vorige_nummer) && nummer_fout(in->vorige_nummer))
+		fout(f, TLV_VORIGE_NUMMER, "%s", nummer_fout(in->vorige_nummer));
+	if (!blank(in->vorige_eind)) {
+		struct datum d;
+		if (datum_parse(in->vorige_eind, &d, &sub) < 0)
+			fout(f, TLV_VORIGE_EIND, "%s", sub.msg);
+		else if (blank(in->vorige_nummer))
+			fout(f, TLV_VORIGE_NUMMER, "Het nummer van de vorige TLV ontbreekt", NULL);
+	}
 	check_advies(&in->advies[0], 0, c, in, afgeven, f);
 	check_advies(&in->advies[1], 1, c, in, afgeven, f);
 	if (!blank(in->advies[0].naam) && same(in->advies[0].naam, in->advies[1].naam))

@@ -104,6 +104,10 @@ struct tlv_invoer {
 	char ontvangende_school[BESCHIKKING_KORT];
 	char motivering[BESCHIKKING_TEKST];
 	struct tlv_advies advies[2];
+	/* a verlenging: the earlier TLV (its number and einddatum; linked by the
+	 * database when it exists in balie, refused when of another pupil) */
+	char vorige_nummer[BESCHIKKING_NUMMER_MAX + 8];
+	char vorige_eind[16];
 };
 
 /* Field numbers, for the message beside each field. */
@@ -111,7 +115,9 @@ enum tlv_veld {
 	TLV_NUMMER, TLV_SOORT, TLV_START, TLV_EIND, TLV_ONTVANGEND, TLV_MOTIVERING,
 	TLV_ADVIES1, /* + enum tlv_advies_veld */
 	TLV_ADVIES2 = TLV_ADVIES1 + 6,
-	TLV_VELDEN = TLV_ADVIES2 + 6
+	TLV_VORIGE_NUMMER = TLV_ADVIES2 + 6, /* a verlenging: the earlier TLV */
+	TLV_VORIGE_EIND,
+	TLV_VELDEN
 };
 enum tlv_advies_veld { ADV_NAAM, ADV_DISCIPLINE, ADV_ORGANISATIE, ADV_DATUM, ADV_ADVIES, ADV_TEKST };
 
@@ -180,6 +186,7 @@ struct aanpak_invoer {
 	char reden[BESCHIKKING_TEKST];      /* why the amount is not the tariff */
 	char nummer[BESCHIKKING_NUMMER_MAX + 8];
 	char omschrijving[BESCHIKKING_TEKST];
+	int budget_akkoord;                 /* the person confirmed an amount over the budget (one save) */
 };
 
 enum aanpak_veld { AP_TYPE, AP_CATEGORIE, AP_START, AP_EIND, AP_BEDRAG, AP_REDEN, AP_NUMMER, AP_OMSCHRIJVING,

@@ -87,6 +87,23 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_VOORLOPIG_ZIEN] = { "voorlopig-zien", "voorlopige aanmelding inzien (niet bewerken)", ADM,
 				   "000: \"niet meer zichtbaar voor PPO Rotterdam (met uitzondering van de "
 				   "kindkans-applicatiebeheerders)\"" },
+	[RECHT_STATUS_TERUGDRAAIEN] = { "status-terugdraaien", "eigen statuswijziging binnen 10 minuten terugdraaien",
+					BACKOFFICE,
+					"aanname (issue 10 §4: een vergissing herstelt wie haar maakte, binnen 10 "
+					"minuten); de seeds zeggen niets" },
+	[RECHT_STATUS_TERUGDRAAIEN_ALTIJD] = { "status-terugdraaien-altijd",
+					       "elke laatste statuswijziging terugdraaien, ook later", ADM,
+					       "aanname (issue 10 §4: na 10 minuten alleen een beheerder)" },
+	[RECHT_VERLOOPT_BINNENKORT] = { "verloopt-binnenkort", "lijst verloopt binnenkort (TLV's en aanpakken)",
+					BACKOFFICE,
+					"aanname (issue 10 §4; 004 §4.1 \"in archief\" bij verlopen): ieder intern; "
+					"de database kiest de rijen" },
+	[RECHT_TE_EVALUEREN] = { "te-evalueren", "lijst te evalueren en op evalueren zetten", SEC | COO | ADM,
+				 "004 §3.6 (het secretariaat zet twee maanden voor afloop op evalueren); aanname: "
+				 "coördinator en applicatiebeheer ook; de flow beslist de status" },
+	[RECHT_BEZWAAR] = { "bezwaar", "bezwaar tegen een TLV registreren en afhandelen", SEC | FIN | ADM,
+			    "aanname (issue 10 §1; de seeds noemen geen bezwaar): wie de post en de "
+			    "beschikkingen doet" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

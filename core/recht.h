@@ -51,6 +51,11 @@ enum recht_actie {
 	RECHT_UITKOMST_VASTLEGGEN,   /* the outcome of an agendapunt */
 	RECHT_DOSSIER_BEWERKEN,      /* basisgegevens, adressen, relaties, schoolgegevens */
 	RECHT_VOORLOPIG_ZIEN,        /* read a voorlopige aanmelding (hidden from the SWV otherwise) */
+	RECHT_STATUS_TERUGDRAAIEN,   /* undo one's own last status change within 10 minutes */
+	RECHT_STATUS_TERUGDRAAIEN_ALTIJD, /* undo any last status change, at any time */
+	RECHT_VERLOOPT_BINNENKORT,   /* the list of TLVs and aanpakken ending soon: a read */
+	RECHT_TE_EVALUEREN,          /* the list of arrangements to evaluate, and setting them to evalueren */
+	RECHT_BEZWAAR,               /* register a bezwaar against an issued TLV and record its outcome */
 	RECHT_COUNT
 };
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/validate.h"
 #include "db/audit.h"
@@ -27,6 +28,10 @@ static const char read_sql[] =
 static const char types_sql[] =
 	"SELECT t.naam FROM aanpak_type t JOIN hulpvraag h ON h.organisatie_id = t.organisatie_id WHERE h.id = $1 "
 	" ORDER BY t.volgorde";
+static const char budget_sql[] =
+	"SELECT b.schooljaar, b.soort, b.budget_cent, b.vastgelegd_cent FROM hulpvraag h "
+	"  LEFT JOIN aanpak x ON x.hulpvraag_id = h.id, budget_standen(h.organisatie_id, x.id) b "
+	" WHERE h.id = $1 LIMIT 64";
 static const char tarief_sql[] =
 	"SELECT t.categorie, t.schooljaar, t.bedrag_cent FROM tarief t JOIN hulpvraag h "
 	"    ON h.organisatie_id = t.organisatie_id WHERE h.id = $1 ORDER BY t.schooljaar DESC, t.categorie LIMIT 64";
@@ -35,14 +40,14 @@ int db_aanpak_read(struct db *db, long hulpvraag_id, struct aanpak *a, struct er
 {
 	char sid[24];
 	const char *p[1] = { db_num(sid, sizeof sid, hulpvraag_id) };
-	struct db_call calls[3] = { { read_sql, 1, p }, { types_sql, 1, p }, { tarief_sql, 1, p } };
-	PGresult *res[3] = { NULL, NULL, NULL };
+	struct db_call calls[4] = { { read_sql, 1, p }, { types_sql, 1, p }, { tarief_sql, 1, p }, { budget_sql, 1, p } };
+	PGresult *res[4] = { NULL, NULL, NULL, NULL };
 	enum db_failure kind;
 	int c = 0, rc = -1;
 
 	memset(a, 0, sizeof *a);
 	a->hulpvraag_id = hulpvraag_id;
-	if (db_exec_batch_as_account(db, e, &kind, calls, 3, res) < 0)
+	if (db_exec_batch_as_account(db, e, &kind, calls, 4, res) < 0)
 		return -1;
 	if (PQntuples(res[0]) != 1) {
 		err_set(e, "hulpvraag niet gevonden, of je hebt er geen toegang toe");
@@ -81,11 +86,30 @@ int db_aanpak_read(struct db *db, long hulpvraag_id, struct aanpak *a, struct er
 	}
 	/* 004 §4.2: an old LDOS arrangement without a beschikking in balie */
 	db_copy(a->categorieen[a->ncategorieen++], BESCHIKKING_KORT, "conversie");
+	for (int i = 0; i < PQntuples(res[3]) && a->nbudgetten < AANPAK_MAX_TARIEVEN; i++) {
+		struct aanpak_budget *b = &a->budgetten[a->nbudgetten++];
+		b->schooljaar = atoi(PQgetvalue(res[3], i, 0));
+		DB_COPY(b->soort, res[3], i, 1);
+		b->budget = atoll(PQgetvalue(res[3], i, 2));
+		b->vastgelegd = atoll(PQgetvalue(res[3], i, 3));
+	}
 	rc = 0;
 out:
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		PQclear(res[i]);
 	return rc;
+}
+
+const struct aanpak_budget *aanpak_budget_van(const struct aanpak *a, const struct aanpak_invoer *in)
+{
+	struct datum d;
+
+	if (!in->type[0] || datum_parse(in->start, &d, NULL) < 0)
+		return NULL;
+	for (int i = 0; i < a->nbudgetten; i++)
+		if (a->budgetten[i].schooljaar == datum_schooljaar(d) && !strcasecmp(a->budgetten[i].soort, in->type))
+			return &a->budgetten[i];
+	return NULL;
 }
 
 enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int version, const struct aanpak_invoer *in,
@@ -100,11 +124,11 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 	if (in->bedrag[0] && beschikking_bedrag(in->bedrag, &cents, &o->err) < 0)
 		return outcome_set(o, OUTCOME_REFUSED, "%s", o->err.msg);
 	snprintf(scent, sizeof scent, "%lld", (long long)cents);
-	const char *p[10] = {
+	const char *p[11] = {
 		id ? db_num(sid, sizeof sid, id) : db_num(sid, sizeof sid, hulpvraag_id),
 		id ? db_num(sver, sizeof sver, version) : (key && *key ? key : NULL),
 		in->type, in->categorie, db_beschikking_iso(in->start, d[0]), db_beschikking_iso(in->eind, d[1]), cents ? scent : NULL,
-		in->reden, in->nummer[0] ? in->nummer : NULL, in->omschrijving,
+		in->reden, in->nummer[0] ? in->nummer : NULL, in->omschrijving, in->budget_akkoord ? "true" : "false",
 	};
 	if (db_begin(db, &o->err) < 0)
 		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
@@ -113,18 +137,18 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 			return o->kind;
 		r = db_exec(db, &o->err, &kind,
 			    "INSERT INTO aanpak (hulpvraag_id, idempotentie, type, categorie, startdatum, einddatum, bedrag_cent, "
-			    " bedrag_reden, nummer, omschrijving) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-			    "RETURNING id, version, organisatie_id, coalesce(tarief_cent, 0)",
-			    10, p);
+			    " bedrag_reden, nummer, omschrijving, budget_akkoord) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+			    " $10, $11) RETURNING id, version, organisatie_id, coalesce(tarief_cent, 0)",
+			    11, p);
 	} else {
 		o->probe = PROBE_AANPAK;
 		o->probe_id = id;
 		o->probe_version = version;
 		r = db_exec(db, &o->err, &kind,
 			    "UPDATE aanpak SET type = $3, categorie = $4, startdatum = $5, einddatum = $6, bedrag_cent = $7, "
-			    " bedrag_reden = $8, nummer = $9, omschrijving = $10, version = version + 1 "
+			    " bedrag_reden = $8, nummer = $9, omschrijving = $10, budget_akkoord = $11, version = version + 1 "
 			    "WHERE id = $1 AND version = $2 RETURNING id, version, organisatie_id, coalesce(tarief_cent, 0)",
-			    10, p);
+			    11, p);
 		if (r && PQntuples(r) == 0) {
 			PQclear(r);
 			return db_versioned_update(db, OT_AANPAK, id, version, NULL, NULL, 0, NULL, o);
@@ -156,5 +180,51 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 		o->version = nver;
 		outcome_set(o, OUTCOME_SAVED, "Aanpak bewaard");
 	}
+	return o->kind;
+}
+
+int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, struct aanpak_behandelaar *out, int *n, struct err *e)
+{
+	char sid[24];
+	const char *p[1] = { db_num(sid, sizeof sid, hulpvraag_id) };
+	enum db_failure kind;
+	PGresult *r = db_exec_as_account(db, e, &kind,
+					 "SELECT account_id, naam, is_behandelaar, coalesce(to_char(tot, 'DD-MM-YYYY'), '') "
+					 "  FROM aanpak_behandelaars($1)",
+					 1, p);
+	*n = 0;
+	if (!r)
+		return -1;
+	for (int i = 0; i < PQntuples(r) && *n < AANPAK_MAX_BEHANDELAARS; i++) {
+		struct aanpak_behandelaar *b = &out[(*n)++];
+		b->account_id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(b->naam, r, i, 1);
+		b->is = PQgetvalue(r, i, 2)[0] == 't';
+		DB_COPY(b->tot, r, i, 3);
+	}
+	PQclear(r);
+	return 0;
+}
+
+enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, long account_id, int aan, struct outcome *o)
+{
+	char sid[24], sacc[24];
+	const char *p[3] = { db_num(sid, sizeof sid, hulpvraag_id), db_num(sacc, sizeof sacc, account_id),
+			     aan ? "true" : "false" };
+	enum db_failure kind = DB_OK;
+
+	outcome_clear(o);
+	PGresult *r = db_exec_as_account(db, &o->err, &kind,
+					 "SELECT naam, coalesce(to_char(tot, 'DD-MM-YYYY'), ''), mail FROM aanpak_behandelaar($1, $2, $3)",
+					 3, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (!aan)
+		outcome_set(o, OUTCOME_SAVED, "%s is geen behandelaar meer", PQgetvalue(r, 0, 0));
+	else
+		outcome_set(o, OUTCOME_SAVED, "%s is behandelaar, met toegang tot en met %s; %s", PQgetvalue(r, 0, 0),
+			    PQgetvalue(r, 0, 1),
+			    PQgetvalue(r, 0, 2)[0] == 't' ? "mail klaargezet" : "geen mail: geen e-mailadres bekend");
+	PQclear(r);
 	return o->kind;
 }

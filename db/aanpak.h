@@ -29,7 +29,31 @@ struct aanpak {
 	struct beschikking_tarief tarieven[AANPAK_MAX_TARIEVEN];    /* categorie points into tcat */
 	char tcat[AANPAK_MAX_TARIEVEN][104];
 	int ntarieven;
+	/* the organisatie's budgets with what the other aanpakken hold (021) */
+	struct aanpak_budget {
+		int schooljaar;
+		char soort[BESCHIKKING_KORT];
+		int64_t budget, vastgelegd; /* cents; vastgelegd without this aanpak */
+	} budgetten[AANPAK_MAX_TARIEVEN];
+	int nbudgetten;
 };
+
+/* Behandelaars (021): the organisatie's external accounts, and who is one
+ * of this aanpak (access to the hulpvraag until tot). */
+#define AANPAK_MAX_BEHANDELAARS 32
+struct aanpak_behandelaar {
+	long account_id;
+	char naam[128];
+	int is;        /* behandelaar now */
+	char tot[11];  /* dd-mm-jjjj */
+};
+int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, struct aanpak_behandelaar *out, int *n, struct err *e);
+/* Makes account a behandelaar (aan 1: access and a mail without the
+ * pupil's name) or not (0).  SAVED (o->err says what), REFUSED, … */
+enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, long account_id, int aan, struct outcome *o);
+
+/* The budget of the draft's type in the school year of its start, or NULL. */
+const struct aanpak_budget *aanpak_budget_van(const struct aanpak *a, const struct aanpak_invoer *in);
 
 /* Reads the aanpak of hulpvraag_id as the acting account.  0 (a->id 0 when
  * there is none), -1 with e. */

@@ -19,7 +19,7 @@
 	"coalesce(b.a1_naam, ''), coalesce(b.a1_discipline, ''), coalesce(b.a1_organisatie, ''), " DMY("b.a1_datum") \
 	", coalesce(b.a1_advies, ''), coalesce(b.a1_tekst, ''), "                                                  \
 	"coalesce(b.a2_naam, ''), coalesce(b.a2_discipline, ''), coalesce(b.a2_organisatie, ''), " DMY("b.a2_datum") \
-	", coalesce(b.a2_advies, ''), coalesce(b.a2_tekst, '')"
+	", coalesce(b.a2_advies, ''), coalesce(b.a2_tekst, ''), coalesce(b.vorige_nummer, ''), " DMY("b.vorige_einddatum")
 
 static const char read_sql[] =
 	"SELECT coalesce(b.id, 0), coalesce(b.version, 0), h.organisatie_id, " TLV_COLS ", "
@@ -32,7 +32,10 @@ static const char read_sql[] =
 	"                  AND x.status = h.status AND x.soort = 'tlv'), "
 	"       EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status x ON x.organisatie_id = h.organisatie_id "
 	"                  AND x.status = fs.naam AND x.soort = 'tlv' WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
-	"       CASE WHEN b.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("b.updated_at") ") END "
+	"       CASE WHEN b.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("b.updated_at") ") END, "
+	"       CASE WHEN EXISTS (SELECT 1 FROM beschikking_status x WHERE x.organisatie_id = h.organisatie_id "
+	"                           AND x.status = h.status AND x.soort = 'tlv') THEN '' "
+	"            ELSE array_to_string(compleet_fouten(h.id, h.status), '; ') END "
 	"  FROM hulpvraag h "
 	"  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id "
 	"  LEFT JOIN school s ON s.id = h.school_id "
@@ -65,6 +68,10 @@ static void fields(struct tlv_invoer *in, char **f, size_t *len)
 			len[k] = m[i];
 		}
 	}
+	f[k] = in->vorige_nummer;
+	len[k++] = sizeof in->vorige_nummer;
+	f[k] = in->vorige_eind;
+	len[k] = sizeof in->vorige_eind;
 }
 
 int db_tlv_read(struct db *db, long hulpvraag_id, struct tlv_beschikking *b, struct beschikking_conf *conf,
@@ -105,6 +112,7 @@ int db_tlv_read(struct db *db, long hulpvraag_id, struct tlv_beschikking *b, str
 	b->afgegeven = PQgetvalue(res[0], 0, c++)[0] == 't';
 	b->tlv = PQgetvalue(res[0], 0, c++)[0] == 't';
 	DB_COPY(b->gewijzigd, res[0], 0, c++);
+	DB_COPY(b->dossier_fouten, res[0], 0, c++);
 	for (int i = 0; i < PQntuples(res[1]) && conf->nsoorten < BESCHIKKING_MAX_SOORTEN; i++) {
 		db_copy(conf->soorten[conf->nsoorten++], BESCHIKKING_KORT, PQgetvalue(res[1], i, 0));
 		if (PQgetvalue(res[1], i, 1)[0] == 't')
@@ -133,16 +141,17 @@ static const char *nul(const char *s)
 enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int version, const struct tlv_invoer *in,
 			      const char *key, struct outcome *o)
 {
-	char sid[24], sh[24], sver[24], d[4][DATUM_BUFLEN];
+	char sid[24], sh[24], sver[24], d[5][DATUM_BUFLEN];
 	const struct tlv_advies *a1 = &in->advies[0], *a2 = &in->advies[1];
 	/* $1 id or hulpvraag, $2 version or key, $3.. the fields */
-	const char *p[20] = {
+	const char *p[22] = {
 		id ? db_num(sid, sizeof sid, id) : db_num(sh, sizeof sh, hulpvraag_id),
 		id ? db_num(sver, sizeof sver, version) : nul(key),
 		nul(in->nummer), nul(in->soort), db_beschikking_iso(in->start, d[0]), db_beschikking_iso(in->eind, d[1]),
 		in->ontvangende_school, in->motivering,
 		a1->naam, a1->discipline, a1->organisatie, db_beschikking_iso(a1->datum, d[2]), a1->advies, a1->tekst,
 		a2->naam, a2->discipline, a2->organisatie, db_beschikking_iso(a2->datum, d[3]), a2->advies, a2->tekst,
+		nul(in->vorige_nummer), db_beschikking_iso(in->vorige_eind, d[4]),
 	};
 	enum db_failure kind = DB_OK;
 	PGresult *r;
@@ -156,10 +165,11 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
 		r = db_exec(db, &o->err, &kind,
 			    "INSERT INTO tlv_beschikking (hulpvraag_id, idempotentie, nummer, soort, startdatum, einddatum, "
 			    " ontvangende_school, motivering, a1_naam, a1_discipline, a1_organisatie, a1_datum, a1_advies, "
-			    " a1_tekst, a2_naam, a2_discipline, a2_organisatie, a2_datum, a2_advies, a2_tekst) "
-			    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
-			    "RETURNING id, version, organisatie_id",
-			    20, p);
+			    " a1_tekst, a2_naam, a2_discipline, a2_organisatie, a2_datum, a2_advies, a2_tekst, vorige_nummer, "
+			    " vorige_einddatum) "
+			    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+			    " $21, $22) RETURNING id, version, organisatie_id",
+			    22, p);
 	} else {
 		o->probe = PROBE_TLV;
 		o->probe_id = id;
@@ -169,9 +179,9 @@ enum outcome_kind db_tlv_save(struct db *db, long hulpvraag_id, long id, int ver
 			    " ontvangende_school = $7, motivering = $8, a1_naam = $9, a1_discipline = $10, "
 			    " a1_organisatie = $11, a1_datum = $12, a1_advies = $13, a1_tekst = $14, a2_naam = $15, "
 			    " a2_discipline = $16, a2_organisatie = $17, a2_datum = $18, a2_advies = $19, a2_tekst = $20, "
-			    " version = version + 1 "
+			    " vorige_nummer = $21, vorige_einddatum = $22, version = version + 1 "
 			    "WHERE id = $1 AND version = $2 RETURNING id, version, organisatie_id",
-			    20, p);
+			    22, p);
 		if (r && PQntuples(r) == 0) {
 			/* the version check said no: the shared follow-up tells
 			 * CONFLICT (who, when) from GONE and REFUSED */

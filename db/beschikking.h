@@ -32,6 +32,8 @@ struct tlv_beschikking {
 	int afgegeven;                     /* the hulpvraag is in an "afgegeven" status */
 	int tlv;                           /* its aanvraagtype can be afgegeven: a TLV aanvraag */
 	char gewijzigd[160];               /* "Financieel Demo, 07-12-2026 14:02" or "" */
+	char dossier_fouten[600];          /* not afgegeven yet: the checklist items not met ("; "), as the
+	                                    * database's guard sees them (021 compleet_fouten); "" when none */
 };
 
 /* Reads the beschikking of hulpvraag_id (as the acting account: what it

@@ -78,6 +78,16 @@ static const char aanpak_sql[] =
 	"       'Extra ondersteuning in de groep volgens het OPP.' "
 	"  FROM k, LATERAL (SELECT (ARRAY['Midden', 'Hoog'])[1 + k.n % 2] AS cat) c";
 
+/* A budget per organisatie, school year and type of the demo's aanpakken
+ * (aanname: the seeds name no amounts): what they hold plus a tenth,
+ * rounded up to € 100.000, so the demo is within budget and a raise of one
+ * amount still fits. */
+static const char budget_sql[] =
+	"INSERT INTO budget (organisatie_id, schooljaar, soort, bedrag_cent) "
+	"SELECT organisatie_id, extract(year FROM startdatum - interval '7 months')::integer, type, "
+	"       ceil(sum(bedrag_cent) * 1.1 / 10000000) * 10000000 "
+	"  FROM aanpak WHERE bedrag_cent IS NOT NULL AND startdatum IS NOT NULL AND type <> '' GROUP BY 1, 2, 3";
+
 int demobeschikking_load(struct db *db, long *made, struct err *e)
 {
 	PGresult *r = db_exec(db, e, NULL, tarief_sql, 0, NULL);
@@ -85,6 +95,10 @@ int demobeschikking_load(struct db *db, long *made, struct err *e)
 		return -1;
 	PQclear(r);
 	r = db_exec(db, e, NULL, aanpak_sql, 0, NULL);
+	if (!r)
+		return -1;
+	PQclear(r);
+	r = db_exec(db, e, NULL, budget_sql, 0, NULL);
 	if (!r)
 		return -1;
 	PQclear(r);

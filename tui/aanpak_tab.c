@@ -41,6 +41,8 @@ void aanpaktab_load(struct aanpaktab *t, struct app *a, long hulpvraag_id)
 		return;
 	}
 	t->err[0] = '\0';
+	if (db_aanpak_behandelaars(a->db, hulpvraag_id, t->beh, &t->nbeh, &e) < 0)
+		t->nbeh = 0;
 	if (!t->dirty) {
 		t->draft = t->a.in;
 		if (!t->a.id)
@@ -114,6 +116,28 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 	else
 		snprintf(buf, sizeof buf, "Geen tarief voor deze categorie en dit schooljaar (balie admin tarief)");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_DIM]);
+	/* the budget of its kind and school year: committed, this one, what remains (002) */
+	const struct aanpak_budget *b = aanpak_budget_van(&t->a, &t->draft);
+	int64_t deze = 0;
+	if (b) {
+		char bb[VALIDATE_MONEY_LEN], bv[VALIDATE_MONEY_LEN], bd[VALIDATE_MONEY_LEN], bo[VALIDATE_MONEY_LEN];
+		if (!t->draft.bedrag[0] || beschikking_bedrag(t->draft.bedrag, &deze, NULL) < 0)
+			deze = 0;
+		int64_t over = b->budget - b->vastgelegd - deze;
+		snprintf(buf, sizeof buf, "Budget %s %s: %s · vastgelegd %s · deze %s · %s %s", b->soort,
+			 beschikking_schooljaar_naam(b->schooljaar, jaar), validate_money_format(b->budget, bb, sizeof bb),
+			 validate_money_format(b->vastgelegd, bv, sizeof bv), validate_money_format(deze, bd, sizeof bd),
+			 over < 0 ? "te veel" : "over", validate_money_format(over < 0 ? -over : over, bo, sizeof bo));
+		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[over < 0 ? ST_ERROR : ST_DIM]);
+	}
+	/* the behandelaars (h), with access while the aanpak runs */
+	buf[0] = '\0';
+	for (int i = 0; i < t->nbeh; i++)
+		if (t->beh[i].is)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s (t/m %s)", buf[0] ? ", " : "Behandelaar: ",
+				 t->beh[i].naam, t->beh[i].tot);
+	if (buf[0])
+		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[ST_DIM]);
 	if (t->a.arrangement) {
 		if (t->verwerken.n == 0)
 			screen_put(p, y++, 1, width - 2, "✓ Nummer, periode en bedrag: financieel verwerken kan (s)",
@@ -132,7 +156,7 @@ long aanpaktab_rows(const struct aanpaktab *t, int width)
 {
 	(void)t;
 	(void)width;
-	return 8 + veldrijen_rows(AP_VELDEN);
+	return 12 + veldrijen_rows(AP_VELDEN);
 }
 
 static int may(struct app *a)
@@ -151,6 +175,32 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 	*save = 0;
 	if (!t->loaded)
 		return R_NONE;
+	if (id == ACT_HV_BEHANDELAAR) {
+		struct dialog_item it[AANPAK_MAX_BEHANDELAARS];
+		if (!may(a))
+			return R_BARS;
+		if (!t->a.id) {
+			app_message(a, 1, "Eerst de aanpak bewaren (F2); dan kies je de behandelaar");
+			return R_BARS;
+		}
+		if (!t->nbeh) {
+			app_message(a, 1, "Geen externe deskundigen met een account in deze organisatie");
+			return R_BARS;
+		}
+		memset(it, 0, sizeof it);
+		for (int i = 0; i < t->nbeh; i++) {
+			it[i].id = t->beh[i].account_id;
+			it[i].flag = t->beh[i].is;
+			snprintf(it[i].label, sizeof it[i].label, "%s", t->beh[i].naam);
+			if (t->beh[i].is)
+				snprintf(it[i].extra, sizeof it[i].extra, "behandelaar t/m %s: kiezen haalt weg", t->beh[i].tot);
+		}
+		dialog_open_pick(&owner->dlg, AANPAKTAB_DT_BEHANDELAAR, "Behandelaar",
+				 "Wie behandelt? (toegang tot de hulpvraag zolang de aanpak loopt, en een mail zonder de "
+				 "naam van de leerling)",
+				 it, t->nbeh);
+		return R_PAINT | R_BARS;
+	}
 	if (id == ACT_HV_BRIEF) {
 		if (!may(a))
 			return R_BARS;
@@ -213,16 +263,39 @@ int aanpaktab_dialog_ok(struct aanpaktab *t, struct app *a, struct pane *owner)
 	return R_PAINT | R_BARS;
 }
 
-int aanpaktab_save(struct aanpaktab *t, struct app *a, long hulpvraag_id)
+int aanpaktab_save(struct aanpaktab *t, struct app *a, struct pane *owner, long hulpvraag_id)
 {
 	struct outcome o;
+	char prompt[800];
 
 	db_aanpak_save(a->db, hulpvraag_id, t->a.id, t->a.version, &t->draft, t->a.id ? NULL : t->key, &o);
+	t->draft.budget_akkoord = 0; /* one confirmation is for one save */
+	if (o.kind == OUTCOME_REFUSED && !strncmp(o.err.msg, "Budget overschreden", 19)) {
+		/* 002 "bewaakt de beschikbare budgetten": only with an explicit yes,
+		 * which the database logs */
+		snprintf(prompt, sizeof prompt, "%s.  Toch bewaren?  (Dit wordt vastgelegd in het auditlog.)", o.err.msg);
+		dialog_open_confirm(&owner->dlg, AANPAKTAB_DT_BUDGET, "Budget overschreden", prompt, "Toch bewaren");
+		return R_PAINT | R_BARS;
+	}
 	outcome_show(a, &o, "de aanpak");
 	if (o.kind == OUTCOME_SAVED) {
 		t->dirty = 0;
 		aanpaktab_load(t, a, hulpvraag_id);
 	}
+	return R_PAINT | R_BARS;
+}
+
+int aanpaktab_behandelaar(struct aanpaktab *t, struct app *a, struct pane *owner, long hulpvraag_id)
+{
+	const struct dialog_item *it = dialog_selected(&owner->dlg);
+	struct outcome o;
+
+	if (!it)
+		return R_NONE;
+	db_aanpak_behandelaar(a->db, hulpvraag_id, it->id, !it->flag, &o);
+	dialog_close(&owner->dlg);
+	outcome_show(a, &o, "de behandelaar");
+	aanpaktab_load(t, a, hulpvraag_id);
 	return R_PAINT | R_BARS;
 }
 

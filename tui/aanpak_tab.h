@@ -29,16 +29,23 @@ struct aanpaktab {
 	const char *types[BESCHIKKING_MAX_SOORTEN + 1];
 	const char *categorieen[BESCHIKKING_MAX_SOORTEN + 1];
 	char voorstel[48];
+	struct aanpak_behandelaar beh[AANPAK_MAX_BEHANDELAARS]; /* who can be, and who is */
+	int nbeh;
 };
 
-enum { AANPAKTAB_DT_VELD = 101 };
+/* AANPAKTAB_DT_BUDGET: the question after the database refused an amount
+ * over the budget; its owner sets draft.budget_akkoord and saves again. */
+enum { AANPAKTAB_DT_VELD = 101, AANPAKTAB_DT_BUDGET, AANPAKTAB_DT_BEHANDELAAR };
 
 void aanpaktab_load(struct aanpaktab *t, struct app *a, long hulpvraag_id);
 int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width);
 long aanpaktab_rows(const struct aanpaktab *t, int width);
 int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enum action_id id, int *save);
 int aanpaktab_dialog_ok(struct aanpaktab *t, struct app *a, struct pane *owner);
-int aanpaktab_save(struct aanpaktab *t, struct app *a, long hulpvraag_id);
+int aanpaktab_save(struct aanpaktab *t, struct app *a, struct pane *owner, long hulpvraag_id);
+/* The choice in the owner's dialog AANPAKTAB_DT_BEHANDELAAR (a job of the
+ * owner): makes that account a behandelaar, or no longer one. */
+int aanpaktab_behandelaar(struct aanpaktab *t, struct app *a, struct pane *owner, long hulpvraag_id);
 /* The arrangement letter (a job of the owner; *save 2 from the action):
  * brief-arrangement.ms with the saved aanpak (see tui/brief_bijlage.h).
  * Only for a saved aanpak with number, period and amount. */

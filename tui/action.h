@@ -52,6 +52,7 @@ enum action_ctx {
 	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
 	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
 	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
+	CTX_LOOPTIJD, /* "Verloopt binnenkort" and "Te evalueren" (pane_looptijd.c) */
 	CTX_COUNT
 };
 
@@ -158,6 +159,13 @@ enum action_id {
 	ACT_HOME_ZONDER_REACTIE, /* home: the werkvoorraad filtered on telaat:ja */
 	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
 	ACT_Q_SORT_PICK,         /* werkvoorraad: pick the sort column (htop's F6) */
+	ACT_HV_TERUG,            /* hulpvraag, te verwerken: undo the last status change (issue 10 §4) */
+	ACT_TV_VERWERKEN,        /* te verwerken: bulk "financieel verwerkt" of the marked rows */
+	ACT_LT_VERLOOPT,         /* home: open "Verloopt binnenkort" */
+	ACT_LT_EVALUEREN,        /* home: open "Te evalueren" */
+	ACT_LT_OP_EVALUEREN,     /* te evalueren: the marked rows (or the chosen one) to the evaluation status */
+	ACT_HV_BEZWAAR,          /* hulpvraag, tab TLV: register a bezwaar, or record its outcome */
+	ACT_HV_BEHANDELAAR,      /* hulpvraag, tab Aanpak: choose a behandelaar (or take one off) */
 	ACT_COUNT_ /* keep last */
 };
 

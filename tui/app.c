@@ -17,6 +17,7 @@
 #include "tui/pane_home.h"
 #include "tui/pane_lock.h"
 #include "tui/pane_verwerken.h"
+#include "tui/pane_looptijd.h"
 #include "tui/pane_login.h"
 
 int64_t app_now_ms(void)
@@ -609,6 +610,10 @@ int app_global_action(struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	case ACT_TV_LIJST: /* from the home screen, whose own table leaves it here */
 		app_push(a, pane_verwerken_new(a));
+		return R_PAINT | R_BARS;
+	case ACT_LT_VERLOOPT: /* the same */
+	case ACT_LT_EVALUEREN:
+		app_push(a, pane_looptijd_new(a, id == ACT_LT_VERLOOPT ? LT_VERLOOPT : LT_EVALUEREN));
 		return R_PAINT | R_BARS;
 	default:
 		return R_NONE;

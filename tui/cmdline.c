@@ -9,6 +9,7 @@
 #include "tui/app.h"
 #include "tui/pane_controle.h"
 #include "tui/pane_hulpvraag.h"
+#include "tui/pane_looptijd.h"
 #include "tui/pane_queue.h"
 
 /* A pane opened by a verb goes on the stack like one opened by its key; a
@@ -99,6 +100,23 @@ static int v_dossier(struct app *a, const char *arg)
 	return push(a, pane_hulpvraag_open_dossier_n(a, (long)n), R_PAINT | R_BARS | R_WORK);
 }
 
+/* :verloopt and :evalueren — the lists by end date, as b and e on the home screen */
+static int v_verloopt(struct app *a, const char *arg)
+{
+	(void)arg;
+	if (!allowed(a, ACT_LT_VERLOOPT))
+		return R_BARS;
+	return push(a, pane_looptijd_new(a, LT_VERLOOPT), R_PAINT | R_BARS | R_WORK);
+}
+
+static int v_evalueren(struct app *a, const char *arg)
+{
+	(void)arg;
+	if (!allowed(a, ACT_LT_EVALUEREN))
+		return R_BARS;
+	return push(a, pane_looptijd_new(a, LT_EVALUEREN), R_PAINT | R_BARS | R_WORK);
+}
+
 static int v_help(struct app *a, const char *arg)
 {
 	(void)arg;
@@ -127,6 +145,8 @@ const struct cmdline_verb cmdline_verbs[] = {
 	{ "help", "h", "", "Toont de toetsen van dit scherm", v_help },
 	{ "vergrendelen", NULL, "", "Scherm op slot", v_vergrendelen },
 	{ "afsluiten", "q", "", "Sluit balie af", v_afsluiten },
+	{ "verloopt", NULL, "", "Opent de TLV's en aanpakken die binnenkort aflopen", v_verloopt },
+	{ "evalueren", NULL, "", "Opent de arrangementen die geëvalueerd moeten worden", v_evalueren },
 };
 const size_t cmdline_nverbs = sizeof cmdline_verbs / sizeof cmdline_verbs[0];
 

@@ -45,6 +45,8 @@ static const struct setting settings[] = {
 	{"argon2_memlimit_mb", SET_INT, offsetof(struct config, argon2_memlimit_mb), 0, 64, 8, 4096,
 	 "argon2id: geheugen in MiB per wachtwoordhash (wijzigen = opnieuw hashen bij de volgende login)"},
 	STR(uitwisselmap, "map met per account een uitwisselmap voor sftp (balie ssh-toegang); leeg = geen"),
+	{"verloopt_maanden", SET_INT, offsetof(struct config, verloopt_maanden), 0, 3, 1, 24,
+	 "lijst Verloopt binnenkort: TLV's en aanpakken die binnen zoveel maanden aflopen"},
 	{NULL, 0, 0, 0, 0, 0, 0, NULL},
 };
 

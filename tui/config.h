@@ -26,6 +26,7 @@ struct config {
 	int argon2_opslimit;     /* argon2id passes for password hashes */
 	int argon2_memlimit_mb;  /* argon2id memory in MiB; changing either rehashes at next login */
 	char uitwisselmap[512];  /* root of the per-account exchange folders (balie ssh-toegang); "" = none */
+	int verloopt_maanden;    /* "Verloopt binnenkort": TLVs and aanpakken ending within this many months */
 	char path[512];          /* the file read, "" when none */
 };
 

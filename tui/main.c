@@ -162,6 +162,7 @@ int main(int argc, char **argv)
 		.auth_socket = cfg.auth_socket,
 		.org_code = cfg.organisatie,
 		.idle_lock_minutes = cfg.idle_lock_minutes,
+		.verloopt_maanden = cfg.verloopt_maanden,
 		.banner = NULL,
 		.keys = &keys,
 		.startup_notice = main_keys_notice(),

@@ -42,6 +42,7 @@
 #include "tui/paths.h"
 #include "tui/aanpak_tab.h"
 #include "tui/tlv_tab.h"
+#include "tui/terug.h"
 
 /* The tabs, in the order shown; the table (tabs[], below the drawing
  * functions) holds the rest of each: a new tab is a name here and a row
@@ -61,6 +62,7 @@ enum tag {
 	DT_LABEL_DEL_CONFIRM,
 	DT_OMSCHR,
 	DT_NOTE,
+	DT_TERUG,
 };
 
 #define NEW_LABEL_ID -1
@@ -649,6 +651,10 @@ static int job_label_add(struct pane *p, struct app *a);
 static int job_label_del(struct pane *p, struct app *a);
 static int job_omschr(struct pane *p, struct app *a);
 static int job_note(struct pane *p, struct app *a);
+static int job_terug_vraag(struct pane *p, struct app *a);
+static int job_bezwaar(struct pane *p, struct app *a);
+static int job_behandelaar(struct pane *p, struct app *a);
+static int job_terug(struct pane *p, struct app *a);
 
 static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
 {
@@ -740,8 +746,19 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_omschr, "Bezig met bewaren…");
 	case DT_NOTE:
 		return start(v, a, job_note, "Bezig met bewaren…");
+	case DT_TERUG:
+		return start(v, a, job_terug, "Bezig met terugdraaien…");
 	case TLVTAB_DT_VELD:
 		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
+	case AANPAKTAB_DT_BEHANDELAAR:
+		return start(v, a, job_behandelaar, "Bezig met bewaren…");
+	case BEZWAAR_DT_DATUM:
+	case BEZWAAR_DT_UITKOMST:
+		return start(v, a, job_bezwaar, "Bezig met bewaren…");
+	case AANPAKTAB_DT_BUDGET:
+		v->aanpak.draft.budget_akkoord = 1;
+		dialog_close(&v->base.dlg);
+		return start(v, a, job_tlv_save, "Bezig met bewaren…");
 	case AANPAKTAB_DT_VELD:
 		return aanpaktab_dialog_ok(&v->aanpak, a, &v->base);
 	}
@@ -794,6 +811,11 @@ static int hv_tab(struct pane *p, struct app *a, enum action_id id)
 static int hv_status(struct pane *p, struct app *a, enum action_id id)
 {
 	return start(P(p), a, job_keuzes, "Bezig met ophalen van de mogelijke statussen…");
+}
+
+static int hv_terug(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_terug_vraag, "Bezig met ophalen van de laatste statuswijziging…");
 }
 
 static int hv_coordinator(struct pane *p, struct app *a, enum action_id id)
@@ -896,6 +918,8 @@ static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
 	for (int t = 0; t < TAB_COUNT; t++)
 		if (tabs[t].opens != ACT_NONE && tabs[t].opens == id)
 			v->tab = t;
+	if ((id == ACT_HV_BEZWAAR && is_tlv(v)) || (id == ACT_HV_BEHANDELAAR && !is_tlv(v)))
+		v->tab = TAB_TLV; /* the TLV's or the aanpak's: show it there (one tab, two names) */
 	return tabs[v->tab].action ? tabs[v->tab].action(v, a, id) : R_NONE;
 }
 
@@ -905,6 +929,7 @@ static const struct pane_action hv_actions[] = {
 	{ ACT_HV_TAB_NEXT, hv_tab, PA_READY },
 	{ ACT_HV_TAB_PREV, hv_tab, PA_READY },
 	{ ACT_HV_STATUS, hv_status, PA_READY },
+	{ ACT_HV_TERUG, hv_terug, PA_READY },
 	{ ACT_HV_COORDINATOR, hv_coordinator, PA_READY },
 	{ ACT_HV_LABEL_ADD, hv_label_add, PA_READY },
 	{ ACT_HV_LABEL_REMOVE, hv_label_remove, PA_READY },
@@ -1159,6 +1184,32 @@ static int job_status(struct pane *p, struct app *a)
 	return after_save(v, a, &o, "de statuswijziging");
 }
 
+static int job_behandelaar(struct pane *p, struct app *a)
+{
+	return aanpaktab_behandelaar(&P(p)->aanpak, a, p, P(p)->id);
+}
+
+static int job_bezwaar(struct pane *p, struct app *a)
+{
+	return bezwaren_bewaar(&P(p)->tlv.bz, a, p, P(p)->id);
+}
+
+static int job_terug_vraag(struct pane *p, struct app *a)
+{
+	struct terug_info t;
+
+	return terug_vraag(a, p, DT_TERUG, P(p)->id, &t);
+}
+
+static int job_terug(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct outcome o;
+
+	db_status_terugdraaien(a->db, v->id, v->h->version, "", &o);
+	return after_save(v, a, &o, "het terugdraaien");
+}
+
 static int job_check(struct pane *p, struct app *a)
 {
 	return check_unknown(P(p), a);
@@ -1258,7 +1309,7 @@ static int job_tlv_brief(struct pane *p, struct app *a)
 /* The TLV tab's save: core checked the draft; the database checks again. */
 static int job_tlv_save(struct pane *p, struct app *a)
 {
-	return is_tlv(P(p)) ? tlvtab_save(&P(p)->tlv, a, P(p)->id) : aanpaktab_save(&P(p)->aanpak, a, P(p)->id);
+	return is_tlv(P(p)) ? tlvtab_save(&P(p)->tlv, a, P(p)->id) : aanpaktab_save(&P(p)->aanpak, a, p, P(p)->id);
 }
 
 static int job_note(struct pane *p, struct app *a)

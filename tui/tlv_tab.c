@@ -38,6 +38,7 @@ void tlvtab_load(struct tlvtab *t, struct app *a, long hulpvraag_id)
 	t->b = b;
 	t->conf = conf;
 	t->err[0] = '\0';
+	bezwaren_load(&t->bz, a, hulpvraag_id);
 	if (!t->dirty) {
 		t->draft = b.in;
 		if (!b.id)
@@ -102,6 +103,14 @@ static void velden(struct tlvtab *t, struct veld *v)
 		x[ADV_TEKST] = (struct veld){ .label = advies_labels[5], .soort = VELD_TEKST, .waarde = a->tekst,
 					      .len = sizeof a->tekst };
 	}
+	v[TLV_VORIGE_NUMMER] = (struct veld){ .label = "Verlenging van TLV", .soort = VELD_REGEL, .waarde = in->vorige_nummer,
+					     .len = sizeof in->vorige_nummer,
+					     .prompt = "Een verlenging: het nummer van de vorige TLV (leeg: geen verlenging):" };
+	v[TLV_VORIGE_NUMMER].kop = "Verlenging (alleen bij een verlenging)";
+	v[TLV_VORIGE_EIND] = (struct veld){ .label = "Einddatum vorige TLV", .soort = VELD_REGEL, .waarde = in->vorige_eind,
+					   .len = sizeof in->vorige_eind,
+					   .prompt = "Einddatum van de vorige TLV (dd-mm-jjjj; leeg: balie neemt die over als "
+						     "de TLV in balie staat):" };
 	for (int i = 0; i < TLV_VELDEN; i++)
 		v[i].fout = t->fouten.veld[i];
 }
@@ -135,12 +144,18 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 	else
 		snprintf(buf, sizeof buf, "Nog geen TLV-beschikking%s", t->dirty ? " · * niet bewaard" : "");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
+	y += bezwaren_draw(&t->bz, a, p, y, width);
 	if (t->b.emb)
 		screen_put(p, y++, 1, width - 2, "EMB-leerling (formulier Aanvraag TLV): alleen TLV SO categorie hoog",
 			   s->attr[ST_DIM]);
 	/* what "afgegeven" still needs, on top: the reason to open this tab */
 	if (t->afgeven.n == 0 && t->b.afgegeven) {
 		screen_put(p, y++, 1, width - 2, "✓ Afgegeven en geldig; een wijziging moet geldig blijven", s->attr[ST_OK]);
+	} else if (t->afgeven.n == 0 && t->b.dossier_fouten[0]) {
+		/* the beschikking is ready but the database also wants the dossier complete */
+		snprintf(buf, sizeof buf, "Beschikking volledig, maar afgeven kan nog niet: het dossier is niet compleet (%s)",
+			 t->b.dossier_fouten);
+		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[ST_DIM]);
 	} else if (t->afgeven.n == 0) {
 		screen_put(p, y++, 1, width - 2, "✓ Volledig: de status kan naar afgegeven (s)", s->attr[ST_OK]);
 	} else {
@@ -161,7 +176,7 @@ long tlvtab_rows(const struct tlvtab *t, int width)
 {
 	(void)t;
 	(void)width;
-	return 12 + veldrijen_rows(TLV_VELDEN);
+	return 12 + BEZWAAR_MAX + 1 + veldrijen_rows(TLV_VELDEN);
 }
 
 int tlvtab_row(const struct tlvtab *t)
@@ -195,6 +210,13 @@ int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum acti
 	*save = 0;
 	if (!t->loaded || !t->b.tlv)
 		return R_NONE;
+	if (id == ACT_HV_BEZWAAR) {
+		if (!t->b.afgegeven && !t->bz.n) {
+			app_message(a, 1, "Bezwaar kan alleen tegen een afgegeven TLV");
+			return R_BARS;
+		}
+		return bezwaren_vraag(&t->bz, a, owner);
+	}
 	if (id == ACT_HV_BRIEF) {
 		if (!may(a))
 			return R_BARS;

@@ -16,6 +16,7 @@
 #include <curses.h>
 
 #include "db/beschikking.h"
+#include "tui/bezwaar.h"
 #include "tui/action.h"
 
 struct app;
@@ -38,6 +39,7 @@ struct tlvtab {
 	const char *adviezen[BESCHIKKING_MAX_SOORTEN + 2];
 	char labels[TLV_ADVIES1][64];
 	char prompt[200];
+	struct bezwaren bz;            /* the bezwaren against it (B) */
 };
 
 /* The dialog tags the tab uses in its owner's dialog (beyond the owner's). */

@@ -20,6 +20,7 @@ struct tui_options {
 	struct wachtwoord_params hash_params; /* argon2id cost from balie.conf */
 	const struct keybind *keys;           /* key bindings (keymaps/ + the user's file) */
 	const char *startup_notice;           /* shown once in the message line (keymap errors), or NULL */
+	int verloopt_maanden;                 /* "Verloopt binnenkort": months ahead (balie.conf; 0 = 3) */
 };
 
 /* Runs the interactive session; returns the process exit status. */

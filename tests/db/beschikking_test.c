@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db/aanpak.h"
 #include "db/beschikking.h"
@@ -397,6 +398,489 @@ static void te_verwerken_follows_rls(void **state)
 	db_free(&b);
 }
 
+/* 021: "afgegeven" also needs a complete dossier (the checklist of 011),
+ * refused by the database by direct SQL as balie_app whatever the program
+ * checked; no other role gets it through either. */
+static void afgegeven_needs_a_complete_dossier(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+	struct err e;
+	enum db_failure kind;
+	char sql[600];
+	const char *roles[] = { "sec_a", "coord_a", "school_a", "extern_a", "geen", "sec_b", "fin_a", NULL };
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie, aanvrager_id) SELECT organisatie_id, 94, dossier_id, aanvraagtype_id, "
+			    " 'Compleet?', datum, 'Nieuw', '', aanvrager_id FROM hulpvraag WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 94");
+	harness_exec(w->su, "INSERT INTO compleet_regel (aanvraagtype_id, nr, omschrijving, melding) SELECT a.id, 1, "
+			    "'OPP aanwezig', 'Voeg het OPP toe.' FROM aanvraagtype a JOIN organisatie o ON "
+			    "o.id = a.organisatie_id WHERE o.code = 'PO1111'");
+	harness_exec(w->su, "INSERT INTO compleet_voorwaarde (aanvraagtype_id, nr, alt, soort, arg) SELECT a.id, 1, 1, "
+			    "'bijlage', 'OPP' FROM aanvraagtype a JOIN organisatie o ON o.id = a.organisatie_id "
+			    "WHERE o.code = 'PO1111'");
+	fill(&in, "2026-700", "TLV SO categorie laag", "01-08-2030", "31-07-2031");
+	assert_int_equal(db_tlv_save(w->fin, hv, 0, 0, &in, NULL, &o), OUTCOME_SAVED);
+	/* every role, by direct SQL: the status function and a bare UPDATE */
+	for (int i = 0; roles[i]; i++) {
+		struct db *as = app_as(roles[i], w->su);
+		snprintf(sql, sizeof sql,
+			 "SELECT uitkomst FROM status_wijzigen(%ld, %d, 'TLV afgegeven', '', NULL, NULL, NULL)", hv,
+			 version_of(w, hv));
+		assert_int_equal(db_begin(as, &e), 0);
+		PGresult *r = db_exec(as, &e, &kind, sql, 0, NULL);
+		if (r && PQntuples(r) == 1)
+			assert_string_equal(PQgetvalue(r, 0, 0), "weg"); /* does not see it */
+		PQclear(r);
+		db_rollback(as);
+		if (strcmp(roles[i], "fin_a") == 0 && !strstr(e.msg, "het dossier is niet compleet (OPP aanwezig)"))
+			fail_msg("%s: %s", roles[i], e.msg);
+		snprintf(sql, sizeof sql, "UPDATE hulpvraag SET status = 'TLV afgegeven' WHERE id = %ld RETURNING id", hv);
+		assert_int_equal(db_begin(as, &e), 0);
+		r = db_exec(as, &e, &kind, sql, 0, NULL);
+		assert_true(!r || PQntuples(r) == 0);
+		PQclear(r);
+		db_rollback(as);
+		db_free(&as);
+	}
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE id = %ld AND status = 'Nieuw'", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* the program is refused the same way, naming what is missing */
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "TLV afgegeven", "", w->datadir, NULL, &o),
+			 OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "dossier is niet compleet (OPP aanwezig)"));
+	/* the OPP added: the checklist is met and the TLV is issued */
+	snprintf(sql, sizeof sql,
+		 "WITH i AS (INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) SELECT organisatie_id, "
+		 "repeat('b', 64), '\\x00'::bytea FROM hulpvraag WHERE id = %ld ON CONFLICT DO NOTHING RETURNING 1) "
+		 "INSERT INTO bijlage (hulpvraag_id, organisatie_id, naam, grootte, sha256, mime, categorie) "
+		 "SELECT id, organisatie_id, 'OPP.pdf', 1, repeat('b', 64), 'application/pdf', 'OPP' FROM hulpvraag "
+		 "WHERE id = %ld",
+		 hv, hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT cardinality(compleet_fouten(%ld, 'Nieuw'))", hv);
+	assert_int_equal(harness_long(w->fin, sql), 0);
+	assert_int_equal(hulpvraag_set_status(w->fin, hv, version_of(w, hv), "TLV afgegeven", "", w->datadir, NULL, &o),
+			 OUTCOME_SAVED);
+	harness_exec(w->su, "DELETE FROM compleet_regel");
+}
+
+/* 021: what bulk "financieel verwerkt" would do per row, as each role sees
+ * it: the target status for the financieel medewerker, the guard's reason;
+ * no target for a role without the transition; nothing of another SWV. */
+static void verwerken_controle_per_role(void **state)
+{
+	struct world *w = *state;
+	char sql[300];
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, nummer, dossier_id, aanvraagtype_id, titel, datum, "
+			    " status, status_categorie) SELECT organisatie_id, 93, dossier_id, aanvraagtype_id, "
+			    " 'Arrangement twee', datum, 'Nieuw', '' FROM hulpvraag WHERE id = (SELECT min(id) FROM hulpvraag)");
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	snprintf(sql, sizeof sql, "INSERT INTO aanpak (hulpvraag_id, type, categorie, startdatum, einddatum, bedrag_cent) "
+				  "VALUES (%ld, 'arrangement', 'Midden', DATE '2026-09-01', DATE '2027-06-30', 850000)", hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT naar || '|' || mail || '|' || waarom FROM verwerken_controle(ARRAY[%ld])", hv);
+	struct db *fin = app_as("fin_a", w->su), *sec = app_as("sec_a", w->su), *b = app_as("sec_b", w->su);
+	struct err e;
+	enum db_failure kind;
+	assert_int_equal(db_begin(fin, &e), 0);
+	PGresult *r = db_exec(fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	assert_string_equal(PQgetvalue(r, 0, 0), "Verwerkt|false|beschikkingsnummer ontbreekt");
+	PQclear(r);
+	db_rollback(fin);
+	snprintf(sql, sizeof sql, "SELECT coalesce(naar, '-') || '|' || waarom FROM verwerken_controle(ARRAY[%ld])", hv);
+	assert_int_equal(db_begin(sec, &e), 0);
+	r = db_exec(sec, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	assert_string_equal(PQgetvalue(r, 0, 0), "-|geen overgang naar financieel verwerkt vanuit \"Nieuw\"");
+	PQclear(r);
+	db_rollback(sec);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verwerken_controle(ARRAY[%ld])", hv);
+	assert_int_equal(harness_long(b, sql), 0);
+	/* the number given: nothing stops it */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET nummer = 'ARR-93' WHERE hulpvraag_id = %ld", hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verwerken_controle(ARRAY[%ld]) WHERE waarom = ''", hv);
+	assert_int_equal(harness_long(fin, sql), 1);
+	db_free(&fin);
+	db_free(&sec);
+	db_free(&b);
+}
+
+/* 021: "Verloopt binnenkort" and "Te evalueren" choose by end date, relative
+ * to today, under the read policies (another SWV sees none). */
+static void lists_by_end_date(void **state)
+{
+	struct world *w = *state;
+	long a = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	char sql[500];
+	struct db *b = app_as("sec_b", w->su), *sec = app_as("sec_a", w->su);
+
+	/* an evaluation status the test flow can reach from Nieuw */
+	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			    "SELECT id, 'Arrangement>evalueren', 'Lopend', false, false, 6 FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) SELECT id, 'Nieuw', "
+			    "'Arrangement>evalueren', 'secretariaat' FROM aanvraagtype");
+	/* hulpvraag 93's aanpak (test above) ends in six weeks; Bram's TLV in a month */
+	harness_exec(w->su, "UPDATE aanpak a SET startdatum = (date_trunc('month', current_date) - interval '9 months')::date, "
+			    " einddatum = current_date + 42 FROM hulpvraag h WHERE h.id = a.hulpvraag_id AND h.nummer = 93");
+	snprintf(sql, sizeof sql, "UPDATE tlv_beschikking SET startdatum = (date_trunc('month', current_date) - "
+				  "interval '23 months')::date, einddatum = current_date + 30 WHERE hulpvraag_id = %ld", w->bram);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT string_agg(soort || ':' || nummer, ',' ORDER BY einddatum) "
+				  "FROM verloopt_binnenkort(%ld, 3) WHERE nummer = 93 OR soort = 'TLV'", a);
+	assert_int_equal(db_begin(sec, &(struct err){ 0 }), 0);
+	PGresult *r = db_exec(sec, &(struct err){ 0 }, NULL, sql, 0, NULL);
+	assert_non_null(r);
+	long bram_nr = harness_long(w->su, "SELECT nummer FROM hulpvraag WHERE id = (SELECT hulpvraag_id FROM "
+					   "tlv_beschikking WHERE nummer = '2026-001')");
+	char want[100];
+	snprintf(want, sizeof want, "TLV:%ld,Aanpak:93", bram_nr);
+	assert_string_equal(PQgetvalue(r, 0, 0), want);
+	PQclear(r);
+	db_rollback(sec);
+	/* one month ahead: only the TLV */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verloopt_binnenkort(%ld, 1) WHERE nummer = 93", a);
+	assert_int_equal(harness_long(sec, sql), 0);
+	/* te evalueren: 93 (ends within two months, can still go to evalueren) */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_evalueren(%ld) WHERE nummer = 93 "
+				  "AND naar = 'Arrangement>evalueren'", a);
+	assert_int_equal(harness_long(sec, sql), 1);
+	assert_int_equal(harness_long(b, sql), 0);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM verloopt_binnenkort(%ld, 24)", a);
+	assert_int_equal(harness_long(b, sql), 0);
+	/* once there, off the list */
+	long hv93 = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	struct outcome o;
+	assert_int_equal(hulpvraag_set_status(sec, hv93, version_of(w, hv93), "Arrangement>evalueren", "", w->datadir,
+					      NULL, &o),
+			 OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_evalueren(%ld) WHERE nummer = 93", a);
+	assert_int_equal(harness_long(sec, sql), 0);
+	db_free(&b);
+	db_free(&sec);
+}
+
+/* 021: the budget guard by direct SQL as balie_app: over the budget only
+ * with budget_akkoord in the same write, which is logged and does not
+ * stay set; budgets are configuration; another SWV sees none. */
+static void budget_only_with_confirmation(void **state)
+{
+	struct world *w = *state;
+	char sql[400], out[200];
+	struct err e;
+	enum db_failure kind;
+	const char *roles[] = { "sec_a", "coord_a", "school_a", "extern_a", "geen", "sec_b", "fin_a", NULL };
+
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	/* the aanpak of 93: Midden € 8.500 starting 9 months ago; a budget of its year with € 10 room */
+	snprintf(sql, sizeof sql, "INSERT INTO budget (organisatie_id, schooljaar, soort, bedrag_cent) SELECT a.organisatie_id, "
+				  "extract(year FROM a.startdatum - interval '7 months')::int, 'arrangement', "
+				  "(SELECT sum(bedrag_cent) FROM aanpak x WHERE x.type = 'arrangement' AND extract(year FROM "
+				  "x.startdatum - interval '7 months') = extract(year FROM a.startdatum - interval '7 months')) + 1000 "
+				  "FROM aanpak a WHERE a.hulpvraag_id = %ld", hv);
+	harness_exec(w->su, sql);
+	for (int i = 0; roles[i]; i++) {
+		struct db *x = app_as(roles[i], w->su);
+		snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, bedrag_reden = 'meer' "
+					  "WHERE hulpvraag_id = %ld RETURNING id", hv);
+		assert_int_equal(db_begin(x, &e), 0);
+		PGresult *r = db_exec(x, &e, &kind, sql, 0, NULL);
+		if (r && PQntuples(r) > 0)
+			fail_msg("%s: over het budget zonder bevestiging", roles[i]);
+		PQclear(r);
+		db_rollback(x);
+		if (!strcmp(roles[i], "fin_a") && !strstr(e.msg, "Budget overschreden"))
+			fail_msg("%s", e.msg);
+		/* nobody writes the budget itself */
+		assert_int_equal(db_begin(x, &e), 0);
+		assert_null(db_exec(x, &e, &kind, "UPDATE budget SET bedrag_cent = bedrag_cent * 2 RETURNING 1", 0, NULL));
+		db_rollback(x);
+		db_free(&x);
+	}
+	/* within the budget: no question */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 500, bedrag_reden = 'iets meer' "
+				  "WHERE hulpvraag_id = %ld RETURNING id", hv);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	PGresult *r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	/* confirmed: saved, logged, the flag not kept */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, budget_akkoord = true "
+				  "WHERE hulpvraag_id = %ld RETURNING budget_akkoord::text", hv);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	snprintf(out, sizeof out, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	assert_string_equal(out, "false");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE actie = 'budget-akkoord' AND object_id = "
+				  "(SELECT id FROM aanpak WHERE hulpvraag_id = %ld)", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* two financieel medewerkers at the same moment, each within what is
+	 * left but together over it: the second waits for the first and is
+	 * then refused */
+	struct db *one = app_as("fin_a", w->su), *two = app_as("fin_a2", w->su);
+	long hv2 = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 95");
+	snprintf(sql, sizeof sql, "UPDATE aanpak a SET type = 'arrangement', startdatum = x.startdatum, "
+				  "einddatum = x.einddatum, budget_akkoord = true FROM aanpak x WHERE x.hulpvraag_id = %ld "
+				  "AND a.hulpvraag_id = %ld", hv, hv2);
+	harness_exec(w->su, sql);
+	/* € 30 left: room for one of the two raises of € 20 */
+	harness_exec(w->su, "UPDATE budget b SET bedrag_cent = 3000 + (SELECT sum(a.bedrag_cent) FROM aanpak a "
+			    "WHERE a.type = 'arrangement' AND extract(year FROM a.startdatum - interval '7 months') = b.schooljaar)");
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, bedrag_reden = 'x' "
+				  "WHERE hulpvraag_id = %ld RETURNING id", hv);
+	assert_int_equal(db_begin(one, &e), 0);
+	r = db_exec(one, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	PQclear(r);
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET bedrag_cent = bedrag_cent + 2000, bedrag_reden = 'x' "
+				  "WHERE hulpvraag_id = %ld RETURNING id", hv2);
+	assert_int_equal(db_begin(two, &e), 0);
+	assert_int_equal(PQsendQuery(db_pg(two), sql), 1);
+	/* the second waits on the budget's lock while the first is open */
+	long waiting = 0;
+	for (int i = 0; i < 100 && !waiting; i++) {
+		waiting = harness_long(w->su, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+					      "AND wait_event = 'advisory' AND query LIKE 'UPDATE aanpak SET bedrag_cent%'");
+		if (!waiting)
+			usleep(50000);
+	}
+	assert_int_equal(waiting, 1);
+	assert_int_equal(db_commit(one, &e), 0);
+	r = PQgetResult(db_pg(two));
+	assert_int_equal(PQresultStatus(r), PGRES_FATAL_ERROR);
+	assert_non_null(strstr(PQresultErrorMessage(r), "Budget overschreden"));
+	PQclear(r);
+	while ((r = PQgetResult(db_pg(two))))
+		PQclear(r);
+	db_rollback(two);
+	db_free(&one);
+	db_free(&two);
+	/* what the tab reads: this SWV's budgets only */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM budget_standen(%ld, NULL)", org);
+	assert_int_equal(harness_long(w->fin, sql), 1);
+	struct db *b = app_as("sec_b", w->su);
+	assert_int_equal(harness_long(b, sql), 0);
+	db_free(&b);
+}
+
+/* 021: a bezwaar against an issued TLV, by direct SQL as balie_app for
+ * every role: only the rulebook's roles register and decide it, through
+ * the functions (no direct writes); late after 6 weeks; gegrond keeps the
+ * old beschikking as a replaced version and raises the version. */
+static void bezwaar_per_role(void **state)
+{
+	struct world *w = *state;
+	char sql[400], out[200];
+	struct err e;
+	enum db_failure kind;
+	struct {
+		const char *user;
+		int may;
+	} roles[] = { { "sec_a", 1 }, { "coord_a", 0 }, { "school_a", 0 }, { "extern_a", 0 }, { "geen", 0 },
+		      { "sec_b", 0 }, { "fin_a", 1 } };
+
+	/* Bram's TLV was issued in the first test: its date of issue is today */
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		struct db *x = app_as(roles[i].user, w->su);
+		snprintf(sql, sizeof sql, "SELECT te_laat::text FROM bezwaar_registreren(%ld, current_date, NULL)", w->bram);
+		assert_int_equal(db_begin(x, &e), 0);
+		PGresult *r = db_exec(x, &e, &kind, sql, 0, NULL);
+		if ((r != NULL) != roles[i].may)
+			fail_msg("%s: %s", roles[i].user, r ? "mocht" : e.msg);
+		PQclear(r);
+		db_rollback(x);
+		snprintf(sql, sizeof sql, "INSERT INTO bezwaar (organisatie_id, hulpvraag_id, tlv_beschikking_id, afgegeven_op, "
+					  "ontvangen, te_laat) SELECT organisatie_id, hulpvraag_id, id, current_date, current_date, "
+					  "false FROM tlv_beschikking WHERE hulpvraag_id = %ld", w->bram);
+		assert_int_equal(db_begin(x, &e), 0);
+		assert_null(db_exec(x, &e, &kind, sql, 0, NULL));
+		db_rollback(x);
+		db_free(&x);
+	}
+	/* issued 50 days ago: a bezwaar received today is late */
+	snprintf(sql, sizeof sql, "UPDATE statushistorie SET op = op - interval '50 days' WHERE hulpvraag_id = %ld", w->bram);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT te_laat::text || '|' || bezwaar_id FROM bezwaar_registreren(%ld, current_date, "
+				  "'00112233445566778899aabbccddeeff')", w->bram);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	PGresult *r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	snprintf(out, sizeof out, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	assert_int_equal(strncmp(out, "true|", 5), 0);
+	long id = atol(out + 5);
+	/* the same key again: the same bezwaar */
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	assert_int_equal(atol(PQgetvalue(r, 0, 0) + 5), id);
+	PQclear(r);
+	db_rollback(w->fin);
+	/* the aanvrager does not see it; the SWV does */
+	struct db *school = app_as("school_a", w->su);
+	assert_int_equal(harness_long(school, "SELECT count(*) FROM bezwaar"), 0);
+	db_free(&school);
+	/* gegrond: a new version, the old one kept */
+	snprintf(sql, sizeof sql, "SELECT version FROM tlv_beschikking WHERE hulpvraag_id = %ld", w->bram);
+	long was = harness_long(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM bezwaar_beslissen(%ld, 1, 'gegrond', 'Tweede advies ontbrak')", id);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	assert_string_equal(PQgetvalue(r, 0, 0), "ok");
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	snprintf(sql, sizeof sql, "SELECT version FROM tlv_beschikking WHERE hulpvraag_id = %ld", w->bram);
+	assert_int_equal(harness_long(w->su, sql), was + 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM tlv_beschikking_versie WHERE hulpvraag_id = %ld AND versie = %ld "
+				  "AND bezwaar_id = %ld AND inhoud->>'nummer' = '2026-001'", w->bram, was, id);
+	assert_int_equal(harness_long(w->fin, sql), 1);
+	/* decided once */
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM bezwaar_beslissen(%ld, 2, 'ongegrond', '')", id);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	assert_non_null(strstr(e.msg, "al beslist"));
+}
+
+/* 021: a verlenging points at the earlier TLV: linked (einddatum filled in)
+ * when it is the same pupil's, refused when another pupil's or with
+ * another einddatum; a number balie does not know is kept as typed. */
+static void verlenging_link(void **state)
+{
+	struct world *w = *state;
+	struct tlv_invoer in;
+	struct outcome o;
+	struct tlv_beschikking b;
+	struct beschikking_conf conf;
+	struct err e;
+	char sql[300];
+
+	/* Bram's second hulpvraag (bram2) has TLV 2026-002; Cem's is 2026-010 */
+	assert_int_equal(db_tlv_read(w->fin, w->bram2, &b, &conf, &e), 0);
+	in = b.in;
+	strcpy(in.vorige_nummer, "2026-010");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "TLV 2026-010 is van een andere leerling"));
+	strcpy(in.vorige_nummer, "2026-001");
+	strcpy(in.vorige_eind, "01-01-2027");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "TLV 2026-001 loopt tot"));
+	in.vorige_eind[0] = '\0';
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM tlv_beschikking v JOIN tlv_beschikking x ON x.id = v.vorige_id "
+				  "WHERE v.hulpvraag_id = %ld AND x.nummer = '2026-001' AND v.vorige_einddatum = x.einddatum",
+		 w->bram2);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	assert_int_equal(db_tlv_read(w->fin, w->bram2, &b, &conf, &e), 0);
+	assert_string_equal(b.in.vorige_nummer, "2026-001");
+	assert_true(b.in.vorige_eind[0] != '\0');
+	/* a TLV from before balie: as typed, not linked */
+	in = b.in;
+	strcpy(in.vorige_nummer, "OUD-1999");
+	strcpy(in.vorige_eind, "31-07-2026");
+	assert_int_equal(db_tlv_save(w->fin, w->bram2, b.id, b.version, &in, NULL, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM tlv_beschikking WHERE hulpvraag_id = %ld AND vorige_id IS NULL "
+				  "AND vorige_einddatum = DATE '2026-07-31'", w->bram2);
+	assert_int_equal(harness_long(w->su, sql), 1);
+}
+
+/* 021: a behandelaar of an aanpak, by direct SQL as balie_app for every
+ * role: only who may edit the aanpak chooses one; the behandelaar sees the
+ * hulpvraag while the aanpak runs and gets a mail without the pupil's
+ * name; taken off, the access ends. */
+static void behandelaar_per_role(void **state)
+{
+	struct world *w = *state;
+	char sql[400];
+	struct err e;
+	enum db_failure kind;
+	struct {
+		const char *user;
+		int may;
+	} roles[] = { { "sec_a", 0 }, { "school_a", 0 }, { "extern_a", 0 }, { "geen", 0 }, { "sec_b", 0 },
+		      { "coord_a", 1 }, { "fin_a", 1 } };
+	long hv = harness_long(w->su, "SELECT id FROM hulpvraag WHERE nummer = 93");
+	long ext = harness_account(w->su, "extern_a");
+	struct db *x;
+
+	harness_exec(w->su, "UPDATE account SET email = 'extern@example.org' WHERE username = 'extern_a'");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE nummer = 93");
+	x = app_as("extern_a", w->su);
+	assert_int_equal(harness_long(x, sql), 0);
+	db_free(&x);
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		x = app_as(roles[i].user, w->su);
+		snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, true)", hv, ext);
+		assert_int_equal(db_begin(x, &e), 0);
+		PGresult *r = db_exec(x, &e, &kind, sql, 0, NULL);
+		if ((r != NULL) != roles[i].may)
+			fail_msg("%s: %s", roles[i].user, r ? "mocht" : e.msg);
+		PQclear(r);
+		db_rollback(x);
+		/* nobody writes the access directly */
+		snprintf(sql, sizeof sql, "INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, tot) "
+					  "VALUES (%ld, %ld, 'aanpak', DATE '2099-01-01')", hv, ext);
+		assert_int_equal(db_begin(x, &e), 0);
+		assert_null(db_exec(x, &e, &kind, sql, 0, NULL));
+		db_rollback(x);
+		db_free(&x);
+	}
+	snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, true)", hv, ext);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	PGresult *r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_toegang t JOIN aanpak a ON a.hulpvraag_id = t.hulpvraag_id "
+				  "WHERE t.hulpvraag_id = %ld AND t.soort = 'aanpak' AND t.tot = a.einddatum", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM outbox o JOIN hulpvraag h ON h.id = o.hulpvraag_id JOIN dossier d "
+				  "ON d.id = h.dossier_id WHERE o.hulpvraag_id = %ld AND o.aan = 'extern@example.org' "
+				  "AND o.onderwerp = 'Behandelaar van hulpvraag 93' AND position(d.roepnaam IN o.tekst) = 0 "
+				  "AND position(d.achternaam IN o.tekst) = 0", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	x = app_as("extern_a", w->su);
+	assert_int_equal(harness_long(x, "SELECT count(*) FROM hulpvraag WHERE nummer = 93"), 1);
+	/* the aanpak ends later: the access moves along */
+	snprintf(sql, sizeof sql, "UPDATE aanpak SET einddatum = einddatum + 7 WHERE hulpvraag_id = %ld", hv);
+	harness_exec(w->su, sql);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag_toegang t JOIN aanpak a ON a.hulpvraag_id = t.hulpvraag_id "
+				  "WHERE t.hulpvraag_id = %ld AND t.soort = 'aanpak' AND t.tot = a.einddatum", hv);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	/* taken off: no access */
+	snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, false)", hv, ext);
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	r = db_exec(w->fin, &e, &kind, sql, 0, NULL);
+	assert_non_null(r);
+	PQclear(r);
+	assert_int_equal(db_commit(w->fin, &e), 0);
+	assert_int_equal(harness_long(x, "SELECT count(*) FROM hulpvraag WHERE nummer = 93"), 0);
+	db_free(&x);
+	/* only an external account can be one */
+	snprintf(sql, sizeof sql, "SELECT naam FROM aanpak_behandelaar(%ld, %ld, true)", hv, harness_account(w->su, "sec_a"));
+	assert_int_equal(db_begin(w->fin, &e), 0);
+	assert_null(db_exec(w->fin, &e, &kind, sql, 0, NULL));
+	db_rollback(w->fin);
+	assert_non_null(strstr(e.msg, "externe deskundige"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +891,13 @@ int main(void)
 		cmocka_unit_test(draft_not_visible_outside),
 		cmocka_unit_test(aanpak_verwerkt_only_with_number_period_amount),
 		cmocka_unit_test(te_verwerken_follows_rls),
+		cmocka_unit_test(afgegeven_needs_a_complete_dossier),
+		cmocka_unit_test(verwerken_controle_per_role),
+		cmocka_unit_test(lists_by_end_date),
+		cmocka_unit_test(budget_only_with_confirmation),
+		cmocka_unit_test(bezwaar_per_role),
+		cmocka_unit_test(verlenging_link),
+		cmocka_unit_test(behandelaar_per_role),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,6 +7,7 @@
  * list; publishing a profile stores its rules and status markers. */
 #include "tests/db/harness.h"
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +142,28 @@ static int ok_of(const struct compleet_hv *h, const char *omschrijving)
 	return -1;
 }
 
+/* The database's own evaluation (compleet_fouten of 021, which guards
+ * "afgegeven") names exactly the items core says are not met. */
+static void sql_agrees_with_core(struct world *w, const struct compleet_hv *h)
+{
+	char want[4096] = "", sql[300];
+	struct err e;
+	enum db_failure kind;
+
+	for (size_t i = 0; i < h->uitslag.n; i++)
+		if (!h->uitslag.punten[i].ok)
+			snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s", want[0] ? "|" : "",
+				 h->uitslag.punten[i].omschrijving);
+	snprintf(sql, sizeof sql, "SELECT array_to_string(compleet_fouten(%ld, '%s'), '|')", h->id, h->status);
+	assert_int_equal(db_begin(w->sec, &e), 0);
+	PGresult *r = db_exec(w->sec, &e, &kind, sql, 0, NULL);
+	if (!r)
+		fail_msg("%s", e.msg);
+	assert_string_equal(PQgetvalue(r, 0, 0), want);
+	PQclear(r);
+	db_rollback(w->sec);
+}
+
 static void facts_give_the_checklist(void **state)
 {
 	struct world *w = *state;
@@ -170,6 +193,8 @@ static void facts_give_the_checklist(void **state)
 	/* Cem: nothing at all, but a title without his name */
 	assert_int_equal(h[1].id, w->cem);
 	assert_int_equal(h[1].uitslag.nok, 4); /* hoogstens 8, namen, titel, actueel hold vacuously */
+	sql_agrees_with_core(w, &h[0]);
+	sql_agrees_with_core(w, &h[1]);
 	compleet_hv_release(&h[0]);
 	compleet_hv_release(&h[1]);
 
@@ -195,7 +220,37 @@ static void facts_give_the_checklist(void **state)
 	assert_false(ok_of(&h[0], "Titel"));
 	assert_true(ok_of(&h[0], "Woonadres"));
 	assert_true(ok_of(&h[0], "Schoolgegevens"));
+	sql_agrees_with_core(w, &h[0]);
 	compleet_hv_release(&h[0]);
+	/* a name with a diacritic, in capitals, in the title; a word of a
+	 * double surname; a longer word that only starts with the name is none */
+	const char *titels[] = { "Aanvraag voor BRAM", "Brammetje en de klas", "Voor Ozdemir-jansen", NULL };
+	harness_exec(w->su, "UPDATE dossier SET achternaam = 'Özdemir-Jansen' WHERE roepnaam = 'Bram'");
+	for (int i = 0; titels[i]; i++) {
+		snprintf(sql, sizeof sql, "UPDATE hulpvraag SET titel = '%s' WHERE id = %ld", titels[i], w->bram);
+		harness_exec(w->su, sql);
+		assert_int_equal(compleet_evaluate_ids(w->sec, ids, 1, h, &e), 0);
+		assert_int_equal(ok_of(&h[0], "Titel"), i == 1);
+		sql_agrees_with_core(w, &h[0]);
+		compleet_hv_release(&h[0]);
+	}
+	/* an old upload exactly 24 months ago is still fresh; a day more is not */
+	harness_exec(w->su, "UPDATE bijlage SET geupload_op = (((now() AT TIME ZONE 'Europe/Amsterdam')::date "
+			    " - interval '24 months')::date + time '12:00') AT TIME ZONE 'Europe/Amsterdam' "
+			    "WHERE categorie = 'onderzoeksverslag'");
+	assert_int_equal(compleet_evaluate_ids(w->sec, ids, 1, h, &e), 0);
+	assert_true(ok_of(&h[0], "Actueel"));
+	sql_agrees_with_core(w, &h[0]);
+	compleet_hv_release(&h[0]);
+	harness_exec(w->su, "UPDATE bijlage SET geupload_op = geupload_op - interval '1 day' "
+			    "WHERE categorie = 'onderzoeksverslag'");
+	assert_int_equal(compleet_evaluate_ids(w->sec, ids, 1, h, &e), 0);
+	assert_false(ok_of(&h[0], "Actueel"));
+	sql_agrees_with_core(w, &h[0]);
+	compleet_hv_release(&h[0]);
+	harness_exec(w->su, "UPDATE dossier SET achternaam = 'de Vries' WHERE roepnaam = 'Bram'");
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET titel = 'Aanvraag' WHERE id = %ld", w->bram);
+	harness_exec(w->su, sql);
 }
 
 static void rls_hides_other_organisations(void **state)

@@ -190,6 +190,11 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_PLANNEN:
 	case RECHT_UITKOMST_VASTLEGGEN:
 	case RECHT_VOORLOPIG_ZIEN:     /* the aanvrager sees its own too: voorlopig_for_applicatiebeheer */
+	case RECHT_STATUS_TERUGDRAAIEN: /* needs a change of one's own first: tests/db/terug_test.c walks the roles */
+	case RECHT_STATUS_TERUGDRAAIEN_ALTIJD:
+	case RECHT_VERLOOPT_BINNENKORT: /* reads under the read policies: tests/db/beschikking_test.c */
+	case RECHT_TE_EVALUEREN:        /* the same; setting evalueren is a status change along the flow */
+	case RECHT_BEZWAAR:             /* needs an issued TLV: tests/db/beschikking_test.c walks the roles */
 	case RECHT_COUNT:
 		break;
 	}

@@ -300,6 +300,33 @@ static void tlv_number_shape(void **state)
 	assert_int_equal(tlv_check(&in, &c, 1, &f), 0);
 }
 
+/* A verlenging: the earlier TLV's number shaped like a number, its
+ * einddatum a real date, and a date only with a number. */
+static void tlv_verlenging_fields(void **state)
+{
+	struct tlv_invoer in;
+	struct tlv_fouten f;
+	struct tlv_context c = ctx(0);
+	char label[64];
+	(void)state;
+	fill(&in);
+	strcpy(in.vorige_nummer, "2024-017");
+	strcpy(in.vorige_eind, "31-07-2026");
+	assert_int_equal(tlv_check(&in, &c, 1, &f), 0);
+	strcpy(in.vorige_eind, "31-02-2026");
+	assert_int_equal(tlv_check(&in, &c, 1, &f), 1);
+	assert_true(f.veld[TLV_VORIGE_EIND][0] != '\0');
+	strcpy(in.vorige_eind, "31-07-2026");
+	strcpy(in.vorige_nummer, "; DROP");
+	assert_int_equal(tlv_check(&in, &c, 1, &f), 1);
+	assert_true(f.veld[TLV_VORIGE_NUMMER][0] != '\0');
+	in.vorige_nummer[0] = '\0';
+	assert_int_equal(tlv_check(&in, &c, 0, &f), 1);
+	assert_non_null(strstr(f.veld[TLV_VORIGE_NUMMER], "ontbreekt"));
+	assert_string_equal(tlv_veld_label(TLV_VORIGE_NUMMER, label, sizeof label), "Verlenging van TLV");
+	assert_string_equal(tlv_veld_label(TLV_ADVIES2 + ADV_TEKST, label, sizeof label), "Advies 2: tekst");
+}
+
 static void overlap_same_kind_only(void **state)
 {
 	const struct tlv_periode others[] = {
@@ -407,6 +434,7 @@ int main(void)
 		cmocka_unit_test(tlv_two_different_independent_people),
 		cmocka_unit_test(tlv_unequal_advices_block),
 		cmocka_unit_test(tlv_number_shape),
+		cmocka_unit_test(tlv_verlenging_fields),
 		cmocka_unit_test(overlap_same_kind_only),
 		cmocka_unit_test(aanpak_tariff_amount_may_be_processed),
 		cmocka_unit_test(aanpak_other_amount_needs_a_reason),

@@ -35,6 +35,7 @@ int cmd_admin_rechten(int argc, char **argv);    /* admin rechten [--man] */
 int cmd_admin_audit(int argc, char **argv);      /* admin audit verify|export|kind */
 int cmd_admin_tarief(int argc, char **argv);     /* admin tarief list|set|remove … */
 int cmd_admin_sessions(int argc, char **argv);   /* admin sessions list|end */
+int cmd_admin_budget(int argc, char **argv);     /* admin budget list|set|prognose … */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */

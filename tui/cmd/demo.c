@@ -328,6 +328,7 @@ int cmd_demo(int argc, char **argv)
 		.auth_socket = sock,
 		.org_code = main_config()->organisatie,
 		.idle_lock_minutes = main_config()->idle_lock_minutes,
+		.verloopt_maanden = main_config()->verloopt_maanden,
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
 		.keys = main_keys(),
 		.startup_notice = main_keys_notice(),

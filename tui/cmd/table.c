@@ -34,6 +34,8 @@ const struct cmd cmd_table[] = {
 	 "wijzigingen gebundeld aan de open schermen melden en de tellingen bijwerken (één per database)", cmd_notify},
 	{"admin tarief", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR CATEGORIE BEDRAG | remove …",
 	 "tarieven van arrangementen per schooljaar en categorie (bedragen in euro)", cmd_admin_tarief},
+	{"admin budget", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR SOORT BEDRAG | prognose …",
+	 "budgetten per schooljaar en soort aanpak, en de prognose per maand", cmd_admin_budget},
 	{"ssh-toegang", "[--account NAAM]",
 	 "ForceCommand van sshd: balie zelf, of sftp afgeschermd in de eigen uitwisselmap; scp en opdrachten uit",
 	 cmd_ssh_toegang},
