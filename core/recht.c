@@ -87,6 +87,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_VOORLOPIG_ZIEN] = { "voorlopig-zien", "voorlopige aanmelding inzien (niet bewerken)", ADM,
 				   "000: \"niet meer zichtbaar voor PPO Rotterdam (met uitzondering van de "
 				   "kindkans-applicatiebeheerders)\"" },
+	[RECHT_KENGETALLEN] = { "kengetallen", "kengetallen zien en exporteren (kengetallen, TLV's voor DUO)", FIN | ADM,
+				"004 §3.5 (tabblad kengetallen), 002 (\"bewaakt het de beschikbare budgetten\"); "
+				"aanname: de financieel medewerker en applicatiebeheer binnen het SWV" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

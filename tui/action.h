@@ -52,6 +52,7 @@ enum action_ctx {
 	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
 	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
 	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
+	CTX_KENGETALLEN, /* the kengetallen of a school year (pane_kengetal.c) */
 	CTX_COUNT
 };
 
@@ -158,6 +159,9 @@ enum action_id {
 	ACT_HOME_ZONDER_REACTIE, /* home: the werkvoorraad filtered on telaat:ja */
 	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
 	ACT_Q_SORT_PICK,         /* werkvoorraad: pick the sort column (htop's F6) */
+	ACT_KG_OPEN,             /* home: the kengetallen (pane_kengetal.c) */
+	ACT_KG_VORIG_JAAR,       /* kengetallen: the school year before */
+	ACT_KG_VOLGEND_JAAR,     /* kengetallen: the school year after */
 	ACT_COUNT_ /* keep last */
 };
 
