@@ -1,0 +1,244 @@
+/* export_kengetal.c — `balie export kengetallen --jaar 2025-2026 [--csv |
+ * --xlsx]` and `balie export tlv --van DD-MM-JJJJ --tot DD-MM-JJJJ [--csv |
+ * --xlsx]`: the kengetallen of a school year (detail rows per bestuur,
+ * school and soort; the XLSX adds the doorlooptijden) and the afgegeven
+ * TLVs of a period with what a DUO registration needs, on standard output.
+ * Both read as the acting account (row-level security decides what is
+ * counted) and write an audit row — with the year or period and the number
+ * of rows, never content. */
+#include "tui/cmd/cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/beschikking.h"
+#include "core/recht.h"
+#include "db/audit.h"
+#include "db/auth.h"
+#include "db/kengetal.h"
+#include "db/migrate.h"
+#include "tui/cmd/common.h"
+#include "tui/cmd/export_blad.h"
+
+/* What both verbs share: the options they read. */
+struct opties {
+	const char *als, *org, *jaar, *van, *tot;
+	int xlsx;
+};
+
+static int parse(int argc, char **argv, struct opties *o)
+{
+	int csv = 0;
+	memset(o, 0, sizeof *o);
+	/* argv[0] is the verb's last word (cmd_find matched "export …") */
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--csv"))
+			csv = 1;
+		else if (!strcmp(argv[i], "--xlsx"))
+			o->xlsx = 1;
+		else if (i + 1 < argc && !strcmp(argv[i], "--jaar"))
+			o->jaar = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--van"))
+			o->van = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--tot"))
+			o->tot = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--als"))
+			o->als = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--organisatie"))
+			o->org = argv[++i];
+		else
+			return -1;
+	}
+	return csv && o->xlsx ? -1 : 0;
+}
+
+/* Connects, checks the schema and the rulebook: the db or NULL (printed). */
+static struct db *open_as(const struct opties *o, struct session *s)
+{
+	struct db *db = cmd_connect();
+	struct err e;
+
+	err_clear(&e);
+	if (!db)
+		return NULL;
+	if (migrate_require_current(db, &e) < 0) {
+		cmd_fail(&e);
+		db_free(&db);
+		return NULL;
+	}
+	if (cmd_acting_session(db, o->als, o->org, s) < 0) {
+		db_free(&db);
+		return NULL;
+	}
+	if (!recht_mag(s->roles, RECHT_KENGETALLEN)) {
+		fprintf(stderr, "balie: dat mag de rol van %s niet: %s\n", s->username,
+			recht_tabel[RECHT_KENGETALLEN].label);
+		db_free(&db);
+		return NULL;
+	}
+	return db;
+}
+
+static int kengetal_usage(void)
+{
+	fprintf(stderr, "gebruik: balie export kengetallen --jaar JJJJ-JJJJ [--csv | --xlsx] [--als GEBRUIKER]\n"
+			"                              [--organisatie CODE]\n");
+	return 2;
+}
+
+static const char *const kg_kop[] = { "Schooljaar", "Schoolbestuur", "School", "BRIN", "Soort",
+				      "Soort/categorie", "Aantal", "Bedrag" };
+static const int kg_breedte[] = { 11, 40, 40, 8, 12, 28, 8, 16 };
+static const char *const dl_kop[] = { "Schooljaar", "Aanvraagtype", "Aantal", "Mediaan (dagen)", "P90 (dagen)",
+				      "Kortste", "Langste" };
+static const int dl_breedte[] = { 11, 40, 8, 16, 12, 8, 8 };
+
+int cmd_export_kengetallen(int argc, char **argv)
+{
+	struct opties o;
+	struct session s;
+	struct err e;
+	struct kengetal_rij *rows = NULL;
+	struct kengetal_doorloop *dl = NULL;
+	struct cel *kc = NULL, *dc = NULL;
+	size_t n = 0, ndl = 0;
+	char jaarnaam[12], detail[120];
+	int jaar, rc = 2;
+	struct db *db;
+
+	err_clear(&e);
+	if (parse(argc, argv, &o) < 0 || !o.jaar || o.van || o.tot)
+		return kengetal_usage();
+	if (beschikking_schooljaar_parse(o.jaar, &jaar, &e) < 0) {
+		fprintf(stderr, "balie: --jaar: %s\n", e.msg);
+		return 2;
+	}
+	beschikking_schooljaar_naam(jaar, jaarnaam);
+	if (!(db = open_as(&o, &s)))
+		return 2;
+	if (db_kengetallen(db, s.organisatie_id, jaar, &rows, &n, &e) < 0 ||
+	    (o.xlsx && db_doorlooptijden(db, s.organisatie_id, jaar, &dl, &ndl, &e) < 0)) {
+		cmd_fail(&e);
+		goto out;
+	}
+	kc = calloc(n ? n * 8 : 1, sizeof *kc);
+	dc = calloc(ndl ? ndl * 7 : 1, sizeof *dc);
+	if (!kc || !dc) {
+		fprintf(stderr, "balie: onvoldoende geheugen\n");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cel *c = &kc[i * 8];
+		c[0] = (struct cel){ CEL_TEKST, jaarnaam, 0 };
+		c[1] = (struct cel){ CEL_TEKST, rows[i].bestuur, 0 };
+		c[2] = (struct cel){ CEL_TEKST, rows[i].school, 0 };
+		c[3] = (struct cel){ CEL_TEKST, rows[i].brin, 0 };
+		c[4] = (struct cel){ CEL_TEKST, rows[i].soort == KENGETAL_TLV ? "TLV" : "Arrangement", 0 };
+		c[5] = (struct cel){ CEL_TEKST, rows[i].categorie, 0 };
+		c[6] = (struct cel){ CEL_GETAL, NULL, rows[i].aantal };
+		c[7] = (struct cel){ CEL_BEDRAG, NULL, rows[i].bedrag };
+	}
+	for (size_t i = 0; i < ndl; i++) {
+		struct cel *c = &dc[i * 7];
+		c[0] = (struct cel){ CEL_TEKST, jaarnaam, 0 };
+		c[1] = (struct cel){ CEL_TEKST, dl[i].aanvraagtype, 0 };
+		c[2] = (struct cel){ CEL_GETAL, NULL, dl[i].duur.n };
+		c[3] = (struct cel){ CEL_GETAL, NULL, dl[i].duur.mediaan };
+		c[4] = (struct cel){ CEL_GETAL, NULL, dl[i].duur.p90 };
+		c[5] = (struct cel){ CEL_GETAL, NULL, dl[i].duur.min };
+		c[6] = (struct cel){ CEL_GETAL, NULL, dl[i].duur.max };
+	}
+	const struct blad bladen[2] = {
+		{ "Kengetallen", 8, kg_kop, kc, (int)n, kg_breedte },
+		{ "Doorlooptijden", 7, dl_kop, dc, (int)ndl, dl_breedte },
+	};
+	/* the audit row first: an export that is written is an export that is logged */
+	snprintf(detail, sizeof detail, "schooljaar %s, %s, %zu rijen", jaarnaam, o.xlsx ? "xlsx" : "csv", n);
+	if (audit_write(db, s.account_id, s.organisatie_id, "export-kengetallen", "kengetallen", 0, detail, &e) < 0 ||
+	    (o.xlsx ? export_xlsx(bladen, 2, stdout, &e) : export_csv(&bladen[0], stdout, &e)) < 0) {
+		cmd_fail(&e);
+		goto out;
+	}
+	fprintf(stderr, "balie: kengetallen %s: %zu rij%s\n", jaarnaam, n, n == 1 ? "" : "en");
+	rc = 0;
+out:
+	free(kc);
+	free(dc);
+	free(rows);
+	free(dl);
+	db_free(&db);
+	return rc;
+}
+
+static int tlv_usage(void)
+{
+	fprintf(stderr, "gebruik: balie export tlv --van DD-MM-JJJJ --tot DD-MM-JJJJ [--csv | --xlsx] [--als GEBRUIKER]\n"
+			"                       [--organisatie CODE]\n");
+	return 2;
+}
+
+static const char *const tlv_kop[] = { "Beschikkingsnummer", "Achternaam", "Tussenvoegsel", "Voornamen",
+				       "Geboortedatum", "BRIN", "Vestiging", "Soort", "Startdatum", "Einddatum",
+				       "Hulpvraag" };
+static const int tlv_breedte[] = { 20, 28, 14, 28, 14, 8, 10, 26, 12, 12, 10 };
+
+int cmd_export_tlv(int argc, char **argv)
+{
+	struct opties o;
+	struct session s;
+	struct err e;
+	struct datum van, tot;
+	struct kengetal_tlv *t = NULL;
+	struct cel *c = NULL;
+	size_t n = 0;
+	char detail[120];
+	int rc = 2;
+	struct db *db;
+
+	err_clear(&e);
+	if (parse(argc, argv, &o) < 0 || !o.van || !o.tot || o.jaar)
+		return tlv_usage();
+	if (datum_parse(o.van, &van, &e) < 0 || datum_parse(o.tot, &tot, &e) < 0) {
+		fprintf(stderr, "balie: %s\n", e.msg);
+		return 2;
+	}
+	if (datum_cmp(tot, van) < 0) {
+		fprintf(stderr, "balie: --tot moet op of na --van liggen\n");
+		return 2;
+	}
+	if (!(db = open_as(&o, &s)))
+		return 2;
+	if (db_tlv_export(db, s.organisatie_id, van, tot, &t, &n, &e) < 0) {
+		cmd_fail(&e);
+		goto out;
+	}
+	if (!(c = calloc(n ? n * 11 : 1, sizeof *c))) {
+		fprintf(stderr, "balie: onvoldoende geheugen\n");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cel *r = &c[i * 11];
+		const char *txt[10] = { t[i].nummer, t[i].achternaam, t[i].tussenvoegsel, t[i].voornamen,
+					t[i].geboortedatum, t[i].brin, t[i].vestiging, t[i].soort, t[i].start,
+					t[i].eind };
+		for (int k = 0; k < 10; k++)
+			r[k] = (struct cel){ CEL_TEKST, txt[k], 0 };
+		r[10] = (struct cel){ CEL_GETAL, NULL, t[i].hulpvraag };
+	}
+	const struct blad blad = { "TLV's", 11, tlv_kop, c, (int)n, tlv_breedte };
+	/* pupil data leaves balie: logged first, with the period and the count only */
+	snprintf(detail, sizeof detail, "periode %s t/m %s, %s, %zu rijen", o.van, o.tot, o.xlsx ? "xlsx" : "csv", n);
+	if (audit_write(db, s.account_id, s.organisatie_id, "export-tlv", "tlv_beschikking", 0, detail, &e) < 0 ||
+	    (o.xlsx ? export_xlsx(&blad, 1, stdout, &e) : export_csv(&blad, stdout, &e)) < 0) {
+		cmd_fail(&e);
+		goto out;
+	}
+	fprintf(stderr, "balie: %zu afgegeven TLV%s\n", n, n == 1 ? "" : "'s");
+	rc = 0;
+out:
+	free(c);
+	free(t);
+	db_free(&db);
+	return rc;
+}
