@@ -162,6 +162,7 @@ enum action_id {
 	ACT_KG_OPEN,             /* home: the kengetallen (pane_kengetal.c) */
 	ACT_KG_VORIG_JAAR,       /* kengetallen: the school year before */
 	ACT_KG_VOLGEND_JAAR,     /* kengetallen: the school year after */
+	ACT_KG_EXPORT,           /* kengetallen: the year as CSV or XLSX file on the server */
 	ACT_COUNT_ /* keep last */
 };
 

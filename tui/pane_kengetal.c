@@ -8,11 +8,14 @@
  * for the width at hand. */
 #include "tui/pane_kengetal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/beschikking.h"
 #include "core/datum.h"
@@ -20,6 +23,10 @@
 #include "core/validate.h"
 #include "db/kengetal.h"
 #include "tui/app.h"
+#include "tui/kengetal_export.h"
+#include "tui/pane_bijlagen.h"
+
+enum { DT_EXPORT = 1 };
 
 #define W_NUM 6
 #define W_BEDRAG 15
@@ -41,6 +48,7 @@ struct kengetal {
 	int loaded;
 	int utf8;
 	char body_msg[600];
+	char path[4096]; /* the export's file */
 };
 
 static struct kengetal *K(struct pane *p)
@@ -281,10 +289,86 @@ static int kg_jaar(struct pane *p, struct app *a, enum action_id id)
 	return app_start(a, p, job_load, "Bezig met laden…");
 }
 
+/* The file the export goes to, by default in the exchange folder (what
+ * sftp can fetch over the same SSH login, issue 14 §3). */
+static int kg_export(struct pane *p, struct app *a, enum action_id id)
+{
+	struct kengetal *k = K(p);
+	char jaar[12], buf[600];
+
+	(void)id;
+	snprintf(buf, sizeof buf, "%s/kengetallen-%s.csv", bijlagen_home(), beschikking_schooljaar_naam(k->jaar, jaar));
+	dialog_open_line(&p->dlg, DT_EXPORT, "Kengetallen exporteren",
+			 "Naar welk bestand op de server?  .xlsx geeft een Excel-werkmap; een bestaand bestand wordt "
+			 "nooit overschreven.",
+			 buf, 0);
+	return R_PAINT | R_BARS;
+}
+
+static int job_export(struct pane *p, struct app *a)
+{
+	struct kengetal *k = K(p);
+	size_t len = strlen(k->path), n = 0;
+	int xlsx = len > 5 && !strcmp(k->path + len - 5, ".xlsx");
+	struct err e;
+	FILE *f;
+
+	err_clear(&e);
+	/* never over an existing file, never through a link */
+	int fd = open(k->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		err_set(&e, errno == EEXIST ? "%s bestaat al; balie overschrijft nooit een bestand" : "kan %s niet schrijven: %s",
+			k->path, strerror(errno));
+		goto fail;
+	}
+	if (!(f = fdopen(fd, "wb"))) {
+		err_set(&e, "kan %s niet schrijven: %s", k->path, strerror(errno));
+		close(fd);
+		goto gone;
+	}
+	if (kengetal_export(a->db, &a->session, k->jaar, xlsx, f, &n, &e) < 0) {
+		fclose(f);
+		goto gone;
+	}
+	if (fclose(f) != 0) {
+		err_set(&e, "schrijven naar %s mislukt: %s", k->path, strerror(errno));
+		goto gone;
+	}
+	dialog_close(&p->dlg);
+	app_message(a, 0, "Geëxporteerd (%zu rijen): %s", n, k->path);
+	return R_PAINT | R_BARS;
+gone:
+	unlink(k->path); /* no half file left behind */
+fail:
+	dialog_note(&p->dlg, "%s", e.msg);
+	app_message(a, 1, "Niet geëxporteerd: %s", e.msg);
+	return R_PAINT | R_BARS;
+}
+
+static int kg_dialog_ok(struct pane *p, struct app *a)
+{
+	struct kengetal *k = K(p);
+	char *text = dialog_text(&p->dlg);
+
+	if (p->dlg.tag != DT_EXPORT) {
+		free(text);
+		return R_PAINT;
+	}
+	if (!text || !*text) {
+		free(text);
+		dialog_note(&p->dlg, "Geef een bestandsnaam.");
+		return R_PAINT;
+	}
+	snprintf(k->path, sizeof k->path, "%s", text);
+	free(text);
+	return app_start(a, p, job_export, "Bezig met exporteren…");
+}
+
 static const struct pane_action kg_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
 	{ ACT_KG_VORIG_JAAR, kg_jaar, 0 },
 	{ ACT_KG_VOLGEND_JAAR, kg_jaar, 0 },
+	{ ACT_KG_EXPORT, kg_export, 0 },
 };
 
 static void kg_free(struct pane *p)
@@ -302,6 +386,7 @@ static const struct pane_ops kg_ops = {
 	.nactions = sizeof kg_actions / sizeof kg_actions[0],
 	.list = offsetof(struct kengetal, list),
 	.load = job_load,
+	.dialog_ok = kg_dialog_ok,
 	.free = kg_free,
 };
 

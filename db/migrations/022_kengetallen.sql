@@ -23,22 +23,99 @@ SET LOCAL ROLE balie_owner;
 -- "ever afgegeven" test look statushistorie up by (organisatie, naar).
 CREATE INDEX statushistorie_org_naar ON statushistorie (organisatie_id, naar, hulpvraag_id, op);
 
+-- ------------------------------------------------ the bestuur's financial contact
+-- 004 §3.5/§4.2: "de contactpersoon van de financiële administratie
+-- schoolbestuur" downloads the beschikkingen of the arrangements of its
+-- bestuur's schools (tab "kengetallen").  Role 'bestuur' (external, no
+-- back-office rights), linked to one or more schoolbesturen of its
+-- organisatie in account_bestuur (maintained by the administrator as the
+-- owner role).  It reads, by the extra policies below, only:
+--   aanpak rows with a beschikkingsnummer (aanname: an arrangement
+--     "toegewezen" has its number) of hulpvragen of its schools;
+--   tlv_beschikking rows of its schools that were ever afgegeven.
+-- Never the hulpvraag, dossier, formulieren or bijlagen themselves.
+ALTER TABLE account_rol DROP CONSTRAINT account_rol_rol_check;
+ALTER TABLE account_rol ADD CONSTRAINT account_rol_rol_check
+	CHECK (rol IN ('secretariaat', 'financieel', 'coordinator', 'admin', 'aanvrager', 'ouder', 'extern', 'bestuur'));
+ALTER TABLE schoolbestuur ADD CONSTRAINT schoolbestuur_id_org UNIQUE (id, organisatie_id);
+
+CREATE TABLE account_bestuur (
+	account_id       bigint NOT NULL REFERENCES account ON DELETE CASCADE,
+	organisatie_id   bigint NOT NULL REFERENCES organisatie,
+	schoolbestuur_id bigint NOT NULL,
+	PRIMARY KEY (account_id, schoolbestuur_id),
+	FOREIGN KEY (schoolbestuur_id, organisatie_id) REFERENCES schoolbestuur (id, organisatie_id)
+);
+ALTER TABLE account_bestuur ENABLE ROW LEVEL SECURITY;
+ALTER TABLE account_bestuur FORCE ROW LEVEL SECURITY;
+CREATE POLICY eigenaar ON account_bestuur TO balie_owner USING (true) WITH CHECK (true);
+-- read: the account itself and the SWV's back office; no write policy: only
+-- the owner role (the administrator's tools) links an account to a bestuur
+CREATE POLICY zichtbaar ON account_bestuur FOR SELECT TO balie_app, balie_report
+	USING (account_id = acting_account() OR organisatie_id IN (SELECT internal_orgs()));
+GRANT SELECT ON account_bestuur TO balie_app, balie_report;
+CREATE TRIGGER config_audit AFTER INSERT OR UPDATE OR DELETE ON account_bestuur
+	FOR EACH STATEMENT EXECUTE FUNCTION config_audit();
+
+-- Is hulpvraag p_hv of a school of a bestuur the acting account is the
+-- financial contact of (with the role in that organisatie)?
+CREATE FUNCTION bestuur_ziet(p_hv bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT EXISTS (
+		SELECT 1 FROM hulpvraag h
+		  JOIN school s ON s.id = h.school_id
+		  JOIN account_bestuur ab ON ab.schoolbestuur_id = s.schoolbestuur_id AND ab.organisatie_id = h.organisatie_id
+		  JOIN account_rol r ON r.account_id = ab.account_id AND r.organisatie_id = h.organisatie_id
+		                    AND r.rol = 'bestuur'
+		 WHERE h.id = p_hv AND ab.account_id = acting_account() AND NOT h.voorlopig)
+$$;
+REVOKE EXECUTE ON FUNCTION bestuur_ziet(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bestuur_ziet(bigint) TO balie_app, balie_report;
+
+-- Was hulpvraag p_hv ever in a TLV "afgegeven" status?  (Its statushistorie
+-- is not the bestuur's to read; this answers only the yes/no.)
+CREATE FUNCTION ooit_afgegeven(p_hv bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT EXISTS (SELECT 1 FROM statushistorie sh
+	                 JOIN beschikking_status s ON s.organisatie_id = sh.organisatie_id AND s.status = sh.naar
+	                                          AND s.soort = 'tlv'
+	                WHERE sh.hulpvraag_id = p_hv)
+$$;
+REVOKE EXECUTE ON FUNCTION ooit_afgegeven(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ooit_afgegeven(bigint) TO balie_app, balie_report;
+
+-- The school of hulpvraag p_hv, for the kengetallen: only when the acting
+-- account may see the hulpvraag or is its bestuur's contact (NULL else).
+CREATE FUNCTION kengetal_school(p_hv bigint) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT h.school_id FROM hulpvraag h
+	 WHERE h.id = p_hv
+	   AND (hulpvraag_zichtbaar(h.id, h.organisatie_id, h.voorlopig, h.aanvrager_id) OR bestuur_ziet(h.id))
+$$;
+REVOKE EXECUTE ON FUNCTION kengetal_school(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kengetal_school(bigint) TO balie_app, balie_report;
+
+CREATE POLICY bestuur ON aanpak FOR SELECT TO balie_app, balie_report
+	USING (nummer IS NOT NULL AND bestuur_ziet(hulpvraag_id));
+CREATE POLICY bestuur ON tlv_beschikking FOR SELECT TO balie_app, balie_report
+	USING (bestuur_ziet(hulpvraag_id) AND ooit_afgegeven(hulpvraag_id));
+
+-- Schools and besturen are not pupil data: readable as before.
+
 CREATE FUNCTION kengetallen(p_org bigint, p_jaar integer)
 RETURNS TABLE (bestuur text, school text, brin text, soort text, categorie text, aantal bigint, bedrag_cent bigint)
 LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
 	WITH x AS (
-		SELECT h.school_id, 'tlv'::text AS soort, coalesce(b.soort, '') AS categorie, 0::bigint AS bedrag
-		  FROM tlv_beschikking b JOIN hulpvraag h ON h.id = b.hulpvraag_id
+		SELECT kengetal_school(b.hulpvraag_id) AS school_id, 'tlv'::text AS soort,
+		       coalesce(b.soort, '') AS categorie, 0::bigint AS bedrag
+		  FROM tlv_beschikking b
 		 WHERE b.organisatie_id = p_org
 		   AND b.startdatum >= make_date(p_jaar, 8, 1) AND b.startdatum < make_date(p_jaar + 1, 8, 1)
-		   AND EXISTS (SELECT 1 FROM statushistorie sh
-		                 JOIN beschikking_status s ON s.organisatie_id = sh.organisatie_id AND s.status = sh.naar
-		                                          AND s.soort = 'tlv'
-		                WHERE sh.hulpvraag_id = h.id)
+		   AND ooit_afgegeven(b.hulpvraag_id)
 		UNION ALL
-		SELECT h.school_id, 'arrangement', concat_ws(' ', nullif(a.type, ''), nullif(a.categorie, '')),
+		SELECT kengetal_school(a.hulpvraag_id), 'arrangement', concat_ws(' ', nullif(a.type, ''), nullif(a.categorie, '')),
 		       coalesce(a.bedrag_cent, 0)
-		  FROM aanpak a JOIN hulpvraag h ON h.id = a.hulpvraag_id
+		  FROM aanpak a
 		 WHERE a.organisatie_id = p_org
 		   AND a.startdatum >= make_date(p_jaar, 8, 1) AND a.startdatum < make_date(p_jaar + 1, 8, 1)
 	)

@@ -1,5 +1,5 @@
 /* export_blad.c — CSV and XLSX of a table; see export_blad.h. */
-#include "tui/cmd/export_blad.h"
+#include "tui/export_blad.h"
 
 #include <errno.h>
 #include <stdlib.h>
