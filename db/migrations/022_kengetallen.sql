@@ -165,3 +165,52 @@ LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
 $$;
 REVOKE EXECUTE ON FUNCTION tlv_export(bigint, date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tlv_export(bigint, date, date) TO balie_app, balie_report;
+
+-- ------------------------------------------------ the mail to the bestuur's financial contact
+-- 004 §4.2: "De aanvrager en financiële contactpersoon van het schoolbestuur
+-- krijgen de melding dat de beschikking is afgegeven."  The aanvrager's mail
+-- is the status mail (status_wijzigen); this one goes to
+-- schoolbestuur.email_financieel of the hulpvraag's school when a hulpvraag
+-- first reaches an 'arrangement' status of beschikking_status ("financieel
+-- verwerkt"), in the same transaction as the statushistorie row.  No pupil
+-- data: the number, school, period and amount (aanname: this text).
+CREATE FUNCTION bestuur_mail() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v record;
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM beschikking_status s WHERE s.organisatie_id = NEW.organisatie_id
+	                 AND s.status = NEW.naar AND s.soort = 'arrangement')
+	   OR EXISTS (SELECT 1 FROM statushistorie x WHERE x.hulpvraag_id = NEW.hulpvraag_id AND x.id <> NEW.id
+	                AND x.naar = NEW.naar) THEN
+		RETURN NULL;
+	END IF;
+	SELECT sb.naam AS bestuur, sb.email_financieel AS aan, sc.naam AS school, o.naam AS organisatie,
+	       a.nummer, a.startdatum, a.einddatum, a.bedrag_cent
+	  INTO v
+	  FROM hulpvraag h JOIN school sc ON sc.id = h.school_id
+	  JOIN schoolbestuur sb ON sb.id = sc.schoolbestuur_id
+	  JOIN organisatie o ON o.id = h.organisatie_id
+	  LEFT JOIN aanpak a ON a.hulpvraag_id = h.id
+	 WHERE h.id = NEW.hulpvraag_id;
+	IF NOT FOUND OR v.aan IS NULL OR v.aan !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' THEN
+		RETURN NULL;
+	END IF;
+	INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
+	VALUES (NEW.organisatie_id, NEW.hulpvraag_id, v.aan,
+	        format('Beschikking arrangement %s afgegeven (%s)', coalesce(v.nummer, 'zonder nummer'),
+	               regexp_replace(v.school, '[\r\n]', ' ', 'g')),
+	        format(E'Beste financiële administratie van %s,\n\n'
+	               'De beschikking van arrangement %s voor %s is afgegeven:\n\n'
+	               '    periode %s t/m %s, bedrag %s\n\n'
+	               'U vindt de beschikking in balie onder Kengetallen (toets k).\n\n'
+	               'Met vriendelijke groet,\n%s',
+	               v.bestuur, coalesce(v.nummer, '(zonder nummer)'), v.school,
+	               coalesce(to_char(v.startdatum, 'DD-MM-YYYY'), '?'), coalesce(to_char(v.einddatum, 'DD-MM-YYYY'), '?'),
+	               coalesce('€ ' || translate(to_char(v.bedrag_cent / 100.0, 'FM999,999,990.00'), ',.', '.,'), '?'),
+	               v.organisatie));
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER bestuur_mail AFTER INSERT ON statushistorie
+	FOR EACH ROW EXECUTE FUNCTION bestuur_mail();

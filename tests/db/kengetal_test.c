@@ -234,12 +234,43 @@ static void helpers_leak_nothing(void **state)
 	assert_string_equal(out, "0");
 }
 
+/* "financieel verwerkt" queues the mail to the bestuur's financial
+ * contact: once, with number, school, period and amount, no pupil name. */
+static void verwerkt_mails_the_bestuur(void **state)
+{
+	struct world *w = *state;
+	char sql[512];
+	long voor = harness_long(w->su, "SELECT count(*) FROM outbox");
+
+	harness_exec(w->su, "UPDATE schoolbestuur SET email_financieel = 'financien@x.example.nl' WHERE naam = 'Bestuur X'");
+	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			    "SELECT id, 'Verwerkt', 'Afgerond', true, false, 5 FROM aanvraagtype");
+	harness_exec(w->su, "INSERT INTO beschikking_status (organisatie_id, status, soort) "
+			    "SELECT id, 'Verwerkt', 'arrangement' FROM organisatie");
+	for (int i = 0; i < 2; i++) { /* the second time: no second mail */
+		snprintf(sql, sizeof sql, "INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar) "
+					  "SELECT id, organisatie_id, 'Nieuw', 'Verwerkt' FROM hulpvraag WHERE id = %ld", w->bram);
+		harness_exec(w->su, sql);
+	}
+	/* Cem's bestuur has no address: nothing */
+	snprintf(sql, sizeof sql, "INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar) "
+				  "SELECT id, organisatie_id, 'Nieuw', 'Verwerkt' FROM hulpvraag WHERE id = %ld", w->cem);
+	harness_exec(w->su, sql);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM outbox"), voor + 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM outbox WHERE aan = 'financien@x.example.nl' "
+					     "AND onderwerp = 'Beschikking arrangement A-1 afgegeven (School X)' "
+					     "AND tekst LIKE '%periode 01-09-2026 t/m 31-07-2027, bedrag € 8.500,00%'"),
+			 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM outbox WHERE onderwerp || tekst ~* 'bram|vries'"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_per_role),
 		cmocka_unit_test(bestuur_writes_nothing),
 		cmocka_unit_test(helpers_leak_nothing),
+		cmocka_unit_test(verwerkt_mails_the_bestuur),
 	};
 	return cmocka_run_group_tests_name("kengetal", tests, setup, teardown);
 }
