@@ -42,6 +42,12 @@ static const struct setting settings[] = {
 	{"argon2_memlimit_mb", SET_INT, offsetof(struct config, argon2_memlimit_mb), 0, 64, 8, 4096,
 	 "argon2id: geheugen in MiB per wachtwoordhash (wijzigen = opnieuw hashen bij de volgende login)"},
 	STR(uitwisselmap, "map met per account een uitwisselmap voor sftp (balie ssh-toegang); leeg = geen"),
+	STR(report_conninfo, "libpq-verbindingsgegevens van een streaming replica waar kengetallen en exports uit lezen; "
+			     "leeg = de gewone verbinding"),
+	{"report_fallback", SET_INT, offsetof(struct config, report_fallback), 0, 0, 0, 1,
+	 "1 = bij een onbereikbare of achterlopende replica uit de hoofddatabase lezen; 0 = weigeren met een melding"},
+	{"report_max_lag_s", SET_INT, offsetof(struct config, report_max_lag_s), 0, 300, 0, 86400,
+	 "seconden die de replica hoogstens mag achterlopen; 0 = niet controleren"},
 	{NULL, 0, 0, 0, 0, 0, 0, NULL},
 };
 
@@ -61,6 +67,13 @@ static int holds_password(const struct config *c)
 	int has = 0;
 	struct err ignored;
 	return db_conninfo_check(c->conninfo, &has, &ignored) < 0 || has;
+}
+
+static int report_holds_password(const struct config *c)
+{
+	int has = 0;
+	struct err ignored;
+	return db_conninfo_check(c->report_conninfo, &has, &ignored) < 0 || has;
 }
 
 int config_load(struct config *c, const char *path, struct err *e)
@@ -144,6 +157,15 @@ int config_load(struct config *c, const char *path, struct err *e)
 		err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
 		goto out;
 	}
+	int report_password = 0;
+	config_setting_t *rci = config_lookup(&cf, "report_conninfo");
+	if (db_conninfo_check(c->report_conninfo, &report_password, e) < 0) {
+		char msg[sizeof e->msg];
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		err_set_at(e, path, rci ? config_setting_source_line(rci) : 0, "report_conninfo: %s", msg);
+		goto out;
+	}
+	has_password |= report_password;
 	/* Staff must not read the database password (balie-admin(8)).  Group-
 	 * readable is refused too: staff may share the group. */
 	if (has_password && (st.st_mode & (S_IRGRP | S_IROTH))) {
@@ -170,7 +192,8 @@ void config_dump(const struct config *c, FILE *f)
 		fprintf(f, "\n# %s\n", s->help);
 		if (s->type == SET_INT) {
 			fprintf(f, "%s = %d;\n", s->name, *(const int *)field);
-		} else if (!strcmp(s->name, "conninfo") && holds_password(c)) {
+		} else if ((!strcmp(s->name, "conninfo") && holds_password(c)) ||
+			   (!strcmp(s->name, "report_conninfo") && report_holds_password(c))) {
 			fprintf(f, "%s = \"(bevat een wachtwoord; niet getoond)\";\n", s->name);
 		} else {
 			fprintf(f, "%s = \"%s\";\n", s->name, field);

@@ -16,8 +16,8 @@ static const char *const dl_kop[] = { "Schooljaar", "Aanvraagtype", "Aantal", "M
 				      "Kortste", "Langste" };
 static const int dl_breedte[] = { 11, 40, 8, 16, 12, 8, 8 };
 
-int kengetal_export(struct db *db, const struct session *s, int jaar, int xlsx, FILE *out, size_t *nrows,
-		    struct err *e)
+int kengetal_export(struct db *db, struct db *lees, const struct session *s, int jaar, int xlsx, FILE *out,
+		    size_t *nrows, struct err *e)
 {
 	struct kengetal_rij *rows = NULL;
 	struct kengetal_doorloop *dl = NULL;
@@ -28,8 +28,10 @@ int kengetal_export(struct db *db, const struct session *s, int jaar, int xlsx, 
 
 	*nrows = 0;
 	beschikking_schooljaar_naam(jaar, jaarnaam);
-	if (db_kengetallen(db, s->organisatie_id, jaar, &rows, &n, e) < 0 ||
-	    (xlsx && db_doorlooptijden(db, s->organisatie_id, jaar, &dl, &ndl, e) < 0))
+	if (!lees)
+		lees = db;
+	if (db_kengetallen(lees, s->organisatie_id, jaar, &rows, &n, e) < 0 ||
+	    (xlsx && db_doorlooptijden(lees, s->organisatie_id, jaar, &dl, &ndl, e) < 0))
 		goto out;
 	kc = calloc(n ? n * 8 : 1, sizeof *kc);
 	dc = calloc(ndl ? ndl * 7 : 1, sizeof *dc);

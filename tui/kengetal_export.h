@@ -15,7 +15,10 @@
 #include "db/conn.h"
 
 /* Writes school year jaar (starting 1 August jaar) of s's organisatie to
- * out: CSV, or XLSX when xlsx.  *n: detail rows.  0 / -1 with e. */
-int kengetal_export(struct db *db, const struct session *s, int jaar, int xlsx, FILE *out, size_t *n, struct err *e);
+ * out: CSV, or XLSX when xlsx.  Reads from lees (the report replica, its
+ * acting account set; NULL: db), writes the audit row through db.  *n:
+ * detail rows.  0 / -1 with e. */
+int kengetal_export(struct db *db, struct db *lees, const struct session *s, int jaar, int xlsx, FILE *out,
+		    size_t *n, struct err *e);
 
 #endif

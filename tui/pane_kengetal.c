@@ -22,6 +22,7 @@
 #include "core/kengetal.h"
 #include "core/validate.h"
 #include "db/kengetal.h"
+#include "db/report.h"
 #include "tui/app.h"
 #include "tui/kengetal_export.h"
 #include "tui/pane_bijlagen.h"
@@ -49,6 +50,7 @@ struct kengetal {
 	int utf8;
 	char body_msg[600];
 	char path[4096]; /* the export's file */
+	struct db *lees; /* the report replica (NULL: the session's connection) */
 };
 
 static struct kengetal *K(struct pane *p)
@@ -218,6 +220,8 @@ static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 		 k->jaar + 1);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
+	if (k->lees) /* where the figures come from: the report replica */
+		screen_put(w, y - 1, cols - 29, 28, " uit de rapportagedatabase ", s->attr[ST_DIM]);
 	lijst_set_view(&k->list, rows - y > 1 ? rows - y : 1);
 	if (!k->loaded || k->list.n == 0) {
 		const char *m = k->body_msg[0] ? k->body_msg : "Bezig met laden…";
@@ -254,10 +258,23 @@ static int job_load(struct pane *p, struct app *a)
 	struct err e;
 
 	err_clear(&e);
-	if (db_kengetallen(a->db, a->session.organisatie_id, k->jaar, &rows, &n, &e) < 0 ||
-	    db_doorlooptijden(a->db, a->session.organisatie_id, k->jaar, &dl, &ndl, &e) < 0 ||
+	/* the report replica, once per pane (balie.conf report_conninfo);
+	 * a failed read drops it so the next load tries again */
+	char note[700] = "";
+	if (!k->lees && a->opt->report.conninfo && *a->opt->report.conninfo &&
+	    db_report_open(&a->opt->report, a->db, a->session.account_id, &k->lees, note, sizeof note, &e) < 0) {
+		snprintf(k->body_msg, sizeof k->body_msg, "Niet geladen: %s", e.msg);
+		k->loaded = 1;
+		lijst_set(&k->list, NULL, 0, 0, 0, 0);
+		app_progress_done(a);
+		return R_PAINT | R_BARS;
+	}
+	struct db *lees = k->lees ? k->lees : a->db;
+	if (db_kengetallen(lees, a->session.organisatie_id, k->jaar, &rows, &n, &e) < 0 ||
+	    db_doorlooptijden(lees, a->session.organisatie_id, k->jaar, &dl, &ndl, &e) < 0 ||
 	    build(&g, rows, n, dl, ndl, &e) < 0) {
 		snprintf(k->body_msg, sizeof k->body_msg, "Niet geladen: %s", e.msg);
+		db_free(&k->lees);
 		free(g.r);
 		k->loaded = 1;
 		lijst_set(&k->list, NULL, 0, 0, 0, 0);
@@ -272,6 +289,8 @@ static int job_load(struct pane *p, struct app *a)
 	lijst_set(&k->list, g.r, g.n, 0, 0, lijst_current_id(&k->list));
 	k->loaded = 1;
 	app_progress_done(a);
+	if (note[0])
+		app_message(a, 1, "%s", note);
 	return R_PAINT | R_BARS;
 }
 
@@ -326,7 +345,7 @@ static int job_export(struct pane *p, struct app *a)
 		close(fd);
 		goto gone;
 	}
-	if (kengetal_export(a->db, &a->session, k->jaar, xlsx, f, &n, &e) < 0) {
+	if (kengetal_export(a->db, k->lees, &a->session, k->jaar, xlsx, f, &n, &e) < 0) {
 		fclose(f);
 		goto gone;
 	}
@@ -373,6 +392,7 @@ static const struct pane_action kg_actions[] = {
 
 static void kg_free(struct pane *p)
 {
+	db_free(&K(p)->lees);
 	lijst_release(&K(p)->list);
 	free(p);
 }

@@ -7,6 +7,7 @@
 #define BALIE_TUI_H
 
 #include "core/wachtwoord.h"
+#include "db/report.h"
 
 struct keybind;
 
@@ -18,6 +19,7 @@ struct tui_options {
 	struct wachtwoord_params hash_params; /* argon2id cost from balie.conf */
 	const struct keybind *keys;           /* key bindings (keymaps/ + the user's file) */
 	const char *startup_notice;           /* shown once in the message line (keymap errors), or NULL */
+	struct report_opties report;          /* the report replica of the kengetallen (db/report.h) */
 };
 
 /* Runs the interactive session; returns the process exit status. */

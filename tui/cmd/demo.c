@@ -302,6 +302,8 @@ int cmd_demo(int argc, char **argv)
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
 		.keys = main_keys(),
 		.startup_notice = main_keys_notice(),
+		.report = { main_config()->report_conninfo, main_config()->report_fallback,
+			    main_config()->report_max_lag_s },
 	};
 	config_hash_params(main_config(), &o.hash_params);
 	return tui_run(&o);

@@ -18,6 +18,7 @@
 #include "db/auth.h"
 #include "db/kengetal.h"
 #include "db/migrate.h"
+#include "db/report.h"
 #include "tui/cmd/common.h"
 #include "tui/export_blad.h"
 #include "tui/kengetal_export.h"
@@ -81,6 +82,27 @@ static struct db *open_as(const struct opties *o, struct session *s)
 	return db;
 }
 
+/* The replica to read from (balie.conf report_conninfo), or NULL for the
+ * primary; -1 (printed) when it fails without report_fallback. */
+static int open_report(struct db *db, const struct session *s, struct db **lees)
+{
+	const struct config *c = main_config();
+	const struct report_opties o = { c->report_conninfo, c->report_fallback, c->report_max_lag_s };
+	char note[700];
+	struct err e;
+
+	err_clear(&e);
+	if (db_report_open(&o, db, s->account_id, lees, note, sizeof note, &e) < 0) {
+		cmd_fail(&e);
+		return -1;
+	}
+	if (note[0])
+		fprintf(stderr, "balie: %s\n", note);
+	else if (*lees)
+		fprintf(stderr, "balie: gelezen uit de rapportagedatabase (report_conninfo)\n");
+	return 0;
+}
+
 static int kengetal_usage(void)
 {
 	fprintf(stderr, "gebruik: balie export kengetallen --jaar JJJJ-JJJJ [--csv | --xlsx] [--als GEBRUIKER]\n"
@@ -107,13 +129,19 @@ int cmd_export_kengetallen(int argc, char **argv)
 	}
 	if (!(db = open_as(&o, &s)))
 		return 2;
-	if (kengetal_export(db, &s, jaar, o.xlsx, stdout, &n, &e) < 0) {
+	struct db *lees = NULL;
+	if (open_report(db, &s, &lees) < 0) {
+		db_free(&db);
+		return 2;
+	}
+	if (kengetal_export(db, lees, &s, jaar, o.xlsx, stdout, &n, &e) < 0) {
 		cmd_fail(&e);
 	} else {
 		fprintf(stderr, "balie: kengetallen %s: %zu rij%s\n", beschikking_schooljaar_naam(jaar, jaarnaam), n,
 			n == 1 ? "" : "en");
 		rc = 0;
 	}
+	db_free(&lees);
 	db_free(&db);
 	return rc;
 }
@@ -138,6 +166,7 @@ int cmd_export_tlv(int argc, char **argv)
 	struct datum van, tot;
 	struct kengetal_tlv *t = NULL;
 	struct cel *c = NULL;
+	struct db *lees = NULL;
 	size_t n = 0;
 	char detail[120];
 	int rc = 2;
@@ -156,7 +185,9 @@ int cmd_export_tlv(int argc, char **argv)
 	}
 	if (!(db = open_as(&o, &s)))
 		return 2;
-	if (db_tlv_export(db, s.organisatie_id, van, tot, &t, &n, &e) < 0) {
+	if (open_report(db, &s, &lees) < 0)
+		goto out;
+	if (db_tlv_export(lees ? lees : db, s.organisatie_id, van, tot, &t, &n, &e) < 0) {
 		cmd_fail(&e);
 		goto out;
 	}
@@ -186,6 +217,7 @@ int cmd_export_tlv(int argc, char **argv)
 out:
 	free(c);
 	free(t);
+	db_free(&lees);
 	db_free(&db);
 	return rc;
 }
