@@ -76,6 +76,20 @@ static int report_holds_password(const struct config *c)
 	return db_conninfo_check(c->report_conninfo, &has, &ignored) < 0 || has;
 }
 
+/* A conninfo setting libpq accepts: 0, or -1 with e at its line. */
+static int check_conninfo(config_t *cf, const char *path, const char *name, const char *value, int *has_password,
+			  struct err *e)
+{
+	if (db_conninfo_check(value, has_password, e) == 0)
+		return 0;
+	char msg[sizeof e->msg];
+	config_setting_t *ci = config_lookup(cf, name);
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	if (strcmp(name, "conninfo"))
+		return err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s: %s", name, msg);
+	return err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
+}
+
 int config_load(struct config *c, const char *path, struct err *e)
 {
 	struct stat st;
@@ -149,22 +163,10 @@ int config_load(struct config *c, const char *path, struct err *e)
 			*(int *)field = v;
 		}
 	}
-	int has_password = 0;
-	config_setting_t *ci = config_lookup(&cf, "conninfo");
-	if (db_conninfo_check(c->conninfo, &has_password, e) < 0) {
-		char msg[sizeof e->msg];
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
+	int has_password = 0, report_password = 0;
+	if (check_conninfo(&cf, path, "conninfo", c->conninfo, &has_password, e) < 0 ||
+	    check_conninfo(&cf, path, "report_conninfo", c->report_conninfo, &report_password, e) < 0)
 		goto out;
-	}
-	int report_password = 0;
-	config_setting_t *rci = config_lookup(&cf, "report_conninfo");
-	if (db_conninfo_check(c->report_conninfo, &report_password, e) < 0) {
-		char msg[sizeof e->msg];
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		err_set_at(e, path, rci ? config_setting_source_line(rci) : 0, "report_conninfo: %s", msg);
-		goto out;
-	}
 	has_password |= report_password;
 	/* Staff must not read the database password (balie-admin(8)).  Group-
 	 * readable is refused too: staff may share the group. */

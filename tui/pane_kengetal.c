@@ -87,6 +87,20 @@ static struct regel *regel_add(struct regels *g, enum regel_soort soort, const c
 	return x;
 }
 
+/* A section heading with its column heads, after an empty line (leeg);
+ * NULL when out of memory. */
+static struct regel *kop(struct regels *g, int leeg, const char *naam, const char *c1, const char *c2,
+			 const char *c3)
+{
+	struct regel *x;
+	if ((leeg && !regel_add(g, R_LEEG, "")) || !(x = regel_add(g, R_KOP, naam)))
+		return NULL;
+	snprintf(x->c1, sizeof x->c1, "%s", c1);
+	snprintf(x->c2, sizeof x->c2, "%s", c2);
+	snprintf(x->c3, sizeof x->c3, "%s", c3);
+	return x;
+}
+
 static void num(char *buf, size_t len, long v)
 {
 	snprintf(buf, len, "%ld", v);
@@ -116,11 +130,8 @@ static int build(struct regels *g, const struct kengetal_rij *rows, size_t n, co
 		if (soort[i].bedrag > amax)
 			amax = soort[i].bedrag;
 	}
-	if (!(x = regel_add(g, R_KOP, "Per soort/categorie")))
+	if (!kop(g, 0, "Per soort/categorie", "TLV", "Arr.", "Bedrag"))
 		goto oom;
-	snprintf(x->c1, sizeof x->c1, "TLV");
-	snprintf(x->c2, sizeof x->c2, "Arr.");
-	snprintf(x->c3, sizeof x->c3, "Bedrag");
 	if (!ns && !(x = regel_add(g, R_SUB, "geen TLV's of arrangementen in dit schooljaar")))
 		goto oom;
 	for (size_t i = 0; i < ns; i++) {
@@ -147,11 +158,8 @@ static int build(struct regels *g, const struct kengetal_rij *rows, size_t n, co
 	for (size_t i = 0; i < nsc; i++)
 		if (school[i].bedrag > smax)
 			smax = school[i].bedrag;
-	if (!regel_add(g, R_LEEG, "") || !(x = regel_add(g, R_KOP, "Per schoolbestuur en school")))
+	if (!kop(g, 1, "Per schoolbestuur en school", "TLV", "Arr.", "Bedrag"))
 		goto oom;
-	snprintf(x->c1, sizeof x->c1, "TLV");
-	snprintf(x->c2, sizeof x->c2, "Arr.");
-	snprintf(x->c3, sizeof x->c3, "Bedrag");
 	for (size_t i = 0; i < nb; i++) {
 		if (!(x = regel_add(g, R_REGEL, best[i].bestuur)))
 			goto oom;
@@ -180,11 +188,8 @@ static int build(struct regels *g, const struct kengetal_rij *rows, size_t n, co
 	for (size_t i = 0; i < ndl; i++)
 		if (dl[i].duur.p90 > pmax)
 			pmax = dl[i].duur.p90;
-	if (!regel_add(g, R_LEEG, "") || !(x = regel_add(g, R_KOP, "Doorlooptijd in dagen")))
+	if (!kop(g, 1, "Doorlooptijd in dagen", "Aantal", "Med.", "P90"))
 		goto oom;
-	snprintf(x->c1, sizeof x->c1, "Aantal");
-	snprintf(x->c2, sizeof x->c2, "Med.");
-	snprintf(x->c3, sizeof x->c3, "P90");
 	if (!(x = regel_add(g, R_SUB, ndl ? "ontvangen → afgegeven of verwerkt; balk: mediaan"
 					   : "geen beschikkingen afgegeven in dit schooljaar")))
 		goto oom;
