@@ -105,19 +105,39 @@ CREATE POLICY bestuur ON tlv_beschikking FOR SELECT TO balie_app, balie_report
 CREATE FUNCTION kengetallen(p_org bigint, p_jaar integer)
 RETURNS TABLE (bestuur text, school text, brin text, soort text, categorie text, aantal bigint, bedrag_cent bigint)
 LANGUAGE sql STABLE SET search_path = balie, pg_catalog AS $$
+	-- Whoever sees the hulpvraag (the back office): plain joins under
+	-- row-level security.  The bestuur's contact, who never sees the
+	-- hulpvraag, through the helpers — only for those rows, because a
+	-- SECURITY DEFINER call per row costs seconds at a million hulpvragen.
 	WITH x AS (
-		SELECT kengetal_school(b.hulpvraag_id) AS school_id, 'tlv'::text AS soort,
-		       coalesce(b.soort, '') AS categorie, 0::bigint AS bedrag
-		  FROM tlv_beschikking b
+		SELECT h.school_id, 'tlv'::text AS soort, coalesce(b.soort, '') AS categorie, 0::bigint AS bedrag
+		  FROM tlv_beschikking b JOIN hulpvraag h ON h.id = b.hulpvraag_id
 		 WHERE b.organisatie_id = p_org
 		   AND b.startdatum >= make_date(p_jaar, 8, 1) AND b.startdatum < make_date(p_jaar + 1, 8, 1)
+		   AND EXISTS (SELECT 1 FROM statushistorie sh
+		                 JOIN beschikking_status s ON s.organisatie_id = sh.organisatie_id AND s.status = sh.naar
+		                                          AND s.soort = 'tlv'
+		                WHERE sh.hulpvraag_id = h.id)
+		UNION ALL
+		SELECT h.school_id, 'arrangement', concat_ws(' ', nullif(a.type, ''), nullif(a.categorie, '')),
+		       coalesce(a.bedrag_cent, 0)
+		  FROM aanpak a JOIN hulpvraag h ON h.id = a.hulpvraag_id
+		 WHERE a.organisatie_id = p_org
+		   AND a.startdatum >= make_date(p_jaar, 8, 1) AND a.startdatum < make_date(p_jaar + 1, 8, 1)
+		UNION ALL
+		SELECT kengetal_school(b.hulpvraag_id), 'tlv', coalesce(b.soort, ''), 0::bigint
+		  FROM tlv_beschikking b
+		 WHERE b.organisatie_id = p_org AND NOT p_org IN (SELECT internal_orgs())
+		   AND b.startdatum >= make_date(p_jaar, 8, 1) AND b.startdatum < make_date(p_jaar + 1, 8, 1)
+		   AND NOT EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = b.hulpvraag_id)
 		   AND ooit_afgegeven(b.hulpvraag_id)
 		UNION ALL
 		SELECT kengetal_school(a.hulpvraag_id), 'arrangement', concat_ws(' ', nullif(a.type, ''), nullif(a.categorie, '')),
 		       coalesce(a.bedrag_cent, 0)
 		  FROM aanpak a
-		 WHERE a.organisatie_id = p_org
+		 WHERE a.organisatie_id = p_org AND NOT p_org IN (SELECT internal_orgs())
 		   AND a.startdatum >= make_date(p_jaar, 8, 1) AND a.startdatum < make_date(p_jaar + 1, 8, 1)
+		   AND NOT EXISTS (SELECT 1 FROM hulpvraag h WHERE h.id = a.hulpvraag_id)
 	)
 	SELECT coalesce(sb.naam, '(geen bestuur)'), coalesce(sc.naam, '(geen school)'),
 	       coalesce(sc.brin || coalesce(sc.vestiging, ''), ''), x.soort, x.categorie, count(*), sum(x.bedrag)::bigint
