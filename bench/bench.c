@@ -41,6 +41,10 @@
 #include "db/queue.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/pane_queue.h"
+#include "core/datum.h"
+#include "db/verwerken.h"
+#include "tui/pane_kengetal.h"
+#include "tui/pane_verwerken.h"
 
 #define ROWS 60
 #define COLS 200
@@ -1056,6 +1060,91 @@ static void extra(const char *name, const char *env, const char *unit)
 	snprintf(r->unit, sizeof r->unit, "%s", unit);
 }
 
+/* Issue 10: the financieel medewerker's lists, in a session of its own
+ * (account financieel).  "Te verwerken": the pane pushed from home →
+ * te_verwerken() → paint of the whole screen, beside the same function
+ * through bare libpq.  Kengetallen of the current school year: the pane
+ * (kengetallen() and doorlooptijden() under row-level security, the sums,
+ * median and p90 of core/kengetal, the paint) beside the two raw queries.
+ * Then kengetallen() without its RLS-aware helpers: the same counts as the
+ * plain aggregate the owner role would run, the floor of the query. */
+static void bench_financieel(struct ctx *c, int reps)
+{
+	struct bench_tui f;
+	struct samples real = { 0 }, raw = { 0 }, kreal = { 0 }, kraw = { 0 }, kfloor = { 0 };
+	struct err e;
+	char org[24], jaar[8], max[16];
+	int kreps = reps / 10 < 5 ? 5 : reps / 10;
+
+	err_clear(&e);
+	if (bench_tui_open(&f, c->conninfo, c->datadir, ROWS, COLS, &e) < 0 ||
+	    bench_tui_login(&f, "financieel", PASSWORD, &e) < 0)
+		die("sessie financieel", e.msg);
+	PGconn *raw_fin = raw_connect(c->conninfo, f.a.session.account_id);
+	snprintf(org, sizeof org, "%ld", f.a.session.organisatie_id);
+	snprintf(jaar, sizeof jaar, "%d", datum_schooljaar(datum_today(time(NULL))));
+	snprintf(max, sizeof max, "%d", VERWERKEN_MAX);
+	const char *pv[2] = { org, max }, *pk[2] = { org, jaar };
+
+	for (int i = 0; i < reps + 5; i++) {
+		double s = now_ms();
+		bench_tui_push(&f, pane_verwerken_new(&f.a));
+		if (i >= 5)
+			add(&real, now_ms() - s);
+		app_pop(&f.a);
+		bench_tui_run(&f);
+	}
+	for (int i = 0; i < reps + 5; i++) {
+		double s = now_ms();
+		PGresult *r = raw_exec(raw_fin, "SELECT hulpvraag_id, nummer, to_char(datum, 'DD-MM-YYYY'), status, reden, "
+						"coalesce(bedrag_cent, 0) FROM te_verwerken($1, $2)", 2, pv);
+		PQclear(r);
+		if (i >= 5)
+			add(&raw, now_ms() - s);
+	}
+	target_time(result("te_verwerken_open", &real, &raw), 2, 300);
+
+	for (int i = 0; i < kreps + 2; i++) {
+		double s = now_ms();
+		bench_tui_push(&f, pane_kengetal_new(&f.a));
+		if (i >= 2)
+			add(&kreal, now_ms() - s);
+		app_pop(&f.a);
+		bench_tui_run(&f);
+	}
+	for (int i = 0; i < kreps + 2; i++) {
+		double s = now_ms();
+		PQclear(raw_exec(raw_fin, "SELECT * FROM kengetallen($1, $2)", 2, pk));
+		PQclear(raw_exec(raw_fin, "SELECT * FROM doorlooptijden($1, $2)", 2, pk));
+		if (i >= 2)
+			add(&kraw, now_ms() - s);
+	}
+	target_time(result("kengetallen_open", &kreal, &kraw), 2, 2000);
+	/* the floor: the plain aggregate of the same rows as the owner (no
+	 * row-level security, no SECURITY DEFINER helper per row) */
+	PGconn *own = raw_connect(getenv("BENCH_OWNER_CONNINFO") ? getenv("BENCH_OWNER_CONNINFO") : c->conninfo,
+				  f.a.session.account_id);
+	for (int i = 0; i < kreps + 2; i++) {
+		double s = now_ms();
+		PQclear(raw_exec(own, "SELECT h.school_id, a.type, a.categorie, count(*), sum(a.bedrag_cent) "
+				      "  FROM aanpak a JOIN hulpvraag h ON h.id = a.hulpvraag_id "
+				      " WHERE a.organisatie_id = $1 AND a.startdatum >= make_date($2, 8, 1) "
+				      "   AND a.startdatum < make_date($2 + 1, 8, 1) GROUP BY 1, 2, 3",
+				 2, pk));
+		if (i >= 2)
+			add(&kfloor, now_ms() - s);
+	}
+	result("kengetallen_floor", &kfloor, NULL);
+	PQfinish(own);
+	PQfinish(raw_fin);
+	bench_tui_close(&f);
+	free(real.v);
+	free(raw.v);
+	free(kreal.v);
+	free(kraw.v);
+	free(kfloor.v);
+}
+
 static int run(const char *conninfo, const char *datadir, const char *out)
 {
 	struct ctx c;
@@ -1068,6 +1157,12 @@ static int run(const char *conninfo, const char *datadir, const char *out)
 	extra("demo_load", "BENCH_LOAD_S", "s");
 	extra("database_size", "BENCH_DB_MIB", "MiB");
 	open_session(&c);
+	/* BENCH_ONLY=financieel: only the financieel medewerker's part (a
+	 * quicker run while working on it) */
+	if (getenv("BENCH_ONLY") && !strcmp(getenv("BENCH_ONLY"), "financieel")) {
+		bench_financieel(&c, reps);
+		goto done;
+	}
 	fprintf(stderr, "bench: wachtrij openen…\n");
 	bench_queue_open(&c, reps);
 	bench_queue_pane(&c, reps / 2);
@@ -1080,8 +1175,11 @@ static int run(const char *conninfo, const char *datadir, const char *out)
 	fprintf(stderr, "bench: statuswissel, live…\n");
 	bench_status(&c, reps);
 	bench_live(&c, reps);
+	fprintf(stderr, "bench: te verwerken, kengetallen (financieel)…\n");
+	bench_financieel(&c, reps);
 	fprintf(stderr, "bench: geheugen…\n");
 	bench_rss(&c);
+done:
 	PQfinish(c.raw);
 	bench_tui_close(&c.t);
 	write_tsv(out);

@@ -24,6 +24,7 @@ const struct flow_role_info flow_roles[FLOW_ROLE_COUNT] = {
 	[FLOW_ROLE_OUDER] = { "ouder", "ouder/verzorger", 0 },
 	[FLOW_ROLE_EXTERN] = { "extern", "externe deelnemer", 0 },
 	[FLOW_ROLE_AUTOMATISCH] = { "automatisch", "automatisch (balie)", 0 },
+	[FLOW_ROLE_BESTUUR] = { "bestuur", "financieel contact schoolbestuur", 0 },
 };
 
 int flow_role_from_name(const char *name)

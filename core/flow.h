@@ -55,6 +55,7 @@ enum flow_role {
 	FLOW_ROLE_OUDER,
 	FLOW_ROLE_EXTERN,
 	FLOW_ROLE_AUTOMATISCH,
+	FLOW_ROLE_BESTUUR, /* the schoolbestuur's financial contact (004 §3.5): reads its schools' beschikkingen */
 	FLOW_ROLE_COUNT
 };
 

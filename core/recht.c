@@ -17,6 +17,7 @@
 #define OUD FLOW_ROLE_BIT(FLOW_ROLE_OUDER)
 #define EXT FLOW_ROLE_BIT(FLOW_ROLE_EXTERN)
 #define BACKOFFICE (SEC | FIN | COO | ADM)
+#define BST FLOW_ROLE_BIT(FLOW_ROLE_BESTUUR)
 
 const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_STATUS_WIJZIGEN] = { "status-wijzigen", "status wijzigen", BACKOFFICE | AAN | OUD | EXT,
@@ -104,6 +105,11 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_BEZWAAR] = { "bezwaar", "bezwaar tegen een TLV registreren en afhandelen", SEC | FIN | ADM,
 			    "aanname (issue 10 §1; de seeds noemen geen bezwaar): wie de post en de "
 			    "beschikkingen doet" },
+	[RECHT_KENGETALLEN] = { "kengetallen", "kengetallen zien en exporteren", FIN | ADM | BST,
+				"004 §3.5 en §4.2 (tabblad kengetallen: de financiële contactpersoon van het "
+				"schoolbestuur ziet de scholen van het eigen bestuur; de database kiest de rijen), "
+				"002 (\"bewaakt het de beschikbare budgetten\"); aanname: de financieel medewerker "
+				"en applicatiebeheer zien alle scholen" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

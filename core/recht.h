@@ -56,6 +56,7 @@ enum recht_actie {
 	RECHT_VERLOOPT_BINNENKORT,   /* the list of TLVs and aanpakken ending soon: a read */
 	RECHT_TE_EVALUEREN,          /* the list of arrangements to evaluate, and setting them to evalueren */
 	RECHT_BEZWAAR,               /* register a bezwaar against an issued TLV and record its outcome */
+	RECHT_KENGETALLEN,           /* the kengetallen pane and the exports of kengetallen and TLVs */
 	RECHT_COUNT
 };
 

@@ -22,7 +22,7 @@ static const char fill_sql[] =
 	"  ontvangende_school, motivering, a1_naam, a1_discipline, a1_organisatie, a1_datum, a1_advies, a1_tekst, "
 	"  a2_naam, a2_discipline, a2_organisatie, a2_datum, a2_advies, a2_tekst) "
 	"SELECT g.id, g.organisatie_id, g.dossier_id, "
-	"       to_char(g.datum, 'YYYY') || '-' || lpad(g.jn::text, 3, '0'), "
+	"       to_char(g.datum, 'YYYY') || '-' || lpad(g.jn::text, greatest(3, length(g.jn::text)), '0'), "
 	"       s.namen[1 + (g.n % cardinality(s.namen))], g.start, (g.start + interval '2 years' - interval '1 day')::date, "
 	"       (ARRAY['', 'SO De Bolster', 'SBO De Toermalijn', ''])[1 + g.n % 4], "
 	"       'Beide deskundigen adviseren gelijk; de ondersteuningsbehoefte past bij deze soort.', "
@@ -74,7 +74,7 @@ static const char aanpak_sql[] =
 	"SELECT k.id, k.organisatie_id, 'arrangement', c.cat, k.start, (k.start + interval '1 year' - interval '1 day')::date, "
 	"       coalesce(tarief_bedrag(k.organisatie_id, c.cat, k.start), 850000), "
 	"       CASE WHEN k.status <> 'Arrangement>toegewezen' THEN 'ARR-' || to_char(k.start, 'YYYY') || '-' || "
-	"            lpad(k.n::text, 4, '0') END, "
+	"            lpad(k.n::text, greatest(4, length(k.n::text)), '0') END, "
 	"       'Extra ondersteuning in de groep volgens het OPP.' "
 	"  FROM k, LATERAL (SELECT (ARRAY['Midden', 'Hoog'])[1 + k.n % 2] AS cat) c";
 

@@ -986,6 +986,32 @@ static int plan_schools(struct gen *g, struct org *o)
 	return 0;
 }
 
+/* The financial contact of each schoolbestuur (004 §3.5, role bestuur,
+ * migration 022): PO3008 bestuur1, bestuur2 …, PO2507 stromenland-bestuur1 …,
+ * each linked to its own bestuur only. */
+static int load_bestuur_accounts(struct gen *g, struct org *o)
+{
+	for (int b = 0; b < o->nbestuur; b++) {
+		char user[64], naam[200], mail[128], bid[24], acc[24], org[24];
+		long id;
+		snprintf(user, sizeof user, "%sbestuur%d", o->idx == 0 ? "" : "stromenland-", b + 1);
+		snprintf(naam, sizeof naam, "Financiële administratie %s", o->besturen[b].naam);
+		snprintf(mail, sizeof mail, "financien@%s", o->besturen[b].domein);
+		if (add_account(g, o, user, naam, mail, "bestuur", NULL, &id) < 0)
+			return -1;
+		snprintf(bid, sizeof bid, "%ld", o->bestuur_id[b]);
+		snprintf(acc, sizeof acc, "%ld", id);
+		snprintf(org, sizeof org, "%ld", o->id);
+		const char *p[3] = { acc, org, bid };
+		PGresult *r = q(g, "INSERT INTO account_bestuur (account_id, organisatie_id, schoolbestuur_id) "
+				   "VALUES ($1, $2, $3)", 3, p);
+		if (!r)
+			return -1;
+		PQclear(r);
+	}
+	return 0;
+}
+
 static int load_schools(struct gen *g, struct org *o)
 {
 	char org[24];
@@ -2002,7 +2028,8 @@ static int run(struct gen *g)
 	progress(g, "scholen", 0, 2);
 	for (int i = 0; i < 2; i++) {
 		struct org *x = &g->org[i];
-		if (plan_schools(g, x) < 0 || load_accounts(g, x) < 0 || load_schools(g, x) < 0)
+		if (plan_schools(g, x) < 0 || load_accounts(g, x) < 0 || load_schools(g, x) < 0 ||
+		    load_bestuur_accounts(g, x) < 0)
 			return -1;
 		progress(g, "scholen", i + 1, 2);
 	}

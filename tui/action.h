@@ -53,6 +53,7 @@ enum action_ctx {
 	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
 	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
 	CTX_LOOPTIJD, /* "Verloopt binnenkort" and "Te evalueren" (pane_looptijd.c) */
+	CTX_KENGETALLEN, /* the kengetallen of a school year (pane_kengetal.c) */
 	CTX_COUNT
 };
 
@@ -166,6 +167,10 @@ enum action_id {
 	ACT_LT_OP_EVALUEREN,     /* te evalueren: the marked rows (or the chosen one) to the evaluation status */
 	ACT_HV_BEZWAAR,          /* hulpvraag, tab TLV: register a bezwaar, or record its outcome */
 	ACT_HV_BEHANDELAAR,      /* hulpvraag, tab Aanpak: choose a behandelaar (or take one off) */
+	ACT_KG_OPEN,             /* home: the kengetallen (pane_kengetal.c) */
+	ACT_KG_VORIG_JAAR,       /* kengetallen: the school year before */
+	ACT_KG_VOLGEND_JAAR,     /* kengetallen: the school year after */
+	ACT_KG_EXPORT,           /* kengetallen: the year as CSV or XLSX file on the server */
 	ACT_COUNT_ /* keep last */
 };
 

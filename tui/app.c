@@ -18,6 +18,7 @@
 #include "tui/pane_lock.h"
 #include "tui/pane_verwerken.h"
 #include "tui/pane_looptijd.h"
+#include "tui/pane_kengetal.h"
 #include "tui/pane_login.h"
 
 int64_t app_now_ms(void)
@@ -614,6 +615,9 @@ int app_global_action(struct app *a, enum action_id id)
 	case ACT_LT_VERLOOPT: /* the same */
 	case ACT_LT_EVALUEREN:
 		app_push(a, pane_looptijd_new(a, id == ACT_LT_VERLOOPT ? LT_VERLOOPT : LT_EVALUEREN));
+		return R_PAINT | R_BARS;
+	case ACT_KG_OPEN: /* from the home screen, as "te-verwerken" */
+		app_push(a, pane_kengetal_new(a));
 		return R_PAINT | R_BARS;
 	default:
 		return R_NONE;

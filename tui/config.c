@@ -45,6 +45,12 @@ static const struct setting settings[] = {
 	{"argon2_memlimit_mb", SET_INT, offsetof(struct config, argon2_memlimit_mb), 0, 64, 8, 4096,
 	 "argon2id: geheugen in MiB per wachtwoordhash (wijzigen = opnieuw hashen bij de volgende login)"},
 	STR(uitwisselmap, "map met per account een uitwisselmap voor sftp (balie ssh-toegang); leeg = geen"),
+	STR(report_conninfo, "libpq-verbindingsgegevens van een streaming replica waar kengetallen en exports uit lezen; "
+			     "leeg = de gewone verbinding"),
+	{"report_fallback", SET_INT, offsetof(struct config, report_fallback), 0, 0, 0, 1,
+	 "1 = bij een onbereikbare of achterlopende replica uit de hoofddatabase lezen; 0 = weigeren met een melding"},
+	{"report_max_lag_s", SET_INT, offsetof(struct config, report_max_lag_s), 0, 300, 0, 86400,
+	 "seconden die de replica hoogstens mag achterlopen; 0 = niet controleren"},
 	{"verloopt_maanden", SET_INT, offsetof(struct config, verloopt_maanden), 0, 3, 1, 24,
 	 "lijst Verloopt binnenkort: TLV's en aanpakken die binnen zoveel maanden aflopen"},
 	{NULL, 0, 0, 0, 0, 0, 0, NULL},
@@ -68,6 +74,33 @@ static int conninfo_has_password(const char *ci)
 	return db_conninfo_check(ci, &has, &ignored) < 0 || has;
 }
 
+static int holds_password(const struct config *c)
+{
+	int has = 0;
+	struct err ignored;
+	return db_conninfo_check(c->conninfo, &has, &ignored) < 0 || has;
+}
+
+static int report_holds_password(const struct config *c)
+{
+	int has = 0;
+	struct err ignored;
+	return db_conninfo_check(c->report_conninfo, &has, &ignored) < 0 || has;
+}
+
+/* A conninfo setting libpq accepts: 0, or -1 with e at its line. */
+static int check_conninfo(config_t *cf, const char *path, const char *name, const char *value, int *has_password,
+			  struct err *e)
+{
+	if (db_conninfo_check(value, has_password, e) == 0)
+		return 0;
+	char msg[sizeof e->msg];
+	config_setting_t *ci = config_lookup(cf, name);
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	if (strcmp(name, "conninfo"))
+		return err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s: %s", name, msg);
+	return err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
+}
 
 int config_load(struct config *c, const char *path, struct err *e)
 {
@@ -142,24 +175,12 @@ int config_load(struct config *c, const char *path, struct err *e)
 			*(int *)field = v;
 		}
 	}
-	int has_password = 0;
-	config_setting_t *ci = config_lookup(&cf, "conninfo");
-	if (db_conninfo_check(c->conninfo, &has_password, e) < 0) {
-		char msg[sizeof e->msg];
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		err_set_at(e, path, ci ? config_setting_source_line(ci) : 0, "%s", msg);
+	int has_password = 0, report_password = 0, auth_password = 0;
+	if (check_conninfo(&cf, path, "conninfo", c->conninfo, &has_password, e) < 0 ||
+	    check_conninfo(&cf, path, "auth_conninfo", c->auth_conninfo, &auth_password, e) < 0 ||
+	    check_conninfo(&cf, path, "report_conninfo", c->report_conninfo, &report_password, e) < 0)
 		goto out;
-	}
-	/* the auth role's password is the one that matters most */
-	int auth_password = 0;
-	config_setting_t *aci = config_lookup(&cf, "auth_conninfo");
-	if (db_conninfo_check(c->auth_conninfo, &auth_password, e) < 0) {
-		char msg[sizeof e->msg];
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		err_set_at(e, path, aci ? config_setting_source_line(aci) : 0, "%s", msg);
-		goto out;
-	}
-	has_password |= auth_password;
+	has_password |= report_password | auth_password;
 	/* Staff must not read the database password (balie-admin(8)).  Group-
 	 * readable is refused too: staff may share the group. */
 	if (has_password && (st.st_mode & (S_IRGRP | S_IROTH))) {
@@ -186,8 +207,9 @@ void config_dump(const struct config *c, FILE *f)
 		fprintf(f, "\n# %s\n", s->help);
 		if (s->type == SET_INT) {
 			fprintf(f, "%s = %d;\n", s->name, *(const int *)field);
-		} else if ((!strcmp(s->name, "conninfo") || !strcmp(s->name, "auth_conninfo")) &&
-			   conninfo_has_password(field)) {
+		} else if ((!strcmp(s->name, "conninfo") && holds_password(c)) ||
+			   (!strcmp(s->name, "auth_conninfo") && conninfo_has_password(field)) ||
+			   (!strcmp(s->name, "report_conninfo") && report_holds_password(c))) {
 			fprintf(f, "%s = \"(bevat een wachtwoord; niet getoond)\";\n", s->name);
 		} else {
 			fprintf(f, "%s = \"%s\";\n", s->name, field);

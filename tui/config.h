@@ -28,6 +28,11 @@ struct config {
 	char uitwisselmap[512];  /* root of the per-account exchange folders (balie ssh-toegang); "" = none */
 	int verloopt_maanden;    /* "Verloopt binnenkort": TLVs and aanpakken ending within this many months */
 	char path[512];          /* the file read, "" when none */
+	/* the report connection (db/report.h): a streaming replica for the
+	 * kengetallen and the exports */
+	char report_conninfo[1024];
+	int report_fallback;
+	int report_max_lag_s;
 };
 
 /* Fills c with defaults, then reads path (NULL = the lookup order above).

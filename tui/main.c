@@ -166,6 +166,7 @@ int main(int argc, char **argv)
 		.banner = NULL,
 		.keys = &keys,
 		.startup_notice = main_keys_notice(),
+		.report = { cfg.report_conninfo, cfg.report_fallback, cfg.report_max_lag_s },
 	};
 	config_hash_params(&cfg, &o.hash_params);
 	int rc = tui_run(&o);

@@ -7,6 +7,7 @@
 #define BALIE_TUI_H
 
 #include "core/wachtwoord.h"
+#include "db/report.h"
 
 struct keybind;
 
@@ -21,6 +22,7 @@ struct tui_options {
 	const struct keybind *keys;           /* key bindings (keymaps/ + the user's file) */
 	const char *startup_notice;           /* shown once in the message line (keymap errors), or NULL */
 	int verloopt_maanden;                 /* "Verloopt binnenkort": months ahead (balie.conf; 0 = 3) */
+	struct report_opties report;          /* the report replica of the kengetallen (db/report.h) */
 };
 
 /* Runs the interactive session; returns the process exit status. */

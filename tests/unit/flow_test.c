@@ -125,7 +125,7 @@ static void test_roles(void **state)
 {
 	(void)state;
 	const char *names[] = { "secretariaat", "financieel", "coordinator", "admin",
-				"aanvrager", "ouder", "extern", "automatisch" };
+				"aanvrager", "ouder", "extern", "automatisch", "bestuur" };
 	for (int i = 0; i < FLOW_ROLE_COUNT; i++) {
 		assert_int_equal(flow_role_from_name(names[i]), i);
 		assert_string_equal(flow_roles[i].name, names[i]);

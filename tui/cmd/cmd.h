@@ -42,6 +42,8 @@ int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
 int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
 int cmd_bijlage(int argc, char **argv);          /* bijlage add NUMMER BESTAND --categorie C */
 int cmd_export(int argc, char **argv);           /* export agenda --van D --tot D --ics [--commissie C] */
+int cmd_export_kengetallen(int argc, char **argv); /* export kengetallen --jaar J [--csv|--xlsx] */
+int cmd_export_tlv(int argc, char **argv);       /* export tlv --van D --tot D [--csv|--xlsx] */
 int cmd_check(int argc, char **argv);            /* check --all|NUMMER [--als G] [--organisatie C] */
 int cmd_authd(int argc, char **argv);            /* authd --socket PAD */
 struct wachtwoord_params;

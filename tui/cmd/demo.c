@@ -79,7 +79,8 @@ static void print_accounts(const char *dir)
 	char secret[64];
 	demodb_totp_secret(dir, secret, sizeof secret);
 	printf("Demo-accounts (wachtwoord: demo): secretariaat, financieel, coordinator, admin;\n"
-	       "  PO2507: stromenland, stromenland-secr; aanvragende school: school.\n");
+	       "  PO2507: stromenland, stromenland-secr; aanvragende school: school;\n"
+	       "  financieel contact per schoolbestuur: bestuur1, bestuur2, … (PO2507: stromenland-bestuur1, …).\n");
 	if (secret[0])
 		printf("  totp (wachtwoord demo + code): oathtool --totp -b %s\n", secret);
 }
@@ -332,6 +333,8 @@ int cmd_demo(int argc, char **argv)
 		.banner = "Demo: wachtwoord 'demo' voor secretariaat, financieel, coordinator, admin",
 		.keys = main_keys(),
 		.startup_notice = main_keys_notice(),
+		.report = { main_config()->report_conninfo, main_config()->report_fallback,
+			    main_config()->report_max_lag_s },
 	};
 	config_hash_params(main_config(), &o.hash_params);
 	return tui_run(&o);
