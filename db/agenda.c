@@ -503,17 +503,117 @@ enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int ver
 	return o->kind;
 }
 
-enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o)
+/* A growing PostgreSQL array literal ("{…}"). */
+struct arr {
+	char *buf;
+	size_t len, cap;
+};
+
+static int arr_room(struct arr *a, size_t need)
+{
+	if (a->len + need + 1 > a->cap) {
+		size_t ncap = (a->cap + need + 1) * 2;
+		char *nb = realloc(a->buf, ncap);
+
+		if (!nb)
+			return -1;
+		a->buf = nb;
+		a->cap = ncap;
+	}
+	return 0;
+}
+
+/* Appends s as one element: NULL, or quoted with " and \\ escaped
+ * (PostgreSQL's array input), so any text survives. */
+static int arr_add(struct arr *a, const char *s)
+{
+	if (arr_room(a, (s ? 2 * strlen(s) + 2 : 4) + 1) < 0)
+		return -1;
+	if (a->len > 1)
+		a->buf[a->len++] = ',';
+	if (!s) {
+		memcpy(a->buf + a->len, "NULL", 4);
+		a->len += 4;
+	} else {
+		a->buf[a->len++] = '"';
+		for (; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				a->buf[a->len++] = '\\';
+			a->buf[a->len++] = *s;
+		}
+		a->buf[a->len++] = '"';
+	}
+	a->buf[a->len] = '\0';
+	return 0;
+}
+
+/* The four array literals of vergadering_annulering_zaken() for z[0..n). */
+static int annulering_arrays(const struct agenda_annulering_zaak *z, int n, struct arr arr[4])
+{
+	for (int k = 0; k < 4; k++)
+		if (arr_room(&arr[k], 1) < 0)
+			return -1;
+		else
+			arr[k].buf[arr[k].len++] = '{';
+	for (int i = 0; i < n; i++) {
+		char sh[24], sv[24];
+
+		snprintf(sh, sizeof sh, "%ld", z[i].hulpvraag_id);
+		snprintf(sv, sizeof sv, "%ld", z[i].naar);
+		if (arr_add(&arr[0], sh) < 0 || arr_add(&arr[1], z[i].naar > 0 ? sv : NULL) < 0 ||
+		    arr_add(&arr[2], z[i].subject) < 0 || arr_add(&arr[3], z[i].subject ? z[i].body : NULL) < 0)
+			return -1;
+	}
+	for (int k = 0; k < 4; k++) {
+		if (arr_room(&arr[k], 1) < 0)
+			return -1;
+		arr[k].buf[arr[k].len++] = '}';
+		arr[k].buf[arr[k].len] = '\0';
+	}
+	return 0;
+}
+
+enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden,
+				      const struct agenda_annulering_zaak *z, int n, struct outcome *o)
 {
 	const char *extra[1] = { reden };
+	struct arr arr[4];
+	char sid[24];
+	const char *p[5];
+	enum db_failure kind = DB_OK;
+	PGresult *r = NULL;
 
 	outcome_clear(o);
-	if (db_begin(db, &o->err) < 0)
-		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	memset(arr, 0, sizeof arr);
+	if (annulering_arrays(z, n, arr) < 0) {
+		outcome_set(o, OUTCOME_ERROR, "geen geheugen");
+		goto out;
+	}
+	if (db_begin(db, &o->err) < 0) {
+		outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+		goto out;
+	}
 	if (db_versioned_update(db, OT_VERGADERING, id, version, "status = 'geannuleerd', annuleer_reden = $3", NULL,
 				1, extra, o) != OUTCOME_SAVED)
-		return o->kind;
+		goto out;
+	/* its cases in the same transaction: a refusal there undoes the cancellation */
+	p[0] = db_num(sid, sizeof sid, id);
+	for (int k = 0; k < 4; k++)
+		p[k + 1] = arr[k].buf;
+	r = db_exec(db, &o->err, &kind, "SELECT * FROM vergadering_annulering_zaken($1, $2::bigint[], $3::bigint[], "
+		    "$4::text[], $5::text[])", 5, p);
+	if (!r) {
+		outcome_failed(db, kind, 0, o);
+		goto out;
+	}
+	o->id = id;
+	o->nummer = PQntuples(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : 0; /* how many moved */
+	o->mail = PQntuples(r) == 1 ? atoi(PQgetvalue(r, 0, 1)) : 0;  /* how many mails */
+	PQclear(r);
 	if (outcome_commit(db, "de annulering", o) == OUTCOME_SAVED)
 		outcome_set(o, OUTCOME_SAVED, "Vergadering geannuleerd");
+out:
+	for (int k = 0; k < 4; k++)
+		free(arr[k].buf);
 	return o->kind;
 }

@@ -144,7 +144,20 @@ enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const cha
 enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int version, const struct agenda_vergadering *v,
 						 const char *locatie, const char *link, struct outcome *o);
 
-/* Cancels meeting id at version with a reason. */
-enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o);
+/* What happens to one case of a cancelled meeting: on to meeting naar (0:
+ * back to te plannen) with the mail subject/body (the new date, or that the
+ * bespreking lapses; NULL: no mail). */
+struct agenda_annulering_zaak {
+	long hulpvraag_id;
+	long naar;
+	const char *subject, *body;
+};
+
+/* Cancels meeting id at version with a reason and, in the same
+ * transaction, does z[0..n) for its open cases (read before the cancel):
+ * any refusal (the other meeting filled up meanwhile) undoes it all.
+ * SAVED: o->nummer how many moved, o->mail how many mails were queued. */
+enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden,
+				      const struct agenda_annulering_zaak *z, int n, struct outcome *o);
 
 #endif

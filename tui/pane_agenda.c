@@ -656,6 +656,16 @@ static int job_plan(struct pane *p, struct app *a)
 
 static int besluit_next(struct agenda *v, struct app *a, int r);
 
+/* Is agendapunt id, in the freshly loaded cases, closed without an outcome
+ * (vervallen, or taken off by someone else)? */
+static int lapsed(struct agenda *v, long id)
+{
+	int at = lijst_find(&v->zaken, id);
+	const struct agenda_punt_rij *r = at >= 0 ? lijst_row(&v->zaken, at) : NULL;
+
+	return r && !r->open && !r->uitkomst[0];
+}
+
 static int job_uitkomst(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
@@ -672,6 +682,13 @@ static int job_uitkomst(struct pane *p, struct app *a)
 	free(subject);
 	free(body);
 	int r = write_done(v, a, &o, "de uitkomst");
+	if (o.kind == OUTCOME_REFUSED && v->besluit && lapsed(v, v->dlg_id)) {
+		/* its status moved on outside the agenda meanwhile: the list goes on */
+		dialog_close(&p->dlg);
+		app_message(a, 1, "Hulpvraag %ld is vervallen (status buiten de agenda gewijzigd); de volgende",
+			    v->dlg_nummer);
+		return besluit_next(v, a, r | R_BARS);
+	}
 	if (o.kind != OUTCOME_SAVED)
 		return r;
 	v->besloten++;
@@ -696,18 +713,19 @@ static int write_reden(struct pane *p, struct app *a, reden_write fn, const char
 	return write_done(v, a, &o, wat);
 }
 
-/* After a cancellation: its former cases (pts, in order) to the coming
- * meetings of the commissie with room, oldest first (core's Plan alles),
- * each planned as by hand, with the mail of the new date.  Returns how many
- * found a place. */
-static int doorschuiven(struct agenda *v, struct app *a, const struct agenda_punt_rij *pts, int n, long weg,
-			const char *commissie)
+/* What becomes of the open cases pts[0..n) of cancelled meeting weg (of
+ * commissie, on date d), into z (its mails allocated, zaken_free):
+ * doorschuiven, on to the coming meetings of the commissie with room,
+ * oldest first (core's Plan alles) with the mail of the new date; the rest,
+ * or all, back to te plannen with the mail that the bespreking lapses. */
+static int annulering_zaken(struct agenda *v, const struct agenda_punt_rij *pts, int n, long weg,
+			    const char *commissie, struct datum d, struct agenda_annulering_zaak *z)
 {
 	struct agenda_plek *pl = calloc((size_t)v->verg.n + 1, sizeof *pl);
 	struct agenda_vergadering_rij *vm = calloc((size_t)v->verg.n + 1, sizeof *vm);
-	int *out = calloc((size_t)n + 1, sizeof *out), nvm = 0, moved = 0;
+	int *out = calloc((size_t)n + 1, sizeof *out), nvm = 0, rc = 0;
 
-	for (int i = 0; pl && vm && out && i < v->verg.n; i++) {
+	for (int i = 0; pl && vm && out && v->doorschuiven && i < v->verg.n; i++) {
 		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
 
 		if (!strcmp(r->commissie, commissie) && r->id != weg) {
@@ -715,68 +733,86 @@ static int doorschuiven(struct agenda *v, struct app *a, const struct agenda_pun
 			pl[nvm++] = plek_of(r);
 		}
 	}
-	if (pl && vm && out)
+	for (int i = 0; out && i < n; i++)
+		out[i] = -1;
+	if (pl && vm && out && v->doorschuiven)
 		agenda_plan_alles(pl, (size_t)nvm, (size_t)n, NULL, today(), out);
 	for (int i = 0; pl && vm && out && i < n; i++) {
 		const struct agenda_vergadering_rij *m = out[i] >= 0 ? &vm[out[i]] : NULL;
-		struct agenda_capaciteit cap;
-		char *subject = NULL, *body = NULL, key[OUTCOME_KEY_LEN];
-		int van, tot, volgorde;
-		struct outcome o;
+		char *subject = NULL, *body = NULL;
 
-		if (!m)
-			continue;
-		cap = (struct agenda_capaciteit){ m->zaken, m->minuten_per_zaak };
-		volgorde = m->gepland;
-		for (int k = 0; k < i; k++)
-			volgorde += out[k] == out[i];
-		agenda_slot(&cap, m->start, m->eind, volgorde, &van, &tot);
-		outcome_key_new(key);
-		if (agenda_mail_gepland(pts[i].nummer, m->commissie, m->datum, van, tot, m->locatie, m->link, &subject,
-					&body) == 0 &&
-		    db_agenda_plannen(a->db, pts[i].hulpvraag_id, pts[i].hulpvraag_version, m->id, NULL, subject, body,
-				      key, &o) == OUTCOME_SAVED)
-			moved++;
-		free(subject);
-		free(body);
+		z[i].hulpvraag_id = pts[i].hulpvraag_id;
+		z[i].naar = m ? m->id : 0;
+		if (m) {
+			struct agenda_capaciteit cap = { m->zaken, m->minuten_per_zaak };
+			int van, tot, volgorde = m->gepland;
+
+			for (int k = 0; k < i; k++)
+				volgorde += out[k] == out[i];
+			agenda_slot(&cap, m->start, m->eind, volgorde, &van, &tot);
+			rc |= agenda_mail_gepland(pts[i].nummer, m->commissie, m->datum, van, tot, m->locatie, m->link,
+						  &subject, &body);
+		} else {
+			rc |= agenda_mail_vervalt(pts[i].nummer, commissie, d, &subject, &body);
+		}
+		z[i].subject = subject;
+		z[i].body = body;
 	}
+	if (!pl || !vm || !out)
+		rc = -1;
 	free(pl);
 	free(vm);
 	free(out);
-	return moved;
+	return rc;
 }
 
-/* Cancels the meeting of the dialog with the reason typed; its cases go
- * back to te plannen, or (doorschuiven) on to the next meetings with room. */
+static void zaken_free(struct agenda_annulering_zaak *z, int n)
+{
+	for (int i = 0; z && i < n; i++) {
+		free((char *)z[i].subject);
+		free((char *)z[i].body);
+	}
+	free(z);
+}
+
+/* Cancels the meeting of the dialog with the reason typed and, in the same
+ * transaction, sends its cases on or back to te plannen (each with a mail). */
 static int job_annuleer(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
 	struct agenda_punt_rij *pts = NULL;
-	int n = 0, at = lijst_find(&v->verg, v->dlg_id), moved;
+	struct agenda_annulering_zaak *z = NULL;
+	int n = 0, at = lijst_find(&v->verg, v->dlg_id);
 	char commissie[48] = "";
+	struct datum d = { 0 };
 	struct outcome o;
 	struct err e;
 
-	if (at >= 0)
-		snprintf(commissie, sizeof commissie, "%s",
-			 ((const struct agenda_vergadering_rij *)lijst_row(&v->verg, at))->commissie);
+	if (at >= 0) {
+		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, at);
+
+		snprintf(commissie, sizeof commissie, "%s", r->commissie);
+		d = r->datum;
+	}
 	/* its open cases as they are before the cancellation closes them */
-	if (v->doorschuiven && db_agenda_punten(a->db, v->dlg_id, &pts, &n, &e) < 0) {
+	if (db_agenda_punten(a->db, v->dlg_id, &pts, &n, &e) < 0) {
 		dialog_note(&p->dlg, "%s", e.msg);
 		return R_PAINT | R_BARS;
 	}
 	while (n > 0 && !pts[n - 1].open) /* open ones come first */
 		n--;
-	db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, v->reden, &o);
-	if (o.kind != OUTCOME_SAVED || n == 0) {
-		free(pts);
-		return write_done(v, a, &o, "de annulering");
-	}
-	moved = doorschuiven(v, a, pts, n, v->dlg_id, commissie);
+	outcome_clear(&o);
+	if (!(z = calloc((size_t)n + 1, sizeof *z)) || annulering_zaken(v, pts, n, v->dlg_id, commissie, d, z) < 0)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, v->reden, z, n, &o);
+	zaken_free(z, n);
 	free(pts);
+	if (o.kind != OUTCOME_SAVED || n == 0)
+		return write_done(v, a, &o, "de annulering");
 	dialog_close(&p->dlg);
-	app_message(a, moved < n, "Vergadering geannuleerd; %d van de %d zaken naar een volgende vergadering, %d weer "
-		    "te plannen", moved, n, n - moved);
+	app_message(a, 0, "Vergadering geannuleerd; %ld van %d zaken verplaatst, %ld te plannen; %d mail%s", o.nummer,
+		    n, n - o.nummer, o.mail, o.mail == 1 ? "" : "s");
 	return reload(v, a, 0);
 }
 
@@ -1094,7 +1130,7 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 	case DT_ANNULEER_REDEN: {
 		static const struct dialog_item keuze[2] = {
 			{ "naar de volgende vergadering met plaats", "de scholen krijgen de nieuwe datum", 1, 0, 0 },
-			{ "terug naar te plannen", "", 0, 0, 0 },
+			{ "terug naar te plannen", "de scholen horen dat de bespreking vervalt", 0, 0, 0 },
 		};
 		char *text;
 
