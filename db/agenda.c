@@ -181,6 +181,37 @@ int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n
 	return 0;
 }
 
+int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, struct err *e)
+{
+	char s[24];
+	const char *p[1] = { db_num(s, sizeof s, v) };
+	PGresult *r = read_as(
+		db, e,
+		"SELECT l.account_id, u.username, u.naam, l.rol, "
+		"       NOT EXISTS (SELECT 1 FROM account_rol x WHERE x.account_id = l.account_id "
+		"                     AND x.organisatie_id = l.organisatie_id "
+		"                     AND x.rol IN ('secretariaat', 'financieel', 'coordinator', 'admin')) "
+		"  FROM vergadering_lid l JOIN account u ON u.id = l.account_id "
+		" WHERE l.vergadering_id = $1 "
+		" ORDER BY array_position(ARRAY['voorzitter', 'secretaris', 'deskundige', 'orthopedagoog', 'lid'], l.rol), "
+		"          u.naam, u.id",
+		1, p);
+
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
+		return -1;
+	for (int i = 0; i < PQntuples(r); i++) {
+		struct agenda_lid_rij *x = &(*out)[i];
+
+		x->account_id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(x->username, r, i, 1);
+		DB_COPY(x->naam, r, i, 2);
+		DB_COPY(x->rol, r, i, 3);
+		x->extern_lid = PQgetvalue(r, i, 4)[0] == 't';
+	}
+	PQclear(r);
+	return 0;
+}
+
 int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_teplannen_rij **out, int *n,
 			 struct err *e)
 {

@@ -83,6 +83,18 @@ int db_agenda_vergadering(struct db *db, long id, struct agenda_vergadering_rij 
  * decided ones.  *out malloc'ed (free()). 0 / -1. */
 int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n, struct err *e);
 
+struct agenda_lid_rij {
+	long account_id;
+	char username[64];
+	char naam[128];
+	char rol[24];             /* voorzitter, secretaris, deskundige, orthopedagoog, lid */
+	int extern_lid;           /* not back-office staff of the organisatie (an external deskundige) */
+};
+
+/* The members of meeting v the acting account sees (the back office: all;
+ * a member: its own row), voorzitter first.  *out malloc'ed. 0 / -1. */
+int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, struct err *e);
+
 /* "Te plannen" on commissie: the hulpvragen whose status the flow marks as
  * ready for it (flow_agenda.van) and that are on no open meeting, oldest
  * first (at most 500).  *out malloc'ed (free()). 0 / -1. */

@@ -143,6 +143,7 @@ enum action_id {
 	ACT_AG_VERSLAGEN, /* meetings: the Kans!overleggen whose gespreksverslag is overdue */
 	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */
 	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
+	ACT_AG_AFDRUKKEN, /* meetings/cases: the agenda (or, after it, the besluitenlijst) as PDF and text */
 	/* --- dossier (pane_dossier.c, the hulpvraag's tab Dossier) --- */
 	ACT_HV_DOSSIER,   /* hulpvraag: open the dossier */
 	ACT_DS_EDIT,      /* dossier: change the line under the cursor (or open its hulpvraag) */

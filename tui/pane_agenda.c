@@ -21,10 +21,12 @@
 #include "core/agenda.h"
 #include "core/recht.h"
 #include "db/agenda.h"
+#include "tui/agenda_papier.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/field.h"
 #include "tui/outcome.h"
+#include "tui/pane_bijlagen.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
 
@@ -100,6 +102,7 @@ struct agenda {
 	int dlg_gepland;    /* cancel: the meeting's open cases */
 	int besluit;        /* a besluitenlijst runs: after each outcome the next open case is asked */
 	int besloten;       /* outcomes recorded in it */
+	struct agenda_vergadering_rij druk; /* the meeting whose papers are being written */
 	/* "Plan alles": the proposal under review */
 	struct voorstel *vs;
 	int nvs;
@@ -1673,6 +1676,39 @@ static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+/* The papers of a meeting: before it its agenda, from its day on the
+ * besluitenlijst; PDF and text in the person's export folder. */
+static int job_afdrukken(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	enum agenda_stuk_soort soort =
+		datum_cmp(v->druk.datum, today()) < 0 ? AGENDA_STUK_BESLUITEN : AGENDA_STUK_AGENDA;
+	char path[4200];
+	struct err e;
+
+	if (agenda_papier_maak(a, &v->druk, soort, bijlagen_home(), path, sizeof path, &e) < 0) {
+		app_message(a, 1, "Niet afgedrukt: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	app_message(a, 0, "%s: %s (en .txt)", soort == AGENDA_STUK_AGENDA ? "Agenda" : "Besluitenlijst", path);
+	return R_PAINT | R_BARS;
+}
+
+static int ag_afdrukken(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode == M_ZAKEN && v->cur.id) {
+		v->druk = v->cur;
+	} else if (v->mode == M_VERGADERINGEN && v->verg.n > 0) {
+		v->druk = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
+	} else {
+		app_message(a, 1, "Kies eerst een vergadering");
+		return R_BARS;
+	}
+	return app_start(a, p, job_afdrukken, "Bezig met afdrukken…");
+}
+
 static int ag_ready(const struct pane *p)
 {
 	return ((const struct agenda *)p)->loaded;
@@ -1684,6 +1720,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_TEPLANNEN, ag_te_plannen, PA_READY },
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
 	{ ACT_AG_BESLUITENLIJST, ag_besluitenlijst, PA_READY },
+	{ ACT_AG_AFDRUKKEN, ag_afdrukken, PA_READY },
 	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },
 	{ ACT_AG_VERPLAATSEN, ag_verplaatsen, PA_READY },
 	{ ACT_AG_EERDER, ag_volgorde, PA_READY },
