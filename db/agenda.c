@@ -212,6 +212,80 @@ int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, 
 	return 0;
 }
 
+int db_agenda_kandidaten(struct db *db, long org, long v, struct agenda_lid_rij **out, int *n, struct err *e)
+{
+	char so[24], sv[24];
+	const char *p[2] = { db_num(so, sizeof so, org), db_num(sv, sizeof sv, v) };
+	PGresult *r = read_as(
+		db, e,
+		"SELECT u.id, u.username, u.naam, string_agg(DISTINCT x.rol, ', '), "
+		"       bool_and(x.rol = 'extern') "
+		"  FROM account u JOIN account_rol x ON x.account_id = u.id "
+		" WHERE x.organisatie_id = $1 AND NOT u.blocked "
+		"   AND x.rol IN ('secretariaat', 'financieel', 'coordinator', 'admin', 'extern') "
+		"   AND NOT EXISTS (SELECT 1 FROM vergadering_lid l WHERE l.vergadering_id = $2 AND l.account_id = u.id) "
+		" GROUP BY u.id, u.username, u.naam ORDER BY u.naam, u.id LIMIT 500",
+		2, p);
+
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
+		return -1;
+	for (int i = 0; i < PQntuples(r); i++) {
+		struct agenda_lid_rij *x = &(*out)[i];
+
+		x->account_id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(x->username, r, i, 1);
+		DB_COPY(x->naam, r, i, 2);
+		DB_COPY(x->rol, r, i, 3);
+		x->extern_lid = PQgetvalue(r, i, 4)[0] == 't';
+	}
+	PQclear(r);
+	return 0;
+}
+
+enum outcome_kind db_agenda_lid_zetten(struct db *db, long v, long account, const char *rol, struct outcome *o)
+{
+	char sv[24], sa[24];
+	const char *p[3] = { db_num(sv, sizeof sv, v), db_num(sa, sizeof sa, account), rol };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM vergadering_lid_zetten($1, $2, $3)", 3, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return outcome_set(o, OUTCOME_ERROR, "lid: onverwacht antwoord van de database");
+	}
+	o->id = v;
+	DB_COPY(o->nu, r, 0, 1); /* the warning: sits in another meeting at the same time */
+	if (!strcmp(PQgetvalue(r, 0, 0), "ok"))
+		outcome_set(o, OUTCOME_SAVED, "Lid vastgelegd als %s", rol);
+	else
+		outcome_set(o, OUTCOME_SAVED, "Was al %s van deze vergadering", rol);
+	PQclear(r);
+	return o->kind;
+}
+
+enum outcome_kind db_agenda_lid_weg(struct db *db, long v, long account, struct outcome *o)
+{
+	char sv[24], sa[24];
+	const char *p[2] = { db_num(sv, sizeof sv, v), db_num(sa, sizeof sa, account) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT vergadering_lid_weg($1, $2)", 2, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (PQntuples(r) == 1 && !strcmp(PQgetvalue(r, 0, 0), "ok"))
+		outcome_set(o, OUTCOME_SAVED, "Lid van de vergadering gehaald; de toegang via deze vergadering is weg");
+	else
+		outcome_set(o, OUTCOME_GONE, "dit lid stond al niet (meer) op de vergadering");
+	PQclear(r);
+	return o->kind;
+}
+
 int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_teplannen_rij **out, int *n,
 			 struct err *e)
 {

@@ -95,6 +95,19 @@ struct agenda_lid_rij {
  * a member: its own row), voorzitter first.  *out malloc'ed. 0 / -1. */
 int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, struct err *e);
 
+/* The accounts that may become a member of meeting v: back-office staff
+ * and externals of organisatie org, not blocked, not yet on it (rol: their
+ * roles, "secretariaat, admin"), by name.  *out malloc'ed. 0 / -1. */
+int db_agenda_kandidaten(struct db *db, long org, long v, struct agenda_lid_rij **out, int *n, struct err *e);
+
+/* Puts account on meeting v with rol (or gives it that role).  SAVED;
+ * o->nu the warning when it sits in another meeting at the same time
+ * ("" when not). */
+enum outcome_kind db_agenda_lid_zetten(struct db *db, long v, long account, const char *rol, struct outcome *o);
+
+/* Takes account off meeting v; its access through the meeting ends. */
+enum outcome_kind db_agenda_lid_weg(struct db *db, long v, long account, struct outcome *o);
+
 /* "Te plannen" on commissie: the hulpvragen whose status the flow marks as
  * ready for it (flow_agenda.van) and that are on no open meeting, oldest
  * first (at most 500).  *out malloc'ed (free()). 0 / -1. */

@@ -32,7 +32,7 @@
 
 #define HEAD_ROWS 4 /* two heading lines, column heads, rule */
 
-enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND, M_VERSLAGEN };
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND, M_VERSLAGEN, M_LEDEN };
 
 /* The fields of a new meeting (or series), in screen order. */
 enum nveld { NV_COMMISSIE, NV_DATUM, NV_START, NV_EIND, NV_PLAATS, NV_LINK, NV_ZAKEN, NV_MINUTEN, NV_DEADLINE,
@@ -56,7 +56,8 @@ static const struct {
 };
 #define MAX_COMMISSIES 32
 enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN, DT_PLAN_ALLES,
-       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN, DT_ANNULEER_KEUZE };
+       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN, DT_ANNULEER_KEUZE, DT_LID_PICK, DT_LID_ROL,
+       DT_LID_WEG };
 
 /* One case of a "Plan alles" proposal. */
 struct voorstel {
@@ -103,6 +104,9 @@ struct agenda {
 	int besluit;        /* a besluitenlijst runs: after each outcome the next open case is asked */
 	int besloten;       /* outcomes recorded in it */
 	struct agenda_vergadering_rij druk; /* the meeting whose papers are being written */
+	struct lijst leden;                 /* the members of v->cur */
+	long lid_account;                   /* the account being put on / taken off */
+	char lid_rol[24];
 	/* "Plan alles": the proposal under review */
 	struct voorstel *vs;
 	int nvs;
@@ -130,6 +134,11 @@ static long versl_id(const void *r)
 	return ((const struct agenda_verslag_rij *)r)->hulpvraag_id;
 }
 
+static long lid_id(const void *r)
+{
+	return ((const struct agenda_lid_rij *)r)->account_id;
+}
+
 static long plan_id(const void *r)
 {
 	return ((const struct agenda_teplannen_rij *)r)->hulpvraag_id;
@@ -139,7 +148,7 @@ static long plan_id(const void *r)
 static struct lijst *active(struct agenda *v)
 {
 	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan
-	     : v->mode == M_VERSLAGEN ? &v->versl : &v->verg;
+	     : v->mode == M_VERSLAGEN ? &v->versl : v->mode == M_LEDEN ? &v->leden : &v->verg;
 }
 
 static struct datum today(void)
@@ -201,6 +210,8 @@ static const struct kolom kol_versl[] = { { 1, 7, "Nummer" }, { 9, 9, "Leerling"
 					  { 33, 9, "Te laat" }, { 43, 0, "Coördinator" } };
 static const struct kolom kol_plan[] = { { 1, 7, "Nummer" }, { 9, 10, "Ontvangen" }, { 20, 9, "Leerling" },
 					 { 30, 24, "Aanvraagtype" }, { 55, 0, "Status" } };
+static const struct kolom kol_leden[] = { { 1, 14, "Rol" }, { 16, 32, "Naam" }, { 49, 16, "Gebruiker" },
+					  { 66, 0, "" } };
 #define NKOL(k) ((int)(sizeof k / sizeof k[0]))
 
 /* The column heads at row y and the rule under them; returns the first
@@ -279,7 +290,8 @@ static void draw_meeting_head(struct agenda *v, struct app *a, WINDOW *w, int y)
 	screen_put(w, y, 1, getmaxx(w) - 2, buf, a->scr.attr[ST_HEAD]);
 	snprintf(buf, sizeof buf, "%s%d van %d zaken · deadline %s%s", r->geannuleerd ? "✗ GEANNULEERD · " : "",
 		 r->gepland, r->capaciteit, datum_format(r->deadline, dl),
-		 v->mode != M_ZAKEN ? ""
+		 v->mode == M_LEDEN ? (recht_mag(a->session.roles, RECHT_VERGADERING_BEHEREN) ? " · +: lid erbij · -: eraf" : "")
+		 : v->mode != M_ZAKEN ? ""
 		 : recht_mag(a->session.roles, RECHT_UITKOMST_VASTLEGGEN) ? " · Enter: hulpvraag · u: uitkomst · B: lijst"
 									   : " · Enter: hulpvraag");
 	screen_put(w, y + 1, 1, getmaxx(w) - 2, buf, a->scr.attr[r->geannuleerd ? ST_ERROR : ST_DIM]);
@@ -324,6 +336,31 @@ static void draw_zaken(struct agenda *v, struct app *a, WINDOW *w)
 		else
 			snprintf(buf, sizeof buf, "— %s", r->notitie[0] ? r->notitie : "van de agenda");
 		screen_put(w, y, 57, cols - 58, buf, at);
+	}
+}
+
+/* The members of the meeting: role, name, account; an external marked. */
+static void draw_leden(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 2;
+
+	draw_meeting_head(v, a, w, 0);
+	y = kopjes(w, y, kol_leden, NKOL(kol_leden), s);
+	if (!v->loaded || v->leden.n == 0) {
+		draw_empty(v, a, w, y, "Nog geen leden (+: lid erbij).");
+		return;
+	}
+	fit(&v->leden, w);
+	for (int i = v->leden.top; i < v->leden.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_lid_rij *r = lijst_row(&v->leden, i);
+		attr_t at = s->attr[i == v->leden.cur ? ST_SEL : ST_NORMAL];
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		screen_put(w, y, 1, 14, r->rol, at);
+		screen_put(w, y, 16, 32, r->naam, at);
+		screen_put(w, y, 49, 16, r->username, at);
+		screen_put(w, y, 66, cols - 67, r->extern_lid ? "extern" : "", at);
 	}
 }
 
@@ -493,6 +530,8 @@ static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
 		draw_nieuw(v, a, w);
 	else if (v->mode == M_ZAKEN)
 		draw_zaken(v, a, w);
+	else if (v->mode == M_LEDEN)
+		draw_leden(v, a, w);
 	else if (v->mode == M_TE_PLANNEN)
 		draw_te_plannen(v, a, w);
 	else
@@ -563,6 +602,15 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 		if (db_agenda_punten(a->db, v->cur.id, &pr, &n, e) < 0)
 			return -1;
 		lijst_set(&v->zaken, pr, n, 0, 0, lijst_current_id(&v->zaken));
+	} else if (v->mode == M_LEDEN && v->cur.id) {
+		struct agenda_lid_rij *lr = NULL;
+		int at = lijst_find(&v->verg, v->cur.id);
+
+		if (at >= 0)
+			v->cur = *(struct agenda_vergadering_rij *)lijst_row(&v->verg, at);
+		if (db_agenda_leden(a->db, v->cur.id, &lr, &n, e) < 0)
+			return -1;
+		lijst_set(&v->leden, lr, n, 0, 0, lijst_current_id(&v->leden));
 	} else if (v->mode == M_VERSLAGEN) {
 		struct agenda_verslag_rij *vr2 = NULL;
 
@@ -658,6 +706,8 @@ static int job_plan(struct pane *p, struct app *a)
 }
 
 static int besluit_next(struct agenda *v, struct app *a, int r);
+static int job_lid_zetten(struct pane *p, struct app *a);
+static int job_lid_weg(struct pane *p, struct app *a);
 
 /* Is agendapunt id, in the freshly loaded cases, closed without an outcome
  * (vervallen, or taken off by someone else)? */
@@ -1149,6 +1199,32 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 				 keuze, 2);
 		return R_PAINT | R_BARS;
 	}
+	case DT_LID_PICK: {
+		static const char *const rollen[] = { "voorzitter", "secretaris", "deskundige", "orthopedagoog", "lid" };
+		struct dialog_item items[5];
+		char prompt[300];
+
+		it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		v->lid_account = it->id;
+		memset(items, 0, sizeof items);
+		for (int i = 0; i < 5; i++) {
+			snprintf(items[i].label, sizeof items[i].label, "%s", rollen[i]);
+			items[i].id = i;
+		}
+		snprintf(prompt, sizeof prompt, "Welke rol heeft %s in deze vergadering?", it->label);
+		dialog_open_pick(&p->dlg, DT_LID_ROL, "Lid erbij", prompt, items, 5);
+		return R_PAINT | R_BARS;
+	}
+	case DT_LID_ROL:
+		it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		snprintf(v->lid_rol, sizeof v->lid_rol, "%.23s", it->label);
+		return app_start(a, p, job_lid_zetten, "Bezig met bewaren…");
+	case DT_LID_WEG:
+		return app_start(a, p, job_lid_weg, "Bezig met bewaren…");
 	case DT_ANNULEER_KEUZE:
 		it = dialog_selected(&p->dlg);
 		v->doorschuiven = it && it->id == 1;
@@ -1225,6 +1301,7 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_verslag_rij *)lijst_current(&v->versl))->hulpvraag_id));
 		return R_PAINT | R_BARS;
 	case M_NIEUW:
+	case M_LEDEN:
 		break;
 	}
 	return R_NONE;
@@ -1676,6 +1753,105 @@ static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+/* ---- members ------------------------------------------------------------ */
+
+static int ag_leden(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode == M_VERGADERINGEN && v->verg.n > 0)
+		v->cur = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
+	else if (v->mode != M_ZAKEN || !v->cur.id)
+		return R_NONE;
+	lijst_set(&v->leden, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_LEDEN);
+}
+
+/* The accounts that may join, as a pick list. */
+static int job_kandidaten(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct agenda_lid_rij *k = NULL;
+	struct dialog_item *items;
+	int n = 0;
+	struct err e;
+
+	if (db_agenda_kandidaten(a->db, a->session.organisatie_id, v->cur.id, &k, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	if (n == 0) {
+		free(k);
+		app_message(a, 1, "Iedereen die lid kan worden is al lid");
+		return R_PAINT | R_BARS;
+	}
+	if (!(items = calloc((size_t)n, sizeof *items))) {
+		free(k);
+		app_message(a, 1, "geen geheugen");
+		return R_PAINT | R_BARS;
+	}
+	for (int i = 0; i < n; i++) {
+		snprintf(items[i].label, sizeof items[i].label, "%s", k[i].naam);
+		snprintf(items[i].extra, sizeof items[i].extra, "%s", k[i].rol);
+		items[i].id = k[i].account_id;
+	}
+	app_message_clear(a);
+	dialog_open_pick(&p->dlg, DT_LID_PICK, "Lid erbij", "Wie komt erbij? (ook een externe deskundige)", items, n);
+	free(items);
+	free(k);
+	return R_PAINT | R_BARS;
+}
+
+static int job_lid_zetten(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct outcome o;
+
+	db_agenda_lid_zetten(a->db, v->cur.id, v->lid_account, v->lid_rol, &o);
+	int r = write_done(v, a, &o, "het lid");
+	if (o.kind == OUTCOME_SAVED && o.nu[0]) /* sits in another meeting at the same time */
+		app_message(a, 1, "Let op: %s; toch vastgelegd", o.nu);
+	return r;
+}
+
+static int job_lid_weg(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct outcome o;
+
+	db_agenda_lid_weg(a->db, v->cur.id, v->lid_account, &o);
+	return write_done(v, a, &o, "het lid");
+}
+
+static int ag_lid_erbij(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_LEDEN || !v->cur.id)
+		return R_NONE;
+	if (v->cur.geannuleerd) {
+		app_message(a, 1, "Deze vergadering is geannuleerd");
+		return R_BARS;
+	}
+	return app_start(a, p, job_kandidaten, "Bezig met laden…");
+}
+
+static int ag_lid_weg(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_lid_rij *r;
+	char prompt[300];
+
+	if (v->mode != M_LEDEN || v->leden.n == 0)
+		return R_NONE;
+	r = lijst_current(&v->leden);
+	v->lid_account = r->account_id;
+	snprintf(prompt, sizeof prompt, "%s (%s) van deze vergadering halen? %s", r->naam, r->rol,
+		 r->extern_lid ? "De toegang tot haar zaken via deze vergadering stopt meteen." : "");
+	dialog_open_confirm(&p->dlg, DT_LID_WEG, "Lid eraf", prompt, "Eraf");
+	return R_PAINT | R_BARS;
+}
+
 /* The papers of a meeting: before it its agenda, from its day on the
  * besluitenlijst; PDF and text in the person's export folder. */
 static int job_afdrukken(struct pane *p, struct app *a)
@@ -1721,6 +1897,9 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
 	{ ACT_AG_BESLUITENLIJST, ag_besluitenlijst, PA_READY },
 	{ ACT_AG_AFDRUKKEN, ag_afdrukken, PA_READY },
+	{ ACT_AG_LEDEN, ag_leden, PA_READY },
+	{ ACT_AG_LID_ERBIJ, ag_lid_erbij, PA_READY },
+	{ ACT_AG_LID_WEG, ag_lid_weg, PA_READY },
 	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },
 	{ ACT_AG_VERPLAATSEN, ag_verplaatsen, PA_READY },
 	{ ACT_AG_EERDER, ag_volgorde, PA_READY },
@@ -1753,6 +1932,7 @@ static void ag_free(struct pane *p)
 	lijst_release(&v->zaken);
 	lijst_release(&v->plan);
 	lijst_release(&v->versl);
+	lijst_release(&v->leden);
 	agenda_vakanties_release(&v->vak);
 	voorstel_release(v);
 	free(v);
@@ -1788,6 +1968,7 @@ struct pane *pane_agenda_new(struct app *a)
 	lijst_init(&v->zaken, sizeof(struct agenda_punt_rij), punt_id, 0, 0, NULL);
 	lijst_init(&v->plan, sizeof(struct agenda_teplannen_rij), plan_id, 0, 0, NULL);
 	lijst_init(&v->versl, sizeof(struct agenda_verslag_rij), versl_id, 0, 0, NULL);
+	lijst_init(&v->leden, sizeof(struct agenda_lid_rij), lid_id, 0, 0, NULL);
 	agenda_vakanties_init(&v->vak);
 	v->base.job = job_load;
 	a->work_pending = 1;

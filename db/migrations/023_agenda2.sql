@@ -134,3 +134,96 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION vergadering_annulering_zaken(bigint, bigint[], bigint[], text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vergadering_annulering_zaken(bigint, bigint[], bigint[], text[], text[]) TO balie_app;
+
+-- ---------------------------------------------------------------- members
+
+-- Puts account p_a on meeting p_v with role p_rol (or gives a member
+-- another role): an account of the organisatie (back office or an external
+-- deskundige with a role there), not blocked.  The member's access to the
+-- open cases follows (vergadering_lid_bij).  Returns 'ok' or 'al lid' and,
+-- when the account sits in another meeting at an overlapping time that
+-- day, a warning naming it (the member is added all the same: the
+-- secretariaat decides).  Audited with ids only.
+CREATE FUNCTION vergadering_lid_zetten(p_v bigint, p_a bigint, p_rol text)
+RETURNS TABLE (uitkomst text, waarschuwing text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	v vergadering%ROWTYPE;
+	oud text;
+	w text;
+BEGIN
+	SELECT * INTO v FROM vergadering x WHERE x.id = p_v FOR UPDATE;
+	IF NOT FOUND OR v.organisatie_id NOT IN (SELECT internal_orgs()) THEN
+		RAISE EXCEPTION 'Vergadering niet gevonden' USING ERRCODE = 'P0001';
+	END IF;
+	IF NOT mag('vergadering-beheren', v.organisatie_id) THEN
+		RAISE EXCEPTION 'Leden van een vergadering beheren mag jouw rol niet' USING ERRCODE = '42501';
+	END IF;
+	IF v.status = 'geannuleerd' THEN
+		RAISE EXCEPTION 'De vergadering van % is geannuleerd', to_char(v.datum, 'DD-MM-YYYY') USING ERRCODE = 'P0001';
+	END IF;
+	IF p_rol IS NULL OR p_rol NOT IN ('voorzitter', 'secretaris', 'deskundige', 'orthopedagoog', 'lid') THEN
+		RAISE EXCEPTION 'Rol is voorzitter, secretaris, deskundige, orthopedagoog of lid' USING ERRCODE = 'P0001';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM account a JOIN account_rol r ON r.account_id = a.id
+	                WHERE a.id = p_a AND NOT a.blocked AND r.organisatie_id = v.organisatie_id
+	                  AND r.rol IN ('secretariaat', 'financieel', 'coordinator', 'admin', 'extern')) THEN
+		RAISE EXCEPTION 'Dit account hoort niet (meer) bij de organisatie' USING ERRCODE = 'P0001';
+	END IF;
+	SELECT l.rol INTO oud FROM vergadering_lid l WHERE l.vergadering_id = p_v AND l.account_id = p_a;
+	IF oud IS NOT DISTINCT FROM p_rol THEN
+		RETURN QUERY SELECT 'al lid'::text, NULL::text;
+		RETURN;
+	ELSIF oud IS NOT NULL THEN
+		UPDATE vergadering_lid l SET rol = p_rol WHERE l.vergadering_id = p_v AND l.account_id = p_a;
+	ELSE
+		INSERT INTO vergadering_lid (vergadering_id, organisatie_id, account_id, rol)
+		VALUES (p_v, v.organisatie_id, p_a, p_rol);
+	END IF;
+	SELECT string_agg(format('%s %s–%s', c.code, to_char(x.begintijd, 'HH24:MI'), to_char(x.eindtijd, 'HH24:MI')),
+	                  ', ' ORDER BY x.begintijd)
+	  INTO w
+	  FROM vergadering x JOIN vergadering_lid l ON l.vergadering_id = x.id JOIN commissie c ON c.id = x.commissie_id
+	 WHERE l.account_id = p_a AND x.id <> p_v AND x.datum = v.datum AND x.status = 'gepland'
+	   AND x.begintijd < v.eindtijd AND v.begintijd < x.eindtijd;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), v.organisatie_id, 'lid-zetten', 'vergadering', v.id,
+	        format('account %s rol %s', p_a, p_rol));
+	RETURN QUERY SELECT 'ok'::text, CASE WHEN w IS NOT NULL THEN 'Zit tegelijk ook in: ' || w END;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION vergadering_lid_zetten(bigint, bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vergadering_lid_zetten(bigint, bigint, text) TO balie_app;
+
+-- Takes account p_a off meeting p_v.  Its access through this meeting ends
+-- at once: the 'vergadering' links to the meeting's hulpvragen go, unless
+-- another meeting it still sits in has the same hulpvraag on it.
+CREATE FUNCTION vergadering_lid_weg(p_v bigint, p_a bigint) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v vergadering%ROWTYPE;
+BEGIN
+	SELECT * INTO v FROM vergadering x WHERE x.id = p_v FOR UPDATE;
+	IF NOT FOUND OR v.organisatie_id NOT IN (SELECT internal_orgs()) THEN
+		RAISE EXCEPTION 'Vergadering niet gevonden' USING ERRCODE = 'P0001';
+	END IF;
+	IF NOT mag('vergadering-beheren', v.organisatie_id) THEN
+		RAISE EXCEPTION 'Leden van een vergadering beheren mag jouw rol niet' USING ERRCODE = '42501';
+	END IF;
+	DELETE FROM vergadering_lid l WHERE l.vergadering_id = p_v AND l.account_id = p_a;
+	IF NOT FOUND THEN
+		RETURN 'weg';
+	END IF;
+	DELETE FROM hulpvraag_toegang t
+	 WHERE t.account_id = p_a AND t.soort = 'vergadering'
+	   AND t.hulpvraag_id IN (SELECT a.hulpvraag_id FROM agendapunt a WHERE a.vergadering_id = p_v)
+	   AND NOT EXISTS (SELECT 1 FROM agendapunt a JOIN vergadering_lid l ON l.vergadering_id = a.vergadering_id
+	                    WHERE a.hulpvraag_id = t.hulpvraag_id AND l.account_id = p_a AND a.vergadering_id <> p_v);
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), v.organisatie_id, 'lid-weg', 'vergadering', v.id, format('account %s', p_a));
+	RETURN 'ok';
+END
+$$;
+REVOKE EXECUTE ON FUNCTION vergadering_lid_weg(bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vergadering_lid_weg(bigint, bigint) TO balie_app;

@@ -556,6 +556,71 @@ static void cancel_with_its_cases_in_one_transaction(void **state)
 	back_to_nieuw(w);
 }
 
+/* Members: every role tries to put a member on a meeting as the rulebook
+ * says; an account outside the back office and not an external of the
+ * organisatie is refused; a member already sitting in another meeting at
+ * the same time is added with a warning; taking a member off ends its
+ * access through the meeting at once (RLS: it no longer sees the case). */
+static void members_with_a_warning_and_access_that_ends(void **state)
+{
+	struct world *w = *state;
+	static const char *const accounts[][2] = {
+		{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
+		{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
+	};
+	long m3 = meeting(w, 10, 3, 2), ext = harness_account(w->su, "extern_a");
+	char sql[1024], out[256], why[512];
+	int failures = 0;
+
+	back_to_nieuw(w);
+	harness_exec(w->su, "DELETE FROM hulpvraag_toegang WHERE soort = 'vergadering'");
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM vergadering_lid_zetten(%ld, %ld, 'lid')", m3,
+		 harness_account(w->su, "coord_a"));
+	for (size_t i = 0; i < sizeof accounts / sizeof *accounts; i++) {
+		int want = recht_mag(statuswissel_rollen(accounts[i][1]), RECHT_VERGADERING_BEHEREN);
+		int got = as(w, accounts[i][0], sql, 0, out, sizeof out, why, sizeof why) == 0 && !strcmp(out, "ok");
+
+		if (got != want) {
+			print_message("# %s: verwacht %s (%s%s)\n", accounts[i][0], want ? "toegestaan" : "geweigerd", out, why);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+	/* the school is no member */
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM vergadering_lid_zetten(%ld, %ld, 'lid')", m3,
+		 harness_account(w->su, "school_a"));
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "hoort niet"));
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM vergadering_lid_zetten(%ld, %ld, 'baas')", m3, ext);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "voorzitter, secretaris"));
+	/* the external deskundige sits in the CT of that day already (v_open) */
+	snprintf(sql, sizeof sql, "SELECT coalesce(waarschuwing, '-') FROM vergadering_lid_zetten(%ld, %ld, 'deskundige')",
+		 m3, ext);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "Zit tegelijk ook in: CT 13:00–16:00");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "-"); /* the same again: already a member, nothing new */
+	assert_int_equal(su_long(w, "SELECT count(*) FROM audit_log WHERE actie = 'lid-zetten' AND object_id = %ld%.0ld",
+				 m3, 0), 1);
+	/* Bram planned on m3: the member sees him; off the meeting: no more */
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), m3, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_int_equal(as(w, "extern_a", "SELECT count(*) FROM hulpvraag WHERE nummer IS NOT NULL", 0, out, sizeof out,
+			    why, sizeof why), 0);
+	assert_string_equal(out, "2");
+	snprintf(sql, sizeof sql, "SELECT vergadering_lid_weg(%ld, %ld)", m3, ext);
+	assert_int_equal(as(w, "coord_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "ok");
+	assert_int_equal(as(w, "extern_a", "SELECT count(*) FROM hulpvraag WHERE nummer IS NOT NULL", 0, out, sizeof out,
+			    why, sizeof why), 0);
+	assert_string_equal(out, "1"); /* Cem only (extra toegang of the fixture) */
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "weg");
+	back_to_nieuw(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +633,7 @@ int main(void)
 		cmocka_unit_test(reorder_move_and_unplan),
 		cmocka_unit_test(status_change_outside_the_agenda_lapses_the_point),
 		cmocka_unit_test(cancel_with_its_cases_in_one_transaction),
+		cmocka_unit_test(members_with_a_warning_and_access_that_ends),
 	};
 
 	return cmocka_run_group_tests_name("agenda", tests, setup, teardown);
