@@ -27,21 +27,10 @@ static PGresult *read_as(struct db *db, struct err *e, const char *sql, int n, c
 	return db_exec_as_account(db, e, &kind, sql, n, p);
 }
 
-/* Room for the rows of a read (calloc'ed into *out, *n of them; NULL when
- * none).  r NULL: the read failed (e is set).  -1 with e (r cleared) when
- * out of memory. */
+/* db_rows (db/row.h) under the name this file reads it by. */
 static int rows_of(PGresult *r, size_t size, void **out, int *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
-	if (!r)
-		return -1;
-	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), size))) {
-		PQclear(r);
-		return err_set(e, "onvoldoende geheugen");
-	}
-	*n = PQntuples(r);
-	return 0;
+	return db_rows(r, size, out, n, e);
 }
 
 static int parse_iso(const char *s, struct datum *d)

@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *db_num(char *buf, size_t len, long v)
@@ -24,5 +25,19 @@ int db_columns(const struct pg_result *r, const char *const *names, int n, struc
 		if (strcmp(PQfname(r, i), names[i]) != 0)
 			return err_set(e, "onverwacht antwoord van de database: kolom %d heet %s, verwacht %s", i + 1,
 				       PQfname(r, i), names[i]);
+	return 0;
+}
+
+int db_rows(struct pg_result *r, size_t size, void **out, int *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!r)
+		return -1;
+	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), size))) {
+		PQclear(r);
+		return err_set(e, "onvoldoende geheugen");
+	}
+	*n = PQntuples(r);
 	return 0;
 }

@@ -34,6 +34,9 @@ int cmd_admin_migrate(int argc, char **argv);    /* admin migrate */
 int cmd_admin_rechten(int argc, char **argv);    /* admin rechten [--man] */
 int cmd_admin_audit(int argc, char **argv);      /* admin audit verify|export|kind */
 int cmd_admin_tarief(int argc, char **argv);     /* admin tarief list|set|remove … */
+int cmd_admin_commissie(int argc, char **argv);  /* admin commissie list|set|remove … */
+int cmd_admin_regio(int argc, char **argv);      /* admin regio ORGANISATIE [REGIO] */
+int cmd_admin_verlengdeadline(int argc, char **argv); /* admin verlengdeadline list|set|remove … */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
