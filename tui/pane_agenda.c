@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "core/agenda.h"
+#include "core/beschikking.h"
 #include "core/recht.h"
 #include "db/agenda.h"
 #include "tui/agenda_papier.h"
@@ -706,6 +707,25 @@ static int job_plan(struct pane *p, struct app *a)
 }
 
 static int besluit_next(struct agenda *v, struct app *a, int r);
+
+/* The CT found the pupil toelaatbaar (one outcome, not in a besluitenlijst
+ * run): the database set up the TLV beschikking with the meeting's date and
+ * its deskundigen as advisers (agendapunt_toelaatbaar, migration 023); the
+ * hulpvraag opens on it (001 stap 12–14; the financieel medewerker
+ * completes it, 004 §4.1). */
+static int open_tlv(struct agenda *v, struct app *a, int r)
+{
+	int at = lijst_find(&v->zaken, v->dlg_id);
+	long h = at >= 0 ? ((const struct agenda_punt_rij *)lijst_row(&v->zaken, at))->hulpvraag_id : 0;
+	char ds[DATUM_BUFLEN];
+
+	if (!h)
+		return r;
+	app_push(a, pane_hulpvraag_new_tlv(a, h));
+	app_message(a, 0, "Toelaatbaar: TLV-beschikking klaargezet (advies CT %s)",
+		    datum_format(v->cur.datum, ds));
+	return r | R_PAINT | R_BARS;
+}
 static int job_lid_zetten(struct pane *p, struct app *a);
 static int job_lid_weg(struct pane *p, struct app *a);
 
@@ -745,6 +765,8 @@ static int job_uitkomst(struct pane *p, struct app *a)
 	if (o.kind != OUTCOME_SAVED)
 		return r;
 	v->besloten++;
+	if (!v->besluit && !strcmp(v->uitkomst, "toegekend") && !strcmp(v->cur.commissie, "CT"))
+		return open_tlv(v, a, r);
 	return besluit_next(v, a, r);
 }
 

@@ -227,3 +227,53 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION vergadering_lid_weg(bigint, bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vergadering_lid_weg(bigint, bigint) TO balie_app;
+
+-- ---------------------------------------------------------------- toelaatbaar
+
+-- The CT found the pupil toelaatbaar ("toegekend" on a CT agendapunt of a
+-- TLV aanvraag: its flow has a status of soort tlv): the TLV beschikking of
+-- migration 015 is set up for the financieel medewerker (004 §4.1) with the
+-- meeting's deskundigen and orthopedagogen as its two advisers, dated the
+-- day of the meeting (001 stap 12–14).  An existing beschikking is left
+-- alone; the advice itself and the rest are hers to fill in.
+CREATE FUNCTION agendapunt_toelaatbaar() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v  vergadering%ROWTYPE;
+	h  hulpvraag%ROWTYPE;
+	l  record;
+	n  text[] := '{}';
+	d  text[] := '{}';
+BEGIN
+	SELECT * INTO v FROM vergadering x WHERE x.id = NEW.vergadering_id;
+	SELECT * INTO h FROM hulpvraag x WHERE x.id = NEW.hulpvraag_id;
+	IF (SELECT c.code FROM commissie c WHERE c.id = v.commissie_id) <> 'CT'
+	   OR EXISTS (SELECT 1 FROM tlv_beschikking b WHERE b.hulpvraag_id = h.id)
+	   OR NOT EXISTS (SELECT 1 FROM flow_status fs JOIN beschikking_status s ON s.organisatie_id = h.organisatie_id
+	                     AND s.status = fs.naam AND s.soort = 'tlv' WHERE fs.aanvraagtype_id = h.aanvraagtype_id) THEN
+		RETURN NULL;
+	END IF;
+	-- the orthopedagoog first (the first advice is an orthopedagoog's or a
+	-- psycholoog's); a "deskundige" leaves the discipline to be filled in
+	FOR l IN SELECT a.naam, m.rol FROM vergadering_lid m JOIN account a ON a.id = m.account_id
+	          WHERE m.vergadering_id = v.id AND m.rol IN ('deskundige', 'orthopedagoog')
+	          ORDER BY m.rol <> 'orthopedagoog', a.naam, a.id LIMIT 2
+	LOOP
+		n := n || left(l.naam, 200);
+		d := d || CASE WHEN l.rol = 'orthopedagoog' THEN 'orthopedagoog' ELSE '' END;
+	END LOOP;
+	INSERT INTO tlv_beschikking (organisatie_id, hulpvraag_id, dossier_id, a1_naam, a1_discipline, a1_datum,
+	                             a2_naam, a2_discipline, a2_datum)
+	VALUES (h.organisatie_id, h.id, h.dossier_id, coalesce(n[1], ''), coalesce(d[1], ''),
+	        CASE WHEN n[1] IS NOT NULL THEN v.datum END, coalesce(n[2], ''), coalesce(d[2], ''),
+	        CASE WHEN n[2] IS NOT NULL THEN v.datum END);
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), h.organisatie_id, 'tlv-klaargezet', 'hulpvraag', h.id,
+	        format('agendapunt %s vergadering %s', NEW.id, v.id));
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION agendapunt_toelaatbaar() FROM PUBLIC;
+CREATE TRIGGER agendapunt_toelaatbaar AFTER UPDATE OF uitkomst ON agendapunt
+	FOR EACH ROW WHEN (NEW.uitkomst = 'toegekend' AND OLD.uitkomst IS DISTINCT FROM 'toegekend')
+	EXECUTE FUNCTION agendapunt_toelaatbaar();

@@ -621,6 +621,44 @@ static void members_with_a_warning_and_access_that_ends(void **state)
 	back_to_nieuw(w);
 }
 
+/* The CT's "toegekend" on a TLV aanvraag sets up its TLV beschikking with
+ * the meeting's deskundige as adviser on the meeting's date (audited); a
+ * second toegekend leaves an existing beschikking alone. */
+static void toelaatbaar_sets_up_the_tlv_beschikking(void **state)
+{
+	struct world *w = *state;
+	char sql[1024], out[256], why[512];
+	long p;
+
+	back_to_nieuw(w);
+	/* the flow of Test is a TLV flow when one of its statuses is a tlv
+	 * beschikking's; one Bram does not reach here, so the outcome's own
+	 * move to Afgerond does not ask for a complete beschikking */
+	harness_exec(w->su, "INSERT INTO beschikking_status (organisatie_id, status, soort) "
+			    "SELECT id, 'Voorlopige aanmelding', 'tlv' FROM organisatie WHERE code = 'PO1111'");
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), w->v_twee, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	p = atol(out);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM tlv_beschikking WHERE hulpvraag_id = %ld%.0ld", w->hv_bram, 0), 0);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_uitkomst(%ld, 1, 'toegekend', '', NULL, NULL)", p);
+	if (as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why) < 0)
+		fail_msg("toegekend: %s", why);
+	assert_string_equal(out, "ok");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM tlv_beschikking b, vergadering v, account a "
+				    "WHERE b.hulpvraag_id = %ld AND v.id = %ld AND a.username = 'extern_a' "
+				    "AND b.a1_naam = a.naam AND b.a1_discipline = '' AND b.a1_datum = v.datum "
+				    "AND b.a2_naam = '' AND b.a2_datum IS NULL AND b.nummer IS NULL",
+				 w->hv_bram, w->v_twee), 1);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM audit_log WHERE actie = 'tlv-klaargezet' AND object_id = %ld%.0ld",
+				 w->hv_bram, 0), 1);
+	harness_exec(w->su, "DELETE FROM tlv_beschikking");
+	harness_exec(w->su, "DELETE FROM beschikking_status WHERE status = 'Voorlopige aanmelding'");
+	harness_exec(w->su, "SET session_replication_role = replica");
+	harness_exec(w->su, "UPDATE hulpvraag SET status = 'Nieuw' WHERE status = 'Afgerond'");
+	harness_exec(w->su, "SET session_replication_role = DEFAULT");
+	back_to_nieuw(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +672,7 @@ int main(void)
 		cmocka_unit_test(status_change_outside_the_agenda_lapses_the_point),
 		cmocka_unit_test(cancel_with_its_cases_in_one_transaction),
 		cmocka_unit_test(members_with_a_warning_and_access_that_ends),
+		cmocka_unit_test(toelaatbaar_sets_up_the_tlv_beschikking),
 	};
 
 	return cmocka_run_group_tests_name("agenda", tests, setup, teardown);
