@@ -114,21 +114,34 @@ static int finish(FILE *f, char **buf, int rc)
 	return 0;
 }
 
+/* A memory stream into *out (len its length) and the head made safe by
+ * conv; NULL (nothing left allocated) when out of memory. */
+static FILE *begin(const struct agenda_stuk *s, char *(*conv)(const char *), struct kop *k, char **out,
+		   size_t *len)
+{
+	FILE *f;
+
+	*out = NULL;
+	if (!(f = open_memstream(out, len)))
+		return NULL;
+	if (kop_make(s, conv, k) < 0) {
+		kop_free(k, s->nleden);
+		finish(f, out, -1);
+		return NULL;
+	}
+	return f;
+}
+
 int agenda_stuk_tekst(const struct agenda_stuk *s, enum agenda_stuk_soort soort, char **out)
 {
 	char ds[DATUM_BUFLEN], a[6], b[6];
 	size_t len = 0;
 	struct kop k;
 	int rc = 0, n = 0;
-	FILE *f;
+	FILE *f = begin(s, een_regel, &k, out, &len);
 
-	*out = NULL;
-	if (!(f = open_memstream(out, &len)))
+	if (!f)
 		return -1;
-	if (kop_make(s, een_regel, &k) < 0) {
-		kop_free(&k, s->nleden);
-		return finish(f, out, -1);
-	}
 	fprintf(f, "%s %s\n%s\n\n", titel(soort), k.com, k.org);
 	fprintf(f, "Datum:   %s %s\nTijd:    %s tot %s\nPlaats:  %s\n", datum_weekday_name(datum_weekday(s->datum)),
 		datum_format(s->datum, ds), agenda_tijd_format(s->start, a), agenda_tijd_format(s->eind, b), k.plaats);
@@ -173,15 +186,10 @@ int agenda_stuk_troff(const struct agenda_stuk *s, enum agenda_stuk_soort soort,
 	size_t len = 0;
 	struct kop k;
 	int rc = 0, n = 0;
-	FILE *f;
+	FILE *f = begin(s, troff_tekst, &k, out, &len);
 
-	*out = NULL;
-	if (!(f = open_memstream(out, &len)))
+	if (!f)
 		return -1;
-	if (kop_make(s, troff_tekst, &k) < 0) {
-		kop_free(&k, s->nleden);
-		return finish(f, out, -1);
-	}
 	/* -ms: no running head; the title large and bold */
 	fprintf(f, ".ds CH\n.nr PS 11\n.nr VS 14\n.LP\n\\s+4\\fB%s %s\\fP\\s0\n.br\n%s\n.LP\n", titel(soort), k.com,
 		k.org);

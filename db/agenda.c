@@ -170,6 +170,24 @@ int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n
 	return 0;
 }
 
+/* The rows of a members read: account id, username, naam, rol, extern. */
+static int lid_rows(PGresult *r, struct agenda_lid_rij **out, int *n, struct err *e)
+{
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
+		return -1;
+	for (int i = 0; i < PQntuples(r); i++) {
+		struct agenda_lid_rij *x = &(*out)[i];
+
+		x->account_id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(x->username, r, i, 1);
+		DB_COPY(x->naam, r, i, 2);
+		DB_COPY(x->rol, r, i, 3);
+		x->extern_lid = PQgetvalue(r, i, 4)[0] == 't';
+	}
+	PQclear(r);
+	return 0;
+}
+
 int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, struct err *e)
 {
 	char s[24];
@@ -186,19 +204,7 @@ int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, 
 		"          u.naam, u.id",
 		1, p);
 
-	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
-		return -1;
-	for (int i = 0; i < PQntuples(r); i++) {
-		struct agenda_lid_rij *x = &(*out)[i];
-
-		x->account_id = atol(PQgetvalue(r, i, 0));
-		DB_COPY(x->username, r, i, 1);
-		DB_COPY(x->naam, r, i, 2);
-		DB_COPY(x->rol, r, i, 3);
-		x->extern_lid = PQgetvalue(r, i, 4)[0] == 't';
-	}
-	PQclear(r);
-	return 0;
+	return lid_rows(r, out, n, e);
 }
 
 int db_agenda_kandidaten(struct db *db, long org, long v, struct agenda_lid_rij **out, int *n, struct err *e)
@@ -216,19 +222,7 @@ int db_agenda_kandidaten(struct db *db, long org, long v, struct agenda_lid_rij 
 		" GROUP BY u.id, u.username, u.naam ORDER BY u.naam, u.id LIMIT 500",
 		2, p);
 
-	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
-		return -1;
-	for (int i = 0; i < PQntuples(r); i++) {
-		struct agenda_lid_rij *x = &(*out)[i];
-
-		x->account_id = atol(PQgetvalue(r, i, 0));
-		DB_COPY(x->username, r, i, 1);
-		DB_COPY(x->naam, r, i, 2);
-		DB_COPY(x->rol, r, i, 3);
-		x->extern_lid = PQgetvalue(r, i, 4)[0] == 't';
-	}
-	PQclear(r);
-	return 0;
+	return lid_rows(r, out, n, e);
 }
 
 enum outcome_kind db_agenda_lid_zetten(struct db *db, long v, long account, const char *rol, struct outcome *o)

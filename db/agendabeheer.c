@@ -8,21 +8,6 @@
 
 #include "db/row.h"
 
-/* The organisatie's id as text, or -1 with "organisatie … bestaat niet". */
-static int org_id(struct db *db, const char *code, char *buf, size_t len, struct err *e)
-{
-	const char *p[1] = { code };
-	PGresult *r = db_exec(db, e, NULL, "SELECT id FROM organisatie WHERE code = upper($1)", 1, p);
-	int ok;
-
-	if (!r)
-		return -1;
-	ok = PQntuples(r) == 1;
-	if (ok)
-		db_copy(buf, len, PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return ok ? 0 : err_set(e, "organisatie %s bestaat niet", code);
-}
 
 /* One statement with the organisatie's id as $1 and p[1..n) after it; the
  * number of rows it touched into *rows (NULL: not wanted). */
@@ -32,7 +17,7 @@ static int org_exec(struct db *db, const char *org, const char *sql, const char 
 	char id[24];
 	PGresult *r;
 
-	if (org_id(db, org, id, sizeof id, e) < 0)
+	if (db_organisatie_id(db, org, id, sizeof id, e) < 0)
 		return -1;
 	p[0] = id;
 	if (!(r = db_exec(db, e, NULL, sql, n, p)))
@@ -78,7 +63,7 @@ int db_commissie_set(struct db *db, struct db_commissie *c, int *nieuw, struct e
 
 	snprintf(dl, sizeof dl, "%d", c->deadline_werkdagen);
 	snprintf(tg, sizeof tg, "%d", c->toegang_dagen);
-	if (org_id(db, c->organisatie, id, sizeof id, e) < 0)
+	if (db_organisatie_id(db, c->organisatie, id, sizeof id, e) < 0)
 		return -1;
 	p[0] = id;
 	/* a number not given: the default for a new one, kept for an existing
@@ -111,7 +96,7 @@ int db_commissie_remove(struct db *db, const char *org, const char *code, int *f
 	int meetings;
 
 	*found = 0;
-	if (org_id(db, org, id, sizeof id, e) < 0)
+	if (db_organisatie_id(db, org, id, sizeof id, e) < 0)
 		return -1;
 	p[0] = id;
 	r = db_exec(db, e, NULL,
@@ -187,7 +172,7 @@ int db_verlengdeadline_set(struct db *db, const char *org, int schooljaar, struc
 
 	memset(was, 0, sizeof *was);
 	snprintf(jaar, sizeof jaar, "%d", schooljaar);
-	if (org_id(db, org, id, sizeof id, e) < 0)
+	if (db_organisatie_id(db, org, id, sizeof id, e) < 0)
 		return -1;
 	p[0] = id;
 	/* the old date, locked, then the new: one transaction */

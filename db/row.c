@@ -1,6 +1,8 @@
 /* row.c — see row.h. */
 #include "db/row.h"
 
+#include "db/conn.h"
+
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,4 +42,19 @@ int db_rows(struct pg_result *r, size_t size, void **out, int *n, struct err *e)
 	}
 	*n = PQntuples(r);
 	return 0;
+}
+
+int db_organisatie_id(struct db *db, const char *code, char *buf, size_t len, struct err *e)
+{
+	const char *p[1] = { code };
+	PGresult *r = db_exec(db, e, NULL, "SELECT id FROM organisatie WHERE code = upper($1)", 1, p);
+	int ok;
+
+	if (!r)
+		return -1;
+	ok = PQntuples(r) == 1;
+	if (ok)
+		db_copy(buf, len, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return ok ? 0 : err_set(e, "organisatie %s bestaat niet", code);
 }

@@ -37,4 +37,9 @@ int db_columns(const struct pg_result *r, const char *const *names, int n, struc
  * Out of memory: -1 with e, r cleared. */
 int db_rows(struct pg_result *r, size_t size, void **out, int *n, struct err *e);
 
+/* The id of organisatie code (any case) as text in buf, for the
+ * administrator's verbs; -1 with "organisatie … bestaat niet". */
+struct db;
+int db_organisatie_id(struct db *db, const char *code, char *buf, size_t len, struct err *e);
+
 #endif

@@ -70,6 +70,27 @@ UPDATE agendapunt p SET open = false, vervallen = format('status gewijzigd naar 
 
 -- ---------------------------------------------------------------- cancelling with its cases
 
+-- Meeting p_v, locked, for who may manage meetings of its organisatie
+-- (the rulebook's vergadering-beheren); refused with "<p_wat> mag jouw rol
+-- niet" (42501), or "Vergadering niet gevonden" when the acting account
+-- does not see it as back office.
+CREATE FUNCTION vergadering_beheren(p_v bigint, p_wat text) RETURNS vergadering
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v vergadering%ROWTYPE;
+BEGIN
+	SELECT * INTO v FROM vergadering x WHERE x.id = p_v FOR UPDATE;
+	IF NOT FOUND OR v.organisatie_id NOT IN (SELECT internal_orgs()) THEN
+		RAISE EXCEPTION 'Vergadering niet gevonden' USING ERRCODE = 'P0001';
+	END IF;
+	IF NOT mag('vergadering-beheren', v.organisatie_id) THEN
+		RAISE EXCEPTION '% mag jouw rol niet', p_wat USING ERRCODE = '42501';
+	END IF;
+	RETURN v;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION vergadering_beheren(bigint, text) FROM PUBLIC;
+
 -- Inside the transaction that cancelled meeting p_v (status geannuleerd,
 -- its open points closed by vergadering_geannuleerd): for each of its
 -- former cases p_h[i], planned on meeting p_naar[i] with the mail
@@ -90,13 +111,7 @@ DECLARE
 	nv integer := 0;
 	nm integer := 0;
 BEGIN
-	SELECT * INTO v FROM vergadering x WHERE x.id = p_v;
-	IF NOT FOUND OR v.organisatie_id NOT IN (SELECT internal_orgs()) THEN
-		RAISE EXCEPTION 'Vergadering niet gevonden' USING ERRCODE = 'P0001';
-	END IF;
-	IF NOT mag('vergadering-beheren', v.organisatie_id) THEN
-		RAISE EXCEPTION 'Een vergadering annuleren mag jouw rol niet' USING ERRCODE = '42501';
-	END IF;
+	v := vergadering_beheren(p_v, 'Een vergadering annuleren');
 	IF v.status <> 'geannuleerd' THEN
 		RAISE EXCEPTION 'De vergadering van % is niet geannuleerd', to_char(v.datum, 'DD-MM-YYYY')
 			USING ERRCODE = 'P0001';
@@ -153,13 +168,7 @@ DECLARE
 	oud text;
 	w text;
 BEGIN
-	SELECT * INTO v FROM vergadering x WHERE x.id = p_v FOR UPDATE;
-	IF NOT FOUND OR v.organisatie_id NOT IN (SELECT internal_orgs()) THEN
-		RAISE EXCEPTION 'Vergadering niet gevonden' USING ERRCODE = 'P0001';
-	END IF;
-	IF NOT mag('vergadering-beheren', v.organisatie_id) THEN
-		RAISE EXCEPTION 'Leden van een vergadering beheren mag jouw rol niet' USING ERRCODE = '42501';
-	END IF;
+	v := vergadering_beheren(p_v, 'Leden van een vergadering beheren');
 	IF v.status = 'geannuleerd' THEN
 		RAISE EXCEPTION 'De vergadering van % is geannuleerd', to_char(v.datum, 'DD-MM-YYYY') USING ERRCODE = 'P0001';
 	END IF;
@@ -204,13 +213,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
 	v vergadering%ROWTYPE;
 BEGIN
-	SELECT * INTO v FROM vergadering x WHERE x.id = p_v FOR UPDATE;
-	IF NOT FOUND OR v.organisatie_id NOT IN (SELECT internal_orgs()) THEN
-		RAISE EXCEPTION 'Vergadering niet gevonden' USING ERRCODE = 'P0001';
-	END IF;
-	IF NOT mag('vergadering-beheren', v.organisatie_id) THEN
-		RAISE EXCEPTION 'Leden van een vergadering beheren mag jouw rol niet' USING ERRCODE = '42501';
-	END IF;
+	v := vergadering_beheren(p_v, 'Leden van een vergadering beheren');
 	DELETE FROM vergadering_lid l WHERE l.vergadering_id = p_v AND l.account_id = p_a;
 	IF NOT FOUND THEN
 		RETURN 'weg';

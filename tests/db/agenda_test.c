@@ -24,6 +24,12 @@ struct world {
 	long org_a, hv_bram, hv_cem, v_open, v_twee;
 };
 
+/* Every role of the fixture, by an account that has it. */
+static const char *const accounts[][2] = {
+	{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
+	{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
+};
+
 static long su_long(struct world *w, const char *fmt, long a, long b)
 {
 	char sql[1024];
@@ -163,10 +169,6 @@ static void back_to_nieuw(struct world *w)
 static void walk_the_agenda_actions(void **state)
 {
 	struct world *w = *state;
-	static const char *const accounts[][2] = {
-		{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
-		{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
-	};
 	long punt;
 	char sql[1024], out[256], why[512];
 	int tried = 0, failures = 0;
@@ -495,10 +497,6 @@ static void status_change_outside_the_agenda_lapses_the_point(void **state)
 static void cancel_with_its_cases_in_one_transaction(void **state)
 {
 	struct world *w = *state;
-	static const char *const accounts[][2] = {
-		{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
-		{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
-	};
 	long m1 = meeting(w, 70, 60, 2), m2 = meeting(w, 84, 74, 1), mails;
 	char sql[1024], annul[256], zaken[1024], out[256], why[512];
 	const char *tx[2] = { annul, zaken };
@@ -564,10 +562,6 @@ static void cancel_with_its_cases_in_one_transaction(void **state)
 static void members_with_a_warning_and_access_that_ends(void **state)
 {
 	struct world *w = *state;
-	static const char *const accounts[][2] = {
-		{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
-		{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
-	};
 	long m3 = meeting(w, 10, 3, 2), ext = harness_account(w->su, "extern_a");
 	char sql[1024], out[256], why[512];
 	int failures = 0;

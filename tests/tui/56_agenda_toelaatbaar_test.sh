@@ -10,16 +10,21 @@ cd "$TUI_ROOT" || exit 2
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 # a CT (not the first coming meeting: 96 cancels that one) with an open case
-# of a TLV aanvraag without a beschikking, and a deskundige among its members
+# of a TLV aanvraag without a beschikking; the external deskundige sits in it
+# as orthopedagoog when no adviser does (54 may have taken her off)
 CT=$(demo_psql "SELECT v.id FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id
 	WHERE v.organisatie_id = $ORG AND c.code = 'CT' AND v.status = 'gepland' AND v.datum >= current_date - 42
 	  AND EXISTS (SELECT 1 FROM balie.agendapunt a WHERE a.vergadering_id = v.id AND a.open
 	              AND NOT EXISTS (SELECT 1 FROM balie.tlv_beschikking b WHERE b.hulpvraag_id = a.hulpvraag_id))
-	  AND EXISTS (SELECT 1 FROM balie.vergadering_lid l WHERE l.vergadering_id = v.id AND l.rol IN ('deskundige', 'orthopedagoog'))
 	  AND v.id <> (SELECT x.id FROM balie.vergadering x WHERE x.organisatie_id = $ORG AND x.datum >= current_date
 	               ORDER BY x.datum, x.begintijd, x.id LIMIT 1)
 	ORDER BY v.datum LIMIT 1")
 check "een CT met een open TLV-zaak zonder beschikking" [ -n "$CT" ]
+demo_psql "INSERT INTO balie.vergadering_lid (vergadering_id, organisatie_id, account_id, rol)
+	SELECT v.id, v.organisatie_id, a.id, 'orthopedagoog' FROM balie.vergadering v, balie.account a
+	 WHERE v.id = $CT AND a.username = 'deskundige' AND NOT EXISTS (SELECT 1 FROM balie.vergadering_lid l
+	       WHERE l.vergadering_id = v.id AND l.rol IN ('deskundige', 'orthopedagoog'))
+	ON CONFLICT DO NOTHING" >/dev/null
 # its first open case is the one the outcome is recorded for
 H=$(demo_psql "SELECT a.hulpvraag_id FROM balie.agendapunt a WHERE a.vergadering_id = $CT AND a.open
 	ORDER BY a.volgorde LIMIT 1")
