@@ -25,9 +25,11 @@ demo_psql "INSERT INTO balie.vergadering_lid (vergadering_id, organisatie_id, ac
 	 WHERE v.id = $CT AND a.username = 'deskundige' AND NOT EXISTS (SELECT 1 FROM balie.vergadering_lid l
 	       WHERE l.vergadering_id = v.id AND l.rol IN ('deskundige', 'orthopedagoog'))
 	ON CONFLICT DO NOTHING" >/dev/null
-# its first open case is the one the outcome is recorded for
+# its last open case is the one the outcome is recorded for (98 reorders
+# the first ones of a CT)
 H=$(demo_psql "SELECT a.hulpvraag_id FROM balie.agendapunt a WHERE a.vergadering_id = $CT AND a.open
-	ORDER BY a.volgorde LIMIT 1")
+	ORDER BY a.volgorde DESC LIMIT 1")
+LAATSTE=$(( $(demo_psql "SELECT count(*) FROM balie.agendapunt WHERE vergadering_id = $CT AND open") - 1 ))
 demo_psql "DELETE FROM balie.tlv_beschikking WHERE hulpvraag_id = $H" >/dev/null
 NR=$(demo_psql "SELECT nummer FROM balie.hulpvraag WHERE id = $H")
 DATUM=$(demo_psql "SELECT to_char(datum, 'DD-MM-YYYY') FROM balie.vergadering WHERE id = $CT")
@@ -46,6 +48,7 @@ tui_keys Home
 tui_down "$(demo_psql "SELECT n FROM ($ROWS) x WHERE id = $CT")"
 tui_keys Enter
 check "Enter: de zaken van de CT van $DATUM" wait_for "Enter: hulpvraag · u: uitkomst" 10
+tui_down "$LAATSTE"
 tui_keys u
 check "u: wat besloot de commissie (hulpvraag $NR)" wait_for "Uitkomst · hulpvraag $NR" 5
 tui_keys Enter
