@@ -106,6 +106,7 @@ struct agenda {
 	int besloten;       /* outcomes recorded in it */
 	struct agenda_vergadering_rij druk; /* the meeting whose papers are being written */
 	struct lijst leden;                 /* the members of v->cur */
+	int week;                           /* the meetings list shows "mijn week": own meetings, 7 days */
 	long lid_account;                   /* the account being put on / taken off */
 	char lid_rol[24];
 	/* "Plan alles": the proposal under review */
@@ -248,7 +249,11 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 	char buf[400], d[32], t[32];
 	struct datum nu = today();
 
-	snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
+	if (v->week)
+		snprintf(buf, sizeof buf, "Mijn week · %d vergadering%s waarin ik zit (W: alle)", v->verg.n,
+			 v->verg.n == 1 ? "" : "en");
+	else
+		snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	/* only what the role may (the key bar says the same) */
 	snprintf(buf, sizeof buf, "Enter: de zaken · m: maand%s%s",
@@ -581,7 +586,10 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 	struct datum nu = today();
 	long keep = lijst_current_id(&v->verg);
 
-	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, NULL, &vr, &n, e) < 0)
+	/* "mijn week": today and the six days after, the meetings one sits in */
+	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, v->week ? nu : datum_add_days(nu, -42),
+				    datum_add_days(nu, v->week ? 6 : 366), NULL, v->week ? a->session.username : NULL, &vr,
+				    &n, e) < 0)
 		return -1;
 	lijst_set(&v->verg, vr, n, 0, 0, keep);
 	if (v->first_load) {
@@ -1765,6 +1773,20 @@ static int ag_verslagen(struct pane *p, struct app *a, enum action_id id)
 	return to_mode(v, a, M_VERSLAGEN);
 }
 
+/* W: the meetings list as "mijn week" (the coördinator's, an external
+ * member's: the meetings one sits in, today and the next six days), and
+ * back to all. */
+static int ag_week(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN)
+		return R_NONE;
+	v->week = !v->week;
+	v->first_load = 1; /* the cursor on the first from today on */
+	return to_mode(v, a, M_VERGADERINGEN);
+}
+
 static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 {
 	struct agenda *v = A(p);
@@ -1920,6 +1942,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_BESLUITENLIJST, ag_besluitenlijst, PA_READY },
 	{ ACT_AG_AFDRUKKEN, ag_afdrukken, PA_READY },
 	{ ACT_AG_LEDEN, ag_leden, PA_READY },
+	{ ACT_AG_WEEK, ag_week, PA_READY },
 	{ ACT_AG_LID_ERBIJ, ag_lid_erbij, PA_READY },
 	{ ACT_AG_LID_WEG, ag_lid_weg, PA_READY },
 	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },
