@@ -12,9 +12,9 @@ cd "$TUI_ROOT" || exit 2
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 # its own cases on the last coming CT without any (the other agenda tests
-# plan on the first ones and 96 cancels the very first): two complete TLV
-# aanvragen put on it as planning does (the CT keeps their status)
-agenda_tlv_klaar
+# plan on the first ones and 96 cancels the very first): two hulpvragen
+# ready for the CT put on it as planning does (the CT keeps their status);
+# no status is changed here (82 counts the demo's TLV aanvragen)
 KV=$(demo_psql "SELECT v.id FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id
 	WHERE v.organisatie_id = $ORG AND c.code = 'CT' AND v.datum > current_date AND v.datum <= current_date + 300
 	AND v.status = 'gepland' AND balie.vergadering_capaciteit(v) >= 2
@@ -23,9 +23,9 @@ KV=$(demo_psql "SELECT v.id FROM balie.vergadering v JOIN balie.commissie c ON c
 check "een latere CT zonder zaken" [ -n "$KV" ]
 demo_psql "INSERT INTO balie.agendapunt (organisatie_id, vergadering_id, hulpvraag_id, volgorde)
 	SELECT x.organisatie_id, $KV, x.id, row_number() OVER (ORDER BY x.id) - 1
-	  FROM (SELECT h.id, h.organisatie_id FROM balie.hulpvraag h JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id
-	         WHERE h.organisatie_id = $ORG AND t.naam = 'Aanvraag TLV'
-	           AND h.status IN ('TLV>aanvraag', 'TLV>documenten aangevuld')
+	  FROM (SELECT h.id, h.organisatie_id FROM balie.hulpvraag h JOIN balie.flow_agenda f
+	           ON f.aanvraagtype_id = h.aanvraagtype_id AND f.commissie = 'CT' AND h.status = ANY (f.van)
+	         WHERE h.organisatie_id = $ORG
 	           AND NOT EXISTS (SELECT 1 FROM balie.agendapunt a WHERE a.hulpvraag_id = h.id AND a.open)
 	         ORDER BY h.id DESC LIMIT 2) x" >/dev/null
 KCODE=$(demo_psql "SELECT c.code FROM balie.vergadering v JOIN balie.commissie c ON c.id = v.commissie_id WHERE v.id = $KV")
