@@ -628,6 +628,21 @@ int agenda_mail_gepland(long nummer, const char *commissie, struct datum d, int 
 			 subject, body);
 }
 
+int agenda_mail_vervalt(long nummer, const char *commissie, struct datum d, char **subject, char **body)
+{
+	char ds[DATUM_BUFLEN];
+
+	datum_format(d, ds);
+	return mail_pair(fmt_alloc("Hulpvraag %ld: bespreking van %s vervalt", nummer, ds),
+			 fmt_alloc("Beste aanvrager,\n\n"
+				   "De vergadering van de %s op %s gaat niet door. De bespreking van "
+				   "hulpvraag %ld vervalt.\n\n"
+				   "De hulpvraag wordt opnieuw ingepland; u hoort de nieuwe datum zodra die bekend is.\n\n"
+				   "Met vriendelijke groet,\nhet secretariaat\n",
+				   commissie, ds, nummer),
+			 subject, body);
+}
+
 int agenda_mail_uitkomst(long nummer, const char *commissie, struct datum d, const char *uitkomst,
 			 const char *notitie, char **subject, char **body)
 {

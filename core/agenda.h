@@ -194,6 +194,9 @@ size_t agenda_plan_alles(const struct agenda_plek *p, size_t n, size_t ncases, c
  * ("toegekend", "afgewezen", "aangehouden") and the note. */
 int agenda_mail_gepland(long nummer, const char *commissie, struct datum d, int van, int tot, const char *locatie,
 			const char *link, char **subject, char **body);
+/* The mail when a meeting on date d is cancelled and hulpvraag nummer
+ * goes back to te plannen: its bespreking lapses, a new date follows. */
+int agenda_mail_vervalt(long nummer, const char *commissie, struct datum d, char **subject, char **body);
 int agenda_mail_uitkomst(long nummer, const char *commissie, struct datum d, const char *uitkomst,
 			 const char *notitie, char **subject, char **body);
 

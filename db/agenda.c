@@ -27,21 +27,10 @@ static PGresult *read_as(struct db *db, struct err *e, const char *sql, int n, c
 	return db_exec_as_account(db, e, &kind, sql, n, p);
 }
 
-/* Room for the rows of a read (calloc'ed into *out, *n of them; NULL when
- * none).  r NULL: the read failed (e is set).  -1 with e (r cleared) when
- * out of memory. */
+/* db_rows (db/row.h) under the name this file reads it by. */
 static int rows_of(PGresult *r, size_t size, void **out, int *n, struct err *e)
 {
-	*out = NULL;
-	*n = 0;
-	if (!r)
-		return -1;
-	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), size))) {
-		PQclear(r);
-		return err_set(e, "onvoldoende geheugen");
-	}
-	*n = PQntuples(r);
-	return 0;
+	return db_rows(r, size, out, n, e);
 }
 
 static int parse_iso(const char *s, struct datum *d)
@@ -179,6 +168,105 @@ int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n
 	}
 	PQclear(r);
 	return 0;
+}
+
+/* The rows of a members read: account id, username, naam, rol, extern. */
+static int lid_rows(PGresult *r, struct agenda_lid_rij **out, int *n, struct err *e)
+{
+	if (rows_of(r, sizeof **out, (void **)out, n, e) < 0)
+		return -1;
+	for (int i = 0; i < PQntuples(r); i++) {
+		struct agenda_lid_rij *x = &(*out)[i];
+
+		x->account_id = atol(PQgetvalue(r, i, 0));
+		DB_COPY(x->username, r, i, 1);
+		DB_COPY(x->naam, r, i, 2);
+		DB_COPY(x->rol, r, i, 3);
+		x->extern_lid = PQgetvalue(r, i, 4)[0] == 't';
+	}
+	PQclear(r);
+	return 0;
+}
+
+int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, struct err *e)
+{
+	char s[24];
+	const char *p[1] = { db_num(s, sizeof s, v) };
+	PGresult *r = read_as(
+		db, e,
+		"SELECT l.account_id, u.username, u.naam, l.rol, "
+		"       NOT EXISTS (SELECT 1 FROM account_rol x WHERE x.account_id = l.account_id "
+		"                     AND x.organisatie_id = l.organisatie_id "
+		"                     AND x.rol IN ('secretariaat', 'financieel', 'coordinator', 'admin')) "
+		"  FROM vergadering_lid l JOIN account u ON u.id = l.account_id "
+		" WHERE l.vergadering_id = $1 "
+		" ORDER BY array_position(ARRAY['voorzitter', 'secretaris', 'deskundige', 'orthopedagoog', 'lid'], l.rol), "
+		"          u.naam, u.id",
+		1, p);
+
+	return lid_rows(r, out, n, e);
+}
+
+int db_agenda_kandidaten(struct db *db, long org, long v, struct agenda_lid_rij **out, int *n, struct err *e)
+{
+	char so[24], sv[24];
+	const char *p[2] = { db_num(so, sizeof so, org), db_num(sv, sizeof sv, v) };
+	PGresult *r = read_as(
+		db, e,
+		"SELECT u.id, u.username, u.naam, string_agg(DISTINCT x.rol, ', '), "
+		"       bool_and(x.rol = 'extern') "
+		"  FROM account u JOIN account_rol x ON x.account_id = u.id "
+		" WHERE x.organisatie_id = $1 AND NOT u.blocked "
+		"   AND x.rol IN ('secretariaat', 'financieel', 'coordinator', 'admin', 'extern') "
+		"   AND NOT EXISTS (SELECT 1 FROM vergadering_lid l WHERE l.vergadering_id = $2 AND l.account_id = u.id) "
+		" GROUP BY u.id, u.username, u.naam ORDER BY u.naam, u.id LIMIT 500",
+		2, p);
+
+	return lid_rows(r, out, n, e);
+}
+
+enum outcome_kind db_agenda_lid_zetten(struct db *db, long v, long account, const char *rol, struct outcome *o)
+{
+	char sv[24], sa[24];
+	const char *p[3] = { db_num(sv, sizeof sv, v), db_num(sa, sizeof sa, account), rol };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM vergadering_lid_zetten($1, $2, $3)", 3, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		return outcome_set(o, OUTCOME_ERROR, "lid: onverwacht antwoord van de database");
+	}
+	o->id = v;
+	DB_COPY(o->nu, r, 0, 1); /* the warning: sits in another meeting at the same time */
+	if (!strcmp(PQgetvalue(r, 0, 0), "ok"))
+		outcome_set(o, OUTCOME_SAVED, "Lid vastgelegd als %s", rol);
+	else
+		outcome_set(o, OUTCOME_SAVED, "Was al %s van deze vergadering", rol);
+	PQclear(r);
+	return o->kind;
+}
+
+enum outcome_kind db_agenda_lid_weg(struct db *db, long v, long account, struct outcome *o)
+{
+	char sv[24], sa[24];
+	const char *p[2] = { db_num(sv, sizeof sv, v), db_num(sa, sizeof sa, account) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+
+	outcome_clear(o);
+	r = db_exec_as_account(db, &o->err, &kind, "SELECT vergadering_lid_weg($1, $2)", 2, p);
+	if (!r)
+		return outcome_failed(db, kind, 1, o);
+	if (PQntuples(r) == 1 && !strcmp(PQgetvalue(r, 0, 0), "ok"))
+		outcome_set(o, OUTCOME_SAVED, "Lid van de vergadering gehaald; de toegang via deze vergadering is weg");
+	else
+		outcome_set(o, OUTCOME_GONE, "dit lid stond al niet (meer) op de vergadering");
+	PQclear(r);
+	return o->kind;
 }
 
 int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_teplannen_rij **out, int *n,
@@ -503,17 +591,117 @@ enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int ver
 	return o->kind;
 }
 
-enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o)
+/* A growing PostgreSQL array literal ("{…}"). */
+struct arr {
+	char *buf;
+	size_t len, cap;
+};
+
+static int arr_room(struct arr *a, size_t need)
+{
+	if (a->len + need + 1 > a->cap) {
+		size_t ncap = (a->cap + need + 1) * 2;
+		char *nb = realloc(a->buf, ncap);
+
+		if (!nb)
+			return -1;
+		a->buf = nb;
+		a->cap = ncap;
+	}
+	return 0;
+}
+
+/* Appends s as one element: NULL, or quoted with " and \\ escaped
+ * (PostgreSQL's array input), so any text survives. */
+static int arr_add(struct arr *a, const char *s)
+{
+	if (arr_room(a, (s ? 2 * strlen(s) + 2 : 4) + 1) < 0)
+		return -1;
+	if (a->len > 1)
+		a->buf[a->len++] = ',';
+	if (!s) {
+		memcpy(a->buf + a->len, "NULL", 4);
+		a->len += 4;
+	} else {
+		a->buf[a->len++] = '"';
+		for (; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				a->buf[a->len++] = '\\';
+			a->buf[a->len++] = *s;
+		}
+		a->buf[a->len++] = '"';
+	}
+	a->buf[a->len] = '\0';
+	return 0;
+}
+
+/* The four array literals of vergadering_annulering_zaken() for z[0..n). */
+static int annulering_arrays(const struct agenda_annulering_zaak *z, int n, struct arr arr[4])
+{
+	for (int k = 0; k < 4; k++)
+		if (arr_room(&arr[k], 1) < 0)
+			return -1;
+		else
+			arr[k].buf[arr[k].len++] = '{';
+	for (int i = 0; i < n; i++) {
+		char sh[24], sv[24];
+
+		snprintf(sh, sizeof sh, "%ld", z[i].hulpvraag_id);
+		snprintf(sv, sizeof sv, "%ld", z[i].naar);
+		if (arr_add(&arr[0], sh) < 0 || arr_add(&arr[1], z[i].naar > 0 ? sv : NULL) < 0 ||
+		    arr_add(&arr[2], z[i].subject) < 0 || arr_add(&arr[3], z[i].subject ? z[i].body : NULL) < 0)
+			return -1;
+	}
+	for (int k = 0; k < 4; k++) {
+		if (arr_room(&arr[k], 1) < 0)
+			return -1;
+		arr[k].buf[arr[k].len++] = '}';
+		arr[k].buf[arr[k].len] = '\0';
+	}
+	return 0;
+}
+
+enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden,
+				      const struct agenda_annulering_zaak *z, int n, struct outcome *o)
 {
 	const char *extra[1] = { reden };
+	struct arr arr[4];
+	char sid[24];
+	const char *p[5];
+	enum db_failure kind = DB_OK;
+	PGresult *r = NULL;
 
 	outcome_clear(o);
-	if (db_begin(db, &o->err) < 0)
-		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	memset(arr, 0, sizeof arr);
+	if (annulering_arrays(z, n, arr) < 0) {
+		outcome_set(o, OUTCOME_ERROR, "geen geheugen");
+		goto out;
+	}
+	if (db_begin(db, &o->err) < 0) {
+		outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+		goto out;
+	}
 	if (db_versioned_update(db, OT_VERGADERING, id, version, "status = 'geannuleerd', annuleer_reden = $3", NULL,
 				1, extra, o) != OUTCOME_SAVED)
-		return o->kind;
+		goto out;
+	/* its cases in the same transaction: a refusal there undoes the cancellation */
+	p[0] = db_num(sid, sizeof sid, id);
+	for (int k = 0; k < 4; k++)
+		p[k + 1] = arr[k].buf;
+	r = db_exec(db, &o->err, &kind, "SELECT * FROM vergadering_annulering_zaken($1, $2::bigint[], $3::bigint[], "
+		    "$4::text[], $5::text[])", 5, p);
+	if (!r) {
+		outcome_failed(db, kind, 0, o);
+		goto out;
+	}
+	o->id = id;
+	o->nummer = PQntuples(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : 0; /* how many moved */
+	o->mail = PQntuples(r) == 1 ? atoi(PQgetvalue(r, 0, 1)) : 0;  /* how many mails */
+	PQclear(r);
 	if (outcome_commit(db, "de annulering", o) == OUTCOME_SAVED)
 		outcome_set(o, OUTCOME_SAVED, "Vergadering geannuleerd");
+out:
+	for (int k = 0; k < 4; k++)
+		free(arr[k].buf);
 	return o->kind;
 }

@@ -83,6 +83,31 @@ int db_agenda_vergadering(struct db *db, long id, struct agenda_vergadering_rij 
  * decided ones.  *out malloc'ed (free()). 0 / -1. */
 int db_agenda_punten(struct db *db, long v, struct agenda_punt_rij **out, int *n, struct err *e);
 
+struct agenda_lid_rij {
+	long account_id;
+	char username[64];
+	char naam[128];
+	char rol[24];             /* voorzitter, secretaris, deskundige, orthopedagoog, lid */
+	int extern_lid;           /* not back-office staff of the organisatie (an external deskundige) */
+};
+
+/* The members of meeting v the acting account sees (the back office: all;
+ * a member: its own row), voorzitter first.  *out malloc'ed. 0 / -1. */
+int db_agenda_leden(struct db *db, long v, struct agenda_lid_rij **out, int *n, struct err *e);
+
+/* The accounts that may become a member of meeting v: back-office staff
+ * and externals of organisatie org, not blocked, not yet on it (rol: their
+ * roles, "secretariaat, admin"), by name.  *out malloc'ed. 0 / -1. */
+int db_agenda_kandidaten(struct db *db, long org, long v, struct agenda_lid_rij **out, int *n, struct err *e);
+
+/* Puts account on meeting v with rol (or gives it that role).  SAVED;
+ * o->nu the warning when it sits in another meeting at the same time
+ * ("" when not). */
+enum outcome_kind db_agenda_lid_zetten(struct db *db, long v, long account, const char *rol, struct outcome *o);
+
+/* Takes account off meeting v; its access through the meeting ends. */
+enum outcome_kind db_agenda_lid_weg(struct db *db, long v, long account, struct outcome *o);
+
 /* "Te plannen" on commissie: the hulpvragen whose status the flow marks as
  * ready for it (flow_agenda.van) and that are on no open meeting, oldest
  * first (at most 500).  *out malloc'ed (free()). 0 / -1. */
@@ -144,7 +169,20 @@ enum outcome_kind db_agenda_vergadering_maken(struct db *db, long org, const cha
 enum outcome_kind db_agenda_vergadering_wijzigen(struct db *db, long id, int version, const struct agenda_vergadering *v,
 						 const char *locatie, const char *link, struct outcome *o);
 
-/* Cancels meeting id at version with a reason. */
-enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden, struct outcome *o);
+/* What happens to one case of a cancelled meeting: on to meeting naar (0:
+ * back to te plannen) with the mail subject/body (the new date, or that the
+ * bespreking lapses; NULL: no mail). */
+struct agenda_annulering_zaak {
+	long hulpvraag_id;
+	long naar;
+	const char *subject, *body;
+};
+
+/* Cancels meeting id at version with a reason and, in the same
+ * transaction, does z[0..n) for its open cases (read before the cancel):
+ * any refusal (the other meeting filled up meanwhile) undoes it all.
+ * SAVED: o->nummer how many moved, o->mail how many mails were queued. */
+enum outcome_kind db_agenda_annuleren(struct db *db, long id, int version, const char *reden,
+				      const struct agenda_annulering_zaak *z, int n, struct outcome *o);
 
 #endif

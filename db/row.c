@@ -1,8 +1,11 @@
 /* row.c — see row.h. */
 #include "db/row.h"
 
+#include "db/conn.h"
+
 #include <libpq-fe.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *db_num(char *buf, size_t len, long v)
@@ -25,4 +28,33 @@ int db_columns(const struct pg_result *r, const char *const *names, int n, struc
 			return err_set(e, "onverwacht antwoord van de database: kolom %d heet %s, verwacht %s", i + 1,
 				       PQfname(r, i), names[i]);
 	return 0;
+}
+
+int db_rows(struct pg_result *r, size_t size, void **out, int *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!r)
+		return -1;
+	if (PQntuples(r) > 0 && !(*out = calloc((size_t)PQntuples(r), size))) {
+		PQclear(r);
+		return err_set(e, "onvoldoende geheugen");
+	}
+	*n = PQntuples(r);
+	return 0;
+}
+
+int db_organisatie_id(struct db *db, const char *code, char *buf, size_t len, struct err *e)
+{
+	const char *p[1] = { code };
+	PGresult *r = db_exec(db, e, NULL, "SELECT id FROM organisatie WHERE code = upper($1)", 1, p);
+	int ok;
+
+	if (!r)
+		return -1;
+	ok = PQntuples(r) == 1;
+	if (ok)
+		db_copy(buf, len, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return ok ? 0 : err_set(e, "organisatie %s bestaat niet", code);
 }

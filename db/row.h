@@ -32,4 +32,14 @@ void db_copy(char *dst, size_t len, const char *src);
  * the code that reads it by a named index, see status_read). */
 int db_columns(const struct pg_result *r, const char *const *names, int n, struct err *e);
 
+/* Room for the rows of read r: calloc'ed into *out (size bytes each; NULL
+ * when none), *n of them.  r NULL: the read failed (e is set already): -1.
+ * Out of memory: -1 with e, r cleared. */
+int db_rows(struct pg_result *r, size_t size, void **out, int *n, struct err *e);
+
+/* The id of organisatie code (any case) as text in buf, for the
+ * administrator's verbs; -1 with "organisatie … bestaat niet". */
+struct db;
+int db_organisatie_id(struct db *db, const char *code, char *buf, size_t len, struct err *e);
+
 #endif

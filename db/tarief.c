@@ -8,19 +8,6 @@
 
 #include "db/row.h"
 
-/* The organisatie's id as text, or -1 with "organisatie … bestaat niet". */
-static int org_id(struct db *db, const char *code, char *buf, size_t len, struct err *e)
-{
-	const char *p[1] = { code };
-	PGresult *r = db_exec(db, e, NULL, "SELECT id FROM organisatie WHERE code = upper($1)", 1, p);
-	if (!r)
-		return -1;
-	int ok = PQntuples(r) == 1;
-	if (ok)
-		db_copy(buf, len, PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return ok ? 0 : err_set(e, "organisatie %s bestaat niet", code);
-}
 
 int db_tarief_set(struct db *db, const char *code, int schooljaar, const char *categorie, int64_t cents,
 		  int64_t *was, struct err *e)
@@ -29,7 +16,7 @@ int db_tarief_set(struct db *db, const char *code, int schooljaar, const char *c
 	PGresult *r;
 
 	*was = 0;
-	if (org_id(db, code, org, sizeof org, e) < 0)
+	if (db_organisatie_id(db, code, org, sizeof org, e) < 0)
 		return -1;
 	snprintf(jaar, sizeof jaar, "%d", schooljaar);
 	snprintf(bedrag, sizeof bedrag, "%lld", (long long)cents);
@@ -68,7 +55,7 @@ int db_tarief_remove(struct db *db, const char *code, int schooljaar, const char
 	PGresult *r;
 
 	*found = 0;
-	if (org_id(db, code, org, sizeof org, e) < 0)
+	if (db_organisatie_id(db, code, org, sizeof org, e) < 0)
 		return -1;
 	snprintf(jaar, sizeof jaar, "%d", schooljaar);
 	const char *p[3] = { org, jaar, categorie };

@@ -145,6 +145,11 @@ enum action_id {
 	ACT_AG_VERSLAGEN, /* meetings: the Kans!overleggen whose gespreksverslag is overdue */
 	ACT_AG_PLAN_ALLES, /* te plannen: propose a filling of the coming meetings, apply after review */
 	ACT_AG_BEWAREN,   /* new meeting: check the fields and save */
+	ACT_AG_AFDRUKKEN, /* meetings/cases: the agenda (or, after it, the besluitenlijst) as PDF and text */
+	ACT_AG_LEDEN,     /* meetings/cases: the members of the meeting */
+	ACT_AG_LID_ERBIJ, /* members: put an account on the meeting with a role */
+	ACT_AG_LID_WEG,   /* members: take the member off the meeting */
+	ACT_AG_WEEK,      /* meetings: "mijn week" (own meetings, 7 days), and back to all */
 	/* --- dossier (pane_dossier.c, the hulpvraag's tab Dossier) --- */
 	ACT_HV_DOSSIER,   /* hulpvraag: open the dossier */
 	ACT_DS_EDIT,      /* dossier: change the line under the cursor (or open its hulpvraag) */

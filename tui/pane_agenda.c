@@ -19,18 +19,21 @@
 #include <time.h>
 
 #include "core/agenda.h"
+#include "core/beschikking.h"
 #include "core/recht.h"
 #include "db/agenda.h"
+#include "tui/agenda_papier.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/field.h"
 #include "tui/outcome.h"
+#include "tui/pane_bijlagen.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
 
 #define HEAD_ROWS 4 /* two heading lines, column heads, rule */
 
-enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND, M_VERSLAGEN };
+enum mode { M_VERGADERINGEN, M_ZAKEN, M_TE_PLANNEN, M_NIEUW, M_MAAND, M_VERSLAGEN, M_LEDEN };
 
 /* The fields of a new meeting (or series), in screen order. */
 enum nveld { NV_COMMISSIE, NV_DATUM, NV_START, NV_EIND, NV_PLAATS, NV_LINK, NV_ZAKEN, NV_MINUTEN, NV_DEADLINE,
@@ -54,7 +57,8 @@ static const struct {
 };
 #define MAX_COMMISSIES 32
 enum { DT_PLAN = 1, DT_UITKOMST_PICK, DT_UITKOMST_NOTE, DT_ANNULEER, DT_ANNULEER_REDEN, DT_PLAN_ALLES,
-       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN, DT_ANNULEER_KEUZE };
+       DT_ONTPLAN, DT_VERPLAATS_PICK, DT_VERPLAATS_REDEN, DT_ANNULEER_KEUZE, DT_LID_PICK, DT_LID_ROL,
+       DT_LID_WEG };
 
 /* One case of a "Plan alles" proposal. */
 struct voorstel {
@@ -100,6 +104,11 @@ struct agenda {
 	int dlg_gepland;    /* cancel: the meeting's open cases */
 	int besluit;        /* a besluitenlijst runs: after each outcome the next open case is asked */
 	int besloten;       /* outcomes recorded in it */
+	struct agenda_vergadering_rij druk; /* the meeting whose papers are being written */
+	struct lijst leden;                 /* the members of v->cur */
+	int week;                           /* the meetings list shows "mijn week": own meetings, 7 days */
+	long lid_account;                   /* the account being put on / taken off */
+	char lid_rol[24];
 	/* "Plan alles": the proposal under review */
 	struct voorstel *vs;
 	int nvs;
@@ -127,6 +136,11 @@ static long versl_id(const void *r)
 	return ((const struct agenda_verslag_rij *)r)->hulpvraag_id;
 }
 
+static long lid_id(const void *r)
+{
+	return ((const struct agenda_lid_rij *)r)->account_id;
+}
+
 static long plan_id(const void *r)
 {
 	return ((const struct agenda_teplannen_rij *)r)->hulpvraag_id;
@@ -136,7 +150,7 @@ static long plan_id(const void *r)
 static struct lijst *active(struct agenda *v)
 {
 	return v->mode == M_ZAKEN ? &v->zaken : v->mode == M_TE_PLANNEN ? &v->plan
-	     : v->mode == M_VERSLAGEN ? &v->versl : &v->verg;
+	     : v->mode == M_VERSLAGEN ? &v->versl : v->mode == M_LEDEN ? &v->leden : &v->verg;
 }
 
 static struct datum today(void)
@@ -198,6 +212,8 @@ static const struct kolom kol_versl[] = { { 1, 7, "Nummer" }, { 9, 9, "Leerling"
 					  { 33, 9, "Te laat" }, { 43, 0, "Coördinator" } };
 static const struct kolom kol_plan[] = { { 1, 7, "Nummer" }, { 9, 10, "Ontvangen" }, { 20, 9, "Leerling" },
 					 { 30, 24, "Aanvraagtype" }, { 55, 0, "Status" } };
+static const struct kolom kol_leden[] = { { 1, 14, "Rol" }, { 16, 32, "Naam" }, { 49, 16, "Gebruiker" },
+					  { 66, 0, "" } };
 #define NKOL(k) ((int)(sizeof k / sizeof k[0]))
 
 /* The column heads at row y and the rule under them; returns the first
@@ -233,7 +249,11 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 	char buf[400], d[32], t[32];
 	struct datum nu = today();
 
-	snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
+	if (v->week)
+		snprintf(buf, sizeof buf, "Mijn week · %d vergadering%s waarin ik zit (W: alle)", v->verg.n,
+			 v->verg.n == 1 ? "" : "en");
+	else
+		snprintf(buf, sizeof buf, "Agenda van de commissies · %d vergaderingen", v->verg.n);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	/* only what the role may (the key bar says the same) */
 	snprintf(buf, sizeof buf, "Enter: de zaken · m: maand%s%s",
@@ -276,7 +296,8 @@ static void draw_meeting_head(struct agenda *v, struct app *a, WINDOW *w, int y)
 	screen_put(w, y, 1, getmaxx(w) - 2, buf, a->scr.attr[ST_HEAD]);
 	snprintf(buf, sizeof buf, "%s%d van %d zaken · deadline %s%s", r->geannuleerd ? "✗ GEANNULEERD · " : "",
 		 r->gepland, r->capaciteit, datum_format(r->deadline, dl),
-		 v->mode != M_ZAKEN ? ""
+		 v->mode == M_LEDEN ? (recht_mag(a->session.roles, RECHT_VERGADERING_BEHEREN) ? " · +: lid erbij · -: eraf" : "")
+		 : v->mode != M_ZAKEN ? ""
 		 : recht_mag(a->session.roles, RECHT_UITKOMST_VASTLEGGEN) ? " · Enter: hulpvraag · u: uitkomst · B: lijst"
 									   : " · Enter: hulpvraag");
 	screen_put(w, y + 1, 1, getmaxx(w) - 2, buf, a->scr.attr[r->geannuleerd ? ST_ERROR : ST_DIM]);
@@ -321,6 +342,31 @@ static void draw_zaken(struct agenda *v, struct app *a, WINDOW *w)
 		else
 			snprintf(buf, sizeof buf, "— %s", r->notitie[0] ? r->notitie : "van de agenda");
 		screen_put(w, y, 57, cols - 58, buf, at);
+	}
+}
+
+/* The members of the meeting: role, name, account; an external marked. */
+static void draw_leden(struct agenda *v, struct app *a, WINDOW *w)
+{
+	const struct screen *s = &a->scr;
+	int cols = getmaxx(w), y = 2;
+
+	draw_meeting_head(v, a, w, 0);
+	y = kopjes(w, y, kol_leden, NKOL(kol_leden), s);
+	if (!v->loaded || v->leden.n == 0) {
+		draw_empty(v, a, w, y, "Nog geen leden (+: lid erbij).");
+		return;
+	}
+	fit(&v->leden, w);
+	for (int i = v->leden.top; i < v->leden.n && y < getmaxy(w); i++, y++) {
+		const struct agenda_lid_rij *r = lijst_row(&v->leden, i);
+		attr_t at = s->attr[i == v->leden.cur ? ST_SEL : ST_NORMAL];
+
+		screen_put_pad(w, y, 0, cols, "", at);
+		screen_put(w, y, 1, 14, r->rol, at);
+		screen_put(w, y, 16, 32, r->naam, at);
+		screen_put(w, y, 49, 16, r->username, at);
+		screen_put(w, y, 66, cols - 67, r->extern_lid ? "extern" : "", at);
 	}
 }
 
@@ -490,6 +536,8 @@ static void ag_draw(struct pane *p, struct app *a, WINDOW *w)
 		draw_nieuw(v, a, w);
 	else if (v->mode == M_ZAKEN)
 		draw_zaken(v, a, w);
+	else if (v->mode == M_LEDEN)
+		draw_leden(v, a, w);
 	else if (v->mode == M_TE_PLANNEN)
 		draw_te_plannen(v, a, w);
 	else
@@ -538,7 +586,10 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 	struct datum nu = today();
 	long keep = lijst_current_id(&v->verg);
 
-	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, datum_add_days(nu, -42), datum_add_days(nu, 366), NULL, NULL, &vr, &n, e) < 0)
+	/* "mijn week": today and the six days after, the meetings one sits in */
+	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, v->week ? nu : datum_add_days(nu, -42),
+				    datum_add_days(nu, v->week ? 6 : 366), NULL, v->week ? a->session.username : NULL, &vr,
+				    &n, e) < 0)
 		return -1;
 	lijst_set(&v->verg, vr, n, 0, 0, keep);
 	if (v->first_load) {
@@ -560,6 +611,15 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 		if (db_agenda_punten(a->db, v->cur.id, &pr, &n, e) < 0)
 			return -1;
 		lijst_set(&v->zaken, pr, n, 0, 0, lijst_current_id(&v->zaken));
+	} else if (v->mode == M_LEDEN && v->cur.id) {
+		struct agenda_lid_rij *lr = NULL;
+		int at = lijst_find(&v->verg, v->cur.id);
+
+		if (at >= 0)
+			v->cur = *(struct agenda_vergadering_rij *)lijst_row(&v->verg, at);
+		if (db_agenda_leden(a->db, v->cur.id, &lr, &n, e) < 0)
+			return -1;
+		lijst_set(&v->leden, lr, n, 0, 0, lijst_current_id(&v->leden));
 	} else if (v->mode == M_VERSLAGEN) {
 		struct agenda_verslag_rij *vr2 = NULL;
 
@@ -656,6 +716,37 @@ static int job_plan(struct pane *p, struct app *a)
 
 static int besluit_next(struct agenda *v, struct app *a, int r);
 
+/* The CT found the pupil toelaatbaar (one outcome, not in a besluitenlijst
+ * run): the database set up the TLV beschikking with the meeting's date and
+ * its deskundigen as advisers (agendapunt_toelaatbaar, migration 023); the
+ * hulpvraag opens on it (001 stap 12–14; the financieel medewerker
+ * completes it, 004 §4.1). */
+static int open_tlv(struct agenda *v, struct app *a, int r)
+{
+	int at = lijst_find(&v->zaken, v->dlg_id);
+	long h = at >= 0 ? ((const struct agenda_punt_rij *)lijst_row(&v->zaken, at))->hulpvraag_id : 0;
+	char ds[DATUM_BUFLEN];
+
+	if (!h)
+		return r;
+	app_push(a, pane_hulpvraag_new_tlv(a, h));
+	app_message(a, 0, "Toelaatbaar: TLV-beschikking klaargezet (advies CT %s)",
+		    datum_format(v->cur.datum, ds));
+	return r | R_PAINT | R_BARS;
+}
+static int job_lid_zetten(struct pane *p, struct app *a);
+static int job_lid_weg(struct pane *p, struct app *a);
+
+/* Is agendapunt id, in the freshly loaded cases, closed without an outcome
+ * (vervallen, or taken off by someone else)? */
+static int lapsed(struct agenda *v, long id)
+{
+	int at = lijst_find(&v->zaken, id);
+	const struct agenda_punt_rij *r = at >= 0 ? lijst_row(&v->zaken, at) : NULL;
+
+	return r && !r->open && !r->uitkomst[0];
+}
+
 static int job_uitkomst(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
@@ -672,9 +763,18 @@ static int job_uitkomst(struct pane *p, struct app *a)
 	free(subject);
 	free(body);
 	int r = write_done(v, a, &o, "de uitkomst");
+	if (o.kind == OUTCOME_REFUSED && v->besluit && lapsed(v, v->dlg_id)) {
+		/* its status moved on outside the agenda meanwhile: the list goes on */
+		dialog_close(&p->dlg);
+		app_message(a, 1, "Hulpvraag %ld is vervallen (status buiten de agenda gewijzigd); de volgende",
+			    v->dlg_nummer);
+		return besluit_next(v, a, r | R_BARS);
+	}
 	if (o.kind != OUTCOME_SAVED)
 		return r;
 	v->besloten++;
+	if (!v->besluit && !strcmp(v->uitkomst, "toegekend") && !strcmp(v->cur.commissie, "CT"))
+		return open_tlv(v, a, r);
 	return besluit_next(v, a, r);
 }
 
@@ -696,18 +796,19 @@ static int write_reden(struct pane *p, struct app *a, reden_write fn, const char
 	return write_done(v, a, &o, wat);
 }
 
-/* After a cancellation: its former cases (pts, in order) to the coming
- * meetings of the commissie with room, oldest first (core's Plan alles),
- * each planned as by hand, with the mail of the new date.  Returns how many
- * found a place. */
-static int doorschuiven(struct agenda *v, struct app *a, const struct agenda_punt_rij *pts, int n, long weg,
-			const char *commissie)
+/* What becomes of the open cases pts[0..n) of cancelled meeting weg (of
+ * commissie, on date d), into z (its mails allocated, zaken_free):
+ * doorschuiven, on to the coming meetings of the commissie with room,
+ * oldest first (core's Plan alles) with the mail of the new date; the rest,
+ * or all, back to te plannen with the mail that the bespreking lapses. */
+static int annulering_zaken(struct agenda *v, const struct agenda_punt_rij *pts, int n, long weg,
+			    const char *commissie, struct datum d, struct agenda_annulering_zaak *z)
 {
 	struct agenda_plek *pl = calloc((size_t)v->verg.n + 1, sizeof *pl);
 	struct agenda_vergadering_rij *vm = calloc((size_t)v->verg.n + 1, sizeof *vm);
-	int *out = calloc((size_t)n + 1, sizeof *out), nvm = 0, moved = 0;
+	int *out = calloc((size_t)n + 1, sizeof *out), nvm = 0, rc = 0;
 
-	for (int i = 0; pl && vm && out && i < v->verg.n; i++) {
+	for (int i = 0; pl && vm && out && v->doorschuiven && i < v->verg.n; i++) {
 		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, i);
 
 		if (!strcmp(r->commissie, commissie) && r->id != weg) {
@@ -715,68 +816,86 @@ static int doorschuiven(struct agenda *v, struct app *a, const struct agenda_pun
 			pl[nvm++] = plek_of(r);
 		}
 	}
-	if (pl && vm && out)
+	for (int i = 0; out && i < n; i++)
+		out[i] = -1;
+	if (pl && vm && out && v->doorschuiven)
 		agenda_plan_alles(pl, (size_t)nvm, (size_t)n, NULL, today(), out);
 	for (int i = 0; pl && vm && out && i < n; i++) {
 		const struct agenda_vergadering_rij *m = out[i] >= 0 ? &vm[out[i]] : NULL;
-		struct agenda_capaciteit cap;
-		char *subject = NULL, *body = NULL, key[OUTCOME_KEY_LEN];
-		int van, tot, volgorde;
-		struct outcome o;
+		char *subject = NULL, *body = NULL;
 
-		if (!m)
-			continue;
-		cap = (struct agenda_capaciteit){ m->zaken, m->minuten_per_zaak };
-		volgorde = m->gepland;
-		for (int k = 0; k < i; k++)
-			volgorde += out[k] == out[i];
-		agenda_slot(&cap, m->start, m->eind, volgorde, &van, &tot);
-		outcome_key_new(key);
-		if (agenda_mail_gepland(pts[i].nummer, m->commissie, m->datum, van, tot, m->locatie, m->link, &subject,
-					&body) == 0 &&
-		    db_agenda_plannen(a->db, pts[i].hulpvraag_id, pts[i].hulpvraag_version, m->id, NULL, subject, body,
-				      key, &o) == OUTCOME_SAVED)
-			moved++;
-		free(subject);
-		free(body);
+		z[i].hulpvraag_id = pts[i].hulpvraag_id;
+		z[i].naar = m ? m->id : 0;
+		if (m) {
+			struct agenda_capaciteit cap = { m->zaken, m->minuten_per_zaak };
+			int van, tot, volgorde = m->gepland;
+
+			for (int k = 0; k < i; k++)
+				volgorde += out[k] == out[i];
+			agenda_slot(&cap, m->start, m->eind, volgorde, &van, &tot);
+			rc |= agenda_mail_gepland(pts[i].nummer, m->commissie, m->datum, van, tot, m->locatie, m->link,
+						  &subject, &body);
+		} else {
+			rc |= agenda_mail_vervalt(pts[i].nummer, commissie, d, &subject, &body);
+		}
+		z[i].subject = subject;
+		z[i].body = body;
 	}
+	if (!pl || !vm || !out)
+		rc = -1;
 	free(pl);
 	free(vm);
 	free(out);
-	return moved;
+	return rc;
 }
 
-/* Cancels the meeting of the dialog with the reason typed; its cases go
- * back to te plannen, or (doorschuiven) on to the next meetings with room. */
+static void zaken_free(struct agenda_annulering_zaak *z, int n)
+{
+	for (int i = 0; z && i < n; i++) {
+		free((char *)z[i].subject);
+		free((char *)z[i].body);
+	}
+	free(z);
+}
+
+/* Cancels the meeting of the dialog with the reason typed and, in the same
+ * transaction, sends its cases on or back to te plannen (each with a mail). */
 static int job_annuleer(struct pane *p, struct app *a)
 {
 	struct agenda *v = A(p);
 	struct agenda_punt_rij *pts = NULL;
-	int n = 0, at = lijst_find(&v->verg, v->dlg_id), moved;
+	struct agenda_annulering_zaak *z = NULL;
+	int n = 0, at = lijst_find(&v->verg, v->dlg_id);
 	char commissie[48] = "";
+	struct datum d = { 0 };
 	struct outcome o;
 	struct err e;
 
-	if (at >= 0)
-		snprintf(commissie, sizeof commissie, "%s",
-			 ((const struct agenda_vergadering_rij *)lijst_row(&v->verg, at))->commissie);
+	if (at >= 0) {
+		const struct agenda_vergadering_rij *r = lijst_row(&v->verg, at);
+
+		snprintf(commissie, sizeof commissie, "%s", r->commissie);
+		d = r->datum;
+	}
 	/* its open cases as they are before the cancellation closes them */
-	if (v->doorschuiven && db_agenda_punten(a->db, v->dlg_id, &pts, &n, &e) < 0) {
+	if (db_agenda_punten(a->db, v->dlg_id, &pts, &n, &e) < 0) {
 		dialog_note(&p->dlg, "%s", e.msg);
 		return R_PAINT | R_BARS;
 	}
 	while (n > 0 && !pts[n - 1].open) /* open ones come first */
 		n--;
-	db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, v->reden, &o);
-	if (o.kind != OUTCOME_SAVED || n == 0) {
-		free(pts);
-		return write_done(v, a, &o, "de annulering");
-	}
-	moved = doorschuiven(v, a, pts, n, v->dlg_id, commissie);
+	outcome_clear(&o);
+	if (!(z = calloc((size_t)n + 1, sizeof *z)) || annulering_zaken(v, pts, n, v->dlg_id, commissie, d, z) < 0)
+		outcome_set(&o, OUTCOME_ERROR, "geen geheugen");
+	else
+		db_agenda_annuleren(a->db, v->dlg_id, v->dlg_version, v->reden, z, n, &o);
+	zaken_free(z, n);
 	free(pts);
+	if (o.kind != OUTCOME_SAVED || n == 0)
+		return write_done(v, a, &o, "de annulering");
 	dialog_close(&p->dlg);
-	app_message(a, moved < n, "Vergadering geannuleerd; %d van de %d zaken naar een volgende vergadering, %d weer "
-		    "te plannen", moved, n, n - moved);
+	app_message(a, 0, "Vergadering geannuleerd; %ld van %d zaken verplaatst, %ld te plannen; %d mail%s", o.nummer,
+		    n, n - o.nummer, o.mail, o.mail == 1 ? "" : "s");
 	return reload(v, a, 0);
 }
 
@@ -1094,7 +1213,7 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 	case DT_ANNULEER_REDEN: {
 		static const struct dialog_item keuze[2] = {
 			{ "naar de volgende vergadering met plaats", "de scholen krijgen de nieuwe datum", 1, 0, 0 },
-			{ "terug naar te plannen", "", 0, 0, 0 },
+			{ "terug naar te plannen", "de scholen horen dat de bespreking vervalt", 0, 0, 0 },
 		};
 		char *text;
 
@@ -1110,6 +1229,32 @@ static int ag_dialog_ok(struct pane *p, struct app *a)
 				 keuze, 2);
 		return R_PAINT | R_BARS;
 	}
+	case DT_LID_PICK: {
+		static const char *const rollen[] = { "voorzitter", "secretaris", "deskundige", "orthopedagoog", "lid" };
+		struct dialog_item items[5];
+		char prompt[300];
+
+		it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		v->lid_account = it->id;
+		memset(items, 0, sizeof items);
+		for (int i = 0; i < 5; i++) {
+			snprintf(items[i].label, sizeof items[i].label, "%s", rollen[i]);
+			items[i].id = i;
+		}
+		snprintf(prompt, sizeof prompt, "Welke rol heeft %s in deze vergadering?", it->label);
+		dialog_open_pick(&p->dlg, DT_LID_ROL, "Lid erbij", prompt, items, 5);
+		return R_PAINT | R_BARS;
+	}
+	case DT_LID_ROL:
+		it = dialog_selected(&p->dlg);
+		if (!it)
+			return R_PAINT;
+		snprintf(v->lid_rol, sizeof v->lid_rol, "%.23s", it->label);
+		return app_start(a, p, job_lid_zetten, "Bezig met bewaren…");
+	case DT_LID_WEG:
+		return app_start(a, p, job_lid_weg, "Bezig met bewaren…");
 	case DT_ANNULEER_KEUZE:
 		it = dialog_selected(&p->dlg);
 		v->doorschuiven = it && it->id == 1;
@@ -1186,6 +1331,7 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_verslag_rij *)lijst_current(&v->versl))->hulpvraag_id));
 		return R_PAINT | R_BARS;
 	case M_NIEUW:
+	case M_LEDEN:
 		break;
 	}
 	return R_NONE;
@@ -1627,6 +1773,20 @@ static int ag_verslagen(struct pane *p, struct app *a, enum action_id id)
 	return to_mode(v, a, M_VERSLAGEN);
 }
 
+/* W: the meetings list as "mijn week" (the coördinator's, an external
+ * member's: the meetings one sits in, today and the next six days), and
+ * back to all. */
+static int ag_week(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN)
+		return R_NONE;
+	v->week = !v->week;
+	v->first_load = 1; /* the cursor on the first from today on */
+	return to_mode(v, a, M_VERGADERINGEN);
+}
+
 static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 {
 	struct agenda *v = A(p);
@@ -1635,6 +1795,138 @@ static int ag_maand(struct pane *p, struct app *a, enum action_id id)
 		return R_NONE;
 	v->mode = v->mode == M_MAAND ? M_VERGADERINGEN : M_MAAND;
 	return R_PAINT | R_BARS;
+}
+
+/* ---- members ------------------------------------------------------------ */
+
+static int ag_leden(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode == M_VERGADERINGEN && v->verg.n > 0)
+		v->cur = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
+	else if (v->mode != M_ZAKEN || !v->cur.id)
+		return R_NONE;
+	lijst_set(&v->leden, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_LEDEN);
+}
+
+/* The accounts that may join, as a pick list. */
+static int job_kandidaten(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct agenda_lid_rij *k = NULL;
+	struct dialog_item *items;
+	int n = 0;
+	struct err e;
+
+	if (db_agenda_kandidaten(a->db, a->session.organisatie_id, v->cur.id, &k, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	if (n == 0) {
+		free(k);
+		app_message(a, 1, "Iedereen die lid kan worden is al lid");
+		return R_PAINT | R_BARS;
+	}
+	if (!(items = calloc((size_t)n, sizeof *items))) {
+		free(k);
+		app_message(a, 1, "geen geheugen");
+		return R_PAINT | R_BARS;
+	}
+	for (int i = 0; i < n; i++) {
+		snprintf(items[i].label, sizeof items[i].label, "%s", k[i].naam);
+		snprintf(items[i].extra, sizeof items[i].extra, "%s", k[i].rol);
+		items[i].id = k[i].account_id;
+	}
+	app_message_clear(a);
+	dialog_open_pick(&p->dlg, DT_LID_PICK, "Lid erbij", "Wie komt erbij? (ook een externe deskundige)", items, n);
+	free(items);
+	free(k);
+	return R_PAINT | R_BARS;
+}
+
+static int job_lid_zetten(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct outcome o;
+
+	db_agenda_lid_zetten(a->db, v->cur.id, v->lid_account, v->lid_rol, &o);
+	int r = write_done(v, a, &o, "het lid");
+	if (o.kind == OUTCOME_SAVED && o.nu[0]) /* sits in another meeting at the same time */
+		app_message(a, 1, "Let op: %s; toch vastgelegd", o.nu);
+	return r;
+}
+
+static int job_lid_weg(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	struct outcome o;
+
+	db_agenda_lid_weg(a->db, v->cur.id, v->lid_account, &o);
+	return write_done(v, a, &o, "het lid");
+}
+
+static int ag_lid_erbij(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_LEDEN || !v->cur.id)
+		return R_NONE;
+	if (v->cur.geannuleerd) {
+		app_message(a, 1, "Deze vergadering is geannuleerd");
+		return R_BARS;
+	}
+	return app_start(a, p, job_kandidaten, "Bezig met laden…");
+}
+
+static int ag_lid_weg(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+	const struct agenda_lid_rij *r;
+	char prompt[300];
+
+	if (v->mode != M_LEDEN || v->leden.n == 0)
+		return R_NONE;
+	r = lijst_current(&v->leden);
+	v->lid_account = r->account_id;
+	snprintf(prompt, sizeof prompt, "%s (%s) van deze vergadering halen? %s", r->naam, r->rol,
+		 r->extern_lid ? "De toegang tot haar zaken via deze vergadering stopt meteen." : "");
+	dialog_open_confirm(&p->dlg, DT_LID_WEG, "Lid eraf", prompt, "Eraf");
+	return R_PAINT | R_BARS;
+}
+
+/* The papers of a meeting: before it its agenda, from its day on the
+ * besluitenlijst; PDF and text in the person's export folder. */
+static int job_afdrukken(struct pane *p, struct app *a)
+{
+	struct agenda *v = A(p);
+	enum agenda_stuk_soort soort =
+		datum_cmp(v->druk.datum, today()) < 0 ? AGENDA_STUK_BESLUITEN : AGENDA_STUK_AGENDA;
+	char path[4200];
+	struct err e;
+
+	if (agenda_papier_maak(a, &v->druk, soort, bijlagen_home(), path, sizeof path, &e) < 0) {
+		app_message(a, 1, "Niet afgedrukt: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	app_message(a, 0, "%s: %s (en .txt)", soort == AGENDA_STUK_AGENDA ? "Agenda" : "Besluitenlijst", path);
+	return R_PAINT | R_BARS;
+}
+
+static int ag_afdrukken(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode == M_ZAKEN && v->cur.id) {
+		v->druk = v->cur;
+	} else if (v->mode == M_VERGADERINGEN && v->verg.n > 0) {
+		v->druk = *(const struct agenda_vergadering_rij *)lijst_current(&v->verg);
+	} else {
+		app_message(a, 1, "Kies eerst een vergadering");
+		return R_BARS;
+	}
+	return app_start(a, p, job_afdrukken, "Bezig met afdrukken…");
 }
 
 static int ag_ready(const struct pane *p)
@@ -1648,6 +1940,11 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_TEPLANNEN, ag_te_plannen, PA_READY },
 	{ ACT_AG_UITKOMST, ag_uitkomst, PA_READY },
 	{ ACT_AG_BESLUITENLIJST, ag_besluitenlijst, PA_READY },
+	{ ACT_AG_AFDRUKKEN, ag_afdrukken, PA_READY },
+	{ ACT_AG_LEDEN, ag_leden, PA_READY },
+	{ ACT_AG_WEEK, ag_week, PA_READY },
+	{ ACT_AG_LID_ERBIJ, ag_lid_erbij, PA_READY },
+	{ ACT_AG_LID_WEG, ag_lid_weg, PA_READY },
 	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },
 	{ ACT_AG_VERPLAATSEN, ag_verplaatsen, PA_READY },
 	{ ACT_AG_EERDER, ag_volgorde, PA_READY },
@@ -1680,6 +1977,7 @@ static void ag_free(struct pane *p)
 	lijst_release(&v->zaken);
 	lijst_release(&v->plan);
 	lijst_release(&v->versl);
+	lijst_release(&v->leden);
 	agenda_vakanties_release(&v->vak);
 	voorstel_release(v);
 	free(v);
@@ -1715,6 +2013,7 @@ struct pane *pane_agenda_new(struct app *a)
 	lijst_init(&v->zaken, sizeof(struct agenda_punt_rij), punt_id, 0, 0, NULL);
 	lijst_init(&v->plan, sizeof(struct agenda_teplannen_rij), plan_id, 0, 0, NULL);
 	lijst_init(&v->versl, sizeof(struct agenda_verslag_rij), versl_id, 0, 0, NULL);
+	lijst_init(&v->leden, sizeof(struct agenda_lid_rij), lid_id, 0, 0, NULL);
 	agenda_vakanties_init(&v->vak);
 	v->base.job = job_load;
 	a->work_pending = 1;

@@ -296,8 +296,7 @@ static int load(struct blpane *v, struct app *a, struct err *e)
 	return 0;
 }
 
-/* Writes data to v->path, never over an existing file. */
-static int write_export(const char *path, const unsigned char *data, size_t len, struct err *e)
+int bijlagen_schrijf(const char *path, const unsigned char *data, size_t len, struct err *e)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	size_t done = 0;
@@ -395,7 +394,7 @@ static int job_export(struct pane *p, struct app *a)
 
 	err_clear(&e);
 	if (v->list.n == 0 || bijlage_fetch(a->db, lijst_current_id(&v->list), BIJLAGE_EXPORTEREN, &meta, &data, &len, &e) < 0 ||
-	    write_export(v->path, data, len, &e) < 0) {
+	    bijlagen_schrijf(v->path, data, len, &e) < 0) {
 		free(data);
 		if (dialog_active(&p->dlg))
 			dialog_note(&p->dlg, "%s", e.msg);

@@ -12,6 +12,9 @@
 #ifndef BALIE_TUI_PANE_BIJLAGEN_H
 #define BALIE_TUI_PANE_BIJLAGEN_H
 
+#include <stddef.h>
+
+#include "core/err.h"
 #include "tui/action.h"
 
 struct app;
@@ -36,5 +39,9 @@ struct pane *pane_viewer_new(struct app *a, long bijlage_id);
 /* The user's home directory on the server ($HOME, else the password
  * entry, else "/"): where the picker starts and exports go by default. */
 const char *bijlagen_home(void);
+
+/* Writes data[0..len) to a new file path (mode 0600), never over an
+ * existing file nor through a symlink.  0 / -1 with e (Dutch). */
+int bijlagen_schrijf(const char *path, const unsigned char *data, size_t len, struct err *e);
 
 #endif

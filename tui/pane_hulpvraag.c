@@ -1427,6 +1427,15 @@ struct pane *pane_hulpvraag_new_compleet(struct app *a, long hulpvraag_id)
 	return p;
 }
 
+struct pane *pane_hulpvraag_new_tlv(struct app *a, long hulpvraag_id)
+{
+	struct pane *p = pane_hulpvraag_new(a, hulpvraag_id);
+
+	if (p)
+		P(p)->tab = TAB_TLV;
+	return p;
+}
+
 struct pane *pane_hulpvraag_open_nummer(struct app *a)
 {
 	struct hvpane *v = hv_alloc();

@@ -18,6 +18,9 @@ struct pane *pane_hulpvraag_new(struct app *a, long hulpvraag_id);
 /* The same, opened on the tab Compleetheid (from the te-controleren list). */
 struct pane *pane_hulpvraag_new_compleet(struct app *a, long hulpvraag_id);
 
+/* The same, opened on the tab TLV (after the CT's "toelaatbaar"). */
+struct pane *pane_hulpvraag_new_tlv(struct app *a, long hulpvraag_id);
+
 /* The same pane, first asking the nummer of the hulpvraag in a dialog
  * (home screen `o`, useful on the phone); Esc there goes back. */
 struct pane *pane_hulpvraag_open_nummer(struct app *a);

@@ -24,6 +24,12 @@ struct world {
 	long org_a, hv_bram, hv_cem, v_open, v_twee;
 };
 
+/* Every role of the fixture, by an account that has it. */
+static const char *const accounts[][2] = {
+	{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
+	{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
+};
+
 static long su_long(struct world *w, const char *fmt, long a, long b)
 {
 	char sql[1024];
@@ -92,22 +98,28 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Runs sql as balie_app for username in a transaction; commit or roll
- * back.  The first column of the first row into out ("" when none); 0, or
- * -1 with why. */
-static int as(struct world *w, const char *username, const char *sql, int commit, char *out, size_t len,
-	      char *why, size_t whylen)
+/* Runs the statements sql[0..n) as balie_app for username in one
+ * transaction; commit or roll back.  The first column of the first row of
+ * the last into out ("" when none); 0, or -1 with why (of the first that
+ * failed; nothing is kept). */
+static int as_tx(struct world *w, const char *username, const char *const *sql, int n, int commit, char *out,
+		 size_t len, char *why, size_t whylen)
 {
 	struct db *app = harness_app_db(DBNAME);
 	struct err e;
-	PGresult *r;
+	PGresult *r = NULL;
 
 	err_clear(&e);
 	out[0] = why[0] = '\0';
 	db_set_account(app, harness_account(w->su, username));
 	if (db_begin(app, &e) < 0)
 		fail_msg("BEGIN: %s", e.msg);
-	r = db_exec(app, &e, NULL, sql, 0, NULL);
+	for (int i = 0; i < n; i++) {
+		if (r)
+			PQclear(r);
+		if (!(r = db_exec(app, &e, NULL, sql[i], 0, NULL)))
+			break;
+	}
 	if (r) {
 		if (PQntuples(r) > 0)
 			snprintf(out, len, "%s", PQgetvalue(r, 0, 0));
@@ -123,6 +135,13 @@ static int as(struct world *w, const char *username, const char *sql, int commit
 		db_rollback(app);
 	db_free(&app);
 	return r ? 0 : -1;
+}
+
+/* as_tx with one statement. */
+static int as(struct world *w, const char *username, const char *sql, int commit, char *out, size_t len,
+	      char *why, size_t whylen)
+{
+	return as_tx(w, username, &sql, 1, commit, out, len, why, whylen);
 }
 
 static void plan_sql(char *sql, size_t len, long h, int version, long v, const char *override, const char *key)
@@ -150,10 +169,6 @@ static void back_to_nieuw(struct world *w)
 static void walk_the_agenda_actions(void **state)
 {
 	struct world *w = *state;
-	static const char *const accounts[][2] = {
-		{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
-		{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
-	};
 	long punt;
 	char sql[1024], out[256], why[512];
 	int tried = 0, failures = 0;
@@ -423,6 +438,221 @@ static void reorder_move_and_unplan(void **state)
 	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
 }
 
+/* A status change outside the agenda (here the secretariaat closes the
+ * hulpvraag, as from the hulpvraag pane) that leaves the planned status
+ * makes the open agendapunt lapse in the same transaction, with the reason
+ * and an audit row; its outcome is then refused and it is on no open
+ * meeting.  Planning itself and an outcome's own transition do not. */
+static void status_change_outside_the_agenda_lapses_the_point(void **state)
+{
+	struct world *w = *state;
+	char sql[1024], out[256], why[512];
+	long m = meeting(w, 60, 50, 3), p;
+
+	back_to_nieuw(w);
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), m, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	p = atol(out);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE id = %ld AND open AND vervallen IS NULL%.0ld",
+				 p, 0), 1);
+	/* a stale version: nothing changes, the point stays open */
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM status_wijzigen(%ld, %d, 'Afgerond', 'klaar', NULL, NULL, NULL)",
+		 w->hv_bram, hv_version(w, w->hv_bram) - 1);
+	as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE id = %ld AND open%.0ld", p, 0), 1);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM status_wijzigen(%ld, %d, 'Afgerond', 'klaar', NULL, NULL, NULL)",
+		 w->hv_bram, hv_version(w, w->hv_bram));
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "ok");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE id = %ld AND NOT open AND uitkomst IS NULL "
+				    "AND vervallen = 'status gewijzigd naar Afgerond' AND notitie LIKE 'vervallen:%%'%.0ld",
+				 p, 0), 1);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM audit_log WHERE actie = 'vervallen' AND object_id = %ld "
+				    "AND detail NOT LIKE '%%Bram%%'%.0ld", p, 0), 1);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_uitkomst(%ld, %d, 'toegekend', '', NULL, NULL)", p,
+		 (int)su_long(w, "SELECT version FROM agendapunt WHERE id = %ld%.0ld", p, 0));
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "van de agenda gehaald"));
+	/* an outcome's own transition (aangehouden: back to Nieuw) is no lapse */
+	harness_exec(w->su, "SET session_replication_role = replica");
+	harness_exec(w->su, "UPDATE hulpvraag SET status = 'Nieuw' WHERE status = 'Afgerond'");
+	harness_exec(w->su, "SET session_replication_role = DEFAULT");
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), m, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	p = atol(out);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_uitkomst(%ld, 1, 'aangehouden', 'verslag ontbreekt', "
+				  "NULL, NULL)", p);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "ok");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE id = %ld AND uitkomst = 'aangehouden' "
+				    "AND vervallen IS NULL%.0ld", p, 0), 1);
+	back_to_nieuw(w);
+}
+
+/* Cancelling a meeting and what becomes of its cases is one transaction:
+ * every role tries vergadering_annulering_zaken() as the rulebook says; a
+ * case that finds the other meeting full undoes the whole cancellation;
+ * otherwise one case moves on (mail with the new date) and the other is
+ * te plannen again with the mail that the bespreking lapses. */
+static void cancel_with_its_cases_in_one_transaction(void **state)
+{
+	struct world *w = *state;
+	long m1 = meeting(w, 70, 60, 2), m2 = meeting(w, 84, 74, 1), mails;
+	char sql[1024], annul[256], zaken[1024], out[256], why[512];
+	const char *tx[2] = { annul, zaken };
+	int failures = 0;
+
+	back_to_nieuw(w);
+	harness_exec(w->su, "UPDATE hulpvraag SET aanvrager_email = 'ib@school.example', geen_mail = false "
+			    "WHERE status = 'Nieuw'");
+	snprintf(sql, sizeof sql, "SELECT vergadering_annulering_zaken(%ld, '{}', '{}', '{}', '{}')", m1);
+	for (size_t i = 0; i < sizeof accounts / sizeof *accounts; i++) {
+		int want = recht_mag(statuswissel_rollen(accounts[i][1]), RECHT_VERGADERING_BEHEREN);
+
+		/* allowed: refused only because the meeting is not cancelled */
+		as(w, accounts[i][0], sql, 0, out, sizeof out, why, sizeof why);
+		if ((strstr(why, "niet geannuleerd") != NULL) != want) {
+			print_message("# %s: verwacht %s (%s)\n", accounts[i][0], want ? "toegestaan" : "geweigerd", why);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), m1, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	plan_sql(sql, sizeof sql, w->hv_cem, hv_version(w, w->hv_cem), m1, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	mails = harness_long(w->su, "SELECT count(*) FROM outbox");
+	snprintf(annul, sizeof annul, "UPDATE vergadering SET status = 'geannuleerd', annuleer_reden = 'ziekte' "
+				      "WHERE id = %ld", m1);
+	/* both to m2, which has room for one: refused, and nothing changed */
+	snprintf(zaken, sizeof zaken, "SELECT verplaatst FROM vergadering_annulering_zaken(%ld, '{%ld,%ld}', '{%ld,%ld}', "
+				      "'{\"Hulpvraag: nieuwe datum\",\"x\"}', '{\"tekst \\\" met quote\",y}')",
+		 m1, w->hv_bram, w->hv_cem, m2, m2);
+	assert_int_equal(as_tx(w, "sec_a", tx, 2, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "vol"));
+	assert_int_equal(su_long(w, "SELECT count(*) FROM vergadering WHERE id = %ld AND status = 'gepland'%.0ld", m1, 0),
+			 1);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE vergadering_id = %ld AND open%.0ld", m1, 0), 2);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM outbox"), mails);
+	/* Bram on to m2, Cem back to te plannen */
+	snprintf(zaken, sizeof zaken, "SELECT verplaatst FROM vergadering_annulering_zaken(%ld, '{%ld,%ld}', '{%ld,NULL}', "
+				      "'{\"Hulpvraag: nieuwe datum\",\"Hulpvraag: bespreking vervalt\"}', "
+				      "'{\"tekst \\\" met quote\",\"vervalt\"}')",
+		 m1, w->hv_bram, w->hv_cem, m2);
+	assert_int_equal(as_tx(w, "sec_a", tx, 2, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "1");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE hulpvraag_id = %ld AND open "
+				    "AND vergadering_id = %ld", w->hv_bram, m2), 1);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE hulpvraag_id = %ld AND open%.0ld", w->hv_cem,
+				 0), 0);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM outbox WHERE onderwerp = 'Hulpvraag: bespreking vervalt' "
+					     "AND tekst = 'vervalt'"), 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM outbox WHERE tekst = 'tekst \" met quote'"), 1);
+	/* a second run for the same cases: refused (already moved) */
+	assert_int_equal(as(w, "sec_a", zaken, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "al verplaatst"));
+	back_to_nieuw(w);
+}
+
+/* Members: every role tries to put a member on a meeting as the rulebook
+ * says; an account outside the back office and not an external of the
+ * organisatie is refused; a member already sitting in another meeting at
+ * the same time is added with a warning; taking a member off ends its
+ * access through the meeting at once (RLS: it no longer sees the case). */
+static void members_with_a_warning_and_access_that_ends(void **state)
+{
+	struct world *w = *state;
+	long m3 = meeting(w, 10, 3, 2), ext = harness_account(w->su, "extern_a");
+	char sql[1024], out[256], why[512];
+	int failures = 0;
+
+	back_to_nieuw(w);
+	harness_exec(w->su, "DELETE FROM hulpvraag_toegang WHERE soort = 'vergadering'");
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM vergadering_lid_zetten(%ld, %ld, 'lid')", m3,
+		 harness_account(w->su, "coord_a"));
+	for (size_t i = 0; i < sizeof accounts / sizeof *accounts; i++) {
+		int want = recht_mag(statuswissel_rollen(accounts[i][1]), RECHT_VERGADERING_BEHEREN);
+		int got = as(w, accounts[i][0], sql, 0, out, sizeof out, why, sizeof why) == 0 && !strcmp(out, "ok");
+
+		if (got != want) {
+			print_message("# %s: verwacht %s (%s%s)\n", accounts[i][0], want ? "toegestaan" : "geweigerd", out, why);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+	/* the school is no member */
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM vergadering_lid_zetten(%ld, %ld, 'lid')", m3,
+		 harness_account(w->su, "school_a"));
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "hoort niet"));
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM vergadering_lid_zetten(%ld, %ld, 'baas')", m3, ext);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_non_null(strstr(why, "voorzitter, secretaris"));
+	/* the external deskundige sits in the CT of that day already (v_open) */
+	snprintf(sql, sizeof sql, "SELECT coalesce(waarschuwing, '-') FROM vergadering_lid_zetten(%ld, %ld, 'deskundige')",
+		 m3, ext);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "Zit tegelijk ook in: CT 13:00–16:00");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "-"); /* the same again: already a member, nothing new */
+	assert_int_equal(su_long(w, "SELECT count(*) FROM audit_log WHERE actie = 'lid-zetten' AND object_id = %ld%.0ld",
+				 m3, 0), 1);
+	/* Bram planned on m3: the member sees him; off the meeting: no more */
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), m3, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_int_equal(as(w, "extern_a", "SELECT count(*) FROM hulpvraag WHERE nummer IS NOT NULL", 0, out, sizeof out,
+			    why, sizeof why), 0);
+	assert_string_equal(out, "2");
+	snprintf(sql, sizeof sql, "SELECT vergadering_lid_weg(%ld, %ld)", m3, ext);
+	assert_int_equal(as(w, "coord_a", sql, 1, out, sizeof out, why, sizeof why), -1);
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "ok");
+	assert_int_equal(as(w, "extern_a", "SELECT count(*) FROM hulpvraag WHERE nummer IS NOT NULL", 0, out, sizeof out,
+			    why, sizeof why), 0);
+	assert_string_equal(out, "1"); /* Cem only (extra toegang of the fixture) */
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	assert_string_equal(out, "weg");
+	back_to_nieuw(w);
+}
+
+/* The CT's "toegekend" on a TLV aanvraag sets up its TLV beschikking with
+ * the meeting's deskundige as adviser on the meeting's date (audited); a
+ * second toegekend leaves an existing beschikking alone. */
+static void toelaatbaar_sets_up_the_tlv_beschikking(void **state)
+{
+	struct world *w = *state;
+	char sql[1024], out[256], why[512];
+	long p;
+
+	back_to_nieuw(w);
+	/* the flow of Test is a TLV flow when one of its statuses is a tlv
+	 * beschikking's; one Bram does not reach here, so the outcome's own
+	 * move to Afgerond does not ask for a complete beschikking */
+	harness_exec(w->su, "INSERT INTO beschikking_status (organisatie_id, status, soort) "
+			    "SELECT id, 'Voorlopige aanmelding', 'tlv' FROM organisatie WHERE code = 'PO1111'");
+	plan_sql(sql, sizeof sql, w->hv_bram, hv_version(w, w->hv_bram), w->v_twee, "NULL", "NULL");
+	assert_int_equal(as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why), 0);
+	p = atol(out);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM tlv_beschikking WHERE hulpvraag_id = %ld%.0ld", w->hv_bram, 0), 0);
+	snprintf(sql, sizeof sql, "SELECT uitkomst FROM agendapunt_uitkomst(%ld, 1, 'toegekend', '', NULL, NULL)", p);
+	if (as(w, "sec_a", sql, 1, out, sizeof out, why, sizeof why) < 0)
+		fail_msg("toegekend: %s", why);
+	assert_string_equal(out, "ok");
+	assert_int_equal(su_long(w, "SELECT count(*) FROM tlv_beschikking b, vergadering v, account a "
+				    "WHERE b.hulpvraag_id = %ld AND v.id = %ld AND a.username = 'extern_a' "
+				    "AND b.a1_naam = a.naam AND b.a1_discipline = '' AND b.a1_datum = v.datum "
+				    "AND b.a2_naam = '' AND b.a2_datum IS NULL AND b.nummer IS NULL",
+				 w->hv_bram, w->v_twee), 1);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM audit_log WHERE actie = 'tlv-klaargezet' AND object_id = %ld%.0ld",
+				 w->hv_bram, 0), 1);
+	harness_exec(w->su, "DELETE FROM tlv_beschikking");
+	harness_exec(w->su, "DELETE FROM beschikking_status WHERE status = 'Voorlopige aanmelding'");
+	harness_exec(w->su, "SET session_replication_role = replica");
+	harness_exec(w->su, "UPDATE hulpvraag SET status = 'Nieuw' WHERE status = 'Afgerond'");
+	harness_exec(w->su, "SET session_replication_role = DEFAULT");
+	back_to_nieuw(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -433,6 +663,10 @@ int main(void)
 		cmocka_unit_test(outcome_moves_along_the_flow),
 		cmocka_unit_test(last_place_planned_twice_at_once),
 		cmocka_unit_test(reorder_move_and_unplan),
+		cmocka_unit_test(status_change_outside_the_agenda_lapses_the_point),
+		cmocka_unit_test(cancel_with_its_cases_in_one_transaction),
+		cmocka_unit_test(members_with_a_warning_and_access_that_ends),
+		cmocka_unit_test(toelaatbaar_sets_up_the_tlv_beschikking),
 	};
 
 	return cmocka_run_group_tests_name("agenda", tests, setup, teardown);

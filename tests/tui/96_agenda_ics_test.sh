@@ -81,7 +81,7 @@ tui_keys Enter
 if [ "$ZAKEN0" != 0 ]; then
 	check "met zaken: balie vraagt wat ermee gebeurt" wait_for "Wat gebeurt er met haar zaken" 5
 	tui_keys Enter
-	check "doorgeschoven naar een volgende vergadering, gemeld" wait_for "zaken naar een volgende vergadering" 15
+	check "doorgeschoven naar een volgende vergadering, gemeld" wait_for "zaken verplaatst, " 15
 	check "elke zaak staat op een andere, latere vergadering van de commissie" [ "$(demo_psql "SELECT count(*)
 		FROM balie.agendapunt a JOIN balie.vergadering v ON v.id = a.vergadering_id
 		WHERE a.hulpvraag_id IN ($ZAKEN0) AND a.open AND v.id <> $KOMEND AND v.status = 'gepland'

@@ -99,9 +99,13 @@ tui_down "$(( $(agenda_pos CT "AND id = $M") + PAST ))"
 tui_keys Enter
 check "de zaken van de vergadering" wait_for "CT · " 10
 EERSTE=$(demo_psql "SELECT id FROM balie.agendapunt WHERE vergadering_id = $M AND open ORDER BY volgorde LIMIT 1")
+# its place now and the next open one's (a decided case before it keeps its number)
+V0=$(demo_psql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE")
+V1=$(demo_psql "SELECT volgorde FROM balie.agendapunt WHERE vergadering_id = $M AND open AND volgorde > $V0
+	ORDER BY volgorde LIMIT 1")
 tui_keys '>'
-wait_sql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE" 1
-check "> schuift de eerste zaak een plaats naar achteren" [ "$(demo_psql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE")" = 1 ]
+wait_sql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE" "$V1"
+check "> schuift de eerste zaak een plaats naar achteren" [ "$(demo_psql "SELECT volgorde FROM balie.agendapunt WHERE id = $EERSTE")" = "$V1" ]
 tui_keys Home
 TWEEDE=$(demo_psql "SELECT hulpvraag_id FROM balie.agendapunt WHERE vergadering_id = $M AND open ORDER BY volgorde LIMIT 1")
 tui_keys v

@@ -324,3 +324,18 @@ wait_sql() {
 	done
 	return 1
 }
+
+# The CLI tests: cli_run runs a command (its output in $TUI_SCRATCH/out, its
+# status in $rc); cli_expect DESC WANT-STATUS TEXT is one TAP line: the
+# status and a line of the output as wanted.
+cli_run() {
+	"$@" >"$TUI_SCRATCH/out" 2>&1 </dev/null
+	rc=$?
+}
+cli_expect() {
+	if [ "$rc" -eq "$2" ] && grep -qF -- "$3" "$TUI_SCRATCH/out"; then
+		tap_ok "$1"
+	else
+		tap_fail "$1" "status $rc (verwacht $2); uitvoer: $(cat "$TUI_SCRATCH/out")"
+	fi
+}

@@ -385,6 +385,12 @@ static void mails_name_date_time_and_place(void **state)
 	assert_non_null(strstr(b, "volgende vergadering"));
 	free(s);
 	free(b);
+	assert_int_equal(agenda_mail_vervalt(12, "CT", datum_make(2027, 1, 19), &s, &b), 0);
+	assert_string_equal(s, "Hulpvraag 12: bespreking van 19-01-2027 vervalt");
+	assert_non_null(strstr(b, "De vergadering van de CT op 19-01-2027 gaat niet door"));
+	assert_non_null(strstr(b, "nieuwe datum"));
+	free(s);
+	free(b);
 }
 
 int main(void)

@@ -36,6 +36,9 @@ int cmd_admin_audit(int argc, char **argv);      /* admin audit verify|export|ki
 int cmd_admin_tarief(int argc, char **argv);     /* admin tarief list|set|remove … */
 int cmd_admin_sessions(int argc, char **argv);   /* admin sessions list|end */
 int cmd_admin_budget(int argc, char **argv);     /* admin budget list|set|prognose … */
+int cmd_admin_commissie(int argc, char **argv);  /* admin commissie list|set|remove … */
+int cmd_admin_regio(int argc, char **argv);      /* admin regio ORGANISATIE [REGIO] */
+int cmd_admin_verlengdeadline(int argc, char **argv); /* admin verlengdeadline list|set|remove … */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */

@@ -45,6 +45,12 @@ const struct cmd cmd_table[] = {
 	{"ssh-toegang", "[--account NAAM]",
 	 "ForceCommand van sshd: balie zelf, of sftp afgeschermd in de eigen uitwisselmap; scp en opdrachten uit",
 	 cmd_ssh_toegang},
+	{"admin commissie", "list [ORGANISATIE] | set ORGANISATIE CODE NAAM [--deadline WERKDAGEN] [--toegang DAGEN] | remove …",
+	 "de commissies van een organisatie (CT, AC, Kans!overleg …) met aanleverdeadline en toegangsduur", cmd_admin_commissie},
+	{"admin regio", "ORGANISATIE [noord|midden|zuid|geen]",
+	 "de schoolvakantieregio van een organisatie (reeksen vergaderingen slaan haar vakanties over)", cmd_admin_regio},
+	{"admin verlengdeadline", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR DD-MM-JJJJ | remove …",
+	 "de jaarlijkse deadline voor TLV-verlengingen per schooljaar (001 stap 13)", cmd_admin_verlengdeadline},
 	{NULL, NULL, NULL, NULL},
 };
 
