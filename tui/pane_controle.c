@@ -21,6 +21,7 @@
 #include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
+#include "tui/zoek.h"
 
 #define PAGE_MAX 60   /* rows of one page, at most (a very tall terminal) */
 #define DETAIL_ROWS 6 /* what the selected hulpvraag misses */
@@ -46,6 +47,7 @@ struct controle {
 	long save_id;               /* the hulpvraag the reden dialog is for */
 	char body_msg[600];
 	struct outcome pending;     /* "aanvulling vragen" whose COMMIT was cut off */
+	struct zoek zoek;           /* `/` in the rows of this page (tui/zoek.h) */
 };
 
 static struct controle *C(struct pane *p)
@@ -63,6 +65,15 @@ static int rows_for(int body_rows)
 }
 
 /* ---- drawing ---------------------------------------------------------- */
+
+/* What a row says for `/`: what its columns show, and its title. */
+static void row_tekst(const void *row, const void *arg, char *buf, size_t len)
+{
+	const struct compleet_hv *h = row;
+
+	(void)arg;
+	snprintf(buf, len, "%ld\t%s\t%s\t%s\t%s", h->nummer, h->datum, h->aanvraagtype, h->status, h->titel);
+}
 
 #define W_NR 7
 #define W_DATUM 11
@@ -108,6 +119,9 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 	for (int i = 0; i < v->list.n; i++, y++) {
 		const struct compleet_hv *h = lijst_row(&v->list, i);
 		attr_t at = s->attr[i == v->list.cur ? ST_SEL : ST_NORMAL];
+
+		if (i != v->list.cur && zoek_list_hit(&v->zoek, h, row_tekst, NULL))
+			at |= A_BOLD | A_UNDERLINE; /* a hit of the search */
 		int complete = h->uitslag.n > 0 && h->uitslag.nok == h->uitslag.n;
 
 		/* the whole row in the cursor's attribute (reverse video without colour) */
@@ -128,6 +142,8 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "%ld · %s", h->nummer, h->titel);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	int left = rows - y;
+	if (zoek_draw(&v->zoek, a, w, rows - 1, 1, cols - 2))
+		left--; /* the last row is the search's */
 	size_t missing = h->uitslag.n - h->uitslag.nok, shown = 0;
 	for (size_t i = 0; i < h->uitslag.n && left > 0; i++) {
 		const struct compleet_punt *pt = &h->uitslag.punten[i];
@@ -267,8 +283,30 @@ static int tc_ready(const struct pane *p)
 	return ((const struct controle *)p)->list.n > 0;
 }
 
+static int tc_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct controle *v = C(p);
+
+	return zoek_list_action(&v->zoek, a, &v->list, id, row_tekst, NULL, "deze bladzijde");
+}
+
+static int tc_key(struct pane *p, struct app *a, int key)
+{
+	struct controle *v = C(p);
+
+	return zoek_list_key(&v->zoek, a, &v->list, key, row_tekst, NULL, "deze bladzijde");
+}
+
+static enum action_ctx tc_context(const struct pane *p)
+{
+	return zoek_typing(&((const struct controle *)p)->zoek) ? CTX_DIALOG : CTX_CONTROLE;
+}
+
 static const struct pane_action tc_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_Q_SEARCH, tc_search, PA_READY },
+	{ ACT_Q_HIT_NEXT, tc_search, PA_READY },
+	{ ACT_Q_HIT_PREV, tc_search, PA_READY },
 	{ ACT_TC_OPEN, tc_open, PA_READY },
 	{ ACT_HV_AANVULLING, tc_aanvulling, PA_READY },
 };
@@ -409,6 +447,7 @@ static void tc_free(struct pane *p)
 
 	release_rows(v);
 	lijst_release(&v->list);
+	zoek_release(&v->zoek);
 	free(v);
 }
 
@@ -416,6 +455,8 @@ static const struct pane_ops tc_ops = {
 	.name = "controle",
 	.title = "Te controleren",
 	.ctx = CTX_CONTROLE,
+	.context = tc_context,
+	.key = tc_key,
 	.draw = tc_draw,
 	.actions = tc_actions,
 	.nactions = sizeof tc_actions / sizeof tc_actions[0],
@@ -436,6 +477,7 @@ struct pane *pane_controle_new(struct app *a)
 		return NULL;
 	v->base.ops = &tc_ops;
 	lijst_init(&v->list, sizeof(struct compleet_hv), NULL, 0, 0, NULL);
+	zoek_init(&v->zoek);
 	v->base.job = job_load;
 	a->work_pending = 1; /* load after the first paint (page size known then) */
 	return &v->base;
