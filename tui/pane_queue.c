@@ -115,6 +115,8 @@ struct qpane {
 	/* what is shown */
 	struct queue_query q;
 	char filter_text[512];
+	long total;              /* the filtered list's total (queue_count; -1: not counted) */
+	int64_t saved_counted_ms; /* when the saved filters were last counted */
 
 	/* the window of loaded rows (struct queue_row), the cursor and the
 	 * marks (struct queue_item: the version the person saw) */
@@ -325,7 +327,9 @@ static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int row
 		if (i == v->open)
 			screen_put(w, y, 0, 1, v->focus_tree ? "›" : "▸", at);
 		if (n->count >= 0) {
-			fmt_count(num, sizeof num, n->count);
+			fmt_count(num, sizeof num, n->count > QUEUE_COUNT_CAP ? QUEUE_COUNT_CAP : n->count);
+			if (n->count > QUEUE_COUNT_CAP)
+				strcat(num, "+");
 			cw = screen_width(num);
 			screen_put_right(w, y, tw - cw - 1, cw, num, at);
 		}
@@ -413,7 +417,17 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 
 	/* line 0: the node, or the filter that narrows it */
 	if (v->filter_text[0]) {
-		snprintf(buf, sizeof buf, "Filter: %s — Esc wist", v->filter_text);
+		/* the filtered list's total, counted up to QUEUE_COUNT_CAP */
+		if (v->total > QUEUE_COUNT_CAP) {
+			fmt_count(num, sizeof num, QUEUE_COUNT_CAP);
+			snprintf(buf, sizeof buf, "Filter: %s — meer dan %s hulpvragen — Esc wist", v->filter_text, num);
+		} else if (v->total >= 0) {
+			fmt_count(num, sizeof num, v->total);
+			snprintf(buf, sizeof buf, "Filter: %s — %s %s — Esc wist", v->filter_text, num,
+				 v->total == 1 ? "hulpvraag" : "hulpvragen");
+		} else {
+			snprintf(buf, sizeof buf, "Filter: %s — Esc wist", v->filter_text);
+		}
 		screen_put_pad(w, 0, x0, width, buf, s->attr[ST_HEAD]);
 	} else {
 		long cnt = v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].count : -1;
@@ -1066,6 +1080,42 @@ static void fill_query(struct qpane *v, struct app *a)
 	v->q.kalender = &a->kal;
 }
 
+/* The saved filters' counts in the tree (issue 13 §2), each a bounded
+ * count (queue_count).  A live update reloads the tree on every change in
+ * the organisatie; the filters are counted again at most every
+ * SAVED_RECOUNT_MS (till then the last counts stay; a new one at once), so 20 open
+ * werkvoorraden do not each scan per change.  A count that fails leaves
+ * the node without one. */
+#define SAVED_RECOUNT_MS 30000
+static void count_saved(struct qpane *v, struct app *a, struct queue_node *nodes, int n)
+{
+	int64_t now = app_now_ms();
+	int fresh = v->saved_counted_ms && now - v->saved_counted_ms < SAVED_RECOUNT_MS;
+	struct queue_query q;
+	struct err e;
+
+	fill_query(v, a);
+	q = v->q;
+	q.kind = QN_ALL; /* a saved filter applies to Alle (open_node) */
+	for (int i = 0; i < n; i++) {
+		if (nodes[i].kind != QN_SAVED)
+			continue;
+		nodes[i].count = -1;
+		for (int j = 0; fresh && j < v->nnodes; j++)
+			if (v->nodes[j].kind == QN_SAVED && !strcmp(v->nodes[j].label, nodes[i].label) &&
+			    !strcmp(v->nodes[j].filter, nodes[i].filter))
+				nodes[i].count = v->nodes[j].count;
+		err_clear(&e);
+		/* a filter saved just now has no count yet: counted at once */
+		if ((fresh && nodes[i].count >= 0) || filter_parse(nodes[i].filter, &q.filter, &e) < 0)
+			continue;
+		if (queue_count(a->db, &q, QUEUE_COUNT_CAP, &nodes[i].count, &e) < 0)
+			nodes[i].count = -1;
+	}
+	if (!fresh)
+		v->saved_counted_ms = now;
+}
+
 static int load_tree(struct qpane *v, struct app *a, struct err *e)
 {
 	struct queue_node *nodes = NULL, old_open, old_sel;
@@ -1077,6 +1127,7 @@ static int load_tree(struct qpane *v, struct app *a, struct err *e)
 	}
 	if (queue_tree(a->db, a->session.organisatie_id, a->session.roles, &nodes, &n, e) < 0)
 		return -1;
+	count_saved(v, a, nodes, n);
 	free(v->nodes);
 	v->nodes = nodes;
 	v->nnodes = n;
@@ -1128,6 +1179,13 @@ static int load_rows(struct qpane *v, struct app *a, struct err *e)
 			return -1;
 		lijst_set(l, got, n, l->more_before, more, lijst_current_id(l));
 		break;
+	}
+	/* a filtered list shows its total: counted with the first page and
+	 * with every reload in place (not for the pages after) */
+	if (v->load == L_FIRST || v->load == L_LAST || v->load == L_REFRESH) {
+		if (!v->filter_text[0] || queue_count(a->db, &v->q, QUEUE_COUNT_CAP, &v->total, e) < 0)
+			v->total = -1;
+		err_clear(e);
 	}
 	v->want_delta = 0;
 	/* what is on screen is what the person saw: marks take its version */
@@ -1401,6 +1459,7 @@ struct pane *pane_queue_new(struct app *a, const char *categorie)
 	v->base.ops = &queue_ops;
 	lijst_init(&v->list, sizeof(struct queue_row), row_id, WINDOW_MAX, sizeof(struct queue_item), row_mark);
 	v->open = -1;
+	v->total = -1;
 	v->q.sort = QS_DATUM;
 	snprintf(v->start_cat, sizeof v->start_cat, "%s", categorie ? categorie : "");
 	field_init(&v->sfield, FILTER_VALUE_MAX - 1, 0);
