@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kort.h"
 #include "core/statuswissel.h"
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
@@ -98,7 +99,11 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 			screen_put_right(w, y, cols - bw - 1, bw, buf, s->attr[ST_DIM]);
 	}
 	y++;
-	int x = 1, wtype = 26, wstat = cols - 1 - (W_NR + W_DATUM + W_COMPL + 3) - wtype - 1;
+	/* type and status share what the fixed columns leave: at 80 columns
+	 * the type 26, wider windows give both more (columns grow with the
+	 * window, issue 13 §3) */
+	int avail = cols - 1 - (W_NR + W_DATUM + W_COMPL + 3) - 1;
+	int x = 1, wtype = avail > 60 ? avail * 45 / 100 : 26, wstat = avail - wtype;
 	if (wstat < 12)
 		wstat = 12;
 	screen_put(w, y, x, W_NR, "Nummer", s->attr[ST_HEAD]);
@@ -116,6 +121,16 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, y + 1, 2, cols - 4, m, s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
 		return;
 	}
+	/* types and statuses that share a long beginning show where they part
+	 * (core/kort); the peers are the rows of this page */
+	const char *ty_peers[PAGE_MAX], *st_peers[PAGE_MAX];
+	char ty_kort[FLOW_NAME_BUF + 8], st_kort[FLOW_NAME_BUF + 8];
+
+	for (int i = 0; i < v->list.n && i < PAGE_MAX; i++) {
+		ty_peers[i] = ((const struct compleet_hv *)lijst_row(&v->list, i))->aanvraagtype;
+		st_peers[i] = ((const struct compleet_hv *)lijst_row(&v->list, i))->status;
+	}
+	int np = v->list.n < PAGE_MAX ? v->list.n : PAGE_MAX;
 	for (int i = 0; i < v->list.n; i++, y++) {
 		const struct compleet_hv *h = lijst_row(&v->list, i);
 		attr_t at = s->attr[i == v->list.cur ? ST_SEL : ST_NORMAL];
@@ -132,8 +147,10 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 		/* ✓ or ✗ in front of the count: never colour alone */
 		snprintf(buf, sizeof buf, "%s %s", complete ? "✓" : "✗", compleet_view_count(h, cnt, sizeof cnt));
 		screen_put(w, y, x + W_NR + W_DATUM + 2, W_COMPL, buf, at);
-		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3, wtype, h->aanvraagtype, at);
-		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3 + wtype + 1, wstat, h->status, at);
+		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3, wtype,
+			   kort_onderscheid(h->aanvraagtype, ty_peers, np, wtype, ty_kort, sizeof ty_kort), at);
+		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3 + wtype + 1, wstat,
+			   kort_onderscheid(h->status, st_peers, np, wstat, st_kort, sizeof st_kort), at);
 	}
 	/* the selected one: title and what is missing */
 	const struct compleet_hv *h = lijst_current(&v->list);
