@@ -195,20 +195,8 @@ CREATE TABLE werkvoorraad_gezien (
 	PRIMARY KEY (account_id, organisatie_id)
 );
 
-CREATE FUNCTION toewijzing_bij() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
-BEGIN
-	IF NEW.coordinator_id IS NULL OR NEW.coordinator_id IS NOT DISTINCT FROM acting_account()
-	   OR (TG_OP = 'UPDATE' AND OLD.coordinator_id IS NOT DISTINCT FROM NEW.coordinator_id) THEN
-		RETURN NULL; -- nobody, oneself, or no change: no news
-	END IF;
-	INSERT INTO toewijzing (organisatie_id, hulpvraag_id, coordinator_id, door)
-	VALUES (NEW.organisatie_id, NEW.id, NEW.coordinator_id, acting_account());
-	RETURN NULL;
-END
-$$;
-CREATE TRIGGER toewijzing_bij AFTER INSERT OR UPDATE OF coordinator_id
-	ON hulpvraag FOR EACH ROW EXECUTE FUNCTION toewijzing_bij();
+-- toewijzing_bij (the trigger that appends, and mails) is below, with the
+-- mails to the coördinator.
 
 -- The acting account has looked at its own werkvoorraad in organisatie
 -- p_org now (the home screen's m, or :mijn).  Only one's own row; an
@@ -244,3 +232,63 @@ CREATE POLICY wijzigen ON werkvoorraad_gezien FOR UPDATE TO balie_app USING (fal
 CREATE POLICY wissen ON werkvoorraad_gezien FOR DELETE TO balie_app USING (false);
 GRANT SELECT ON toewijzing TO balie_app, balie_report;
 GRANT SELECT ON werkvoorraad_gezien TO balie_app;
+
+-- ---------------------------------------------------------------- mails to the coördinator
+-- 004 §2.7 / §3.7: the coördinator is told of a new hulpvraag assigned to
+-- them; 004 §3.6: of "Arrangement>geëvalueerd door school".  Queued in the
+-- outbox in the same transaction as the change (the mail daemon sends it),
+-- only to a coördinator with an e-mail address.  No pupil name in subject or
+-- text: the nummer and the aanvraagtype say which one (`:nummer` opens it).
+-- Aanname: fixed Dutch texts here, not a template in forms/ (the status
+-- mails' templates address the aanvrager).
+CREATE FUNCTION coordinator_mail(p_h bigint, p_coord bigint, p_onderwerp text, p_tekst text) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
+	SELECT h.organisatie_id, h.id, a.email, p_onderwerp, p_tekst
+	  FROM hulpvraag h JOIN account a ON a.id = p_coord
+	 WHERE h.id = p_h AND a.email IS NOT NULL AND NOT a.blocked;
+$$;
+REVOKE EXECUTE ON FUNCTION coordinator_mail(bigint, bigint, text, text) FROM PUBLIC;
+
+CREATE FUNCTION toewijzing_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_type text;
+	v_door text;
+BEGIN
+	IF NEW.coordinator_id IS NULL OR NEW.coordinator_id IS NOT DISTINCT FROM acting_account()
+	   OR (TG_OP = 'UPDATE' AND OLD.coordinator_id IS NOT DISTINCT FROM NEW.coordinator_id) THEN
+		RETURN NULL; -- nobody, oneself, or no change: no news
+	END IF;
+	INSERT INTO toewijzing (organisatie_id, hulpvraag_id, coordinator_id, door)
+	VALUES (NEW.organisatie_id, NEW.id, NEW.coordinator_id, acting_account());
+	SELECT naam INTO v_type FROM aanvraagtype WHERE id = NEW.aanvraagtype_id;
+	SELECT naam INTO v_door FROM account WHERE id = acting_account();
+	PERFORM coordinator_mail(NEW.id, NEW.coordinator_id,
+		format('Hulpvraag %s is aan je toegewezen', NEW.nummer),
+		format(E'Hulpvraag %s (%s) is aan jou als coördinator toegewezen%s.\n\n'
+		       'Open hem in balie met :%s; op het overzicht telt hij mee bij Mijn werkvoorraad (nieuw).\n',
+		       NEW.nummer, coalesce(v_type, ''), coalesce(' door ' || v_door, ''), NEW.nummer));
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER toewijzing_bij AFTER INSERT OR UPDATE OF coordinator_id
+	ON hulpvraag FOR EACH ROW EXECUTE FUNCTION toewijzing_bij();
+
+CREATE FUNCTION geevalueerd_mail() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF NEW.status = 'Arrangement>geëvalueerd door school' AND OLD.status IS DISTINCT FROM NEW.status
+	   AND NEW.coordinator_id IS NOT NULL THEN
+		PERFORM coordinator_mail(NEW.id, NEW.coordinator_id,
+			format('Hulpvraag %s: arrangement geëvalueerd door school', NEW.nummer),
+			format(E'De school heeft het arrangement van hulpvraag %s geëvalueerd '
+			       '(status "Arrangement>geëvalueerd door school").\n\nOpen hem in balie met :%s.\n',
+			       NEW.nummer, NEW.nummer));
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER geevalueerd_mail AFTER UPDATE OF status ON hulpvraag
+	FOR EACH ROW EXECUTE FUNCTION geevalueerd_mail();

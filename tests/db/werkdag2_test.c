@@ -252,12 +252,56 @@ static void nieuw_toegewezen(void **state)
 	db_free(&app);
 }
 
+/* 004 §2.7/§3.7 and §3.6: the coördinator gets a mail of an assignment by
+ * someone else and of "Arrangement>geëvalueerd door school", without the
+ * pupil's name; none without an e-mail address. */
+static void coordinator_mails(void **state)
+{
+	long coord = harness_account(su, "coord_a");
+	char sql[600];
+	long bram = hv("Bram");
+
+	(void)state;
+	harness_exec(su, "UPDATE account SET email = NULL WHERE username = 'coord_a'");
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET coordinator_id = NULL WHERE id = %ld", bram);
+	harness_exec(su, sql);
+	harness_exec(su, "DELETE FROM outbox");
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET coordinator_id = %ld WHERE id = %ld", coord, bram);
+	harness_exec(su, sql);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM outbox"), 0); /* no address: no mail */
+	harness_exec(su, "UPDATE account SET email = 'coord@alfa.example' WHERE username = 'coord_a'");
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET coordinator_id = NULL WHERE id = %ld", bram);
+	harness_exec(su, sql);
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET coordinator_id = %ld WHERE id = %ld", coord, bram);
+	harness_exec(su, sql);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM outbox WHERE aan = 'coord@alfa.example' "
+					  "AND onderwerp LIKE 'Hulpvraag % is aan je toegewezen'"), 1);
+	/* the geëvalueerd status (added to the fixture's flow for this test) */
+	harness_exec(su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, eindstatus, verborgen, volgorde) "
+			 "SELECT id, 'Arrangement>geëvalueerd door school', 'Arrangement', false, false, 5 FROM aanvraagtype");
+	harness_exec(su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) "
+			 "SELECT id, s.van, 'Arrangement>geëvalueerd door school', 'automatisch' FROM aanvraagtype, "
+			 "(VALUES ('Nieuw'), ('In behandeling')) s(van)");
+	snprintf(sql, sizeof sql, "UPDATE hulpvraag SET status = 'Arrangement>geëvalueerd door school' WHERE id = %ld",
+		 bram);
+	harness_exec(su, sql);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM outbox WHERE aan = 'coord@alfa.example' "
+					  "AND onderwerp LIKE '%arrangement geëvalueerd door school'"), 1);
+	/* never the pupil's name */
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM outbox o JOIN hulpvraag h ON h.id = o.hulpvraag_id "
+					  "JOIN dossier d ON d.id = h.dossier_id "
+					  "WHERE o.onderwerp || o.tekst ILIKE '%' || d.roepnaam || '%' "
+					  "   OR o.onderwerp || o.tekst ILIKE '%' || d.achternaam || '%'"), 0);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM outbox"), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(te_plannen_follows_the_set),
 		cmocka_unit_test(te_plannen_per_role),
 		cmocka_unit_test(nieuw_toegewezen),
+		cmocka_unit_test(coordinator_mails),
 	};
 	return cmocka_run_group_tests_name("werkdag2", tests, setup, teardown);
 }
