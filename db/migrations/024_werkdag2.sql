@@ -100,8 +100,8 @@ CREATE TRIGGER agendapunt_telling_plannen_bij
 	AFTER INSERT OR DELETE OR UPDATE OF open
 	ON agendapunt FOR EACH ROW EXECUTE FUNCTION agendapunt_telling_plannen_bij();
 
--- Recounted after a bulk load with triggers off (demodata calls
--- telling_reactie_herbereken, below) and once now.
+-- Recounted after a bulk load with triggers off (db/demodata.c, after
+-- telling_reactie_herbereken) and once now.
 CREATE FUNCTION telling_plannen_herbereken() RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	SELECT pg_advisory_xact_lock(hashtext('balie.telling_vouwen'));
@@ -116,20 +116,6 @@ LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 $$;
 REVOKE EXECUTE ON FUNCTION telling_plannen_herbereken() FROM PUBLIC;
 SELECT telling_plannen_herbereken();
-
--- 018's recount, unchanged, and this one with it.
-CREATE OR REPLACE FUNCTION telling_reactie_herbereken() RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
-	SELECT pg_advisory_xact_lock(hashtext('balie.telling_vouwen'));
-	DELETE FROM hulpvraag_telling_reactie_basis;
-	DELETE FROM hulpvraag_telling_reactie_delta;
-	INSERT INTO hulpvraag_telling_reactie_basis (organisatie_id, coordinator_id, datum, aantal)
-	SELECT h.organisatie_id, coalesce(h.coordinator_id, 0), h.datum, count(*)
-	  FROM hulpvraag h LEFT JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status
-	 WHERE h.eerste_reactie IS NULL AND NOT h.voorlopig AND NOT coalesce(s.eindstatus, false)
-	 GROUP BY 1, 2, 3;
-	SELECT telling_plannen_herbereken();
-$$;
 
 -- The fold of 018 and these deltas with it (the same lock: one folder).
 ALTER FUNCTION telling_vouwen() RENAME TO telling_vouwen_reactie;
