@@ -130,6 +130,8 @@ static int add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *c
 	DB_COPY(out->sha256, r, 0, 1); /* the database's hash: the one stored */
 	PQclear(r);
 
+	if (n->status_laten)
+		return 0; /* staff chose to leave the status as it is */
 	snprintf(reden, sizeof reden, "Er is een nieuwe bijlage toegevoegd (categorie %s).", cat);
 	switch (hulpvraag_status_automatisch(db, n->hulpvraag_id, reden, datadir, out->status, sizeof out->status, o)) {
 	case OUTCOME_SAVED:
@@ -207,7 +209,14 @@ enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, cons
 enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
 				   const char *key, const char *datadir, struct bijlage_toegevoegd *out, struct outcome *o)
 {
-	struct bijlage_nieuw n = { hulpvraag_id, bijlage_basename(path), categorie, NULL, 0, key };
+	return bijlage_add_file_laten(db, hulpvraag_id, path, categorie, key, 0, datadir, out, o);
+}
+
+enum outcome_kind bijlage_add_file_laten(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
+					 const char *key, int status_laten, const char *datadir,
+					 struct bijlage_toegevoegd *out, struct outcome *o)
+{
+	struct bijlage_nieuw n = { hulpvraag_id, bijlage_basename(path), categorie, NULL, 0, key, status_laten };
 	long size;
 	unsigned char *buf;
 	size_t got = 0;

@@ -49,6 +49,10 @@ struct bijlage_nieuw {
 	const void *data;
 	size_t len;
 	const char *idempotentie; /* outcome_key_new when the picker opened (NULL: none) */
+	/* 1: SWV staff added it on the school's behalf and chose to leave the
+	 * status (no automatic change, no mail); 0: the flow's automatic rule
+	 * applies, as when the aanvrager adds it (000, 004) */
+	int status_laten;
 };
 
 /* What an add did. */
@@ -71,7 +75,11 @@ enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, cons
 			      struct bijlage_toegevoegd *out, struct outcome *o);
 
 /* Reads the file at path (refused before reading when over the limit) and
- * adds it under its base name with idempotency key key (may be NULL). */
+ * adds it under its base name with idempotency key key (may be NULL).
+ * bijlage_add_file_laten: the same with status_laten (see above). */
+enum outcome_kind bijlage_add_file_laten(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
+					 const char *key, int status_laten, const char *datadir,
+					 struct bijlage_toegevoegd *out, struct outcome *o);
 enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,
 				   const char *key, const char *datadir, struct bijlage_toegevoegd *out,
 				   struct outcome *o);

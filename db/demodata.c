@@ -2091,6 +2091,9 @@ static int run(struct gen *g)
 	/* the home screen's "zonder reactie" counts (018_werkdag.sql) */
 	if (exec(g, "SELECT balie.telling_reactie_herbereken()") < 0)
 		return -1;
+	/* … and its "Te plannen" (024_werkdag2.sql) */
+	if (exec(g, "SELECT balie.telling_plannen_herbereken()") < 0)
+		return -1;
 	progress(g, "tellingen", 1, 1);
 	/* Fresh statistics, so the first queue query after the load does not
 	 * plan for empty tables. */

@@ -107,6 +107,43 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	w->mijn_aanvragen = atol(PQgetvalue(r, 0, 0));
 	w->aanvulling = atol(PQgetvalue(r, 0, 1));
 	PQclear(r);
+	/* Te plannen from its maintained count (024, the delta pattern of 014);
+	 * nieuw toegewezen: the few assignments since the coördinator last
+	 * looked, through the index on toewijzing, that still hold and are
+	 * open (each hulpvraag once). */
+	r = db_exec(db, e, NULL,
+		    "SELECT (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_plannen WHERE organisatie_id = $1), "
+		    "       (SELECT count(DISTINCT t.hulpvraag_id) FROM toewijzing t "
+		    "          JOIN hulpvraag h ON h.id = t.hulpvraag_id AND h.coordinator_id = t.coordinator_id "
+		    "          JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status "
+		    "         WHERE t.organisatie_id = $1 AND t.coordinator_id = $2 AND NOT s.eindstatus "
+		    "           AND t.op > coalesce((SELECT g.op FROM werkvoorraad_gezien g "
+		    "                                 WHERE g.account_id = $2 AND g.organisatie_id = $1), '-infinity'))",
+		    2, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	w->te_plannen = atol(PQgetvalue(r, 0, 0));
+	w->mijn_nieuw = atol(PQgetvalue(r, 0, 1));
+	PQclear(r);
 	db_rollback(db); /* read-only */
 	return 0;
+}
+
+int home_werkvoorraad_bekeken(struct db *db, long organisatie_id, struct err *e)
+{
+	char org[24];
+	const char *p[1] = {org};
+
+	snprintf(org, sizeof org, "%ld", organisatie_id);
+	if (db_begin(db, e) < 0)
+		return -1;
+	PGresult *r = db_exec(db, e, NULL, "SELECT werkvoorraad_bekeken($1)", 1, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	PQclear(r);
+	return db_commit(db, e);
 }

@@ -29,11 +29,19 @@ struct home_werk {
 	long te_verwerken;   /* in a status where only financieel can move on (aanname) */
 	long mijn_aanvragen; /* the aanvrager's own open hulpvragen (the school's view) */
 	long aanvulling;     /* … of which the SWV asked for more (an aanvulling status) */
+	long te_plannen;     /* the agenda's te-plannen set, every commissie (hulpvraag_telling_plannen) */
+	long mijn_nieuw;     /* open hulpvragen assigned to this coördinator by someone else
+			      * since they last opened Mijn werkvoorraad (home_werkvoorraad_bekeken) */
 };
 
 /* cutoff: the latest overdue day of receipt as "YYYY-MM-DD"
  * (werkdag_overdue_cutoff with the 5-werkdagen norm). */
 int home_werk(struct db *db, long organisatie_id, long account_id, const char *cutoff, struct home_werk *w,
 	      struct err *e);
+
+/* The acting account opened its own werkvoorraad in organisatie_id now:
+ * "nieuw" on the home screen counts from this moment.  One short
+ * transaction; 0 / -1 with e. */
+int home_werkvoorraad_bekeken(struct db *db, long organisatie_id, struct err *e);
 
 #endif

@@ -787,6 +787,37 @@ out:
 	return o->kind;
 }
 
+int hulpvraag_automatisch_naar(struct db *db, long id, char *naar, size_t naarlen, char *nu, size_t nulen,
+			       struct err *e)
+{
+	struct mailctx m;
+	PGresult *r = NULL;
+	struct statuswissel_rij *rows = NULL;
+	size_t nrows = 0;
+	unsigned roles = 0;
+	struct outcome o;
+	const char *to;
+
+	outcome_clear(&o);
+	naar[0] = nu[0] = '\0';
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (status_read(db, db_exec, id, &r, &m, &rows, &nrows, &roles, &o) != OUTCOME_SAVED) {
+		if (db_ok(db))
+			db_rollback(db);
+		*e = o.err;
+		return -1;
+	}
+	to = statuswissel_automatisch(rows, nrows);
+	db_copy(naar, naarlen, to ? to : "");
+	db_copy(nu, nulen, m.status);
+	free(rows);
+	if (r)
+		PQclear(r);
+	db_rollback(db); /* read only */
+	return 0;
+}
+
 /* ---------------------------------------------------------------- editing */
 
 /* The version check on hulpvraag id inside the caller's transaction (see

@@ -57,6 +57,14 @@ enum outcome_kind hulpvraag_set_status(struct db *db, long id, int version, cons
  * `reden` to the aanvrager, audit, NOTIFY at COMMIT — and copies the new
  * status into naar (o->mail: a mail was queued).  No rule: SAVED and naar
  * "".  Any other kind: the caller rolls back. */
+/* What hulpvraag_status_automatisch would do now, read only (its own short
+ * transaction): the status the flow's automatic rule moves hulpvraag id to
+ * into naar ("" when there is none) and its current status into nu.  For
+ * the question SWV staff get when they add a bijlage on the school's
+ * behalf (issue 13 §5).  0 / -1 with e. */
+int hulpvraag_automatisch_naar(struct db *db, long id, char *naar, size_t naarlen, char *nu, size_t nulen,
+			       struct err *e);
+
 enum outcome_kind hulpvraag_status_automatisch(struct db *db, long id, const char *reden, const char *datadir,
 					       char *naar, size_t naarlen, struct outcome *o);
 

@@ -482,6 +482,34 @@ int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 	return 0;
 }
 
+int queue_count(struct db *db, const struct queue_query *q, long cap, long *n, struct err *e)
+{
+	struct sqlb *b = calloc(1, sizeof *b);
+	enum db_failure kind;
+	PGresult *r;
+
+	*n = 0;
+	if (!b)
+		return err_set(e, "geen geheugen");
+	sqlb_add(b, "SELECT count(*) FROM (SELECT 1 FROM hulpvraag h WHERE h.organisatie_id = $%d AND NOT h.voorlopig",
+		 sqlb_param(b, "%ld", q->organisatie_id));
+	add_node(b, q);
+	for (int i = 0; i < q->filter.n; i++)
+		add_term(b, q, &q->filter.term[i]);
+	sqlb_add(b, " LIMIT %ld) c", cap + 1);
+	if (b->overflow) {
+		free(b);
+		return err_set(e, "filter te ingewikkeld: gebruik minder woorden");
+	}
+	r = db_exec_as_account(db, e, &kind, b->sql, b->np, b->params);
+	free(b);
+	if (!r)
+		return -1;
+	*n = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}
+
 /* ---- the tree ------------------------------------------------------------ */
 
 /* Defaults per role: shown under "Bewaarde filters" until the person saves

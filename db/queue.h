@@ -126,6 +126,14 @@ int queue_fetch(struct db *db, const struct queue_query *q, enum queue_dir dir,
 		const struct queue_row *from, int limit, struct queue_row **out, int *n, int *more,
 		struct err *e);
 
+/* How many hulpvragen q holds, counted up to cap: *n is the count, or
+ * cap + 1 when there are more.  For a filter (a saved one in the tree, one
+ * typed on a list), which no maintained table counts: a bounded scan
+ * (LIMIT cap + 1) over hulpvraag's index, in its own short transaction,
+ * RLS applying.  0 / -1. */
+#define QUEUE_COUNT_CAP 10000
+int queue_count(struct db *db, const struct queue_query *q, long cap, long *n, struct err *e);
+
 /* The page statement queue_fetch runs for the same arguments, for callers
  * that measure it bare (make bench): sql and params stay valid until
  * queue_page_stmt_free().  0 / -1 (filter too complex, no memory). */

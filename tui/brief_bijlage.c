@@ -53,7 +53,9 @@ int brief_bijlage_maak(struct app *a, const struct hulpvraag *h, const char *sja
 		if (*c == '/')
 			*c = '-';
 	outcome_key_new(key); /* one press, one letter: a repeat after a lost COMMIT finds it */
-	struct bijlage_nieuw nb = { h->id, naam, "beschikking", pdf, len, key };
+	/* the SWV's own letter, not a document of the school: the status stays
+	 * (no "documenten aangevuld" for it) */
+	struct bijlage_nieuw nb = { h->id, naam, "beschikking", pdf, len, key, 1 };
 	if (bijlage_add(a->db, &nb, paths_datadir(), &added, &o) == OUTCOME_SAVED)
 		app_message(a, 0, "Brief bewaard als bijlage \"%s\" (b: bijlagen; een eerdere brief is vervangen)", naam);
 	else

@@ -18,6 +18,7 @@
 
 #include "core/bijlage.h"
 #include "tui/app.h"
+#include "tui/zoek.h"
 
 struct entry {
 	char *name;
@@ -32,6 +33,7 @@ struct bspane {
 	char dir[4096];
 	struct lijst list;  /* struct entry rows, the cursor */
 	char msg[4300];     /* why the map shows nothing */
+	struct zoek zoek;   /* `/` in the names (tui/zoek.h) */
 };
 
 static struct bspane *P(struct pane *p)
@@ -123,6 +125,13 @@ static void read_dir(struct bspane *v, const char *select)
 		snprintf(v->msg, sizeof v->msg, "Deze map is leeg.  Backspace: map omhoog");
 }
 
+/* What a row says for `/`: its name. */
+static void row_tekst(const void *row, const void *arg, char *buf, size_t len)
+{
+	(void)arg;
+	snprintf(buf, len, "%s", ((const struct entry *)row)->name);
+}
+
 static void bs_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct bspane *v = P(p);
@@ -138,11 +147,16 @@ static void bs_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, y, 2, cols - 4, v->msg, s->attr[ST_DIM]);
 		return;
 	}
+	if (zoek_draw(&v->zoek, a, w, rows - 1, 1, cols - 2))
+		rows--; /* the last row is the search's */
 	lijst_set_view(&v->list, rows - y);
 	for (int i = v->list.top; i < v->list.n && y < rows; i++, y++) {
 		const struct entry *e = lijst_row(&v->list, i);
 		int too_big = !e->dir && e->size > BIJLAGE_MAX;
 		attr_t at = s->attr[i == v->list.cur ? ST_SEL : too_big ? ST_DIM : ST_NORMAL];
+
+		if (i != v->list.cur && zoek_list_hit(&v->zoek, e, row_tekst, NULL))
+			at |= A_BOLD | A_UNDERLINE; /* a hit of the search */
 		char name[4200];
 
 		snprintf(name, sizeof name, "%s%s", e->name, e->dir ? "/" : "");
@@ -227,8 +241,30 @@ static int bs_choose(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+static int bs_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct bspane *v = P(p);
+
+	return zoek_list_action(&v->zoek, a, &v->list, id, row_tekst, NULL, "deze map");
+}
+
+static int bs_key(struct pane *p, struct app *a, int key)
+{
+	struct bspane *v = P(p);
+
+	return zoek_list_key(&v->zoek, a, &v->list, key, row_tekst, NULL, "deze map");
+}
+
+static enum action_ctx bs_context(const struct pane *p)
+{
+	return zoek_typing(&((const struct bspane *)p)->zoek) ? CTX_DIALOG : CTX_BESTAND;
+}
+
 static const struct pane_action bs_actions[] = {
 	{ ACT_CLOSE, bs_cancel, 0 },
+	{ ACT_Q_SEARCH, bs_search, 0 },
+	{ ACT_Q_HIT_NEXT, bs_search, 0 },
+	{ ACT_Q_HIT_PREV, bs_search, 0 },
 	{ ACT_BS_PARENT, bs_parent, 0 },
 	{ ACT_BS_CHOOSE, bs_choose, 0 },
 };
@@ -239,6 +275,7 @@ static void bs_free(struct pane *p)
 
 	entries_free(v);
 	lijst_release(&v->list);
+	zoek_release(&v->zoek);
 	free(v);
 }
 
@@ -246,6 +283,8 @@ static const struct pane_ops bs_ops = {
 	.name = "bestand",
 	.title = "Bestand kiezen",
 	.ctx = CTX_BESTAND,
+	.context = bs_context,
+	.key = bs_key,
 	.draw = bs_draw,
 	.actions = bs_actions,
 	.nactions = sizeof bs_actions / sizeof bs_actions[0],
@@ -262,6 +301,7 @@ struct pane *pane_bestand_new(struct app *a, struct pane *owner,
 		return NULL;
 	v->base.ops = &bs_ops;
 	lijst_init(&v->list, sizeof(struct entry), entry_id, 0, 0, NULL);
+	zoek_init(&v->zoek);
 	v->owner = owner;
 	v->chosen = chosen;
 	snprintf(v->dir, sizeof v->dir, "%s", bijlagen_home());

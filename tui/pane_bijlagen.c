@@ -18,12 +18,13 @@
 
 #include "core/bijlage.h"
 #include "db/bijlage.h"
+#include "db/hulpvraag.h"
 #include "tui/app.h"
 #include "tui/dialog.h"
 #include "tui/outcome.h"
 #include "tui/paths.h"
 
-enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE };
+enum tag { DT_CATEGORIE = 1, DT_EXPORT, DT_REMOVE, DT_STATUS_VRAAG };
 
 struct blpane {
 	struct pane base;
@@ -41,6 +42,10 @@ struct blpane {
 	char key_for[4096 + 260];
 	struct outcome pending;  /* an add or removal whose COMMIT was cut off */
 	const char *pending_wat;
+	/* SWV staff adding on the school's behalf: the status the flow's
+	 * automatic rule would make, and whether they chose to leave it */
+	char auto_naar[FLOW_NAME_BUF], auto_nu[FLOW_NAME_BUF];
+	int status_laten;
 };
 
 static struct blpane *P(struct pane *p)
@@ -126,6 +131,7 @@ static void bl_draw(struct pane *p, struct app *a, WINDOW *w)
 
 static int job_load(struct pane *p, struct app *a);
 static int job_add(struct pane *p, struct app *a);
+static int job_vraag(struct pane *p, struct app *a);
 static int job_export(struct pane *p, struct app *a);
 static int job_remove(struct pane *p, struct app *a);
 static int job_settle(struct pane *p, struct app *a);
@@ -197,6 +203,18 @@ static int bl_dialog_ok(struct pane *p, struct app *a)
 				snprintf(v->key_for, sizeof v->key_for, "%s", want);
 			}
 		}
+		v->status_laten = 0;
+		/* the aanvrager's bijlage moves the status as the seeds say;
+		 * SWV staff adding on the school's behalf are asked first */
+		if (a->session.internal)
+			return app_start(a, p, job_vraag, "Bezig met nagaan wat de status wordt…");
+		return app_start(a, p, job_add, "Bezig met toevoegen…");
+	case DT_STATUS_VRAAG:
+		it = dialog_selected(&v->base.dlg);
+		if (!it)
+			return R_PAINT;
+		v->status_laten = it->id == 0;
+		dialog_close(&v->base.dlg);
 		return app_start(a, p, job_add, "Bezig met toevoegen…");
 	case DT_EXPORT:
 		text = dialog_text(&v->base.dlg);
@@ -362,6 +380,39 @@ static int settled(struct blpane *v, struct app *a, struct outcome *o, const cha
 	return R_PAINT | R_BARS;
 }
 
+/* SWV staff: would the flow move the status now?  Then ask (Ja first, the
+ * seeds' automatic change; Nee leaves the status and sends no mail);
+ * otherwise add at once. */
+static int job_vraag(struct pane *p, struct app *a)
+{
+	struct blpane *v = P(p);
+	struct dialog_item items[2];
+	char prompt[700];
+	struct err e;
+
+	err_clear(&e);
+	if (hulpvraag_automatisch_naar(a->db, v->hv_id, v->auto_naar, sizeof v->auto_naar, v->auto_nu,
+				       sizeof v->auto_nu, &e) < 0) {
+		app_message(a, 1, "Niet toegevoegd: %s", e.msg);
+		return R_PAINT | R_BARS;
+	}
+	if (!v->auto_naar[0])
+		return job_add(p, a);
+	memset(items, 0, sizeof items);
+	snprintf(items[0].label, sizeof items[0].label, "Ja: \"%s\" (met mail aan de aanvrager)",
+		 v->auto_naar);
+	items[0].id = 1;
+	snprintf(items[1].label, sizeof items[1].label, "Nee: de status blijft \"%s\"", v->auto_nu);
+	items[1].id = 0;
+	snprintf(prompt, sizeof prompt,
+		 "Je voegt een document toe namens de school. Zet balie de status op \"%s\", zoals wanneer de "
+		 "school het zelf toevoegt?",
+		 v->auto_naar);
+	dialog_open_pick(&v->base.dlg, DT_STATUS_VRAAG, "Documenten aangevuld?", prompt, items, 2);
+	app_message_clear(a);
+	return R_PAINT | R_BARS;
+}
+
 static int job_add(struct pane *p, struct app *a)
 {
 	struct blpane *v = P(p);
@@ -369,7 +420,8 @@ static int job_add(struct pane *p, struct app *a)
 	struct outcome o;
 
 	outcome_clear(&o);
-	bijlage_add_file(a->db, v->hv_id, v->path, v->categorie, v->key, paths_datadir(), &out, &o);
+	bijlage_add_file_laten(a->db, v->hv_id, v->path, v->categorie, v->key, v->status_laten, paths_datadir(), &out,
+			       &o);
 	if (o.kind == OUTCOME_SAVED) {
 		v->key[0] = '\0';
 		v->select_id = out.id;

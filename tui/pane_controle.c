@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kort.h"
 #include "core/statuswissel.h"
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
@@ -21,6 +22,7 @@
 #include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/paths.h"
+#include "tui/zoek.h"
 
 #define PAGE_MAX 60   /* rows of one page, at most (a very tall terminal) */
 #define DETAIL_ROWS 6 /* what the selected hulpvraag misses */
@@ -46,6 +48,7 @@ struct controle {
 	long save_id;               /* the hulpvraag the reden dialog is for */
 	char body_msg[600];
 	struct outcome pending;     /* "aanvulling vragen" whose COMMIT was cut off */
+	struct zoek zoek;           /* `/` in the rows of this page (tui/zoek.h) */
 };
 
 static struct controle *C(struct pane *p)
@@ -63,6 +66,15 @@ static int rows_for(int body_rows)
 }
 
 /* ---- drawing ---------------------------------------------------------- */
+
+/* What a row says for `/`: what its columns show, and its title. */
+static void row_tekst(const void *row, const void *arg, char *buf, size_t len)
+{
+	const struct compleet_hv *h = row;
+
+	(void)arg;
+	snprintf(buf, len, "%ld\t%s\t%s\t%s\t%s", h->nummer, h->datum, h->aanvraagtype, h->status, h->titel);
+}
 
 #define W_NR 7
 #define W_DATUM 11
@@ -87,7 +99,11 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 			screen_put_right(w, y, cols - bw - 1, bw, buf, s->attr[ST_DIM]);
 	}
 	y++;
-	int x = 1, wtype = 26, wstat = cols - 1 - (W_NR + W_DATUM + W_COMPL + 3) - wtype - 1;
+	/* type and status share what the fixed columns leave: at 80 columns
+	 * the type 26, wider windows give both more (columns grow with the
+	 * window, issue 13 §3) */
+	int avail = cols - 1 - (W_NR + W_DATUM + W_COMPL + 3) - 1;
+	int x = 1, wtype = avail > 60 ? avail * 45 / 100 : 26, wstat = avail - wtype;
 	if (wstat < 12)
 		wstat = 12;
 	screen_put(w, y, x, W_NR, "Nummer", s->attr[ST_HEAD]);
@@ -105,9 +121,22 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 		screen_put(w, y + 1, 2, cols - 4, m, s->attr[v->body_msg[0] ? ST_ERROR : ST_DIM]);
 		return;
 	}
+	/* types and statuses that share a long beginning show where they part
+	 * (core/kort); the peers are the rows of this page */
+	const char *ty_peers[PAGE_MAX], *st_peers[PAGE_MAX];
+	char ty_kort[FLOW_NAME_BUF + 8], st_kort[FLOW_NAME_BUF + 8];
+
+	for (int i = 0; i < v->list.n && i < PAGE_MAX; i++) {
+		ty_peers[i] = ((const struct compleet_hv *)lijst_row(&v->list, i))->aanvraagtype;
+		st_peers[i] = ((const struct compleet_hv *)lijst_row(&v->list, i))->status;
+	}
+	int np = v->list.n < PAGE_MAX ? v->list.n : PAGE_MAX;
 	for (int i = 0; i < v->list.n; i++, y++) {
 		const struct compleet_hv *h = lijst_row(&v->list, i);
 		attr_t at = s->attr[i == v->list.cur ? ST_SEL : ST_NORMAL];
+
+		if (i != v->list.cur && zoek_list_hit(&v->zoek, h, row_tekst, NULL))
+			at |= A_BOLD | A_UNDERLINE; /* a hit of the search */
 		int complete = h->uitslag.n > 0 && h->uitslag.nok == h->uitslag.n;
 
 		/* the whole row in the cursor's attribute (reverse video without colour) */
@@ -118,8 +147,10 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 		/* ✓ or ✗ in front of the count: never colour alone */
 		snprintf(buf, sizeof buf, "%s %s", complete ? "✓" : "✗", compleet_view_count(h, cnt, sizeof cnt));
 		screen_put(w, y, x + W_NR + W_DATUM + 2, W_COMPL, buf, at);
-		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3, wtype, h->aanvraagtype, at);
-		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3 + wtype + 1, wstat, h->status, at);
+		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3, wtype,
+			   kort_onderscheid(h->aanvraagtype, ty_peers, np, wtype, ty_kort, sizeof ty_kort), at);
+		screen_put(w, y, x + W_NR + W_DATUM + W_COMPL + 3 + wtype + 1, wstat,
+			   kort_onderscheid(h->status, st_peers, np, wstat, st_kort, sizeof st_kort), at);
 	}
 	/* the selected one: title and what is missing */
 	const struct compleet_hv *h = lijst_current(&v->list);
@@ -128,6 +159,8 @@ static void tc_draw(struct pane *p, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "%ld · %s", h->nummer, h->titel);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	int left = rows - y;
+	if (zoek_draw(&v->zoek, a, w, rows - 1, 1, cols - 2))
+		left--; /* the last row is the search's */
 	size_t missing = h->uitslag.n - h->uitslag.nok, shown = 0;
 	for (size_t i = 0; i < h->uitslag.n && left > 0; i++) {
 		const struct compleet_punt *pt = &h->uitslag.punten[i];
@@ -267,8 +300,30 @@ static int tc_ready(const struct pane *p)
 	return ((const struct controle *)p)->list.n > 0;
 }
 
+static int tc_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct controle *v = C(p);
+
+	return zoek_list_action(&v->zoek, a, &v->list, id, row_tekst, NULL, "deze bladzijde");
+}
+
+static int tc_key(struct pane *p, struct app *a, int key)
+{
+	struct controle *v = C(p);
+
+	return zoek_list_key(&v->zoek, a, &v->list, key, row_tekst, NULL, "deze bladzijde");
+}
+
+static enum action_ctx tc_context(const struct pane *p)
+{
+	return zoek_typing(&((const struct controle *)p)->zoek) ? CTX_DIALOG : CTX_CONTROLE;
+}
+
 static const struct pane_action tc_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_Q_SEARCH, tc_search, PA_READY },
+	{ ACT_Q_HIT_NEXT, tc_search, PA_READY },
+	{ ACT_Q_HIT_PREV, tc_search, PA_READY },
 	{ ACT_TC_OPEN, tc_open, PA_READY },
 	{ ACT_HV_AANVULLING, tc_aanvulling, PA_READY },
 };
@@ -409,6 +464,7 @@ static void tc_free(struct pane *p)
 
 	release_rows(v);
 	lijst_release(&v->list);
+	zoek_release(&v->zoek);
 	free(v);
 }
 
@@ -416,6 +472,8 @@ static const struct pane_ops tc_ops = {
 	.name = "controle",
 	.title = "Te controleren",
 	.ctx = CTX_CONTROLE,
+	.context = tc_context,
+	.key = tc_key,
 	.draw = tc_draw,
 	.actions = tc_actions,
 	.nactions = sizeof tc_actions / sizeof tc_actions[0],
@@ -436,6 +494,7 @@ struct pane *pane_controle_new(struct app *a)
 		return NULL;
 	v->base.ops = &tc_ops;
 	lijst_init(&v->list, sizeof(struct compleet_hv), NULL, 0, 0, NULL);
+	zoek_init(&v->zoek);
 	v->base.job = job_load;
 	a->work_pending = 1; /* load after the first paint (page size known then) */
 	return &v->base;

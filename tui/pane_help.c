@@ -16,16 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/naam.h"
+#include "tui/zoek.h"
 
 struct help {
 	struct pane base;
 	enum action_ctx ctx;          /* the context the help is about */
 	struct lijst list;            /* const struct action * (rows of action_table), the cursor */
 	const struct keybind *keys;   /* for matching key names */
-	struct field sfield;          /* the search being typed */
-	int searching, search_from;
-	char search[FIELD_MAX * 4 + 1];
+	struct zoek zoek;             /* `/` (tui/zoek.h) */
 };
 
 static struct help *P(struct pane *p)
@@ -63,28 +61,15 @@ static void keys_text(const struct keybind *kb, const struct action *act, enum a
 		snprintf(buf, len, "—");
 }
 
-/* Does the row hold the (folded) search: keys, label or help text? */
-static int row_matches(const void *r, const void *arg)
+/* What a row says for the search: its keys, label and help text. */
+static void row_tekst(const void *r, const void *arg, char *buf, size_t len)
 {
 	const struct help *h = arg;
 	const struct action *act = *(const struct action *const *)r;
-	char keys[128], hay[1200], fh[1400], fq[sizeof h->search * 2];
+	char keys[128];
 
-	naam_fold(fq, sizeof fq, h->search);
-	if (!fq[0])
-		return 0;
 	keys_text(h->keys, act, h->ctx, keys, sizeof keys);
-	snprintf(hay, sizeof hay, "%s\t%s\t%s", keys, act->label, act->help);
-	naam_fold(fh, sizeof fh, hay);
-	return strstr(fh, fq) != NULL;
-}
-
-/* Moves the cursor to the next hit from `from` in direction dir. */
-static void search_go(struct help *h, struct app *a, int from, int dir)
-{
-	if (!h->search[0] || h->list.n == 0)
-		return;
-	app_list_search(a, &h->list, from, dir, row_matches, h, "de help", h->search);
+	snprintf(buf, len, "%s\t%s\t%s", keys, act->label, act->help);
 }
 
 static void help_draw(struct pane *p, struct app *a, WINDOW *w)
@@ -104,22 +89,14 @@ static void help_draw(struct pane *p, struct app *a, WINDOW *w)
 	y++;
 	screen_rule(w, y++, 2, cols - 4, s->attr[ST_NORMAL]);
 	/* the last row: the search being typed, or the one that holds */
-	if (h->searching) {
-		screen_put(w, rows - 1, 2, 8, "Zoeken:", s->attr[ST_HEAD]);
-		app_cursor(a, rows - 1, field_draw(&h->sfield, w, rows - 1, 10, cols - 12, s->attr[ST_FIELD]));
-	} else if (h->search[0]) {
-		char line[sizeof h->search + 64];
-
-		snprintf(line, sizeof line, "zoek: %s · n volgende, N vorige, Esc wist", h->search);
-		screen_put(w, rows - 1, 2, cols - 4, line, s->attr[ST_DIM]);
-	}
+	zoek_draw(&h->zoek, a, w, rows - 1, 2, cols - 4);
 	rows--;
 	lijst_set_view(&h->list, rows - y);
 	for (int i = h->list.top; i < h->list.n && y < rows; i++, y++) {
 		const struct action *act = row(h, i);
 		attr_t at = s->attr[i == h->list.cur ? ST_SEL : ST_NORMAL];
 
-		if (i != h->list.cur && h->search[0] && row_matches(lijst_row(&h->list, i), h))
+		if (i != h->list.cur && zoek_list_hit(&h->zoek, lijst_row(&h->list, i), row_tekst, h))
 			at |= A_BOLD | A_UNDERLINE; /* a hit */
 		keys_text(a->opt->keys, act, h->ctx, buf, sizeof buf);
 		if (i == h->list.cur)
@@ -150,49 +127,21 @@ static int help_search(struct pane *p, struct app *a, enum action_id id)
 {
 	struct help *h = P(p);
 
-	if (id == ACT_Q_SEARCH) {
-		h->searching = 1;
-		h->search_from = h->list.cur;
-		field_init(&h->sfield, FIELD_MAX, 0);
-		h->search[0] = '\0';
-	} else {
-		search_go(h, a, h->list.cur + (id == ACT_Q_HIT_NEXT ? 1 : -1), id == ACT_Q_HIT_NEXT ? 1 : -1);
-	}
-	return R_PAINT | R_BARS;
+	return zoek_list_action(&h->zoek, a, &h->list, id, row_tekst, h, "de help");
 }
 
-/* While searching every key is typed; Enter keeps the search, Esc drops it. */
+/* While searching every key is typed; Enter keeps the search, Esc drops it
+ * (and with a search held, the first Esc wipes it before the help closes). */
 static int help_key(struct pane *p, struct app *a, int key)
 {
 	struct help *h = P(p);
 
-	if (!h->searching) {
-		if (key == TK_ESC && h->search[0]) {
-			h->search[0] = '\0'; /* Esc first wipes a search, then closes */
-			return R_PAINT | R_BARS;
-		}
-		return R_NONE;
-	}
-	if (key == TK_ENTER || key == TK_ESC) {
-		h->searching = 0;
-		if (key == TK_ESC) {
-			h->search[0] = '\0';
-			h->list.cur = h->search_from;
-			lijst_clamp(&h->list);
-		}
-		return R_PAINT | R_BARS;
-	}
-	if (field_key(&h->sfield, key)) {
-		field_utf8(&h->sfield, h->search, sizeof h->search);
-		h->list.cur = h->search_from;
-		search_go(h, a, h->search_from, 1);
-	}
-	return R_PAINT | R_BARS;
+	return zoek_list_key(&h->zoek, a, &h->list, key, row_tekst, h, "de help");
 }
 
 static enum action_ctx help_context(const struct pane *p)
 {
-	return ((const struct help *)p)->searching ? CTX_DIALOG : CTX_HELP;
+	return zoek_typing(&((const struct help *)p)->zoek) ? CTX_DIALOG : CTX_HELP;
 }
 
 static const struct pane_action help_actions[] = {
@@ -209,7 +158,7 @@ static void help_free(struct pane *p)
 	struct help *h = P(p);
 
 	lijst_release(&h->list);
-	field_clear(&h->sfield);
+	zoek_release(&h->zoek);
 	free(h);
 }
 
@@ -255,6 +204,7 @@ struct pane *pane_help_new(struct app *a, enum action_ctx ctx)
 				rows[n++] = act;
 		}
 	lijst_init(&h->list, sizeof *rows, row_id, 0, 0, NULL);
+	zoek_init(&h->zoek);
 	lijst_set(&h->list, rows, n, 0, 0, 0);
 	return &h->base;
 }

@@ -57,6 +57,10 @@ static const struct werk_rij werk_rijen[] = {
 	  offsetof(struct home_werk, mijn_aanvragen) },
 	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_NONE, "Aanvulling gevraagd (bijlage toevoegen)",
 	  offsetof(struct home_werk, aanvulling) },
+	/* the agenda's te-plannen set, every commissie (the agenda opens on
+	 * its meetings; p there shows the set of the chosen one) */
+	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN), ACT_AG_AGENDA,
+	  "Te plannen (agenda)", offsetof(struct home_werk, te_plannen) },
 };
 
 #define TABLE_COLS 52
@@ -114,14 +118,22 @@ static int draw_werk(struct home *h, struct app *a, WINDOW *w, int y, int tw)
 		if (act && action_keys(a->opt->keys, act, CTX_HOME, &k, 1) == 1)
 			action_key_name(k, key, sizeof key);
 		screen_put(w, y, 2, 3, key, s->attr[ST_BAR_KEY]);
-		if (r->id == ACT_HOME_MIJN && h->werk.mijn_te_laat > 0) {
-			fmt_count(num, sizeof num, h->werk.mijn_te_laat);
-			snprintf(buf, sizeof buf, "%s (%s te laat)", r->label, num);
+		if (r->id == ACT_HOME_MIJN && (h->werk.mijn_te_laat > 0 || h->werk.mijn_nieuw > 0)) {
+			/* how many are late, and what is new since they last looked */
+			char laat[32], nieuw[32];
+
+			fmt_count(laat, sizeof laat, h->werk.mijn_te_laat);
+			fmt_count(nieuw, sizeof nieuw, h->werk.mijn_nieuw);
+			snprintf(buf, sizeof buf, "%s (%s%s%s%s%s)", r->label,
+				 h->werk.mijn_te_laat > 0 ? laat : "", h->werk.mijn_te_laat > 0 ? " te laat" : "",
+				 h->werk.mijn_te_laat > 0 && h->werk.mijn_nieuw > 0 ? ", " : "",
+				 h->werk.mijn_nieuw > 0 ? nieuw : "", h->werk.mijn_nieuw > 0 ? " nieuw" : "");
 		} else {
 			snprintf(buf, sizeof buf, "%s", r->label);
 		}
-		screen_put(w, y, 5, tw - 3 - COUNT_COLS, buf, s->attr[ST_NORMAL]);
 		fmt_count(num, sizeof num, n);
+		/* the label may use what the count leaves of its column */
+		screen_put(w, y, 5, tw - 4 - screen_width(num), buf, s->attr[ST_NORMAL]);
 		screen_put_right(w, y, 2 + tw - COUNT_COLS, COUNT_COLS, num,
 				 s->attr[n > 0 && r->id == ACT_HOME_ZONDER_REACTIE ? ST_ERROR : ST_HEAD]);
 		y++;
@@ -287,11 +299,30 @@ static int home_zonder_reactie(struct pane *p, struct app *a, enum action_id id)
 	return cmdline_run(a, "filter telaat:ja");
 }
 
+static int job_load(struct pane *p, struct app *a);
+
+/* The coördinator looks at Mijn werkvoorraad now: noted first (one short
+ * transaction), so "nieuw" counts from here; then the werkvoorraad opens
+ * and back here the counts are read again. */
+static int job_mijn(struct pane *p, struct app *a)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (home_werkvoorraad_bekeken(a->db, a->session.organisatie_id, &e) < 0)
+		app_message(a, 1, "Niet bewaard wanneer je je werkvoorraad zag: %s", e.msg);
+	else
+		app_message_clear(a);
+	p->job = job_load;
+	p->work_waiting = 1;
+	app_push(a, pane_queue_new(a, NULL));
+	return R_PAINT | R_BARS | R_WORK;
+}
+
 /* m: the werkvoorraad opens on Mijn werkvoorraad for a coördinator. */
 static int home_mijn(struct pane *p, struct app *a, enum action_id id)
 {
-	app_push(a, pane_queue_new(a, NULL));
-	return R_PAINT | R_BARS | R_WORK;
+	return app_start(a, p, job_mijn, "Bezig met openen…");
 }
 
 static const struct pane_action home_actions[] = {

@@ -33,6 +33,7 @@
 #include "db/hulpvraag.h"
 #include "db/mails.h"
 #include "tui/app.h"
+#include "tui/zoek.h"
 #include "tui/compleet_view.h"
 #include "tui/dialog.h"
 #include "tui/outcome.h"
@@ -94,6 +95,11 @@ struct hvpane {
 	 * (issue 13 §5; the outbox under RLS: none for an aanvrager) */
 	struct hv_mail *mails;
 	int nmails;
+	/* `/` in the shown tab's text (tui/zoek.h): the pad's lines are read
+	 * back, so every tab is searchable however it draws itself */
+	struct zoek zoek;
+	int zoek_line;          /* the hit n went to (-1: none yet on this tab) */
+	int pad_cols;           /* the width of the last paint */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -605,11 +611,16 @@ static void hv_draw(struct pane *p, struct app *a, WINDOW *w)
 		return;
 	}
 	header(v, a, w);
+	if (zoek_draw(&v->zoek, a, w, rows - 1, 1, cols - 2))
+		rows--; /* the last row is the search's */
 	v->view_rows = rows - HEADER_ROWS;
+	v->pad_cols = cols;
 	WINDOW *pad = newpad(pad_rows(v, cols), cols);
 	if (pad) {
 		int total = tabs[v->tab].draw(v, a, pad, cols);
 		int *top = &v->scroll[v->tab];
+
+		zoek_pad_mark(&v->zoek, pad, total, v->zoek_line);
 
 		v->content_rows = total;
 		int fr = is_tlv(v) ? tlvtab_row(&v->tlv) : v->aanpak.row;
@@ -803,6 +814,7 @@ static int hv_tab(struct pane *p, struct app *a, enum action_id id)
 	struct hvpane *v = P(p);
 
 	v->tab = (v->tab + (id == ACT_HV_TAB_NEXT ? 1 : TAB_COUNT - 1)) % TAB_COUNT;
+	v->zoek_line = -1; /* n searches the new tab from its top */
 	if (v->tab == TAB_DOSS && !v->dos)
 		return start(v, a, job_load, "Bezig met laden…");
 	return R_PAINT;
@@ -923,8 +935,83 @@ static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
 	return tabs[v->tab].action ? tabs[v->tab].action(v, a, id) : R_NONE;
 }
 
+/* The shown tab drawn into a pad of the last paint's width, for the
+ * search to read (nothing reaches the screen); NULL when out of memory. */
+static WINDOW *tab_pad(struct hvpane *v, struct app *a, int *total)
+{
+	int cols = v->pad_cols > 0 ? v->pad_cols : a->scr.cols;
+	WINDOW *pad = newpad(pad_rows(v, cols), cols);
+
+	if (pad)
+		*total = tabs[v->tab].draw(v, a, pad, cols);
+	return pad;
+}
+
+/* The next hit from line `from` in direction dir becomes the current one,
+ * scrolled into view a third from the top. */
+static void zoek_go(struct hvpane *v, struct app *a, int from, int dir)
+{
+	int total = 0;
+	WINDOW *pad = tab_pad(v, a, &total);
+
+	if (!pad)
+		return;
+	int y = zoek_pad_next(&v->zoek, a, pad, total, from, dir, "dit tabblad");
+	delwin(pad);
+	if (y < 0)
+		return;
+	v->zoek_line = y;
+	if (y < v->scroll[v->tab] || y >= v->scroll[v->tab] + v->view_rows - 1)
+		v->scroll[v->tab] = y > v->view_rows / 3 ? y - v->view_rows / 3 : 0;
+}
+
+static int hv_search(struct pane *p, struct app *a, enum action_id id)
+{
+	struct hvpane *v = P(p);
+
+	if (id == ACT_Q_SEARCH) {
+		zoek_start(&v->zoek, v->scroll[v->tab]);
+		v->zoek_line = -1;
+		return R_PAINT | R_BARS;
+	}
+	if (!zoek_held(&v->zoek)) {
+		app_message(a, 1, "Geen zoekopdracht: zoek eerst met /");
+		return R_BARS;
+	}
+	int dir = id == ACT_Q_HIT_NEXT ? 1 : -1;
+	int from = v->zoek_line >= 0 ? v->zoek_line + dir : v->scroll[v->tab];
+
+	zoek_go(v, a, from, dir);
+	return R_PAINT | R_BARS;
+}
+
+/* While typing a search every key is the search's. */
+static int hv_key(struct pane *p, struct app *a, int key)
+{
+	struct hvpane *v = P(p);
+	int changed, cancelled, r = zoek_key(&v->zoek, key, &changed, &cancelled);
+
+	if (cancelled || changed) {
+		v->scroll[v->tab] = v->zoek.from;
+		v->zoek_line = -1;
+	}
+	if (changed && zoek_held(&v->zoek) && v->zoek.folded[0])
+		zoek_go(v, a, v->zoek.from, 1);
+	if (r != R_NONE && !zoek_held(&v->zoek))
+		v->zoek_line = -1;
+	return r;
+}
+
+static enum action_ctx hv_context(const struct pane *p)
+{
+	return zoek_typing(&((const struct hvpane *)p)->zoek) ? CTX_DIALOG : CTX_HULPVRAAG;
+}
+
 static const struct pane_action hv_actions[] = {
 	{ ACT_CLOSE, app_action_pop, 0 },
+	{ ACT_Q_SEARCH, hv_search, PA_READY },
+	{ ACT_Q_HIT_NEXT, hv_search, PA_READY },
+	{ ACT_Q_HIT_PREV, hv_search, PA_READY },
 	{ ACT_RELOAD, hv_reload, 0 },
 	{ ACT_HV_TAB_NEXT, hv_tab, PA_READY },
 	{ ACT_HV_TAB_PREV, hv_tab, PA_READY },
@@ -1375,6 +1462,7 @@ static void hv_free(struct pane *p)
 	formtab_release(&v->forms);
 	dossier_free(&v->dos);
 	free(v->mails);
+	zoek_release(&v->zoek);
 	free(v);
 }
 
@@ -1382,6 +1470,8 @@ static const struct pane_ops hv_ops = {
 	.name = "hulpvraag",
 	.title = "Hulpvraag",
 	.ctx = CTX_HULPVRAAG,
+	.context = hv_context,
+	.key = hv_key,
 	.draw = hv_draw,
 	.action = hv_tab_action,
 	.actions = hv_actions,
@@ -1403,6 +1493,8 @@ static struct hvpane *hv_alloc(void)
 	if (!v)
 		return NULL;
 	v->base.ops = &hv_ops;
+	zoek_init(&v->zoek);
+	v->zoek_line = -1;
 	return v;
 }
 

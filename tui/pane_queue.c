@@ -25,6 +25,7 @@
 
 #include "core/filter.h"
 #include "core/lijst.h"
+#include "core/kort.h"
 #include "core/naam.h"
 #include "core/recht.h"
 #include "core/werkdag.h"
@@ -95,7 +96,7 @@ static const struct col cols[] = {
 	{ "Leerling", QS_LEERLING, { 14, 3, 0 } },
 	{ "Wd", QS_WERKDAGEN, { 3, 0, 3 } },
 	{ "School", QS_SCHOOL, { 10, 2, 4 } },
-	{ "Type", QS_TYPE, { 8, 1, 5 } },
+	{ "Type", QS_TYPE, { 10, 2, 5 } },
 	{ "Status", QS_STATUS, { 12, 3, 2 } },
 	{ "Coördinator", QS_COORDINATOR, { 10, 1, 6 } },
 	{ "Labels", QS_LABELS, { 8, 1, 7 } },
@@ -115,6 +116,8 @@ struct qpane {
 	/* what is shown */
 	struct queue_query q;
 	char filter_text[512];
+	long total;              /* the filtered list's total (queue_count; -1: not counted) */
+	int64_t saved_counted_ms; /* when the saved filters were last counted */
 
 	/* the window of loaded rows (struct queue_row), the cursor and the
 	 * marks (struct queue_item: the version the person saw) */
@@ -296,7 +299,7 @@ static int tree_width(int cols)
 static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int rows)
 {
 	const struct screen *s = &a->scr;
-	char num[32], label[192];
+	char num[32], label[280];
 
 	if (v->tsel >= v->nnodes)
 		v->tsel = v->nnodes - 1;
@@ -319,17 +322,29 @@ static void draw_tree(struct qpane *v, struct app *a, WINDOW *w, int tw, int row
 			at = s->attr[ST_SEL];
 		else if (i == v->open)
 			at = s->attr[ST_HEAD];
-		snprintf(label, sizeof label, "%s%s%s", n->depth ? "  " : "", n->kind == QN_SAVED ? "» " : "",
-			 n->label);
 		screen_put_pad(w, y, 0, tw, "", at);
 		if (i == v->open)
 			screen_put(w, y, 0, 1, v->focus_tree ? "›" : "▸", at);
 		if (n->count >= 0) {
-			fmt_count(num, sizeof num, n->count);
+			fmt_count(num, sizeof num, n->count > QUEUE_COUNT_CAP ? QUEUE_COUNT_CAP : n->count);
+			if (n->count > QUEUE_COUNT_CAP)
+				strcat(num, "+");
 			cw = screen_width(num);
 			screen_put_right(w, y, tw - cw - 1, cw, num, at);
 		}
-		screen_put(w, y, 1, tw - 2 - (cw ? cw + 1 : 0), label, at);
+		/* siblings that share a long beginning ("categorie 2 en 3 …")
+		 * show the part that tells them apart (core/kort) */
+		const char *peers[256];
+		char kort[256];
+		int np = 0, lw = tw - 2 - (cw ? cw + 1 : 0);
+		int pre = (n->depth ? 2 : 0) + (n->kind == QN_SAVED ? 2 : 0);
+
+		for (int j = 0; j < v->nnodes && np < 256; j++)
+			if (v->nodes[j].kind == n->kind && !strcmp(v->nodes[j].categorie, n->categorie))
+				peers[np++] = v->nodes[j].label;
+		kort_onderscheid(n->label, peers, np, lw - pre, kort, sizeof kort);
+		snprintf(label, sizeof label, "%s%s%s", n->depth ? "  " : "", n->kind == QN_SAVED ? "» " : "", kort);
+		screen_put(w, y, 1, lw, label, at);
 	}
 }
 
@@ -343,6 +358,33 @@ static const char *status_shown(const struct qpane *v, const struct queue_row *r
 	if (v->q.kind == QN_CATEGORY && n > 0 && !strncmp(r->status, v->q.categorie, n) && r->status[n] == '>')
 		return r->status + n + 1;
 	return r->status;
+}
+
+/* What column i (of cols[]) shows for row r, into buf. */
+static const char *col_text(const struct qpane *v, const struct queue_row *r, int i, char *buf, size_t len)
+{
+	switch (cols[i].sort) {
+	case QS_NUMMER:
+		snprintf(buf, len, "%ld", r->nummer);
+		return buf;
+	case QS_DATUM:
+		return r->datum;
+	case QS_LEERLING:
+		return r->leerling;
+	case QS_WERKDAGEN:
+		snprintf(buf, len, "%ld", r->werkdagen);
+		return buf;
+	case QS_SCHOOL:
+		return r->school;
+	case QS_TYPE:
+		return r->aanvraagtype;
+	case QS_STATUS:
+		return status_shown(v, r);
+	case QS_COORDINATOR:
+		return r->coordinator;
+	default:
+		return r->labels;
+	}
 }
 
 /* Which columns fit in width, and how wide each is. */
@@ -371,9 +413,23 @@ static void layout(const struct qpane *v, int width, int *cw)
 			if (want > k[i].min)
 				k[i].min = want;
 		}
-		/* the sorted column is never dropped */
-		if (cols[i].sort == v->q.sort)
+		/* the sorted column is never dropped, and never cut where the
+		 * window has the room: as wide as its widest value shown, up
+		 * to 30% of the list (as the status) */
+		if (cols[i].sort == v->q.sort) {
+			int want = 0;
+			char t[200];
+
 			k[i].prio = 0;
+			for (int r = 0; r < v->list.n; r++) {
+				int tw = screen_width(col_text(v, lijst_row(&v->list, r), i, t, sizeof t));
+				want = tw > want ? tw : want;
+			}
+			if (want > width * 3 / 10)
+				want = width * 3 / 10;
+			if (want > k[i].min)
+				k[i].min = want;
+		}
 	}
 	lijst_layout(k, NCOLS, show, width, 1, 2, 2, cw);
 }
@@ -413,7 +469,17 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 
 	/* line 0: the node, or the filter that narrows it */
 	if (v->filter_text[0]) {
-		snprintf(buf, sizeof buf, "Filter: %s — Esc wist", v->filter_text);
+		/* the filtered list's total, counted up to QUEUE_COUNT_CAP */
+		if (v->total > QUEUE_COUNT_CAP) {
+			fmt_count(num, sizeof num, QUEUE_COUNT_CAP);
+			snprintf(buf, sizeof buf, "Filter: %s — meer dan %s hulpvragen — Esc wist", v->filter_text, num);
+		} else if (v->total >= 0) {
+			fmt_count(num, sizeof num, v->total);
+			snprintf(buf, sizeof buf, "Filter: %s — %s %s — Esc wist", v->filter_text, num,
+				 v->total == 1 ? "hulpvraag" : "hulpvragen");
+		} else {
+			snprintf(buf, sizeof buf, "Filter: %s — Esc wist", v->filter_text);
+		}
 		screen_put_pad(w, 0, x0, width, buf, s->attr[ST_HEAD]);
 	} else {
 		long cnt = v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].count : -1;
@@ -450,6 +516,16 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 			   s->attr[ST_DIM]);
 	}
 	naam_fold(folded, sizeof folded, v->search);
+	/* the statuses and types of the loaded rows: peers for core/kort, so a
+	 * cut column still tells "…school bekend" from "…school onbekend" */
+	const char *st_peers[WINDOW_MAX], *ty_peers[WINDOW_MAX];
+	int npeers = 0;
+	char st_kort[FLOW_NAME_BUF + 8], ty_kort[FLOW_NAME_BUF + 8];
+
+	for (int i = 0; i < v->list.n && npeers < WINDOW_MAX; i++, npeers++) {
+		st_peers[npeers] = status_shown(v, lijst_row(&v->list, i));
+		ty_peers[npeers] = ((const struct queue_row *)lijst_row(&v->list, i))->aanvraagtype;
+	}
 	for (int y = 0, i = v->list.top; y < v->list.view && i < v->list.n; y++, i++) {
 		const struct queue_row *r = lijst_row(&v->list, i);
 		int sel = i == v->list.cur && !v->focus_tree;
@@ -470,8 +546,10 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 		snprintf(num, sizeof num, "%ld", r->werkdagen);
 		cell(w, 2 + y, &x, cw[3], num, at, 1);
 		cell(w, 2 + y, &x, cw[4], r->school, at, 0);
-		cell(w, 2 + y, &x, cw[5], r->aanvraagtype, at, 0);
-		cell(w, 2 + y, &x, cw[6], status_shown(v, r), at, 0);
+		cell(w, 2 + y, &x, cw[5], kort_onderscheid(r->aanvraagtype, ty_peers, npeers, cw[5], ty_kort, sizeof ty_kort),
+		     at, 0);
+		cell(w, 2 + y, &x, cw[6],
+		     kort_onderscheid(status_shown(v, r), st_peers, npeers, cw[6], st_kort, sizeof st_kort), at, 0);
 		cell(w, 2 + y, &x, cw[7], r->coordinator, at, 0);
 		cell(w, 2 + y, &x, cw[8], r->labels, at, 0);
 	}
@@ -1066,6 +1144,42 @@ static void fill_query(struct qpane *v, struct app *a)
 	v->q.kalender = &a->kal;
 }
 
+/* The saved filters' counts in the tree (issue 13 §2), each a bounded
+ * count (queue_count).  A live update reloads the tree on every change in
+ * the organisatie; the filters are counted again at most every
+ * SAVED_RECOUNT_MS (till then the last counts stay; a new one at once), so 20 open
+ * werkvoorraden do not each scan per change.  A count that fails leaves
+ * the node without one. */
+#define SAVED_RECOUNT_MS 30000
+static void count_saved(struct qpane *v, struct app *a, struct queue_node *nodes, int n)
+{
+	int64_t now = app_now_ms();
+	int fresh = v->saved_counted_ms && now - v->saved_counted_ms < SAVED_RECOUNT_MS;
+	struct queue_query q;
+	struct err e;
+
+	fill_query(v, a);
+	q = v->q;
+	q.kind = QN_ALL; /* a saved filter applies to Alle (open_node) */
+	for (int i = 0; i < n; i++) {
+		if (nodes[i].kind != QN_SAVED)
+			continue;
+		nodes[i].count = -1;
+		for (int j = 0; fresh && j < v->nnodes; j++)
+			if (v->nodes[j].kind == QN_SAVED && !strcmp(v->nodes[j].label, nodes[i].label) &&
+			    !strcmp(v->nodes[j].filter, nodes[i].filter))
+				nodes[i].count = v->nodes[j].count;
+		err_clear(&e);
+		/* a filter saved just now has no count yet: counted at once */
+		if ((fresh && nodes[i].count >= 0) || filter_parse(nodes[i].filter, &q.filter, &e) < 0)
+			continue;
+		if (queue_count(a->db, &q, QUEUE_COUNT_CAP, &nodes[i].count, &e) < 0)
+			nodes[i].count = -1;
+	}
+	if (!fresh)
+		v->saved_counted_ms = now;
+}
+
 static int load_tree(struct qpane *v, struct app *a, struct err *e)
 {
 	struct queue_node *nodes = NULL, old_open, old_sel;
@@ -1077,6 +1191,7 @@ static int load_tree(struct qpane *v, struct app *a, struct err *e)
 	}
 	if (queue_tree(a->db, a->session.organisatie_id, a->session.roles, &nodes, &n, e) < 0)
 		return -1;
+	count_saved(v, a, nodes, n);
 	free(v->nodes);
 	v->nodes = nodes;
 	v->nnodes = n;
@@ -1128,6 +1243,13 @@ static int load_rows(struct qpane *v, struct app *a, struct err *e)
 			return -1;
 		lijst_set(l, got, n, l->more_before, more, lijst_current_id(l));
 		break;
+	}
+	/* a filtered list shows its total: counted with the first page and
+	 * with every reload in place (not for the pages after) */
+	if (v->load == L_FIRST || v->load == L_LAST || v->load == L_REFRESH) {
+		if (!v->filter_text[0] || queue_count(a->db, &v->q, QUEUE_COUNT_CAP, &v->total, e) < 0)
+			v->total = -1;
+		err_clear(e);
 	}
 	v->want_delta = 0;
 	/* what is on screen is what the person saw: marks take its version */
@@ -1401,6 +1523,7 @@ struct pane *pane_queue_new(struct app *a, const char *categorie)
 	v->base.ops = &queue_ops;
 	lijst_init(&v->list, sizeof(struct queue_row), row_id, WINDOW_MAX, sizeof(struct queue_item), row_mark);
 	v->open = -1;
+	v->total = -1;
 	v->q.sort = QS_DATUM;
 	snprintf(v->start_cat, sizeof v->start_cat, "%s", categorie ? categorie : "");
 	field_init(&v->sfield, FILTER_VALUE_MAX - 1, 0);

@@ -97,7 +97,7 @@ static int try_as(struct db *db, const char *sql, struct err *e)
 static int add(struct world *w, struct db *db, long hv, const char *naam, const char *cat, const void *data,
 	       size_t len, struct bijlage_toegevoegd *out, struct err *e)
 {
-	struct bijlage_nieuw n = { hv, naam, cat, data, len, NULL };
+	struct bijlage_nieuw n = { hv, naam, cat, data, len, NULL, 0 };
 	struct outcome o;
 
 	err_clear(e);
@@ -192,7 +192,7 @@ static void same_key_adds_once(void **state)
 	static const char txt[] = "Plan van aanpak\n";
 
 	outcome_key_new(key);
-	struct bijlage_nieuw n = { w->cem, "plan.txt", "plan", txt, sizeof txt - 1, key };
+	struct bijlage_nieuw n = { w->cem, "plan.txt", "plan", txt, sizeof txt - 1, key, 0 };
 	assert_int_equal(bijlage_add(w->sec, &n, w->datadir, &a, &o), OUTCOME_SAVED);
 	assert_false(o.repeated);
 	assert_int_equal(bijlage_add(w->sec, &n, w->datadir, &b, &o), OUTCOME_SAVED);

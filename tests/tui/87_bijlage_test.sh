@@ -53,6 +53,9 @@ tui_keys Home Down Enter
 check "na het bestand: de categorie" wait_for "Categorie van OPP-definitief.pdf" 5
 tui_type "OPP"
 tui_keys Enter
+# namens de school: balie vraagt eerst of de status mee gaat (issue 13 §5; Ja staat voorop)
+check "namens de school: de vraag of de status mee gaat" wait_for "Documenten aangevuld?" 10
+tui_keys Enter
 check "toegevoegd; status automatisch naar documenten aangevuld" \
 	wait_for "status automatisch → TLV>documenten aangevuld" 10
 check "de nieuwe bijlage bovenaan, als PDF" screen_has_all "OPP-definitief.pdf" "PDF"
