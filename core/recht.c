@@ -87,6 +87,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_VOORLOPIG_ZIEN] = { "voorlopig-zien", "voorlopige aanmelding inzien (niet bewerken)", ADM,
 				   "000: \"niet meer zichtbaar voor PPO Rotterdam (met uitzondering van de "
 				   "kindkans-applicatiebeheerders)\"" },
+	[RECHT_POST] = { "post", "post behandelen (mail van scholen die balie niet zelf kon toevoegen)", SEC,
+			 "aanname: issue 14 §4 (een lijst \"post\" voor het secretariaat, dat ook de aanvragen "
+			 "inneemt, 004 §2.1); balie mail-in werkt als zo'n account" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

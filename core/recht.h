@@ -51,6 +51,7 @@ enum recht_actie {
 	RECHT_UITKOMST_VASTLEGGEN,   /* the outcome of an agendapunt */
 	RECHT_DOSSIER_BEWERKEN,      /* basisgegevens, adressen, relaties, schoolgegevens */
 	RECHT_VOORLOPIG_ZIEN,        /* read a voorlopige aanmelding (hidden from the SWV otherwise) */
+	RECHT_POST,                  /* receive mail (balie mail-in) and handle the post list */
 	RECHT_COUNT
 };
 

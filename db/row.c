@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *db_num(char *buf, size_t len, long v)
@@ -25,4 +26,22 @@ int db_columns(const struct pg_result *r, const char *const *names, int n, struc
 			return err_set(e, "onverwacht antwoord van de database: kolom %d heet %s, verwacht %s", i + 1,
 				       PQfname(r, i), names[i]);
 	return 0;
+}
+
+char *db_bytea_hex(const void *data, size_t len)
+{
+	static const char hx[] = "0123456789abcdef";
+	const unsigned char *d = data;
+	char *s = malloc(2 * len + 3);
+
+	if (!s)
+		return NULL;
+	s[0] = '\\';
+	s[1] = 'x';
+	for (size_t i = 0; i < len; i++) {
+		s[2 + 2 * i] = hx[d[i] >> 4];
+		s[3 + 2 * i] = hx[d[i] & 15];
+	}
+	s[2 + 2 * len] = '\0';
+	return s;
 }

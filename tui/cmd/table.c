@@ -34,6 +34,8 @@ const struct cmd cmd_table[] = {
 	{"ssh-toegang", "[--account NAAM]",
 	 "ForceCommand van sshd: balie zelf, of sftp afgeschermd in de eigen uitwisselmap; scp en opdrachten uit",
 	 cmd_ssh_toegang},
+	{"mail-in", "[--als GEBRUIKER] [--organisatie CODE] [--ontvanger ADRES] < BERICHT",
+	 "één binnenkomende mail opbergen: antwoord van de aanvrager bij de hulpvraag, anders in de post", cmd_mailin},
 	{NULL, NULL, NULL, NULL},
 };
 
