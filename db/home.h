@@ -29,6 +29,7 @@ struct home_werk {
 	long te_verwerken;   /* in a status where only financieel can move on (aanname) */
 	long mijn_aanvragen; /* the aanvrager's own open hulpvragen (the school's view) */
 	long aanvulling;     /* … of which the SWV asked for more (an aanvulling status) */
+	long post;           /* open messages of the post list (balie mail-in; 0 without the right) */
 };
 
 /* cutoff: the latest overdue day of receipt as "YYYY-MM-DD"

@@ -234,7 +234,8 @@ int post_lijst(struct db *db, long org, long na, int max, struct post_rij **out,
 		return -1;
 	r = db_exec(db, e, NULL,
 		    "SELECT m.id, m.version, " DB_MOMENT("m.ontvangen_op") ", m.afzender, left(m.onderwerp, 250), "
-		    "       m.reden, coalesce(h.nummer, 0), m.grootte, m.bijlagen, m.antwoord_outbox IS NOT NULL "
+		    "       m.reden, coalesce(h.nummer, 0), m.grootte, m.bijlagen, m.antwoord_outbox IS NOT NULL, "
+		    "       coalesce(m.hulpvraag_id, 0) "
 		    "  FROM mail_in m LEFT JOIN hulpvraag h ON h.id = m.hulpvraag_id "
 		    " WHERE m.organisatie_id = $1 AND m.reden IS NOT NULL AND m.afgehandeld_op IS NULL "
 		    "   AND ($2 = 0 OR (m.ontvangen_op, m.id) > (SELECT x.ontvangen_op, x.id FROM mail_in x WHERE x.id = $2)) "
@@ -265,6 +266,7 @@ int post_lijst(struct db *db, long org, long na, int max, struct post_rij **out,
 		x->grootte = atol(PQgetvalue(r, i, 7));
 		x->bijlagen = atoi(PQgetvalue(r, i, 8));
 		x->antwoord = PQgetvalue(r, i, 9)[0] == 't';
+		x->hulpvraag_id = atol(PQgetvalue(r, i, 10));
 	}
 	*n = k;
 	PQclear(r);

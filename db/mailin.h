@@ -50,7 +50,8 @@ struct post_rij {
 	char afzender[256];
 	char onderwerp[256];
 	char reden[512];
-	long hulpvraag_nummer; /* the hulpvraag the token named (0: none) */
+	long hulpvraag_id;     /* the hulpvraag the token named (0: none) */
+	long hulpvraag_nummer;
 	long grootte;
 	int bijlagen;
 	int antwoord;          /* the sender was answered */

@@ -476,6 +476,31 @@ const struct action action_table[] = {
 	{ ACT_HOME_MIJN, "mijn-werkvoorraad", "Mijn werkvoorraad",
 	  "Opent je eigen werkvoorraad (de open hulpvragen waarvan jij de coördinator bent)",
 	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
+	/* --- the post list (pane_post.c): CTX_POST rows --- */
+	{ ACT_PO_LIJST, "post", "Post",
+	  "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen, met de reden",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_POST) },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
+	  CTX_POST, ACTION_BAR },
+	{ ACT_PO_LEZEN, "bericht-lezen", "Lezen",
+	  "Toont het gekozen bericht (van, reden, tekst); daarna kun je het afgehandeld noemen",
+	  CTX_POST, ACTION_BAR, ACTION_RECHT(RECHT_POST) },
+	{ ACT_PO_AFHANDELEN, "afhandelen", "Afhandelen",
+	  "Noemt het gekozen bericht afgehandeld: het blijft bewaard en verdwijnt uit de post",
+	  CTX_POST, ACTION_BAR, ACTION_RECHT(RECHT_POST) },
+	{ ACT_PO_HULPVRAAG, "hulpvraag-van-bericht", "Hulpvraag",
+	  "Opent de hulpvraag die de antwoordcode van het bericht noemt (als die er is)",
+	  CTX_POST, ACTION_BAR },
+	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de post opnieuw op",
+	  CTX_POST, 0 },
+	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
+	  CTX_POST, 0 },
+	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
+	  CTX_POST, 0 },
+	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
+	  CTX_POST, 0 },
+	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
+	  CTX_POST, 0 },
 };
 
 #pragma GCC diagnostic pop
@@ -506,6 +531,7 @@ static const struct {
 	[CTX_AGENDA] = { "Agenda", 0, "agenda" },
 	[CTX_VERGADERING] = { "Nieuwe vergadering", 1, "vergadering" },
 	[CTX_DOSSIER] = { "Dossier", 0, "dossier" },
+	[CTX_POST] = { "Post", 0, "post" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

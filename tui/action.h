@@ -52,6 +52,7 @@ enum action_ctx {
 	CTX_AGENDA,  /* the commission agenda (pane_agenda.c) */
 	CTX_VERGADERING, /* a new meeting or series (pane_agenda.c; text input) */
 	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
+	CTX_POST,    /* the post list of balie mail-in (pane_post.c) */
 	CTX_COUNT
 };
 
@@ -158,6 +159,10 @@ enum action_id {
 	ACT_HOME_ZONDER_REACTIE, /* home: the werkvoorraad filtered on telaat:ja */
 	ACT_HOME_MIJN,           /* home: Mijn werkvoorraad */
 	ACT_Q_SORT_PICK,         /* werkvoorraad: pick the sort column (htop's F6) */
+	ACT_PO_LIJST,            /* home: open the post list (pane_post.c) */
+	ACT_PO_LEZEN,            /* post: read the message (audited), then maybe afgehandeld */
+	ACT_PO_AFHANDELEN,       /* post: mark the message afgehandeld */
+	ACT_PO_HULPVRAAG,        /* post: open the hulpvraag the message's token named */
 	ACT_COUNT_ /* keep last */
 };
 

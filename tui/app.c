@@ -16,6 +16,7 @@
 #include "tui/pane_home.h"
 #include "tui/pane_lock.h"
 #include "tui/pane_verwerken.h"
+#include "tui/pane_post.h"
 #include "tui/pane_login.h"
 
 int64_t app_now_ms(void)
@@ -589,6 +590,9 @@ int app_global_action(struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	case ACT_TV_LIJST: /* from the home screen, whose own table leaves it here */
 		app_push(a, pane_verwerken_new(a));
+		return R_PAINT | R_BARS;
+	case ACT_PO_LIJST: /* the same for the post list */
+		app_push(a, pane_post_new(a));
 		return R_PAINT | R_BARS;
 	default:
 		return R_NONE;

@@ -9,6 +9,7 @@
 #include "tui/app.h"
 #include "tui/pane_controle.h"
 #include "tui/pane_hulpvraag.h"
+#include "tui/pane_post.h"
 #include "tui/pane_queue.h"
 
 /* A pane opened by a verb goes on the stack like one opened by its key; a
@@ -99,6 +100,14 @@ static int v_dossier(struct app *a, const char *arg)
 	return push(a, pane_hulpvraag_open_dossier_n(a, (long)n), R_PAINT | R_BARS | R_WORK);
 }
 
+static int v_post(struct app *a, const char *arg)
+{
+	(void)arg;
+	if (!allowed(a, ACT_PO_LIJST))
+		return R_BARS;
+	return push(a, pane_post_new(a), R_PAINT | R_BARS);
+}
+
 static int v_help(struct app *a, const char *arg)
 {
 	(void)arg;
@@ -124,6 +133,7 @@ const struct cmdline_verb cmdline_verbs[] = {
 	{ "filter", "f", "TEKST", "Filtert de werkvoorraad (opent die zo nodig), zoals \\ of F4", v_filter },
 	{ "nieuw", "n", "", "Voert een nieuwe hulpvraag in", v_nieuw },
 	{ "dossier", "d", "NUMMER", "Opent het dossier van de leerling van hulpvraag NUMMER", v_dossier },
+	{ "post", "p", "", "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen", v_post },
 	{ "help", "h", "", "Toont de toetsen van dit scherm", v_help },
 	{ "vergrendelen", NULL, "", "Scherm op slot", v_vergrendelen },
 	{ "afsluiten", "q", "", "Sluit balie af", v_afsluiten },

@@ -57,6 +57,9 @@ static const struct werk_rij werk_rijen[] = {
 	  offsetof(struct home_werk, mijn_aanvragen) },
 	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_NONE, "Aanvulling gevraagd (bijlage toevoegen)",
 	  offsetof(struct home_werk, aanvulling) },
+	/* mail balie mail-in could not file by itself (issue 14 §4) */
+	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT), ACT_PO_LIJST, "Post (mail niet vanzelf toegevoegd)",
+	  offsetof(struct home_werk, post) },
 };
 
 #define TABLE_COLS 52
