@@ -127,6 +127,9 @@ wait_gone "Afgehandeld" 5
 tui_keys h
 check "h opent de hulpvraag van de code" wait_for "$NUMMER"
 check "met de nieuwe status" wait_for "documenten aangevuld"
+tui_keys Tab
+check "de historie toont het antwoord van de aanvrager als bericht" wait_for "ontvangen van $AANVRAGER"
+check "met het begin van de tekst" screen_has "Hierbij het ondertekende OPP, zoals gevraagd. Met"
 tui_keys Escape
 check "terug in de post" wait_for "afzender is niet de aanvr"
 tui_keys Enter
