@@ -476,6 +476,9 @@ const struct action action_table[] = {
 	{ ACT_HOME_MIJN, "mijn-werkvoorraad", "Mijn werkvoorraad",
 	  "Opent je eigen werkvoorraad (de open hulpvragen waarvan jij de coördinator bent)",
 	  CTX_HOME, 0, ACTION_RECHT(RECHT_WERKVOORRAAD) },
+	{ ACT_HV_INTAKE_GROEP, "nieuwe-hulpvraag-groep", "Groep/school",
+	  "Voert een nieuwe hulpvraag in voor een groep (klas en school) of een school (schoolbudget)",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_INTAKE) },
 	/* --- the post list (pane_post.c): CTX_POST rows --- */
 	{ ACT_PO_LIJST, "post", "Post",
 	  "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen, met de reden",

@@ -163,6 +163,7 @@ enum action_id {
 	ACT_PO_LEZEN,            /* post: read the message (audited), then maybe afgehandeld */
 	ACT_PO_AFHANDELEN,       /* post: mark the message afgehandeld */
 	ACT_PO_HULPVRAAG,        /* post: open the hulpvraag the message's token named */
+	ACT_HV_INTAKE_GROEP,     /* home: new hulpvraag for a group or a school */
 	ACT_COUNT_ /* keep last */
 };
 

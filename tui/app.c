@@ -591,6 +591,9 @@ int app_global_action(struct app *a, enum action_id id)
 	case ACT_TV_LIJST: /* from the home screen, whose own table leaves it here */
 		app_push(a, pane_verwerken_new(a));
 		return R_PAINT | R_BARS;
+	case ACT_HV_INTAKE_GROEP: /* the home screen's intake for a group or school */
+		app_push(a, pane_intake_new_groep(a, "groep"));
+		return R_PAINT | R_BARS;
 	case ACT_PO_LIJST: /* the same for the post list */
 		app_push(a, pane_post_new(a));
 		return R_PAINT | R_BARS;

@@ -53,11 +53,17 @@ static int v_controle(struct app *a, const char *arg)
 	return push(a, pane_controle_new(a), R_PAINT | R_BARS);
 }
 
+/* :nieuw — a leerling; :nieuw groep, :nieuw school — a group or school */
 static int v_nieuw(struct app *a, const char *arg)
 {
-	(void)arg;
 	if (!allowed(a, ACT_HV_INTAKE))
 		return R_BARS;
+	if (!strcmp(arg, "groep") || !strcmp(arg, "school"))
+		return push(a, pane_intake_new_groep(a, arg), R_PAINT | R_BARS);
+	if (*arg) {
+		app_message(a, 1, "Na :nieuw komt niets, groep of school");
+		return R_BARS;
+	}
 	return push(a, pane_intake_new(a), R_PAINT | R_BARS);
 }
 
@@ -131,7 +137,7 @@ const struct cmdline_verb cmdline_verbs[] = {
 	{ "te-controleren", "t", "", "Opent de hulpvragen die op compleetheid gecontroleerd moeten worden",
 	  v_controle },
 	{ "filter", "f", "TEKST", "Filtert de werkvoorraad (opent die zo nodig), zoals \\ of F4", v_filter },
-	{ "nieuw", "n", "", "Voert een nieuwe hulpvraag in", v_nieuw },
+	{ "nieuw", "n", "[groep|school]", "Voert een nieuwe hulpvraag in (voor een leerling, groep of school)", v_nieuw },
 	{ "dossier", "d", "NUMMER", "Opent het dossier van de leerling van hulpvraag NUMMER", v_dossier },
 	{ "post", "p", "", "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen", v_post },
 	{ "help", "h", "", "Toont de toetsen van dit scherm", v_help },

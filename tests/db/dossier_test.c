@@ -353,6 +353,71 @@ static void free_title_goes_to_the_standaard_type(void **state)
 	db_free(&sec);
 }
 
+/* Issue 14 §1: a hulpvraag about a group or a school gets the dossier of
+ * niveau groep (groepsnaam = class and school, never "groep …") or school,
+ * found again the next time (names folded), never a second one; the
+ * leerling's questions do not apply. */
+static void intake_groep_en_school(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	long id = 0, nummer = 0, id2 = 0, nummer2 = 0;
+	struct hv_nieuw n;
+	struct outcome o;
+	char sql[400];
+
+	harness_exec(w->su, "INSERT INTO aanvraagtype_titel SELECT id, 'Groepsarrangement' FROM aanvraagtype "
+			    "ON CONFLICT DO NOTHING");
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = org;
+	n.titel = "Groepsarrangement";
+	n.omschrijving = "Onrust in de klas";
+	n.school_id = w->school2;
+	n.niveau = "groep";
+	n.groepsnaam = "groep 8D";
+	n.straat = "Kerkstraat"; /* a leerling's question: ignored for a group */
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "groep"));
+	n.groepsnaam = "";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM dossier WHERE niveau = 'groep'"), 0);
+	n.groepsnaam = "8D Kameleon";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id WHERE h.id = %ld "
+		 "AND d.niveau = 'groep' AND d.groepsnaam = '8D Kameleon' AND d.school_id = %ld AND d.roepnaam IS NULL",
+		 id, w->school2);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM adres a JOIN dossier d ON d.id = a.dossier_id "
+					     "WHERE d.niveau = 'groep'"), 0);
+	/* the same group again (other case, spaces): the same dossier */
+	n.groepsnaam = " 8d kameleon ";
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &o), OUTCOME_SAVED);
+	assert_int_not_equal(id2, id);
+	assert_int_equal(harness_long(w->su, "SELECT count(DISTINCT dossier_id) FROM hulpvraag h JOIN dossier d "
+					     "ON d.id = h.dossier_id WHERE d.niveau = 'groep'"), 1);
+	/* the same name at another school is another group */
+	n.school_id = w->school1;
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &o), OUTCOME_SAVED);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM dossier WHERE niveau = 'groep'"), 2);
+	/* a school's dossier (schoolbudget): one per school */
+	n.niveau = "school";
+	n.groepsnaam = NULL;
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM dossier WHERE niveau = 'school' AND school_id = %ld", w->school1);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	n.niveau = "klas";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	/* a role without intake: refused by the database as well */
+	struct db *fin = app_as(w, "fin_a");
+	n.niveau = "school";
+	assert_int_not_equal(intake_create(fin, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	db_free(&fin);
+	db_free(&sec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +427,7 @@ int main(void)
 		cmocka_unit_test(every_role_every_write),
 		cmocka_unit_test(intake_fills_what_the_checklist_needs),
 		cmocka_unit_test(free_title_goes_to_the_standaard_type),
+		cmocka_unit_test(intake_groep_en_school),
 	};
 
 	return cmocka_run_group_tests_name("dossier", tests, setup, teardown);
