@@ -37,4 +37,15 @@ struct pane *pane_viewer_new(struct app *a, long bijlage_id);
  * entry, else "/"): where the picker starts and exports go by default. */
 const char *bijlagen_home(void);
 
+/* The exchange folder as a canonical path (realpath of the folder balie
+ * ssh-toegang gave, BALIE_UITWISSELMAP), "" when balie runs without one. */
+const char *bijlagen_uitwisselmap(void);
+
+/* Where path really is (symlinks followed; for a path that does not exist
+ * yet: its map, resolved, and its name) into real; 1 when that is inside
+ * the exchange folder or there is none, 0 when it is outside or cannot be
+ * resolved.  Over SSH nothing leaves the folder: not a symlink out, not
+ * "..", not a typed /etc/passwd. */
+int bijlagen_binnen(const char *path, char *real, size_t len);
+
 #endif
