@@ -479,6 +479,9 @@ const struct action action_table[] = {
 	{ ACT_HV_INTAKE_GROEP, "nieuwe-hulpvraag-groep", "Groep/school",
 	  "Voert een nieuwe hulpvraag in voor een groep (klas en school) of een school (schoolbudget)",
 	  CTX_HOME, 0, ACTION_RECHT(RECHT_INTAKE) },
+	{ ACT_DS_RELATIE_WEG, "relatie-verwijderen", "Relatie weg",
+	  "Haalt de gekozen ouder, verzorger of voogd uit het dossier (na een vraag; de geschiedenis blijft bewaard)",
+	  CTX_DOSSIER, 0, ACTION_RECHT(RECHT_DOSSIER_BEWERKEN) },
 	/* --- the post list (pane_post.c): CTX_POST rows --- */
 	{ ACT_PO_LIJST, "post", "Post",
 	  "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen, met de reden",

@@ -182,3 +182,29 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION post_antwoord(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION post_antwoord(bigint) TO balie_app;
+
+-- ---------------------------------------------------------------- removing a relatie
+-- (issue 14 §3) An ouder, verzorger or voogd taken out of a dossier is
+-- marked, not deleted: the dossier's history keeps who was there and who
+-- took them out (dossier-bewerken, as any other change of a relatie; the
+-- policy intern of 017 and the version check apply).  A removed relatie is
+-- never changed again.
+ALTER TABLE relatie ADD COLUMN verwijderd_op timestamptz,
+	ADD COLUMN verwijderd_door bigint REFERENCES account,
+	ADD CONSTRAINT relatie_verwijderd_samen CHECK ((verwijderd_op IS NULL) = (verwijderd_door IS NULL));
+
+CREATE FUNCTION relatie_niet_terug() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF OLD.verwijderd_op IS NOT NULL AND current_user = 'balie_app' THEN
+		RAISE EXCEPTION 'Deze relatie is uit het dossier gehaald en wordt niet meer gewijzigd' USING ERRCODE = 'P0001';
+	END IF;
+	IF NEW.verwijderd_op IS NOT NULL AND OLD.verwijderd_op IS NULL AND current_user = 'balie_app'
+	   AND NEW.verwijderd_door IS DISTINCT FROM balie.acting_account() THEN
+		RAISE EXCEPTION 'Alleen jijzelf haalt een relatie uit het dossier' USING ERRCODE = 'P0001';
+	END IF;
+	RETURN NEW;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION relatie_niet_terug() FROM PUBLIC;
+CREATE TRIGGER relatie_niet_terug BEFORE UPDATE ON relatie FOR EACH ROW EXECUTE FUNCTION relatie_niet_terug();

@@ -418,6 +418,53 @@ static void intake_groep_en_school(void **state)
 	db_free(&sec);
 }
 
+/* Issue 14 §3: an ouder taken out of a dossier is marked (who, when), never
+ * deleted, with the version check; the dossier no longer lists it; it is
+ * never changed again; a role without dossier-bewerken cannot, also not by
+ * direct SQL as balie_app. */
+static void relatie_verwijderen(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a"), *coord = app_as(w, "coord_a"), *fin = app_as(w, "fin_a");
+	struct dossier_relatie_invoer r = { "ouder", "P. Weg", "p.weg@example.nl", "", 1 };
+	struct dossier *d = NULL;
+	struct outcome o;
+	struct err e;
+	char sql[300], key[OUTCOME_KEY_LEN];
+	long id;
+
+	outcome_key_new(key);
+	assert_int_equal(dossier_relatie_save(sec, w->cem, 0, 0, &r, key, &o), OUTCOME_SAVED);
+	id = o.id;
+	/* not the financieel medewerker (rulebook), not by direct SQL either */
+	assert_int_not_equal(dossier_relatie_remove(fin, id, 1, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "UPDATE relatie SET verwijderd_op = now(), verwijderd_door = acting_account() "
+				  "WHERE id = %ld RETURNING id", id);
+	enum db_failure f;
+	PGresult *res = db_exec_as_account(fin, &e, &f, sql, 0, NULL);
+	assert_true(!res || PQntuples(res) == 0);
+	if (res)
+		PQclear(res);
+	/* someone else changed it first: the version says so */
+	assert_int_equal(dossier_relatie_save(coord, w->cem, id, 1, &r, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(dossier_relatie_remove(sec, id, 1, &o), OUTCOME_CONFLICT);
+	assert_int_equal(dossier_relatie_remove(sec, id, 2, &o), OUTCOME_SAVED);
+	assert_int_equal(count(w, "SELECT count(*) FROM relatie WHERE id = %ld AND verwijderd_op IS NOT NULL", id), 1);
+	assert_int_equal(count(w, "SELECT verwijderd_door FROM relatie WHERE id = %ld", id), harness_account(w->su, "sec_a"));
+	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE object = 'relatie' AND object_id = %ld "
+				  "AND detail = 'verwijderd'", id), 1);
+	assert_int_equal(dossier_load(sec, w->cem, &d, &e), 0);
+	for (int i = 0; i < d->nrelaties; i++)
+		assert_int_not_equal(d->relaties[i].id, id);
+	dossier_free(&d);
+	/* gone is gone: no second removal, no change afterwards */
+	assert_int_not_equal(dossier_relatie_remove(sec, id, 3, &o), OUTCOME_SAVED);
+	assert_int_not_equal(dossier_relatie_save(sec, w->cem, id, 3, &r, NULL, &o), OUTCOME_SAVED);
+	db_free(&sec);
+	db_free(&coord);
+	db_free(&fin);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +475,7 @@ int main(void)
 		cmocka_unit_test(intake_fills_what_the_checklist_needs),
 		cmocka_unit_test(free_title_goes_to_the_standaard_type),
 		cmocka_unit_test(intake_groep_en_school),
+		cmocka_unit_test(relatie_verwijderen),
 	};
 
 	return cmocka_run_group_tests_name("dossier", tests, setup, teardown);
