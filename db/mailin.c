@@ -79,8 +79,9 @@ static enum outcome_kind archiveer(struct db *db, long org, long hv, const struc
 
 	for (int i = 0; i < m->nbijlagen; i++) {
 		struct bijlage_toegevoegd t;
-		struct bijlage_nieuw n = { hv, m->bijlagen[i].naam, "overig", m->bijlagen[i].data, m->bijlagen[i].len,
-					   NULL };
+		/* the category the name suggests ("OPP ondertekend.pdf" → OPP) */
+		struct bijlage_nieuw n = { hv, m->bijlagen[i].naam, bijlage_categorie_voorstel(m->bijlagen[i].naam),
+					   m->bijlagen[i].data, m->bijlagen[i].len, NULL };
 		if (bijlage_add_in_tx(db, &n, datadir, &t, o) != OUTCOME_SAVED)
 			return o->kind;
 		if (t.status[0])

@@ -201,6 +201,10 @@ static void chosen(struct pane *owner, struct app *a, const char *path)
 		snprintf(items[n].label, sizeof items[n].label, "%s", bijlage_categorieen[n]);
 	snprintf(prompt, sizeof prompt, "Categorie van %s:", bijlage_basename(path));
 	dialog_open_pick(&v->base.dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
+	/* the name suggests one ("OPP ondertekend.pdf" → OPP): chosen already */
+	for (int i = 0; i < v->base.dlg.nshown; i++)
+		if (!strcmp(v->base.dlg.items[v->base.dlg.shown[i]].label, bijlage_categorie_voorstel(bijlage_basename(path))))
+			v->base.dlg.sel = i;
 	app_message_clear(a);
 }
 

@@ -213,7 +213,7 @@ static void reply_filed_once(void **state)
 	assert_string_equal(u.status, "Aangevuld");
 	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE hulpvraag_id = %ld", w->bram), voor + 1);
 	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE hulpvraag_id = %ld AND naam = 'OPP 1.pdf' "
-				  "AND mime = 'application/pdf' AND categorie = 'overig'", w->bram), 1);
+				  "AND mime = 'application/pdf' AND categorie = 'OPP'", w->bram), 1);
 	assert_int_equal(count(w, "SELECT count(*) FROM mail_in WHERE hulpvraag_id = %ld AND reden IS NULL "
 				  "AND tekst = 'Hierbij de stukken.' AND bericht IS NULL", w->bram), 1);
 	/* audited, without the subject or the text */

@@ -79,6 +79,8 @@ expect "de flow zet de status automatisch door" 0 "status automatisch → TLV>do
 check "bijlage met schone naam (geen map, geen stuurteken), type uit de inhoud" [ "$(demo_psql "
 	SELECT count(*) FROM balie.bijlage WHERE hulpvraag_id = $HV AND naam = 'OPP ondertekend.pdf'
 	   AND mime = 'application/pdf'")" = 1 ]
+check "de categorie volgt de naam: OPP" [ "$(demo_psql "SELECT categorie FROM balie.bijlage
+	WHERE hulpvraag_id = $HV AND naam = 'OPP ondertekend.pdf'")" = OPP ]
 check "de tekst als bericht bij de hulpvraag" [ "$(demo_psql "SELECT count(*) FROM balie.mail_in
 	WHERE hulpvraag_id = $HV AND reden IS NULL AND tekst LIKE 'Hierbij het ondertekende OPP%'")" = 1 ]
 check "statushistorie: automatisch naar documenten aangevuld" [ "$(demo_psql "SELECT count(*)
