@@ -1294,42 +1294,40 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 			coord = atol(PQgetvalue(r, 0, 0));
 		PQclear(r);
 	}
-	if (dossier == 0 && !leerling) {
-		/* the group's or school's dossier: one per group name and school
-		 * (names folded), one per school — never a second one */
-		const char *p[6] = { so, niveau, ss, leerling ? NULL : n->groepsnaam, key, NULL };
-		if (!strcmp(niveau, "school"))
-			p[3] = NULL;
-		r = q(db, e, &kind,
-		      "WITH bestaand AS (SELECT d.id FROM dossier d WHERE d.organisatie_id = $1 AND d.niveau = $2 "
-		      "                     AND d.school_id = $3::bigint "
-		      "                     AND ($2 = 'school' OR lower(btrim(d.groepsnaam)) = lower(btrim($4))) "
-		      "                   ORDER BY d.id LIMIT 1), "
-		      "     nieuw AS (INSERT INTO dossier (organisatie_id, niveau, groepsnaam, school_id, sorteernaam, "
-		      "                                   idempotentie) "
-		      "               SELECT $1, $2, btrim($4), $3::bigint, "
-		      "                      lower(coalesce(btrim($4), (SELECT s.naam FROM school s WHERE s.id = $3::bigint))), $5 "
-		      "                WHERE NOT EXISTS (SELECT 1 FROM bestaand) RETURNING id) "
-		      "SELECT id FROM bestaand UNION ALL SELECT id FROM nieuw",
-		      5, p);
+	int dossier_nieuw = dossier == 0;
+	if (dossier_nieuw) {
+		if (!leerling) {
+			/* the group's or school's dossier: one per group name and
+			 * school (names folded), one per school — never a second */
+			const char *p[5] = { so, niveau, ss, strcmp(niveau, "groep") ? NULL : n->groepsnaam, key };
+			r = q(db, e, &kind,
+			      "WITH bestaand AS (SELECT d.id FROM dossier d WHERE d.organisatie_id = $1 AND d.niveau = $2 "
+			      "                     AND d.school_id = $3::bigint "
+			      "                     AND ($2 = 'school' OR lower(btrim(d.groepsnaam)) = lower(btrim($4))) "
+			      "                   ORDER BY d.id LIMIT 1), "
+			      "     nieuw AS (INSERT INTO dossier (organisatie_id, niveau, groepsnaam, school_id, sorteernaam, "
+			      "                                   idempotentie) "
+			      "               SELECT $1, $2, btrim($4), $3::bigint, "
+			      "                      lower(coalesce(btrim($4), (SELECT s.naam FROM school s WHERE s.id = $3::bigint))), $5 "
+			      "                WHERE NOT EXISTS (SELECT 1 FROM bestaand) RETURNING id) "
+			      "SELECT id FROM bestaand UNION ALL SELECT id FROM nieuw",
+			      5, p);
+		} else {
+			naam_sortkey(sortkey, sizeof sortkey, &nm);
+			const char *p[8] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key, geslacht };
+			r = q(db, e, &kind,
+			      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
+			      "                     sorteernaam, idempotentie, geslacht) "
+			      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+			      8, p);
+		}
 		if (!r)
 			goto fail;
 		dossier = atol(PQgetvalue(r, 0, 0));
 		PQclear(r);
 		db_num(sd, sizeof sd, dossier);
-	} else if (dossier == 0) {
-		naam_sortkey(sortkey, sizeof sortkey, &nm);
-		const char *p[8] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key, geslacht };
-		r = q(db, e, &kind,
-		      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
-		      "                     sorteernaam, idempotentie, geslacht) "
-		      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-		      8, p);
-		if (!r)
-			goto fail;
-		dossier = atol(PQgetvalue(r, 0, 0));
-		PQclear(r);
-		db_num(sd, sizeof sd, dossier);
+	}
+	if (dossier_nieuw && leerling) {
 		const char *sp[6] = { sd, so, ss, n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
 				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL,
 				      n->leerjaar && *n->leerjaar ? n->leerjaar : NULL };

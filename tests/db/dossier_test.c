@@ -40,17 +40,10 @@ static int setup(void **state)
 {
 	struct world *w = calloc(1, sizeof *w);
 	const char *hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA";
-	char sql[600];
 
 	w->su = harness_migrated_db(DBNAME);
 	harness_fixture(w->su, hash);
-	snprintf(sql, sizeof sql,
-		 "INSERT INTO account (username, naam, wachtwoord_hash) VALUES ('fin_a', 'Financieel Alfa', '%s'), "
-		 "('adm_a', 'Beheer Alfa', '%s')", hash, hash);
-	harness_exec(w->su, sql);
-	harness_exec(w->su, "INSERT INTO account_rol SELECT a.id, o.id, v.r FROM (VALUES ('fin_a', 'financieel'), "
-			    "('adm_a', 'admin')) v(u, r) JOIN account a ON a.username = v.u "
-			    "JOIN organisatie o ON o.code = 'PO1111'");
+	harness_fin_adm(w->su, hash);
 	harness_exec(w->su, "INSERT INTO schoolbestuur (organisatie_id, naam) "
 			    "SELECT id, 'Stichting Alfa' FROM organisatie WHERE code = 'PO1111'");
 	harness_exec(w->su, "INSERT INTO school (organisatie_id, schoolbestuur_id, brin, naam) "

@@ -58,28 +58,16 @@ static int setup(void **state)
 	struct world *w = calloc(1, sizeof *w);
 	const char *hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA";
 	const char *src = getenv("BALIE_SRCDIR");
-	char sql[600], ci[512];
+	char ci[512];
 	struct err e;
 
 	w->su = harness_migrated_db(DBNAME);
 	harness_fixture(w->su, hash);
-	snprintf(sql, sizeof sql,
-		 "INSERT INTO account (username, naam, wachtwoord_hash) VALUES ('fin_a', 'Financieel Alfa', '%s'), "
-		 "('adm_a', 'Beheer Alfa', '%s')", hash, hash);
-	harness_exec(w->su, sql);
-	harness_exec(w->su, "INSERT INTO account_rol SELECT a.id, o.id, v.r FROM (VALUES ('fin_a', 'financieel'), "
-			    "('adm_a', 'admin')) v(u, r) JOIN account a ON a.username = v.u "
-			    "JOIN organisatie o ON o.code = 'PO1111'");
+	harness_fin_adm(w->su, hash);
 	harness_exec(w->su, "UPDATE hulpvraag SET aanvrager_email = 'ib@school.example.nl', aanvrager_naam = 'IB Alfa'");
 	/* "aanvulling nodig" with the automatic rule for a new bijlage, as
 	 * forms/po3008/aanvraag-tlv.flow has */
-	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, volgorde) "
-			    "SELECT a.id, s.naam, 'Aanmelding', s.vol FROM aanvraagtype a, "
-			    "(VALUES ('Aanvulling nodig', 5), ('Aangevuld', 6)) s(naam, vol)");
-	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) "
-			    "SELECT a.id, t.van, t.naar, t.rol FROM aanvraagtype a, (VALUES "
-			    "('Nieuw', 'Aanvulling nodig', 'secretariaat'), "
-			    "('Aanvulling nodig', 'Aangevuld', 'automatisch')) t(van, naar, rol)");
+	harness_flow_aanvulling(w->su);
 	w->bram = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
 				      "WHERE d.roepnaam = 'Bram'");
 	w->cem = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
