@@ -76,21 +76,25 @@ static struct regel *regels(const struct dossier *d, int *n)
 	ADD(RG_KOP, 0, RG_VELD);
 	for (int i = 0; i < nv; i++)
 		ADD(RG_VELD, v[i], 0);
-	ADD(RG_KOP, 0, RG_ADRES);
-	for (int i = 0; i < d->nadressen; i++)
-		ADD(RG_ADRES, i, 0);
-	if (!d->nadressen)
-		ADD(RG_LEEG, 0, RG_ADRES);
-	ADD(RG_KOP, 0, RG_RELATIE);
-	for (int i = 0; i < d->nrelaties; i++)
-		ADD(RG_RELATIE, i, 0);
-	if (!d->nrelaties)
-		ADD(RG_LEEG, 0, RG_RELATIE);
-	ADD(RG_KOP, 0, RG_SCHOOL);
-	for (int i = 0; i < d->nscholen; i++)
-		ADD(RG_SCHOOL, i, 0);
-	if (!d->nscholen)
-		ADD(RG_LEEG, 0, RG_SCHOOL);
+	/* a group or a school has its school in the heading and no address,
+	 * parents or school history of its own (001 §3, 000 schoolbudget) */
+	if (!strcmp(d->niveau, "leerling")) {
+		ADD(RG_KOP, 0, RG_ADRES);
+		for (int i = 0; i < d->nadressen; i++)
+			ADD(RG_ADRES, i, 0);
+		if (!d->nadressen)
+			ADD(RG_LEEG, 0, RG_ADRES);
+		ADD(RG_KOP, 0, RG_RELATIE);
+		for (int i = 0; i < d->nrelaties; i++)
+			ADD(RG_RELATIE, i, 0);
+		if (!d->nrelaties)
+			ADD(RG_LEEG, 0, RG_RELATIE);
+		ADD(RG_KOP, 0, RG_SCHOOL);
+		for (int i = 0; i < d->nscholen; i++)
+			ADD(RG_SCHOOL, i, 0);
+		if (!d->nscholen)
+			ADD(RG_LEEG, 0, RG_SCHOOL);
+	}
 	ADD(RG_KOP, 0, RG_HV);
 	for (int i = 0; i < d->nhulpvragen; i++)
 		ADD(RG_HV, i, 0);
@@ -567,19 +571,30 @@ static int school_open(struct dospane *v, struct app *a, const struct dossier_sc
 	return open_stap(v, a);
 }
 
+/* Addresses, parents and school history are a leerling's: 1 when the
+ * dossier is one, else says so. */
+static int van_leerling(struct dospane *v, struct app *a)
+{
+	if (!strcmp(v->d->niveau, "leerling"))
+		return 1;
+	app_message(a, 1, "Een dossier van een %s heeft geen adressen, ouders of schoolgegevens; de school staat "
+		    "bovenaan", v->d->niveau);
+	return 0;
+}
+
 static int ds_adres(struct pane *p, struct app *a, enum action_id id)
 {
-	return adres_nieuw(D(p), a, NULL);
+	return van_leerling(D(p), a) ? adres_nieuw(D(p), a, NULL) : R_BARS;
 }
 
 static int ds_relatie(struct pane *p, struct app *a, enum action_id id)
 {
-	return relatie_open(D(p), a, NULL);
+	return van_leerling(D(p), a) ? relatie_open(D(p), a, NULL) : R_BARS;
 }
 
 static int ds_school(struct pane *p, struct app *a, enum action_id id)
 {
-	return school_open(D(p), a, NULL);
+	return van_leerling(D(p), a) ? school_open(D(p), a, NULL) : R_BARS;
 }
 
 static int reload(struct dospane *v, struct app *a);

@@ -63,6 +63,13 @@ for _ in 1 2 3 4 5 6 7 8; do
 	sleep 0.2
 done
 check "het tabblad Dossier toont de groepsnaam" wait_for "Groepsnaam      $GROEP"
+check "geen adressen of ouders bij een groep" screen_lacks "Adressen"
+tui_keys d
+wait_for "Dossier $GROEP" 10
+tui_keys a
+check "a zegt dat een groep geen adres heeft" wait_for "geen adressen, ouders of schoolgegevens"
+tui_keys Escape
+wait_for "[Dossier]" 10
 tui_keys Escape
 check "terug: de intake zegt welke hulpvraag hij maakte" wait_for "is aangemaakt"
 tui_keys Escape
