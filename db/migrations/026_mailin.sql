@@ -32,11 +32,13 @@ CREATE TABLE antwoord_token (
 	FOREIGN KEY (hulpvraag_id, organisatie_id) REFERENCES hulpvraag (id, organisatie_id) ON DELETE CASCADE
 );
 CREATE INDEX antwoord_token_hulpvraag ON antwoord_token (hulpvraag_id);
+CREATE INDEX antwoord_token_verloopt ON antwoord_token (verloopt_op);
 ALTER TABLE antwoord_token ENABLE ROW LEVEL SECURITY;
 ALTER TABLE antwoord_token FORCE ROW LEVEL SECURITY;
 -- read and write: no policy for any role; only the functions below (owner)
 CREATE POLICY eigenaar_lezen ON antwoord_token FOR SELECT TO balie_owner USING (true);
 CREATE POLICY eigenaar_schrijven ON antwoord_token FOR INSERT TO balie_owner WITH CHECK (true);
+CREATE POLICY eigenaar_wissen ON antwoord_token FOR DELETE TO balie_owner USING (true);
 
 -- A fresh token for outbox row p_outbox (a mail about a hulpvraag), or NULL
 -- when the mail is about none.  For balie_mail, which sees every outbox row.
@@ -51,6 +53,9 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	t := replace(gen_random_uuid()::text, '-', '');
+	-- tokens long expired say nothing any more ("verlopen" is said for a
+	-- month after the end): the table does not grow for ever
+	DELETE FROM balie.antwoord_token WHERE verloopt_op < now() - interval '30 days';
 	INSERT INTO balie.antwoord_token (hulpvraag_id, organisatie_id, sha256, verloopt_op)
 	VALUES (o.hulpvraag_id, o.organisatie_id, encode(sha256(convert_to(t, 'UTF8')), 'hex'), now() + interval '90 days');
 	RETURN t;
