@@ -303,6 +303,11 @@ const char *mailin_reden(const struct mailin *m, char *buf, size_t len)
 {
 	if (!*m->token)
 		return "geen antwoordcode in het adres (geen antwoord op een mail van balie)";
+	return mailin_reden_inhoud(m, buf, len);
+}
+
+const char *mailin_reden_inhoud(const struct mailin *m, char *buf, size_t len)
+{
 	if (m->totaal_bijlagen > MAILIN_MAX_BIJLAGEN) {
 		snprintf(buf, len, "%d bijlagen; meer dan %d in één bericht wordt niet vanzelf toegevoegd",
 			 m->totaal_bijlagen, MAILIN_MAX_BIJLAGEN);

@@ -64,6 +64,9 @@ int mailin_token_uit_adres(const char *adres, char *out);
  * is asked (no token, too many attachments, one over 10 MB), as a short
  * Dutch reason; NULL when nothing does.  Borrowed or written into buf. */
 const char *mailin_reden(const struct mailin *m, char *buf, size_t len);
+/* The same without the token: what stops even a person from filing it
+ * (too many attachments, one over 10 MB). */
+const char *mailin_reden_inhoud(const struct mailin *m, char *buf, size_t len);
 
 /* A file name as a mail gave it, made safe to keep: only what follows the
  * last / or \, control characters (C0, DEL, C1) and invalid UTF-8 dropped,

@@ -221,6 +221,92 @@ commit:
 			   u->status[0] ? "; status automatisch → " : "", u->status);
 }
 
+enum outcome_kind post_toevoegen(struct db *db, long id, int version, long nummer, const char *datadir,
+				 struct mailin_uitkomst *u, struct outcome *o)
+{
+	char sid[24], snr[24], sorg[24], key[65], buf[512], mark[96];
+	const char *reden;
+	unsigned char *raw = NULL;
+	size_t len = 0;
+	struct mailin m;
+	enum db_failure f;
+	PGresult *r;
+	long org, hv;
+
+	outcome_clear(o);
+	memset(u, 0, sizeof *u);
+	memset(&m, 0, sizeof m);
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	{
+		const char *p[1] = { db_num(sid, sizeof sid, id) };
+		r = db_exec(db, &o->err, &f,
+			    "SELECT bericht, organisatie_id, idempotentie FROM mail_in "
+			    " WHERE id = $1 AND reden IS NOT NULL AND afgehandeld_op IS NULL",
+			    1, p);
+	}
+	if (!r)
+		return outcome_failed(db, f, 0, o);
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		db_rollback(db);
+		return outcome_set(o, OUTCOME_GONE, "bericht niet (meer) in de post");
+	}
+	raw = PQunescapeBytea((const unsigned char *)PQgetvalue(r, 0, 0), &len);
+	org = atol(PQgetvalue(r, 0, 1));
+	/* a key of its own: the post row keeps the message's */
+	snprintf(mark, sizeof mark, "%s:%ld", PQgetvalue(r, 0, 2), nummer);
+	PQclear(r);
+	bijlage_sha256_hex(mark, strlen(mark), key);
+	if (!raw || mailin_parse(raw, len, NULL, &m, &o->err) < 0) {
+		if (raw)
+			PQfreemem(raw);
+		db_rollback(db);
+		return o->kind = OUTCOME_REFUSED;
+	}
+	/* what balie never files stays in the post: the person saves the
+	 * documents another way (sftp, the file picker) */
+	reden = mailin_reden_inhoud(&m, buf, sizeof buf); /* no token needed: a person chose */
+	if (reden) {
+		outcome_set(o, OUTCOME_REFUSED, "niet toe te voegen: %s", reden);
+		goto klaar;
+	}
+	{
+		const char *p[2] = { db_num(sorg, sizeof sorg, org), db_num(snr, sizeof snr, nummer) };
+		r = db_exec(db, &o->err, &f, "SELECT id FROM hulpvraag WHERE organisatie_id = $1 AND nummer = $2", 2, p);
+	}
+	if (!r) {
+		outcome_failed(db, f, 0, o);
+		goto uit;
+	}
+	hv = PQntuples(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : 0;
+	PQclear(r);
+	if (!hv) {
+		outcome_set(o, OUTCOME_GONE, "geen hulpvraag %ld (of je ziet hem niet)", nummer);
+		goto klaar;
+	}
+	if (archiveer(db, org, hv, &m, len, key, datadir, u, o) != OUTCOME_SAVED)
+		goto klaar;
+	if (db_versioned_update(db, OT_MAIL_IN, id, version, "afgehandeld_op = now(), afgehandeld_door = acting_account()",
+				"afgehandeld_op IS NULL", 0, NULL, o) != OUTCOME_SAVED)
+		goto uit; /* rolled back */
+	if (audit_write(db, db_account(db), org, "post-toegevoegd", "mail_in", id, "", &o->err) < 0) {
+		outcome_failed(db, DB_OTHER, 0, o);
+		goto uit;
+	}
+	if (outcome_commit(db, "het toevoegen", o) == OUTCOME_SAVED)
+		outcome_set(o, OUTCOME_SAVED, "Toegevoegd aan hulpvraag %ld: %d bijlage(n)%s%s", nummer, u->bijlagen,
+			    u->status[0] ? "; status automatisch → " : "", u->status);
+	goto uit;
+klaar:
+	if (db_ok(db))
+		db_rollback(db);
+uit:
+	mailin_release(&m);
+	PQfreemem(raw);
+	return o->kind;
+}
+
 int post_lijst(struct db *db, long org, long na, int max, struct post_rij **out, int *n, int *meer, struct err *e)
 {
 	char sorg[24], sna[24], smax[24];

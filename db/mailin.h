@@ -67,6 +67,18 @@ int post_lijst(struct db *db, long org, long na, int max, struct post_rij **out,
  * transaction with its audit row ("post-bekeken"). 0 / -1 with e. */
 int post_tekst(struct db *db, long id, char **tekst, struct err *e);
 
+/* Files post row id (as read with version) on hulpvraag nummer of its
+ * organisatie after all, as the acting account decided (a reply from a
+ * colleague of the aanvrager, a token that expired): the message is read
+ * again (core/mailin), its text becomes a note and its attachments
+ * bijlagen with the flow's automatic status, and the post row is marked
+ * afgehandeld — one transaction, audited ("post-toegevoegd").  REFUSED
+ * when the message is one balie never files (too many attachments, one
+ * over 10 MB) or a bijlage is refused; GONE when there is no such
+ * hulpvraag; CONFLICT when someone handled the row first.  SAVED with *u. */
+enum outcome_kind post_toevoegen(struct db *db, long id, int version, long nummer, const char *datadir,
+				 struct mailin_uitkomst *u, struct outcome *o);
+
 /* Marks post row id (as read with version) afgehandeld by the acting
  * account: a versioned write (SAVED, CONFLICT, GONE, REFUSED …). */
 enum outcome_kind post_afhandelen(struct db *db, long id, int version, struct outcome *o);

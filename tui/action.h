@@ -164,6 +164,7 @@ enum action_id {
 	ACT_PO_AFHANDELEN,       /* post: mark the message afgehandeld */
 	ACT_PO_HULPVRAAG,        /* post: open the hulpvraag the message's token named */
 	ACT_HV_INTAKE_GROEP,     /* home: new hulpvraag for a group or a school */
+	ACT_PO_TOEVOEGEN,        /* post: file the message on a hulpvraag after all */
 	ACT_DS_RELATIE_WEG,      /* dossier: take the ouder/verzorger/voogd under the cursor out */
 	ACT_COUNT_ /* keep last */
 };

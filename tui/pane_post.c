@@ -11,21 +11,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/validate.h"
 #include "db/mailin.h"
 #include "tui/app.h"
 #include "tui/outcome.h"
 #include "tui/pane_hulpvraag.h"
+#include "tui/paths.h"
 
 #define HEAD_ROWS 3 /* heading, column heads, rule */
 #define POST_MAX 500 /* rows held; the oldest first, so the work is at the top */
 #define W_OP 16
 
-enum { DT_LEZEN = 1, DT_AFHANDELEN };
+enum { DT_LEZEN = 1, DT_AFHANDELEN, DT_TOEVOEGEN };
 
 struct post {
 	struct pane base;
 	struct lijst list; /* struct post_rij */
 	int loaded, meer;
+	long nummer;       /* DT_TOEVOEGEN: the hulpvraag typed */
 	char body_msg[600];
 };
 
@@ -145,6 +148,44 @@ static int job_afhandelen(struct pane *p, struct app *a)
 	return job_load(p, a) | R_PAINT | R_BARS;
 }
 
+static int job_toevoegen(struct pane *p, struct app *a)
+{
+	struct post *v = P(p);
+	const struct post_rij *r = lijst_current(&v->list);
+	struct mailin_uitkomst u;
+	struct outcome o;
+	char note[700];
+
+	if (!r)
+		return R_PAINT;
+	post_toevoegen(a->db, r->id, r->version, v->nummer, paths_datadir(), &u, &o);
+	if (o.kind == OUTCOME_REFUSED || o.kind == OUTCOME_GONE) {
+		/* the dialog stays with what was typed and says why */
+		dialog_note(&p->dlg, "%s", outcome_note(&o, note, sizeof note));
+		return R_PAINT | R_BARS;
+	}
+	dialog_close(&p->dlg);
+	outcome_settle(a, &o, "het toevoegen");
+	return job_load(p, a) | R_PAINT | R_BARS;
+}
+
+/* t: file the message on a hulpvraag after all (the one its token named
+ * is offered): a person decides what balie would not. */
+static int po_toevoegen(struct pane *p, struct app *a, enum action_id id)
+{
+	const struct post_rij *r = lijst_current(&P(p)->list);
+	char nr[24] = "";
+
+	(void)id;
+	if (r->hulpvraag_nummer)
+		snprintf(nr, sizeof nr, "%ld", r->hulpvraag_nummer);
+	dialog_open_line(&p->dlg, DT_TOEVOEGEN, "Toevoegen aan een hulpvraag",
+			 "Aan welke hulpvraag (nummer)?  De tekst wordt een bericht bij de hulpvraag, de bijlagen "
+			 "worden bijlagen; daarna is het bericht afgehandeld.",
+			 nr, 0);
+	return R_PAINT | R_BARS;
+}
+
 static int po_lezen(struct pane *p, struct app *a, enum action_id id)
 {
 	(void)id;
@@ -178,6 +219,19 @@ static int po_hulpvraag(struct pane *p, struct app *a, enum action_id id)
 
 static int po_dialog_ok(struct pane *p, struct app *a)
 {
+	if (p->dlg.tag == DT_TOEVOEGEN) {
+		char *t = dialog_text(&p->dlg);
+		long long nr;
+		struct err e;
+		int bad = !t || validate_int(t, 1, 999999999999LL, &nr, "Nummer", &e) < 0;
+		if (bad)
+			dialog_note(&p->dlg, "%s", t ? e.msg : "geen geheugen");
+		free(t);
+		if (bad)
+			return R_PAINT;
+		P(p)->nummer = (long)nr;
+		return app_start(a, p, job_toevoegen, "Bezig met toevoegen…");
+	}
 	dialog_close(&p->dlg);
 	return app_start(a, p, job_afhandelen, "Bezig met afhandelen…");
 }
@@ -192,6 +246,7 @@ static const struct pane_action po_actions[] = {
 	{ ACT_PO_LEZEN, po_lezen, PA_READY },
 	{ ACT_PO_AFHANDELEN, po_afhandelen, PA_READY },
 	{ ACT_PO_HULPVRAAG, po_hulpvraag, PA_READY },
+	{ ACT_PO_TOEVOEGEN, po_toevoegen, PA_READY },
 };
 
 static void po_free(struct pane *p)

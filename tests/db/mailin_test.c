@@ -421,12 +421,53 @@ static void every_role_direct_sql(void **state)
 	db_free(&coord);
 }
 
+/* A person files a post message after all: on the hulpvraag chosen, text
+ * and attachments, the row afgehandeld, in one go; a bomb stays; an
+ * unknown nummer or a row handled first says so. */
+static void post_filed_by_hand(void **state)
+{
+	struct world *w = *state;
+	struct mailin_uitkomst u;
+	struct outcome o;
+	size_t len;
+	char *raw = bericht("collega@school.example.nl", "ffffffffffffffffffffffffffffffff", "verslag", 1, 300, &len);
+	long id = naar_post(w, raw, len, "onbekende antwoordcode", 1);
+	int version = (int)count(w, "SELECT version FROM mail_in WHERE id = %ld", id);
+	long nummer = count(w, "SELECT nummer FROM hulpvraag WHERE id = %ld", w->cem);
+	long voor = count(w, "SELECT count(*) FROM bijlage WHERE hulpvraag_id = %ld", w->cem);
+
+	free(raw);
+	assert_int_equal(post_toevoegen(w->sec, id, version, 999999, w->datadir, &u, &o), OUTCOME_GONE);
+	struct db *coord = app_as(w, "coord_a"); /* no post right: the row is not even there */
+	assert_int_equal(post_toevoegen(coord, id, version, nummer, w->datadir, &u, &o), OUTCOME_GONE);
+	db_free(&coord);
+	assert_int_equal(post_toevoegen(w->sec, id, version, nummer, w->datadir, &u, &o), OUTCOME_SAVED);
+	assert_int_equal(u.bijlagen, 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE hulpvraag_id = %ld", w->cem), voor + 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM mail_in WHERE hulpvraag_id = %ld AND reden IS NULL "
+				  "AND afzender = 'collega@school.example.nl'", w->cem), 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM mail_in WHERE id = %ld AND afgehandeld_op IS NOT NULL", id), 1);
+	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE actie = 'post-toegevoegd' AND object_id = %ld", id),
+			 1);
+	/* again: handled already */
+	assert_int_equal(post_toevoegen(w->sec, id, version, nummer, w->datadir, &u, &o), OUTCOME_GONE);
+	/* a bomb is never filed, also not by hand */
+	raw = bericht("ib@school.example.nl", "ffffffffffffffffffffffffffffffff", "bom2", 30, 10, &len);
+	id = naar_post(w, raw, len, "30 bijlagen", 1);
+	free(raw);
+	version = (int)count(w, "SELECT version FROM mail_in WHERE id = %ld", id);
+	assert_int_equal(post_toevoegen(w->sec, id, version, nummer, w->datadir, &u, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "30 bijlagen"));
+	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE hulpvraag_id = %ld", w->cem), voor + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reply_filed_once),
 		cmocka_unit_test(everything_else_to_post),
 		cmocka_unit_test(post_handled_with_version),
+		cmocka_unit_test(post_filed_by_hand),
 		cmocka_unit_test(every_role_direct_sql),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -111,6 +111,11 @@ check "de bom voegde niets toe" [ "$(demo_psql "SELECT count(*) FROM balie.bijla
 	"$(demo_psql "SELECT count(*) FROM balie.bijlage WHERE hulpvraag_id = $HV AND naam NOT LIKE 'd%.pdf'")" ]
 check "drie antwoorden, vast onderwerp, zonder hulpvraag" [ "$(demo_psql "SELECT count(*) FROM balie.outbox
 	WHERE id > $mail0 AND onderwerp = 'Uw bericht is ontvangen' AND hulpvraag_id IS NULL")" = 3 ]
+# a colleague of the aanvrager answers: the post, until a person files it
+reply "collega@school.example" "$ANTWOORD" "Re: Aanvulling nodig (verslag)" "$T/opp.pdf" "verslag psycholoog.pdf" \
+	>"$T/collega.eml"
+mailin "$T/collega.eml"
+expect "een collega van de aanvrager: in de post" 0 "in de post"
 
 # the secretariaat's post list
 tui_demo post 80 24
@@ -139,7 +144,24 @@ wait_for "Hierbij het ondertekende OPP"
 tui_keys Right Enter
 check "afgehandeld" wait_for "Bericht afgehandeld"
 check "het bericht is uit de post" wait_gone "iemand@elders"
-check "de andere blijven" screen_has_all "Vraag over de aanv" "bom"
+check "de andere blijven" screen_has_all "Vraag over de aanv" "bom" "collega@scho"
+tui_keys Down
+tui_keys t
+check "t op de bom: vraagt de hulpvraag" wait_for "Aan welke hulpvraag (nummer)?"
+tui_type "$NUMMER"
+tui_keys Enter
+check "een mailbom wordt ook met de hand niet toegevoegd" wait_for "niet toe te voegen: 1000 bijlagen"
+tui_keys Escape
+wait_gone "Aan welke hulpvraag" 5
+tui_keys Down
+tui_keys t
+check "t op het bericht van de collega: de hulpvraag van de code staat er al" wait_for "Aan welke hulpvraag (nummer)?"
+check "met het nummer" screen_has "$NUMMER"
+tui_keys Enter
+check "toegevoegd, met de bijlage" wait_for "Toegevoegd aan hulpvraag $NUMMER: 1 bijlage(n)" 10
+check "het bericht is uit de post" wait_gone "collega@scho" 5
+check "de bijlage van de collega staat bij de hulpvraag, categorie uit de naam" [ "$(demo_psql "SELECT count(*)
+	FROM balie.bijlage WHERE hulpvraag_id = $HV AND naam = 'verslag psycholoog.pdf' AND categorie = 'onderzoeksverslag'")" = 1 ]
 tui_keys Escape
 tui_keys :
 tui_type post
