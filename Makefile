@@ -15,7 +15,7 @@ SHAREDIR  = $(PREFIX)/share/balie
 MANDIR    = $(PREFIX)/share/man
 
 CC       ?= cc
-PKGS      = ncursesw libpq libsodium liboath libconfig libqrencode libical xlsxwriter
+PKGS      = ncursesw libpq libsodium liboath libconfig libqrencode libical xlsxwriter gmime-3.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -125,7 +125,7 @@ DEB_PKGS = build-essential pkg-config libncurses-dev libpq-dev libsodium-dev lib
 	libconfig-dev libcmocka-dev libqrencode-dev postgresql postgresql-contrib tmux oathtool poppler-utils \
 	john-data clang man-db procps bc libunistring-dev libmagic-dev docx2txt antiword faketime zbar-tools \
 	groff libical-dev python3-icalendar openssh-client openssh-sftp-server openssh-server \
-	libxlsxwriter-dev
+	libxlsxwriter-dev libgmime-3.0-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

@@ -105,3 +105,16 @@ char *bestand_lees(const char *path, long max, size_t *len, struct err *e)
 
 	return fd < 0 ? NULL : bestand_lees_fd(fd, size, path, len, e);
 }
+
+int bestand_binnen(const char *root, const char *pad)
+{
+	size_t n = strlen(root);
+
+	if (!n || root[0] != '/' || pad[0] != '/')
+		return 0;
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (n == 1) /* root "/" holds everything */
+		return 1;
+	return strncmp(root, pad, n) == 0 && (pad[n] == '\0' || pad[n] == '/');
+}

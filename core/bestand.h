@@ -35,6 +35,12 @@ int bestand_open_fd(const char *path, long max, long *size, struct err *e);
  * closes fd; *len gets the length.  NULL with e set (naming path). */
 char *bestand_lees_fd(int fd, long size, const char *path, size_t *len, struct err *e);
 
+/* 1 when pad (canonical: absolute, no "." / ".." / symlinks, as realpath(3)
+ * gives) is root itself or lies under it, 0 when not — "/srv/u/ann2" is
+ * not under "/srv/u/ann".  The exchange folder's fence (issue 14 §3): the
+ * caller resolves, this decides.  Pure. */
+int bestand_binnen(const char *root, const char *pad);
+
 /* Reads the whole file (regular, at most max bytes) into a malloc'ed,
  * NUL-terminated buffer; *len gets its length.  NULL with e set. */
 char *bestand_lees(const char *path, long max, size_t *len, struct err *e);

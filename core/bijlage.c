@@ -168,3 +168,31 @@ const char *bijlage_grootte_tekst(char *buf, size_t len, long b)
 		snprintf(buf, len, "%ld,%ld MB", b / (1024 * 1024), (b % (1024 * 1024)) * 10 / (1024 * 1024));
 	return buf;
 }
+
+const char *bijlage_categorie_voorstel(const char *naam)
+{
+	/* in this order: "OPP ondertekend" is an OPP, a signed one */
+	static const struct {
+		const char *woord, *categorie;
+	} regels[] = {
+		{ "opp", "OPP" }, { "ontwikkelingsperspectief", "OPP" },
+		{ "onderzoek", "onderzoeksverslag" }, { "verslag", "onderzoeksverslag" },
+		{ "rapport", "onderzoeksverslag" }, { "psycholog", "onderzoeksverslag" },
+		{ "toets", "toetsgegevens" }, { "lvs", "toetsgegevens" }, { "cito", "toetsgegevens" },
+		{ "plan", "plan" }, { "handelingsplan", "plan" }, { "groepsplan", "plan" },
+		{ "zienswijze", "zienswijze" }, { "beschikking", "beschikking" },
+		{ "handtekening", "ondertekening" }, { "ondertekend", "ondertekening" },
+		{ "ondertekening", "ondertekening" }, { "getekend", "ondertekening" },
+	};
+
+	for (size_t r = 0; naam && r < sizeof regels / sizeof regels[0]; r++) {
+		size_t n = strlen(regels[r].woord);
+		for (const char *p = naam; *p; p++) {
+			/* the start of a word: the name's start or after a non-letter */
+			int begin = p == naam || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'));
+			if (begin && strncasecmp(p, regels[r].woord, n) == 0)
+				return regels[r].categorie;
+		}
+	}
+	return "overig";
+}

@@ -24,6 +24,14 @@ extern const char *const bijlage_categorieen[];
  * without regard to case; NULL when in is none of them. */
 const char *bijlage_categorie(const char *in);
 
+/* The category a file name suggests (issue 14 §3: "OPP ondertekend.pdf"
+ * → OPP): the first rule whose word starts a word of the name, case
+ * ignored — OPP / ontwikkelingsperspectief, onderzoek / verslag /
+ * rapport, toets / LVS / cito, plan, zienswijze, beschikking,
+ * handtekening / ondertekend / getekend; "overig" when none (aanname: the
+ * words schools use in the seeds' examples).  Borrowed, never NULL. */
+const char *bijlage_categorie_voorstel(const char *naam);
+
 /* 0 when size bytes may be stored; -1 with the seed's advice (scan at a
  * lower resolution) in Dutch when it is over BIJLAGE_MAX. */
 int bijlage_check_grootte(long size, struct err *e);

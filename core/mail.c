@@ -367,6 +367,14 @@ int mail_build(const struct mail *m, char **out, struct err *e)
 		buf_fmt(&b, "From: %s\n", from_addr);
 	}
 	buf_fmt(&b, "To: %s\n", m->to);
+	if (m->antwoord_token && *m->antwoord_token) {
+		const char *at = strchr(from_addr, '@');
+		if (strlen(m->antwoord_token) != 32 || strspn(m->antwoord_token, "0123456789abcdef") != 32) {
+			err_set(e, "antwoordcode is geen 32 hexadecimale cijfers");
+			goto out;
+		}
+		buf_fmt(&b, "Reply-To: %.*s+%s%s\n", (int)(at - from_addr), from_addr, m->antwoord_token, at);
+	}
 	buf_str(&b, "Subject: ");
 	buf_str(&b, subject);
 	buf_str(&b, "\n");

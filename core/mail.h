@@ -67,9 +67,13 @@ struct mail {
 	const char *subject;	 /* outbox.onderwerp */
 	const char *body;	 /* outbox.tekst (UTF-8) */
 	time_t date;
+	/* the hulpvraag's reply token (32 hex digits; NULL or "": none): a
+	 * Reply-To: local+TOKEN@domain of the From address, so an answer
+	 * reaches `balie mail-in` with it (plus-addressing) */
+	const char *antwoord_token;
 };
 
-/* The whole message: From, To, Subject, Date, Message-ID, MIME-Version,
+/* The whole message: From, To, Reply-To (with antwoord_token), Subject, Date, Message-ID, MIME-Version,
  * Content-Type text/plain; charset=UTF-8, Content-Transfer-Encoding
  * quoted-printable, Auto-Submitted, a blank line and the body.  *out is
  * malloc'd (caller frees).  -1 with e when a header value is refused (CR or

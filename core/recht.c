@@ -110,6 +110,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				"schoolbestuur ziet de scholen van het eigen bestuur; de database kiest de rijen), "
 				"002 (\"bewaakt het de beschikbare budgetten\"); aanname: de financieel medewerker "
 				"en applicatiebeheer zien alle scholen" },
+	[RECHT_POST] = { "post", "post behandelen (mail van scholen die balie niet zelf kon toevoegen)", SEC,
+			 "aanname: issue 14 §4 (een lijst \"post\" voor het secretariaat, dat ook de aanvragen "
+			 "inneemt, 004 §2.1); balie mail-in werkt als zo'n account" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

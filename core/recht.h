@@ -57,6 +57,7 @@ enum recht_actie {
 	RECHT_TE_EVALUEREN,          /* the list of arrangements to evaluate, and setting them to evalueren */
 	RECHT_BEZWAAR,               /* register a bezwaar against an issued TLV and record its outcome */
 	RECHT_KENGETALLEN,           /* the kengetallen pane and the exports of kengetallen and TLVs */
+	RECHT_POST,                  /* receive mail (balie mail-in) and handle the post list */
 	RECHT_COUNT
 };
 

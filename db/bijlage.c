@@ -74,25 +74,6 @@ int bijlage_list(struct db *db, long hulpvraag_id, struct bijlage **out, int *n,
 	return 0;
 }
 
-/* "\x" + hex of data: bytea in text form.  malloc'ed, NULL when out of
- * memory. */
-static char *bytea_hex(const unsigned char *data, size_t len)
-{
-	static const char hx[] = "0123456789abcdef";
-	char *s = malloc(2 * len + 3);
-
-	if (!s)
-		return NULL;
-	s[0] = '\\';
-	s[1] = 'x';
-	for (size_t i = 0; i < len; i++) {
-		s[2 + 2 * i] = hx[data[i] >> 4];
-		s[3 + 2 * i] = hx[data[i] & 15];
-	}
-	s[2 + 2 * len] = '\0';
-	return s;
-}
-
 /* The statements of an add, inside the open transaction.  0, or -1 with
  * o->kind and o->err (the caller rolls back). */
 static int add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *cat, const char *datadir,
@@ -111,7 +92,7 @@ static int add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *c
 	 * checks visibility and the rulebook, computes the hash from the bytes
 	 * itself, and writes the content, the row (with the create's key) and
 	 * the audit row */
-	hex = bytea_hex(n->data, n->len);
+	hex = db_bytea_hex(n->data, n->len);
 	if (!hex) {
 		outcome_set(o, OUTCOME_ERROR, "geen geheugen voor de bijlage");
 		return -1;
@@ -204,6 +185,27 @@ enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, cons
 		return outcome_set(o, OUTCOME_SAVED, "Bijlage toegevoegd; status automatisch → %s%s", out->status,
 				   mail ? "; mail klaargezet" : "; geen mail");
 	return outcome_set(o, OUTCOME_SAVED, "Bijlage toegevoegd");
+}
+
+enum outcome_kind bijlage_add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *datadir,
+				    struct bijlage_toegevoegd *out, struct outcome *o)
+{
+	const char *cat = bijlage_categorie(n->categorie);
+
+	outcome_clear(o);
+	memset(out, 0, sizeof *out);
+	if (!cat)
+		return outcome_set(o, OUTCOME_REFUSED, "onbekende categorie \"%s\"", n->categorie ? n->categorie : "");
+	if (bijlage_check_grootte((long)n->len, &o->err) < 0 || bijlage_check_naam(n->naam, &o->err) < 0)
+		return (o->kind = OUTCOME_REFUSED);
+	if (bijlage_mime(n->data, n->len, out->mime, sizeof out->mime, &o->err) < 0)
+		return (o->kind = OUTCOME_ERROR);
+	if (add_in_tx(db, n, cat, datadir, out, o) < 0) {
+		if (o->kind == OUTCOME_SAVED)
+			o->kind = OUTCOME_ERROR;
+		return o->kind;
+	}
+	return OUTCOME_SAVED;
 }
 
 enum outcome_kind bijlage_add_file(struct db *db, long hulpvraag_id, const char *path, const char *categorie,

@@ -74,6 +74,15 @@ struct bijlage_toegevoegd {
 enum outcome_kind bijlage_add(struct db *db, const struct bijlage_nieuw *n, const char *datadir,
 			      struct bijlage_toegevoegd *out, struct outcome *o);
 
+/* bijlage_add inside the caller's open transaction (several bijlagen and
+ * what goes with them in one business action: a mail with attachments,
+ * db/mailin).  The same checks and the same automatic status change;
+ * n->idempotentie is stored but not probed (the caller's action has its
+ * own key).  SAVED with *out, or another kind with o->err; on anything but
+ * SAVED the caller rolls back. */
+enum outcome_kind bijlage_add_in_tx(struct db *db, const struct bijlage_nieuw *n, const char *datadir,
+				    struct bijlage_toegevoegd *out, struct outcome *o);
+
 /* Reads the file at path (refused before reading when over the limit) and
  * adds it under its base name with idempotency key key (may be NULL).
  * bijlage_add_file_laten: the same with status_laten (see above). */

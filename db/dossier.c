@@ -43,7 +43,7 @@ static const char adres_sql[] =
 
 static const char relatie_sql[] =
 	"SELECT id, version, soort, naam, coalesce(email, ''), coalesce(telefoon, ''), gezag "
-	"  FROM relatie WHERE dossier_id = $1 ORDER BY id LIMIT 100";
+	"  FROM relatie WHERE dossier_id = $1 AND verwijderd_op IS NULL ORDER BY id LIMIT 100";
 
 static const char school_sql[] =
 	"SELECT g.id, g.version, g.school_id, s.naam, s.brin, " DATE("g.vanaf") ", " DATE("g.tot") ", "
@@ -553,6 +553,32 @@ enum outcome_kind dossier_relatie_save(struct db *db, long dossier_id, long id, 
 		return outcome_set(o, OUTCOME_SAVED, "Relatie was al bewaard");
 	}
 	audited(db, org, "dossier-bewerken", "relatie", id, soort, "Relatie toegevoegd", o);
+	o->id = id;
+	return o->kind;
+}
+
+enum outcome_kind dossier_relatie_remove(struct db *db, long id, int version, struct outcome *o)
+{
+	char sid[24];
+	const char *p[1] = { db_num(sid, sizeof sid, id) };
+	enum db_failure kind = DB_OK;
+	PGresult *r;
+	long org;
+
+	outcome_clear(o);
+	if (db_begin(db, &o->err) < 0)
+		return outcome_failed(db, DB_CONNECTION_LOST, 0, o);
+	if (db_versioned_update(db, OT_RELATIE, id, version, "verwijderd_op = now(), verwijderd_door = acting_account()",
+				"verwijderd_op IS NULL", 0, NULL, o) != OUTCOME_SAVED)
+		return o->kind;
+	r = db_exec(db, &o->err, &kind, "SELECT organisatie_id FROM relatie WHERE id = $1", 1, p);
+	if (!r)
+		return outcome_failed(db, kind, 0, o);
+	org = PQntuples(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : 0;
+	PQclear(r);
+	int nv = o->version;
+	audited(db, org, "dossier-bewerken", "relatie", id, "verwijderd", "Relatie uit het dossier gehaald", o);
+	o->version = nv;
 	o->id = id;
 	return o->kind;
 }

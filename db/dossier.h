@@ -111,6 +111,11 @@ struct dossier_relatie_invoer {
 enum outcome_kind dossier_relatie_save(struct db *db, long dossier_id, long id, int version,
 				       const struct dossier_relatie_invoer *r, const char *key, struct outcome *o);
 
+/* Takes relatie id (as read at version) out of its dossier: marked with
+ * who and when, never deleted (migration 026); audited.  A versioned write
+ * (SAVED, CONFLICT, GONE, REFUSED …). */
+enum outcome_kind dossier_relatie_remove(struct db *db, long id, int version, struct outcome *o);
+
 /* A school period: new (id 0, with key; an open period that began before
  * it is closed the day before) or changed at version (school stays). */
 struct dossier_school_invoer {

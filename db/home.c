@@ -110,7 +110,8 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	/* Te plannen from its maintained count (024, the delta pattern of 014);
 	 * nieuw toegewezen: the few assignments since the coördinator last
 	 * looked, through the index on toewijzing, that still hold and are
-	 * open (each hulpvraag once). */
+	 * open (each hulpvraag once); the post list (026): few rows, on its
+	 * partial index, and RLS shows none to a role without "post". */
 	r = db_exec(db, e, NULL,
 		    "SELECT (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_plannen WHERE organisatie_id = $1), "
 		    "       (SELECT count(DISTINCT t.hulpvraag_id) FROM toewijzing t "
@@ -118,7 +119,9 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 		    "          JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status "
 		    "         WHERE t.organisatie_id = $1 AND t.coordinator_id = $2 AND NOT s.eindstatus "
 		    "           AND t.op > coalesce((SELECT g.op FROM werkvoorraad_gezien g "
-		    "                                 WHERE g.account_id = $2 AND g.organisatie_id = $1), '-infinity'))",
+		    "                                 WHERE g.account_id = $2 AND g.organisatie_id = $1), '-infinity')), "
+		    "       (SELECT count(*) FROM mail_in WHERE organisatie_id = $1 AND reden IS NOT NULL "
+		    "           AND afgehandeld_op IS NULL)",
 		    2, p);
 	if (!r) {
 		db_rollback(db);
@@ -126,6 +129,7 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	}
 	w->te_plannen = atol(PQgetvalue(r, 0, 0));
 	w->mijn_nieuw = atol(PQgetvalue(r, 0, 1));
+	w->post = atol(PQgetvalue(r, 0, 2));
 	PQclear(r);
 	db_rollback(db); /* read-only */
 	return 0;

@@ -32,6 +32,7 @@ struct home_werk {
 	long te_plannen;     /* the agenda's te-plannen set, every commissie (hulpvraag_telling_plannen) */
 	long mijn_nieuw;     /* open hulpvragen assigned to this coördinator by someone else
 			      * since they last opened Mijn werkvoorraad (home_werkvoorraad_bekeken) */
+	long post;           /* open messages of the post list (balie mail-in; 0 without the right) */
 };
 
 /* cutoff: the latest overdue day of receipt as "YYYY-MM-DD"

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/datum.h"
+#include "core/dossier.h"
 #include "core/flow.h"
 #include "core/mailtpl.h"
 #include "core/naam.h"
@@ -1201,7 +1202,13 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 		return outcome_set(o, OUTCOME_REFUSED, "Kies de school van de leerling");
 	if (n->aanvrager_email && *n->aanvrager_email && validate_email(n->aanvrager_email, e) < 0)
 		return (o->kind = OUTCOME_REFUSED);
-	if (dossier == 0) {
+	const char *niveau = n->niveau && *n->niveau ? n->niveau : "leerling";
+	if (strcmp(niveau, "leerling") && strcmp(niveau, "groep") && strcmp(niveau, "school"))
+		return outcome_set(o, OUTCOME_REFUSED, "Een dossier is van een leerling, een groep of een school");
+	int leerling = !strcmp(niveau, "leerling");
+	if (dossier == 0 && !strcmp(niveau, "groep") && dossier_groepsnaam_check(n->groepsnaam ? n->groepsnaam : "", e) < 0)
+		return (o->kind = OUTCOME_REFUSED);
+	if (dossier == 0 && leerling) {
 		if (!n->roepnaam || statuswissel_reden_leeg(n->roepnaam))
 			return outcome_set(o, OUTCOME_REFUSED, "Vul de roepnaam in");
 		db_copy(roep, sizeof roep, n->roepnaam);
@@ -1214,9 +1221,9 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 	}
 	/* the dossier data asked at intake (issue 14), checked as core says */
 	char hnr[VALIDATE_HUISNUMMER_LEN] = "", pc[VALIDATE_POSTCODE_LEN] = "";
-	int adres = n->straat && !statuswissel_reden_leeg(n->straat);
-	int ouder = n->ouder_naam && !statuswissel_reden_leeg(n->ouder_naam);
-	const char *geslacht = n->geslacht && *n->geslacht ? n->geslacht : NULL;
+	int adres = leerling && n->straat && !statuswissel_reden_leeg(n->straat);
+	int ouder = leerling && n->ouder_naam && !statuswissel_reden_leeg(n->ouder_naam);
+	const char *geslacht = leerling && n->geslacht && *n->geslacht ? n->geslacht : NULL;
 	if (geslacht && strcmp(geslacht, "m") && strcmp(geslacht, "v") && strcmp(geslacht, "x"))
 		return outcome_set(o, OUTCOME_REFUSED, "Geslacht is m, v of x");
 	if (adres && (validate_huisnummer(n->huisnummer, hnr, e) < 0 || validate_postcode(n->postcode, pc, e) < 0))
@@ -1318,19 +1325,40 @@ enum outcome_kind intake_create(struct db *db, const struct hv_nieuw *n, long *i
 			coord = atol(PQgetvalue(r, 0, 0));
 		PQclear(r);
 	}
-	if (dossier == 0) {
-		naam_sortkey(sortkey, sizeof sortkey, &nm);
-		const char *p[8] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key, geslacht };
-		r = q(db, e, &kind,
-		      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
-		      "                     sorteernaam, idempotentie, geslacht) "
-		      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-		      8, p);
+	int dossier_nieuw = dossier == 0;
+	if (dossier_nieuw) {
+		if (!leerling) {
+			/* the group's or school's dossier: one per group name and
+			 * school (names folded), one per school — never a second */
+			const char *p[5] = { so, niveau, ss, strcmp(niveau, "groep") ? NULL : n->groepsnaam, key };
+			r = q(db, e, &kind,
+			      "WITH bestaand AS (SELECT d.id FROM dossier d WHERE d.organisatie_id = $1 AND d.niveau = $2 "
+			      "                     AND d.school_id = $3::bigint "
+			      "                     AND ($2 = 'school' OR lower(btrim(d.groepsnaam)) = lower(btrim($4))) "
+			      "                   ORDER BY d.id LIMIT 1), "
+			      "     nieuw AS (INSERT INTO dossier (organisatie_id, niveau, groepsnaam, school_id, sorteernaam, "
+			      "                                   idempotentie) "
+			      "               SELECT $1, $2, btrim($4), $3::bigint, "
+			      "                      lower(coalesce(btrim($4), (SELECT s.naam FROM school s WHERE s.id = $3::bigint))), $5 "
+			      "                WHERE NOT EXISTS (SELECT 1 FROM bestaand) RETURNING id) "
+			      "SELECT id FROM bestaand UNION ALL SELECT id FROM nieuw",
+			      5, p);
+		} else {
+			naam_sortkey(sortkey, sizeof sortkey, &nm);
+			const char *p[8] = { so, roep, tussen[0] ? tussen : NULL, achter, iso, sortkey, key, geslacht };
+			r = q(db, e, &kind,
+			      "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geboortedatum, "
+			      "                     sorteernaam, idempotentie, geslacht) "
+			      "VALUES ($1, 'leerling', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+			      8, p);
+		}
 		if (!r)
 			goto fail;
 		dossier = atol(PQgetvalue(r, 0, 0));
 		PQclear(r);
 		db_num(sd, sizeof sd, dossier);
+	}
+	if (dossier_nieuw && leerling) {
 		const char *sp[6] = { sd, so, ss, n->aanvrager_naam && *n->aanvrager_naam ? n->aanvrager_naam : NULL,
 				      n->aanvrager_email && *n->aanvrager_email ? n->aanvrager_email : NULL,
 				      n->leerjaar && *n->leerjaar ? n->leerjaar : NULL };

@@ -279,6 +279,14 @@ struct hv_nieuw {
 	const char *straat, *huisnummer, *postcode, *plaats; /* a woonadres from today */
 	const char *ouder_naam, *ouder_email;
 	const char *leerjaar;      /* in the new dossier's schoolgegevens */
+	/* issue 14 §1: the dossier's niveau (NULL or "leerling": as above).
+	 * "groep" (groepsnaam = class and school, core's
+	 * dossier_groepsnaam_check) or "school" (the schoolbudget, 000):
+	 * the dossier of that group or school at school_id is used when it
+	 * exists, else made; roepnaam, achternaam, geboortedatum and the
+	 * leerling questions do not apply */
+	const char *niveau;
+	const char *groepsnaam;
 };
 
 /* Creates the hulpvraag (and the dossier when dossier_id is 0) in one

@@ -20,12 +20,16 @@ int mails_van_hulpvraag(struct db *db, long hulpvraag_id, struct hv_mail **out, 
 
 	/* one statement with the acting account: RLS decides what is seen */
 	PGresult *r = db_exec_as_account(db, e, &kind,
-					 "SELECT to_char(aangemaakt_op, 'DD-MM-YYYY HH24:MI'), aan, onderwerp, "
-					 "       CASE WHEN verzonden_op IS NOT NULL THEN 1 "
-					 "            WHEN opgegeven_op IS NOT NULL THEN 2 ELSE 0 END, "
-					 "       pogingen, coalesce(laatste_fout, '') "
-					 "  FROM outbox WHERE hulpvraag_id = $1 "
-					 " ORDER BY aangemaakt_op DESC, id DESC LIMIT $2",
+					 "SELECT to_char(op, 'DD-MM-YYYY HH24:MI'), aan, onderwerp, toestand, pogingen, fout, tekst "
+					 "  FROM (SELECT aangemaakt_op AS op, id, aan, onderwerp, "
+					 "               CASE WHEN verzonden_op IS NOT NULL THEN 1 "
+					 "                    WHEN opgegeven_op IS NOT NULL THEN 2 ELSE 0 END AS toestand, "
+					 "               pogingen, coalesce(laatste_fout, '') AS fout, '' AS tekst "
+					 "          FROM outbox WHERE hulpvraag_id = $1 "
+					 "        UNION ALL "
+					 "        SELECT ontvangen_op, id, afzender, onderwerp, 3, 0, '', regexp_replace(left(tekst, 390), '\\s+', ' ', 'g') "
+					 "          FROM mail_in WHERE hulpvraag_id = $1 AND reden IS NULL) x "
+					 " ORDER BY op DESC, id DESC LIMIT $2",
 					 2, p);
 	if (!r)
 		return -1;
@@ -42,6 +46,7 @@ int mails_van_hulpvraag(struct db *db, long hulpvraag_id, struct hv_mail **out, 
 		m[i].toestand = (enum mail_toestand)atoi(PQgetvalue(r, i, 3));
 		m[i].pogingen = atoi(PQgetvalue(r, i, 4));
 		snprintf(m[i].fout, sizeof m[i].fout, "%s", PQgetvalue(r, i, 5));
+		snprintf(m[i].tekst, sizeof m[i].tekst, "%s", PQgetvalue(r, i, 6));
 	}
 	PQclear(r);
 	*out = m;
@@ -56,6 +61,8 @@ const char *mail_toestand_naam(enum mail_toestand t)
 		return "verzonden";
 	case MAIL_MISLUKT:
 		return "mislukt";
+	case MAIL_ONTVANGEN:
+		return "ontvangen";
 	case MAIL_WACHT:
 		break;
 	}

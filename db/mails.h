@@ -2,7 +2,9 @@
  * hulpvraag screen shows them (issue 13 §5): when, to whom, the subject and
  * whether it went out, waits or failed — read from the outbox under the
  * acting account's row-level security (the back office of the organisatie
- * sees them; an aanvrager does not).  Never the mail's text.
+ * sees them; an aanvrager does not).  Never the text of a mail balie sent.
+ * Beside them the replies `balie mail-in` filed on it (migration 026): when,
+ * from whom, the subject and the start of the text — the note a reply is.
  */
 #ifndef BALIE_DB_MAILS_H
 #define BALIE_DB_MAILS_H
@@ -16,6 +18,7 @@ enum mail_toestand {
 	MAIL_WACHT,     /* not sent yet (maybe an attempt failed: fout) */
 	MAIL_VERZONDEN, /* handed to sendmail */
 	MAIL_MISLUKT,   /* given up after the last attempt */
+	MAIL_ONTVANGEN, /* a reply filed by balie mail-in: aan is the sender, tekst its text */
 };
 
 struct hv_mail {
@@ -25,6 +28,7 @@ struct hv_mail {
 	enum mail_toestand toestand;
 	int pogingen;
 	char fout[256];      /* the last failure, "" when none */
+	char tekst[400];     /* MAIL_ONTVANGEN: the start of the text (the note); else "" */
 };
 
 /* The newest MAILS_MAX mails of hulpvraag_id, newest first.  *out is

@@ -279,3 +279,19 @@ int outbox_drain(struct db *db, struct err *e)
 	}
 	return n;
 }
+
+int outbox_antwoord_token(struct db *db, long id, char token[33], struct err *e)
+{
+	char sid[24];
+	const char *p[1] = { sid };
+	PGresult *r;
+
+	token[0] = '\0';
+	snprintf(sid, sizeof sid, "%ld", id);
+	r = db_exec(db, e, NULL, "SELECT coalesce(balie.antwoord_token_maak($1), '')", 1, p);
+	if (!r)
+		return -1;
+	snprintf(token, 33, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}

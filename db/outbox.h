@@ -48,6 +48,11 @@ void outbox_mail_release(struct outbox_mail *m);
 int outbox_claim(struct db *db, const char *token, int lease_seconds, int max_pogingen, struct outbox_mail *m,
 		 struct err *e);
 
+/* A fresh reply token for mail id when it is about a hulpvraag
+ * (antwoord_token_maak, migration 026: stored hashed, valid 90 days) into
+ * token (33 bytes); "" when it is about none.  0 / -1 with e. */
+int outbox_antwoord_token(struct db *db, long id, char token[33], struct err *e);
+
 /* Marks mail id sent.  Returns 0 when this worker still held the claim, 1
  * when its claim had been taken over (lease expired: the mail may go out
  * twice; the row is marked sent all the same), -1 with e. */

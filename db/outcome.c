@@ -115,6 +115,11 @@ static const struct {
 	[OT_SCHOOLGEGEVENS] = { "schoolgegevens", DOSSIER_WHY("schoolgegevens", "d", "'versie ' || d.version"),
 				"deze schoolgegevens" },
 #undef DOSSIER_WHY
+	[OT_MAIL_IN] = { "mail_in",
+			 "SELECT coalesce(a.naam, ''), " DB_MOMENT("m.afgehandeld_op") ", "
+			 "       CASE WHEN m.afgehandeld_op IS NULL THEN 'open' ELSE 'afgehandeld' END, m.version "
+			 "  FROM mail_in m LEFT JOIN account a ON a.id = m.afgehandeld_door WHERE m.id = $1",
+			 "dit bericht" },
 };
 
 /* Zero rows matched id at version: CONFLICT with who/when/what now, or

@@ -100,7 +100,8 @@ enum outcome_kind outcome_commit(struct db *db, const char *wat, struct outcome 
 
 /* The tables of versioned writes. */
 enum outcome_table { OT_HULPVRAAG, OT_NOTITIE, OT_FORMULIER, OT_BIJLAGE, OT_TLV, OT_AANPAK, OT_VERGADERING,
-		     OT_DOSSIER, OT_ADRES, OT_RELATIE, OT_SCHOOLGEGEVENS };
+		     OT_DOSSIER, OT_ADRES, OT_RELATIE, OT_SCHOOLGEGEVENS,
+		     OT_MAIL_IN };
 
 /* Inside the caller's transaction: UPDATE <table> SET <set>, version =
  * version + 1 WHERE id = $1 AND version = $2 [AND <where>] RETURNING

@@ -58,3 +58,21 @@ int db_organisatie_id(struct db *db, const char *code, char *buf, size_t len, st
 	PQclear(r);
 	return ok ? 0 : err_set(e, "organisatie %s bestaat niet", code);
 }
+
+char *db_bytea_hex(const void *data, size_t len)
+{
+	static const char hx[] = "0123456789abcdef";
+	const unsigned char *d = data;
+	char *s = malloc(2 * len + 3);
+
+	if (!s)
+		return NULL;
+	s[0] = '\\';
+	s[1] = 'x';
+	for (size_t i = 0; i < len; i++) {
+		s[2 + 2 * i] = hx[d[i] >> 4];
+		s[3 + 2 * i] = hx[d[i] & 15];
+	}
+	s[2 + 2 * len] = '\0';
+	return s;
+}

@@ -27,6 +27,10 @@ void db_copy(char *dst, size_t len, const char *src);
 /* A column of row into a char array. */
 #define DB_COPY(dst, r, row, col) db_copy((dst), sizeof(dst), PQgetvalue((r), (row), (col)))
 
+/* "\x" + hex of data: bytea in text form for a parameter.  malloc'd
+ * (free()), NULL when out of memory. */
+char *db_bytea_hex(const void *data, size_t len);
+
 /* A result's columns are exactly names[0..n-1], in this order: 0, or -1
  * with e naming the first that differs (a function or view changed without
  * the code that reads it by a named index, see status_read). */

@@ -582,6 +582,40 @@ const struct action action_table[] = {
 	  CTX_HULPVRAAG, 0 },
 	{ ACT_Q_HIT_PREV, "vorige-treffer", "Vorige", "Naar de vorige treffer op het tabblad",
 	  CTX_HULPVRAAG, 0 },
+	{ ACT_HV_INTAKE_GROEP, "nieuwe-hulpvraag-groep", "Groep/school",
+	  "Voert een nieuwe hulpvraag in voor een groep (klas en school) of een school (schoolbudget)",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_INTAKE) },
+	{ ACT_DS_RELATIE_WEG, "relatie-verwijderen", "Relatie weg",
+	  "Haalt de gekozen ouder, verzorger of voogd uit het dossier (na een vraag; de geschiedenis blijft bewaard)",
+	  CTX_DOSSIER, 0, ACTION_RECHT(RECHT_DOSSIER_BEWERKEN) },
+	/* --- the post list (pane_post.c): CTX_POST rows --- */
+	{ ACT_PO_LIJST, "post", "Post",
+	  "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen, met de reden",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_POST) },
+	{ ACT_CLOSE, "terug", "Terug", "Terug naar het vorige scherm",
+	  CTX_POST, ACTION_BAR },
+	{ ACT_PO_LEZEN, "bericht-lezen", "Lezen",
+	  "Toont het gekozen bericht (van, reden, tekst); daarna kun je het afgehandeld noemen",
+	  CTX_POST, ACTION_BAR, ACTION_RECHT(RECHT_POST) },
+	{ ACT_PO_AFHANDELEN, "afhandelen", "Afhandelen",
+	  "Noemt het gekozen bericht afgehandeld: het blijft bewaard en verdwijnt uit de post",
+	  CTX_POST, ACTION_BAR, ACTION_RECHT(RECHT_POST) },
+	{ ACT_PO_HULPVRAAG, "hulpvraag-van-bericht", "Hulpvraag",
+	  "Opent de hulpvraag die de antwoordcode van het bericht noemt (als die er is)",
+	  CTX_POST, ACTION_BAR },
+	{ ACT_PO_TOEVOEGEN, "bericht-toevoegen", "Toevoegen",
+	  "Voegt het bericht alsnog toe aan een hulpvraag (nummer): tekst als bericht, bijlagen als bijlagen",
+	  CTX_POST, ACTION_BAR, ACTION_RECHT(RECHT_BIJLAGE_TOEVOEGEN) },
+	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de post opnieuw op",
+	  CTX_POST, 0 },
+	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
+	  CTX_POST, 0 },
+	{ ACT_DOWN, "omlaag", "Omlaag", "Eén regel omlaag",
+	  CTX_POST, 0 },
+	{ ACT_PAGE_UP, "pagina-omhoog", "Pagina omhoog", "Eén scherm omhoog",
+	  CTX_POST, 0 },
+	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
+	  CTX_POST, 0 },
 };
 
 #pragma GCC diagnostic pop
@@ -614,6 +648,7 @@ static const struct {
 	[CTX_DOSSIER] = { "Dossier", 0, "dossier" },
 	[CTX_LOOPTIJD] = { "Looptijd", 0, "looptijd" },
 	[CTX_KENGETALLEN] = { "Kengetallen", 0, "kengetallen" },
+	[CTX_POST] = { "Post", 0, "post" },
 };
 
 const char *action_ctx_name(enum action_ctx ctx)

@@ -54,6 +54,7 @@ enum action_ctx {
 	CTX_DOSSIER, /* one dossier kept up (pane_dossier.c) */
 	CTX_LOOPTIJD, /* "Verloopt binnenkort" and "Te evalueren" (pane_looptijd.c) */
 	CTX_KENGETALLEN, /* the kengetallen of a school year (pane_kengetal.c) */
+	CTX_POST,    /* the post list of balie mail-in (pane_post.c) */
 	CTX_COUNT
 };
 
@@ -176,6 +177,13 @@ enum action_id {
 	ACT_KG_VORIG_JAAR,       /* kengetallen: the school year before */
 	ACT_KG_VOLGEND_JAAR,     /* kengetallen: the school year after */
 	ACT_KG_EXPORT,           /* kengetallen: the year as CSV or XLSX file on the server */
+	ACT_PO_LIJST,            /* home: open the post list (pane_post.c) */
+	ACT_PO_LEZEN,            /* post: read the message (audited), then maybe afgehandeld */
+	ACT_PO_AFHANDELEN,       /* post: mark the message afgehandeld */
+	ACT_PO_HULPVRAAG,        /* post: open the hulpvraag the message's token named */
+	ACT_HV_INTAKE_GROEP,     /* home: new hulpvraag for a group or a school */
+	ACT_PO_TOEVOEGEN,        /* post: file the message on a hulpvraag after all */
+	ACT_DS_RELATIE_WEG,      /* dossier: take the ouder/verzorger/voogd under the cursor out */
 	ACT_COUNT_ /* keep last */
 };
 

@@ -19,6 +19,7 @@
 #include "tui/pane_verwerken.h"
 #include "tui/pane_looptijd.h"
 #include "tui/pane_kengetal.h"
+#include "tui/pane_post.h"
 #include "tui/pane_login.h"
 
 int64_t app_now_ms(void)
@@ -618,6 +619,12 @@ int app_global_action(struct app *a, enum action_id id)
 		return R_PAINT | R_BARS;
 	case ACT_KG_OPEN: /* from the home screen, as "te-verwerken" */
 		app_push(a, pane_kengetal_new(a));
+		return R_PAINT | R_BARS;
+	case ACT_HV_INTAKE_GROEP: /* the home screen's intake for a group or school */
+		app_push(a, pane_intake_new_groep(a, "groep"));
+		return R_PAINT | R_BARS;
+	case ACT_PO_LIJST: /* the same for the post list */
+		app_push(a, pane_post_new(a));
 		return R_PAINT | R_BARS;
 	default:
 		return R_NONE;

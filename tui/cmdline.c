@@ -10,6 +10,7 @@
 #include "tui/pane_controle.h"
 #include "tui/pane_hulpvraag.h"
 #include "tui/pane_looptijd.h"
+#include "tui/pane_post.h"
 #include "tui/pane_queue.h"
 
 /* A pane opened by a verb goes on the stack like one opened by its key; a
@@ -53,11 +54,17 @@ static int v_controle(struct app *a, const char *arg)
 	return push(a, pane_controle_new(a), R_PAINT | R_BARS);
 }
 
+/* :nieuw — a leerling; :nieuw groep, :nieuw school — a group or school */
 static int v_nieuw(struct app *a, const char *arg)
 {
-	(void)arg;
 	if (!allowed(a, ACT_HV_INTAKE))
 		return R_BARS;
+	if (!strcmp(arg, "groep") || !strcmp(arg, "school"))
+		return push(a, pane_intake_new_groep(a, arg), R_PAINT | R_BARS);
+	if (*arg) {
+		app_message(a, 1, "Na :nieuw komt niets, groep of school");
+		return R_BARS;
+	}
 	return push(a, pane_intake_new(a), R_PAINT | R_BARS);
 }
 
@@ -117,6 +124,14 @@ static int v_evalueren(struct app *a, const char *arg)
 	return push(a, pane_looptijd_new(a, LT_EVALUEREN), R_PAINT | R_BARS | R_WORK);
 }
 
+static int v_post(struct app *a, const char *arg)
+{
+	(void)arg;
+	if (!allowed(a, ACT_PO_LIJST))
+		return R_BARS;
+	return push(a, pane_post_new(a), R_PAINT | R_BARS);
+}
+
 static int v_help(struct app *a, const char *arg)
 {
 	(void)arg;
@@ -140,8 +155,9 @@ const struct cmdline_verb cmdline_verbs[] = {
 	{ "te-controleren", "t", "", "Opent de hulpvragen die op compleetheid gecontroleerd moeten worden",
 	  v_controle },
 	{ "filter", "f", "TEKST", "Filtert de werkvoorraad (opent die zo nodig), zoals \\ of F4", v_filter },
-	{ "nieuw", "n", "", "Voert een nieuwe hulpvraag in", v_nieuw },
+	{ "nieuw", "n", "[groep|school]", "Voert een nieuwe hulpvraag in (voor een leerling, groep of school)", v_nieuw },
 	{ "dossier", "d", "NUMMER", "Opent het dossier van de leerling van hulpvraag NUMMER", v_dossier },
+	{ "post", "p", "", "Opent de post: mail die balie niet zelf bij een hulpvraag kon voegen", v_post },
 	{ "help", "h", "", "Toont de toetsen van dit scherm", v_help },
 	{ "vergrendelen", NULL, "", "Scherm op slot", v_vergrendelen },
 	{ "afsluiten", "q", "", "Sluit balie af", v_afsluiten },

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/bestand.h"
 #include "core/bijlage.h"
 #include "tui/app.h"
 #include "tui/zoek.h"
@@ -101,8 +103,15 @@ static void read_dir(struct bspane *v, const char *select)
 			continue;
 		if (!strcmp(de->d_name, "..") && !strcmp(v->dir, "/"))
 			continue;
+		/* over SSH the exchange folder is the top: no way up from it */
+		if (!strcmp(de->d_name, "..") && *bijlagen_uitwisselmap() && !strcmp(v->dir, bijlagen_uitwisselmap()))
+			continue;
 		snprintf(path, sizeof path, "%s/%s", v->dir, de->d_name);
 		if (stat(path, &st) < 0 || !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+			continue;
+		/* a symlink that leads out of the exchange folder is not shown */
+		char real[PATH_MAX];
+		if (strcmp(de->d_name, "..") && !bijlagen_binnen(path, real, sizeof real))
 			continue;
 		if (n == cap) {
 			struct entry *ne = realloc(e, (size_t)cap * 2 * sizeof *ne);
@@ -180,6 +189,8 @@ static void go_up(struct bspane *v)
 
 	if (!slash || !strcmp(v->dir, "/"))
 		return;
+	if (*bijlagen_uitwisselmap() && !strcmp(v->dir, bijlagen_uitwisselmap()))
+		return; /* the exchange folder is the top */
 	snprintf(from, sizeof from, "%s", slash + 1);
 	if (slash == v->dir)
 		v->dir[1] = '\0';
@@ -216,6 +227,18 @@ static int bs_choose(struct pane *p, struct app *a, enum action_id id)
 		return R_PAINT;
 	}
 	snprintf(path, sizeof path, "%s%s%s", v->dir, strcmp(v->dir, "/") ? "/" : "", en->name);
+	{
+		/* checked again now (the folder may have changed since it was
+		 * read), and from here on the resolved path: what is read is
+		 * what was checked */
+		char real[PATH_MAX];
+		if (!bijlagen_binnen(path, real, sizeof real)) {
+			app_message(a, 1, "%s ligt buiten je uitwisselmap: niet te kiezen", en->name);
+			return R_BARS;
+		}
+		if (*bijlagen_uitwisselmap())
+			snprintf(path, sizeof path, "%s", real);
+	}
 	if (en->dir) {
 		if (strlen(path) >= sizeof v->dir) {
 			app_message(a, 1, "Pad te lang");
@@ -304,7 +327,7 @@ struct pane *pane_bestand_new(struct app *a, struct pane *owner,
 	zoek_init(&v->zoek);
 	v->owner = owner;
 	v->chosen = chosen;
-	snprintf(v->dir, sizeof v->dir, "%s", bijlagen_home());
+	snprintf(v->dir, sizeof v->dir, "%s", *bijlagen_uitwisselmap() ? bijlagen_uitwisselmap() : bijlagen_home());
 	/* no trailing slash (except "/" itself) */
 	for (size_t l = strlen(v->dir); l > 1 && v->dir[l - 1] == '/'; l--)
 		v->dir[l - 1] = '\0';

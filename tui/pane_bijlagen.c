@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/bestand.h"
 #include "core/bijlage.h"
 #include "db/bijlage.h"
 #include "db/hulpvraag.h"
@@ -153,6 +155,44 @@ const char *bijlagen_home(void)
 	return pw ? pw->pw_dir : "/";
 }
 
+const char *bijlagen_uitwisselmap(void)
+{
+	static char root[PATH_MAX];
+	static int done;
+	const char *u = getenv("BALIE_UITWISSELMAP");
+
+	if (!done) {
+		done = 1;
+		if (!u || !*u || !realpath(u, root))
+			root[0] = '\0';
+	}
+	return root;
+}
+
+int bijlagen_binnen(const char *path, char *real, size_t len)
+{
+	const char *root = bijlagen_uitwisselmap();
+	char buf[PATH_MAX], dir[PATH_MAX];
+
+	if (!*root) { /* no exchange folder: the person's own server account */
+		snprintf(real, len, "%s", path);
+		return 1;
+	}
+	if (realpath(path, buf)) {
+		snprintf(real, len, "%s", buf);
+	} else {
+		/* not there yet (an export): its map resolved, then its name */
+		const char *slash = strrchr(path, '/');
+		if (errno != ENOENT || !slash || !slash[1] || !strcmp(slash + 1, "..") || !strcmp(slash + 1, "."))
+			return 0;
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+		if (!realpath(dir, buf))
+			return 0;
+		snprintf(real, len, "%s%s%s", buf, strcmp(buf, "/") ? "/" : "", slash + 1);
+	}
+	return bestand_binnen(root, real);
+}
+
 /* The picker chose a file: now the category. */
 static void chosen(struct pane *owner, struct app *a, const char *path)
 {
@@ -167,6 +207,10 @@ static void chosen(struct pane *owner, struct app *a, const char *path)
 		snprintf(items[n].label, sizeof items[n].label, "%s", bijlage_categorieen[n]);
 	snprintf(prompt, sizeof prompt, "Categorie van %s:", bijlage_basename(path));
 	dialog_open_pick(&v->base.dlg, DT_CATEGORIE, "Bijlage toevoegen", prompt, items, n);
+	/* the name suggests one ("OPP ondertekend.pdf" → OPP): chosen already */
+	for (int i = 0; i < v->base.dlg.nshown; i++)
+		if (!strcmp(v->base.dlg.items[v->base.dlg.shown[i]].label, bijlage_categorie_voorstel(bijlage_basename(path))))
+			v->base.dlg.sel = i;
 	app_message_clear(a);
 }
 
@@ -225,6 +269,17 @@ static int bl_dialog_ok(struct pane *p, struct app *a)
 		}
 		expand(v->path, sizeof v->path, text);
 		free(text);
+		{
+			/* over SSH an export stays in the exchange folder, where
+			 * sftp can fetch it: no "..", no symlink out */
+			char real[sizeof v->path];
+			if (!bijlagen_binnen(v->path, real, sizeof real)) {
+				dialog_note(&v->base.dlg, "Alleen in je uitwisselmap %s (daar haal je het op met sftp); "
+							  "kies een naam daarin.", bijlagen_uitwisselmap());
+				return R_PAINT;
+			}
+			snprintf(v->path, sizeof v->path, "%s", real);
+		}
 		if (lstat(v->path, &st) == 0) {
 			dialog_note(&v->base.dlg, "%s bestaat al; balie overschrijft nooit een bestand. Kies een andere naam.",
 				    v->path);

@@ -43,5 +43,15 @@ const char *bijlagen_home(void);
 /* Writes data[0..len) to a new file path (mode 0600), never over an
  * existing file nor through a symlink.  0 / -1 with e (Dutch). */
 int bijlagen_schrijf(const char *path, const unsigned char *data, size_t len, struct err *e);
+/* The exchange folder as a canonical path (realpath of the folder balie
+ * ssh-toegang gave, BALIE_UITWISSELMAP), "" when balie runs without one. */
+const char *bijlagen_uitwisselmap(void);
+
+/* Where path really is (symlinks followed; for a path that does not exist
+ * yet: its map, resolved, and its name) into real; 1 when that is inside
+ * the exchange folder or there is none, 0 when it is outside or cannot be
+ * resolved.  Over SSH nothing leaves the folder: not a symlink out, not
+ * "..", not a typed /etc/passwd. */
+int bijlagen_binnen(const char *path, char *real, size_t len);
 
 #endif

@@ -76,21 +76,25 @@ static struct regel *regels(const struct dossier *d, int *n)
 	ADD(RG_KOP, 0, RG_VELD);
 	for (int i = 0; i < nv; i++)
 		ADD(RG_VELD, v[i], 0);
-	ADD(RG_KOP, 0, RG_ADRES);
-	for (int i = 0; i < d->nadressen; i++)
-		ADD(RG_ADRES, i, 0);
-	if (!d->nadressen)
-		ADD(RG_LEEG, 0, RG_ADRES);
-	ADD(RG_KOP, 0, RG_RELATIE);
-	for (int i = 0; i < d->nrelaties; i++)
-		ADD(RG_RELATIE, i, 0);
-	if (!d->nrelaties)
-		ADD(RG_LEEG, 0, RG_RELATIE);
-	ADD(RG_KOP, 0, RG_SCHOOL);
-	for (int i = 0; i < d->nscholen; i++)
-		ADD(RG_SCHOOL, i, 0);
-	if (!d->nscholen)
-		ADD(RG_LEEG, 0, RG_SCHOOL);
+	/* a group or a school has its school in the heading and no address,
+	 * parents or school history of its own (001 §3, 000 schoolbudget) */
+	if (!strcmp(d->niveau, "leerling")) {
+		ADD(RG_KOP, 0, RG_ADRES);
+		for (int i = 0; i < d->nadressen; i++)
+			ADD(RG_ADRES, i, 0);
+		if (!d->nadressen)
+			ADD(RG_LEEG, 0, RG_ADRES);
+		ADD(RG_KOP, 0, RG_RELATIE);
+		for (int i = 0; i < d->nrelaties; i++)
+			ADD(RG_RELATIE, i, 0);
+		if (!d->nrelaties)
+			ADD(RG_LEEG, 0, RG_RELATIE);
+		ADD(RG_KOP, 0, RG_SCHOOL);
+		for (int i = 0; i < d->nscholen; i++)
+			ADD(RG_SCHOOL, i, 0);
+		if (!d->nscholen)
+			ADD(RG_LEEG, 0, RG_SCHOOL);
+	}
 	ADD(RG_KOP, 0, RG_HV);
 	for (int i = 0; i < d->nhulpvragen; i++)
 		ADD(RG_HV, i, 0);
@@ -221,7 +225,7 @@ int dossier_view_draw(WINDOW *w, const struct screen *s, const struct dossier *d
 
 enum wiz { W_NONE, W_ADRES, W_RELATIE, W_SCHOOL };
 
-enum tag { DT_VELD = 1, DT_GESLACHT, DT_WIZ };
+enum tag { DT_VELD = 1, DT_GESLACHT, DT_WIZ, DT_RELATIE_WEG };
 
 #define WIZ_MAX 8
 
@@ -567,19 +571,73 @@ static int school_open(struct dospane *v, struct app *a, const struct dossier_sc
 	return open_stap(v, a);
 }
 
+/* Addresses, parents and school history are a leerling's: 1 when the
+ * dossier is one, else says so. */
+static int van_leerling(struct dospane *v, struct app *a)
+{
+	if (!strcmp(v->d->niveau, "leerling"))
+		return 1;
+	app_message(a, 1, "Een dossier van een %s heeft geen adressen, ouders of schoolgegevens; de school staat "
+		    "bovenaan", v->d->niveau);
+	return 0;
+}
+
 static int ds_adres(struct pane *p, struct app *a, enum action_id id)
 {
-	return adres_nieuw(D(p), a, NULL);
+	return van_leerling(D(p), a) ? adres_nieuw(D(p), a, NULL) : R_BARS;
 }
 
 static int ds_relatie(struct pane *p, struct app *a, enum action_id id)
 {
-	return relatie_open(D(p), a, NULL);
+	return van_leerling(D(p), a) ? relatie_open(D(p), a, NULL) : R_BARS;
 }
 
 static int ds_school(struct pane *p, struct app *a, enum action_id id)
 {
-	return school_open(D(p), a, NULL);
+	return van_leerling(D(p), a) ? school_open(D(p), a, NULL) : R_BARS;
+}
+
+static int reload(struct dospane *v, struct app *a);
+
+/* D on an ouder, verzorger or voogd: out of the dossier, after a question
+ * that defaults to Annuleren and names who. */
+static int ds_relatie_weg(struct pane *p, struct app *a, enum action_id id)
+{
+	struct dospane *v = D(p);
+	int n = 0;
+	struct regel *r = regels(v->d, &n), x;
+	char prompt[400];
+
+	if (!r || v->sel >= n) {
+		free(r);
+		return R_NONE;
+	}
+	x = r[v->sel];
+	free(r);
+	if (x.soort != RG_RELATIE) {
+		app_message(a, 1, "Zet de cursor op een ouder, verzorger of voogd om die uit het dossier te halen");
+		return R_BARS;
+	}
+	if (!may(v, a))
+		return R_BARS;
+	const struct dossier_relatie *re = &v->d->relaties[x.idx];
+	v->edit_id = re->id;
+	v->edit_version = re->version;
+	snprintf(prompt, sizeof prompt, "%s %s uit het dossier halen?  Het blijft in de geschiedenis (auditlog) "
+		 "bewaard wie er stond en wie het weghaalde.", re->soort, re->naam);
+	dialog_open_confirm(&p->dlg, DT_RELATIE_WEG, "Relatie verwijderen", prompt, "1 relatie verwijderen");
+	return R_PAINT | R_BARS;
+}
+
+static int job_relatie_weg(struct pane *p, struct app *a)
+{
+	struct dospane *v = D(p);
+	struct outcome o;
+
+	dossier_relatie_remove(a->db, v->edit_id, v->edit_version, &o);
+	reload(v, a);
+	outcome_show(a, &o, "het verwijderen");
+	return R_PAINT | R_BARS;
 }
 
 /* Enter: change the line under the cursor (or open its hulpvraag). */
@@ -760,6 +818,9 @@ static int ds_dialog_ok(struct pane *p, struct app *a)
 	char norm[300];
 
 	switch (p->dlg.tag) {
+	case DT_RELATIE_WEG:
+		dialog_close(&p->dlg);
+		return app_start(a, p, job_relatie_weg, "Bezig met verwijderen…");
 	case DT_GESLACHT:
 		return app_start(a, p, job_veld, "Bezig met bewaren…");
 	case DT_VELD: {
@@ -834,6 +895,7 @@ static const struct pane_action ds_actions[] = {
 	{ ACT_DS_ADRES, ds_adres, PA_READY },
 	{ ACT_DS_RELATIE, ds_relatie, PA_READY },
 	{ ACT_DS_SCHOOL, ds_school, PA_READY },
+	{ ACT_DS_RELATIE_WEG, ds_relatie_weg, PA_READY },
 };
 
 /* Back from a hulpvraag opened here: its dossier may have changed. */

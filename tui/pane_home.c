@@ -61,6 +61,9 @@ static const struct werk_rij werk_rijen[] = {
 	 * its meetings; p there shows the set of the chosen one) */
 	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN), ACT_AG_AGENDA,
 	  "Te plannen (agenda)", offsetof(struct home_werk, te_plannen) },
+	/* mail balie mail-in could not file by itself (issue 14 §4) */
+	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT), ACT_PO_LIJST, "Post (mail niet vanzelf toegevoegd)",
+	  offsetof(struct home_werk, post) },
 };
 
 #define TABLE_COLS 52

@@ -372,13 +372,17 @@ static int draw_mails(struct hvpane *v, struct app *a, WINDOW *p, int width)
 	for (int i = 0; i < v->nmails; i++) {
 		const struct hv_mail *m = &v->mails[i];
 
-		if (m->toestand == MAIL_WACHT && m->fout[0])
+		if (m->toestand == MAIL_ONTVANGEN)
+			snprintf(buf, sizeof buf, "%s  ontvangen van %s (balie mail-in)", m->op, m->aan);
+		else if (m->toestand == MAIL_WACHT && m->fout[0])
 			snprintf(buf, sizeof buf, "%s  wacht (poging %d mislukt: %s)  aan %s", m->op, m->pogingen, m->fout,
 				 m->aan);
 		else
 			snprintf(buf, sizeof buf, "%s  %s  aan %s", m->op, mail_toestand_naam(m->toestand), m->aan);
 		screen_put(p, y++, 3, width - 4, buf, s->attr[m->toestand == MAIL_MISLUKT ? ST_ERROR : ST_NORMAL]);
 		screen_put(p, y++, 5, width - 6, m->onderwerp, s->attr[ST_DIM]);
+		if (m->tekst[0]) /* the reply's text: the note, its first line */
+			screen_put(p, y++, 5, width - 6, m->tekst, s->attr[ST_NORMAL]);
 	}
 	return y + 1;
 }
@@ -411,6 +415,8 @@ static int draw_hist(struct hvpane *v, struct app *a, WINDOW *p, int width)
 static long rows_hist(const struct hvpane *v, int width)
 {
 	long rows = v->nmails ? 2 + 2L * v->nmails : 0;
+	for (int i = 0; i < v->nmails; i++)
+		rows += v->mails[i].tekst[0] != '\0'; /* a reply's note line */
 
 	for (int i = 0; i < v->h->nhistorie; i++)
 		rows += 3 + text_rows(v->h->historie[i].van, width / 2) + text_rows(v->h->historie[i].naar, width / 2) +

@@ -35,5 +35,9 @@ struct pane *pane_hulpvraag_open_dossier_n(struct app *a, long nummer);
  * the dossier, pick title, school, coördinator (tui/pane_intake.c).  NULL
  * when out of memory. */
 struct pane *pane_intake_new(struct app *a);
+/* The same intake for a hulpvraag about a group ("8D Kameleon") or a
+ * school (schoolbudget): niveau "groep" or "school" is the default of its
+ * first question; the group's or school's dossier is found or made. */
+struct pane *pane_intake_new_groep(struct app *a, const char *niveau);
 
 #endif

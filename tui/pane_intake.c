@@ -31,6 +31,11 @@
 #include "tui/outcome.h"
 
 enum step {
+	/* issue 14 §1: a hulpvraag about a group or a school (N on the home
+	 * screen, :nieuw groep|school) asks the niveau and the group name
+	 * first, and none of the leerling's questions */
+	S_NIVEAU,
+	S_GROEPSNAAM,
 	S_ACHTERNAAM,
 	S_GEBDATUM,
 	S_DOSSIER,
@@ -60,6 +65,9 @@ enum step {
 struct intake {
 	struct pane base;
 	enum step step;
+	int niveau_keuze;       /* opened for a group or school: S_NIVEAU is the first question */
+	char niveau[12];        /* "leerling", "groep", "school" */
+	char groepsnaam[128];
 	char achternaam[256], gebdatum[16], roepnaam[256];
 	long dossier_id;
 	char dossier[256];
@@ -103,6 +111,13 @@ static struct intake *I(struct pane *p)
 
 /* ---- drawing ---------------------------------------------------------- */
 
+/* A leerling's dossier (not a group's or a school's). */
+static int leerling(const struct intake *in)
+{
+	return !strcmp(in->niveau, "leerling");
+}
+
+
 static void row(WINDOW *w, const struct screen *s, int *y, const char *label, const char *value)
 {
 	screen_put(w, *y, 2, 18, label, s->attr[ST_DIM]);
@@ -135,8 +150,13 @@ static void in_draw(struct pane *p, struct app *a, WINDOW *w)
 	y++;
 	snprintf(buf, sizeof buf, "%s%s%s", in->dossier, in->dossier_id ? "" : in->achternaam[0] ? " (nieuw)" : "",
 		 "");
-	row(w, s, &y, "Leerling", in->dossier_id || in->step > S_DOSSIER ? buf : in->achternaam);
-	row(w, s, &y, "Geboortedatum", in->gebdatum);
+	if (!leerling(in))
+		row(w, s, &y, !strcmp(in->niveau, "groep") ? "Groep" : "Schooldossier",
+		    !strcmp(in->niveau, "groep") ? in->groepsnaam : in->school);
+	else {
+		row(w, s, &y, "Leerling", in->dossier_id || in->step > S_DOSSIER ? buf : in->achternaam);
+		row(w, s, &y, "Geboortedatum", in->gebdatum);
+	}
 	row(w, s, &y, "Titel", in->titel);
 	row(w, s, &y, "Aanvraagtype", in->aanvraagtype);
 	if (in->toelichting && *in->toelichting && in->step > S_TITEL)
@@ -225,7 +245,15 @@ static const struct vraag *vraag_van(enum step s)
 /* Is step s asked in this intake? */
 static int asked(const struct intake *in, enum step s)
 {
+	if (s >= S_ACHTERNAAM && s <= S_ROEPNAAM && !leerling(in))
+		return 0;
+	if (s >= S_GESLACHT && s <= S_LEERJAAR && !leerling(in))
+		return 0;
 	switch (s) {
+	case S_NIVEAU:
+		return in->niveau_keuze;
+	case S_GROEPSNAAM:
+		return !strcmp(in->niveau, "groep");
 	case S_ROEPNAAM:
 		return !in->dossier_id;
 	case S_COORD:
@@ -271,6 +299,23 @@ static int open_step(struct intake *in, struct app *a)
 	char prompt[2000], ex[500];
 
 	switch (in->step) {
+	case S_NIVEAU: {
+		struct dialog_item it[2];
+		memset(it, 0, sizeof it);
+		snprintf(it[0].label, sizeof it[0].label, "Groep (een klas op een school, groepsarrangement)");
+		snprintf(it[1].label, sizeof it[1].label, "School (schoolbudget)");
+		it[0].id = 1;
+		it[1].id = 2;
+		dialog_open_pick(&in->base.dlg, S_NIVEAU, "Nieuwe hulpvraag — groep of school",
+				 "Over wie gaat de hulpvraag?  (Voor een leerling: n op het overzicht.)", it, 2);
+		in->base.dlg.sel = !strcmp(in->niveau, "school");
+		return R_PAINT | R_BARS;
+	}
+	case S_GROEPSNAAM:
+		dialog_open_line(&in->base.dlg, S_GROEPSNAAM, "Nieuwe hulpvraag — groep",
+				 "Naam van de groep: klas en school, zoals \"8D Kameleon\" (niet \"groep 8\"; 001 §3):",
+				 in->groepsnaam, 0);
+		return R_PAINT | R_BARS;
 	case S_ACHTERNAAM:
 		dialog_open_line(&in->base.dlg, S_ACHTERNAAM, "Nieuwe hulpvraag — leerling",
 				 "Achternaam van de leerling, met tussenvoegsel (\"van der Berg\"); er wordt eerst gezocht "
@@ -347,8 +392,12 @@ static int open_step(struct intake *in, struct app *a)
 		snprintf(prompt, sizeof prompt,
 			 "Hulpvraag \"%.80s\" (%.60s) aanmaken voor %.60s (%s, %s), %.60s.  Coördinator: %.60s.  "
 			 "Aanvrager: %.60s%s%.60s%s.  %s%s%sOmschrijving: %.120s%s",
-			 in->titel, in->aanvraagtype, in->dossier_id ? in->dossier : in->achternaam,
-			 in->dossier_id ? "bestaand dossier" : "nieuw dossier", in->gebdatum, in->school,
+			 in->titel, in->aanvraagtype,
+			 !leerling(in) ? (!strcmp(in->niveau, "groep") ? in->groepsnaam : "het schooldossier")
+			 : in->dossier_id ? in->dossier : in->achternaam,
+			 !leerling(in) ? (!strcmp(in->niveau, "groep") ? "groep" : "school")
+			 : in->dossier_id ? "bestaand dossier" : "nieuw dossier",
+			 !leerling(in) ? "bestaand of nieuw dossier" : in->gebdatum, in->school,
 			 in->by_kring ? "volgens scholenkring" : in->coord[0] ? in->coord : "geen",
 			 in->aanvrager[0] ? in->aanvrager : "onbekend", in->email[0] ? " <" : "", in->email,
 			 in->email[0] ? ">" : "", in->vragen ? "Dossier: " : "", in->vragen ? extras(in, ex, sizeof ex) : "",
@@ -364,15 +413,21 @@ static int open_step(struct intake *in, struct app *a)
 	return R_PAINT | R_BARS;
 }
 
+/* The first question: the niveau for a group or school, else the surname. */
+static enum step first_step(const struct intake *in)
+{
+	return in->niveau_keuze ? S_NIVEAU : S_ACHTERNAAM;
+}
+
 static enum step prev_step(const struct intake *in)
 {
-	enum step s = in->step;
+	enum step s = in->step, first = first_step(in);
 
-	if (s == S_ACHTERNAAM || s == S_DONE)
-		return S_ACHTERNAAM;
+	if (s == first || s == S_DONE)
+		return first;
 	do
 		s = (enum step)(s - 1);
-	while (s > S_ACHTERNAAM && !asked(in, s));
+	while (s > first && !asked(in, s));
 	return s;
 }
 
@@ -391,6 +446,22 @@ static int step_ok(struct intake *in, struct app *a)
 	int r = R_PAINT;
 
 	switch (in->step) {
+	case S_NIVEAU:
+		if (!it)
+			break;
+		snprintf(in->niveau, sizeof in->niveau, "%s", it->id == 2 ? "school" : "groep");
+		in->dossier_id = 0;
+		in->vragen = 0;
+		r = next(in, a, after(in, S_NIVEAU));
+		break;
+	case S_GROEPSNAAM:
+		if (!text || dossier_groepsnaam_check(text, &e) < 0) {
+			dialog_note(&in->base.dlg, "%s", text ? e.msg : "geen geheugen");
+			break;
+		}
+		snprintf(in->groepsnaam, sizeof in->groepsnaam, "%s", text);
+		r = next(in, a, after(in, S_GROEPSNAAM));
+		break;
 	case S_ACHTERNAAM:
 		if (!text || statuswissel_reden_leeg(text)) {
 			dialog_note(&in->base.dlg, "Vul de achternaam in");
@@ -562,7 +633,7 @@ static int in_dialog_cancel(struct pane *p, struct app *a)
 {
 	struct intake *in = I(p);
 
-	if (in->step == S_ACHTERNAAM) {
+	if (in->step == first_step(in)) {
 		app_message(a, 0, "Nieuwe hulpvraag afgebroken");
 		app_pop(a);
 		return R_PAINT | R_BARS;
@@ -734,7 +805,8 @@ static int job_vragen(struct pane *p, struct app *a)
 	free(in->toelichting);
 	free(in->standaardtekst);
 	in->toelichting = in->standaardtekst = NULL;
-	if (dossier_intake_vragen(a->db, in->aanvraagtype_id, in->dossier_id, &in->vragen, &e) < 0 ||
+	in->vragen = 0;
+	if ((leerling(in) && dossier_intake_vragen(a->db, in->aanvraagtype_id, in->dossier_id, &in->vragen, &e) < 0) ||
 	    dossier_intake_teksten(a->db, in->aanvraagtype_id, &in->toelichting, &in->standaardtekst, &e) < 0) {
 		app_message(a, 1, "%s", e.msg);
 		return next(in, a, S_TITEL);
@@ -802,6 +874,8 @@ static int job_create(struct pane *p, struct app *a)
 	n.ouder_naam = asked(in, S_OUDER) ? in->ouder : NULL;
 	n.ouder_email = in->ouder_email;
 	n.leerjaar = asked(in, S_LEERJAAR) ? in->leerjaar : NULL;
+	n.niveau = in->niveau;
+	n.groepsnaam = in->groepsnaam;
 	intake_create(a->db, &n, &in->new_id, &in->new_nummer, &o);
 	return created(in, a, &o);
 }
@@ -856,7 +930,22 @@ struct pane *pane_intake_new(struct app *a)
 		return NULL;
 	in->base.ops = &intake_ops;
 	in->step = S_ACHTERNAAM;
+	snprintf(in->niveau, sizeof in->niveau, "leerling");
 	outcome_key_new(in->key);
 	open_step(in, a);
 	return &in->base;
+}
+
+struct pane *pane_intake_new_groep(struct app *a, const char *niveau)
+{
+	struct pane *p = pane_intake_new(a);
+	struct intake *in = p ? I(p) : NULL;
+
+	if (!in)
+		return NULL;
+	in->niveau_keuze = 1;
+	snprintf(in->niveau, sizeof in->niveau, "%s", niveau && !strcmp(niveau, "school") ? "school" : "groep");
+	in->step = S_NIVEAU;
+	open_step(in, a);
+	return p;
 }

@@ -38,13 +38,7 @@ static int setup(void **state)
 	harness_exec(w->su, "UPDATE hulpvraag SET aanvrager_email = 'ib@school.example.nl', aanvrager_naam = 'IB Alfa'");
 	/* the flow of Test gets "aanvulling nodig" with an automatic rule for a
 	 * new bijlage, as forms/po3008/aanvraag-tlv.flow has */
-	harness_exec(w->su, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, volgorde) "
-			    "SELECT a.id, s.naam, 'Aanmelding', s.vol FROM aanvraagtype a, "
-			    "(VALUES ('Aanvulling nodig', 5), ('Aangevuld', 6)) s(naam, vol)");
-	harness_exec(w->su, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) "
-			    "SELECT a.id, t.van, t.naar, t.rol FROM aanvraagtype a, (VALUES "
-			    "('Nieuw', 'Aanvulling nodig', 'secretariaat'), "
-			    "('Aanvulling nodig', 'Aangevuld', 'automatisch')) t(van, naar, rol)");
+	harness_flow_aanvulling(w->su);
 	w->bram = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "
 				      "WHERE d.roepnaam = 'Bram'");
 	w->cem = harness_long(w->su, "SELECT h.id FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id "

@@ -40,17 +40,10 @@ static int setup(void **state)
 {
 	struct world *w = calloc(1, sizeof *w);
 	const char *hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA";
-	char sql[600];
 
 	w->su = harness_migrated_db(DBNAME);
 	harness_fixture(w->su, hash);
-	snprintf(sql, sizeof sql,
-		 "INSERT INTO account (username, naam, wachtwoord_hash) VALUES ('fin_a', 'Financieel Alfa', '%s'), "
-		 "('adm_a', 'Beheer Alfa', '%s')", hash, hash);
-	harness_exec(w->su, sql);
-	harness_exec(w->su, "INSERT INTO account_rol SELECT a.id, o.id, v.r FROM (VALUES ('fin_a', 'financieel'), "
-			    "('adm_a', 'admin')) v(u, r) JOIN account a ON a.username = v.u "
-			    "JOIN organisatie o ON o.code = 'PO1111'");
+	harness_fin_adm(w->su, hash);
 	harness_exec(w->su, "INSERT INTO schoolbestuur (organisatie_id, naam) "
 			    "SELECT id, 'Stichting Alfa' FROM organisatie WHERE code = 'PO1111'");
 	harness_exec(w->su, "INSERT INTO school (organisatie_id, schoolbestuur_id, brin, naam) "
@@ -353,6 +346,118 @@ static void free_title_goes_to_the_standaard_type(void **state)
 	db_free(&sec);
 }
 
+/* Issue 14 §1: a hulpvraag about a group or a school gets the dossier of
+ * niveau groep (groepsnaam = class and school, never "groep …") or school,
+ * found again the next time (names folded), never a second one; the
+ * leerling's questions do not apply. */
+static void intake_groep_en_school(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a");
+	long org = harness_long(w->su, "SELECT id FROM organisatie WHERE code = 'PO1111'");
+	long id = 0, nummer = 0, id2 = 0, nummer2 = 0;
+	struct hv_nieuw n;
+	struct outcome o;
+	char sql[400];
+
+	harness_exec(w->su, "INSERT INTO aanvraagtype_titel SELECT id, 'Groepsarrangement' FROM aanvraagtype "
+			    "ON CONFLICT DO NOTHING");
+	memset(&n, 0, sizeof n);
+	n.organisatie_id = org;
+	n.titel = "Groepsarrangement";
+	n.omschrijving = "Onrust in de klas";
+	n.school_id = w->school2;
+	n.niveau = "groep";
+	n.groepsnaam = "groep 8D";
+	n.straat = "Kerkstraat"; /* a leerling's question: ignored for a group */
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "groep"));
+	n.groepsnaam = "";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM dossier WHERE niveau = 'groep'"), 0);
+	n.groepsnaam = "8D Kameleon";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id WHERE h.id = %ld "
+		 "AND d.niveau = 'groep' AND d.groepsnaam = '8D Kameleon' AND d.school_id = %ld AND d.roepnaam IS NULL",
+		 id, w->school2);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM adres a JOIN dossier d ON d.id = a.dossier_id "
+					     "WHERE d.niveau = 'groep'"), 0);
+	/* the same group again (other case, spaces): the same dossier */
+	n.groepsnaam = " 8d kameleon ";
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &o), OUTCOME_SAVED);
+	assert_int_not_equal(id2, id);
+	assert_int_equal(harness_long(w->su, "SELECT count(DISTINCT dossier_id) FROM hulpvraag h JOIN dossier d "
+					     "ON d.id = h.dossier_id WHERE d.niveau = 'groep'"), 1);
+	/* the same name at another school is another group */
+	n.school_id = w->school1;
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &o), OUTCOME_SAVED);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM dossier WHERE niveau = 'groep'"), 2);
+	/* a school's dossier (schoolbudget): one per school */
+	n.niveau = "school";
+	n.groepsnaam = NULL;
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	assert_int_equal(intake_create(sec, &n, &id2, &nummer2, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM dossier WHERE niveau = 'school' AND school_id = %ld", w->school1);
+	assert_int_equal(harness_long(w->su, sql), 1);
+	n.niveau = "klas";
+	assert_int_equal(intake_create(sec, &n, &id, &nummer, &o), OUTCOME_REFUSED);
+	/* a role without intake: refused by the database as well */
+	struct db *fin = app_as(w, "fin_a");
+	n.niveau = "school";
+	assert_int_not_equal(intake_create(fin, &n, &id, &nummer, &o), OUTCOME_SAVED);
+	db_free(&fin);
+	db_free(&sec);
+}
+
+/* Issue 14 §3: an ouder taken out of a dossier is marked (who, when), never
+ * deleted, with the version check; the dossier no longer lists it; it is
+ * never changed again; a role without dossier-bewerken cannot, also not by
+ * direct SQL as balie_app. */
+static void relatie_verwijderen(void **state)
+{
+	struct world *w = *state;
+	struct db *sec = app_as(w, "sec_a"), *coord = app_as(w, "coord_a"), *fin = app_as(w, "fin_a");
+	struct dossier_relatie_invoer r = { "ouder", "P. Weg", "p.weg@example.nl", "", 1 };
+	struct dossier *d = NULL;
+	struct outcome o;
+	struct err e;
+	char sql[300], key[OUTCOME_KEY_LEN];
+	long id;
+
+	outcome_key_new(key);
+	assert_int_equal(dossier_relatie_save(sec, w->cem, 0, 0, &r, key, &o), OUTCOME_SAVED);
+	id = o.id;
+	/* not the financieel medewerker (rulebook), not by direct SQL either */
+	assert_int_not_equal(dossier_relatie_remove(fin, id, 1, &o), OUTCOME_SAVED);
+	snprintf(sql, sizeof sql, "UPDATE relatie SET verwijderd_op = now(), verwijderd_door = acting_account() "
+				  "WHERE id = %ld RETURNING id", id);
+	enum db_failure f;
+	PGresult *res = db_exec_as_account(fin, &e, &f, sql, 0, NULL);
+	assert_true(!res || PQntuples(res) == 0);
+	if (res)
+		PQclear(res);
+	/* someone else changed it first: the version says so */
+	assert_int_equal(dossier_relatie_save(coord, w->cem, id, 1, &r, NULL, &o), OUTCOME_SAVED);
+	assert_int_equal(dossier_relatie_remove(sec, id, 1, &o), OUTCOME_CONFLICT);
+	assert_int_equal(dossier_relatie_remove(sec, id, 2, &o), OUTCOME_SAVED);
+	assert_int_equal(count(w, "SELECT count(*) FROM relatie WHERE id = %ld AND verwijderd_op IS NOT NULL", id), 1);
+	assert_int_equal(count(w, "SELECT verwijderd_door FROM relatie WHERE id = %ld", id), harness_account(w->su, "sec_a"));
+	assert_int_equal(count(w, "SELECT count(*) FROM audit_log WHERE object = 'relatie' AND object_id = %ld "
+				  "AND detail = 'verwijderd'", id), 1);
+	assert_int_equal(dossier_load(sec, w->cem, &d, &e), 0);
+	for (int i = 0; i < d->nrelaties; i++)
+		assert_int_not_equal(d->relaties[i].id, id);
+	dossier_free(&d);
+	/* gone is gone: no second removal, no change afterwards */
+	assert_int_not_equal(dossier_relatie_remove(sec, id, 3, &o), OUTCOME_SAVED);
+	assert_int_not_equal(dossier_relatie_save(sec, w->cem, id, 3, &r, NULL, &o), OUTCOME_SAVED);
+	db_free(&sec);
+	db_free(&coord);
+	db_free(&fin);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +467,8 @@ int main(void)
 		cmocka_unit_test(every_role_every_write),
 		cmocka_unit_test(intake_fills_what_the_checklist_needs),
 		cmocka_unit_test(free_title_goes_to_the_standaard_type),
+		cmocka_unit_test(intake_groep_en_school),
+		cmocka_unit_test(relatie_verwijderen),
 	};
 
 	return cmocka_run_group_tests_name("dossier", tests, setup, teardown);

@@ -224,3 +224,27 @@ void harness_fixture(struct db *db, const char *hash)
 		     "SELECT h.id, a.id, 'extra_toegang', DATE '2099-01-01' FROM hulpvraag h "
 		     "  JOIN dossier d ON d.id = h.dossier_id, account a WHERE d.roepnaam = 'Cem' AND a.username = 'extern_a'");
 }
+
+void harness_fin_adm(struct db *db, const char *hash)
+{
+	char sql[600];
+
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO account (username, naam, wachtwoord_hash) VALUES ('fin_a', 'Financieel Alfa', '%s'), "
+		 "('adm_a', 'Beheer Alfa', '%s')", hash, hash);
+	harness_exec(db, sql);
+	harness_exec(db, "INSERT INTO account_rol SELECT a.id, o.id, v.r FROM (VALUES ('fin_a', 'financieel'), "
+			 "('adm_a', 'admin')) v(u, r) JOIN account a ON a.username = v.u "
+			 "JOIN organisatie o ON o.code = 'PO1111'");
+}
+
+void harness_flow_aanvulling(struct db *db)
+{
+	harness_exec(db, "INSERT INTO flow_status (aanvraagtype_id, naam, categorie, volgorde) "
+			 "SELECT a.id, s.naam, 'Aanmelding', s.vol FROM aanvraagtype a, "
+			 "(VALUES ('Aanvulling nodig', 5), ('Aangevuld', 6)) s(naam, vol)");
+	harness_exec(db, "INSERT INTO flow_transitie (aanvraagtype_id, van, naar, rol) "
+			 "SELECT a.id, t.van, t.naar, t.rol FROM aanvraagtype a, (VALUES "
+			 "('Nieuw', 'Aanvulling nodig', 'secretariaat'), "
+			 "('Aanvulling nodig', 'Aangevuld', 'automatisch')) t(van, naar, rol)");
+}

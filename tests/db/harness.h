@@ -68,5 +68,14 @@ int harness_try(struct db *db, const char *sql, struct err *e);
  * 3 only; in B: 2 hulpvragen.  Returns nothing; fails the test on error. */
 void harness_fixture(struct db *db, const char *password_hash);
 
+/* Two more back-office accounts of organisatie PO1111 in the fixture:
+ * fin_a (financieel) and adm_a (admin), for tests that try every role. */
+void harness_fin_adm(struct db *db, const char *password_hash);
+
+/* The fixture's flow "Test" gets "Aanvulling nodig" (secretariaat from
+ * Nieuw) and "Aangevuld" (automatisch on a new bijlage), as
+ * forms/po3008/aanvraag-tlv.flow has. */
+void harness_flow_aanvulling(struct db *db);
+
 /* Account id by username (superuser db). */
 long harness_account(struct db *db, const char *username);

@@ -180,6 +180,11 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 		snprintf(sql, len, "UPDATE dossier SET telefoon = '0612345678' WHERE id = (SELECT dossier_id FROM "
 				   "hulpvraag WHERE id = %ld) RETURNING id", hv);
 		return 1;
+	case RECHT_POST: /* a message received into the post list (tests/db/mailin_test.c walks the rest) */
+		snprintf(sql, len, "INSERT INTO mail_in (organisatie_id, afzender, onderwerp, tekst, reden, bericht, grootte, "
+				   "idempotentie, ontvangen_door) VALUES (%ld, 'a@b.nl', 's', 't', 'r', '\\x00', 1, "
+				   "repeat('a', 64), acting_account()) RETURNING id", w->org_a);
+		return 1;
 	case RECHT_STATUS_WIJZIGEN:    /* every role; the flow decides: status_changes_follow_the_flow */
 	case RECHT_AANVULLING_VRAGEN:  /* a status change with a reden: the flow's transitions */
 	case RECHT_BULK:               /* a loop over the actions above, one row each */

@@ -101,6 +101,21 @@ static void missing_file_named(void **state)
 	assert_string_equal(err_format(&e, buf, sizeof buf), "/nonexistent/balie.conf: bestand bestaat niet");
 }
 
+/* the exchange folder's fence: inside, the folder itself, never a sibling
+ * whose name starts the same */
+static void binnen_de_uitwisselmap(void **state)
+{
+	assert_true(bestand_binnen("/srv/uit/ann", "/srv/uit/ann"));
+	assert_true(bestand_binnen("/srv/uit/ann", "/srv/uit/ann/OPP.pdf"));
+	assert_true(bestand_binnen("/srv/uit/ann/", "/srv/uit/ann/map/x.pdf"));
+	assert_false(bestand_binnen("/srv/uit/ann", "/srv/uit/ann2/x.pdf"));
+	assert_false(bestand_binnen("/srv/uit/ann", "/srv/uit"));
+	assert_false(bestand_binnen("/srv/uit/ann", "/etc/passwd"));
+	assert_false(bestand_binnen("", "/etc/passwd"));
+	assert_false(bestand_binnen("relatief", "relatief/x"));
+	assert_true(bestand_binnen("/", "/etc/passwd"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -108,6 +123,7 @@ int main(void)
 		cmocka_unit_test(fifo_refused_without_waiting),
 		cmocka_unit_test(too_large_refused),
 		cmocka_unit_test(missing_file_named),
+		cmocka_unit_test(binnen_de_uitwisselmap),
 	};
 	return cmocka_run_group_tests_name("bestand", tests, setup, teardown);
 }

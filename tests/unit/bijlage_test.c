@@ -139,6 +139,21 @@ static void automatic_rule_of_the_flow(void **state)
 	assert_int_equal(statuswissel_keuzes(&rows[2], 1, ~0u, k, 4), 0);
 }
 
+/* issue 14 §3: the category a name suggests */
+static void categorie_uit_naam(void **state)
+{
+	assert_string_equal(bijlage_categorie_voorstel("OPP ondertekend.pdf"), "OPP");
+	assert_string_equal(bijlage_categorie_voorstel("OPPondertekening.pdf"), "OPP");
+	assert_string_equal(bijlage_categorie_voorstel("Onderzoeksverslag psycholoog.pdf"), "onderzoeksverslag");
+	assert_string_equal(bijlage_categorie_voorstel("Toetsoverzicht LVS.txt"), "toetsgegevens");
+	assert_string_equal(bijlage_categorie_voorstel("zienswijze-ouders.docx"), "zienswijze");
+	assert_string_equal(bijlage_categorie_voorstel("handtekening ouders.jpg"), "ondertekening");
+	assert_string_equal(bijlage_categorie_voorstel("scan20230106.pdf"), "overig");
+	assert_string_equal(bijlage_categorie_voorstel("shopping.pdf"), "overig"); /* opp inside a word: no */
+	assert_string_equal(bijlage_categorie_voorstel(""), "overig");
+	assert_string_equal(bijlage_categorie_voorstel(NULL), "overig");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +165,7 @@ int main(void)
 		cmocka_unit_test(extractor_per_type),
 		cmocka_unit_test(sizes_for_people),
 		cmocka_unit_test(automatic_rule_of_the_flow),
+		cmocka_unit_test(categorie_uit_naam),
 	};
 	return cmocka_run_group_tests_name("bijlage", tests, NULL, NULL);
 }

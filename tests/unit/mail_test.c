@@ -251,6 +251,32 @@ static void whole_message(void **state)
 	free(msg);
 }
 
+static void message_with_reply_token(void **state)
+{
+	struct mail m = {
+	    .outbox_id = 7,
+	    .organisatie = "PO3008",
+	    .from = "SWV <secretariaat@swv.nl>",
+	    .to = "ib@school.nl",
+	    .subject = "Aanvulling nodig",
+	    .body = "x",
+	    .date = 0,
+	    .antwoord_token = "0123456789abcdef0123456789abcdef",
+	};
+	char *msg = NULL;
+	struct err e;
+	assert_int_equal(mail_build(&m, &msg, &e), 0);
+	assert_non_null(strstr(msg, "\nReply-To: secretariaat+0123456789abcdef0123456789abcdef@swv.nl\n"));
+	free(msg);
+	/* a token that is no token never reaches a header */
+	m.antwoord_token = "0123\nBcc: a@b.nl";
+	assert_int_equal(mail_build(&m, &msg, &e), -1);
+	m.antwoord_token = "";
+	assert_int_equal(mail_build(&m, &msg, &e), 0);
+	assert_null(strstr(msg, "Reply-To"));
+	free(msg);
+}
+
 static void message_with_injection_refused(void **state)
 {
 	struct mail m = {
@@ -312,6 +338,7 @@ int main(void)
 	    cmocka_unit_test(from_forms),
 	    cmocka_unit_test(whole_message),
 	    cmocka_unit_test(message_with_injection_refused),
+	    cmocka_unit_test(message_with_reply_token),
 	    cmocka_unit_test(split_command),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

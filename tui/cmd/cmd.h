@@ -61,6 +61,7 @@ int cmd_notify(int argc, char **argv);           /* notify --daemon|--once */
  * (the demo's cluster was stopped).  Returns the exit status. */
 int cmd_notify_daemon(const char *conninfo, int give_up_s);
 int cmd_ssh_toegang(int argc, char **argv);      /* ssh-toegang [--account NAAM]: the ForceCommand */
+int cmd_mailin(int argc, char **argv);           /* mail-in [--als G] [--organisatie C] < bericht */
 
 /* `balie mail --once` with its own connection and settings instead of
  * balie.conf's (balie demo --mail); *sent gets the number delivered.

@@ -215,6 +215,13 @@ static int deliver_one(struct worker *w, struct err *e)
 	if (got <= 0)
 		return got;
 
+	/* a token per delivery: only its hash is kept, so it cannot be read
+	 * back for a second attempt */
+	char token[33];
+	if (outbox_antwoord_token(w->db, m.id, token, e) < 0) {
+		outbox_mail_release(&m);
+		return -1;
+	}
 	struct mail msg = {
 	    .outbox_id = m.id,
 	    .organisatie = m.organisatie,
@@ -223,6 +230,7 @@ static int deliver_one(struct worker *w, struct err *e)
 	    .subject = m.onderwerp,
 	    .body = m.tekst,
 	    .date = time(NULL),
+	    .antwoord_token = token,
 	};
 	err_clear(&refused);
 	int rc = 1;

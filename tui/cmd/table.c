@@ -51,6 +51,8 @@ const struct cmd cmd_table[] = {
 	 "de schoolvakantieregio van een organisatie (reeksen vergaderingen slaan haar vakanties over)", cmd_admin_regio},
 	{"admin verlengdeadline", "list [ORGANISATIE] | set ORGANISATIE SCHOOLJAAR DD-MM-JJJJ | remove …",
 	 "de jaarlijkse deadline voor TLV-verlengingen per schooljaar (001 stap 13)", cmd_admin_verlengdeadline},
+	{"mail-in", "[--als GEBRUIKER] [--organisatie CODE] [--ontvanger ADRES] < BERICHT",
+	 "één binnenkomende mail opbergen: antwoord van de aanvrager bij de hulpvraag, anders in de post", cmd_mailin},
 	{NULL, NULL, NULL, NULL},
 };
 
