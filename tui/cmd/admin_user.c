@@ -12,6 +12,7 @@
 
 #include "core/totp.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 #include "core/wachtwoord.h"
 #include "db/account.h"
 #include "tui/cmd/cmd.h"
@@ -78,13 +79,15 @@ out:
 	return rc;
 }
 
-/* A new TOTP secret: prints it and the otpauth URI for the person's app. */
-static int new_totp(const char *username, char b32[TOTP_BASE32_LEN], struct err *e)
+/* A new TOTP secret: prints it and the otpauth URI for the person's app.
+ * issuer: the organisation's name, which the app shows above the code (the
+ * same issuer as the person's own set-up, tui/pane_totp.c). */
+static int new_totp(const char *issuer, const char *username, char b32[TOTP_BASE32_LEN], struct err *e)
 {
 	unsigned char secret[TOTP_SECRET_LEN];
 	char uri[512];
 	if (totp_secret_new(secret, e) < 0 || totp_base32_encode(secret, sizeof secret, b32, TOTP_BASE32_LEN, e) < 0 ||
-	    totp_uri(uri, sizeof uri, "balie", username, b32, e) < 0)
+	    totp_uri(uri, sizeof uri, issuer, username, b32, e) < 0)
 		return -1;
 	sodium_memzero(secret, sizeof secret);
 	printf("TOTP-geheim voor %s: %s\n", username, b32);
@@ -108,6 +111,23 @@ static int has_flag(int argc, char **argv, const char *name)
 	return 0;
 }
 
+/* The role as typed into the stored spelling: "coördinator" (as the seeds
+ * and the screens write it) is the role coordinator.  -1 with e for a role
+ * that does not exist, before anything is asked or connected. */
+static int rol_arg(const char *in, char *out, size_t len, struct err *e)
+{
+	static const char *const rollen[] = {"secretariaat", "financieel", "coordinator", "admin",
+					     "aanvrager",    "ouder",      "extern"};
+	const char *r = !strcmp(in, "coördinator") || !strcmp(in, "Coördinator") ? "coordinator" : in;
+	for (size_t i = 0; i < sizeof rollen / sizeof *rollen; i++)
+		if (!strcmp(r, rollen[i])) {
+			snprintf(out, len, "%s", r);
+			return 0;
+		}
+	return err_set(e, "onbekende rol '%s' (secretariaat, financieel, coördinator, admin, aanvrager, ouder, extern)",
+		       in);
+}
+
 static int usage(void)
 {
 	fprintf(stderr,
@@ -119,10 +139,45 @@ static int usage(void)
 	return 2;
 }
 
+/* `user add`: every argument is checked, and the organisatie and the
+ * username looked up, before the password is asked: a typo must not cost
+ * the administrator two prompts. */
+static int user_add(struct db *db, int argc, char **argv, const char *user, const char *who, struct err *e)
+{
+	char hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "", rol[16], orgnaam[200];
+	const char *naam = opt(argc, argv, "--naam"), *org = opt(argc, argv, "--organisatie");
+	const char *mail = opt(argc, argv, "--email");
+	int rc = -1;
+
+	if (!naam || !org || !opt(argc, argv, "--rol"))
+		return usage();
+	/* a name is shown on every screen and in every list */
+	if (utf8_has_unsafe(naam, 0) || (mail && utf8_has_unsafe(mail, 0))) {
+		fprintf(stderr, "balie: naam of e-mailadres bevat een stuurteken (zoals Esc, een regeleinde of "
+				"een richtingsteken); dat kan niet\n");
+		return 2;
+	}
+	if (rol_arg(opt(argc, argv, "--rol"), rol, sizeof rol, e) < 0 || (mail && validate_email(mail, e) < 0) ||
+	    account_org_naam(db, org, orgnaam, sizeof orgnaam, e) < 0)
+		return cmd_fail(e);
+	int bestaat = account_exists(db, user, e);
+	if (bestaat != 0)
+		return bestaat < 0 ? cmd_fail(e) : (err_set(e, "gebruikersnaam '%s' is al in gebruik", user), cmd_fail(e));
+	if (new_password(user, hash, e) == 0 &&
+	    (!has_flag(argc, argv, "--totp") || new_totp(orgnaam, user, b32, e) == 0)) {
+		struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
+		rc = account_create(db, &a, who, e);
+		if (rc == 0)
+			printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
+	}
+	sodium_memzero(hash, sizeof hash);
+	return rc < 0 ? cmd_fail(e) : 0;
+}
+
 int cmd_admin_user(int argc, char **argv)
 {
 	struct err e;
-	char who[128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "";
+	char who[128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "", orgnaam[200];
 	int rc = -1;
 
 	if (argc < 2)
@@ -140,27 +195,9 @@ int cmd_admin_user(int argc, char **argv)
 	if (!db)
 		return 2;
 	if (!strcmp(sub, "add")) {
-		const char *naam = opt(argc, argv, "--naam"), *org = opt(argc, argv, "--organisatie");
-		const char *rol = opt(argc, argv, "--rol");
-		if (!naam || !org || !rol) {
-			db_free(&db);
-			return usage();
-		}
-		/* refused before the password prompt: a name is shown on every
-		 * screen and in every list */
-		if (utf8_has_unsafe(naam, 0) || (opt(argc, argv, "--email") && utf8_has_unsafe(opt(argc, argv, "--email"), 0))) {
-			db_free(&db);
-			fprintf(stderr, "balie: naam of e-mailadres bevat een stuurteken (zoals Esc, een regeleinde of "
-					"een richtingsteken); dat kan niet\n");
-			return 2;
-		}
-		if (new_password(user, hash, &e) == 0 && (!has_flag(argc, argv, "--totp") || new_totp(user, b32, &e) == 0)) {
-			const char *mail = opt(argc, argv, "--email");
-			struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
-			rc = account_create(db, &a, who, &e);
-			if (rc == 0)
-				printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
-		}
+		rc = user_add(db, argc, argv, user, who, &e);
+		db_free(&db);
+		return rc;
 	} else if (!strcmp(sub, "passwd")) {
 		/* Do not ask for a password for an account that is not there. */
 		if (account_exists(db, user, &e) != 1)
@@ -181,7 +218,10 @@ int cmd_admin_user(int argc, char **argv)
 			printf("Account %s %s.\n", user, block ? "geblokkeerd" : "gedeblokkeerd");
 	} else if (!strcmp(sub, "totp-reset")) {
 		int off = has_flag(argc, argv, "--uit");
-		if ((off || new_totp(user, b32, &e) == 0) && (rc = account_set_totp(db, user, off ? "" : b32, who, &e)) == 0)
+		/* the issuer is the name of the organisatie the account works in */
+		if ((off || (account_eigen_org_naam(db, user, orgnaam, sizeof orgnaam, &e) == 0 &&
+			     new_totp(orgnaam, user, b32, &e) == 0)) &&
+		    (rc = account_set_totp(db, user, off ? "" : b32, who, &e)) == 0)
 			printf(off ? "Tweestapsverificatie van %s uitgezet.\n" : "Nieuw TOTP-geheim voor %s opgeslagen.\n",
 			       user);
 	} else if (!strcmp(sub, "list")) {
