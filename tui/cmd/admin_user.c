@@ -2,7 +2,6 @@
  * Passwords are read from the terminal without echo, or as one line from
  * standard input when that is not a terminal (scripts).  Each change is
  * audited with the operator's Unix user name. */
-#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,19 +14,9 @@
 #include "core/validate.h"
 #include "core/wachtwoord.h"
 #include "db/account.h"
+#include "db/beheer.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
-
-static void operator_name(char *buf, size_t len)
-{
-	/* Under sudo the real person is SUDO_USER, not root. */
-	const char *sudo = getenv("SUDO_USER");
-	struct passwd *pw = getpwuid(getuid());
-	if (sudo && *sudo)
-		snprintf(buf, len, "door %s (via sudo)", sudo);
-	else
-		snprintf(buf, len, "door %s", pw ? pw->pw_name : "?");
-}
 
 /* Reads one line; without echo when stdin is a terminal. */
 static int read_secret(const char *prompt, char *buf, size_t len)
@@ -95,22 +84,6 @@ static int new_totp(const char *issuer, const char *username, char b32[TOTP_BASE
 	return 0;
 }
 
-static const char *opt(int argc, char **argv, const char *name)
-{
-	for (int i = 0; i + 1 < argc; i++)
-		if (!strcmp(argv[i], name))
-			return argv[i + 1];
-	return NULL;
-}
-
-static int has_flag(int argc, char **argv, const char *name)
-{
-	for (int i = 0; i < argc; i++)
-		if (!strcmp(argv[i], name))
-			return 1;
-	return 0;
-}
-
 /* The role as typed into the stored spelling: "coördinator" (as the seeds
  * and the screens write it) is the role coordinator.  -1 with e for a role
  * that does not exist, before anything is asked or connected. */
@@ -135,7 +108,10 @@ static int usage(void)
 		"         balie admin user passwd GEBRUIKER\n"
 		"         balie admin user block|unblock GEBRUIKER\n"
 		"         balie admin user totp-reset GEBRUIKER [--uit]\n"
-		"         balie admin user list [--organisatie CODE]\n");
+		"         balie admin user list [--organisatie CODE]\n"
+		"         balie admin user edit GEBRUIKER [--naam NAAM] [--email ADRES|-]\n"
+		"         balie admin user rol add GEBRUIKER --organisatie CODE --rol ROL\n"
+		"         balie admin user rol remove GEBRUIKER --organisatie CODE [--rol ROL]\n");
 	return 2;
 }
 
@@ -145,11 +121,11 @@ static int usage(void)
 static int user_add(struct db *db, int argc, char **argv, const char *user, const char *who, struct err *e)
 {
 	char hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "", rol[16], orgnaam[200];
-	const char *naam = opt(argc, argv, "--naam"), *org = opt(argc, argv, "--organisatie");
-	const char *mail = opt(argc, argv, "--email");
+	const char *naam = cmd_opt(argc, argv, "--naam"), *org = cmd_opt(argc, argv, "--organisatie");
+	const char *mail = cmd_opt(argc, argv, "--email");
 	int rc = -1;
 
-	if (!naam || !org || !opt(argc, argv, "--rol"))
+	if (!naam || !org || !cmd_opt(argc, argv, "--rol"))
 		return usage();
 	/* a name is shown on every screen and in every list */
 	if (utf8_has_unsafe(naam, 0) || (mail && utf8_has_unsafe(mail, 0))) {
@@ -157,14 +133,14 @@ static int user_add(struct db *db, int argc, char **argv, const char *user, cons
 				"een richtingsteken); dat kan niet\n");
 		return 2;
 	}
-	if (rol_arg(opt(argc, argv, "--rol"), rol, sizeof rol, e) < 0 || (mail && validate_email(mail, e) < 0) ||
+	if (rol_arg(cmd_opt(argc, argv, "--rol"), rol, sizeof rol, e) < 0 || (mail && validate_email(mail, e) < 0) ||
 	    account_org_naam(db, org, orgnaam, sizeof orgnaam, e) < 0)
 		return cmd_fail(e);
 	int bestaat = account_exists(db, user, e);
 	if (bestaat != 0)
 		return bestaat < 0 ? cmd_fail(e) : (err_set(e, "gebruikersnaam '%s' is al in gebruik", user), cmd_fail(e));
 	if (new_password(user, hash, e) == 0 &&
-	    (!has_flag(argc, argv, "--totp") || new_totp(orgnaam, user, b32, e) == 0)) {
+	    (!cmd_flag(argc, argv, "--totp") || new_totp(orgnaam, user, b32, e) == 0)) {
 		struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
 		rc = account_create(db, &a, who, e);
 		if (rc == 0)
@@ -172,6 +148,60 @@ static int user_add(struct db *db, int argc, char **argv, const char *user, cons
 	}
 	sodium_memzero(hash, sizeof hash);
 	return rc < 0 ? cmd_fail(e) : 0;
+}
+
+/* `user edit`: name and e-mail address; "--email -" removes the address. */
+static int user_edit(int argc, char **argv, const char *user, const char *who, struct err *e)
+{
+	const char *naam = cmd_opt(argc, argv, "--naam"), *mail = cmd_opt(argc, argv, "--email");
+	char uit[200];
+
+	if (!naam && !mail)
+		return usage();
+	if ((naam && (utf8_has_unsafe(naam, 0) || !*naam)) || (mail && utf8_has_unsafe(mail, 0))) {
+		fprintf(stderr, "balie: naam leeg of met een stuurteken; dat kan niet\n");
+		return 2;
+	}
+	if (mail && !strcmp(mail, "-"))
+		mail = "";
+	if (mail && *mail && validate_email(mail, e) < 0)
+		return cmd_fail(e);
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	const char *p[4] = {user, naam, mail, who};
+	int rc = beheer_doe(db, "SELECT beheer_account_bewerken($1, $2, $3, $4)", 4, p, uit, sizeof uit, e);
+	db_free(&db);
+	if (rc < 0)
+		return cmd_fail(e);
+	printf("%s\n", uit);
+	return 0;
+}
+
+/* `user rol add|remove GEBRUIKER --organisatie CODE [--rol ROL]`: one
+ * username for more organisaties (003: PO2811 and VO2805), a second role;
+ * remove without --rol takes every role in that organisatie. */
+static int user_rol(int argc, char **argv, struct err *e)
+{
+	char who[128], rol[16], uit[200];
+	const char *org = cmd_opt(argc, argv, "--organisatie"), *r = cmd_opt(argc, argv, "--rol");
+	if (argc < 4 || argv[3][0] == '-' || !org || (strcmp(argv[2], "add") && strcmp(argv[2], "remove")))
+		return usage();
+	int add = !strcmp(argv[2], "add");
+	if ((add && !r) || (r && rol_arg(r, rol, sizeof rol, e) < 0))
+		return r ? cmd_fail(e) : usage();
+	cmd_operator(who, sizeof who);
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	const char *p[4] = {argv[3], org, r ? rol : NULL, who};
+	int rc = beheer_doe(db, add ? "SELECT beheer_rol_erbij($1, $2, $3, $4)" : "SELECT beheer_rol_eraf($1, $2, $3, $4)",
+			    4, p, uit, sizeof uit, e);
+	db_free(&db);
+	if (rc < 0)
+		return cmd_fail(e);
+	printf("%s\n", uit);
+	return 0;
 }
 
 int cmd_admin_user(int argc, char **argv)
@@ -187,7 +217,12 @@ int cmd_admin_user(int argc, char **argv)
 	if (strcmp(sub, "list") != 0 && !user)
 		return usage();
 	err_clear(&e);
-	operator_name(who, sizeof who);
+	cmd_operator(who, sizeof who);
+	/* these ask no password: checked and done without the password set-up */
+	if (!strcmp(sub, "edit"))
+		return user_edit(argc, argv, user, who, &e);
+	if (!strcmp(sub, "rol"))
+		return user_rol(argc, argv, &e);
 	if (wachtwoord_init(&e) < 0 || totp_init(&e) < 0)
 		return cmd_fail(&e);
 
@@ -217,7 +252,7 @@ int cmd_admin_user(int argc, char **argv)
 		if ((rc = account_set_blocked(db, user, block, who, &e)) == 0)
 			printf("Account %s %s.\n", user, block ? "geblokkeerd" : "gedeblokkeerd");
 	} else if (!strcmp(sub, "totp-reset")) {
-		int off = has_flag(argc, argv, "--uit");
+		int off = cmd_flag(argc, argv, "--uit");
 		/* the issuer is the name of the organisatie the account works in */
 		if ((off || (account_eigen_org_naam(db, user, orgnaam, sizeof orgnaam, &e) == 0 &&
 			     new_totp(orgnaam, user, b32, &e) == 0)) &&
@@ -225,7 +260,7 @@ int cmd_admin_user(int argc, char **argv)
 			printf(off ? "Tweestapsverificatie van %s uitgezet.\n" : "Nieuw TOTP-geheim voor %s opgeslagen.\n",
 			       user);
 	} else if (!strcmp(sub, "list")) {
-		rc = account_list(db, opt(argc, argv, "--organisatie"), stdout, &e);
+		rc = account_list(db, cmd_opt(argc, argv, "--organisatie"), stdout, &e);
 	} else {
 		db_free(&db);
 		return usage();

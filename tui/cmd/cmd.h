@@ -35,6 +35,10 @@ int cmd_admin_rechten(int argc, char **argv);    /* admin rechten [--man] */
 int cmd_admin_audit(int argc, char **argv);      /* admin audit verify|export|kind */
 int cmd_admin_tarief(int argc, char **argv);     /* admin tarief list|set|remove … */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
+int cmd_admin_school(int argc, char **argv);     /* admin school list|show|add|edit|brin|close|merge|medewerker|import */
+int cmd_admin_bestuur(int argc, char **argv);    /* admin bestuur list|add|edit|close */
+int cmd_admin_scholenkring(int argc, char **argv); /* admin scholenkring list|add|edit|coordinator|close */
+int cmd_admin_overdracht(int argc, char **argv); /* admin overdracht ORG BRIN --van G --naar G [--proef] */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
 int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */
