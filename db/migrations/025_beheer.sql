@@ -454,8 +454,13 @@ BEGIN
 		v_kring := (beheer_kring(v_org, p_kring)).id;
 	ELSE
 		-- the scholenkring whose gemeenten hold the school's gemeente
+		IF (SELECT count(*) FROM scholenkring WHERE organisatie_id = v_org AND gesloten_op IS NULL
+		     AND lower(p_gemeente) = ANY (SELECT lower(unnest(gemeenten)))) > 1 THEN
+			RAISE EXCEPTION 'gemeente % hoort bij meer dan één scholenkring; geef --scholenkring', p_gemeente;
+		END IF;
 		SELECT id INTO v_kring FROM scholenkring
-		 WHERE organisatie_id = v_org AND gesloten_op IS NULL AND p_gemeente = ANY (gemeenten) LIMIT 1;
+		 WHERE organisatie_id = v_org AND gesloten_op IS NULL
+		   AND lower(p_gemeente) = ANY (SELECT lower(unnest(gemeenten)));
 	END IF;
 	IF EXISTS (SELECT 1 FROM school WHERE organisatie_id = v_org AND brin = p_brin
 	            AND coalesce(vestiging, '00') = coalesce(v_vest, '00')) THEN
@@ -679,9 +684,10 @@ BEGIN
 		PERFORM beheer_audit(v_org, 'school-import', 'school', s.id, p_door, 'bijgewerkt');
 		RETURN 'bijgewerkt';
 	END IF;
+	-- the oldest scholenkring of the gemeente, should two hold it
 	SELECT id INTO v_kring FROM scholenkring
 	 WHERE organisatie_id = v_org AND gesloten_op IS NULL AND lower(p_gemeente) = ANY (SELECT lower(unnest(gemeenten)))
-	 LIMIT 1;
+	 ORDER BY id LIMIT 1;
 	IF v_kring IS NULL THEN
 		RETURN 'buiten';
 	END IF;
