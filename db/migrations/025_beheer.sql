@@ -189,6 +189,56 @@ LANGUAGE sql IMMUTABLE AS $$
 	SELECT p_brin || coalesce(p_vest, '')
 $$;
 
+-- Refuses an account without role p_rol in organisatie p_org.
+CREATE FUNCTION beheer_eis_rol(p_account account, p_org bigint, p_rol text) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM account_rol WHERE account_id = p_account.id AND organisatie_id = p_org
+	                AND rol = p_rol) THEN
+		RAISE EXCEPTION '% heeft geen rol % in %; geef die eerst (balie admin user rol add)', p_account.username,
+			CASE p_rol WHEN 'coordinator' THEN 'coördinator' ELSE p_rol END,
+			(SELECT code FROM organisatie WHERE id = p_org);
+	END IF;
+	IF p_account.blocked THEN
+		RAISE EXCEPTION 'account % is geblokkeerd', p_account.username;
+	END IF;
+END
+$$;
+
+-- Moves the open schools of one bestuur or scholenkring (p_kolom:
+-- schoolbestuur_id or scholenkring_id) to another per p_per, each with a
+-- history row (p_wat, p_oud → p_nieuw); returns how many.  Without p_naar
+-- (closing without a successor) it refuses while open schools remain.
+CREATE FUNCTION beheer_scholen_verhuizen(p_org bigint, p_kolom text, p_van bigint, p_naar bigint, p_per date,
+                                         p_wat text, p_oud text, p_nieuw text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_n integer;
+BEGIN
+	IF p_naar = p_van THEN
+		RAISE EXCEPTION 'een % gaat niet in zichzelf op', p_wat;
+	END IF;
+	EXECUTE format('SELECT count(*) FROM school WHERE %I = $1 AND gesloten_op IS NULL', p_kolom) INTO v_n USING p_van;
+	IF p_naar IS NULL AND v_n > 0 THEN
+		RAISE EXCEPTION '% % heeft nog open scholen; geef --naar of sluit ze eerst', p_wat, p_oud;
+	END IF;
+	EXECUTE format('INSERT INTO school_historie (organisatie_id, school_id, per, wat, oud, nieuw) '
+	               'SELECT $1, id, $2, $3, $4, $5 FROM school WHERE %I = $6 AND gesloten_op IS NULL', p_kolom)
+	  USING p_org, p_per, CASE p_kolom WHEN 'schoolbestuur_id' THEN 'bestuur' ELSE 'scholenkring' END, p_oud, p_nieuw,
+	        p_van;
+	EXECUTE format('UPDATE school SET %I = $1, version = version + 1 WHERE %I = $2 AND gesloten_op IS NULL',
+	               p_kolom, p_kolom) USING p_naar, p_van;
+	RETURN v_n;
+END
+$$;
+
+-- The open hulpvragen (status not an eindstatus of their flow) of a school.
+CREATE FUNCTION beheer_open_hulpvragen(p_school bigint) RETURNS SETOF bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT h.id FROM hulpvraag h JOIN flow_status f ON f.aanvraagtype_id = h.aanvraagtype_id AND f.naam = h.status
+	 WHERE h.school_id = p_school AND NOT f.eindstatus
+$$;
+
 -- ---------------------------------------------------------------- accounts
 
 -- Name and e-mail address of an account (NULL: unchanged; e-mail '': none).
@@ -313,26 +363,16 @@ DECLARE
 	v_org bigint := beheer_org(p_org);
 	b schoolbestuur := beheer_bestuur(v_org, p_ref);
 	n schoolbestuur;
-	v_n integer := 0;
-	s record;
+	v_n integer;
 BEGIN
 	IF b.gesloten_op IS NOT NULL THEN
 		RAISE EXCEPTION 'schoolbestuur % is al opgeheven (per %)', p_ref, to_char(b.gesloten_op, 'DD-MM-YYYY');
 	END IF;
 	IF p_naar IS NOT NULL THEN
 		n := beheer_bestuur(v_org, p_naar);
-		IF n.id = b.id THEN
-			RAISE EXCEPTION 'een schoolbestuur gaat niet in zichzelf op';
-		END IF;
-		FOR s IN SELECT id FROM school WHERE schoolbestuur_id = b.id AND gesloten_op IS NULL LOOP
-			UPDATE school SET schoolbestuur_id = n.id, version = version + 1 WHERE id = s.id;
-			INSERT INTO school_historie (organisatie_id, school_id, per, wat, oud, nieuw)
-			VALUES (v_org, s.id, p_per, 'bestuur', coalesce(b.bevoegd_gezag, b.naam), coalesce(n.bevoegd_gezag, n.naam));
-			v_n := v_n + 1;
-		END LOOP;
-	ELSIF EXISTS (SELECT 1 FROM school WHERE schoolbestuur_id = b.id AND gesloten_op IS NULL) THEN
-		RAISE EXCEPTION 'schoolbestuur % heeft nog open scholen; geef --naar BESTUUR of sluit ze eerst', p_ref;
 	END IF;
+	v_n := beheer_scholen_verhuizen(v_org, 'schoolbestuur_id', b.id, n.id, p_per, 'schoolbestuur',
+	                                coalesce(b.bevoegd_gezag, b.naam), coalesce(n.bevoegd_gezag, n.naam));
 	UPDATE schoolbestuur SET gesloten_op = p_per, version = version + 1 WHERE id = b.id;
 	PERFORM beheer_audit(v_org, 'bestuur-close', 'schoolbestuur', b.id, p_door,
 	                     CASE WHEN n.id IS NOT NULL THEN 'naar schoolbestuur ' || n.id END);
@@ -383,14 +423,7 @@ DECLARE
 	k scholenkring := beheer_kring(v_org, p_ref);
 	a account := beheer_account(p_username);
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM account_rol WHERE account_id = a.id AND organisatie_id = v_org
-	                AND rol = 'coordinator') THEN
-		RAISE EXCEPTION '% heeft geen rol coördinator in %; geef die eerst (balie admin user rol add)',
-			p_username, upper(p_org);
-	END IF;
-	IF a.blocked THEN
-		RAISE EXCEPTION 'account % is geblokkeerd', p_username;
-	END IF;
+	PERFORM beheer_eis_rol(a, v_org, 'coordinator');
 	UPDATE scholenkring SET coordinator_id = a.id, version = version + 1 WHERE id = k.id;
 	PERFORM beheer_audit(v_org, 'scholenkring-coordinator', 'scholenkring', k.id, p_door, 'account ' || a.id);
 	RETURN format('Coördinator van scholenkring %s: %s.', k.naam, p_username);
@@ -405,28 +438,19 @@ DECLARE
 	v_org bigint := beheer_org(p_org);
 	k scholenkring := beheer_kring(v_org, p_ref);
 	n scholenkring;
-	v_n integer := 0;
-	s record;
+	v_n integer;
 BEGIN
 	IF k.gesloten_op IS NOT NULL THEN
 		RAISE EXCEPTION 'scholenkring % is al opgeheven', k.naam;
 	END IF;
 	IF p_naar IS NOT NULL THEN
 		n := beheer_kring(v_org, p_naar);
-		IF n.id = k.id THEN
-			RAISE EXCEPTION 'een scholenkring gaat niet in zichzelf op';
-		END IF;
-		FOR s IN SELECT id FROM school WHERE scholenkring_id = k.id AND gesloten_op IS NULL LOOP
-			UPDATE school SET scholenkring_id = n.id, version = version + 1 WHERE id = s.id;
-			INSERT INTO school_historie (organisatie_id, school_id, per, wat, oud, nieuw)
-			VALUES (v_org, s.id, p_per, 'scholenkring', k.naam, n.naam);
-			v_n := v_n + 1;
-		END LOOP;
+	END IF;
+	v_n := beheer_scholen_verhuizen(v_org, 'scholenkring_id', k.id, n.id, p_per, 'scholenkring', k.naam, n.naam);
+	IF n.id IS NOT NULL THEN
 		UPDATE scholenkring SET gemeenten = ARRAY(SELECT DISTINCT unnest(n.gemeenten || k.gemeenten) ORDER BY 1),
 		                        version = version + 1
 		 WHERE id = n.id;
-	ELSIF EXISTS (SELECT 1 FROM school WHERE scholenkring_id = k.id AND gesloten_op IS NULL) THEN
-		RAISE EXCEPTION 'scholenkring % heeft nog open scholen; geef --naar SCHOLENKRING', k.naam;
 	END IF;
 	UPDATE scholenkring SET gesloten_op = p_per, version = version + 1 WHERE id = k.id;
 	PERFORM beheer_audit(v_org, 'scholenkring-close', 'scholenkring', k.id, p_door,
@@ -584,9 +608,7 @@ BEGIN
 	UPDATE school SET gesloten_op = p_per, version = version + 1 WHERE id = s.id;
 	UPDATE school_medewerker SET tot = greatest(vanaf, p_per - 1) WHERE school_id = s.id AND tot IS NULL;
 	INSERT INTO school_historie (organisatie_id, school_id, per, wat) VALUES (v_org, s.id, p_per, 'gesloten');
-	SELECT count(*) INTO v_open FROM hulpvraag h JOIN flow_status f ON f.aanvraagtype_id = h.aanvraagtype_id
-	                                                    AND f.naam = h.status
-	 WHERE h.school_id = s.id AND NOT f.eindstatus;
+	SELECT count(*) INTO v_open FROM beheer_open_hulpvragen(s.id);
 	PERFORM beheer_audit(v_org, 'school-close', 'school', s.id, p_door);
 	RETURN format('School %s gesloten per %s; %s open hulpvra%s blijven bij deze school.',
 	              beheer_brin_tekst(s.brin, s.vestiging), to_char(p_per, 'DD-MM-YYYY'), v_open,
@@ -616,9 +638,7 @@ BEGIN
 		                                                         CASE WHEN s.gesloten_op IS NOT NULL THEN s.vestiging
 		                                                              ELSE n.vestiging END);
 	END IF;
-	FOR h IN SELECT hv.id FROM hulpvraag hv JOIN flow_status f ON f.aanvraagtype_id = hv.aanvraagtype_id
-	                                                       AND f.naam = hv.status
-	          WHERE hv.school_id = s.id AND NOT f.eindstatus FOR UPDATE OF hv LOOP
+	FOR h IN SELECT hv.id FROM hulpvraag hv WHERE hv.id IN (SELECT beheer_open_hulpvragen(s.id)) FOR UPDATE LOOP
 		UPDATE hulpvraag SET school_id = n.id, version = version + 1, updated_at = now() WHERE id = h.id;
 		PERFORM beheer_audit(v_org, 'school-merge-hulpvraag', 'hulpvraag', h.id, p_door,
 		                     'school ' || s.id || ' → ' || n.id);
@@ -720,11 +740,7 @@ DECLARE
 	a account := beheer_account(p_username);
 	v_id bigint;
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM account_rol WHERE account_id = a.id AND organisatie_id = v_org
-	                AND rol = 'aanvrager') THEN
-		RAISE EXCEPTION '% heeft geen rol aanvrager in %; geef die eerst (balie admin user rol add)',
-			p_username, upper(p_org);
-	END IF;
+	PERFORM beheer_eis_rol(a, v_org, 'aanvrager');
 	IF EXISTS (SELECT 1 FROM school_medewerker WHERE school_id = s.id AND account_id = a.id AND tot IS NULL) THEN
 		RAISE EXCEPTION '% werkt al op school %', p_username, beheer_brin_tekst(s.brin, s.vestiging);
 	END IF;
@@ -757,19 +773,10 @@ BEGIN
 	IF van.id = naar.id THEN
 		RAISE EXCEPTION 'van en naar zijn hetzelfde account';
 	END IF;
-	IF NOT EXISTS (SELECT 1 FROM account_rol WHERE account_id = naar.id AND organisatie_id = v_org
-	                AND rol = 'aanvrager') THEN
-		RAISE EXCEPTION '% heeft geen rol aanvrager in %; geef die eerst (balie admin user rol add)',
-			p_naar, upper(p_org);
-	END IF;
-	IF naar.blocked THEN
-		RAISE EXCEPTION 'account % is geblokkeerd', p_naar;
-	END IF;
+	PERFORM beheer_eis_rol(naar, v_org, 'aanvrager');
 	FOR h IN SELECT hv.id, hv.dossier_id FROM hulpvraag hv
-	           JOIN flow_status f ON f.aanvraagtype_id = hv.aanvraagtype_id AND f.naam = hv.status
-	          WHERE hv.organisatie_id = v_org AND hv.school_id = s.id AND hv.aanvrager_id = van.id
-	            AND NOT f.eindstatus
-	          ORDER BY hv.id FOR UPDATE OF hv LOOP
+	          WHERE hv.id IN (SELECT beheer_open_hulpvragen(s.id)) AND hv.aanvrager_id = van.id
+	          ORDER BY hv.id FOR UPDATE LOOP
 		v_n := v_n + 1;
 		CONTINUE WHEN p_proef;
 		UPDATE hulpvraag SET aanvrager_id = naar.id, aanvrager_naam = naar.naam, aanvrager_email = naar.email,

@@ -53,6 +53,17 @@ static long als_beheerder(const char *sql)
 	return atol(uit);
 }
 
+/* How many hulpvragen of school brin are open (0) or closed (1). */
+static long bij_school(const char *brin, int afgerond)
+{
+	char sql[400];
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM hulpvraag h JOIN flow_status f ON f.aanvraagtype_id = h.aanvraagtype_id "
+		 "AND f.naam = h.status WHERE h.school_id = (SELECT id FROM school WHERE brin = '%s') AND f.eindstatus = %s",
+		 brin, afgerond ? "true" : "false");
+	return harness_long(su, sql);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -193,12 +204,7 @@ static void samenvoegen(void **state)
 	struct err e;
 
 	(void)state;
-	long open = harness_long(su, "SELECT count(*) FROM hulpvraag h JOIN flow_status f ON f.aanvraagtype_id = "
-				     "h.aanvraagtype_id AND f.naam = h.status WHERE h.school_id = "
-				     "(SELECT id FROM school WHERE brin = '33CC') AND NOT f.eindstatus");
-	long dicht = harness_long(su, "SELECT count(*) FROM hulpvraag h JOIN flow_status f ON f.aanvraagtype_id = "
-				      "h.aanvraagtype_id AND f.naam = h.status WHERE h.school_id = "
-				      "(SELECT id FROM school WHERE brin = '33CC') AND f.eindstatus");
+	long open = bij_school("33CC", 0), dicht = bij_school("33CC", 1);
 	als_beheerder("SELECT beheer_school_samenvoegen('PO1111', '33CC01', '22BB', DATE '2027-08-01', 'door test')");
 	assert_int_equal(harness_long(su, "SELECT count(*) FROM hulpvraag WHERE school_id = "
 					  "(SELECT id FROM school WHERE brin = '22BB')"),

@@ -9,46 +9,33 @@
 cd "$TUI_ROOT" || exit 2
 B=$TUI_BALIE
 T=$TUI_SCRATCH
-DEMO_ENV=$("$B" demo --env)
 
-expect() { # DESC WANT-STATUS TEXT
-	if [ "$rc" -eq "$2" ] && grep -qF -- "$3" "$T/out"; then
-		tap_ok "$1"
-	else
-		tap_fail "$1" "status $rc (verwacht $2); uitvoer: $(cat "$T/out")"
-	fi
-}
-admin() { # balie admin … against the demo db, stdin from $T/in
-	(eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
-	 "$B" admin "$@" <"$T/in" >"$T/out" 2>&1; echo $? >"$T/rc")
-	rc=$(cat "$T/rc")
-}
 u=twee$$
 echo "lange zin als wachtwoord" >"$T/in"
-admin user add $u --naam "Tessa Twee" --organisatie PO3008 --rol secretariaat
-expect "account aangemaakt" 0 "Account $u aangemaakt"
+cli_admin user add $u --naam "Tessa Twee" --organisatie PO3008 --rol secretariaat
+cli_expect "account aangemaakt" 0 "Account $u aangemaakt"
 : >"$T/in"
 
-admin user edit $u --naam "Tessa van Twee" --email t.twee@swv.example
-expect "edit: naam en e-mail" 0 "Account $u: naam en e-mail gewijzigd."
+cli_admin user edit $u --naam "Tessa van Twee" --email t.twee@swv.example
+cli_expect "edit: naam en e-mail" 0 "Account $u: naam en e-mail gewijzigd."
 check "  … in de database" [ "$(demo_psql "SELECT naam || '|' || email FROM balie.account WHERE username = '$u'")" = "Tessa van Twee|t.twee@swv.example" ]
-admin user edit $u --email geen-adres
-expect "edit: ongeldig e-mailadres geweigerd" 2 "mailadres"
-admin user edit $u --email -
-expect "edit: e-mailadres weg met -" 0 "e-mail gewijzigd"
+cli_admin user edit $u --email geen-adres
+cli_expect "edit: ongeldig e-mailadres geweigerd" 2 "mailadres"
+cli_admin user edit $u --email -
+cli_expect "edit: e-mailadres weg met -" 0 "e-mail gewijzigd"
 check "  … e-mail is leeg" [ -z "$(demo_psql "SELECT email FROM balie.account WHERE username = '$u'")" ]
-admin user edit onbekend$$ --naam X
-expect "edit: onbekend account" 2 "account 'onbekend$$' bestaat niet"
+cli_admin user edit onbekend$$ --naam X
+cli_expect "edit: onbekend account" 2 "account 'onbekend$$' bestaat niet"
 check "user-edit in de audit zonder de naam" [ "$(demo_psql "SELECT count(*) FROM balie.audit_log l JOIN balie.account a ON a.id = l.object_id
 	WHERE l.actie = 'user-edit' AND a.username = '$u' AND l.detail LIKE 'door %' AND l.detail NOT LIKE '%Twee%'")" = 2 ]
 
-admin user rol add $u --organisatie PO2507 --rol coördinator
-expect "rol erbij in een tweede organisatie" 0 "$u heeft nu de rol coordinator in PO2507."
-admin user rol add $u --organisatie PO2507 --rol coordinator
-expect "dezelfde rol nogmaals geweigerd" 2 "heeft de rol coordinator in PO2507 al"
-admin user rol add $u --organisatie PO2507 --rol directeur
-expect "onbekende rol geweigerd" 2 "onbekende rol 'directeur'"
-admin user list
+cli_admin user rol add $u --organisatie PO2507 --rol coördinator
+cli_expect "rol erbij in een tweede organisatie" 0 "$u heeft nu de rol coordinator in PO2507."
+cli_admin user rol add $u --organisatie PO2507 --rol coordinator
+cli_expect "dezelfde rol nogmaals geweigerd" 2 "heeft de rol coordinator in PO2507 al"
+cli_admin user rol add $u --organisatie PO2507 --rol directeur
+cli_expect "onbekende rol geweigerd" 2 "onbekende rol 'directeur'"
+cli_admin user list
 if grep -q "^$u .*PO2507:coordinator, PO3008:secretariaat" "$T/out"; then
 	tap_ok "list: één account met rollen in twee organisaties"
 else
@@ -69,22 +56,22 @@ for o in PO3008:secretariaat PO2507:coordinator; do
 done
 TUI_CUR=
 
-admin user rol remove $u --organisatie PO3008
-expect "alle rollen in PO3008 weg" 0 "$u heeft geen rol meer in PO3008."
-admin user rol remove $u --organisatie PO2507 --rol coordinator
-expect "de laatste rol wordt niet afgenomen" 2 "geen enkele rol meer"
+cli_admin user rol remove $u --organisatie PO3008
+cli_expect "alle rollen in PO3008 weg" 0 "$u heeft geen rol meer in PO3008."
+cli_admin user rol remove $u --organisatie PO2507 --rol coordinator
+cli_expect "de laatste rol wordt niet afgenomen" 2 "geen enkele rol meer"
 # the coördinator of a scholenkring keeps that role until another is named
 kring=$(demo_psql "SELECT k.naam || '|' || a.username FROM balie.scholenkring k JOIN balie.account a ON a.id = k.coordinator_id
 	JOIN balie.organisatie o ON o.id = k.organisatie_id WHERE o.code = 'PO2507' ORDER BY k.id LIMIT 1")
-admin scholenkring coordinator PO2507 "${kring%%|*}" $u
-expect "coördinator van een scholenkring aangewezen" 0 "Coördinator van scholenkring ${kring%%|*}: $u."
-admin user rol add $u --organisatie PO2507 --rol secretariaat
-admin user rol remove $u --organisatie PO2507 --rol coordinator
-expect "rol coördinator van een scholenkring niet afgenomen" 2 "$u is coördinator van scholenkring ${kring%%|*}"
-admin scholenkring coordinator PO2507 "${kring%%|*}" "${kring#*|}"
-expect "oorspronkelijke coördinator terug" 0 "${kring#*|}."
-admin user rol remove $u --organisatie PO2507 --rol coordinator
-expect "daarna wel" 0 "$u heeft de rol coordinator in PO2507 niet meer."
+cli_admin scholenkring coordinator PO2507 "${kring%%|*}" $u
+cli_expect "coördinator van een scholenkring aangewezen" 0 "Coördinator van scholenkring ${kring%%|*}: $u."
+cli_admin user rol add $u --organisatie PO2507 --rol secretariaat
+cli_admin user rol remove $u --organisatie PO2507 --rol coordinator
+cli_expect "rol coördinator van een scholenkring niet afgenomen" 2 "$u is coördinator van scholenkring ${kring%%|*}"
+cli_admin scholenkring coordinator PO2507 "${kring%%|*}" "${kring#*|}"
+cli_expect "oorspronkelijke coördinator terug" 0 "${kring#*|}."
+cli_admin user rol remove $u --organisatie PO2507 --rol coordinator
+cli_expect "daarna wel" 0 "$u heeft de rol coordinator in PO2507 niet meer."
 check "rolwijzigingen in de audit" [ "$(demo_psql "SELECT count(*) FROM balie.audit_log l JOIN balie.account a ON a.id = l.object_id
 	WHERE l.actie IN ('user-rol-add', 'user-rol-remove') AND a.username = '$u'")" = 4 ]
 tap_done

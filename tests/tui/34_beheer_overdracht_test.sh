@@ -11,20 +11,7 @@
 cd "$TUI_ROOT" || exit 2
 B=$TUI_BALIE
 T=$TUI_SCRATCH
-DEMO_ENV=$("$B" demo --env)
 
-expect() { # DESC WANT-STATUS TEXT
-	if [ "$rc" -eq "$2" ] && grep -qF -- "$3" "$T/out"; then
-		tap_ok "$1"
-	else
-		tap_fail "$1" "status $rc (verwacht $2); uitvoer: $(cat "$T/out")"
-	fi
-}
-admin() { # balie admin … against the demo db, stdin from $T/in
-	(eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
-	 "$B" admin "$@" <"$T/in" >"$T/out" 2>&1; echo $? >"$T/rc")
-	rc=$(cat "$T/rc")
-}
 open_van() { # open hulpvragen whose aanvrager is account $1
 	demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.flow_status f ON f.aanvraagtype_id = h.aanvraagtype_id
 		AND f.naam = h.status JOIN balie.account a ON a.id = h.aanvrager_id WHERE a.username = '$1' AND NOT f.eindstatus"
@@ -41,27 +28,27 @@ DICHT=$(dicht_van school)
 check "demodata: de IB'er (school) op $S heeft open hulpvragen ($OPEN) en afgeronde ($DICHT)" [ "${OPEN:-0}" -gt 0 ]
 ib=ib$$
 echo "lange zin als wachtwoord" >"$T/in"
-admin user add $ib --naam "Nieuwe IB'er" --email nieuw.ib@school.example --organisatie PO3008 --rol aanvrager
-expect "nieuwe IB'er aangemaakt" 0 "Account $ib aangemaakt (aanvrager in PO3008)"
+cli_admin user add $ib --naam "Nieuwe IB'er" --email nieuw.ib@school.example --organisatie PO3008 --rol aanvrager
+cli_expect "nieuwe IB'er aangemaakt" 0 "Account $ib aangemaakt (aanvrager in PO3008)"
 : >"$T/in"
-admin school medewerker PO3008 $S school --vanaf 1-8-2020
-expect "de IB'er werkt op de school vanaf 2020" 0 "school werkt vanaf 01-08-2020 op school $S."
+cli_admin school medewerker PO3008 $S school --vanaf 1-8-2020
+cli_expect "de IB'er werkt op de school vanaf 2020" 0 "school werkt vanaf 01-08-2020 op school $S."
 
-admin overdracht PO3008 $S --van school --naar secretariaat --per 1-2-2027
-expect "naar een account zonder rol aanvrager: geweigerd" 2 "secretariaat heeft geen rol aanvrager in PO3008"
-admin overdracht PO3008 12 --van school --naar $ib
-expect "ongeldige BRIN vóór de verbinding" 2 "BRIN moet"
-admin overdracht PO3008 $S --van school --naar $ib --per 1-2-2027 --proef
-expect "proef: zegt hoeveel" 0 "Proef: $OPEN open hulpvragen van school op school $S zouden naar $ib gaan; er is niets gewijzigd."
+cli_admin overdracht PO3008 $S --van school --naar secretariaat --per 1-2-2027
+cli_expect "naar een account zonder rol aanvrager: geweigerd" 2 "secretariaat heeft geen rol aanvrager in PO3008"
+cli_admin overdracht PO3008 12 --van school --naar $ib
+cli_expect "ongeldige BRIN vóór de verbinding" 2 "BRIN moet"
+cli_admin overdracht PO3008 $S --van school --naar $ib --per 1-2-2027 --proef
+cli_expect "proef: zegt hoeveel" 0 "Proef: $OPEN open hulpvragen van school op school $S zouden naar $ib gaan; er is niets gewijzigd."
 check "  … en wijzigt niets" [ "$(open_van school)/$(open_van $ib)" = "$OPEN/0" ]
 
-admin overdracht PO3008 $S --van school --naar $ib --per 1-2-2027
-expect "overdracht" 0 "Overdracht per 01-02-2027: $ib werkt op school $S in plaats van school; $OPEN open hulpvragen overgezet."
+cli_admin overdracht PO3008 $S --van school --naar $ib --per 1-2-2027
+cli_expect "overdracht" 0 "Overdracht per 01-02-2027: $ib werkt op school $S in plaats van school; $OPEN open hulpvragen overgezet."
 check "open hulpvragen bij de nieuwe IB'er ($OPEN)" [ "$(open_van $ib)" = "$OPEN" -a "$(open_van school)" = 0 ]
 check "afgeronde blijven bij wie ze aanvroeg ($DICHT)" [ "$(dicht_van school)" = "$DICHT" -a "$(dicht_van $ib)" = 0 ]
 check "statusmails gaan naar het nieuwe adres" [ "$(demo_psql "SELECT count(*) FROM balie.hulpvraag h JOIN balie.account a ON a.id = h.aanvrager_id
 	WHERE a.username = '$ib' AND h.aanvrager_email = 'nieuw.ib@school.example' AND h.aanvrager_naam = 'Nieuwe IB''er'")" = "$OPEN" ]
-admin school show PO3008 $S
+cli_admin school show PO3008 $S
 if grep -q "^01-08-2020 *31-01-2027 *school " "$T/out" && grep -q "^01-02-2027 *nu *$ib " "$T/out"; then
 	tap_ok "wie werkt er vanaf wanneer"
 else
@@ -81,7 +68,7 @@ tmux_ kill-session -t ib
 TUI_CUR=
 
 # and back, so the demo is as it was for the tests after this one
-admin overdracht PO3008 $S --van $ib --naar school --per 2-2-2027
-expect "terug naar de IB'er van de demo" 0 "$OPEN open hulpvragen overgezet"
+cli_admin overdracht PO3008 $S --van $ib --naar school --per 2-2-2027
+cli_expect "terug naar de IB'er van de demo" 0 "$OPEN open hulpvragen overgezet"
 check "  … alles terug" [ "$(open_van school)/$(open_van $ib)" = "$OPEN/0" ]
 tap_done
