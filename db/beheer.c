@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "db/row.h"
 
 int beheer_doe(struct db *db, const char *sql, int n, const char *const *p, char *out, size_t len, struct err *e)
@@ -55,8 +56,25 @@ int beheer_import_klaar(struct db *db, struct err *e)
 	return db_commit(db, e);
 }
 
-/* Prints every row of a query as columns of the given widths (the last
- * one unpadded). */
+/* s in a column of width characters (not bytes: "Kiëm" is 4), cut at
+ * width when longer, so a list fits 80 columns. */
+static void put_col(FILE *out, const char *s, int width)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t left = strlen(s), k;
+	int n = 0;
+
+	while (left > 0 && n < width && (k = utf8_decode(u, left, NULL)) > 0) {
+		fwrite(u, 1, k, out);
+		u += k;
+		left -= k;
+		n++;
+	}
+	fprintf(out, "%*s", width - n + 1, "");
+}
+
+/* Prints every row of a query as columns of the given widths in
+ * characters (the last one as it is). */
 static int print_rows(struct db *db, const char *sql, int n, const char *const *p, const int *width, int ncol,
 		      FILE *out, struct err *e)
 {
@@ -64,8 +82,9 @@ static int print_rows(struct db *db, const char *sql, int n, const char *const *
 	if (!r)
 		return -1;
 	for (int i = 0; i < PQntuples(r); i++) {
-		for (int c = 0; c < ncol; c++)
-			fprintf(out, c + 1 < ncol ? "%-*s " : "%*s\n", c + 1 < ncol ? width[c] : 0, PQgetvalue(r, i, c));
+		for (int c = 0; c + 1 < ncol; c++)
+			put_col(out, PQgetvalue(r, i, c), width[c]);
+		fprintf(out, "%s\n", PQgetvalue(r, i, ncol - 1));
 	}
 	PQclear(r);
 	return 0;
@@ -73,14 +92,15 @@ static int print_rows(struct db *db, const char *sql, int n, const char *const *
 
 int beheer_scholen(struct db *db, const char *org, int alle, FILE *out, struct err *e)
 {
-	static const int w[] = {6, 36, 22, 24, 0};
+	static const int w[] = {6, 28, 19, 16, 0};
 	const char *p[2] = {org, alle ? "t" : "f"};
-	fprintf(out, "%-6s %-36s %-22s %-24s %s\n", "BRIN", "NAAM", "PLAATS", "SCHOLENKRING", "BESTUUR");
+	/* a closed school shows "gesloten <date>" where its plaats stood */
+	fprintf(out, "%-6s %-28s %-19s %-16s %s\n", "BRIN", "NAAM", "PLAATS", "SCHOLENKRING", "BG");
 	return print_rows(db,
 			  "SELECT s.brin || coalesce(s.vestiging, ''), "
-			  "       s.naam || CASE WHEN s.gesloten_op IS NOT NULL THEN ' (gesloten ' || "
-			  "                      to_char(s.gesloten_op, 'DD-MM-YYYY') || ')' ELSE '' END, "
-			  "       coalesce(s.plaats, ''), coalesce(k.naam, '-'), coalesce(b.bevoegd_gezag, b.naam) "
+			  "       s.naam, "
+			  "       coalesce('gesloten ' || to_char(s.gesloten_op, 'DD-MM-YYYY'), s.plaats, ''), "
+			  "       coalesce(k.naam, '-'), coalesce(b.bevoegd_gezag, b.naam) "
 			  "  FROM school s JOIN schoolbestuur b ON b.id = s.schoolbestuur_id "
 			  "  LEFT JOIN scholenkring k ON k.id = s.scholenkring_id "
 			  " WHERE s.organisatie_id = beheer_org($1) AND ($2::boolean OR s.gesloten_op IS NULL) "
@@ -132,9 +152,9 @@ int beheer_school_toon(struct db *db, const char *org, const char *ref, FILE *ou
 
 int beheer_besturen(struct db *db, const char *org, FILE *out, struct err *e)
 {
-	static const int w[] = {6, 50, 8, 0};
+	static const int w[] = {5, 46, 7, 0};
 	const char *p[1] = {org};
-	fprintf(out, "%-6s %-50s %-8s %s\n", "BG", "NAAM", "SCHOLEN", "STATUS");
+	fprintf(out, "%-5s %-46s %-7s %s\n", "BG", "NAAM", "SCHOLEN", "STATUS");
 	return print_rows(db,
 			  "SELECT coalesce(b.bevoegd_gezag, '-'), b.naam, "
 			  "       (SELECT count(*) FROM school s WHERE s.schoolbestuur_id = b.id AND s.gesloten_op IS NULL), "
@@ -145,9 +165,9 @@ int beheer_besturen(struct db *db, const char *org, FILE *out, struct err *e)
 
 int beheer_kringen(struct db *db, const char *org, FILE *out, struct err *e)
 {
-	static const int w[] = {32, 20, 8, 0};
+	static const int w[] = {28, 16, 7, 0};
 	const char *p[1] = {org};
-	fprintf(out, "%-32s %-21s %-8s %s\n", "SCHOLENKRING", "COÖRDINATOR", "SCHOLEN", "GEMEENTEN");
+	fprintf(out, "%-28s %-17s %-7s %s\n", "SCHOLENKRING", "COÖRDINATOR", "SCHOLEN", "GEMEENTEN");
 	return print_rows(db,
 			  "SELECT k.naam || CASE WHEN k.gesloten_op IS NOT NULL THEN ' (opgeheven)' ELSE '' END, "
 			  "       coalesce(a.username, '-'), "

@@ -41,21 +41,22 @@ cli_expect "bestuur toegevoegd" 0 "Schoolbestuur $bg toegevoegd aan PO2507."
 cli_admin bestuur add PO2507 --naam "Stichting Test $$" --bg $bg
 cli_expect "hetzelfde bestuur nogmaals geweigerd" 2 "er is al een schoolbestuur"
 cli_admin bestuur add PO2507 --naam "Stichting Twee $$" --bg $bg2
-cli_admin scholenkring add PO2507 "$kring" --gemeenten "Helmond; Deurne; Someren; Asten"
+dorp="Testdorp $$"
+cli_admin scholenkring add PO2507 "$kring" --gemeenten "Helmond; Deurne; Someren; Asten; $dorp"
 cli_expect "scholenkring toegevoegd" 0 "Scholenkring $kring toegevoegd aan PO2507."
 cli_admin scholenkring coordinator PO2507 "$kring" stromenland-secr
 cli_expect "coördinator zonder die rol geweigerd" 2 "geen rol coördinator in PO2507"
 cli_admin scholenkring coordinator PO2507 "$kring" stromenland
 cli_expect "coördinator aangewezen (004 §7.1)" 0 "Coördinator van scholenkring $kring: stromenland."
 cli_admin scholenkring list PO2507
-if grep -q "^$kring .*stromenland .*Helmond; Deurne; Someren; Asten" "$T/out"; then
+if grep -q "^$kring .*stromenland .*Helmond; Deurne; Someren; Asten; $dorp" "$T/out"; then
 	tap_ok "scholenkring list: coördinator en gemeenten"
 else
 	tap_fail "scholenkring list" "$(cat "$T/out")"
 fi
 
 # ---- a school's life: add, rename, new BRIN, merge, close
-cli_admin school add PO2507 $A --naam "Basisschool Test A" --bestuur $bg --plaats Helmond --gemeente Helmond --per 1-8-2026
+cli_admin school add PO2507 $A --naam "Basisschool Test A" --bestuur $bg --plaats Helmond --gemeente "$dorp" --per 1-8-2026
 cli_expect "school toegevoegd (scholenkring uit de gemeente)" 0 "School $A toegevoegd aan PO2507."
 check "  … in scholenkring $kring" [ "$(demo_psql "SELECT k.naam FROM balie.school s JOIN balie.scholenkring k ON k.id = s.scholenkring_id WHERE s.brin = '$A'")" = "$kring" ]
 cli_admin school add PO2507 $A --naam "Dubbel" --bestuur $bg
@@ -86,7 +87,7 @@ cli_expect "een gesloten school nogmaals sluiten geweigerd" 2 "is al gesloten"
 cli_admin school list PO2507
 check "list zonder gesloten school" sh -c "grep -q '^$M ' '$T/out' && ! grep -q '^${N}01 ' '$T/out'"
 cli_admin school list PO2507 --alle
-cli_expect "list --alle met gesloten school" 0 "IKC Test A (gesloten 01-08-2028)"
+check "list --alle met gesloten school" grep -q "^${N}01 *IKC Test A *gesloten 01-08-2028" "$T/out"
 cli_admin school edit PO2507 $M --bestuur $bg2
 cli_admin bestuur close PO2507 $bg2
 cli_expect "bestuur met open school niet opgeheven" 2 "heeft nog open scholen"
