@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "db/beheer.h"
+#include "db/hulpvraag.h"
 
 #define DBNAME "t_beheer"
 
@@ -217,6 +218,24 @@ static void samenvoegen(void **state)
 			 1);
 	assert_int_equal(harness_try(su, "SELECT beheer_school_sluiten('PO1111', '33CC01', current_date, 'x')", &e), -1);
 	assert_non_null(strstr(e.msg, "al gesloten"));
+	/* the intake's school list: a school closed today last and marked, a
+	 * former BRIN there to search on (whatever today is: School Een
+	 * closes per 1-8-2027, and a closed one sorts by name after the open) */
+	harness_exec(su, "SELECT beheer_school_nieuw('PO1111', '44DD', NULL, 'School Vier', '12345', 'Kring Noord', 'bao', "
+			 "'Helmond', 'Helmond', current_date, 'door test')");
+	als_beheerder("SELECT beheer_school_sluiten('PO1111', '44DD', current_date, 'door test')");
+	struct hv_item *it = NULL;
+	int n = 0;
+	assert_int_equal(intake_scholen(su, harness_long(su, "SELECT id FROM organisatie WHERE code = 'PO1111'"), &it, &n,
+					&e),
+			 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(it[2].naam, "School Vier");
+	assert_string_equal(it[2].extra, "44DD  Helmond  gesloten");
+	for (int i = 0; i < n; i++)
+		if (!strcmp(it[i].naam, "School Een"))
+			assert_true(!strncmp(it[i].extra, "33CC01  Helmond  ", 17) && strstr(it[i].extra, "was 11AA"));
+	free(it);
 }
 
 /* Roles: the last role is not taken, nor the coördinator's role of a

@@ -12,6 +12,7 @@ cd "$TUI_ROOT" || exit 2
 B=$TUI_BALIE
 T=$TUI_SCRATCH
 
+screen_re() { tui_screen | grep -qE -- "$1"; }
 vrije_brin() { # a BRIN no school of the demo has: NN + the letters given
 	n=$(( $$ % 90 + 10 ))
 	while [ "$(demo_psql "SELECT count(*) FROM balie.school WHERE brin = '$n$1'")" != 0 ]; do n=$(( n % 89 + 10 )); done
@@ -88,6 +89,42 @@ cli_admin school list PO2507
 check "list zonder gesloten school" sh -c "grep -q '^$M ' '$T/out' && ! grep -q '^${N}01 ' '$T/out'"
 cli_admin school list PO2507 --alle
 check "list --alle met gesloten school" grep -q "^${N}01 *IKC Test A *gesloten 01-08-2028" "$T/out"
+C=$(vrije_brin TC)
+cli_admin school add PO2507 $C --naam "Basisschool Test C" --bestuur $bg --scholenkring "$kring" --plaats Helmond
+cli_admin school close PO2507 $C
+cli_expect "school vandaag gesloten" 0 "School $C gesloten per"
+
+# in balie, at 80x24: the intake's school list finds a school by its former
+# BRIN and marks a closed school
+tui_demo intake 80 24
+tui_login stromenland-secr demo
+wait_for "Totaal" 20
+tui_keys n
+wait_for "Achternaam van de leerling" 5
+tui_type "Testkind"
+tui_keys Enter
+wait_for "Geboortedatum (d-m-jjjj" 5
+tui_type "1-2-2017"
+tui_keys Enter
+wait_for "nieuw dossier" 10
+tui_keys Enter
+wait_for "Roepnaam" 5
+tui_type "Tim"
+tui_keys Enter
+wait_for "Kies de vaste titel" 10
+tui_keys Enter
+check "intake: schoolkeuze" wait_for "School van de leerling" 10
+tui_type "$A"
+wait_for "was $A" 5
+check "de vroegere BRIN $A vindt IKC Test A" screen_re "IKC Test A +${N}01 .*was $A"
+tui_keys C-u
+tui_type "$C"
+wait_for "Basisschool Test C" 5
+check "een gesloten school staat erbij als gesloten" screen_re "Basisschool Test C +$C +Helmond +gesloten"
+tui_keys C-x
+tmux_ kill-session -t intake
+TUI_CUR=
+
 cli_admin school edit PO2507 $M --bestuur $bg2
 cli_admin bestuur close PO2507 $bg2
 cli_expect "bestuur met open school niet opgeheven" 2 "heeft nog open scholen"
