@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db/audit.h"
+#include "db/row.h"
 
 /* Runs a one-row function call and returns its bigint, 0 when no row
  * matched (unknown username), -1 on error. */
@@ -111,7 +112,7 @@ int account_list(struct db *db, const char *organisatie, FILE *out, struct err *
 			      "SELECT a.username, a.naam, "
 			      "       coalesce(string_agg(o.code || ':' || r.rol, ', ' ORDER BY o.code, r.rol), '-'), "
 			      "       CASE WHEN a.blocked THEN 'geblokkeerd' ELSE 'actief' END, "
-			      "       coalesce(to_char(a.last_login, 'DD-MM-YYYY HH24:MI'), 'nooit') "
+			      "       coalesce(nullif(" DB_MOMENT("a.last_login") ", ''), 'nooit') "
 			      "  FROM account a LEFT JOIN account_rol r ON r.account_id = a.id "
 			      "  LEFT JOIN organisatie o ON o.id = r.organisatie_id "
 			      " WHERE $1::text IS NULL OR o.code = upper($1) "
@@ -142,4 +143,35 @@ int account_unblock_unknown(struct db *db, const char *username, const char *who
 	}
 	*cleared = n > 0;
 	return db_commit(db, e);
+}
+
+/* One text of a one-row query into buf; 0 rows: -1 with missing. */
+static int one_text(struct db *db, const char *sql, const char *param, char *buf, size_t len, const char *missing,
+		    struct err *e)
+{
+	const char *p[1] = {param};
+	PGresult *r = db_exec(db, e, NULL, sql, 1, p);
+	if (!r)
+		return -1;
+	int ok = PQntuples(r) > 0;
+	if (ok)
+		db_copy(buf, len, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return ok ? 0 : err_set(e, missing, param);
+}
+
+int account_org_naam(struct db *db, const char *code, char *buf, size_t len, struct err *e)
+{
+	return one_text(db, "SELECT naam FROM organisatie WHERE code = upper($1)", code, buf, len,
+			"organisatie '%s' bestaat niet", e);
+}
+
+int account_eigen_org_naam(struct db *db, const char *username, char *buf, size_t len, struct err *e)
+{
+	/* an account without a role still gets a secret: issuer balie */
+	return one_text(db,
+			"SELECT coalesce((SELECT o.naam FROM account_rol r JOIN organisatie o ON o.id = r.organisatie_id "
+			"                  WHERE r.account_id = a.id ORDER BY o.code LIMIT 1), 'balie') "
+			"  FROM account a WHERE a.username = $1",
+			username, buf, len, "account '%s' bestaat niet", e);
 }

@@ -26,6 +26,14 @@ int account_exists(struct db *db, const char *username, struct err *e);
  * 0 / -1. */
 int account_unblock_unknown(struct db *db, const char *username, const char *who, int *cleared, struct err *e);
 
+/* The name of organisatie code into buf (the TOTP issuer).  -1 with
+ * "organisatie 'X' bestaat niet". */
+int account_org_naam(struct db *db, const char *code, char *buf, size_t len, struct err *e);
+
+/* The name of the organisatie username works in (its first by code), the
+ * issuer of a new TOTP secret.  -1 with "account 'x' bestaat niet". */
+int account_eigen_org_naam(struct db *db, const char *username, char *buf, size_t len, struct err *e);
+
 /* who: the operator (Unix user) recorded in the audit detail. */
 int account_create(struct db *db, const struct account_new *a, const char *who, struct err *e);
 int account_set_password(struct db *db, const char *username, const char *hash, const char *who,
@@ -35,7 +43,7 @@ int account_set_totp(struct db *db, const char *username, const char *secret, co
 		     struct err *e);
 
 /* Prints one line per account (of organisatie code, or all when NULL):
- * username, naam, rollen, geblokkeerd, 2FA, laatste login. */
+ * username, naam, rollen, geblokkeerd, laatste login (Dutch local time). */
 int account_list(struct db *db, const char *organisatie, FILE *out, struct err *e);
 
 #endif

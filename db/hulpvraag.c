@@ -1121,10 +1121,16 @@ int intake_scholen(struct db *db, long org, struct hv_item **out, int *n, struct
 	const char *p[1] = { db_num(so, sizeof so, org) };
 
 	return items(db,
-		     "SELECT s.id, s.naam, s.brin || coalesce(s.vestiging, '') || '  ' || coalesce(s.plaats, ''), "
+		     "SELECT s.id, s.naam, s.brin || coalesce(s.vestiging, '') || '  ' || coalesce(s.plaats, '') "
+		     /* a closed school stays (a pupil's past school) but says so and
+		      * comes last; a former BRIN (025_beheer) is searchable */
+		     "       || CASE WHEN s.gesloten_op <= current_date THEN '  gesloten' ELSE '' END "
+		     "       || coalesce('  was ' || (SELECT string_agg(DISTINCT h.oud, ' ') FROM school_historie h "
+		     "                                WHERE h.school_id = s.id AND h.wat = 'brin'), ''), "
 		     "       coalesce(k.coordinator_id, 0), false "
 		     "  FROM school s LEFT JOIN scholenkring k ON k.id = s.scholenkring_id "
-		     " WHERE s.organisatie_id = $1 ORDER BY s.naam, s.brin",
+		     " WHERE s.organisatie_id = $1 "
+		     " ORDER BY coalesce(s.gesloten_op <= current_date, false), s.naam, s.brin",
 		     1, p, out, n, e);
 }
 

@@ -247,8 +247,9 @@ int hulpvraag_labels(struct db *db, long org, struct hv_item **out, int *n, stru
  * scholenkring. */
 int intake_titels(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
 
-/* The schools of org: naam, extra = "BRIN  plaats", ref = the coordinator
- * of its scholenkring (0 none). */
+/* The schools of org: naam, extra = "BRIN  plaats" (then "  gesloten" for
+ * a closed school, which comes last, and "  was 12AB" for its former
+ * BRINs), ref = the coordinator of its scholenkring (0 none). */
 int intake_scholen(struct db *db, long org, struct hv_item **out, int *n, struct err *e);
 
 /* Leerling dossiers of org whose achternaam starts with achternaam (folded,

@@ -332,6 +332,21 @@ cli_run() {
 	"$@" >"$TUI_SCRATCH/out" 2>&1 </dev/null
 	rc=$?
 }
+# ---- the admin verbs on the command line (tests 31-34) -------------------
+
+# cli_admin ARG…: `balie admin ARG…` against the demo database, standard
+# input from $TUI_SCRATCH/in (a password; empty when the file is absent),
+# output in $TUI_SCRATCH/out, exit status in $rc.
+cli_admin() {
+	[ -f "$TUI_SCRATCH/in" ] || : >"$TUI_SCRATCH/in"
+	(eval "$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --env)"; export PGHOST PGPORT PGDATABASE PGUSER
+	 cd "$TUI_ROOT" && "$TUI_BALIE" admin "$@" <"$TUI_SCRATCH/in" >"$TUI_SCRATCH/out" 2>&1
+	 echo $? >"$TUI_SCRATCH/rc")
+	rc=$(cat "$TUI_SCRATCH/rc")
+}
+
+# cli_expect DESC STATUS TEXT: the last cli_admin ended with STATUS and
+# printed TEXT.
 cli_expect() {
 	if [ "$rc" -eq "$2" ] && grep -qF -- "$3" "$TUI_SCRATCH/out"; then
 		tap_ok "$1"

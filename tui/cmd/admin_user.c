@@ -2,7 +2,6 @@
  * Passwords are read from the terminal without echo, or as one line from
  * standard input when that is not a terminal (scripts).  Each change is
  * audited with the operator's Unix user name. */
-#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,21 +11,12 @@
 
 #include "core/totp.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 #include "core/wachtwoord.h"
 #include "db/account.h"
+#include "db/beheer.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
-
-static void operator_name(char *buf, size_t len)
-{
-	/* Under sudo the real person is SUDO_USER, not root. */
-	const char *sudo = getenv("SUDO_USER");
-	struct passwd *pw = getpwuid(getuid());
-	if (sudo && *sudo)
-		snprintf(buf, len, "door %s (via sudo)", sudo);
-	else
-		snprintf(buf, len, "door %s", pw ? pw->pw_name : "?");
-}
 
 /* Reads one line; without echo when stdin is a terminal. */
 static int read_secret(const char *prompt, char *buf, size_t len)
@@ -78,13 +68,15 @@ out:
 	return rc;
 }
 
-/* A new TOTP secret: prints it and the otpauth URI for the person's app. */
-static int new_totp(const char *username, char b32[TOTP_BASE32_LEN], struct err *e)
+/* A new TOTP secret: prints it and the otpauth URI for the person's app.
+ * issuer: the organisation's name, which the app shows above the code (the
+ * same issuer as the person's own set-up, tui/pane_totp.c). */
+static int new_totp(const char *issuer, const char *username, char b32[TOTP_BASE32_LEN], struct err *e)
 {
 	unsigned char secret[TOTP_SECRET_LEN];
 	char uri[512];
 	if (totp_secret_new(secret, e) < 0 || totp_base32_encode(secret, sizeof secret, b32, TOTP_BASE32_LEN, e) < 0 ||
-	    totp_uri(uri, sizeof uri, "balie", username, b32, e) < 0)
+	    totp_uri(uri, sizeof uri, issuer, username, b32, e) < 0)
 		return -1;
 	sodium_memzero(secret, sizeof secret);
 	printf("TOTP-geheim voor %s: %s\n", username, b32);
@@ -92,20 +84,21 @@ static int new_totp(const char *username, char b32[TOTP_BASE32_LEN], struct err 
 	return 0;
 }
 
-static const char *opt(int argc, char **argv, const char *name)
+/* The role as typed into the stored spelling: "coördinator" (as the seeds
+ * and the screens write it) is the role coordinator.  -1 with e for a role
+ * that does not exist, before anything is asked or connected. */
+static int rol_arg(const char *in, char *out, size_t len, struct err *e)
 {
-	for (int i = 0; i + 1 < argc; i++)
-		if (!strcmp(argv[i], name))
-			return argv[i + 1];
-	return NULL;
-}
-
-static int has_flag(int argc, char **argv, const char *name)
-{
-	for (int i = 0; i < argc; i++)
-		if (!strcmp(argv[i], name))
-			return 1;
-	return 0;
+	static const char *const rollen[] = {"secretariaat", "financieel", "coordinator", "admin",
+					     "aanvrager",    "ouder",      "extern"};
+	const char *r = !strcmp(in, "coördinator") || !strcmp(in, "Coördinator") ? "coordinator" : in;
+	for (size_t i = 0; i < sizeof rollen / sizeof *rollen; i++)
+		if (!strcmp(r, rollen[i])) {
+			snprintf(out, len, "%s", r);
+			return 0;
+		}
+	return err_set(e, "onbekende rol '%s' (secretariaat, financieel, coördinator, admin, aanvrager, ouder, extern)",
+		       in);
 }
 
 static int usage(void)
@@ -115,14 +108,106 @@ static int usage(void)
 		"         balie admin user passwd GEBRUIKER\n"
 		"         balie admin user block|unblock GEBRUIKER\n"
 		"         balie admin user totp-reset GEBRUIKER [--uit]\n"
-		"         balie admin user list [--organisatie CODE]\n");
+		"         balie admin user list [--organisatie CODE]\n"
+		"         balie admin user edit GEBRUIKER [--naam NAAM] [--email ADRES|-]\n"
+		"         balie admin user rol add GEBRUIKER --organisatie CODE --rol ROL\n"
+		"         balie admin user rol remove GEBRUIKER --organisatie CODE [--rol ROL]\n");
 	return 2;
+}
+
+/* `user add`: every argument is checked, and the organisatie and the
+ * username looked up, before the password is asked: a typo must not cost
+ * the administrator two prompts. */
+static int user_add(struct db *db, int argc, char **argv, const char *user, const char *who, struct err *e)
+{
+	char hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "", rol[16], orgnaam[200];
+	const char *naam = cmd_opt(argc, argv, "--naam"), *org = cmd_opt(argc, argv, "--organisatie");
+	const char *mail = cmd_opt(argc, argv, "--email");
+	int rc = -1;
+
+	if (!naam || !org || !cmd_opt(argc, argv, "--rol"))
+		return usage();
+	/* a name is shown on every screen and in every list */
+	if (utf8_has_unsafe(naam, 0) || (mail && utf8_has_unsafe(mail, 0))) {
+		fprintf(stderr, "balie: naam of e-mailadres bevat een stuurteken (zoals Esc, een regeleinde of "
+				"een richtingsteken); dat kan niet\n");
+		return 2;
+	}
+	if (rol_arg(cmd_opt(argc, argv, "--rol"), rol, sizeof rol, e) < 0 || (mail && validate_email(mail, e) < 0) ||
+	    account_org_naam(db, org, orgnaam, sizeof orgnaam, e) < 0)
+		return cmd_fail(e);
+	int bestaat = account_exists(db, user, e);
+	if (bestaat != 0)
+		return bestaat < 0 ? cmd_fail(e) : (err_set(e, "gebruikersnaam '%s' is al in gebruik", user), cmd_fail(e));
+	if (new_password(user, hash, e) == 0 &&
+	    (!cmd_flag(argc, argv, "--totp") || new_totp(orgnaam, user, b32, e) == 0)) {
+		struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
+		rc = account_create(db, &a, who, e);
+		if (rc == 0)
+			printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
+	}
+	sodium_memzero(hash, sizeof hash);
+	return rc < 0 ? cmd_fail(e) : 0;
+}
+
+/* `user edit`: name and e-mail address; "--email -" removes the address. */
+static int user_edit(int argc, char **argv, const char *user, const char *who, struct err *e)
+{
+	const char *naam = cmd_opt(argc, argv, "--naam"), *mail = cmd_opt(argc, argv, "--email");
+	char uit[200];
+
+	if (!naam && !mail)
+		return usage();
+	if ((naam && (utf8_has_unsafe(naam, 0) || !*naam)) || (mail && utf8_has_unsafe(mail, 0))) {
+		fprintf(stderr, "balie: naam leeg of met een stuurteken; dat kan niet\n");
+		return 2;
+	}
+	if (mail && !strcmp(mail, "-"))
+		mail = "";
+	if (mail && *mail && validate_email(mail, e) < 0)
+		return cmd_fail(e);
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	const char *p[4] = {user, naam, mail, who};
+	int rc = beheer_doe(db, "SELECT beheer_account_bewerken($1, $2, $3, $4)", 4, p, uit, sizeof uit, e);
+	db_free(&db);
+	if (rc < 0)
+		return cmd_fail(e);
+	printf("%s\n", uit);
+	return 0;
+}
+
+/* `user rol add|remove GEBRUIKER --organisatie CODE [--rol ROL]`: one
+ * username for more organisaties (003: PO2811 and VO2805), a second role;
+ * remove without --rol takes every role in that organisatie. */
+static int user_rol(int argc, char **argv, struct err *e)
+{
+	char who[128], rol[16], uit[200];
+	const char *org = cmd_opt(argc, argv, "--organisatie"), *r = cmd_opt(argc, argv, "--rol");
+	if (argc < 4 || argv[3][0] == '-' || !org || (strcmp(argv[2], "add") && strcmp(argv[2], "remove")))
+		return usage();
+	int add = !strcmp(argv[2], "add");
+	if ((add && !r) || (r && rol_arg(r, rol, sizeof rol, e) < 0))
+		return r ? cmd_fail(e) : usage();
+	cmd_operator(who, sizeof who);
+	struct db *db = cmd_connect();
+	if (!db)
+		return 2;
+	const char *p[4] = {argv[3], org, r ? rol : NULL, who};
+	int rc = beheer_doe(db, add ? "SELECT beheer_rol_erbij($1, $2, $3, $4)" : "SELECT beheer_rol_eraf($1, $2, $3, $4)",
+			    4, p, uit, sizeof uit, e);
+	db_free(&db);
+	if (rc < 0)
+		return cmd_fail(e);
+	printf("%s\n", uit);
+	return 0;
 }
 
 int cmd_admin_user(int argc, char **argv)
 {
 	struct err e;
-	char who[128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "";
+	char who[128], hash[WACHTWOORD_HASH_LEN], b32[TOTP_BASE32_LEN] = "", orgnaam[200];
 	int rc = -1;
 
 	if (argc < 2)
@@ -132,7 +217,12 @@ int cmd_admin_user(int argc, char **argv)
 	if (strcmp(sub, "list") != 0 && !user)
 		return usage();
 	err_clear(&e);
-	operator_name(who, sizeof who);
+	cmd_operator(who, sizeof who);
+	/* these ask no password: checked and done without the password set-up */
+	if (!strcmp(sub, "edit"))
+		return user_edit(argc, argv, user, who, &e);
+	if (!strcmp(sub, "rol"))
+		return user_rol(argc, argv, &e);
 	if (wachtwoord_init(&e) < 0 || totp_init(&e) < 0)
 		return cmd_fail(&e);
 
@@ -140,27 +230,9 @@ int cmd_admin_user(int argc, char **argv)
 	if (!db)
 		return 2;
 	if (!strcmp(sub, "add")) {
-		const char *naam = opt(argc, argv, "--naam"), *org = opt(argc, argv, "--organisatie");
-		const char *rol = opt(argc, argv, "--rol");
-		if (!naam || !org || !rol) {
-			db_free(&db);
-			return usage();
-		}
-		/* refused before the password prompt: a name is shown on every
-		 * screen and in every list */
-		if (utf8_has_unsafe(naam, 0) || (opt(argc, argv, "--email") && utf8_has_unsafe(opt(argc, argv, "--email"), 0))) {
-			db_free(&db);
-			fprintf(stderr, "balie: naam of e-mailadres bevat een stuurteken (zoals Esc, een regeleinde of "
-					"een richtingsteken); dat kan niet\n");
-			return 2;
-		}
-		if (new_password(user, hash, &e) == 0 && (!has_flag(argc, argv, "--totp") || new_totp(user, b32, &e) == 0)) {
-			const char *mail = opt(argc, argv, "--email");
-			struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
-			rc = account_create(db, &a, who, &e);
-			if (rc == 0)
-				printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
-		}
+		rc = user_add(db, argc, argv, user, who, &e);
+		db_free(&db);
+		return rc;
 	} else if (!strcmp(sub, "passwd")) {
 		/* Do not ask for a password for an account that is not there. */
 		if (account_exists(db, user, &e) != 1)
@@ -180,12 +252,15 @@ int cmd_admin_user(int argc, char **argv)
 		if ((rc = account_set_blocked(db, user, block, who, &e)) == 0)
 			printf("Account %s %s.\n", user, block ? "geblokkeerd" : "gedeblokkeerd");
 	} else if (!strcmp(sub, "totp-reset")) {
-		int off = has_flag(argc, argv, "--uit");
-		if ((off || new_totp(user, b32, &e) == 0) && (rc = account_set_totp(db, user, off ? "" : b32, who, &e)) == 0)
+		int off = cmd_flag(argc, argv, "--uit");
+		/* the issuer is the name of the organisatie the account works in */
+		if ((off || (account_eigen_org_naam(db, user, orgnaam, sizeof orgnaam, &e) == 0 &&
+			     new_totp(orgnaam, user, b32, &e) == 0)) &&
+		    (rc = account_set_totp(db, user, off ? "" : b32, who, &e)) == 0)
 			printf(off ? "Tweestapsverificatie van %s uitgezet.\n" : "Nieuw TOTP-geheim voor %s opgeslagen.\n",
 			       user);
 	} else if (!strcmp(sub, "list")) {
-		rc = account_list(db, opt(argc, argv, "--organisatie"), stdout, &e);
+		rc = account_list(db, cmd_opt(argc, argv, "--organisatie"), stdout, &e);
 	} else {
 		db_free(&db);
 		return usage();

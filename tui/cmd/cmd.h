@@ -40,6 +40,10 @@ int cmd_admin_commissie(int argc, char **argv);  /* admin commissie list|set|rem
 int cmd_admin_regio(int argc, char **argv);      /* admin regio ORGANISATIE [REGIO] */
 int cmd_admin_verlengdeadline(int argc, char **argv); /* admin verlengdeadline list|set|remove … */
 int cmd_admin_user(int argc, char **argv);       /* admin user add|passwd|… */
+int cmd_admin_school(int argc, char **argv);     /* admin school list|show|add|edit|brin|close|merge|medewerker|import */
+int cmd_admin_bestuur(int argc, char **argv);    /* admin bestuur list|add|edit|close */
+int cmd_admin_scholenkring(int argc, char **argv); /* admin scholenkring list|add|edit|coordinator|close */
+int cmd_admin_overdracht(int argc, char **argv); /* admin overdracht ORG BRIN --van G --naar G [--proef] */
 int cmd_admin_cluster(int argc, char **argv);    /* admin cluster create|start|stop|remove DIR */
 int cmd_demo(int argc, char **argv);             /* demo [--reset|--env] */
 int cmd_mail(int argc, char **argv);             /* mail --once|--daemon|--status|--retry ID */

@@ -3,6 +3,8 @@
 
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "db/auth.h"
@@ -80,4 +82,31 @@ int cmd_acting_session(struct db *db, const char *als, const char *org, struct s
 		cmd_fail(&e);
 		return -1;
 	}
+}
+
+const char *cmd_opt(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i + 1 < argc; i++)
+		if (!strcmp(argv[i], name))
+			return argv[i + 1];
+	return NULL;
+}
+
+int cmd_flag(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], name))
+			return 1;
+	return 0;
+}
+
+void cmd_operator(char *buf, size_t len)
+{
+	/* Under sudo the real person is SUDO_USER, not root. */
+	const char *sudo = getenv("SUDO_USER");
+	struct passwd *pw = getpwuid(getuid());
+	if (sudo && *sudo)
+		snprintf(buf, len, "door %s (via sudo)", sudo);
+	else
+		snprintf(buf, len, "door %s", pw ? pw->pw_name : "?");
 }

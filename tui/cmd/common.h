@@ -3,6 +3,8 @@
 #ifndef BALIE_CMD_COMMON_H
 #define BALIE_CMD_COMMON_H
 
+#include <stddef.h>
+
 #include "core/err.h"
 #include "db/conn.h"
 #include "tui/config.h"
@@ -26,6 +28,15 @@ struct db *cmd_connect(void);
  * when there is none; 0 with s filled and the acting account set. */
 struct session;
 int cmd_acting_session(struct db *db, const char *als, const char *org, struct session *s);
+
+/* The value after option name ("--naam X"), NULL when absent; whether a
+ * flag is present.  Shared by the admin verbs. */
+const char *cmd_opt(int argc, char **argv, const char *name);
+int cmd_flag(int argc, char **argv, const char *name);
+
+/* "door <Unix user>" (under sudo: "door <SUDO_USER> (via sudo)"), the
+ * operator an admin verb records in its audit row. */
+void cmd_operator(char *buf, size_t len);
 
 /* Prints "balie: <message>" (with file:line when set) to stderr; returns 2. */
 int cmd_fail(const struct err *e);
