@@ -447,6 +447,45 @@ int auth_session_of_token(struct db *db, const char *token, struct session *s, s
 	return ok ? 0 : err_set(e, "sessie niet (meer) geldig");
 }
 
+int auth_session_info(struct db *app, struct session *s, struct err *e)
+{
+	enum db_failure kind;
+	PGresult *r = db_exec_as_account(app, e, &kind,
+		"SELECT a.id, a.username, a.naam, o.id, o.code, o.naam, "
+		"       string_agg(r.rol, ', ' ORDER BY r.rol), "
+		"       bool_or(r.rol IN ('secretariaat','financieel','coordinator','admin')) "
+		"  FROM sessie_info() si JOIN account a ON a.id = si.account_id "
+		"  JOIN account_rol r ON r.account_id = a.id "
+		"  JOIN organisatie o ON o.id = r.organisatie_id "
+		" WHERE si.organisatie_id IS NULL OR o.id = si.organisatie_id "
+		" GROUP BY a.id, a.username, a.naam, o.id, o.code, o.naam ORDER BY o.code LIMIT 1",
+		0, NULL);
+	int ok;
+
+	if (!r)
+		return -1;
+	ok = PQntuples(r) == 1;
+	if (ok) {
+		char tok[sizeof s->token];
+
+		snprintf(tok, sizeof tok, "%s", db_session_token(app));
+		memset(s, 0, sizeof *s);
+		snprintf(s->token, sizeof s->token, "%s", tok);
+		explicit_bzero(tok, sizeof tok);
+		s->account_id = atol(PQgetvalue(r, 0, 0));
+		snprintf(s->username, sizeof s->username, "%s", PQgetvalue(r, 0, 1));
+		snprintf(s->naam, sizeof s->naam, "%s", PQgetvalue(r, 0, 2));
+		s->organisatie_id = atol(PQgetvalue(r, 0, 3));
+		snprintf(s->organisatie_code, sizeof s->organisatie_code, "%s", PQgetvalue(r, 0, 4));
+		snprintf(s->organisatie_naam, sizeof s->organisatie_naam, "%s", PQgetvalue(r, 0, 5));
+		snprintf(s->rollen, sizeof s->rollen, "%s", PQgetvalue(r, 0, 6));
+		s->roles = statuswissel_rollen(s->rollen);
+		s->internal = PQgetvalue(r, 0, 7)[0] == 't';
+	}
+	PQclear(r);
+	return ok ? 0 : err_set(e, "geen geldige sessie");
+}
+
 void auth_session_end(struct db *app)
 {
 	struct err e;

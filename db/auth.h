@@ -100,6 +100,11 @@ enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *para
  * -1 when it is not valid. */
 int auth_session_of_token(struct db *db, const char *token, struct session *s, struct err *e);
 
+/* The session of the token already set on app (db_set_session), as
+ * balie_app sees it: s filled as after a login.  0, or -1 ("geen geldige
+ * sessie") when the database does not know the token (any more). */
+int auth_session_info(struct db *app, struct session *s, struct err *e);
+
 /* Ends the session of app's token (logging out, a verb that is done);
  * quiet when there is none.  Runs on the balie_app connection. */
 void auth_session_end(struct db *app);

@@ -1,6 +1,8 @@
 /* report.c — the report connection; see report.h. */
 #include "db/report.h"
 
+#include "db/auth.h"
+
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,10 +65,17 @@ int db_report_open(const struct report_opties *o, struct db *primary, long accou
 	if (db_connect(&r, o->conninfo, &ce) < 0)
 		snprintf(why, sizeof why, "de rapportagedatabase (report_conninfo) is niet bereikbaar: %s", ce.msg);
 	else if (check_replica(o, primary, r, why, sizeof why) == 0) {
-		/* the session's token: the replica holds the sessie rows too */
+		/* the session's token: the replica holds the sessie rows too, but
+		 * a session opened after its last replay it does not know yet */
+		struct session s;
+
 		db_set_session(r, db_session_token(primary), account);
-		*out = r;
-		return 0;
+		if (auth_session_info(r, &s, &ce) == 0) {
+			explicit_bzero(&s, sizeof s);
+			*out = r;
+			return 0;
+		}
+		snprintf(why, sizeof why, "de rapportagedatabase kent deze sessie nog niet (loopt achter)");
 	}
 	db_free(&r);
 	if (!o->fallback)

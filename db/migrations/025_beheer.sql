@@ -28,9 +28,9 @@ ALTER TABLE school
 	ADD COLUMN opgegaan_in bigint REFERENCES school,
 	ADD CONSTRAINT school_id_org UNIQUE (id, organisatie_id),
 	ADD CONSTRAINT school_niet_in_zichzelf CHECK (opgegaan_in IS NULL OR opgegaan_in <> id);
+-- (schoolbestuur's UNIQUE (id, organisatie_id) came with 022)
 ALTER TABLE schoolbestuur
-	ADD COLUMN gesloten_op date,
-	ADD CONSTRAINT schoolbestuur_id_org UNIQUE (id, organisatie_id);
+	ADD COLUMN gesloten_op date;
 ALTER TABLE scholenkring
 	ADD COLUMN gesloten_op date,
 	ADD CONSTRAINT scholenkring_id_org UNIQUE (id, organisatie_id);

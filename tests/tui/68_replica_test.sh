@@ -58,10 +58,23 @@ conf() { # report_fallback report_max_lag_s
 }
 export_met() { # FALLBACK LAG: the export through the report connection
 	conf "$1" "$2"
-	BALIE_CONFIG=$T/report.conf "$B" export kengetallen --jaar "$SJ" --als financieel >"$T/out" 2>"$T/err" </dev/null
+	BALIE_TOKEN=$TOK BALIE_CONFIG=$T/report.conf "$B" export kengetallen --jaar "$SJ" >"$T/out" 2>"$T/err" </dev/null
 	rc=$?
 }
 
+# The export acts in financieel's own open session (BALIE_TOKEN): the
+# replica resolves its token from the sessie rows it replayed, so the
+# session must be there before replay pauses (027_sessie).
+TOK=$(demo_psql "SELECT balie.sessie_openen((SELECT id FROM balie.account WHERE username = 'financieel'), NULL, 'cli', 'test 68')")
+sessie_op_standby() { # waits until the standby knows every session the primary has
+	m=$(demo_psql "SELECT max(id) FROM balie.sessie")
+	n=0
+	until [ "$(sbpsql "SELECT count(*) FROM balie.sessie WHERE id = $m")" = 1 ] || [ $n -ge 100 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
+sessie_op_standby
 sbpsql "SELECT pg_wal_replay_pause()" >/dev/null
 oud=$(demo_psql "SELECT coalesce(sum(bedrag_cent), 0) FROM balie.aanpak WHERE organisatie_id = $org
                  AND startdatum >= make_date($JAAR, 8, 1) AND startdatum < make_date($JAAR + 1, 8, 1)")
@@ -79,14 +92,19 @@ check "de auditregel staat op de hoofddatabase" \
 : >"$T/leeg.conf"; BALIE_CONFIG=$T/leeg.conf "$B" export kengetallen --jaar "$SJ" --als financieel >"$T/prim" 2>/dev/null </dev/null
 check "zonder report_conninfo: de nieuwe som $((oud + 100))" [ "$(som <"$T/prim")" = $((oud + 100)) ]
 
-# the pane says where its figures come from
+# the pane says where its figures come from (its login's session must
+# reach the standby first: replay runs again for it)
+sbpsql "SELECT pg_wal_replay_resume()" >/dev/null
 tui_start r1 80 24 "BALIE_CONFIG='$T/report.conf' $B demo"
 tui_login financieel demo
 wait_for "Hulpvragen per statuscategorie" 20
+sessie_op_standby
 tui_keys k
 check "kengetallen: 'uit de rapportagedatabase' boven de cijfers" wait_for "uit de rapportagedatabase" 10
 tui_keys Escape
 
+sbpsql "SELECT pg_wal_replay_pause()" >/dev/null
+demo_psql "UPDATE balie.aanpak SET bedrag_reden = bedrag_reden WHERE id = $id" # the primary moves on
 sleep 2 # the last replayed transaction is now more than a second old
 export_met 0 1
 check "replica loopt achter (report_max_lag_s = 1): status 2" [ "$rc" = 2 ]

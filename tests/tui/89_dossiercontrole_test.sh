@@ -68,6 +68,9 @@ tui_keys End Enter
 check "categorie kiezen" wait_for "Categorie van OPP-Daan-groep7.pdf" 5
 tui_type "OPP"
 tui_keys Enter
+# staff adding on the school's behalf are asked first (issue 13 §5)
+check "namens de school: de vraag of de status mee gaat" wait_for "Documenten aangevuld?" 10
+tui_keys Enter
 check "toegevoegd en de status schuift vanzelf door" wait_for "status automatisch → TLV>documenten aangevuld" 10
 tui_keys Home Enter
 check "Enter: het OPP in de viewer" wait_for "OPP-Daan-groep7.pdf" 10
