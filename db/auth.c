@@ -309,14 +309,39 @@ static enum auth_result password_attempt(struct db *db, const struct wachtwoord_
 	return succeed(db, &a, password, params, org_code, s, e);
 }
 
-enum auth_result auth_totp(struct db *db, const char *username, const char *code,
-			   const char *org_code, struct session *s, struct err *e)
+/* A code of a's TOTP secret, fresh (its time step not used before, which
+ * the database decides atomically).  AUTH_OK, or a counted failure named
+ * what ("totp", "ontgrendelen-totp"). */
+static enum auth_result check_code(struct db *db, const struct account_row *a, const char *code, const char *what,
+				   struct err *e)
 {
-	struct account_row a;
 	unsigned char secret[64];
 	size_t len = 0;
 	long long step = 0;
 	struct err te;
+
+	if (totp_base32_decode(a->totp_secret, secret, sizeof secret, &len, &te) < 0 ||
+	    totp_check(secret, len, code ? code : "", time(NULL), a->totp_last_step, &step, &te) < 0) {
+		explicit_bzero(secret, sizeof secret);
+		return count_failure(db, a->id, what, e);
+	}
+	explicit_bzero(secret, sizeof secret);
+	char sid[24], sstep[24];
+	snprintf(sid, sizeof sid, "%ld", a->id);
+	snprintf(sstep, sizeof sstep, "%lld", step);
+	const char *p[2] = {sid, sstep};
+	PGresult *r = db_exec(db, e, NULL, "SELECT auth_totp_use($1, $2)", 2, p);
+	if (!r)
+		return AUTH_ERROR;
+	int fresh = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	return fresh ? AUTH_OK : count_failure(db, a->id, "totp-hergebruikt", e);
+}
+
+enum auth_result auth_totp(struct db *db, const char *username, const char *code,
+			   const char *org_code, struct session *s, struct err *e)
+{
+	struct account_row a;
 
 	memset(&a, 0, sizeof a);
 	int found = lookup(db, username ? username : "", &a, e);
@@ -326,21 +351,9 @@ enum auth_result auth_totp(struct db *db, const char *username, const char *code
 		return AUTH_FAILED;
 	if (a.blocked)
 		return AUTH_BLOCKED;
-	if (totp_base32_decode(a.totp_secret, secret, sizeof secret, &len, &te) < 0 ||
-	    totp_check(secret, len, code ? code : "", time(NULL), a.totp_last_step, &step, &te) < 0)
-		return count_failure(db, a.id, "totp", e);
-	/* The database decides atomically that this step was not used yet. */
-	char sid[24], sstep[24];
-	snprintf(sid, sizeof sid, "%ld", a.id);
-	snprintf(sstep, sizeof sstep, "%lld", step);
-	const char *p[2] = {sid, sstep};
-	PGresult *r = db_exec(db, e, NULL, "SELECT auth_totp_use($1, $2)", 2, p);
-	if (!r)
-		return AUTH_ERROR;
-	int fresh = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
-	if (!fresh)
-		return count_failure(db, a.id, "totp-hergebruikt", e);
+	enum auth_result cr = check_code(db, &a, code, "totp", e);
+	if (cr != AUTH_OK)
+		return cr;
 	s->pending_totp = 0;
 	return succeed(db, &a, NULL, NULL, org_code, s, e);
 }
@@ -369,10 +382,6 @@ enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *para
 			     const char *password, const char *code, struct err *e)
 {
 	struct account_row a;
-	unsigned char secret[64];
-	size_t len = 0;
-	long long step = 0;
-	struct err te;
 
 	memset(&a, 0, sizeof a);
 	int found = lookup(db, s->username, &a, e);
@@ -390,20 +399,9 @@ enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *para
 		return AUTH_BLOCKED;
 	if (!code || !*code)
 		return AUTH_NEED_TOTP;
-	if (totp_base32_decode(a.totp_secret, secret, sizeof secret, &len, &te) < 0 ||
-	    totp_check(secret, len, code, time(NULL), a.totp_last_step, &step, &te) < 0)
-		return count_failure(db, a.id, "ontgrendelen-totp", e);
-	char sid[24], sstep[24];
-	snprintf(sid, sizeof sid, "%ld", a.id);
-	snprintf(sstep, sizeof sstep, "%lld", step);
-	const char *p[2] = {sid, sstep};
-	PGresult *r = db_exec(db, e, NULL, "SELECT auth_totp_use($1, $2)", 2, p);
-	if (!r)
-		return AUTH_ERROR;
-	int fresh = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
-	if (!fresh)
-		return count_failure(db, a.id, "totp-hergebruikt", e);
+	enum auth_result cr = check_code(db, &a, code, "ontgrendelen-totp", e);
+	if (cr != AUTH_OK)
+		return cr;
 	if (mark_ok(db, &a, password, params, e) < 0)
 		return AUTH_ERROR;
 	audit_write(db, a.id, s->organisatie_id, "ontgrendeld", "account", a.id, "met code", e);
