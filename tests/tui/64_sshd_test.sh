@@ -94,6 +94,11 @@ tui_keys End Enter
 wait_for "Categorie van OPP-via-ssh.pdf" 5
 tui_type "OPP"
 tui_keys Enter
+# staff adding on the school's behalf to a hulpvraag that waits for an
+# aanvulling are asked whether the status moves (issue 13 §5): yes
+if wait_for "Documenten aangevuld?" 3; then
+	tui_keys Enter
+fi
 wait_for "Bijlage toegevoegd" 10
 n=$(demo_psql "SELECT count(*) FROM balie.bijlage b JOIN balie.hulpvraag h ON h.id = b.hulpvraag_id
 	WHERE h.organisatie_id = $ORG AND h.nummer = $NUMMER AND b.naam = 'OPP-via-ssh.pdf' AND b.verwijderd_op IS NULL")
