@@ -21,6 +21,41 @@ int beheer_doe(struct db *db, const char *sql, int n, const char *const *p, char
 	return db_commit(db, e);
 }
 
+/* The gemeenten as typed ("Asten; Someren") into an SQL array expression
+ * of parameter n. */
+#define GEMEENTEN(n) "CASE WHEN $" #n "::text IS NULL THEN NULL ELSE ARRAY(SELECT btrim(g) FROM " \
+	"unnest(string_to_array($" #n ", ';')) g WHERE btrim(g) <> '') END"
+
+static const struct {
+	const char *sql;
+	int n;
+} acties[] = {
+	[BA_ACCOUNT_BEWERKEN] = { "SELECT beheer_account_bewerken($1, $2, $3, $4)", 4 },
+	[BA_ROL_ERBIJ] = { "SELECT beheer_rol_erbij($1, $2, $3, $4)", 4 },
+	[BA_ROL_ERAF] = { "SELECT beheer_rol_eraf($1, $2, $3, $4)", 4 },
+	[BA_SCHOOL_NIEUW] = { "SELECT beheer_school_nieuw($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11)", 11 },
+	[BA_SCHOOL_BEWERKEN] = { "SELECT beheer_school_bewerken($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10)", 10 },
+	[BA_SCHOOL_SLUITEN] = { "SELECT beheer_school_sluiten($1, $2, $3::date, $4)", 4 },
+	[BA_MEDEWERKER] = { "SELECT beheer_medewerker($1, $2, $3, $4, $5::date, $6)", 6 },
+	[BA_SCHOOL_BRIN] = { "SELECT beheer_school_brin($1, $2, $3, $4, $5::date, $6)", 6 },
+	[BA_SCHOOL_SAMENVOEGEN] = { "SELECT beheer_school_samenvoegen($1, $2, $3, $4::date, $5)", 5 },
+	[BA_BESTUUR_NIEUW] = { "SELECT beheer_bestuur_nieuw($1, $2, $3, $4, $5)", 5 },
+	[BA_BESTUUR_BEWERKEN] = { "SELECT beheer_bestuur_bewerken($1, $2, $3, $4, $5, $6)", 6 },
+	[BA_BESTUUR_OPHEFFEN] = { "SELECT beheer_bestuur_opheffen($1, $2, $3, $4::date, $5)", 5 },
+	[BA_KRING_NIEUW] = { "SELECT beheer_kring_nieuw($1, $2, " GEMEENTEN(3) ", $4)", 4 },
+	[BA_KRING_BEWERKEN] = { "SELECT beheer_kring_bewerken($1, $2, $3, " GEMEENTEN(4) ", $5)", 5 },
+	[BA_KRING_COORDINATOR] = { "SELECT beheer_kring_coordinator($1, $2, $3, $4)", 4 },
+	[BA_KRING_OPHEFFEN] = { "SELECT beheer_kring_opheffen($1, $2, $3, $4::date, $5)", 5 },
+	[BA_OVERDRACHT] = { "SELECT beheer_overdracht($1, $2, $3, $4, $5::date, $6::boolean, $7)", 7 },
+};
+
+int beheer_actie(struct db *db, enum beheer_actie a, const char *const *p, char *out, size_t len, struct err *e)
+{
+	if ((size_t)a >= sizeof acties / sizeof acties[0] || !acties[a].sql)
+		return err_set(e, "interne fout: onbekende beheeractie %d", (int)a);
+	return beheer_doe(db, acties[a].sql, acties[a].n, p, out, len, e);
+}
+
 int beheer_import_begin(struct db *db, const char *org, struct err *e)
 {
 	const char *p[1] = {org};

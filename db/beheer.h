@@ -13,9 +13,35 @@
 #include "core/err.h"
 #include "db/conn.h"
 
-/* Runs one beheer_* call (sql, n text parameters, NULL = SQL NULL) in its
+/* The audited beheer_* calls of the admin verbs; their SQL and number of
+ * parameters live in db/beheer.c (the parameters in the order of each
+ * function of 025_beheer.sql). */
+enum beheer_actie {
+	BA_ACCOUNT_BEWERKEN, /* username, naam, email, who */
+	BA_ROL_ERBIJ,        /* username, organisatie, rol, who */
+	BA_ROL_ERAF,
+	BA_SCHOOL_NIEUW,     /* 11 */
+	BA_SCHOOL_BEWERKEN,  /* 10 */
+	BA_SCHOOL_SLUITEN,
+	BA_MEDEWERKER,
+	BA_SCHOOL_BRIN,
+	BA_SCHOOL_SAMENVOEGEN,
+	BA_BESTUUR_NIEUW,
+	BA_BESTUUR_BEWERKEN,
+	BA_BESTUUR_OPHEFFEN,
+	BA_KRING_NIEUW,      /* gemeenten as typed: "Asten; Someren" */
+	BA_KRING_BEWERKEN,
+	BA_KRING_COORDINATOR,
+	BA_KRING_OPHEFFEN,
+	BA_OVERDRACHT
+};
+
+/* Runs one beheer_* call (p its text parameters, NULL = SQL NULL) in its
  * own transaction and copies its one-text answer into out.  0 / -1 with e
  * (the database's Dutch refusal as it is). */
+int beheer_actie(struct db *db, enum beheer_actie a, const char *const *p, char *out, size_t len, struct err *e);
+
+/* The same for a statement of one's own (tests). */
 int beheer_doe(struct db *db, const char *sql, int n, const char *const *p, char *out, size_t len, struct err *e);
 
 /* The import of DUO's school locations: one transaction, each row behind

@@ -71,7 +71,7 @@ static int brin_arg(const char *in, char brin[5], char vest[3], struct err *e)
 }
 
 /* Connects, runs one beheer_* call and prints its answer. */
-static int doe(const char *sql, int n, const char *const *p)
+static int doe(enum beheer_actie actie, const char *const *p)
 {
 	char uit[512];
 	struct err e;
@@ -79,7 +79,7 @@ static int doe(const char *sql, int n, const char *const *p)
 	if (!db)
 		return 2;
 	err_clear(&e);
-	int rc = beheer_doe(db, sql, n, p, uit, sizeof uit, &e);
+	int rc = beheer_actie(db, actie, p, uit, sizeof uit, &e);
 	db_free(&db);
 	if (rc < 0)
 		return cmd_fail(&e);
@@ -241,18 +241,18 @@ int cmd_admin_school(int argc, char **argv)
 		const char *p[11] = {org, brin, *vest ? vest : NULL, naam, cmd_opt(argc, argv, "--bestuur"),
 				     cmd_opt(argc, argv, "--scholenkring"), soort, cmd_opt(argc, argv, "--plaats"),
 				     cmd_opt(argc, argv, "--gemeente"), per, who};
-		return doe("SELECT beheer_school_nieuw($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11)", 11, p);
+		return doe(BA_SCHOOL_NIEUW, p);
 	}
 	if (brin_arg(ref, brin, vest, &e) < 0)
 		return cmd_fail(&e);
 	if (!strcmp(sub, "edit")) {
 		const char *p[10] = {org, ref, naam, cmd_opt(argc, argv, "--bestuur"), cmd_opt(argc, argv, "--scholenkring"),
 				     cmd_opt(argc, argv, "--plaats"), cmd_opt(argc, argv, "--gemeente"), soort, per, who};
-		return doe("SELECT beheer_school_bewerken($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10)", 10, p);
+		return doe(BA_SCHOOL_BEWERKEN, p);
 	}
 	if (!strcmp(sub, "close")) {
 		const char *p[4] = {org, ref, per, who};
-		return doe("SELECT beheer_school_sluiten($1, $2, $3::date, $4)", 4, p);
+		return doe(BA_SCHOOL_SLUITEN, p);
 	}
 	if (!strcmp(sub, "medewerker")) {
 		if (argc < 5 || argv[4][0] == '-') {
@@ -260,7 +260,7 @@ int cmd_admin_school(int argc, char **argv)
 			return 2;
 		}
 		const char *p[6] = {org, ref, argv[4], cmd_opt(argc, argv, "--functie"), per, who};
-		return doe("SELECT beheer_medewerker($1, $2, $3, $4, $5::date, $6)", 6, p);
+		return doe(BA_MEDEWERKER, p);
 	}
 	if (argc < 5 || argv[4][0] == '-' || (strcmp(sub, "brin") && strcmp(sub, "merge"))) {
 		fputs(school_usage, stderr);
@@ -271,10 +271,10 @@ int cmd_admin_school(int argc, char **argv)
 	snprintf(ref2, sizeof ref2, "%s%s", brin2, vest2);
 	if (!strcmp(sub, "brin")) {
 		const char *p[6] = {org, ref, brin2, *vest2 ? vest2 : NULL, per, who};
-		return doe("SELECT beheer_school_brin($1, $2, $3, $4, $5::date, $6)", 6, p);
+		return doe(BA_SCHOOL_BRIN, p);
 	}
 	const char *p[5] = {org, ref, ref2, per, who};
-	return doe("SELECT beheer_school_samenvoegen($1, $2, $3, $4::date, $5)", 5, p);
+	return doe(BA_SCHOOL_SAMENVOEGEN, p);
 }
 
 static const char *const bestuur_usage =
@@ -311,7 +311,7 @@ int cmd_admin_bestuur(int argc, char **argv)
 			return 2;
 		}
 		const char *p[5] = {org, naam, bg, mail, who};
-		return doe("SELECT beheer_bestuur_nieuw($1, $2, $3, $4, $5)", 5, p);
+		return doe(BA_BESTUUR_NIEUW, p);
 	}
 	if (argc < 4 || argv[3][0] == '-' || (strcmp(sub, "edit") && strcmp(sub, "close"))) {
 		fputs(bestuur_usage, stderr);
@@ -319,10 +319,10 @@ int cmd_admin_bestuur(int argc, char **argv)
 	}
 	if (!strcmp(sub, "edit")) {
 		const char *p[6] = {org, argv[3], naam, bg, mail, who};
-		return doe("SELECT beheer_bestuur_bewerken($1, $2, $3, $4, $5, $6)", 6, p);
+		return doe(BA_BESTUUR_BEWERKEN, p);
 	}
 	const char *p[5] = {org, argv[3], cmd_opt(argc, argv, "--naar"), per, who};
-	return doe("SELECT beheer_bestuur_opheffen($1, $2, $3, $4::date, $5)", 5, p);
+	return doe(BA_BESTUUR_OPHEFFEN, p);
 }
 
 static const char *const kring_usage =
@@ -331,11 +331,6 @@ static const char *const kring_usage =
 	"         balie admin scholenkring edit ORG NAAM [--naam NIEUWE-NAAM] [--gemeenten \"A; B\"]\n"
 	"         balie admin scholenkring coordinator ORG NAAM GEBRUIKER\n"
 	"         balie admin scholenkring close ORG NAAM [--naar SCHOLENKRING] [--per DATUM]\n";
-
-/* The gemeenten as typed ("Asten; Someren") into an SQL array expression
- * of parameter n. */
-#define GEMEENTEN(n) "CASE WHEN $" #n "::text IS NULL THEN NULL ELSE ARRAY(SELECT btrim(g) FROM " \
-	"unnest(string_to_array($" #n ", ';')) g WHERE btrim(g) <> '') END"
 
 int cmd_admin_scholenkring(int argc, char **argv)
 {
@@ -362,19 +357,19 @@ int cmd_admin_scholenkring(int argc, char **argv)
 		return cmd_fail(&e);
 	if (!strcmp(sub, "add")) {
 		const char *p[4] = {org, argv[3], gem, who};
-		return doe("SELECT beheer_kring_nieuw($1, $2, " GEMEENTEN(3) ", $4)", 4, p);
+		return doe(BA_KRING_NIEUW, p);
 	}
 	if (!strcmp(sub, "edit")) {
 		const char *p[5] = {org, argv[3], naam, gem, who};
-		return doe("SELECT beheer_kring_bewerken($1, $2, $3, " GEMEENTEN(4) ", $5)", 5, p);
+		return doe(BA_KRING_BEWERKEN, p);
 	}
 	if (!strcmp(sub, "coordinator") && argc > 4) {
 		const char *p[4] = {org, argv[3], argv[4], who};
-		return doe("SELECT beheer_kring_coordinator($1, $2, $3, $4)", 4, p);
+		return doe(BA_KRING_COORDINATOR, p);
 	}
 	if (!strcmp(sub, "close")) {
 		const char *p[5] = {org, argv[3], cmd_opt(argc, argv, "--naar"), per, who};
-		return doe("SELECT beheer_kring_opheffen($1, $2, $3, $4::date, $5)", 5, p);
+		return doe(BA_KRING_OPHEFFEN, p);
 	}
 	fputs(kring_usage, stderr);
 	return 2;
@@ -401,8 +396,7 @@ int cmd_admin_overdracht(int argc, char **argv)
 	if (!db)
 		return 2;
 	const char *p[7] = {argv[1], argv[2], van, naar, per, proef ? "t" : "f", who};
-	int rc = beheer_doe(db, "SELECT beheer_overdracht($1, $2, $3, $4, $5::date, $6::boolean, $7)", 7, p, uit,
-			    sizeof uit, &e);
+	int rc = beheer_actie(db, BA_OVERDRACHT, p, uit, sizeof uit, &e);
 	db_free(&db);
 	if (rc < 0)
 		return cmd_fail(&e);

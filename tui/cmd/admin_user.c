@@ -170,7 +170,7 @@ static int user_edit(int argc, char **argv, const char *user, const char *who, s
 	if (!db)
 		return 2;
 	const char *p[4] = {user, naam, mail, who};
-	int rc = beheer_doe(db, "SELECT beheer_account_bewerken($1, $2, $3, $4)", 4, p, uit, sizeof uit, e);
+	int rc = beheer_actie(db, BA_ACCOUNT_BEWERKEN, p, uit, sizeof uit, e);
 	db_free(&db);
 	if (rc < 0)
 		return cmd_fail(e);
@@ -195,8 +195,7 @@ static int user_rol(int argc, char **argv, struct err *e)
 	if (!db)
 		return 2;
 	const char *p[4] = {argv[3], org, r ? rol : NULL, who};
-	int rc = beheer_doe(db, add ? "SELECT beheer_rol_erbij($1, $2, $3, $4)" : "SELECT beheer_rol_eraf($1, $2, $3, $4)",
-			    4, p, uit, sizeof uit, e);
+	int rc = beheer_actie(db, add ? BA_ROL_ERBIJ : BA_ROL_ERAF, p, uit, sizeof uit, e);
 	db_free(&db);
 	if (rc < 0)
 		return cmd_fail(e);
