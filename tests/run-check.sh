@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.." || exit 2
 mkdir -p build/test-logs
 total_pass=0
 total_fail=0
+failed_names=""
 for layer in unit fuzz docs db tui; do
 	log=build/test-logs/$layer.log
 	start=$(date +%s)
@@ -37,8 +38,21 @@ for layer in unit fuzz docs db tui; do
 	else
 		echo "$layer: $pass passed, $fail failed (${secs}s)"
 	fi
+	if [ "$fail" -gt 0 ]; then
+		# each with the script it came from (the "# tests/…" line before it)
+		failed_names="$failed_names$(awk -v layer="$layer" '
+			/^# tests\// { script = $2 " " }
+			/^not ok / && !/# SKIP/ { print "    " layer ": " script $0 }' "$log" | head -40)
+"
+	fi
 	total_pass=$((total_pass + pass))
 	total_fail=$((total_fail + fail))
 done
+# CI shows only the tail of this output: name the failures once more here,
+# just above the total, so that a failure far up in a long log is still seen
+if [ -n "$failed_names" ]; then
+	echo "mislukt:"
+	printf '%s' "$failed_names"
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
