@@ -22,8 +22,7 @@ SJ=$(demo_psql "SELECT extract(year FROM current_date - interval '7 months')::in
 demo_psql "INSERT INTO balie.verlenging_deadline (organisatie_id, schooljaar, datum)
 	SELECT id, $SJ, greatest(current_date - 1, make_date($SJ, 8, 1)) FROM balie.organisatie WHERE code = 'PO3008'
 	ON CONFLICT (organisatie_id, schooljaar) DO UPDATE SET datum = EXCLUDED.datum" >/dev/null
-demo_psql "SELECT set_config('balie.account', (SELECT id::text FROM balie.account WHERE username = 'school'), false);
-	UPDATE balie.hulpvraag h SET status = 'TLV verlenging>aanvraag' FROM balie.aanvraagtype t
+demo_psql "UPDATE balie.hulpvraag h SET status = 'TLV verlenging>aanvraag' FROM balie.aanvraagtype t
 	 WHERE t.id = h.aanvraagtype_id AND t.naam = 'Verlenging TLV' AND h.organisatie_id = $ORG
 	   AND h.status = 'TLV verlenging>voorlopige aanvraag'" >/dev/null
 VL=$(demo_psql "SELECT h.id FROM balie.hulpvraag h JOIN balie.aanvraagtype t ON t.id = h.aanvraagtype_id

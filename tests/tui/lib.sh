@@ -283,18 +283,60 @@ endstream endobj"
 	} >"$1"
 }
 
-# The school (account `school`) completes the PO3008 TLV aanvragen waiting
-# on it — its own transitions, as the flow allows — so the CT has cases to
-# plan at any demo size and after earlier scripts planned some (agenda
-# tests 95, 98).
+# The PO3008 TLV aanvragen waiting on the school are moved on, as the school
+# would (its own transitions, as the flow allows; written directly, so the
+# history shows no person), so the CT has cases to plan at any demo size and
+# after earlier scripts planned some (agenda tests 95, 98).
 agenda_tlv_klaar() {
-	demo_psql "SELECT set_config('balie.account', (SELECT id::text FROM balie.account WHERE username = 'school'), false);
-	UPDATE balie.hulpvraag h SET status = CASE h.status WHEN 'TLV>voorlopige aanvraag' THEN 'TLV>aanvraag'
+	demo_psql "UPDATE balie.hulpvraag h SET status = CASE h.status WHEN 'TLV>voorlopige aanvraag' THEN 'TLV>aanvraag'
 	       ELSE 'TLV>documenten aangevuld' END
 	  FROM balie.aanvraagtype t, balie.organisatie o WHERE t.id = h.aanvraagtype_id AND o.id = h.organisatie_id
 	   AND o.code = 'PO3008' AND t.naam = 'Aanvraag TLV'
 	   AND h.status IN ('TLV>voorlopige aanvraag', 'TLV>aanvraag aanvulling nodig')" >/dev/null
 }
+
+# Makes the PO3008 TLV aanvraag with id $1 complete for its checklist, as a
+# school would have done before the test: the research report uploaded
+# yesterday, names that say what the file is, the three akkoorden on the
+# form "ja".  The demo's other gaps (no OPP, no woonadres) are left: pick a
+# hulpvraag without them (tlv_bijna_compleet).  Prints what still fails
+# (nothing when complete).  The demo data is generated relative to today,
+# so how many dossiers happen to be complete differs per date; a test that
+# needs one makes its own.
+tlv_compleet_maken() {
+	demo_psql "UPDATE balie.bijlage SET geupload_op = now() - interval '1 day'
+	            WHERE hulpvraag_id = $1 AND categorie = 'onderzoeksverslag' AND verwijderd_op IS NULL;
+	UPDATE balie.bijlage SET naam = categorie || '-' || id || '.pdf'
+	 WHERE hulpvraag_id = $1 AND verwijderd_op IS NULL AND balie.bestandsnaam_zegt_niets(naam);
+	UPDATE balie.formulier_waarde w SET waarde = 'ja'
+	  FROM balie.formulier f JOIN balie.formulier_definitie d ON d.id = f.definitie_id
+	 WHERE w.formulier_id = f.id AND f.hulpvraag_id = $1 AND d.code = 'aanvraag-tlv'
+	   AND w.veld IN ('akkoord_ouders', 'akkoord_bestuur', 'akkoord_organisatie');
+	INSERT INTO balie.formulier_waarde (formulier_id, organisatie_id, veld, waarde)
+	SELECT f.id, f.organisatie_id, v.veld, 'ja'
+	  FROM balie.formulier f JOIN balie.formulier_definitie d ON d.id = f.definitie_id,
+	       unnest(ARRAY['akkoord_ouders', 'akkoord_bestuur', 'akkoord_organisatie']) v(veld)
+	 WHERE f.hulpvraag_id = $1 AND d.code = 'aanvraag-tlv' AND f.verwijderd_op IS NULL
+	   AND NOT EXISTS (SELECT 1 FROM balie.formulier_waarde w WHERE w.formulier_id = f.id AND w.veld = v.veld);
+	UPDATE balie.formulier f SET compleet = true FROM balie.formulier_definitie d
+	 WHERE d.id = f.definitie_id AND f.hulpvraag_id = $1 AND d.code = 'aanvraag-tlv'" >/dev/null
+	demo_psql "SELECT array_to_string(balie.compleet_fouten(id, status), '; ') FROM balie.hulpvraag WHERE id = $1"
+}
+
+# The checklist items tlv_compleet_maken cannot mend, as a SQL condition on
+# hulpvraag h: an OPP, the filled form, geboortedatum, woonadres,
+# schoolgegevens, a title without the pupil's name and at most 8 bijlagen.
+tlv_bijna_compleet="EXISTS (SELECT 1 FROM balie.bijlage b WHERE b.hulpvraag_id = h.id AND b.categorie = 'OPP'
+	                AND b.verwijderd_op IS NULL)
+	AND EXISTS (SELECT 1 FROM balie.formulier f JOIN balie.formulier_definitie d ON d.id = f.definitie_id
+	             JOIN balie.formulier_waarde w ON w.formulier_id = f.id AND w.veld = 'startdatum'
+	            WHERE f.hulpvraag_id = h.id AND d.code = 'aanvraag-tlv' AND f.verwijderd_op IS NULL
+	              AND w.waarde ~ '-01\$')
+	AND NOT EXISTS (SELECT 1 FROM unnest(balie.compleet_fouten(h.id, h.status)) f(t)
+	                 WHERE t NOT IN ('Onderzoeksverslagen niet ouder dan twee jaar',
+	                                 'Bijlagen hebben een naam die zegt wat ze zijn', 'Akkoord bestuur = ja',
+	                                 'Akkoord ouders, of hun zienswijze', 'Akkoord organisatie = ja',
+	                                 'Formulier Aanvraag TLV compleet'))"
 
 # The row of the first coming PO3008 meeting of commissie $1 (with the extra
 # SQL condition $2 on v) among the agenda's rows from today on (by date,
