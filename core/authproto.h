@@ -15,11 +15,14 @@
  *   CODE code                         second step, same connection
  *   UNLOCK token password code        the idle lock (code "" = none yet)
  *   REAUTH token password actie       the password again (TOTP set-up)
+ *   TOTPSET token base32 code         one's own new TOTP secret, proven
+ *                                     by a code of it: sealed and stored
  *   CLI user org                      a command-line verb's session (the
  *                                     helper checks the caller's Unix user)
  * Replies (helper → session process):
  *   OK token account_id organisatie_id username naam org_code org_naam
- *      rollen internal               (PASSWORD/CODE/CLI; UNLOCK/REAUTH: OK)
+ *      rollen internal               (PASSWORD/CODE/CLI; UNLOCK/REAUTH/
+ *                                     TOTPSET: OK)
  *   TOTP                              the code comes next
  *   FAIL result message               result: failed|blocked|no_org|error
  */

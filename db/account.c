@@ -1,6 +1,8 @@
 /* account.c — account administration; see account.h. */
 #include "db/account.h"
 
+#include "core/totpzegel.h"
+
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,8 @@ int account_create(struct db *db, const struct account_new *a, const char *who, 
 		err_set(e, "organisatie '%s' bestaat niet", a->organisatie);
 	if (org <= 0)
 		goto fail;
-	const char *p[5] = {a->username, a->naam, a->email, a->hash, a->totp_secret};
+	/* the secret is set after the row exists: it is sealed for its id */
+	const char *p[5] = {a->username, a->naam, a->email, a->hash, ""};
 	enum db_failure kind;
 	PGresult *r = db_exec(db, e, &kind, "SELECT account_add($1, $2, $3, $4, $5)", 5, p);
 	if (!r) {
@@ -70,6 +73,21 @@ int account_create(struct db *db, const struct account_new *a, const char *who, 
 		goto fail;
 	}
 	PQclear(r);
+	if (a->totp_secret && *a->totp_secret) {
+		char sealed[TOTPZEGEL_LEN];
+
+		if (!a->totp_key || totpzegel_seal(a->totp_key, atol(id), a->totp_secret, sealed, sizeof sealed, e) < 0) {
+			if (!a->totp_key)
+				err_set(e, "de TOTP-sleutel is niet geladen (totp_sleutel in balie.conf)");
+			goto fail;
+		}
+		const char *tp[2] = {a->username, sealed};
+		r = db_exec(db, e, NULL, "SELECT account_totp($1, $2)", 2, tp);
+		explicit_bzero(sealed, sizeof sealed);
+		if (!r)
+			goto fail;
+		PQclear(r);
+	}
 	if (audit_write(db, 0, org, "user-add", "account", atol(id), who, e) < 0)
 		goto fail;
 	return db_commit(db, e);
@@ -98,11 +116,28 @@ int account_set_blocked(struct db *db, const char *username, int blocked, const 
 		      who, e);
 }
 
-int account_set_totp(struct db *db, const char *username, const char *secret, const char *who,
-		     struct err *e)
+int account_set_totp(struct db *db, const char *username, const char *secret, const unsigned char *key,
+		     const char *who, struct err *e)
 {
-	const char *p[2] = {username, secret};
-	return change(db, username, "SELECT account_totp($1, $2)", 2, p, "user-totp-reset", who, e);
+	char sealed[TOTPZEGEL_LEN] = "";
+
+	if (secret && *secret) {
+		const char *ip[1] = {username};
+		long id = one_id(db, "SELECT id FROM account WHERE username = $1", 1, ip, e);
+
+		if (id == 0)
+			return err_set(e, "account '%s' bestaat niet", username);
+		if (id < 0)
+			return -1;
+		if (!key)
+			return err_set(e, "de TOTP-sleutel is niet geladen (totp_sleutel in balie.conf)");
+		if (totpzegel_seal(key, id, secret, sealed, sizeof sealed, e) < 0)
+			return -1;
+	}
+	const char *p[2] = {username, sealed};
+	int rc = change(db, username, "SELECT account_totp($1, $2)", 2, p, "user-totp-reset", who, e);
+	explicit_bzero(sealed, sizeof sealed);
+	return rc;
 }
 
 int account_list(struct db *db, const char *organisatie, FILE *out, struct err *e)

@@ -13,6 +13,7 @@ struct account_new {
 	const char *username, *naam, *email; /* email may be "" */
 	const char *hash;                    /* argon2id string */
 	const char *totp_secret;             /* base32, "" = no 2FA */
+	const unsigned char *totp_key;       /* seals it (core/totpzegel.h); NULL without a secret */
 	const char *organisatie;             /* code, e.g. "PO3008" */
 	const char *rol;                     /* "secretariaat", … */
 };
@@ -39,8 +40,10 @@ int account_create(struct db *db, const struct account_new *a, const char *who, 
 int account_set_password(struct db *db, const char *username, const char *hash, const char *who,
 			 struct err *e);
 int account_set_blocked(struct db *db, const char *username, int blocked, const char *who, struct err *e);
-int account_set_totp(struct db *db, const char *username, const char *secret, const char *who,
-		     struct err *e);
+/* A new TOTP secret (base32), sealed with key for the account's id before
+ * it is stored; "" switches tweestapsverificatie off (key may be NULL). */
+int account_set_totp(struct db *db, const char *username, const char *secret, const unsigned char *key,
+		     const char *who, struct err *e);
 
 /* Prints one line per account (of organisatie code, or all when NULL):
  * username, naam, rollen, geblokkeerd, laatste login (Dutch local time). */

@@ -11,16 +11,49 @@
 #include <time.h>
 
 #include "core/totp.h"
+#include "core/totpzegel.h"
 #include "core/wachtwoord.h"
 #include "db/audit.h"
 
 struct account_row {
 	long id;
 	char hash[WACHTWOORD_HASH_LEN + 32];
-	char totp_secret[64];
+	char totp_secret[TOTPZEGEL_LEN]; /* sealed (core/totpzegel.h) */
 	long long totp_last_step;
 	int blocked;
 };
+
+/* The key TOTP secrets are sealed with (auth_set_totp_key); only the
+ * auth helper's process and `balie admin` ever load it. */
+static unsigned char totp_key[TOTPZEGEL_KEY_LEN];
+static int totp_key_set;
+
+void auth_set_totp_key(const unsigned char *key)
+{
+	if (key) {
+		memcpy(totp_key, key, sizeof totp_key);
+		totp_key_set = 1;
+	} else {
+		explicit_bzero(totp_key, sizeof totp_key);
+		totp_key_set = 0;
+	}
+}
+
+/* The base32 secret of a stored one: opened when sealed, as stored when
+ * still in the clear (from before 032, until the helper seals it).
+ * 0, or -1 with e (no key, or it does not open). */
+static int secret_of(const struct account_row *a, char *b32, size_t len, struct err *e)
+{
+	if (!totpzegel_is_sealed(a->totp_secret)) {
+		if (strlen(a->totp_secret) >= len)
+			return err_set(e, "TOTP-geheim te lang");
+		memcpy(b32, a->totp_secret, strlen(a->totp_secret) + 1);
+		return 0;
+	}
+	if (!totp_key_set)
+		return err_set(e, "de TOTP-sleutel is niet geladen (totp_sleutel in balie.conf)");
+	return totpzegel_open(totp_key, a->id, a->totp_secret, b32, len, e);
+}
 
 /* 1 found, 0 unknown username, -1 database error. */
 static int lookup(struct db *db, const char *username, struct account_row *a, struct err *e)
@@ -316,11 +349,16 @@ static enum auth_result check_code(struct db *db, const struct account_row *a, c
 				   struct err *e)
 {
 	unsigned char secret[64];
+	char b32[80];
 	size_t len = 0;
 	long long step = 0;
 	struct err te;
 
-	if (totp_base32_decode(a->totp_secret, secret, sizeof secret, &len, &te) < 0 ||
+	if (secret_of(a, b32, sizeof b32, e) < 0)
+		return AUTH_ERROR; /* a set-up fault, not the person's: not counted */
+	int bad = totp_base32_decode(b32, secret, sizeof secret, &len, &te) < 0;
+	explicit_bzero(b32, sizeof b32);
+	if (bad ||
 	    totp_check(secret, len, code ? code : "", time(NULL), a->totp_last_step, &step, &te) < 0) {
 		explicit_bzero(secret, sizeof secret);
 		return count_failure(db, a->id, what, e);
@@ -408,21 +446,79 @@ enum auth_result auth_unlock(struct db *db, const struct wachtwoord_params *para
 	return AUTH_OK;
 }
 
-int auth_totp_enroll(struct db *db, const char *base32, long long step, struct err *e)
+enum auth_result auth_totp_set(struct db *db, const char *token, const char *base32, const char *code,
+			       struct err *e)
 {
-	char st[24];
-	const char *p[2] = { base32, st };
-	enum db_failure kind;
+	unsigned char secret[64];
+	char sealed[TOTPZEGEL_LEN], st[24];
+	size_t len = 0;
+	long long step = 0;
+	struct session s;
 	PGresult *r;
 	int ok;
 
+	if (!totp_key_set)
+		return err_set(e, "de TOTP-sleutel is niet geladen (totp_sleutel in balie.conf)"), AUTH_ERROR;
+	if (auth_session_of_token(db, token, &s, e) < 0)
+		return AUTH_FAILED;
+	/* the person proves they scanned this secret: a code of it */
+	if (totp_base32_decode(base32, secret, sizeof secret, &len, e) < 0 ||
+	    totp_check(secret, len, code ? code : "", time(NULL), TOTP_NO_STEP, &step, e) < 0) {
+		explicit_bzero(secret, sizeof secret);
+		return AUTH_FAILED;
+	}
+	explicit_bzero(secret, sizeof secret);
+	if (totpzegel_seal(totp_key, s.account_id, base32, sealed, sizeof sealed, e) < 0)
+		return AUTH_ERROR;
 	snprintf(st, sizeof st, "%lld", step);
-	r = db_exec_as_account(db, e, &kind, "SELECT totp_eigen_instellen($1, $2)", 2, p);
+	const char *p[3] = { token, sealed, st };
+	r = db_exec(db, e, NULL, "SELECT auth_totp_instellen($1, $2, $3)", 3, p);
+	explicit_bzero(sealed, sizeof sealed);
 	if (!r)
-		return -1;
+		return AUTH_ERROR;
 	ok = PQgetvalue(r, 0, 0)[0] == 't';
 	PQclear(r);
-	return ok ? 0 : err_set(e, "kon tweestapsverificatie niet instellen (account geblokkeerd?)");
+	if (!ok)
+		return err_set(e, "kon tweestapsverificatie niet instellen (account geblokkeerd?)"), AUTH_BLOCKED;
+	return AUTH_OK;
+}
+
+int auth_totp_seal_all(struct db *db, long *sealed_n, struct err *e)
+{
+	PGresult *r;
+	int rc = 0;
+
+	*sealed_n = 0;
+	r = db_exec(db, e, NULL, "SELECT id, totp_secret FROM auth_totp_onverzegeld()", 0, NULL);
+	if (!r)
+		return -1;
+	if (PQntuples(r) > 0 && !totp_key_set) {
+		PQclear(r);
+		return err_set(e, "er staan TOTP-geheimen onverzegeld in de database, maar de TOTP-sleutel is niet "
+				  "geladen (totp_sleutel in balie.conf)");
+	}
+	for (int i = 0; i < PQntuples(r) && rc == 0; i++) {
+		char sealed[TOTPZEGEL_LEN];
+		const char *id = PQgetvalue(r, i, 0), *old = PQgetvalue(r, i, 1);
+
+		if (totpzegel_seal(totp_key, atol(id), old, sealed, sizeof sealed, e) < 0) {
+			rc = -1;
+			break;
+		}
+		const char *p[3] = { id, old, sealed };
+		PGresult *u = db_exec(db, e, NULL, "SELECT auth_totp_verzegel($1, $2, $3)", 3, p);
+		explicit_bzero(sealed, sizeof sealed);
+		if (!u) {
+			rc = -1;
+			break;
+		}
+		*sealed_n += PQgetvalue(u, 0, 0)[0] == 't';
+		PQclear(u);
+	}
+	for (int i = 0; i < PQntuples(r); i++)
+		explicit_bzero(PQgetvalue(r, i, 1), strlen(PQgetvalue(r, i, 1)));
+	PQclear(r);
+	return rc;
 }
 
 int auth_session_of_token(struct db *db, const char *token, struct session *s, struct err *e)

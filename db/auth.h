@@ -83,10 +83,26 @@ enum auth_result auth_totp(struct db *db, const char *username, const char *code
 enum auth_result auth_reauth(struct db *db, const struct wachtwoord_params *params, const struct session *s,
 			     const char *password, const char *actie, struct err *e);
 
-/* Sets the acting account's own TOTP secret (base32) after a code of it
- * was checked at time step `step` (that step then counts as used).  0, or
- * -1 with e ("kon tweestapsverificatie niet instellen"). */
-int auth_totp_enroll(struct db *db, const char *base32, long long step, struct err *e);
+/* TOTP secrets are stored sealed (core/totpzegel.h) with a key only the
+ * auth helper (and root, for `balie admin`) reads: the process that checks
+ * codes loads it once with auth_set_totp_key (NULL forgets it).  A secret
+ * still in the clear (from before migration 032) is used as it is. */
+void auth_set_totp_key(const unsigned char *key);
+
+/* One's own TOTP set-up, in the auth helper: the open session of token
+ * proves with code that it has the new base32 secret; it is sealed for
+ * the session's account and stored (that code's time step counts as used;
+ * the account's other sessions end).  AUTH_OK; AUTH_FAILED for a session
+ * that is not valid or a code that does not match (e says which);
+ * AUTH_BLOCKED when the database refused (blocked account); AUTH_ERROR
+ * (no key loaded, database trouble). */
+enum auth_result auth_totp_set(struct db *db, const char *token, const char *base32, const char *code,
+			       struct err *e);
+
+/* Seals every TOTP secret still stored in the clear (the auth helper at
+ * its start); *sealed_n gets how many.  0, or -1 with e (also when some
+ * are in the clear and no key is loaded). */
+int auth_totp_seal_all(struct db *db, long *sealed_n, struct err *e);
 
 /* Unlocking the idle lock: the password of s's account, and for an account
  * with tweestapsverificatie also a fresh code — AUTH_NEED_TOTP when the

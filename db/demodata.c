@@ -16,6 +16,7 @@
 
 #include "core/datum.h"
 #include "core/naam.h"
+#include "core/totpzegel.h"
 #include "db/demodata_names.h"
 
 #define MAX_KRING 8
@@ -729,10 +730,24 @@ static int add_account(struct gen *g, struct org *o, const char *username, const
 {
 	char org[24];
 	snprintf(org, sizeof org, "%ld", o->id);
-	const char *p[5] = { username, naam, email, g->o->password_hash, totp };
-	if (q_long(g, "INSERT INTO account (username, naam, email, wachtwoord_hash, totp_secret) "
-		      "VALUES ($1, $2, $3, $4, $5) RETURNING id", 5, p, id) < 0)
+	const char *p[4] = { username, naam, email, g->o->password_hash };
+	if (q_long(g, "INSERT INTO account (username, naam, email, wachtwoord_hash) "
+		      "VALUES ($1, $2, $3, $4) RETURNING id", 4, p, id) < 0)
 		return -1;
+	if (totp && g->o->totp_key) {
+		/* stored sealed for its id, as the auth helper would (032) */
+		char sealed[TOTPZEGEL_LEN], sid[24];
+		struct err se;
+
+		if (totpzegel_seal(g->o->totp_key, *id, totp, sealed, sizeof sealed, &se) < 0)
+			return err_set(g->e, "demodata: %s", se.msg);
+		snprintf(sid, sizeof sid, "%ld", *id);
+		const char *tp[2] = { sid, sealed };
+		PGresult *t = q(g, "UPDATE account SET totp_secret = $2 WHERE id = $1", 2, tp);
+		if (!t)
+			return -1;
+		PQclear(t);
+	}
 	char acc[24];
 	snprintf(acc, sizeof acc, "%ld", *id);
 	const char *pr[3] = { acc, org, rol };

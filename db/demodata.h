@@ -44,6 +44,7 @@ struct demodata_opts {
 	const char *today;         /* "YYYY-MM-DD": the generated history ends here */
 	const char *password_hash; /* argon2id string for every demo account */
 	const char *totp_secret;   /* base32 secret of the `totp` account */
+	const unsigned char *totp_key; /* seals it (core/totpzegel.h); NULL: no secret stored */
 	/* Called per stage now and then (may be NULL); stage is a Dutch word
 	 * ("dossiers", "hulpvragen", …), done counts up to total. */
 	void (*progress)(const char *stage, long done, long total, void *arg);

@@ -4,11 +4,13 @@
 #include <libpq-fe.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "core/datum.h"
 #include "core/flow.h"
 #include "core/totp.h"
+#include "core/totpzegel.h"
 #include "core/wachtwoord.h"
 #include "core/beschikking.h"
 #include "db/beschikking.h"
@@ -87,6 +89,7 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 		.today = today,
 		.password_hash = hash,
 		.totp_secret = b32,
+		.totp_key = o->totp_key,
 		.progress = o->progress,
 		.progress_arg = o->progress_arg,
 	};
@@ -118,7 +121,7 @@ int demodb_upgrade(const struct demodb_opts *o, int *applied, struct err *e)
 	return rc;
 }
 
-void demodb_totp_secret(const char *cluster_dir, char *buf, size_t len)
+void demodb_totp_secret(const char *cluster_dir, const unsigned char *key, char *buf, size_t len)
 {
 	char ci[PATH_MAX + 128];
 	struct db *db = NULL;
@@ -126,9 +129,16 @@ void demodb_totp_secret(const char *cluster_dir, char *buf, size_t len)
 	buf[0] = '\0';
 	if (db_connect(&db, cluster_conninfo(ci, sizeof ci, cluster_dir, DEMODB_NAME, "postgres"), &e) < 0)
 		return;
-	PGresult *r = db_exec(db, &e, NULL, "SELECT totp_secret FROM account WHERE username = 'totp'", 0, NULL);
-	if (r && PQntuples(r) == 1)
-		snprintf(buf, len, "%s", PQgetvalue(r, 0, 0));
+	PGresult *r = db_exec(db, &e, NULL, "SELECT id, totp_secret FROM account WHERE username = 'totp'", 0, NULL);
+	if (r && PQntuples(r) == 1) {
+		const char *stored = PQgetvalue(r, 0, 1);
+
+		/* sealed since 032; an older demo's is sealed by its helper */
+		if (!totpzegel_is_sealed(stored))
+			snprintf(buf, len, "%s", stored);
+		else if (totpzegel_open(key, atol(PQgetvalue(r, 0, 0)), stored, buf, len, &e) < 0)
+			buf[0] = '\0';
+	}
 	if (r)
 		PQclear(r);
 	db_free(&db);

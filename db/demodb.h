@@ -14,6 +14,7 @@ struct demodb_opts {
 	const char *cluster_dir; /* the private cluster (running) */
 	const char *forms_dir;   /* folder holding the profile folders (forms/) */
 	long hulpvragen;         /* PO3008 size (--scale) */
+	const unsigned char *totp_key; /* seals the account totp's secret (core/totpzegel.h) */
 	void (*progress)(const char *stage, long done, long total, void *arg);
 	void *progress_arg;
 };
@@ -28,8 +29,8 @@ int demodb_build(const struct demodb_opts *o, struct err *e);
  * NULL) gets the number of migrations run. */
 int demodb_upgrade(const struct demodb_opts *o, int *applied, struct err *e);
 
-/* The base32 TOTP secret of the demo account `totp` into buf ("" when
- * unavailable). */
-void demodb_totp_secret(const char *cluster_dir, char *buf, size_t len);
+/* The base32 TOTP secret of the demo account `totp`, opened with key, into
+ * buf ("" when unavailable). */
+void demodb_totp_secret(const char *cluster_dir, const unsigned char *key, char *buf, size_t len);
 
 #endif

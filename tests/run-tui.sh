@@ -27,10 +27,12 @@ done
 BALIE_DEMO_DIR=$(mktemp -d /tmp/balie-tui.XXXXXX) || exit 2
 TUI_RUN_TMP=$(mktemp -d) || exit 2
 export BALIE_DEMO_DIR
-# A test must not pick up the machine's /etc/balie/balie.conf.
+# A test must not pick up the machine's /etc/balie/balie.conf.  The
+# administrator's verbs seal new TOTP secrets with the demo's key, as they
+# would with the auth helper's on a server (balie-admin(8)).
 BALIE_CONFIG=$TUI_RUN_TMP/balie.conf
 export BALIE_CONFIG
-: >"$BALIE_CONFIG"
+printf 'totp_sleutel = "%s/totp.key";\n' "$BALIE_DEMO_DIR" >"$BALIE_CONFIG"
 TUI_TAP_COUNTER=$TUI_RUN_TMP/tap-count
 export TUI_TAP_COUNTER
 echo 0 >"$TUI_TAP_COUNTER"

@@ -84,3 +84,16 @@ enum auth_result aanmelden_opnieuw(struct app *a, const char *pass, const char *
 	db_free(&adb);
 	return r;
 }
+
+enum auth_result aanmelden_totp_instellen(struct app *a, const char *base32, const char *code, struct err *e)
+{
+	if (helper(a)) {
+		const char *f[4] = { "TOTPSET", a->session.token, base32, code };
+
+		return authc_once(a->opt->auth_socket, 4, f, NULL, e);
+	}
+	struct db *adb = app_auth_connect(a, e);
+	enum auth_result r = adb ? auth_totp_set(adb, a->session.token, base32, code, e) : AUTH_ERROR;
+	db_free(&adb);
+	return r;
+}

@@ -26,4 +26,8 @@ enum auth_result aanmelden_ontgrendel(struct app *a, const char *pass, const cha
  * audit row. */
 enum auth_result aanmelden_opnieuw(struct app *a, const char *pass, const char *actie, struct err *e);
 
+/* One's own TOTP set-up: code proves the person has the new base32
+ * secret; the helper seals and stores it (auth_totp_set). */
+enum auth_result aanmelden_totp_instellen(struct app *a, const char *base32, const char *code, struct err *e);
+
 #endif

@@ -33,6 +33,8 @@ static const struct setting settings[] = {
 	{"auth_conninfo", SET_STRING, offsetof(struct config, auth_conninfo), sizeof(((struct config *)0)->auth_conninfo),
 	 0, 0, 0, "verbinding als de rol balie_auth voor inloggen en ontgrendelen; leeg = conninfo"},
 	STR(auth_socket, "socket van de aanmeldhelper (balie authd); leeg = aanmelden in het programma zelf"),
+	STR(totp_sleutel, "sleutelbestand voor de tweestapsverificatie, alleen leesbaar voor de aanmeldhelper "
+			  "(balie authd --maak-sleutel PAD)"),
 	STR(organisatie, "standaardorganisatie bij het inloggen, bijv. \"PO3008\""),
 	{"idle_lock_minutes", SET_INT, offsetof(struct config, idle_lock_minutes), 0, 15, 0, 480,
 	 "scherm vergrendelen na zoveel minuten zonder toetsaanslag; 0 = nooit"},

@@ -17,6 +17,8 @@ struct config {
 	char conninfo[1024];     /* libpq conninfo; "" = PG* environment */
 	char auth_conninfo[1024]; /* the auth role balie_auth's; "" = conninfo */
 	char auth_socket[256];   /* the auth helper's socket (balie authd); "" = log in in-process */
+	char totp_sleutel[512];  /* file with the key TOTP secrets are sealed with (core/totpzegel.h);
+	                            read by the auth helper and `balie admin` only */
 	char organisatie[16];    /* default organisatie code, e.g. "PO3008" */
 	int idle_lock_minutes;   /* lock the screen after idleness; 0 = never */
 	char mail_command[512];  /* sendmail(8)-compatible, e.g. "/usr/sbin/sendmail -t -i" */

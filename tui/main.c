@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/totpzegel.h"
+#include "db/auth.h"
 #include "tui/action.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
@@ -169,6 +171,20 @@ int main(int argc, char **argv)
 		.report = { cfg.report_conninfo, cfg.report_fallback, cfg.report_max_lag_s },
 	};
 	config_hash_params(&cfg, &o.hash_params);
+	/* Without a helper this process logs in itself (a test set-up,
+	 * balie-admin(8)): it then needs the TOTP key as the helper would. */
+	if (!cfg.auth_socket[0] && cfg.totp_sleutel[0]) {
+		unsigned char key[TOTPZEGEL_KEY_LEN];
+		struct err e;
+
+		if (totpzegel_key_read(cfg.totp_sleutel, key, &e) < 0) {
+			fprintf(stderr, "balie: %s\n", e.msg);
+			keybind_free_map(&keys);
+			return 2;
+		}
+		auth_set_totp_key(key);
+		explicit_bzero(key, sizeof key);
+	}
 	int rc = tui_run(&o);
 	keybind_free_map(&keys);
 	return rc;

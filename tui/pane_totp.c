@@ -9,7 +9,6 @@
 
 #include "core/qr.h"
 #include "core/totp.h"
-#include "tui/aanmelden.h"
 #include "db/auth.h"
 #include "tui/aanmelden.h"
 #include "tui/field.h"
@@ -211,8 +210,13 @@ static int check_code(struct totp_pane *v, struct app *a)
 		app_message(a, 1, "Die code klopt niet bij dit geheim; typ de code die de app nu toont");
 		return R_PAINT | R_BARS;
 	}
-	if (auth_totp_enroll(a->db, v->b32, step, &e) < 0) {
-		app_message(a, 1, "%s", e.msg);
+	/* the auth helper checks the code again, seals the secret with a key
+	 * this process never has, and stores it (issue 12 §2) */
+	enum auth_result r = aanmelden_totp_instellen(a, v->b32, code, &e);
+	explicit_bzero(code, sizeof code);
+	if (r != AUTH_OK) {
+		field_clear(&v->input);
+		app_message(a, 1, "Niet ingesteld: %s", e.msg[0] ? e.msg : auth_message(r));
 		return R_PAINT | R_BARS;
 	}
 	app_message(a, 0, "Tweestapsverificatie staat aan; vanaf nu vraagt balie ook de code");

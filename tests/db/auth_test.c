@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/totp.h"
+#include "core/totpzegel.h"
 #include "core/wachtwoord.h"
 #include "db/account.h"
 #include "db/auth.h"
@@ -109,12 +110,11 @@ static void totp_required_and_never_twice(void **state)
 	struct session s;
 	struct err e;
 	unsigned char secret[TOTP_SECRET_LEN];
-	char b32[TOTP_BASE32_LEN], code[TOTP_DIGITS + 1], sql[256];
+	char b32[TOTP_BASE32_LEN], code[TOTP_DIGITS + 1];
 
 	assert_int_equal(totp_secret_new(secret, &e), 0);
 	assert_int_equal(totp_base32_encode(secret, sizeof secret, b32, sizeof b32, &e), 0);
-	snprintf(sql, sizeof sql, "SELECT account_totp('school_a', '%s')", b32);
-	harness_exec(su, sql);
+	harness_totp(su, "school_a", b32);
 
 	struct db *app = harness_auth_db(DBNAME);
 	memset(&s, 0, sizeof s);
@@ -132,7 +132,7 @@ static void totp_required_and_never_twice(void **state)
 	assert_int_equal(auth_password(app, "school_a", GOOD, "", &s, &e), AUTH_NEED_TOTP);
 	assert_int_equal(auth_totp(app, "school_a", code, "", &s, &e), AUTH_FAILED);
 	db_free(&app);
-	harness_exec(su, "SELECT account_totp('school_a', '')");
+	harness_totp(su, "school_a", "");
 	harness_exec(su, "SELECT account_block('school_a', false)");
 }
 
@@ -163,12 +163,11 @@ static void unlock_with_totp(void **state)
 	struct session s;
 	struct err e;
 	unsigned char secret[TOTP_SECRET_LEN];
-	char b32[TOTP_BASE32_LEN], code[TOTP_DIGITS + 1], sql[256];
+	char b32[TOTP_BASE32_LEN], code[TOTP_DIGITS + 1];
 
 	assert_int_equal(totp_secret_new(secret, &e), 0);
 	assert_int_equal(totp_base32_encode(secret, sizeof secret, b32, sizeof b32, &e), 0);
-	snprintf(sql, sizeof sql, "SELECT account_totp('coord_a', '%s')", b32);
-	harness_exec(su, sql);
+	harness_totp(su, "coord_a", b32);
 	struct db *app = harness_auth_db(DBNAME);
 	memset(&s, 0, sizeof s);
 	assert_int_equal(auth_password(app, "coord_a", GOOD, "", &s, &e), AUTH_NEED_TOTP);
@@ -183,7 +182,7 @@ static void unlock_with_totp(void **state)
 	assert_int_equal(failed_attempts(su, "coord_a"), 0);
 	assert_int_equal(auth_unlock(app, NULL, &s, GOOD, code, &e), AUTH_FAILED); /* never twice */
 	db_free(&app);
-	harness_exec(su, "SELECT account_totp('coord_a', '')");
+	harness_totp(su, "coord_a", "");
 	harness_exec(su, "SELECT account_block('coord_a', false)");
 }
 
@@ -236,49 +235,113 @@ static void unknown_and_real_alike_after_a_day(void **state)
 	db_free(&app);
 }
 
-/* totp_eigen_instellen(secret, step) by direct SQL as balie_app acting for
- * account (0: none), committed; returns its boolean as 0/1, -1 on error. */
-static int totp_eigen(struct db *app, long account, const char *secret, const char *step)
-{
-	const char *p[2] = { secret, step };
-	enum db_failure kind;
-	struct err e;
-	PGresult *r;
-	int v;
-
-	db_set_account(app, account);
-	r = db_exec_as_account(app, &e, &kind, "SELECT totp_eigen_instellen($1, $2::bigint)", 2, p);
-	if (!r)
-		return -1;
-	v = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
-	return v;
-}
-
-/* totp_eigen_instellen (020) by direct SQL as balie_app: it sets the acting
- * account's own secret only, never another's, and nothing without an
- * acting account, for a blocked account or for a secret that is no base32. */
-static void totp_own_secret_only(void **state)
+/* One's own TOTP set-up (032): only through the auth helper's
+ * auth_totp_set, which needs a code of the new secret and the person's own
+ * open session; the database stores it sealed, opens for that account only,
+ * ends the account's other sessions and audits it without the secret.
+ * balie_app and balie_report can neither call the store function nor write
+ * a secret in the clear (even the owner cannot: the constraint). */
+static void totp_own_secret_sealed(void **state)
 {
 	struct db *su = *state;
 	struct db *app = harness_app_db(DBNAME);
+	struct db *adb = harness_auth_db(DBNAME);
 	const char *b32 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+	unsigned char secret[64];
+	size_t len = 0;
+	char code[TOTP_DIGITS + 1], tok[128], other[128], opened[80];
 	long coord = harness_account(su, "coord_a"), sec_b = harness_account(su, "sec_b");
+	struct err e;
 
-	assert_int_equal(totp_eigen(app, 0, b32, "5"), 0);
-	assert_int_equal(totp_eigen(app, coord, "geen base32!", "5"), 0);
-	assert_int_equal(totp_eigen(app, coord, b32, "5"), 1);
-	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' "
-					  "AND totp_last_step = 5 AND username = 'coord_a'"), 1);
-	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret = "
-					  "'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' AND username <> 'coord_a'"), 0);
-	harness_exec(su, "UPDATE account SET blocked = true WHERE username = 'sec_b'");
-	assert_int_equal(totp_eigen(app, sec_b, b32, "6"), 0);
+	auth_set_totp_key(harness_totp_key());
+	assert_int_equal(totp_base32_decode(b32, secret, sizeof secret, &len, &e), 0);
+	assert_int_equal(totp_code(secret, len, time(NULL), code, &e), 0);
+	assert_int_equal(harness_token(su, coord, tok, sizeof tok), 0);
+	assert_int_equal(harness_token(su, coord, other, sizeof other), 0);
+	/* a wrong code, a made-up session: nothing stored */
+	assert_int_equal(auth_totp_set(adb, tok, b32, "000000", &e), AUTH_FAILED);
+	assert_int_equal(auth_totp_set(adb, "verzonnen", b32, code, &e), AUTH_FAILED);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret IS NOT NULL"), 0);
+	assert_int_equal(auth_totp_set(adb, tok, b32, code, &e), AUTH_OK);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret LIKE 'z1:%' "
+					  "AND totp_secret NOT LIKE '%JBSWY3DP%' AND username = 'coord_a'"), 1);
+	/* it opens for coord_a, and not as another account's */
+	PGresult *r = db_exec(su, &e, NULL, "SELECT totp_secret FROM balie.account WHERE username = 'coord_a'", 0, NULL);
+	assert_non_null(r);
+	assert_int_equal(PQntuples(r), 1);
+	assert_int_equal(totpzegel_open(harness_totp_key(), coord, PQgetvalue(r, 0, 0), opened, sizeof opened, &e), 0);
+	assert_string_equal(opened, b32);
+	assert_int_equal(totpzegel_open(harness_totp_key(), sec_b, PQgetvalue(r, 0, 0), opened, sizeof opened, &e), -1);
+	PQclear(r);
+	/* this session stays, the other one ended */
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM sessie WHERE account_id = (SELECT id FROM account "
+					  "WHERE username = 'coord_a') AND beeindigd IS NULL"), 1);
 	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'totp-ingesteld' "
 					  "AND detail NOT LIKE '%JBSWY3DP%'"), 1);
+	/* by direct SQL, as balie_app acting for coord_a and as balie_report:
+	 * no store function, no clear secret, not even the sealed one */
+	db_set_account(app, coord);
+	assert_int_equal(harness_try(app, "SELECT balie.auth_totp_instellen('x', 'z1:AAAA', 1)", &e), -1);
+	assert_int_equal(harness_try(app, "SELECT balie.auth_totp_verzegel(1, 'A', 'z1:AAAA')", &e), -1);
+	assert_int_equal(harness_try(app, "SELECT * FROM balie.auth_totp_onverzegeld()", &e), -1);
+	assert_int_equal(harness_try(app, "SELECT totp_eigen_instellen('JBSWY3DPEHPK3PXP', 1)", &e), -1);
+	assert_int_equal(harness_try(app, "UPDATE balie.account SET totp_secret = 'JBSWY3DPEHPK3PXP'", &e), -1);
+	/* the owner cannot store a clear secret either */
+	assert_int_equal(harness_try(su, "UPDATE balie.account SET totp_secret = 'JBSWY3DPEHPK3PXP' "
+					 "WHERE username = 'sec_b'", &e), -1);
+	/* a blocked account's session is no session */
+	assert_int_equal(harness_token(su, sec_b, tok, sizeof tok), 0);
+	harness_exec(su, "UPDATE account SET blocked = true WHERE username = 'sec_b'");
+	assert_int_equal(auth_totp_set(adb, tok, b32, code, &e), AUTH_FAILED);
 	harness_exec(su, "UPDATE account SET blocked = false, totp_secret = NULL, totp_last_step = NULL "
 			 "WHERE username IN ('sec_b', 'coord_a')");
+	db_free(&adb);
 	db_free(&app);
+}
+
+/* A secret stored in the clear before 032 still logs in, and the helper's
+ * start (auth_totp_seal_all) seals it without ending a session; after
+ * that it opens with the key only. */
+static void clear_secret_sealed_at_helper_start(void **state)
+{
+	struct db *su = *state;
+	struct db *adb = harness_auth_db(DBNAME);
+	struct session s;
+	struct err e;
+	long n = -1;
+	unsigned char secret[64];
+	size_t len = 0;
+	char code[TOTP_DIGITS + 1];
+
+	/* as a database from before 032 holds it: the constraint is NOT VALID */
+	harness_exec(su, "ALTER TABLE account DROP CONSTRAINT totp_secret_verzegeld");
+	harness_exec(su, "UPDATE account SET totp_secret = 'JBSWY3DPEHPK3PXP' WHERE username = 'sec_b'");
+	harness_exec(su, "ALTER TABLE account ADD CONSTRAINT totp_secret_verzegeld "
+			 "CHECK (totp_secret IS NULL OR totp_secret LIKE 'z1:%') NOT VALID");
+	assert_int_equal(totp_base32_decode("JBSWY3DPEHPK3PXP", secret, sizeof secret, &len, &e), 0);
+	auth_set_totp_key(NULL);
+	assert_int_equal(auth_totp_seal_all(adb, &n, &e), -1); /* in the clear and no key: said */
+	auth_set_totp_key(harness_totp_key());
+	assert_int_equal(auth_totp_seal_all(adb, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE totp_secret LIKE 'z1:%' "
+					  "AND username = 'sec_b'"), 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'totp-verzegeld'"), 1);
+	assert_int_equal(auth_totp_seal_all(adb, &n, &e), 0);
+	assert_int_equal(n, 0);
+	/* logs in with a code of the same secret */
+	memset(&s, 0, sizeof s);
+	assert_int_equal(auth_password(adb, "sec_b", GOOD, "", &s, &e), AUTH_NEED_TOTP);
+	assert_int_equal(totp_code(secret, len, time(NULL), code, &e), 0);
+	assert_int_equal(auth_totp(adb, "sec_b", code, "", &s, &e), AUTH_OK);
+	/* without the key the sealed secret cannot be checked: an error, not a counted failure */
+	auth_set_totp_key(NULL);
+	assert_int_equal(auth_password(adb, "sec_b", GOOD, "", &s, &e), AUTH_NEED_TOTP);
+	assert_int_equal(auth_totp(adb, "sec_b", code, "", &s, &e), AUTH_ERROR);
+	assert_int_equal(failed_attempts(su, "sec_b"), 0);
+	auth_set_totp_key(harness_totp_key());
+	harness_exec(su, "UPDATE account SET totp_secret = NULL, totp_last_step = NULL WHERE username = 'sec_b'");
+	db_free(&adb);
 }
 
 /* A hash made with other argon2id parameters is replaced at login. */
@@ -345,7 +408,8 @@ int main(void)
 		cmocka_unit_test(unlock_with_totp),
 		cmocka_unit_test(unknown_username_indistinguishable),
 		cmocka_unit_test(unknown_and_real_alike_after_a_day),
-		cmocka_unit_test(totp_own_secret_only),
+		cmocka_unit_test(totp_own_secret_sealed),
+		cmocka_unit_test(clear_secret_sealed_at_helper_start),
 		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
 	};

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/totpzegel.h"
+#include "db/auth.h"
 #include "db/migrate.h"
 
 const char *harness_cluster(void)
@@ -167,6 +169,30 @@ long harness_account(struct db *db, const char *username)
 	char sql[256];
 	snprintf(sql, sizeof sql, "SELECT id FROM balie.account WHERE username = '%s'", username);
 	return harness_long(db, sql);
+}
+
+const unsigned char *harness_totp_key(void)
+{
+	static unsigned char key[TOTPZEGEL_KEY_LEN];
+
+	for (size_t i = 0; i < sizeof key; i++)
+		key[i] = (unsigned char)(0x5a ^ (i * 7));
+	return key;
+}
+
+void harness_totp(struct db *su, const char *username, const char *base32)
+{
+	char sealed[TOTPZEGEL_LEN] = "", sql[512];
+	struct err e;
+
+	auth_set_totp_key(harness_totp_key());
+	if (base32 && *base32 &&
+	    totpzegel_seal(harness_totp_key(), harness_account(su, username), base32, sealed, sizeof sealed, &e) < 0) {
+		fprintf(stderr, "harness_totp: %s\n", e.msg);
+		exit(2);
+	}
+	snprintf(sql, sizeof sql, "SELECT account_totp('%s', '%s')", username, sealed);
+	harness_exec(su, sql);
 }
 
 void harness_fixture(struct db *db, const char *hash)

@@ -79,3 +79,11 @@ void harness_flow_aanvulling(struct db *db);
 
 /* Account id by username (superuser db). */
 long harness_account(struct db *db, const char *username);
+
+/* Gives account username the TOTP secret base32 ("" = none), sealed with
+ * the tests' fixed key as the auth helper stores it (032), and loads that
+ * key into db/auth (auth_set_totp_key) so logins in this process open it. */
+void harness_totp(struct db *su, const char *username, const char *base32);
+
+/* The tests' fixed TOTP key (core/totpzegel.h). */
+const unsigned char *harness_totp_key(void);

@@ -60,7 +60,8 @@ expect "verkeerde conninfo: bestand:regel en libpq's reden" 2 "wrong.conf:1: con
 
 # ---- admin verbs against the demo database ---------------------------------------
 export BALIE_CONFIG="$T/empty.conf"
-: >"$BALIE_CONFIG"
+# new TOTP secrets are sealed with the demo's key (balie-admin(8))
+printf 'totp_sleutel = "%s/totp.key";\n' "$BALIE_DEMO_DIR" >"$BALIE_CONFIG"
 (eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
  run "$B" admin migrate; echo "$rc" >"$T/rc"; cp "$T/out" "$T/out.keep")
 rc=$(cat "$T/rc"); cp "$T/out.keep" "$T/out"
@@ -85,6 +86,15 @@ admin user add $u --naam "Nieuwe Collega" --organisatie PO3008 --rol directeur
 expect "onbekende rol geweigerd" 2 "onbekende rol 'directeur'"
 admin user add $u --naam "Nieuwe Collega" --organisatie PO3008 --rol secretariaat --totp
 expect "account aangemaakt met TOTP" 0 "otpauth://totp/"
+stored=$(cd "$TUI_ROOT" && (eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
+	psql -X -A -t -q -c "SELECT totp_secret FROM balie.account WHERE username = '$u'"))
+geheim=$(sed -n 's/^TOTP-geheim voor [^:]*: //p' "$T/out")
+verzegeld() { [ -n "$geheim" ] && [ "${stored#z1:}" != "$stored" ] && ! printf '%s' "$stored" | grep -qF "$geheim"; }
+check "… het geheim staat verzegeld in de database" verzegeld
+# without the key (not root, not the helper's user): a clear refusal, nothing changed
+printf 'organisatie = "PO3008";\n' >"$T/zonder-sleutel.conf"
+BALIE_CONFIG="$T/zonder-sleutel.conf" admin user totp-reset $u
+expect "totp-reset zonder leesbare sleutel: geweigerd" 2 "nieuw TOTP-geheim niet opgeslagen"
 admin user add $u --naam "Dubbel" --organisatie PO3008 --rol secretariaat
 expect "dubbele gebruikersnaam geweigerd" 2 "al in gebruik"
 : >"$T/in"

@@ -3,8 +3,13 @@
 # appears; a wrong code is refused, the code from oathtool lets you in.
 . "$(dirname "$0")/lib.sh"
 
-secret=$(demo_psql "SELECT totp_secret FROM balie.account WHERE username = 'totp'")
-check "demo-account totp heeft een geheim" [ -n "$secret" ]
+# the database holds it sealed (032); the demo opens it with its key
+stored=$(demo_psql "SELECT totp_secret FROM balie.account WHERE username = 'totp'")
+check "in de database verzegeld" [ "${stored#z1:}" != "$stored" ]
+secret=$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --totp)
+check "demo-account totp heeft een geheim (balie demo --totp)" [ -n "$secret" ]
+niet_leesbaar() { ! printf '%s' "$stored" | grep -qF "$secret"; }
+check "het geheim staat niet in de database" niet_leesbaar
 
 tui_demo totp 100 30
 tui_login totp demo

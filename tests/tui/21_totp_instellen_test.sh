@@ -72,7 +72,10 @@ check "foute code: niets opgeslagen" [ -z "$(secret_db)" ]
 tui_type "$(oathtool --totp -b "$secret")"
 tui_keys Enter
 check "goede code: tweestapsverificatie aan" wait_for "Tweestapsverificatie staat aan" 10
-check "geheim opgeslagen" [ "$(secret_db)" = "$secret" ]
+# sealed (032): the database holds "z1:…", never the secret itself
+stored=$(secret_db)
+verzegeld() { [ "${stored#z1:}" != "$stored" ] && ! printf '%s' "$stored" | grep -qF "$secret"; }
+check "geheim verzegeld opgeslagen, niet leesbaar in de database" verzegeld
 check "auditrij totp-ingesteld" [ "$(demo_psql "SELECT count(*) FROM balie.audit_log a JOIN balie.account c ON c.id = a.account_id
 	WHERE c.username = '$USER_' AND a.actie = 'totp-ingesteld' AND a.detail NOT LIKE '%$secret%'")" = 1 ]
 tui_keys q

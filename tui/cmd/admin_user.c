@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/totp.h"
+#include "core/totpzegel.h"
 #include "core/utf8.h"
 #include "core/validate.h"
 #include "core/wachtwoord.h"
@@ -84,6 +85,21 @@ static int new_totp(const char *issuer, const char *username, char b32[TOTP_BASE
 	return 0;
 }
 
+/* The key new TOTP secrets are sealed with (balie.conf totp_sleutel): an
+ * administrator sets one only where that key can be read (as root, or as
+ * the auth helper's user). */
+static int totp_key(unsigned char key[TOTPZEGEL_KEY_LEN], struct err *e)
+{
+	if (totpzegel_key_read(main_config()->totp_sleutel, key, e) < 0) {
+		char why[sizeof e->msg];
+
+		snprintf(why, sizeof why, "%s", e->msg);
+		return err_set(e, "nieuw TOTP-geheim niet opgeslagen: %s (draai dit als root of als de gebruiker van "
+				  "balie authd)", why);
+	}
+	return 0;
+}
+
 /* The role as typed into the stored spelling: "coördinator" (as the seeds
  * and the screens write it) is the role coordinator.  -1 with e for a role
  * that does not exist, before anything is asked or connected. */
@@ -139,14 +155,18 @@ static int user_add(struct db *db, int argc, char **argv, const char *user, cons
 	int bestaat = account_exists(db, user, e);
 	if (bestaat != 0)
 		return bestaat < 0 ? cmd_fail(e) : (err_set(e, "gebruikersnaam '%s' is al in gebruik", user), cmd_fail(e));
-	if (new_password(user, hash, e) == 0 &&
-	    (!cmd_flag(argc, argv, "--totp") || new_totp(orgnaam, user, b32, e) == 0)) {
-		struct account_new a = {user, naam, mail ? mail : "", hash, b32, org, rol};
+	int with_totp = cmd_flag(argc, argv, "--totp");
+	unsigned char key[TOTPZEGEL_KEY_LEN];
+	if ((!with_totp || totp_key(key, e) == 0) && new_password(user, hash, e) == 0 &&
+	    (!with_totp || new_totp(orgnaam, user, b32, e) == 0)) {
+		struct account_new a = {user, naam, mail ? mail : "", hash, b32, with_totp ? key : NULL, org, rol};
 		rc = account_create(db, &a, who, e);
 		if (rc == 0)
 			printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
 	}
 	sodium_memzero(hash, sizeof hash);
+	sodium_memzero(b32, sizeof b32);
+	sodium_memzero(key, sizeof key);
 	return rc < 0 ? cmd_fail(e) : 0;
 }
 
@@ -252,12 +272,14 @@ int cmd_admin_user(int argc, char **argv)
 			printf("Account %s %s.\n", user, block ? "geblokkeerd" : "gedeblokkeerd");
 	} else if (!strcmp(sub, "totp-reset")) {
 		int off = cmd_flag(argc, argv, "--uit");
+		unsigned char key[TOTPZEGEL_KEY_LEN];
 		/* the issuer is the name of the organisatie the account works in */
-		if ((off || (account_eigen_org_naam(db, user, orgnaam, sizeof orgnaam, &e) == 0 &&
+		if ((off || (totp_key(key, &e) == 0 && account_eigen_org_naam(db, user, orgnaam, sizeof orgnaam, &e) == 0 &&
 			     new_totp(orgnaam, user, b32, &e) == 0)) &&
-		    (rc = account_set_totp(db, user, off ? "" : b32, who, &e)) == 0)
+		    (rc = account_set_totp(db, user, off ? "" : b32, off ? NULL : key, who, &e)) == 0)
 			printf(off ? "Tweestapsverificatie van %s uitgezet.\n" : "Nieuw TOTP-geheim voor %s opgeslagen.\n",
 			       user);
+		sodium_memzero(key, sizeof key);
 	} else if (!strcmp(sub, "list")) {
 		rc = account_list(db, cmd_opt(argc, argv, "--organisatie"), stdout, &e);
 	} else {

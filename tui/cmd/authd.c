@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "core/authproto.h"
+#include "core/totpzegel.h"
 #include "db/auth.h"
 #include "tui/authc.h"
 #include "tui/cmd/cmd.h"
@@ -130,6 +131,9 @@ static void conversation(int fd, const char *conninfo, const struct wachtwoord_p
 			if (auth_session_of_token(db, f[1], &s, &e) == 0)
 				r = auth_reauth(db, params, &s, f[2], f[3], &e);
 			send_reply(fd, r, NULL, e.msg);
+		} else if (!strcmp(f[0], "TOTPSET") && nf == 4) {
+			r = auth_totp_set(db, f[1], f[2], f[3], &e);
+			send_reply(fd, r, NULL, e.msg);
 		} else if (!strcmp(f[0], "CLI") && nf == 3) {
 			char who[64];
 			uid_t uid;
@@ -180,13 +184,41 @@ static int listen_at(const char *path)
 	return fd;
 }
 
+/* Loads the TOTP key and seals what is still in the clear; 0 / -1 (said). */
+static int totp_ready(const char *conninfo, const char *key_path)
+{
+	unsigned char key[TOTPZEGEL_KEY_LEN];
+	struct db *db = NULL;
+	struct err e;
+	long n = 0;
+
+	err_clear(&e);
+	if (totpzegel_key_read(key_path, key, &e) < 0) {
+		fprintf(stderr, "balie authd: %s\n", e.msg);
+		return -1;
+	}
+	auth_set_totp_key(key);
+	explicit_bzero(key, sizeof key);
+	if (db_connect(&db, conninfo, &e) < 0 || auth_totp_seal_all(db, &n, &e) < 0) {
+		fprintf(stderr, "balie authd: TOTP-geheimen verzegelen: %s\n", e.msg);
+		db_free(&db);
+		return -1;
+	}
+	db_free(&db);
+	if (n > 0)
+		printf("balie authd: %ld TOTP-geheim(en) verzegeld\n", n);
+	return 0;
+}
+
 int cmd_authd_serve(const char *path, const char *conninfo, const struct wachtwoord_params *params,
-		    const char *watch)
+		    const char *key_path, const char *watch)
 {
 	int gone_s = 0;
 	struct sigaction sa;
-	int lfd = listen_at(path);
 
+	if (totp_ready(conninfo, key_path) < 0)
+		return 2;
+	int lfd = listen_at(path);
 	if (lfd < 0)
 		return 2;
 	memset(&sa, 0, sizeof sa);
@@ -235,8 +267,16 @@ int cmd_authd(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--socket") && i + 1 < argc)
 			path = argv[++i];
-		else {
-			fprintf(stderr, "gebruik: balie authd [--socket PAD]\n");
+		else if (!strcmp(argv[i], "--maak-sleutel") && i + 1 < argc && argc == 3) {
+			struct err e;
+
+			if (totpzegel_key_new(argv[i + 1], &e) < 0)
+				return cmd_fail(&e);
+			printf("TOTP-sleutel gemaakt: %s (modus 0400; zet totp_sleutel in balie.conf)\n", argv[i + 1]);
+			return 0;
+		} else {
+			fprintf(stderr, "gebruik: balie authd [--socket PAD]\n"
+					"         balie authd --maak-sleutel PAD\n");
 			return 2;
 		}
 	}
@@ -249,5 +289,5 @@ int cmd_authd(int argc, char **argv)
 	config_hash_params(main_config(), &params);
 	return cmd_authd_serve(path, main_config()->auth_conninfo[0] ? main_config()->auth_conninfo
 								 : main_config()->conninfo,
-			       &params, NULL);
+			       &params, main_config()->totp_sleutel, NULL);
 }

@@ -52,12 +52,14 @@ int cmd_export(int argc, char **argv);           /* export agenda --van D --tot 
 int cmd_export_kengetallen(int argc, char **argv); /* export kengetallen --jaar J [--csv|--xlsx] */
 int cmd_export_tlv(int argc, char **argv);       /* export tlv --van D --tot D [--csv|--xlsx] */
 int cmd_check(int argc, char **argv);            /* check --all|NUMMER [--als G] [--organisatie C] */
-int cmd_authd(int argc, char **argv);            /* authd --socket PAD */
+int cmd_authd(int argc, char **argv);            /* authd --socket PAD | --maak-sleutel PAD */
 struct wachtwoord_params;
-/* The helper's loop on path, as balie_auth on conninfo; watch (or NULL):
- * stop a minute after that path is gone (a demo's cluster). */
+/* The helper's loop on path, as balie_auth on conninfo, with the TOTP key
+ * of key_path (it refuses to start without; it seals any secret still in
+ * the clear first); watch (or NULL): stop a minute after that path is
+ * gone (a demo's cluster). */
 int cmd_authd_serve(const char *path, const char *conninfo, const struct wachtwoord_params *params,
-		    const char *watch);
+		    const char *key_path, const char *watch);
 int cmd_notify(int argc, char **argv);           /* notify --daemon|--once */
 
 /* `balie notify --daemon` with its own conninfo (NULL: balie.conf's) until

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/totpzegel.h"
 #include "db/cluster.h"
 #include "db/demodb.h"
 #include "tui/cmd/cmd.h"
@@ -58,26 +59,63 @@ static void progress(const char *stage, long done, long total, void *arg)
 		fprintf(stderr, "\n");
 }
 
+/* The demo's TOTP key, DIR/totp.key (made on first use, mode 0400): the
+ * demo's auth helper seals and opens TOTP secrets with it, as deployed. */
+static const char *demo_key_path(const char *dir, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/totp.key", dir);
+	return buf;
+}
+
+static int demo_key(const char *dir, unsigned char key[TOTPZEGEL_KEY_LEN], struct err *e)
+{
+	char path[PATH_MAX + 16];
+
+	demo_key_path(dir, path, sizeof path);
+	if (access(path, F_OK) < 0 && totpzegel_key_new(path, e) < 0)
+		return -1;
+	return totpzegel_key_read(path, key, e);
+}
+
 /* Creates the demo database from nothing.  Everything up to the marker can
  * be interrupted: the next run starts over. */
 static int build(const char *dir, long scale, struct err *e)
 {
 	char forms[PATH_MAX];
+	unsigned char key[TOTPZEGEL_KEY_LEN];
+
+	if (demo_key(dir, key, e) < 0)
+		return -1;
 	fprintf(stderr, "Demodatabase opbouwen in %s …\n", dir);
 	struct demodb_opts o = {
 		.cluster_dir = dir,
 		.forms_dir = paths_data(forms, sizeof forms, "forms"),
 		.hulpvragen = scale,
+		.totp_key = key,
 		.progress = progress,
 		.progress_arg = NULL,
 	};
-	return demodb_build(&o, e);
+	int rc = demodb_build(&o, e);
+	explicit_bzero(key, sizeof key);
+	return rc;
+}
+
+/* The demo account totp's secret in base32 ("" when unavailable). */
+static void demo_totp_secret(const char *dir, char *secret, size_t len)
+{
+	unsigned char key[TOTPZEGEL_KEY_LEN];
+	struct err e;
+
+	secret[0] = '\0';
+	if (demo_key(dir, key, &e) == 0)
+		demodb_totp_secret(dir, key, secret, len);
+	explicit_bzero(key, sizeof key);
 }
 
 static void print_accounts(const char *dir)
 {
 	char secret[64];
-	demodb_totp_secret(dir, secret, sizeof secret);
+	demo_totp_secret(dir, secret, sizeof secret);
 	printf("Demo-accounts (wachtwoord: demo): secretariaat, financieel, coordinator, admin;\n"
 	       "  PO2507: stromenland, stromenland-secr; aanvragende school: school;\n"
 	       "  financieel contact per schoolbestuur: bestuur1, bestuur2, … (PO2507: stromenland-bestuur1, …).\n");
@@ -87,7 +125,7 @@ static void print_accounts(const char *dir)
 
 static int usage(void)
 {
-	fprintf(stderr, "gebruik: balie demo [--reset | --env | --prepare | --stop | --mail] [--scale AANTAL]\n");
+	fprintf(stderr, "gebruik: balie demo [--reset | --env | --prepare | --stop | --mail | --totp] [--scale AANTAL]\n");
 	return 2;
 }
 
@@ -152,13 +190,14 @@ static int run_notify(const char *dir)
 
 static int run_authd(const char *dir)
 {
-	char ci[PATH_MAX + 128], sock[PATH_MAX + 32], data[PATH_MAX + 32];
+	char ci[PATH_MAX + 128], sock[PATH_MAX + 32], data[PATH_MAX + 32], key[PATH_MAX + 16];
 	struct wachtwoord_params params;
 
 	snprintf(sock, sizeof sock, "%s/auth.sock", dir);
 	snprintf(data, sizeof data, "%s/data", dir);
 	config_hash_params(main_config(), &params);
-	return cmd_authd_serve(sock, cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_auth"), &params, data);
+	return cmd_authd_serve(sock, cluster_conninfo(ci, sizeof ci, dir, DEMODB_NAME, "balie_auth"), &params,
+			       demo_key_path(dir, key, sizeof key), data);
 }
 
 static void demo_daemon(const char *dir, const char *name, int (*run)(const char *dir))
@@ -226,7 +265,7 @@ static void demo_daemon_stop(const char *dir, const char *name)
 int cmd_demo(int argc, char **argv)
 {
 	char dir[PATH_MAX], lock[PATH_MAX + 32], mark[PATH_MAX + 32], ci[PATH_MAX + 128];
-	int reset = 0, env = 0, prepare = 0, stop = 0, mail = 0;
+	int reset = 0, env = 0, prepare = 0, stop = 0, mail = 0, totp = 0;
 	long scale = 5000;
 	struct err e;
 
@@ -241,6 +280,8 @@ int cmd_demo(int argc, char **argv)
 			stop = 1;
 		else if (!strcmp(argv[i], "--mail"))
 			mail = 1;
+		else if (!strcmp(argv[i], "--totp"))
+			totp = 1;
 		else if (!strcmp(argv[i], "--scale") && i + 1 < argc) {
 			char *end;
 			scale = strtol(argv[++i], &end, 10);
@@ -256,6 +297,18 @@ int cmd_demo(int argc, char **argv)
 	if (env) {
 		printf("export PGHOST='%s'\nexport PGPORT=5432\nexport PGDATABASE=%s\nexport PGUSER=postgres\n", dir,
 		       DEMODB_NAME);
+		return 0;
+	}
+	if (totp) {
+		/* the demo account totp's secret, for oathtool (tests, README) */
+		char secret[64];
+
+		demo_totp_secret(dir, secret, sizeof secret);
+		if (!secret[0]) {
+			fprintf(stderr, "balie: geen demo (of geen account totp) in %s\n", dir);
+			return 1;
+		}
+		printf("%s\n", secret);
 		return 0;
 	}
 	if (stop) {
