@@ -137,7 +137,11 @@ int cluster_prepare_dir(const char *dir, struct err *e)
 		return err_set(e, "'%s' is geen map", dir);
 	if (st.st_uid != uid && geteuid() == 0 && chown(dir, uid, gid) < 0)
 		return err_set(e, "kan map '%s' niet aan %s geven: %s", dir, SERVER_USER, strerror(errno));
-	if (chmod(dir, 0700) < 0)
+	/* 0711: other Unix users may reach the server's socket in it (as in
+	 * /run/postgresql), so a test can run the auth helper and the session
+	 * process as users of their own (balie-admin(8)); every file inside
+	 * stays private, and pg_hba.conf decides who may be which role. */
+	if (chmod(dir, 0711) < 0)
 		return err_set(e, "kan rechten van '%s' niet zetten: %s", dir, strerror(errno));
 	if (geteuid() == 0) {
 		/* The server user must be able to reach the folder. */
@@ -150,6 +154,55 @@ int cluster_prepare_dir(const char *dir, struct err *e)
 				       SERVER_USER, dir);
 	}
 	return 0;
+}
+
+/* Writes text to path, replacing what is there (the file keeps its owner). */
+static int write_over(const char *path, const char *text, struct err *e)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
+	size_t len = strlen(text);
+
+	if (fd < 0)
+		return err_set(e, "kan '%s' niet schrijven: %s", path, strerror(errno));
+	if (write(fd, text, len) != (ssize_t)len) {
+		close(fd);
+		return err_set(e, "kan '%s' niet schrijven: %s", path, strerror(errno));
+	}
+	return close(fd) < 0 ? err_set(e, "kan '%s' niet schrijven: %s", path, strerror(errno)) : 0;
+}
+
+/* Who may be which role, as deployed (balie-admin(8)): the superuser and
+ * the auth helper's role balie_auth only for the Unix user that made the
+ * cluster (root in the tests), the server's own user and, for balie_auth,
+ * the Unix user balie-auth; every other role by the local socket as
+ * before.  So a session process running as another Unix user can reach
+ * balie_app but can neither read password hashes nor be the superuser.
+ * Replication (a standby for reports, tmux 68) as the superuser only. */
+static int limit_roles(const char *data, struct err *e)
+{
+	char hba[PATH_MAX + 16], ident[PATH_MAX + 16], text[1024];
+	const struct passwd *pw = getpwuid(geteuid());
+	const char *me = pw ? pw->pw_name : "root";
+
+	snprintf(hba, sizeof hba, "%s/pg_hba.conf", data);
+	snprintf(ident, sizeof ident, "%s/pg_ident.conf", data);
+	snprintf(text, sizeof text,
+		 "# balie (db/cluster.c): the superuser and balie_auth only for the Unix users in\n"
+		 "# pg_ident.conf; the other roles by the local socket; no TCP.\n"
+		 "local all postgres   peer map=balie\n"
+		 "local all balie_auth peer map=balie\n"
+		 "local all all        trust\n"
+		 "local replication postgres peer map=balie\n");
+	if (write_over(hba, text, e) < 0)
+		return -1;
+	snprintf(text, sizeof text,
+		 "# MAPNAME SYSTEM-USERNAME PG-USERNAME\n"
+		 "balie %s postgres\n"
+		 "balie %s balie_auth\n"
+		 "balie " SERVER_USER " postgres\n"
+		 "balie balie-auth balie_auth\n",
+		 me, me);
+	return write_over(ident, text, e);
 }
 
 int cluster_create(const char *dir, unsigned flags, struct err *e)
@@ -171,7 +224,7 @@ int cluster_create(const char *dir, unsigned flags, struct err *e)
 	int rc = run_as_server(argv, log);
 	if (rc != 0)
 		return err_set(e, "initdb mislukte (status %d); zie %s", rc, log);
-	return 0;
+	return limit_roles(data, e);
 }
 
 int cluster_running(const char *dir)

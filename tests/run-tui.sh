@@ -33,6 +33,11 @@ export BALIE_DEMO_DIR
 BALIE_CONFIG=$TUI_RUN_TMP/balie.conf
 export BALIE_CONFIG
 printf 'totp_sleutel = "%s/totp.key";\n' "$BALIE_DEMO_DIR" >"$BALIE_CONFIG"
+# The tests' own psql sessions see the same "today" as balie (Europe/
+# Amsterdam, db/conn.c): between 23:00 and 01:00 UTC current_date differs
+# otherwise (tmux 74 failed at 23:10 UTC on 07-12-2026).
+PGTZ=Europe/Amsterdam
+export PGTZ
 TUI_TAP_COUNTER=$TUI_RUN_TMP/tap-count
 export TUI_TAP_COUNTER
 echo 0 >"$TUI_TAP_COUNTER"
