@@ -360,6 +360,19 @@ int post_lijst(struct db *db, long org, long na, int max, struct post_rij **out,
 	return 0;
 }
 
+int post_opschonen(struct db *db, int dagen, long *n, struct err *e)
+{
+	char sd[24];
+	const char *p[1] = { db_num(sd, sizeof sd, dagen) };
+	PGresult *r = db_exec(db, e, NULL, "SELECT balie.post_opschonen($1)", 1, p);
+
+	if (!r)
+		return -1;
+	*n = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}
+
 int post_tekst(struct db *db, long id, char **tekst, struct err *e)
 {
 	char sid[24];

@@ -63,6 +63,12 @@ struct post_rij {
  * follow.  0 / -1 with e. */
 int post_lijst(struct db *db, long org, long na, int max, struct post_rij **out, int *n, int *meer, struct err *e);
 
+/* The raw messages of post rows afgehandeld more than dagen days ago are
+ * wiped (033_bewaartermijn.sql; the row stays as the record, each wipe
+ * audited); *n gets how many.  Run by `balie mail` as balie_mail.
+ * 0 / -1 with e. */
+int post_opschonen(struct db *db, int dagen, long *n, struct err *e);
+
 /* The text of post row id (malloc'd, *tekst; free()), read in one
  * transaction with its audit row ("post-bekeken"). 0 / -1 with e. */
 int post_tekst(struct db *db, long id, char **tekst, struct err *e);

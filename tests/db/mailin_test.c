@@ -461,6 +461,40 @@ static void post_filed_by_hand(void **state)
 	assert_int_equal(count(w, "SELECT count(*) FROM bijlage WHERE hulpvraag_id = %ld", w->cem), voor + 1);
 }
 
+/* 033: a handled post row's raw message is wiped after the bewaartermijn
+ * by `balie mail` (balie_mail), each wipe audited; a younger or open row
+ * keeps it; balie_app cannot call it; a term under a day is refused. */
+static void post_bewaartermijn(void **state)
+{
+	struct world *w = *state;
+	long sec = harness_account(w->su, "sec_a"), n = -1;
+	char sql[1024];
+	struct err e;
+	static const char *const handled[] = { "now() - interval '31 days'", "now() - interval '29 days'", "NULL" };
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO mail_in (organisatie_id, afzender, onderwerp, tekst, reden, bericht, grootte, "
+			 "ontvangen_door, idempotentie, ontvangen_op, afgehandeld_op, afgehandeld_door) "
+			 "SELECT r.organisatie_id, 'x@y.nl', 'bewaar %d', 'tekst', 'onbekende afzender', '\\x41'::bytea, 1, "
+			 "%ld, encode(sha256('bewaartermijn %d'::bytea), 'hex'), now() - interval '40 days', %s, "
+			 "CASE WHEN %s IS NULL THEN NULL ELSE %ld END FROM account_rol r WHERE r.account_id = %ld LIMIT 1",
+			 i, sec, i, handled[i], handled[i], sec, sec);
+		harness_exec(w->su, sql);
+	}
+	assert_int_equal(post_opschonen(w->sec, 30, &n, &e), -1); /* balie_app: not its job */
+	assert_int_equal(post_opschonen(w->mail, 0, &n, &e), -1);
+	assert_int_equal(post_opschonen(w->mail, 30, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM mail_in WHERE onderwerp = 'bewaar 0' AND bericht IS NULL"), 1);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM mail_in WHERE onderwerp IN ('bewaar 1', 'bewaar 2') "
+					     "AND bericht IS NOT NULL"), 2);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM audit_log a JOIN mail_in m ON m.id = a.object_id "
+					     "WHERE a.actie = 'post-bericht-gewist' AND m.onderwerp = 'bewaar 0'"), 1);
+	assert_int_equal(post_opschonen(w->mail, 30, &n, &e), 0);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -469,6 +503,7 @@ int main(void)
 		cmocka_unit_test(post_handled_with_version),
 		cmocka_unit_test(post_filed_by_hand),
 		cmocka_unit_test(every_role_direct_sql),
+		cmocka_unit_test(post_bewaartermijn),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -24,6 +24,7 @@
 #include "core/spawn.h"
 #include "core/validate.h"
 #include "db/audit.h"
+#include "db/mailin.h"
 #include "db/outbox.h"
 #include "tui/cmd/cmd.h"
 #include "tui/cmd/common.h"
@@ -31,6 +32,9 @@
 /* Longest sleep of the daemon: a periodic wake-up even when no NOTIFY
  * came (retries, expired claims of a crashed worker). */
 #define WAKE_SECONDS 60
+/* Aanname (033_bewaartermijn.sql): a handled post row's raw message is
+ * kept this many days. */
+#define POST_BEWAARDAGEN 30
 
 static volatile sig_atomic_t stopping;
 static int wake_pipe[2] = {-1, -1};
@@ -304,6 +308,13 @@ static void seal_audit(struct worker *w)
 	err_clear(&e);
 	if (audit_verzegel(w->db, &n, &e) < 0)
 		fprintf(stderr, "balie mail: auditlog verzegelen mislukt: %s\n", e.msg);
+	/* and it wipes the raw messages of post rows handled a month ago */
+	long gewist = 0;
+	err_clear(&e);
+	if (post_opschonen(w->db, POST_BEWAARDAGEN, &gewist, &e) < 0)
+		fprintf(stderr, "balie mail: post opschonen mislukt: %s\n", e.msg);
+	else if (gewist > 0)
+		fprintf(stderr, "balie mail: %ld afgehandeld(e) bericht(en) uit de post gewist (bewaartermijn)\n", gewist);
 }
 
 /* Waits up to secs for the socket or a stop; 1 when the socket is readable. */
