@@ -50,8 +50,10 @@ int account_create(struct db *db, const struct account_new *a, const char *who, 
 		goto fail;
 	/* the secret is set after the row exists: it is sealed for its id */
 	const char *p[5] = {a->username, a->naam, a->email, a->hash, ""};
+	const char *pd[3] = {a->username, a->naam, a->hash};
 	enum db_failure kind;
-	PGresult *r = db_exec(db, e, &kind, "SELECT account_add($1, $2, $3, $4, $5)", 5, p);
+	PGresult *r = a->dienst ? db_exec(db, e, &kind, "SELECT account_dienst_add($1, $2, $3)", 3, pd)
+				: db_exec(db, e, &kind, "SELECT account_add($1, $2, $3, $4, $5)", 5, p);
 	if (!r) {
 		if (kind == DB_UNIQUE_VIOLATION)
 			err_set(e, "gebruikersnaam '%s' is al in gebruik", a->username);
@@ -88,7 +90,7 @@ int account_create(struct db *db, const struct account_new *a, const char *who, 
 			goto fail;
 		PQclear(r);
 	}
-	if (audit_write(db, 0, org, "user-add", "account", atol(id), who, e) < 0)
+	if (audit_write(db, 0, org, a->dienst ? "user-add-dienst" : "user-add", "account", atol(id), who, e) < 0)
 		goto fail;
 	return db_commit(db, e);
 fail:
@@ -106,7 +108,12 @@ int account_set_password(struct db *db, const char *username, const char *hash, 
 			 struct err *e)
 {
 	const char *p[2] = {username, hash};
-	return change(db, username, "SELECT account_passwd($1, $2)", 2, p, "user-passwd", who, e);
+	int rc = change(db, username, "SELECT account_passwd($1, $2)", 2, p, "user-passwd", who, e);
+
+	if (rc < 0 && strstr(e->msg, "dienstaccount"))
+		err_set(e, "'%s' is een dienstaccount: dat heeft geen wachtwoord (het meldt zich aan als zijn "
+			   "Unix-gebruiker; balie-admin(8))", username);
+	return rc;
 }
 
 int account_set_blocked(struct db *db, const char *username, int blocked, const char *who, struct err *e)
@@ -146,7 +153,7 @@ int account_list(struct db *db, const char *organisatie, FILE *out, struct err *
 	PGresult *r = db_exec(db, e, NULL,
 			      "SELECT a.username, a.naam, "
 			      "       coalesce(string_agg(o.code || ':' || r.rol, ', ' ORDER BY o.code, r.rol), '-'), "
-			      "       CASE WHEN a.blocked THEN 'geblokkeerd' ELSE 'actief' END, "
+			      "       CASE WHEN a.blocked THEN 'geblokkeerd' WHEN a.dienst THEN 'dienst' ELSE 'actief' END, "
 			      "       coalesce(nullif(" DB_MOMENT("a.last_login") ", ''), 'nooit') "
 			      "  FROM account a LEFT JOIN account_rol r ON r.account_id = a.id "
 			      "  LEFT JOIN organisatie o ON o.id = r.organisatie_id "

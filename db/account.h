@@ -16,6 +16,8 @@ struct account_new {
 	const unsigned char *totp_key;       /* seals it (core/totpzegel.h); NULL without a secret */
 	const char *organisatie;             /* code, e.g. "PO3008" */
 	const char *rol;                     /* "secretariaat", … */
+	int dienst;                          /* a dienstaccount (034): command-line sessions only,
+	                                        hash of a random password nobody knows */
 };
 
 /* 1 when username exists, 0 when not, -1 on error. */

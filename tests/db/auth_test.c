@@ -344,6 +344,43 @@ static void clear_secret_sealed_at_helper_start(void **state)
 	db_free(&adb);
 }
 
+/* 034: a dienstaccount gets command-line sessions only; no password logs
+ * it in (nobody knows it, and `user passwd` is refused); the database
+ * refuses it a screen session even when asked directly; balie_app cannot
+ * create one. */
+static void dienst_cli_only(void **state)
+{
+	struct db *su = *state;
+	struct db *adb = harness_auth_db(DBNAME), *app = harness_app_db(DBNAME);
+	struct session s;
+	struct err e;
+	char hash[WACHTWOORD_HASH_LEN], sql[256];
+
+	assert_int_equal(wachtwoord_hash("niemand kent dit wachtwoord 1", NULL, hash, &e), 0);
+	struct account_new a = { "post-dienst", "Post (dienst)", "", hash, "", NULL, "PO1111", "secretariaat", 1 };
+	assert_int_equal(account_create(su, &a, "test", &e), 0);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account WHERE username = 'post-dienst' AND dienst"), 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM audit_log WHERE actie = 'user-add-dienst'"), 1);
+	/* the command line: a session of soort cli */
+	memset(&s, 0, sizeof s);
+	assert_int_equal(auth_session_for(adb, "post-dienst", "", &s, &e), AUTH_OK);
+	assert_true(s.internal);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM sessie x JOIN account a ON a.id = x.account_id "
+					  "WHERE a.username = 'post-dienst' AND x.soort = 'cli'"), 1);
+	/* the screens: not even with the right password, not by direct SQL */
+	assert_int_equal(auth_password(adb, "post-dienst", "niemand kent dit wachtwoord 1", "", &s, &e), AUTH_BLOCKED);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT sessie_openen(%ld, NULL, 'tui', '') t) x WHERE t IS NULL",
+		 harness_account(su, "post-dienst"));
+	assert_int_equal(harness_long(su, sql), 1);
+	assert_int_equal(account_set_password(su, "post-dienst", hash, "test", &e), -1);
+	assert_non_null(strstr(e.msg, "dienstaccount"));
+	/* balie_app cannot make one */
+	assert_int_equal(harness_try(app, "SELECT balie.account_dienst_add('x-dienst', 'X', '$argon2id$x')", &e), -1);
+	harness_exec(su, "DELETE FROM sessie WHERE account_id = (SELECT id FROM account WHERE username = 'post-dienst')");
+	db_free(&app);
+	db_free(&adb);
+}
+
 /* A hash made with other argon2id parameters is replaced at login. */
 static void rehash_when_parameters_change(void **state)
 {
@@ -410,6 +447,7 @@ int main(void)
 		cmocka_unit_test(unknown_and_real_alike_after_a_day),
 		cmocka_unit_test(totp_own_secret_sealed),
 		cmocka_unit_test(clear_secret_sealed_at_helper_start),
+		cmocka_unit_test(dienst_cli_only),
 		cmocka_unit_test(rehash_when_parameters_change),
 		cmocka_unit_test(concurrent_failures_all_count),
 	};

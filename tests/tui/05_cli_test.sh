@@ -108,6 +108,25 @@ else
 fi
 admin user unblock $u
 expect "unblock" 0 "gedeblokkeerd"
+# a dienstaccount (034): no password asked, none settable, cli sessions only
+: >"$T/in"
+admin user add d$u --dienst --naam "Post (dienst)" --organisatie PO3008 --rol secretariaat --totp
+expect "dienstaccount met --totp geweigerd" 2 "laat --totp en --email weg"
+admin user add d$u --dienst --naam "Post (dienst)" --organisatie PO3008 --rol secretariaat
+expect "dienstaccount aangemaakt zonder wachtwoordvraag" 0 "meldt zich aan als de Unix-gebruiker d$u"
+admin user list --organisatie PO3008
+expect "list toont het als dienst" 0 "dienst"
+echo "lange zin als wachtwoord" >"$T/in"
+admin user passwd d$u
+expect "een dienstaccount krijgt geen wachtwoord" 2 "is een dienstaccount"
+: >"$T/in"
+(eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER; run "$B" check --als d$u --all; echo "$rc" >"$T/rc")
+rc=$(cat "$T/rc")
+# 0 (nothing to check) or 1 (some to check): it ran in the dienst's session
+expect "balie check --all als het dienstaccount" "$([ "$rc" -le 1 ] && echo "$rc" || echo 0)" "te controleren"
+check "  … in een cli-sessie van het dienstaccount" [ "$(cd "$TUI_ROOT" && (eval "$DEMO_ENV"; export PGHOST PGPORT PGDATABASE PGUSER
+	psql -X -A -t -q -c "SELECT count(*) FROM balie.sessie s JOIN balie.account a ON a.id = s.account_id
+	 WHERE a.username = 'd$u' AND s.soort = 'cli'"))" = 1 ]
 admin user totp-reset $u --uit
 expect "totp-reset --uit" 0 "uitgezet"
 admin user passwd bestaat-niet

@@ -69,6 +69,24 @@ out:
 	return rc;
 }
 
+/* A dienstaccount's hash: of 32 random bytes nobody ever sees, so no
+ * password logs it in (034_dienst.sql also refuses it the screens). */
+static int random_password(char hash[WACHTWOORD_HASH_LEN], struct err *e)
+{
+	unsigned char raw[32];
+	char hex[65];
+	struct wachtwoord_params params;
+	int rc;
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+	config_hash_params(main_config(), &params);
+	rc = wachtwoord_hash(hex, &params, hash, e);
+	sodium_memzero(raw, sizeof raw);
+	sodium_memzero(hex, sizeof hex);
+	return rc;
+}
+
 /* A new TOTP secret: prints it and the otpauth URI for the person's app.
  * issuer: the organisation's name, which the app shows above the code (the
  * same issuer as the person's own set-up, tui/pane_totp.c). */
@@ -121,6 +139,7 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"gebruik: balie admin user add GEBRUIKER --naam NAAM --organisatie CODE --rol ROL [--email ADRES] [--totp]\n"
+		"         balie admin user add GEBRUIKER --dienst --naam NAAM --organisatie CODE --rol ROL\n"
 		"         balie admin user passwd GEBRUIKER\n"
 		"         balie admin user block|unblock GEBRUIKER\n"
 		"         balie admin user totp-reset GEBRUIKER [--uit]\n"
@@ -155,13 +174,22 @@ static int user_add(struct db *db, int argc, char **argv, const char *user, cons
 	int bestaat = account_exists(db, user, e);
 	if (bestaat != 0)
 		return bestaat < 0 ? cmd_fail(e) : (err_set(e, "gebruikersnaam '%s' is al in gebruik", user), cmd_fail(e));
-	int with_totp = cmd_flag(argc, argv, "--totp");
+	int with_totp = cmd_flag(argc, argv, "--totp"), dienst = cmd_flag(argc, argv, "--dienst");
 	unsigned char key[TOTPZEGEL_KEY_LEN];
-	if ((!with_totp || totp_key(key, e) == 0) && new_password(user, hash, e) == 0 &&
+	if (dienst && (with_totp || mail)) {
+		err_set(e, "een dienstaccount heeft geen wachtwoord, code of e-mailadres: laat --totp en --email weg");
+		return cmd_fail(e);
+	}
+	if ((!with_totp || totp_key(key, e) == 0) &&
+	    (dienst ? random_password(hash, e) : new_password(user, hash, e)) == 0 &&
 	    (!with_totp || new_totp(orgnaam, user, b32, e) == 0)) {
-		struct account_new a = {user, naam, mail ? mail : "", hash, b32, with_totp ? key : NULL, org, rol};
+		struct account_new a = {user, naam, mail ? mail : "", hash, b32, with_totp ? key : NULL, org, rol,
+					dienst};
 		rc = account_create(db, &a, who, e);
-		if (rc == 0)
+		if (rc == 0 && dienst)
+			printf("Dienstaccount %s aangemaakt (%s in %s): het meldt zich aan als de Unix-gebruiker %s.\n",
+			       user, rol, org, user);
+		else if (rc == 0)
 			printf("Account %s aangemaakt (%s in %s).\n", user, rol, org);
 	}
 	sodium_memzero(hash, sizeof hash);
