@@ -171,6 +171,15 @@ int main(int argc, char **argv)
 		.report = { cfg.report_conninfo, cfg.report_fallback, cfg.report_max_lag_s },
 	};
 	config_hash_params(&cfg, &o.hash_params);
+	/* With a helper the staff's program must not hold the auth role's
+	 * credential at all (issue 12 §1): a configuration that gives it both
+	 * is a mistake of the set-up, said before anything is shown. */
+	if (cfg.auth_socket[0] && (cfg.auth_conninfo[0] || cfg.totp_sleutel[0])) {
+		fprintf(stderr, "balie: %s: auth_socket staat aan, dan horen auth_conninfo en totp_sleutel alleen in de "
+				"configuratie van de aanmeldhelper (balie-admin(8))\n", cfg.path[0] ? cfg.path : "balie.conf");
+		keybind_free_map(&keys);
+		return 2;
+	}
 	/* Without a helper this process logs in itself (a test set-up,
 	 * balie-admin(8)): it then needs the TOTP key as the helper would. */
 	if (!cfg.auth_socket[0] && cfg.totp_sleutel[0]) {

@@ -34,6 +34,11 @@ if [ "$rc" -eq 0 ] && out_has "niet getoond" && ! out_has "geheim"; then
 else
 	tap_fail "config met wachtwoord en chmod 600" "$(cat "$T/out")"
 fi
+# the staff's program with a helper must not hold the auth role's credential
+printf 'auth_socket = "/run/balie/auth.sock";\nauth_conninfo = "dbname=balie user=balie_auth";\n' >"$T/beide.conf"
+chmod 600 "$T/beide.conf"
+run "$B" --config "$T/beide.conf"
+expect "auth_socket met auth_conninfo in één configuratie: geweigerd" 2 "alleen in de configuratie van de aanmeldhelper"
 printf 'conninfo = "postgresql://balie_app:geheim@db/balie";\n' >"$T/uri.conf"
 chmod 640 "$T/uri.conf"
 run "$B" --config "$T/uri.conf" --dump-config
