@@ -8,6 +8,8 @@
 # files, cannot be balie_auth or the superuser, and sees no row without a
 # session; yet through the helper a person with tweestapsverificatie logs
 # in (the helper opens the sealed secret with its own copy of the key).
+# Its own account: a TOTP code is accepted once, so sharing the demo's
+# totp account with test 20 failed within one 30-second step.
 # Needs root (it creates the users); elsewhere it skips.
 . "$(dirname "$0")/lib.sh"
 
@@ -92,10 +94,18 @@ fi
 # a user outside the group cannot even reach the socket
 check "een ander (nobody) kan de socket niet bereiken" sh -c "! runuser -u nobody -- test -e '$A/run/auth.sock'"
 
+# a person of its own with tweestapsverificatie (not the demo's totp: a
+# code is accepted once, and test 20 logs that one in within the same
+# 30 seconds), its secret sealed with the demo's key by the admin verb
+U15=hulp$$
+echo "lange zin als wachtwoord" >"$TUI_SCRATCH/in"
+cli_admin user add "$U15" --naam "Helper Test" --organisatie PO3008 --rol secretariaat --totp
+cli_expect "account met tweestapsverificatie voor deze test" 0 "otpauth://totp/"
+secret=$(sed -n 's/^TOTP-geheim voor [^:]*: //p' "$TUI_SCRATCH/out")
+
 # the staff's program as balie-svc, logging in with password and code
-secret=$(cd "$TUI_ROOT" && "$TUI_BALIE" demo --totp)
 tui_start svc 80 24 "runuser -u balie-svc -- env BALIE_CONFIG='$A/svc/balie.conf' LANG=C.UTF-8 TERM=\$TERM '$A/bin/balie'"
-tui_login totp demo
+tui_login "$U15" "lange zin als wachtwoord"
 check "na het wachtwoord (via de helper) volgt het codeveld" wait_for "Code uit je authenticator-app" 20
 tui_type "$(oathtool --totp -b "$secret")"
 tui_keys Enter
@@ -103,7 +113,7 @@ check "de helper opent het verzegelde geheim met zijn sleutel: ingelogd" wait_fo
 SVC_UID=$(id -u balie-svc)
 check "het programma draait als balie-svc" sh -c "ps -o uid= -C balie | grep -qw $SVC_UID"
 check "de sessie staat in de database, van de helper" [ "$(demo_psql "SELECT count(*) FROM balie.sessie s
-	JOIN balie.account a ON a.id = s.account_id WHERE a.username = 'totp' AND s.beeindigd IS NULL")" -ge 1 ]
+	JOIN balie.account a ON a.id = s.account_id WHERE a.username = '$U15' AND s.beeindigd IS NULL")" -ge 1 ]
 tui_keys q
 wait_for "balie afsluiten?" 5 && tui_keys Enter
 rc=$(wait_exit 10)
