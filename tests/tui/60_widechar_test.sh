@@ -19,9 +19,16 @@ fi
 
 # The status bar is the line with "(zoetest)"; capture-pane drops the
 # trailing space, so it is one column narrower than the window.
+# After a resize the bar is redrawn a moment after the rest of the screen
+# (seen under load: 0 columns wide at the first look), so poll up to 5 s.
 status_width_is() {
-	_w=$(tui_screen | grep -F "($user)" | tail -1 | wc -L)
-	[ "$_w" -eq "$1" ] || { echo "# statusbalk is $_w kolommen breed, verwacht $1"; return 1; }
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+		_w=$(tui_screen | grep -F "($user)" | tail -1 | wc -L)
+		[ "$_w" -eq "$1" ] && return 0
+		sleep 0.2
+	done
+	echo "# statusbalk is $_w kolommen breed, verwacht $1"
+	return 1
 }
 
 tui_demo wide 100 30
