@@ -244,6 +244,10 @@ const struct action action_table[] = {
 	  "Tabblad Aanpak: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, een mail zonder de "
 	  "naam van de leerling), of haalt er een weg",
 	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AANPAK_BEWERKEN) },
+	{ ACT_HV_AFSPRAAK, "afspraak-plannen", "Afspraak",
+	  "Plant een afspraak met de coördinator (telefonisch consult, bespreking categorie 2 en 3) met datum en tijd: "
+	  "de status gaat mee, de aanvrager krijgt een mail; met een afspraak: verplaatsen of annuleren",
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AFSPRAAK_PLANNEN) },
 	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
 	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
 	  "gegrond geeft een nieuwe versie van de beschikking",
