@@ -53,7 +53,7 @@ int afspraak_tijd_parse(const char *s, struct datum vandaag, struct afspraak_tij
 		return err_set(e, "%s", fmt);
 	if (!woord(&p, a, sizeof a) || !woord(&p, b, sizeof b) || woord(&p, rest, sizeof rest))
 		return err_set(e, "%s", fmt);
-	if (datum_parse(d, &x.datum, &sub) < 0)
+	if (datum_parse_los(d, &x.datum, &sub) < 0)
 		return err_set(e, "Datum: %s", sub.msg);
 	if (agenda_tijd_parse(a, &x.van, &sub) < 0)
 		return err_set(e, "Begintijd: %s", sub.msg);
