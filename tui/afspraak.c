@@ -157,10 +157,11 @@ enum outcome_kind afspraken_bewaar(struct afspraken *f, struct app *a, const str
 	}
 	free(subject);
 	free(body);
-	if (o->kind == OUTCOME_SAVED && warn[0]) {
-		size_t n = strlen(o->err.msg);
+	if (o->kind == OUTCOME_SAVED && warn[0]) { /* first: the message line is cut at its end */
+		char was[sizeof o->err.msg];
 
-		snprintf(o->err.msg + n, sizeof o->err.msg - n, ". %s", warn);
+		memcpy(was, o->err.msg, sizeof was);
+		outcome_set(o, OUTCOME_SAVED, "%s — %.300s", warn, was);
 	}
 	return o->kind;
 }

@@ -40,7 +40,7 @@ int afspraken_dialog_ok(struct afspraken *f, struct app *a, struct pane *owner, 
 			int *bewaren);
 
 /* Writes what was asked (plan, move or cancel) into o, with the mail;
- * the double-booking warning is appended to o's sentence.  The owner
+ * the double-booking warning opens o's sentence.  The owner
  * shows o and reloads. */
 enum outcome_kind afspraken_bewaar(struct afspraken *f, struct app *a, const struct hulpvraag *h, struct outcome *o);
 
