@@ -42,19 +42,29 @@ int db_afspraak_van(struct db *db, long h, struct afspraak_rij *out, struct err 
 	return 0;
 }
 
-/* t as the parameters $d (date), $b, $e (times) of the functions. */
-struct tijd_params {
-	char d[DATUM_BUFLEN], b[6], e[6];
+/* The parameters both plan and move start with: the row's id and version,
+ * date, begin and end, waar, the mail ($1 … $8); their text lives in x. */
+struct params {
+	char id[24], version[24], d[DATUM_BUFLEN], b[6], e[6];
+	const char *p[9];
 };
 
-static void tijd_params(const struct afspraak_tijd *t, struct tijd_params *x)
+static void params(struct params *x, long id, int version, const struct afspraak_tijd *t, const char *waar,
+		   const char *subject, const char *body)
 {
-	datum_format_iso(t->datum, x->d);
-	agenda_tijd_format(t->van, x->b);
-	agenda_tijd_format(t->tot, x->e);
+	x->p[0] = db_num(x->id, sizeof x->id, id);
+	x->p[1] = db_num(x->version, sizeof x->version, version);
+	x->p[2] = datum_format_iso(t->datum, x->d);
+	x->p[3] = agenda_tijd_format(t->van, x->b);
+	x->p[4] = agenda_tijd_format(t->tot, x->e);
+	x->p[5] = waar;
+	x->p[6] = subject;
+	x->p[7] = subject ? body : NULL;
+	x->p[8] = NULL;
 }
 
-/* The warning column (NULL: none) of row 0, column c, into warn. */
+/* The warning column (NULL: none) of row 0, column c, into warn ("" when
+ * there is no row). */
 static void waarschuwing(PGresult *r, int c, char *warn, size_t len)
 {
 	if (warn && len)
@@ -65,27 +75,15 @@ enum outcome_kind db_afspraak_plannen(struct db *db, long h, int version, const 
 				      const char *waar, const char *subject, const char *body, const char *key,
 				      struct outcome *o, char *warn, size_t warnlen)
 {
-	char sh[24], sver[24];
-	struct tijd_params x;
-	const char *p[9];
+	struct params x;
 	enum db_failure kind = DB_OK;
 	PGresult *r;
 
 	outcome_clear(o);
-	if (warn && warnlen)
-		warn[0] = '\0';
-	tijd_params(t, &x);
-	p[0] = db_num(sh, sizeof sh, h);
-	p[1] = db_num(sver, sizeof sver, version);
-	p[2] = x.d;
-	p[3] = x.b;
-	p[4] = x.e;
-	p[5] = waar ? waar : "";
-	p[6] = subject;
-	p[7] = subject ? body : NULL;
-	p[8] = key;
+	params(&x, h, version, t, waar ? waar : "", subject, body);
+	x.p[8] = key;
 	r = db_exec_as_account(db, &o->err, &kind,
-			       "SELECT * FROM afspraak_plannen($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9, p);
+			       "SELECT * FROM afspraak_plannen($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9, x.p);
 	if (!r) {
 		/* its own transaction: a lost connection leaves it unknown; the key tells */
 		if (key)
@@ -114,26 +112,14 @@ enum outcome_kind db_afspraak_verplaatsen(struct db *db, long v, int version, co
 					  const char *waar, const char *subject, const char *body, struct outcome *o,
 					  char *warn, size_t warnlen)
 {
-	char sv[24], sver[24];
-	struct tijd_params x;
-	const char *p[8];
+	struct params x;
 	enum db_failure kind = DB_OK;
 	PGresult *r;
 
 	outcome_clear(o);
-	if (warn && warnlen)
-		warn[0] = '\0';
-	tijd_params(t, &x);
-	p[0] = db_num(sv, sizeof sv, v);
-	p[1] = db_num(sver, sizeof sver, version);
-	p[2] = x.d;
-	p[3] = x.b;
-	p[4] = x.e;
-	p[5] = waar;
-	p[6] = subject;
-	p[7] = subject ? body : NULL;
+	params(&x, v, version, t, waar, subject, body);
 	r = db_exec_as_account(db, &o->err, &kind, "SELECT * FROM afspraak_verplaatsen($1, $2, $3, $4, $5, $6, $7, $8)",
-			       8, p);
+			       8, x.p);
 	if (!r)
 		return outcome_failed(db, kind, 1, o);
 	o->id = v;

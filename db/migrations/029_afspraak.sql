@@ -96,6 +96,22 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 $$;
 REVOKE EXECUTE ON FUNCTION afspraak_dubbel(bigint, bigint, date, time, time) FROM PUBLIC;
 
+-- The mail p_onderwerp/p_tekst about hulpvraag h to its aanvrager, when
+-- there is one and the aanvrager has an address and wants mail; whether it
+-- was queued.
+CREATE FUNCTION afspraak_mail(h hulpvraag, p_onderwerp text, p_tekst text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF p_onderwerp IS NULL OR h.aanvrager_email IS NULL OR h.geen_mail THEN
+		RETURN false;
+	END IF;
+	INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
+	VALUES (h.organisatie_id, h.id, h.aanvrager_email, p_onderwerp, p_tekst);
+	RETURN true;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION afspraak_mail(hulpvraag, text, text) FROM PUBLIC;
+
 -- ---------------------------------------------------------------- planning
 
 -- Plans an appointment for hulpvraag p_h (at the version the person saw) on
@@ -177,9 +193,8 @@ BEGIN
 		END IF;
 		v_versie := w.versie;
 		v_status := w.status;
-	ELSIF p_onderwerp IS NOT NULL AND h.aanvrager_email IS NOT NULL AND NOT h.geen_mail THEN
-		INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
-		VALUES (h.organisatie_id, h.id, h.aanvrager_email, p_onderwerp, p_tekst);
+	ELSE
+		PERFORM afspraak_mail(h, p_onderwerp, p_tekst);
 	END IF;
 	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
 	VALUES ((SELECT acting_account()), h.organisatie_id, 'afspraak', 'vergadering', v_id,
@@ -231,22 +246,19 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
 	x record;
 	n integer;
+	m boolean;
 BEGIN
 	SELECT * INTO x FROM afspraak_van(p_v, p_version, 'Een afspraak verplaatsen');
 	PERFORM afspraak_tijden(p_datum, p_begin, p_eind);
 	UPDATE vergadering v SET datum = p_datum, begintijd = p_begin, eindtijd = p_eind, deadline = p_datum - 1,
 	       locatie = coalesce(btrim(p_locatie), v.locatie), version = v.version + 1
 	 WHERE v.id = p_v RETURNING v.version INTO n;
-	IF p_onderwerp IS NOT NULL AND (x.h).aanvrager_email IS NOT NULL AND NOT (x.h).geen_mail THEN
-		INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
-		VALUES ((x.h).organisatie_id, (x.h).id, (x.h).aanvrager_email, p_onderwerp, p_tekst);
-	END IF;
+	m := afspraak_mail(x.h, p_onderwerp, p_tekst);
 	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
 	VALUES ((SELECT acting_account()), (x.v).organisatie_id, 'afspraak-verplaatsen', 'vergadering', p_v,
 	        format('hulpvraag %s van %s naar %s', (x.h).id, (x.v).datum, p_datum));
 	PERFORM pg_notify('balie_changes', format('hulpvraag %s %s', (x.h).id, (x.h).organisatie_id));
-	RETURN QUERY SELECT n, p_onderwerp IS NOT NULL AND (x.h).aanvrager_email IS NOT NULL AND NOT (x.h).geen_mail,
-		afspraak_dubbel((x.h).coordinator_id, p_v, p_datum, p_begin, p_eind);
+	RETURN QUERY SELECT n, m, afspraak_dubbel((x.h).coordinator_id, p_v, p_datum, p_begin, p_eind);
 END
 $$;
 REVOKE EXECUTE ON FUNCTION afspraak_verplaatsen(bigint, integer, date, time, time, text, text, text) FROM PUBLIC;
@@ -262,6 +274,7 @@ RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
 	x record;
+	m boolean;
 BEGIN
 	SELECT * INTO x FROM afspraak_van(p_v, p_version, 'Een afspraak annuleren');
 	IF coalesce(btrim(p_reden), '') = '' THEN
@@ -269,15 +282,12 @@ BEGIN
 	END IF;
 	UPDATE vergadering v SET status = 'geannuleerd', annuleer_reden = btrim(p_reden), version = v.version + 1
 	 WHERE v.id = p_v;
-	IF p_onderwerp IS NOT NULL AND (x.h).aanvrager_email IS NOT NULL AND NOT (x.h).geen_mail THEN
-		INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
-		VALUES ((x.h).organisatie_id, (x.h).id, (x.h).aanvrager_email, p_onderwerp, p_tekst);
-	END IF;
+	m := afspraak_mail(x.h, p_onderwerp, p_tekst);
 	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
 	VALUES ((SELECT acting_account()), (x.v).organisatie_id, 'afspraak-annuleren', 'vergadering', p_v,
 	        format('hulpvraag %s', (x.h).id));
 	PERFORM pg_notify('balie_changes', format('hulpvraag %s %s', (x.h).id, (x.h).organisatie_id));
-	RETURN p_onderwerp IS NOT NULL AND (x.h).aanvrager_email IS NOT NULL AND NOT (x.h).geen_mail;
+	RETURN m;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION afspraak_annuleren(bigint, integer, text, text, text) FROM PUBLIC;

@@ -89,27 +89,9 @@ static struct db *as_account(struct world *w, const char *username)
 	return app;
 }
 
-/* sql as balie_app for username in a transaction that is rolled back; 1
- * when it answered a row, 0 (why filled) when refused. */
 static int try_as(struct world *w, const char *username, const char *sql, char *why, size_t whylen)
 {
-	struct db *app = as_account(w, username);
-	struct err e;
-	PGresult *r;
-	int done = 0;
-
-	err_clear(&e);
-	if (db_begin(app, &e) < 0)
-		fail_msg("BEGIN: %s", e.msg);
-	r = db_exec(app, &e, NULL, sql, 0, NULL);
-	snprintf(why, whylen, "%s", r ? "" : e.msg);
-	if (r) {
-		done = PQntuples(r) > 0 || atol(PQcmdTuples(r)) > 0;
-		PQclear(r);
-	}
-	db_rollback(app);
-	db_free(&app);
-	return done;
+	return harness_try_as(w->su, DBNAME, username, sql, why, whylen);
 }
 
 static int hv_version(struct world *w, long h)

@@ -10,15 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$TUI_ROOT" || exit 2
 
-ME="(SELECT id FROM balie.account WHERE username = 'coordinator')"
-KLAAR="h.status = 'Ondersteuningsaanvraag>plannen' AND h.aanvrager_email IS NOT NULL AND NOT h.geen_mail
-	AND NOT EXISTS (SELECT 1 FROM balie.agendapunt p WHERE p.hulpvraag_id = h.id AND p.open)"
-H=$(demo_psql "SELECT h.id FROM balie.hulpvraag h WHERE h.coordinator_id = $ME AND $KLAAR ORDER BY h.nummer LIMIT 1")
-if [ -z "$H" ]; then
-	# none of hers at this date: one of a colleague becomes hers
-	H=$(demo_psql "SELECT h.id FROM balie.hulpvraag h WHERE $KLAAR ORDER BY h.nummer LIMIT 1")
-	demo_psql "UPDATE balie.hulpvraag SET coordinator_id = $ME WHERE id = ${H:-0}" >/dev/null
-fi
+H=$(afspraak_hulpvraag "Ondersteuningsaanvraag>plannen")
 check "er is een hulpvraag die klaar is voor een telefonisch consult" [ -n "$H" ]
 NUMMER=$(demo_psql "SELECT nummer FROM balie.hulpvraag WHERE id = $H")
 NAAM=$(demo_psql "SELECT d.achternaam FROM balie.hulpvraag h JOIN balie.dossier d ON d.id = h.dossier_id WHERE h.id = $H")

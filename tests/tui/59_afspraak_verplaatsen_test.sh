@@ -11,13 +11,7 @@ cd "$TUI_ROOT" || exit 2
 
 ME="(SELECT id FROM balie.account WHERE username = 'coordinator')"
 BESPREKEN="Arrangement>categorie 2 en 3 bespreken coördinator passend onderwijs SWV"
-KLAAR="h.status = 'Aanvraag aanvullende bekostiging' AND h.aanvrager_email IS NOT NULL AND NOT h.geen_mail
-	AND NOT EXISTS (SELECT 1 FROM balie.agendapunt p WHERE p.hulpvraag_id = h.id AND p.open)"
-H=$(demo_psql "SELECT h.id FROM balie.hulpvraag h WHERE h.coordinator_id = $ME AND $KLAAR ORDER BY h.nummer LIMIT 1")
-if [ -z "$H" ]; then
-	H=$(demo_psql "SELECT h.id FROM balie.hulpvraag h WHERE $KLAAR ORDER BY h.nummer LIMIT 1")
-	demo_psql "UPDATE balie.hulpvraag SET coordinator_id = $ME WHERE id = ${H:-0}" >/dev/null
-fi
+H=$(afspraak_hulpvraag "Aanvraag aanvullende bekostiging")
 check "er is een aanvraag aanvullende bekostiging" [ -n "$H" ]
 NUMMER=$(demo_psql "SELECT nummer FROM balie.hulpvraag WHERE id = $H")
 DAG3=$(demo_psql "SELECT to_char(current_date + 3, 'DD-MM-YYYY')")
