@@ -53,7 +53,7 @@ int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, 
 	char so[24];
 	const char *p[1] = { db_num(so, sizeof so, org) };
 	PGresult *r = read_as(db, e,
-			      "SELECT c.code, c.deadline_werkdagen, coalesce(o.regio, '') FROM commissie c "
+			      "SELECT c.code, c.deadline_werkdagen, coalesce(o.regio, ''), c.afspraak FROM commissie c "
 			      "  JOIN organisatie o ON o.id = c.organisatie_id WHERE c.organisatie_id = $1 ORDER BY c.code",
 			      1, p);
 
@@ -66,6 +66,7 @@ int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, 
 		DB_COPY(c->code, r, i, 0);
 		c->deadline_werkdagen = atoi(PQgetvalue(r, i, 1));
 		c->regio = agenda_regio_parse(PQgetvalue(r, i, 2));
+		c->afspraak = PQgetvalue(r, i, 3)[0] == 't';
 	}
 	PQclear(r);
 	return 0;

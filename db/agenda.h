@@ -64,6 +64,7 @@ struct agenda_commissie {
 	char code[48];
 	int deadline_werkdagen;
 	unsigned regio; /* the organisatie's schoolvakantie regio (enum agenda_regio), 0: none */
+	int afspraak;   /* the coördinators' own appointments (migration 029), not meetings */
 };
 
 /* The commissies of organisatie org (at most max) into out, by code; *n

@@ -505,6 +505,10 @@ const struct action action_table[] = {
 	{ ACT_AG_LID_ERBIJ, "lid-erbij", "Lid erbij",
 	  "Leden: een account (ook een externe deskundige) met een rol erbij; zit het tegelijk elders, dan een waarschuwing",
 	  CTX_AGENDA, 0, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
+	{ ACT_AG_AFSPRAKEN, "afspraken", "Afspraken",
+	  "Te plannen voor de afspraken van de coördinator (telefonisch consult, categorie 2 en 3); Enter opent de "
+	  "hulpvraag, daar plant A de afspraak",
+	  CTX_AGENDA, 0, ACTION_RECHT(RECHT_AFSPRAAK_PLANNEN) },
 	{ ACT_AG_WEEK, "mijn-week", "Mijn week",
 	  "Vergaderingen: alleen die waarin je zelf zit, vandaag en de zes dagen erna; nog eens: alle",
 	  CTX_AGENDA, 0, ACTION_RECHT(RECHT_AGENDA_ZIEN) },

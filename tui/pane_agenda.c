@@ -107,6 +107,8 @@ struct agenda {
 	struct agenda_vergadering_rij druk; /* the meeting whose papers are being written */
 	struct lijst leden;                 /* the members of v->cur */
 	int week;                           /* the meetings list shows "mijn week": own meetings, 7 days */
+	int afspraak;                       /* te plannen is of an afspraak commissie: Enter opens the
+					     * hulpvraag, where A plans the coördinator's appointment */
 	long lid_account;                   /* the account being put on / taken off */
 	char lid_rol[24];
 	/* "Plan alles": the proposal under review */
@@ -380,13 +382,15 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst", v->cur.commissie, v->plan.n,
 		 v->plan.n == 1 ? "ag" : "gen");
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
-	if (v->cur.id)
+	if (v->afspraak)
+		snprintf(buf, sizeof buf, "Afspraken van de coördinator · Enter: de hulpvraag, daar plant A de afspraak");
+	else if (v->cur.id)
 		snprintf(buf, sizeof buf, "Plannen op %s %s (%d van %d, deadline %s%s) · Enter: plannen",
 			 kort(v->cur.datum, d, sizeof d), tijden(v->cur.start, v->cur.eind, t, sizeof t), v->cur.gepland,
 			 v->cur.capaciteit, datum_format(v->cur.deadline, dl), v->override ? " verstreken" : "");
 	else
 		snprintf(buf, sizeof buf, "Geen vergadering van de %s met plaats en een open deadline", v->cur.commissie);
-	screen_put(w, y++, 1, cols - 2, buf, s->attr[v->cur.id ? ST_DIM : ST_ERROR]);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[v->cur.id || v->afspraak ? ST_DIM : ST_ERROR]);
 	y = kopjes(w, y, kol_plan, NKOL(kol_plan), s);
 	if (!v->loaded || v->plan.n == 0) {
 		draw_empty(v, a, w, y, "Niets te plannen voor deze commissie.");
@@ -632,7 +636,15 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 
 		if (at >= 0) /* the target as it is now (full by now: choose again) */
 			choose_target(v, lijst_row(&v->verg, at));
-		if (refdata(v, a, e) < 0 || db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
+		if (refdata(v, a, e) < 0)
+			return -1;
+		for (int i = 0; v->afspraak && !v->cur.commissie[0] && i < v->ncom; i++)
+			if (v->com[i].afspraak) /* c: the first afspraak commissie */
+				snprintf(v->cur.commissie, sizeof v->cur.commissie, "%s", v->com[i].code);
+		if (v->afspraak && !v->cur.commissie[0])
+			return err_set(e, "Geen commissie voor afspraken van de coördinator (een agendaregel met "
+					  "afspraak = true in de flow, balie-forms(5))");
+		if (db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
 			return -1;
 		const struct agenda_commissie *c = find_commissie(v, v->cur.commissie);
 		for (int i = 0; i < n; i++)
@@ -1326,6 +1338,11 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_punt_rij *)lijst_current(&v->zaken))->hulpvraag_id));
 		return R_PAINT | R_BARS;
 	case M_TE_PLANNEN:
+		if (v->afspraak) { /* the appointment is planned from the hulpvraag (A) */
+			app_push(a, pane_hulpvraag_new(a, ((const struct agenda_teplannen_rij *)lijst_current(&v->plan))
+							      ->hulpvraag_id));
+			return R_PAINT | R_BARS;
+		}
 		return open_plan_dialog(v, a);
 	case M_VERSLAGEN:
 		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_verslag_rij *)lijst_current(&v->versl))->hulpvraag_id));
@@ -1351,6 +1368,23 @@ static int ag_te_plannen(struct pane *p, struct app *a, enum action_id id)
 	else
 		return R_NONE;
 	choose_target(v, &r);
+	const struct agenda_commissie *c = find_commissie(v, r.commissie);
+	v->afspraak = c && c->afspraak; /* its cases are planned one by one as appointments */
+	lijst_set(&v->plan, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_TE_PLANNEN);
+}
+
+/* c: te plannen of the coördinators' own appointments (telefonisch consult,
+ * categorie 2 en 3); Enter opens the hulpvraag, where A plans one. */
+static int ag_afspraken(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN && v->mode != M_MAAND && v->mode != M_ZAKEN)
+		return R_NONE;
+	memset(&v->cur, 0, sizeof v->cur);
+	v->override = 0;
+	v->afspraak = 1;
 	lijst_set(&v->plan, NULL, 0, 0, 0, 0);
 	return to_mode(v, a, M_TE_PLANNEN);
 }
@@ -1573,6 +1607,10 @@ static int ag_plan_alles(struct pane *p, struct app *a, enum action_id id)
 
 	if (v->mode != M_TE_PLANNEN || v->plan.n == 0)
 		return R_NONE;
+	if (v->afspraak) {
+		app_message(a, 1, "Afspraken van de coördinator plan je een voor een: Enter, dan A in de hulpvraag");
+		return R_BARS;
+	}
 	voorstel_release(v);
 	v->vm = calloc((size_t)v->verg.n + 1, sizeof *v->vm);
 	pl = calloc((size_t)v->verg.n + 1, sizeof *pl);
@@ -1943,6 +1981,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_AFDRUKKEN, ag_afdrukken, PA_READY },
 	{ ACT_AG_LEDEN, ag_leden, PA_READY },
 	{ ACT_AG_WEEK, ag_week, PA_READY },
+	{ ACT_AG_AFSPRAKEN, ag_afspraken, PA_READY },
 	{ ACT_AG_LID_ERBIJ, ag_lid_erbij, PA_READY },
 	{ ACT_AG_LID_WEG, ag_lid_weg, PA_READY },
 	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },

@@ -5,8 +5,9 @@
 # refused in Dutch and stays), then place or telephone number; the status
 # moves to "telefonisch consult", the aanvrager's mail with date and time is in
 # the outbox (no pupil name in its subject), and "Mijn week" (W in the agenda)
-# shows the appointment.  Counted from the database; the appointment goes
-# again at the end (later tests count meetings).
+# shows the appointment; c in the agenda lists what is ready for one.
+# Counted from the database; the appointment goes again at the end (later
+# tests count meetings).
 . "$(dirname "$0")/lib.sh"
 cd "$TUI_ROOT" || exit 2
 
@@ -56,6 +57,9 @@ check "a: de agenda" wait_for "Agenda van de commissies" 10
 tui_keys W
 check "W: mijn week" wait_for "Mijn week" 10
 check "met de afspraak (CPO, 07:05–07:35)" wait_for "07:05–07:35 CPO" 5
+# c: te plannen for the appointments, reachable from the agenda too
+tui_keys c
+check "c: te plannen voor de afspraken" wait_for "Afspraken van de coördinator · Enter: de hulpvraag" 10
 # the appointment goes again; the hulpvraag stays "telefonisch consult"
 # (ready for a new appointment)
 demo_psql "DELETE FROM balie.agendapunt WHERE hulpvraag_id = $H AND vergadering_id IN (SELECT v.id FROM balie.vergadering v
