@@ -350,7 +350,8 @@ int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct
 	char s[24];
 	const char *p[1] = { db_num(s, sizeof s, h) };
 	PGresult *r = read_as(db, e,
-					 "SELECT c.code || ' ' || to_char(v.datum, 'DD-MM-YYYY') || ' ' || "
+					 "SELECT CASE WHEN c.afspraak THEN 'afspraak ' ELSE 'bespreking ' END || "
+					 "       c.code || ' ' || to_char(v.datum, 'DD-MM-YYYY') || ' ' || "
 					 "       to_char(v.begintijd, 'HH24:MI') "
 					 "  FROM agendapunt a JOIN vergadering v ON v.id = a.vergadering_id "
 					 "  JOIN commissie c ON c.id = v.commissie_id WHERE a.hulpvraag_id = $1 AND a.open",

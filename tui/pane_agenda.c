@@ -279,7 +279,9 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 		screen_put(w, y, 27, 13, r->commissie, at);
 		snprintf(buf, sizeof buf, "%d/%d", r->gepland, r->capaciteit);
 		screen_put_right(w, y, 41, 5, buf, at);
-		screen_put(w, y, 47, 10, datum_format(r->deadline, d), at);
+		const struct agenda_commissie *c = find_commissie(v, r->commissie);
+		/* an appointment of the coördinator has no aanleverdeadline */
+		screen_put(w, y, 47, 10, c && c->afspraak ? "—" : datum_format(r->deadline, d), at);
 		/* never colour alone: the word says it */
 		snprintf(buf, sizeof buf, "%s%s", r->geannuleerd ? "✗ geannuleerd · " : "",
 			 r->link[0] ? "online" : r->locatie);
@@ -590,6 +592,9 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 	struct datum nu = today();
 	long keep = lijst_current_id(&v->verg);
 
+	/* the commissies first: an appointment's row has no deadline */
+	if (!v->ncom && db_agenda_commissies(a->db, a->session.organisatie_id, v->com, MAX_COMMISSIES, &v->ncom, e) < 0)
+		return -1;
 	/* "mijn week": today and the six days after, the meetings one sits in */
 	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, v->week ? nu : datum_add_days(nu, -42),
 				    datum_add_days(nu, v->week ? 6 : 366), NULL, v->week ? a->session.username : NULL, &vr,

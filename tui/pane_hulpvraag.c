@@ -91,7 +91,7 @@ struct hvpane {
 	struct tlvtab tlv;      /* the beschikking tab of a TLV aanvraag (tlv_tab.c) */
 	struct aanpaktab aanpak; /* … of any other hulpvraag: its aanpak (aanpak_tab.c) */
 	struct afspraken afspraak; /* A: the coördinator's own appointment (tui/afspraak.c) */
-	char bespreek[96];      /* its open meeting: "CT 19-01-2027 13:00" (db/agenda), "" when none */
+	char bespreek[96];      /* its open meeting: "bespreking CT 19-01-2027 13:00" (db/agenda), "" when none */
 	struct dossier *dos;    /* the Dossier tab: read when the tab is first shown */
 	/* the mails sent about it, at the top of the tab Statushistorie
 	 * (issue 13 §5; the outbox under RLS: none for an aanvrager) */
@@ -144,7 +144,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 
 	snprintf(left, sizeof left, "Hulpvraag %ld · %s", h->nummer, h->titel);
 	/* the bespreekdatum on the right of the title row (the title gives way) */
-	snprintf(right, sizeof right, "%s%s", v->bespreek[0] ? "bespreking " : "", v->bespreek);
+	snprintf(right, sizeof right, "%s", v->bespreek);
 	int bw = screen_width(right);
 	screen_put(w, 0, 1, cols - 2 - (bw ? bw + 2 : 0), left, s->attr[ST_HEAD]);
 	if (bw)

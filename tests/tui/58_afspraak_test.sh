@@ -39,7 +39,7 @@ tui_type "telefonisch 0492-123456"
 tui_keys Enter
 check "gepland; de status is mee" wait_for "Status: Ondersteuningsaanvraag>telefonisch consult" 10
 check "de melding zegt het" screen_has "Afspraak gepland"
-check "de kop toont de afspraak" wait_for "CPO $DATUM 07:05" 5
+check "de kop toont de afspraak" wait_for "afspraak CPO $DATUM 07:05" 5
 check "in de database: telefonisch consult" \
 	[ "$(demo_psql "SELECT status FROM balie.hulpvraag WHERE id = $H")" = "Ondersteuningsaanvraag>telefonisch consult" ]
 check "één mail erbij aan de aanvrager" \
