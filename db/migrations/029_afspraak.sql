@@ -53,7 +53,7 @@ BEGIN
 	   AND NOT EXISTS (SELECT 1 FROM account_rol r JOIN recht x ON x.rol = r.rol AND x.actie = 'afspraak-plannen'
 	                    WHERE r.account_id = (SELECT acting_account()) AND r.organisatie_id = h.organisatie_id
 	                      AND r.rol <> 'coordinator') THEN
-		RAISE EXCEPTION '% doet alleen de coördinator van deze hulpvraag (of het secretariaat)', p_wat
+		RAISE EXCEPTION '% doet alleen de coördinator van deze hulpvraag (of het secretariaat of de financieel medewerker)', p_wat
 			USING ERRCODE = '42501';
 	END IF;
 	IF h.coordinator_id IS NULL THEN

@@ -5,7 +5,8 @@
  * and case, the flow's transition and the mail (no pupil name in the
  * subject) in one transaction, shows in the coördinator's week, and a
  * repeat with the same key is harmless; a double booking warns; moving and
- * cancelling check version, right and reason; bad times are refused. */
+ * cancelling check version, right and reason; bad times are refused; two
+ * people planning the same hulpvraag at once make one appointment. */
 #include "tests/db/harness.h"
 
 #include <libpq-fe.h>
@@ -306,12 +307,60 @@ static void refusals_keep_nothing(void **state)
 	db_free(&sec);
 }
 
+/* The coördinator and the secretariaat plan the same hulpvraag at once: the
+ * second waits for the first and is told it changed meanwhile; one
+ * appointment. */
+static void planned_twice_at_once(void **state)
+{
+	struct world *w = *state;
+	struct db *one = harness_app_db(DBNAME), *two = harness_app_db(DBNAME);
+	char sql[2][512];
+	struct err e;
+	PGresult *r;
+	long h;
+	int version;
+
+	harness_exec(w->su, "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, datum, status, "
+			    "status_categorie, coordinator_id) SELECT organisatie_id, dossier_id, aanvraagtype_id, 'Tweede', "
+			    "datum, 'Nieuw', '', coordinator_id FROM hulpvraag WHERE id = (SELECT h.id FROM hulpvraag h "
+			    "JOIN dossier d ON d.id = h.dossier_id WHERE d.roepnaam = 'Bram')");
+	h = harness_long(w->su, "SELECT id FROM hulpvraag WHERE titel = 'Tweede'");
+	version = hv_version(w, h);
+	for (int i = 0; i < 2; i++)
+		snprintf(sql[i], sizeof sql[i],
+			 "SELECT id FROM afspraak_plannen(%ld, %d, current_date + %d, '11:00', '11:30', '', NULL, NULL, "
+			 "NULL)",
+			 h, version, 4 + i);
+	db_set_account(one, harness_account(w->su, "coord_a"));
+	db_set_account(two, harness_account(w->su, "sec_a"));
+	err_clear(&e);
+	assert_int_equal(db_begin(one, &e), 0);
+	assert_int_equal(db_begin(two, &e), 0);
+	r = db_exec(one, &e, NULL, sql[0], 0, NULL);
+	assert_non_null(r);
+	PQclear(r);
+	/* the second is sent while the first holds the hulpvraag's lock */
+	assert_int_equal(PQsendQuery(db_pg(two), sql[1]), 1);
+	assert_int_equal(db_commit(one, &e), 0);
+	r = PQgetResult(db_pg(two));
+	assert_int_equal(PQresultStatus(r), PGRES_FATAL_ERROR);
+	assert_string_equal(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), "De hulpvraag is intussen gewijzigd; laad opnieuw");
+	PQclear(r);
+	while ((r = PQgetResult(db_pg(two))))
+		PQclear(r);
+	db_rollback(two);
+	assert_int_equal(su_long(w, "SELECT count(*) FROM agendapunt WHERE hulpvraag_id = %ld", h), 1);
+	db_free(&one);
+	db_free(&two);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(walk_every_role),
 		cmocka_unit_test(plan_move_and_cancel),
 		cmocka_unit_test(refusals_keep_nothing),
+		cmocka_unit_test(planned_twice_at_once),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
