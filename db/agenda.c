@@ -281,7 +281,8 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		"         ON w.formulier_id = f.id WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL "
 		"         AND w.veld = 'verlenging' AND w.waarde = 'ja'), "
 		"       coalesce((SELECT x.datum::text FROM verlenging_deadline x WHERE x.organisatie_id = h.organisatie_id "
-		"         AND x.schooljaar = extract(year FROM h.datum - interval '7 months')::int), '') "
+		"         AND x.schooljaar = extract(year FROM h.datum - interval '7 months')::int), ''), "
+		"       coalesce(h.coordinator_id, 0) "
 		"  FROM flow_agenda f JOIN aanvraagtype t ON t.id = f.aanvraagtype_id "
 		"  JOIN hulpvraag h ON h.aanvraagtype_id = f.aanvraagtype_id "
 		"   AND (h.status = ANY (f.van) OR h.status = f.naar) "
@@ -306,6 +307,7 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		x->verlenging = PQgetvalue(r, i, 7)[0] == 't';
 		if (PQgetvalue(r, i, 8)[0])
 			parse_iso(PQgetvalue(r, i, 8), &x->deadline);
+		x->coordinator_id = atol(PQgetvalue(r, i, 9));
 	}
 	PQclear(r);
 	return 0;

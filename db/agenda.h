@@ -58,6 +58,7 @@ struct agenda_teplannen_rij {
 	int verlenging;           /* aanvraagtype "Verlenging …" or the form's field verlenging = ja */
 	struct datum deadline;    /* the verlengingen deadline of its school year ({0}: none) */
 	struct datum vanaf;       /* filled by the caller: the earliest meeting ({0}: any) */
+	long coordinator_id;      /* its coördinator (0: none) */
 };
 
 struct agenda_commissie {

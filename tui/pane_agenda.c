@@ -186,6 +186,7 @@ static struct agenda_plek plek_of(const struct agenda_vergadering_rij *r)
 
 static const struct agenda_commissie *find_commissie(const struct agenda *v, const char *code);
 static int refdata(struct agenda *v, struct app *a, struct err *e);
+static int eigen_afspraken(const struct agenda *v, const struct app *a);
 
 /* ---- drawing ---------------------------------------------------------- */
 
@@ -381,11 +382,13 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 	char buf[400], d[32], t[32], dl[DATUM_BUFLEN];
 	struct datum nu = today();
 
-	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst", v->cur.commissie, v->plan.n,
+	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst",
+		 v->cur.commissie[0] ? v->cur.commissie : "afspraken", v->plan.n,
 		 v->plan.n == 1 ? "ag" : "gen");
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	if (v->afspraak)
-		snprintf(buf, sizeof buf, "Afspraken van de coördinator · Enter: de hulpvraag, daar plant A de afspraak");
+		snprintf(buf, sizeof buf, "%s · Enter: de hulpvraag, daar plant A de afspraak",
+			 eigen_afspraken(v, a) ? "Jouw afspraken" : "Afspraken van de coördinator");
 	else if (v->cur.id)
 		snprintf(buf, sizeof buf, "Plannen op %s %s (%d van %d, deadline %s%s) · Enter: plannen",
 			 kort(v->cur.datum, d, sizeof d), tijden(v->cur.start, v->cur.eind, t, sizeof t), v->cur.gepland,
@@ -651,6 +654,13 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 					  "afspraak = true in de flow, balie-forms(5))");
 		if (db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
 			return -1;
+		if (eigen_afspraken(v, a)) { /* a coördinator plans her own appointments only */
+			int k = 0;
+			for (int i = 0; i < n; i++)
+				if (tr[i].coordinator_id == a->session.account_id)
+					tr[k++] = tr[i];
+			n = k;
+		}
 		const struct agenda_commissie *c = find_commissie(v, v->cur.commissie);
 		for (int i = 0; i < n; i++)
 			if (tr[i].verlenging) /* 001 stap 13: late ones after the summer */
@@ -1044,6 +1054,14 @@ static int job_nieuw(struct pane *p, struct app *a)
  * form and the verlengingen rule of te plannen need them.  0 / -1 (the
  * commissies could not be read); without the holiday files the message
  * line says so and a series skips only feestdagen. */
+/* Te plannen of appointments for a coördinator who may plan only her own
+ * (her other roles have no afspraak-plannen; the database says the same). */
+static int eigen_afspraken(const struct agenda *v, const struct app *a)
+{
+	return v->afspraak &&
+	       !recht_mag(a->session.roles & ~FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR), RECHT_AFSPRAAK_PLANNEN);
+}
+
 static int refdata(struct agenda *v, struct app *a, struct err *e)
 {
 	char dir[4096];

@@ -57,9 +57,15 @@ check "a: de agenda" wait_for "Agenda van de commissies" 10
 tui_keys W
 check "W: mijn week" wait_for "Mijn week" 10
 check "met de afspraak (CPO, 07:05–07:35)" wait_for "07:05–07:35 CPO" 5
-# c: te plannen for the appointments, reachable from the agenda too
+# c: te plannen for her appointments, reachable from the agenda too
+N=$(demo_psql "SELECT count(*) FROM balie.flow_agenda f JOIN balie.hulpvraag h ON h.aanvraagtype_id = f.aanvraagtype_id
+	AND (h.status = ANY (f.van) OR h.status = f.naar) WHERE f.commissie = 'CPO'
+	AND h.coordinator_id = (SELECT id FROM balie.account WHERE username = 'coordinator')
+	AND NOT EXISTS (SELECT 1 FROM balie.agendapunt p WHERE p.hulpvraag_id = h.id AND p.open)")
+if [ "$N" = 1 ]; then W="1 hulpvraag"; else W="$N hulpvragen"; fi
 tui_keys c
-check "c: te plannen voor de afspraken" wait_for "Afspraken van de coördinator · Enter: de hulpvraag" 10
+check "c: te plannen voor haar eigen afspraken" wait_for "Jouw afspraken · Enter: de hulpvraag" 10
+check "alleen de hare: $W" wait_for "Te plannen voor de CPO · $W, oudste eerst" 10
 # the appointment goes again; the hulpvraag stays "telefonisch consult"
 # (ready for a new appointment)
 demo_psql "DELETE FROM balie.agendapunt WHERE hulpvraag_id = $H AND vergadering_id IN (SELECT v.id FROM balie.vergadering v
