@@ -419,7 +419,7 @@ static const char *const top_keys_v1[] = {
 	NULL
 };
 static const char *const agenda_keys[] = { "commissie", "klaar", "gepland", "toegekend", "afgewezen",
-					   "aangehouden", NULL };
+					   "aangehouden", "afspraak", NULL };
 const char *const flow_uitkomst_naam[FLOW_UITKOMSTEN] = { "toegekend", "afgewezen", "aangehouden" };
 static const char *const status_keys[] = { "naam", "betekenis", "eind", "verborgen", "controleren",
 					   "aanvulling", NULL };
@@ -803,8 +803,8 @@ static int agenda_status(struct ctx *c, const struct flow_type *t, const config_
 static int parse_agenda_item(struct ctx *c, struct flow_type *t, const config_setting_t *g, int line,
 			     struct flow_agenda *a)
 {
-	const unsigned plan = FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT);
-	const unsigned besluit = plan | FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR);
+	const unsigned besluit = FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR);
+	unsigned plan = FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT);
 	const char **items = NULL;
 	int *lines = NULL, failed = 0;
 	size_t n = 0;
@@ -834,6 +834,9 @@ static int parse_agenda_item(struct ctx *c, struct flow_type *t, const config_se
 	}
 	free(items);
 	free(lines);
+	a->afspraak = get_bool(c, g, "afspraak", &failed);
+	if (a->afspraak) /* the rulebook's afspraak-plannen */
+		plan = besluit | FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL);
 	a->gepland = agenda_status(c, t, g, "gepland", line, &failed);
 	for (int u = 0; u < FLOW_UITKOMSTEN; u++)
 		a->uitkomst[u] = agenda_status(c, t, g, flow_uitkomst_naam[u], line, &failed);
@@ -842,8 +845,9 @@ static int parse_agenda_item(struct ctx *c, struct flow_type *t, const config_se
 	/* planning and each outcome must be a transition the database accepts */
 	for (size_t k = 0; a->gepland >= 0 && k < a->nklaar; k++)
 		if (a->klaar[k] != a->gepland && !has_transition(t, a->klaar[k], a->gepland, plan)) {
-			bad(c, line, "agenda %s: geen overgang van '%s' naar '%s' voor het secretariaat", a->commissie,
-			    t->statuses[a->klaar[k]].name, t->statuses[a->gepland].name);
+			bad(c, line, "agenda %s: geen overgang van '%s' naar '%s' voor %s", a->commissie,
+			    t->statuses[a->klaar[k]].name, t->statuses[a->gepland].name,
+			    a->afspraak ? "secretariaat, financieel medewerker of coördinator" : "het secretariaat");
 			failed = 1;
 		}
 	for (int u = 0; u < FLOW_UITKOMSTEN; u++) {

@@ -108,7 +108,9 @@ struct flow_rule {
  * planning makes (`gepland`, -1: it stays) and the status each outcome
  * makes (-1: it stays).  Every one of these changes is a transition of the
  * flow the secretariaat (planning) or the secretariaat or coördinator
- * (outcomes) may make, so the database's trigger accepts it. */
+ * (outcomes) may make, so the database's trigger accepts it.  An afspraak
+ * commissie is planned by the coördinator, the financieel medewerker or the
+ * secretariaat: one of them must have the planning transition. */
 enum flow_uitkomst { FLOW_TOEGEKEND, FLOW_AFGEWEZEN, FLOW_AANGEHOUDEN, FLOW_UITKOMSTEN };
 extern const char *const flow_uitkomst_naam[FLOW_UITKOMSTEN]; /* "toegekend", "afgewezen", "aangehouden" */
 
@@ -118,6 +120,8 @@ struct flow_agenda {
 	size_t nklaar;
 	int gepland;
 	int uitkomst[FLOW_UITKOMSTEN];
+	int afspraak;     /* `afspraak = true`: the coördinator's own appointments (one case each,
+			   * planned by who has afspraak-plannen, migration 029) */
 	int line;
 };
 #define FLOW_MAX_TEXT 2000 /* toelichting, standaardtekst */

@@ -113,6 +113,12 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_POST] = { "post", "post behandelen (mail van scholen die balie niet zelf kon toevoegen)", SEC,
 			 "aanname: issue 14 §4 (een lijst \"post\" voor het secretariaat, dat ook de aanvragen "
 			 "inneemt, 004 §2.1); balie mail-in werkt als zo'n account" },
+	[RECHT_AFSPRAAK_PLANNEN] = { "afspraak-plannen",
+				     "afspraak met de coördinator plannen, verplaatsen of annuleren", SEC | FIN | COO,
+				     "004 §2.4–2.5 (de coördinator plant een telefonisch consult), §4.2 (de financieel "
+				     "medewerker plant de aanvraag in bij de coördinator); aanname: het secretariaat "
+				     "plant namens de coördinator, en een coördinator alleen voor zijn eigen hulpvragen "
+				     "(de database controleert dat)" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

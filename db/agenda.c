@@ -53,7 +53,7 @@ int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, 
 	char so[24];
 	const char *p[1] = { db_num(so, sizeof so, org) };
 	PGresult *r = read_as(db, e,
-			      "SELECT c.code, c.deadline_werkdagen, coalesce(o.regio, '') FROM commissie c "
+			      "SELECT c.code, c.deadline_werkdagen, coalesce(o.regio, ''), c.afspraak FROM commissie c "
 			      "  JOIN organisatie o ON o.id = c.organisatie_id WHERE c.organisatie_id = $1 ORDER BY c.code",
 			      1, p);
 
@@ -66,6 +66,7 @@ int db_agenda_commissies(struct db *db, long org, struct agenda_commissie *out, 
 		DB_COPY(c->code, r, i, 0);
 		c->deadline_werkdagen = atoi(PQgetvalue(r, i, 1));
 		c->regio = agenda_regio_parse(PQgetvalue(r, i, 2));
+		c->afspraak = PQgetvalue(r, i, 3)[0] == 't';
 	}
 	PQclear(r);
 	return 0;
@@ -280,7 +281,8 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		"         ON w.formulier_id = f.id WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL "
 		"         AND w.veld = 'verlenging' AND w.waarde = 'ja'), "
 		"       coalesce((SELECT x.datum::text FROM verlenging_deadline x WHERE x.organisatie_id = h.organisatie_id "
-		"         AND x.schooljaar = extract(year FROM h.datum - interval '7 months')::int), '') "
+		"         AND x.schooljaar = extract(year FROM h.datum - interval '7 months')::int), ''), "
+		"       coalesce(h.coordinator_id, 0) "
 		"  FROM flow_agenda f JOIN aanvraagtype t ON t.id = f.aanvraagtype_id "
 		"  JOIN hulpvraag h ON h.aanvraagtype_id = f.aanvraagtype_id "
 		"   AND (h.status = ANY (f.van) OR h.status = f.naar) "
@@ -305,6 +307,7 @@ int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_tep
 		x->verlenging = PQgetvalue(r, i, 7)[0] == 't';
 		if (PQgetvalue(r, i, 8)[0])
 			parse_iso(PQgetvalue(r, i, 8), &x->deadline);
+		x->coordinator_id = atol(PQgetvalue(r, i, 9));
 	}
 	PQclear(r);
 	return 0;
@@ -349,7 +352,8 @@ int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct
 	char s[24];
 	const char *p[1] = { db_num(s, sizeof s, h) };
 	PGresult *r = read_as(db, e,
-					 "SELECT c.code || ' ' || to_char(v.datum, 'DD-MM-YYYY') || ' ' || "
+					 "SELECT CASE WHEN c.afspraak THEN 'afspraak ' ELSE 'bespreking ' END || "
+					 "       c.code || ' ' || to_char(v.datum, 'DD-MM-YYYY') || ' ' || "
 					 "       to_char(v.begintijd, 'HH24:MI') "
 					 "  FROM agendapunt a JOIN vergadering v ON v.id = a.vergadering_id "
 					 "  JOIN commissie c ON c.id = v.commissie_id WHERE a.hulpvraag_id = $1 AND a.open",

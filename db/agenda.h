@@ -58,12 +58,14 @@ struct agenda_teplannen_rij {
 	int verlenging;           /* aanvraagtype "Verlenging …" or the form's field verlenging = ja */
 	struct datum deadline;    /* the verlengingen deadline of its school year ({0}: none) */
 	struct datum vanaf;       /* filled by the caller: the earliest meeting ({0}: any) */
+	long coordinator_id;      /* its coördinator (0: none) */
 };
 
 struct agenda_commissie {
 	char code[48];
 	int deadline_werkdagen;
 	unsigned regio; /* the organisatie's schoolvakantie regio (enum agenda_regio), 0: none */
+	int afspraak;   /* the coördinators' own appointments (migration 029), not meetings */
 };
 
 /* The commissies of organisatie org (at most max) into out, by code; *n
@@ -114,8 +116,10 @@ enum outcome_kind db_agenda_lid_weg(struct db *db, long v, long account, struct 
 int db_agenda_te_plannen(struct db *db, const char *commissie, struct agenda_teplannen_rij **out, int *n,
 			 struct err *e);
 
-/* The bespreekdatum of hulpvraag h: the date of its open meeting and the
- * commissie into buf ("CT 08-09-2026"), "" when none. 0 / -1. */
+/* The bespreekdatum of hulpvraag h: the date and time of its open meeting
+ * and the commissie into buf ("bespreking CT 08-09-2026 13:00"; a
+ * coördinator's appointment: "afspraak CPO 10-12-2026 14:00"), "" when
+ * none. 0 / -1. */
 int db_agenda_bespreekdatum(struct db *db, long h, char *buf, size_t len, struct err *e);
 
 /* A Kans!overleg whose gespreksverslag is overdue (004 §3.4: "binnen één

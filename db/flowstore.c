@@ -156,7 +156,8 @@ static int store_compleet(struct db *db, const char *at, const struct flow_type 
 /* The flow's agenda rules (migration 016's flow_agenda), and a commissie
  * row for each commissie they name that the organisatie does not have yet
  * (code as its name until the admin names it; the defaults of the table
- * for deadline and access). */
+ * for deadline and access).  A rule with `afspraak = true` marks its
+ * commissie as the coördinator's own appointments (migration 029). */
 static int store_agenda(struct db *db, const char *org, const char *at, const struct flow_type *t, struct err *e)
 {
 	for (size_t i = 0; i < t->nagenda; i++) {
@@ -164,7 +165,7 @@ static int store_agenda(struct db *db, const char *org, const char *at, const st
 		char van[4096] = "";
 		size_t used = 0;
 		const char *naar[FLOW_UITKOMSTEN + 1];
-		const char *cp[2] = { org, a->commissie };
+		const char *cp[3] = { org, a->commissie, a->afspraak ? "t" : "f" };
 
 		for (size_t k = 0; k < a->nklaar; k++) {
 			int w = snprintf(van + used, sizeof van - used, "%s%s", k ? "\x1f" : "",
@@ -178,8 +179,10 @@ static int store_agenda(struct db *db, const char *org, const char *at, const st
 			naar[u + 1] = a->uitkomst[u] >= 0 ? t->statuses[a->uitkomst[u]].name : NULL;
 		const char *ap[7] = { at, a->commissie, van, naar[0], naar[1], naar[2], naar[3] };
 		if (run(db, e,
-			"INSERT INTO commissie (organisatie_id, code, naam) VALUES ($1, $2, $2) ON CONFLICT DO NOTHING",
-			2, cp) < 0 ||
+			"INSERT INTO commissie (organisatie_id, code, naam, afspraak) VALUES ($1, $2, $2, $3) "
+			"ON CONFLICT (organisatie_id, code) DO UPDATE SET afspraak = true "
+			"WHERE $3 AND NOT commissie.afspraak",
+			3, cp) < 0 ||
 		    run(db, e,
 			"INSERT INTO flow_agenda (aanvraagtype_id, commissie, van, naar, toegekend, afgewezen, aangehouden) "
 			"VALUES ($1, $2, string_to_array($3, E'\\x1f'), $4, $5, $6, $7)",

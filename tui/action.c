@@ -244,6 +244,10 @@ const struct action action_table[] = {
 	  "Tabblad Aanpak: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, een mail zonder de "
 	  "naam van de leerling), of haalt er een weg",
 	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AANPAK_BEWERKEN) },
+	{ ACT_HV_AFSPRAAK, "afspraak-plannen", "Afspraak",
+	  "Plant een afspraak met de coördinator (telefonisch consult, bespreking categorie 2 en 3) met datum en tijd: "
+	  "de status gaat mee, de aanvrager krijgt een mail; met een afspraak: verplaatsen of annuleren",
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AFSPRAAK_PLANNEN) },
 	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
 	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
 	  "gegrond geeft een nieuwe versie van de beschikking",
@@ -501,6 +505,10 @@ const struct action action_table[] = {
 	{ ACT_AG_LID_ERBIJ, "lid-erbij", "Lid erbij",
 	  "Leden: een account (ook een externe deskundige) met een rol erbij; zit het tegelijk elders, dan een waarschuwing",
 	  CTX_AGENDA, 0, ACTION_RECHT(RECHT_VERGADERING_BEHEREN) },
+	{ ACT_AG_AFSPRAKEN, "afspraken", "Afspraken",
+	  "Te plannen voor de afspraken van de coördinator (telefonisch consult, categorie 2 en 3); Enter opent de "
+	  "hulpvraag, daar plant A de afspraak",
+	  CTX_AGENDA, 0, ACTION_RECHT(RECHT_AFSPRAAK_PLANNEN) },
 	{ ACT_AG_WEEK, "mijn-week", "Mijn week",
 	  "Vergaderingen: alleen die waarin je zelf zit, vandaag en de zes dagen erna; nog eens: alle",
 	  CTX_AGENDA, 0, ACTION_RECHT(RECHT_AGENDA_ZIEN) },

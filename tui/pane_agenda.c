@@ -107,6 +107,8 @@ struct agenda {
 	struct agenda_vergadering_rij druk; /* the meeting whose papers are being written */
 	struct lijst leden;                 /* the members of v->cur */
 	int week;                           /* the meetings list shows "mijn week": own meetings, 7 days */
+	int afspraak;                       /* te plannen is of an afspraak commissie: Enter opens the
+					     * hulpvraag, where A plans the coördinator's appointment */
 	long lid_account;                   /* the account being put on / taken off */
 	char lid_rol[24];
 	/* "Plan alles": the proposal under review */
@@ -184,6 +186,7 @@ static struct agenda_plek plek_of(const struct agenda_vergadering_rij *r)
 
 static const struct agenda_commissie *find_commissie(const struct agenda *v, const char *code);
 static int refdata(struct agenda *v, struct app *a, struct err *e);
+static int eigen_afspraken(const struct agenda *v, const struct app *a);
 
 /* ---- drawing ---------------------------------------------------------- */
 
@@ -277,7 +280,9 @@ static void draw_vergaderingen(struct agenda *v, struct app *a, WINDOW *w)
 		screen_put(w, y, 27, 13, r->commissie, at);
 		snprintf(buf, sizeof buf, "%d/%d", r->gepland, r->capaciteit);
 		screen_put_right(w, y, 41, 5, buf, at);
-		screen_put(w, y, 47, 10, datum_format(r->deadline, d), at);
+		const struct agenda_commissie *c = find_commissie(v, r->commissie);
+		/* an appointment of the coördinator has no aanleverdeadline */
+		screen_put(w, y, 47, 10, c && c->afspraak ? "—" : datum_format(r->deadline, d), at);
 		/* never colour alone: the word says it */
 		snprintf(buf, sizeof buf, "%s%s", r->geannuleerd ? "✗ geannuleerd · " : "",
 			 r->link[0] ? "online" : r->locatie);
@@ -377,16 +382,20 @@ static void draw_te_plannen(struct agenda *v, struct app *a, WINDOW *w)
 	char buf[400], d[32], t[32], dl[DATUM_BUFLEN];
 	struct datum nu = today();
 
-	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst", v->cur.commissie, v->plan.n,
+	snprintf(buf, sizeof buf, "Te plannen voor de %s · %d hulpvra%s, oudste eerst",
+		 v->cur.commissie[0] ? v->cur.commissie : "afspraken", v->plan.n,
 		 v->plan.n == 1 ? "ag" : "gen");
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
-	if (v->cur.id)
+	if (v->afspraak)
+		snprintf(buf, sizeof buf, "%s · Enter: de hulpvraag, daar plant A de afspraak",
+			 eigen_afspraken(v, a) ? "Jouw afspraken" : "Afspraken van de coördinator");
+	else if (v->cur.id)
 		snprintf(buf, sizeof buf, "Plannen op %s %s (%d van %d, deadline %s%s) · Enter: plannen",
 			 kort(v->cur.datum, d, sizeof d), tijden(v->cur.start, v->cur.eind, t, sizeof t), v->cur.gepland,
 			 v->cur.capaciteit, datum_format(v->cur.deadline, dl), v->override ? " verstreken" : "");
 	else
 		snprintf(buf, sizeof buf, "Geen vergadering van de %s met plaats en een open deadline", v->cur.commissie);
-	screen_put(w, y++, 1, cols - 2, buf, s->attr[v->cur.id ? ST_DIM : ST_ERROR]);
+	screen_put(w, y++, 1, cols - 2, buf, s->attr[v->cur.id || v->afspraak ? ST_DIM : ST_ERROR]);
 	y = kopjes(w, y, kol_plan, NKOL(kol_plan), s);
 	if (!v->loaded || v->plan.n == 0) {
 		draw_empty(v, a, w, y, "Niets te plannen voor deze commissie.");
@@ -586,6 +595,9 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 	struct datum nu = today();
 	long keep = lijst_current_id(&v->verg);
 
+	/* the commissies first: an appointment's row has no deadline */
+	if (!v->ncom && db_agenda_commissies(a->db, a->session.organisatie_id, v->com, MAX_COMMISSIES, &v->ncom, e) < 0)
+		return -1;
 	/* "mijn week": today and the six days after, the meetings one sits in */
 	if (db_agenda_vergaderingen(a->db, a->session.organisatie_id, v->week ? nu : datum_add_days(nu, -42),
 				    datum_add_days(nu, v->week ? 6 : 366), NULL, v->week ? a->session.username : NULL, &vr,
@@ -632,8 +644,23 @@ static int load_all(struct agenda *v, struct app *a, struct err *e)
 
 		if (at >= 0) /* the target as it is now (full by now: choose again) */
 			choose_target(v, lijst_row(&v->verg, at));
-		if (refdata(v, a, e) < 0 || db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
+		if (refdata(v, a, e) < 0)
 			return -1;
+		for (int i = 0; v->afspraak && !v->cur.commissie[0] && i < v->ncom; i++)
+			if (v->com[i].afspraak) /* c: the first afspraak commissie */
+				snprintf(v->cur.commissie, sizeof v->cur.commissie, "%s", v->com[i].code);
+		if (v->afspraak && !v->cur.commissie[0])
+			return err_set(e, "Geen commissie voor afspraken van de coördinator (een agendaregel met "
+					  "afspraak = true in de flow, balie-forms(5))");
+		if (db_agenda_te_plannen(a->db, v->cur.commissie, &tr, &n, e) < 0)
+			return -1;
+		if (eigen_afspraken(v, a)) { /* a coördinator plans her own appointments only */
+			int k = 0;
+			for (int i = 0; i < n; i++)
+				if (tr[i].coordinator_id == a->session.account_id)
+					tr[k++] = tr[i];
+			n = k;
+		}
 		const struct agenda_commissie *c = find_commissie(v, v->cur.commissie);
 		for (int i = 0; i < n; i++)
 			if (tr[i].verlenging) /* 001 stap 13: late ones after the summer */
@@ -1027,6 +1054,14 @@ static int job_nieuw(struct pane *p, struct app *a)
  * form and the verlengingen rule of te plannen need them.  0 / -1 (the
  * commissies could not be read); without the holiday files the message
  * line says so and a series skips only feestdagen. */
+/* Te plannen of appointments for a coördinator who may plan only her own
+ * (her other roles have no afspraak-plannen; the database says the same). */
+static int eigen_afspraken(const struct agenda *v, const struct app *a)
+{
+	return v->afspraak &&
+	       !recht_mag(a->session.roles & ~FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR), RECHT_AFSPRAAK_PLANNEN);
+}
+
 static int refdata(struct agenda *v, struct app *a, struct err *e)
 {
 	char dir[4096];
@@ -1326,6 +1361,11 @@ static int ag_open(struct pane *p, struct app *a, enum action_id id)
 		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_punt_rij *)lijst_current(&v->zaken))->hulpvraag_id));
 		return R_PAINT | R_BARS;
 	case M_TE_PLANNEN:
+		if (v->afspraak) { /* the appointment is planned from the hulpvraag (A) */
+			app_push(a, pane_hulpvraag_new(a, ((const struct agenda_teplannen_rij *)lijst_current(&v->plan))
+							      ->hulpvraag_id));
+			return R_PAINT | R_BARS;
+		}
 		return open_plan_dialog(v, a);
 	case M_VERSLAGEN:
 		app_push(a, pane_hulpvraag_new(a, ((const struct agenda_verslag_rij *)lijst_current(&v->versl))->hulpvraag_id));
@@ -1351,6 +1391,23 @@ static int ag_te_plannen(struct pane *p, struct app *a, enum action_id id)
 	else
 		return R_NONE;
 	choose_target(v, &r);
+	const struct agenda_commissie *c = find_commissie(v, r.commissie);
+	v->afspraak = c && c->afspraak; /* its cases are planned one by one as appointments */
+	lijst_set(&v->plan, NULL, 0, 0, 0, 0);
+	return to_mode(v, a, M_TE_PLANNEN);
+}
+
+/* c: te plannen of the coördinators' own appointments (telefonisch consult,
+ * categorie 2 en 3); Enter opens the hulpvraag, where A plans one. */
+static int ag_afspraken(struct pane *p, struct app *a, enum action_id id)
+{
+	struct agenda *v = A(p);
+
+	if (v->mode != M_VERGADERINGEN && v->mode != M_MAAND && v->mode != M_ZAKEN)
+		return R_NONE;
+	memset(&v->cur, 0, sizeof v->cur);
+	v->override = 0;
+	v->afspraak = 1;
 	lijst_set(&v->plan, NULL, 0, 0, 0, 0);
 	return to_mode(v, a, M_TE_PLANNEN);
 }
@@ -1573,6 +1630,10 @@ static int ag_plan_alles(struct pane *p, struct app *a, enum action_id id)
 
 	if (v->mode != M_TE_PLANNEN || v->plan.n == 0)
 		return R_NONE;
+	if (v->afspraak) {
+		app_message(a, 1, "Afspraken van de coördinator plan je een voor een: Enter, dan A in de hulpvraag");
+		return R_BARS;
+	}
 	voorstel_release(v);
 	v->vm = calloc((size_t)v->verg.n + 1, sizeof *v->vm);
 	pl = calloc((size_t)v->verg.n + 1, sizeof *pl);
@@ -1943,6 +2004,7 @@ static const struct pane_action ag_actions[] = {
 	{ ACT_AG_AFDRUKKEN, ag_afdrukken, PA_READY },
 	{ ACT_AG_LEDEN, ag_leden, PA_READY },
 	{ ACT_AG_WEEK, ag_week, PA_READY },
+	{ ACT_AG_AFSPRAKEN, ag_afspraken, PA_READY },
 	{ ACT_AG_LID_ERBIJ, ag_lid_erbij, PA_READY },
 	{ ACT_AG_LID_WEG, ag_lid_weg, PA_READY },
 	{ ACT_AG_ONTPLANNEN, ag_ontplannen, PA_READY },

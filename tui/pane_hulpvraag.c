@@ -42,6 +42,7 @@
 #include "tui/pane_formulier.h"
 #include "tui/paths.h"
 #include "tui/aanpak_tab.h"
+#include "tui/afspraak.h"
 #include "tui/tlv_tab.h"
 #include "tui/terug.h"
 
@@ -89,7 +90,8 @@ struct hvpane {
 	struct formtab forms;   /* the Formulieren tab (pane_formulier.c) */
 	struct tlvtab tlv;      /* the beschikking tab of a TLV aanvraag (tlv_tab.c) */
 	struct aanpaktab aanpak; /* … of any other hulpvraag: its aanpak (aanpak_tab.c) */
-	char bespreek[96];      /* its open meeting: "CT 19-01-2027 13:00" (db/agenda), "" when none */
+	struct afspraken afspraak; /* A: the coördinator's own appointment (tui/afspraak.c) */
+	char bespreek[96];      /* its open meeting: "bespreking CT 19-01-2027 13:00" (db/agenda), "" when none */
 	struct dossier *dos;    /* the Dossier tab: read when the tab is first shown */
 	/* the mails sent about it, at the top of the tab Statushistorie
 	 * (issue 13 §5; the outbox under RLS: none for an aanvrager) */
@@ -142,7 +144,7 @@ static void header(struct hvpane *v, struct app *a, WINDOW *w)
 
 	snprintf(left, sizeof left, "Hulpvraag %ld · %s", h->nummer, h->titel);
 	/* the bespreekdatum on the right of the title row (the title gives way) */
-	snprintf(right, sizeof right, "%s%s", v->bespreek[0] ? "bespreking " : "", v->bespreek);
+	snprintf(right, sizeof right, "%s", v->bespreek);
 	int bw = screen_width(right);
 	screen_put(w, 0, 1, cols - 2 - (bw ? bw + 2 : 0), left, s->attr[ST_HEAD]);
 	if (bw)
@@ -672,6 +674,8 @@ static int job_terug_vraag(struct pane *p, struct app *a);
 static int job_bezwaar(struct pane *p, struct app *a);
 static int job_behandelaar(struct pane *p, struct app *a);
 static int job_terug(struct pane *p, struct app *a);
+static int job_afspraak_vraag(struct pane *p, struct app *a);
+static int job_afspraak(struct pane *p, struct app *a);
 
 static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
 {
@@ -778,6 +782,13 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_tlv_save, "Bezig met bewaren…");
 	case AANPAKTAB_DT_VELD:
 		return aanpaktab_dialog_ok(&v->aanpak, a, &v->base);
+	case AFSPRAAK_DT_KEUZE:
+	case AFSPRAAK_DT_WANNEER:
+	case AFSPRAAK_DT_WAAR:
+	case AFSPRAAK_DT_REDEN: {
+		int bewaren, r = afspraken_dialog_ok(&v->afspraak, a, &v->base, v->h, &bewaren);
+		return bewaren ? start(v, a, job_afspraak, "Bezig met bewaren…") : r;
+	}
 	}
 	return R_PAINT;
 }
@@ -920,6 +931,12 @@ static int hv_aanvulling(struct pane *p, struct app *a, enum action_id id)
 	return R_PAINT | R_BARS;
 }
 
+/* A: the coördinator's appointment (its open one is read first). */
+static int hv_afspraak(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_afspraak_vraag, "Bezig met lezen…");
+}
+
 static int hv_ready(const struct pane *p)
 {
 	return ((const struct hvpane *)p)->h != NULL;
@@ -1030,6 +1047,7 @@ static const struct pane_action hv_actions[] = {
 	{ ACT_HV_NOTITIE, hv_notitie, PA_READY },
 	{ ACT_HV_BIJLAGEN, hv_bijlagen, PA_READY },
 	{ ACT_HV_AANVULLING, hv_aanvulling, PA_READY },
+	{ ACT_HV_AFSPRAAK, hv_afspraak, PA_READY },
 };
 
 /* ---- work ------------------------------------------------------------- */
@@ -1285,6 +1303,26 @@ static int job_behandelaar(struct pane *p, struct app *a)
 static int job_bezwaar(struct pane *p, struct app *a)
 {
 	return bezwaren_bewaar(&P(p)->tlv.bz, a, p, P(p)->id);
+}
+
+static int job_afspraak_vraag(struct pane *p, struct app *a)
+{
+	return afspraken_vraag(&P(p)->afspraak, a, p, P(p)->h);
+}
+
+static int job_afspraak(struct pane *p, struct app *a)
+{
+	struct outcome o;
+
+	struct err e;
+	int r;
+
+	afspraken_bewaar(&P(p)->afspraak, a, P(p)->h, &o);
+	r = after_save(P(p), a, &o, "de afspraak");
+	/* the header's bespreekdatum is the appointment now (or none) */
+	if (o.kind == OUTCOME_SAVED && db_agenda_bespreekdatum(a->db, P(p)->id, P(p)->bespreek, sizeof P(p)->bespreek, &e) < 0)
+		P(p)->bespreek[0] = '\0';
+	return r;
 }
 
 static int job_terug_vraag(struct pane *p, struct app *a)

@@ -274,3 +274,26 @@ void harness_flow_aanvulling(struct db *db)
 			 "('Nieuw', 'Aanvulling nodig', 'secretariaat'), "
 			 "('Aanvulling nodig', 'Aangevuld', 'automatisch')) t(van, naar, rol)");
 }
+
+int harness_try_as(struct db *su, const char *dbname, const char *username, const char *sql, char *why,
+		   size_t whylen)
+{
+	struct db *app = harness_app_db(dbname);
+	struct err e;
+	PGresult *r;
+	int done = 0;
+
+	err_clear(&e);
+	db_set_account(app, harness_account(su, username));
+	if (db_begin(app, &e) < 0)
+		fail_msg("BEGIN: %s", e.msg);
+	r = db_exec(app, &e, NULL, sql, 0, NULL);
+	snprintf(why, whylen, "%s", r ? "" : e.msg);
+	if (r) {
+		done = PQntuples(r) > 0 || atol(PQcmdTuples(r)) > 0;
+		PQclear(r);
+	}
+	db_rollback(app);
+	db_free(&app);
+	return done;
+}

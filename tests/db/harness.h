@@ -55,6 +55,13 @@ void harness_exec(struct db *db, const char *sql);
 /* Runs a statement and returns 0/-1, filling e. */
 int harness_try(struct db *db, const char *sql, struct err *e);
 
+/* sql (no parameters) as balie_app on database dbname, acting as username
+ * (looked up through the superuser db su), in a transaction that is rolled
+ * back: 1 when it answered a row or changed one, 0 when it did nothing or
+ * was refused (why gets the database's message then, "" otherwise). */
+int harness_try_as(struct db *su, const char *dbname, const char *username, const char *sql, char *why,
+		   size_t whylen);
+
 #endif
 
 /* A small fixed world for RLS and login tests (superuser db, migrated):

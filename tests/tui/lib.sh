@@ -396,3 +396,20 @@ cli_expect() {
 		tap_fail "$1" "status $rc (verwacht $2); uitvoer: $(cat "$TUI_SCRATCH/out")"
 	fi
 }
+
+# afspraak_hulpvraag STATUS: the id of a hulpvraag in STATUS of the demo
+# account coordinator, whose aanvrager wants mail, on no open meeting; when
+# she has none at this date, a colleague's becomes hers ("" when there is
+# none at all).  For the appointment tests (58, 59).
+afspraak_hulpvraag() {
+	_me="(SELECT id FROM balie.account WHERE username = 'coordinator')"
+	_klaar="h.status = '$1' AND h.aanvrager_email IS NOT NULL AND NOT h.geen_mail
+		AND NOT EXISTS (SELECT 1 FROM balie.agendapunt p WHERE p.hulpvraag_id = h.id AND p.open)"
+	_h=$(demo_psql "SELECT h.id FROM balie.hulpvraag h WHERE h.coordinator_id = $_me AND $_klaar
+		ORDER BY h.nummer LIMIT 1")
+	if [ -z "$_h" ]; then
+		_h=$(demo_psql "SELECT h.id FROM balie.hulpvraag h WHERE $_klaar ORDER BY h.nummer LIMIT 1")
+		[ -z "$_h" ] || demo_psql "UPDATE balie.hulpvraag SET coordinator_id = $_me WHERE id = $_h" >/dev/null
+	fi
+	echo "$_h"
+}

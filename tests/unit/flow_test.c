@@ -540,6 +540,15 @@ static void test_agenda(void **state)
 	snprintf(text, sizeof text, "%s%s", good_flow,
 		 "agenda = ( { commissie = \"CT\"; klaar = \"Nieuw\"; gepland = \"Klaar\"; } );\n");
 	expect_error_s(text, "geen overgang van 'Nieuw' naar 'Klaar' voor het secretariaat", 17);
+	/* … but the coördinator plans her own appointments (afspraak = true) */
+	snprintf(text, sizeof text, "%s%s", good_flow,
+		 "agenda = ( { commissie = \"CPO\"; afspraak = true; klaar = \"Nieuw\"; gepland = \"Klaar\"; } );\n");
+	t = parse_ok(text);
+	assert_true(t->agenda[0].afspraak);
+	flow_type_free(&t);
+	snprintf(text, sizeof text, "%s%s", good_flow,
+		 "agenda = ( { commissie = \"CPO\"; afspraak = 1; klaar = \"Nieuw\"; } );\n");
+	expect_error_s(text, "'afspraak' moet true of false zijn", 17);
 	snprintf(text, sizeof text, "%s%s", good_flow, "agenda = ( { commissie = \"CT\"; klaar = \"Niuew\"; } );\n");
 	expect_error_s(text, "onbekende status 'Niuew' in agenda (klaar)", 17);
 	snprintf(text, sizeof text, "%s%s", good_flow, "agenda = ( { commissie = \"CT\"; } );\n");
