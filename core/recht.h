@@ -58,6 +58,7 @@ enum recht_actie {
 	RECHT_BEZWAAR,               /* register a bezwaar against an issued TLV and record its outcome */
 	RECHT_KENGETALLEN,           /* the kengetallen pane and the exports of kengetallen and TLVs */
 	RECHT_POST,                  /* receive mail (balie mail-in) and handle the post list */
+	RECHT_REGIEROL_TOEWIJZEN,    /* choose the regierolhouder of a hulpvraag (003, PO2811) */
 	RECHT_COUNT
 };
 

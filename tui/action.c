@@ -244,6 +244,10 @@ const struct action action_table[] = {
 	  "Tabblad Aanpak: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, een mail zonder de "
 	  "naam van de leerling), of haalt er een weg",
 	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AANPAK_BEWERKEN) },
+	{ ACT_HV_REGIEROL, "regierolhouder-kiezen", "Regierol",
+	  "Kiest de regierolhouder van deze hulpvraag (Team Schoolondersteuning): die ziet alleen de hulpvragen "
+	  "waarbij zij betrokken is en krijgt een mail zonder de naam van de leerling",
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_REGIEROL_TOEWIJZEN) },
 	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
 	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
 	  "gegrond geeft een nieuwe versie van de beschikking",

@@ -184,6 +184,7 @@ enum action_id {
 	ACT_HV_INTAKE_GROEP,     /* home: new hulpvraag for a group or a school */
 	ACT_PO_TOEVOEGEN,        /* post: file the message on a hulpvraag after all */
 	ACT_DS_RELATIE_WEG,      /* dossier: take the ouder/verzorger/voogd under the cursor out */
+	ACT_HV_REGIEROL,         /* hulpvraag: choose its regierolhouder (003, PO2811) */
 	ACT_COUNT_ /* keep last */
 };
 
