@@ -25,7 +25,26 @@
 --     hulpvragen.  Its coordinator role stays, so nobody loses access by a
 --     migration: the administrator takes it away with
 --     `balie admin user rol-weg` (balie-admin(8), REGIEROLHOUDER).
+--
+-- Found on the way (tests/db/regie_test.c): hulpvraag_zichtbaar() answered
+-- NULL, not false, for an account outside the back office on a hulpvraag
+-- without aanvrager_id (NULL = acting_account() is NULL), and the SECURITY
+-- DEFINER functions ask `IF NOT FOUND OR NOT hulpvraag_zichtbaar(…)`: NOT
+-- NULL is NULL, the IF is not taken, and status_wijzigen, bijlage_toevoegen
+-- and hulpvraag_voor went on for a hulpvraag the account cannot see (the
+-- flow and the rulebook still applied).  Now the answer is never NULL.
 SET LOCAL ROLE balie_owner;
+
+CREATE OR REPLACE FUNCTION hulpvraag_zichtbaar(p_id bigint, p_org bigint, p_voorlopig boolean, p_aanvrager bigint)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT (p_org IN (SELECT balie.internal_orgs()) AND NOT p_voorlopig)
+	    OR (p_voorlopig AND balie.mag('voorlopig-zien', p_org))
+	    OR coalesce(p_aanvrager = balie.acting_account(), false)
+	    OR EXISTS (SELECT 1 FROM balie.hulpvraag_toegang t
+	                WHERE t.hulpvraag_id = p_id AND t.account_id = balie.acting_account()
+	                  AND (t.tot IS NULL OR t.tot >= current_date))
+$$;
 
 ALTER TABLE account_rol DROP CONSTRAINT account_rol_rol_check;
 ALTER TABLE account_rol ADD CONSTRAINT account_rol_rol_check

@@ -201,6 +201,7 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_TE_EVALUEREN:        /* the same; setting evalueren is a status change along the flow */
 	case RECHT_BEZWAAR:             /* needs an issued TLV: tests/db/beschikking_test.c walks the roles */
 	case RECHT_KENGETALLEN:        /* reads under the read policies: tests/db/kengetal_test.c, every role */
+	case RECHT_REGIEROL_TOEWIJZEN: /* needs a regierolhouder: tests/db/regie_test.c walks the roles */
 	case RECHT_COUNT:
 		break;
 	}
