@@ -8,31 +8,6 @@
 
 #include "db/row.h"
 
-static int run(struct db *db, const char *sql, int n, const char *const *p, struct err *e)
-{
-	PGresult *r = db_exec(db, e, NULL, sql, n, p);
-
-	if (!r)
-		return -1;
-	PQclear(r);
-	return 0;
-}
-
-static int run_long(struct db *db, const char *sql, int n, const char *const *p, long *out, struct err *e)
-{
-	PGresult *r = db_exec(db, e, NULL, sql, n, p);
-
-	if (!r)
-		return -1;
-	if (PQntuples(r) != 1 || PQgetisnull(r, 0, 0)) {
-		PQclear(r);
-		return err_set(e, "demoregie: geen rij voor %.60s", sql);
-	}
-	*out = atol(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return 0;
-}
-
 /* Aanname: fictitious names, addresses and mail domains (.example). */
 static const struct {
 	const char *username, *naam, *email, *rol;
@@ -77,31 +52,31 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 	long org_id, bestuur_id, kring_id, acc[N(accounts)], school[N(scholen)];
 
 	datum_format_iso(today, iso);
-	if (run_long(db, "SELECT id FROM organisatie WHERE code = 'PO2811'", 0, NULL, &org_id, e) < 0)
+	if (db_run_long(db, "SELECT id FROM organisatie WHERE code = 'PO2811'", 0, NULL, &org_id, e) < 0)
 		return -1;
 	db_num(org, sizeof org, org_id);
 	for (size_t i = 0; i < N(accounts); i++) {
 		const char *p[4] = { accounts[i].username, accounts[i].naam, accounts[i].email, password_hash };
 		char id[24];
-		if (run_long(db, "INSERT INTO account (username, naam, email, wachtwoord_hash) VALUES ($1, $2, $3, $4) "
+		if (db_run_long(db, "INSERT INTO account (username, naam, email, wachtwoord_hash) VALUES ($1, $2, $3, $4) "
 				 "RETURNING id", 4, p, &acc[i], e) < 0)
 			return -1;
 		const char *pr[3] = { db_num(id, sizeof id, acc[i]), org, accounts[i].rol };
-		if (run(db, "INSERT INTO account_rol (account_id, organisatie_id, rol) VALUES ($1, $2, $3)", 3, pr, e) < 0)
+		if (db_run(db, "INSERT INTO account_rol (account_id, organisatie_id, rol) VALUES ($1, $2, $3)", 3, pr, e) < 0)
 			return -1;
 	}
 	const char *po[1] = { org };
-	if (run_long(db, "INSERT INTO schoolbestuur (organisatie_id, naam, bevoegd_gezag, email_financieel) "
+	if (db_run_long(db, "INSERT INTO schoolbestuur (organisatie_id, naam, bevoegd_gezag, email_financieel) "
 			 "VALUES ($1, 'Stichting Primair Onderwijs Goeree-Overflakkee', '41999', 'financien@spo-go.example') "
 			 "RETURNING id", 1, po, &bestuur_id, e) < 0 ||
-	    run_long(db, "INSERT INTO scholenkring (organisatie_id, naam, gemeenten) "
+	    db_run_long(db, "INSERT INTO scholenkring (organisatie_id, naam, gemeenten) "
 			 "VALUES ($1, 'Goeree-Overflakkee', '{Goeree-Overflakkee}') RETURNING id", 1, po, &kring_id, e) < 0)
 		return -1;
 	db_num(bestuur, sizeof bestuur, bestuur_id);
 	db_num(kring, sizeof kring, kring_id);
 	for (size_t i = 0; i < N(scholen); i++) {
 		const char *p[6] = { org, bestuur, kring, scholen[i].brin, scholen[i].naam, scholen[i].plaats };
-		if (run_long(db, "INSERT INTO school (organisatie_id, schoolbestuur_id, scholenkring_id, brin, naam, soort, "
+		if (db_run_long(db, "INSERT INTO school (organisatie_id, schoolbestuur_id, scholenkring_id, brin, naam, soort, "
 				 "                    plaats, gemeente) "
 				 "VALUES ($1, $2, $3, $4, $5, 'bao', $6, 'Goeree-Overflakkee') RETURNING id",
 			     6, p, &school[i], e) < 0)
@@ -121,7 +96,7 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 		db_num(jaren, sizeof jaren, leerlingen[i].jaren);
 		const char *pd[9] = { org, leerlingen[i].roep, leerlingen[i].tv[0] ? leerlingen[i].tv : NULL,
 				      leerlingen[i].achter, leerlingen[i].gesl, iso, jaren, sorteer, days };
-		if (run_long(db, "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geslacht, "
+		if (db_run_long(db, "INSERT INTO dossier (organisatie_id, niveau, roepnaam, tussenvoegsel, achternaam, geslacht, "
 				 "                     geboortedatum, sorteernaam) "
 				 "VALUES ($1, 'leerling', $2, $3, $4, $5, "
 				 "        $6::date - make_interval(years => $7::int) - ($9::int * 3) * interval '1 day', $8) "
@@ -135,18 +110,18 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 		snprintf(straat, sizeof straat, "%.*s", (int)(sp - leerlingen[i].straat), leerlingen[i].straat);
 		snprintf(huisnr, sizeof huisnr, "%s", sp + 1);
 		const char *pa[6] = { did, org, straat, huisnr, leerlingen[i].postcode, scholen[s].plaats };
-		if (run(db, "INSERT INTO adres (dossier_id, organisatie_id, soort, straat, huisnummer, postcode, plaats, vanaf) "
+		if (db_run(db, "INSERT INTO adres (dossier_id, organisatie_id, soort, straat, huisnummer, postcode, plaats, vanaf) "
 			    "VALUES ($1, $2, 'woonadres', $3, $4, $5, $6, DATE '2020-08-01')", 6, pa, e) < 0)
 			return -1;
 		/* at the school since the 15th of August of this school year */
 		const char *pg[7] = { did, org, sid, leerlingen[i].leerjaar, scholen[s].ib, scholen[s].ib_email, iso };
-		if (run(db, "INSERT INTO schoolgegevens (dossier_id, organisatie_id, school_id, vanaf, leerjaar, aanvrager, "
+		if (db_run(db, "INSERT INTO schoolgegevens (dossier_id, organisatie_id, school_id, vanaf, leerjaar, aanvrager, "
 			    "                            contactpersoon, email) "
 			    "VALUES ($1, $2, $3, make_date(extract(year FROM $7::date - interval '7 months')::int, 8, 15), "
 			    "        $4, $5, $5, $6)", 7, pg, e) < 0)
 			return -1;
 		const char *ph[8] = { org, did, leerlingen[i].status, iso, days, scholen[s].ib, scholen[s].ib_email, sid };
-		if (run_long(db, "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, omschrijving, datum, "
+		if (db_run_long(db, "INSERT INTO hulpvraag (organisatie_id, dossier_id, aanvraagtype_id, titel, omschrijving, datum, "
 				 "                       status, status_categorie, aanvrager_naam, aanvrager_email, school_id, "
 				 "                       status_sinds, eerste_reactie) "
 				 "SELECT $1::bigint, $2::bigint, t.id, 'Team Schoolondersteuning', "
@@ -160,7 +135,7 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 			return -1;
 		db_num(hid, sizeof hid, hv);
 		const char *pst[3] = { hid, org, leerlingen[i].status };
-		if (run(db, "INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, op, reden) "
+		if (db_run(db, "INSERT INTO statushistorie (hulpvraag_id, organisatie_id, van, naar, door, op, reden) "
 			    "SELECT $1::bigint, $2::bigint, NULL, 'Aanmelding', NULL::bigint, h.datum, '' FROM hulpvraag h WHERE h.id = $1 "
 			    "UNION ALL "
 			    "SELECT $1::bigint, $2::bigint, 'Aanmelding', $3, NULL::bigint, h.status_sinds, '' FROM hulpvraag h "
@@ -169,7 +144,7 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 		if (leerlingen[i].regie >= 0) {
 			char aid[24];
 			const char *pt[3] = { hid, db_num(aid, sizeof aid, acc[leerlingen[i].regie]), org };
-			if (run(db, "INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, organisatie_id) "
+			if (db_run(db, "INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, organisatie_id) "
 				    "VALUES ($1, $2, 'regierol', $3)", 3, pt, e) < 0)
 				return -1;
 		}

@@ -1197,6 +1197,21 @@ static int open_pick(struct hvpane *v, struct app *a, struct hv_item *it, int n,
 	return r;
 }
 
+/* open_pick with the entry of id current chosen (the coördinator or
+ * regierolhouder the hulpvraag has now).  Reaction flags. */
+static int open_pick_at(struct hvpane *v, struct app *a, struct hv_item *it, int n, int tag, const char *title,
+			const char *prompt, const char *first, long current)
+{
+	struct pane *p = &v->base;
+
+	if (open_pick(v, a, it, n, tag, title, prompt, first, 0) < 0)
+		return R_NONE;
+	for (int i = 0; i < p->dlg.nshown; i++)
+		if (p->dlg.items[p->dlg.shown[i]].id == current)
+			p->dlg.sel = i;
+	return R_PAINT | R_BARS;
+}
+
 static int job_load(struct pane *p, struct app *a)
 {
 	struct hvpane *v = P(p);
@@ -1343,13 +1358,8 @@ static int job_coords(struct pane *p, struct app *a)
 		app_message(a, 1, "%s", e.msg);
 		return R_BARS;
 	}
-	if (open_pick(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
-		      "(geen coördinator)", 0) < 0)
-		return R_NONE;
-	for (int i = 0; i < p->dlg.nshown; i++)
-		if (p->dlg.items[p->dlg.shown[i]].id == v->h->coordinator_id)
-			p->dlg.sel = i;
-	return R_PAINT | R_BARS;
+	return open_pick_at(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
+			    "(geen coördinator)", v->h->coordinator_id);
 }
 
 static int job_coord_save(struct pane *p, struct app *a)
@@ -1382,14 +1392,9 @@ static int job_regie(struct pane *p, struct app *a)
 	for (int i = 0; i < n; i++)
 		if (it[i].flag)
 			huidig = it[i].id;
-	if (open_pick(v, a, it, n, DT_REGIE, "Regierolhouder kiezen",
-		      "Wie is de regierolhouder? Die ziet alleen de hulpvragen waarbij zij betrokken is.",
-		      "(geen regierolhouder)", 0) < 0)
-		return R_NONE;
-	for (int i = 0; i < p->dlg.nshown; i++)
-		if (p->dlg.items[p->dlg.shown[i]].id == huidig)
-			p->dlg.sel = i;
-	return R_PAINT | R_BARS;
+	return open_pick_at(v, a, it, n, DT_REGIE, "Regierolhouder kiezen",
+			    "Wie is de regierolhouder? Die ziet alleen de hulpvragen waarbij zij betrokken is.",
+			    "(geen regierolhouder)", huidig);
 }
 
 static int job_regie_save(struct pane *p, struct app *a)
