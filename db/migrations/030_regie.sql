@@ -146,6 +146,71 @@ $$;
 REVOKE EXECUTE ON FUNCTION regierolhouders(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION regierolhouders(bigint) TO balie_app;
 
+-- 003 §3: "Bij BEHANDELAAR voeg je regierolhouder toe": the behandelaar of
+-- an aanpak (021) may be a regierolhouder as well as an external
+-- deskundige; the rest of both functions is as in 021.
+CREATE OR REPLACE FUNCTION aanpak_behandelaar(p_hv bigint, p_account bigint, p_aan boolean)
+RETURNS TABLE (naam text, tot date, mail boolean)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+#variable_conflict use_column
+DECLARE
+	h hulpvraag%ROWTYPE;
+	a aanpak%ROWTYPE;
+	b account%ROWTYPE;
+BEGIN
+	h := hulpvraag_voor(p_hv, 'aanpak-bewerken', 'Een behandelaar kiezen');
+	SELECT * INTO a FROM aanpak WHERE hulpvraag_id = p_hv;
+	IF NOT FOUND OR a.einddatum IS NULL THEN
+		RAISE EXCEPTION 'Eerst een aanpak met een einddatum bewaren: zo lang heeft de behandelaar toegang'
+			USING ERRCODE = 'P0001';
+	END IF;
+	SELECT x.* INTO b FROM account x
+	 WHERE x.id = p_account AND EXISTS (SELECT 1 FROM account_rol r WHERE r.account_id = x.id
+	                                     AND r.organisatie_id = h.organisatie_id AND r.rol IN ('extern', 'regierolhouder'));
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'Een behandelaar is een externe deskundige of regierolhouder met een account in deze organisatie'
+			USING ERRCODE = 'P0001';
+	END IF;
+	IF p_aan THEN
+		INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, tot)
+		VALUES (p_hv, p_account, 'aanpak', a.einddatum)
+		ON CONFLICT (hulpvraag_id, account_id, soort) DO UPDATE SET tot = EXCLUDED.tot;
+		IF b.email IS NOT NULL THEN
+			-- no pupil's name: the number, the kind and the period only
+			INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
+			VALUES (h.organisatie_id, p_hv, b.email, format('Behandelaar van hulpvraag %s', h.nummer),
+			        format(E'Beste %s,\n\nU bent behandelaar van hulpvraag %s (%s, %s tot en met %s).\n'
+			               'Zolang de aanpak loopt, ziet u de hulpvraag in balie.\n',
+			               b.naam, h.nummer, coalesce(nullif(a.type, ''), 'aanpak'),
+			               to_char(a.startdatum, 'DD-MM-YYYY'), to_char(a.einddatum, 'DD-MM-YYYY')));
+		END IF;
+	ELSE
+		DELETE FROM hulpvraag_toegang t WHERE t.hulpvraag_id = p_hv AND t.account_id = p_account AND t.soort = 'aanpak';
+	END IF;
+	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
+	VALUES (acting_account(), h.organisatie_id, CASE WHEN p_aan THEN 'behandelaar' ELSE 'behandelaar-weg' END,
+	        'aanpak', a.id, format('account %s', p_account));
+	RETURN QUERY SELECT b.naam, CASE WHEN p_aan THEN a.einddatum END, p_aan AND b.email IS NOT NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_behandelaar(bigint, bigint, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION aanpak_behandelaar(bigint, bigint, boolean) TO balie_app;
+
+-- Who can be behandelaar of hulpvraag p_hv, and who is: for the pick list.
+CREATE OR REPLACE FUNCTION aanpak_behandelaars(p_hv bigint)
+RETURNS TABLE (account_id bigint, naam text, is_behandelaar boolean, tot date)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT x.id, x.naam, t.account_id IS NOT NULL, t.tot
+	  FROM hulpvraag h JOIN account x
+	    ON EXISTS (SELECT 1 FROM account_rol r WHERE r.account_id = x.id AND r.organisatie_id = h.organisatie_id
+	                                              AND r.rol IN ('extern', 'regierolhouder'))
+	  LEFT JOIN hulpvraag_toegang t ON t.hulpvraag_id = h.id AND t.account_id = x.id AND t.soort = 'aanpak'
+	 WHERE h.id = p_hv AND h.organisatie_id IN (SELECT internal_orgs())
+	 ORDER BY x.naam
+$$;
+REVOKE EXECUTE ON FUNCTION aanpak_behandelaars(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION aanpak_behandelaars(bigint) TO balie_app;
+
 -- Existing data (see the top): the coördinators of po2811 hulpvragen.
 INSERT INTO account_rol (account_id, organisatie_id, rol)
 SELECT DISTINCT h.coordinator_id, h.organisatie_id, 'regierolhouder'

@@ -440,6 +440,36 @@ static void choosing_the_regierolhouder(void **state)
 					     "AND detail !~ '^account [0-9-]+( \\(was [0-9]+\\))?$'"), 0);
 }
 
+/* 003 §3: "Bij BEHANDELAAR voeg je regierolhouder toe": the aanpak's
+ * behandelaar may be a regierolhouder (kind aanpak, until its end). */
+static void behandelaar_of_an_aanpak(void **state)
+{
+	struct world *w = *state;
+	char sql[400], why[512];
+
+	harness_exec(w->su, "UPDATE aanpak SET startdatum = DATE '2026-09-01', einddatum = DATE '2099-01-01'");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE id = %ld", w->hv_cem);
+	assert_int_equal(as_count(w, "regie2_a", sql), 0);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM aanpak_behandelaars(%ld) b JOIN account a ON a.id = b.account_id "
+				  "WHERE a.username = 'regie2_a'", w->hv_cem);
+	assert_int_equal(as_count(w, "coord_a", sql), 1);
+	snprintf(sql, sizeof sql, "SELECT * FROM aanpak_behandelaar(%ld, (SELECT id FROM account WHERE username = "
+				  "'regie2_a'), true)", w->hv_cem);
+	assert_int_equal(as(w, "regie_a", sql, 0, why, sizeof why), -1);
+	assert_int_equal(as(w, "coord_a", sql, 1, why, sizeof why), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE id = %ld", w->hv_cem);
+	assert_int_equal(as_count(w, "regie2_a", sql), 1);
+	/* not the school, not a back-office account */
+	snprintf(sql, sizeof sql, "SELECT * FROM aanpak_behandelaar(%ld, (SELECT id FROM account WHERE username = "
+				  "'school_a'), true)", w->hv_cem);
+	assert_int_equal(as(w, "coord_a", sql, 0, why, sizeof why), -1);
+	snprintf(sql, sizeof sql, "SELECT * FROM aanpak_behandelaar(%ld, (SELECT id FROM account WHERE username = "
+				  "'regie2_a'), false)", w->hv_cem);
+	assert_int_equal(as(w, "coord_a", sql, 1, why, sizeof why), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hulpvraag WHERE id = %ld", w->hv_cem);
+	assert_int_equal(as_count(w, "regie2_a", sql), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -447,6 +477,7 @@ int main(void)
 		cmocka_unit_test(every_direct_write_refused),
 		cmocka_unit_test(writes_through_the_functions),
 		cmocka_unit_test(choosing_the_regierolhouder),
+		cmocka_unit_test(behandelaar_of_an_aanpak),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
