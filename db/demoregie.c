@@ -113,11 +113,12 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 		if (db_run(db, "INSERT INTO adres (dossier_id, organisatie_id, soort, straat, huisnummer, postcode, plaats, vanaf) "
 			    "VALUES ($1, $2, 'woonadres', $3, $4, $5, $6, DATE '2020-08-01')", 6, pa, e) < 0)
 			return -1;
-		/* at the school since the 15th of August of this school year */
+		/* at the school since the 15th of August of this school year (or the
+		 * last one, in its first month) */
 		const char *pg[7] = { did, org, sid, leerlingen[i].leerjaar, scholen[s].ib, scholen[s].ib_email, iso };
 		if (db_run(db, "INSERT INTO schoolgegevens (dossier_id, organisatie_id, school_id, vanaf, leerjaar, aanvrager, "
 			    "                            contactpersoon, email) "
-			    "VALUES ($1, $2, $3, make_date(extract(year FROM $7::date - interval '7 months')::int, 8, 15), "
+			    "VALUES ($1, $2, $3, make_date(extract(year FROM $7::date - interval '8 months 15 days')::int, 8, 15), "
 			    "        $4, $5, $5, $6)", 7, pg, e) < 0)
 			return -1;
 		const char *ph[8] = { org, did, leerlingen[i].status, iso, days, scholen[s].ib, scholen[s].ib_email, sid };
