@@ -128,7 +128,7 @@ int demoregie_load(struct db *db, const char *password_hash, struct datum today,
 				 "SELECT $1::bigint, $2::bigint, t.id, 'Team Schoolondersteuning', "
 				 "       'Vraag van de IB''er na bespreking met de schakelfunctionaris.', "
 				 "       $4::date - $5::int, $3, '', $6, $7, $8::bigint, "
-				 "       $4::date - $5::int / 2, CASE WHEN $3 <> 'Aanmelding' THEN $4::date - $5::int + 1 END "
+				 "       $4::date - $5::int / 2, CASE WHEN $3 <> 'Aanmelding' THEN ($4::date - $5::int + 1) + time '09:30' END "
 				 "  FROM aanvraagtype t "
 				 " WHERE t.organisatie_id = $1 AND t.naam = 'Team Schoolondersteuning' "
 				 "   AND t.flow_version_id = (SELECT max(id) FROM flow_version WHERE organisatie_id = $1) "
