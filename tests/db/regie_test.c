@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/migrate.h"
+
 #define DBNAME "t_regie"
 #define HASH "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA"
 
@@ -470,6 +472,46 @@ static void behandelaar_of_an_aanpak(void **state)
 	assert_int_equal(as_count(w, "regie2_a", sql), 0);
 }
 
+/* Migration 030 on a database that has PO2811 data from before it: the
+ * coördinator of a hulpvraag of a po2811 organisatie becomes its
+ * regierolhouder (and keeps the coordinator role); another profile is left
+ * alone. */
+static void migration_of_existing_data(void **state)
+{
+	(void)state;
+	struct db *su = harness_fresh_db("t_regie_mig");
+	struct err e;
+	char sql[200];
+
+	err_clear(&e);
+	for (const struct migration *m = migrations; m->name && m->version < 30; m++) {
+		harness_exec(su, "BEGIN");
+		if (m->version > 1)
+			harness_exec(su, "SET LOCAL ROLE balie_owner");
+		if (db_exec_script(su, m->sql, &e) < 0)
+			fail_msg("%s: %s", m->name, e.msg);
+		snprintf(sql, sizeof sql, "INSERT INTO balie.schema_version (version, name) VALUES (%d, 'x')", m->version);
+		harness_exec(su, sql);
+		harness_exec(su, "COMMIT");
+	}
+	harness_fixture(su, HASH);
+	harness_exec(su, "UPDATE organisatie SET profiel = 'po2811' WHERE code = 'PO1111'");
+	harness_exec(su, "UPDATE hulpvraag h SET coordinator_id = (SELECT id FROM account WHERE username = 'coord_a') "
+			 "FROM dossier d WHERE d.id = h.dossier_id AND d.roepnaam IN ('Bram', 'Cem')");
+	harness_exec(su, "UPDATE hulpvraag h SET coordinator_id = (SELECT id FROM account WHERE username = 'sec_b') "
+			 "FROM dossier d WHERE d.id = h.dossier_id AND d.roepnaam = 'Dirk'");
+	if (migrate_up(su, NULL, &e) < 0)
+		fail_msg("migreren: %s", e.msg);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account_rol r JOIN account a ON a.id = r.account_id "
+					  "WHERE a.username = 'coord_a' AND r.rol IN ('coordinator', 'regierolhouder')"), 2);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM hulpvraag_toegang t JOIN account a ON a.id = t.account_id "
+					  "JOIN hulpvraag h ON h.id = t.hulpvraag_id JOIN dossier d ON d.id = h.dossier_id "
+					  "WHERE a.username = 'coord_a' AND t.soort = 'regierol' AND d.roepnaam IN ('Bram', 'Cem')"), 2);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM account_rol WHERE rol = 'regierolhouder'"), 1);
+	assert_int_equal(harness_long(su, "SELECT count(*) FROM hulpvraag_toegang WHERE soort = 'regierol'"), 2);
+	db_free(&su);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +520,7 @@ int main(void)
 		cmocka_unit_test(writes_through_the_functions),
 		cmocka_unit_test(choosing_the_regierolhouder),
 		cmocka_unit_test(behandelaar_of_an_aanpak),
+		cmocka_unit_test(migration_of_existing_data),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
