@@ -25,6 +25,7 @@ const struct flow_role_info flow_roles[FLOW_ROLE_COUNT] = {
 	[FLOW_ROLE_EXTERN] = { "extern", "externe deelnemer", 0 },
 	[FLOW_ROLE_AUTOMATISCH] = { "automatisch", "automatisch (balie)", 0 },
 	[FLOW_ROLE_BESTUUR] = { "bestuur", "financieel contact schoolbestuur", 0 },
+	[FLOW_ROLE_REGIEROLHOUDER] = { "regierolhouder", "regierolhouder", 0 },
 };
 
 int flow_role_from_name(const char *name)
@@ -653,7 +654,7 @@ static int parse_transitions(struct ctx *c, struct flow_type *t, const config_se
 			if (role < 0) {
 				char buf[64];
 				bad(c, ldoor[k], "onbekende rol '%s' (bekend: secretariaat, financieel, coordinator, "
-				    "admin, aanvrager, ouder, extern, automatisch)", shown(door[k], buf, sizeof buf));
+				    "admin, aanvrager, ouder, extern, regierolhouder, automatisch)", shown(door[k], buf, sizeof buf));
 				failed = 1;
 			} else if (roles & FLOW_ROLE_BIT(role)) {
 				bad(c, ldoor[k], "rol '%s' staat twee keer in 'door'", door[k]);

@@ -44,8 +44,9 @@
 #define FLOW_NAME_BUF (FLOW_MAX_NAME + 1)
 
 /* Roles that may appear in `door` of a transition.  The first four work in
- * the back office; aanvrager (the aanvragende school or instelling), ouder
- * and extern work outside it; automatisch is balie itself (automatic rules). */
+ * the back office; aanvrager (the aanvragende school or instelling), ouder,
+ * extern and regierolhouder work outside it; automatisch is balie itself
+ * (automatic rules). */
 enum flow_role {
 	FLOW_ROLE_SECRETARIAAT,
 	FLOW_ROLE_FINANCIEEL,
@@ -56,6 +57,8 @@ enum flow_role {
 	FLOW_ROLE_EXTERN,
 	FLOW_ROLE_AUTOMATISCH,
 	FLOW_ROLE_BESTUUR, /* the schoolbestuur's financial contact (004 §3.5): reads its schools' beschikkingen */
+	FLOW_ROLE_REGIEROLHOUDER, /* 003 (PO2811, VO2805): CJG, SMW, TJG, BPO SWV; sees only the hulpvragen
+				   * it is involved in (hulpvraag_toegang), writes through balie's functions */
 	FLOW_ROLE_COUNT
 };
 

@@ -385,7 +385,7 @@ static void parse_roles(struct ctx *c, struct form_field *f, const config_settin
 		int r = flow_role_from_name(name);
 		if (r < 0 || r == FLOW_ROLE_AUTOMATISCH) {
 			bad(c, line_of(s, 1), "onbekende rol '%.40s' (bekend: secretariaat, financieel, coordinator, "
-					      "admin, aanvrager, ouder, extern)", name ? name : "");
+					      "admin, aanvrager, ouder, extern, regierolhouder)", name ? name : "");
 			*failed = 1;
 			return;
 		}

@@ -18,10 +18,12 @@
 #define EXT FLOW_ROLE_BIT(FLOW_ROLE_EXTERN)
 #define BACKOFFICE (SEC | FIN | COO | ADM)
 #define BST FLOW_ROLE_BIT(FLOW_ROLE_BESTUUR)
+#define REG FLOW_ROLE_BIT(FLOW_ROLE_REGIEROLHOUDER)
 
 const struct recht recht_tabel[RECHT_COUNT] = {
-	[RECHT_STATUS_WIJZIGEN] = { "status-wijzigen", "status wijzigen", BACKOFFICE | AAN | OUD | EXT,
-				    "004 §7.2; de flow (door = …) beslist welke status" },
+	[RECHT_STATUS_WIJZIGEN] = { "status-wijzigen", "status wijzigen", BACKOFFICE | AAN | OUD | EXT | REG,
+				    "004 §7.2, 003 §4 stap 4 (de regierolhouder past de status aan); de flow "
+				    "(door = …) beslist welke status" },
 	[RECHT_COORDINATOR_WIJZIGEN] = { "coordinator-wijzigen", "coördinator wijzigen", SEC | COO | ADM,
 					 "004 §7.1 (scholenkring); aanname: de financieel medewerker niet" },
 	[RECHT_OMSCHRIJVING_BEWERKEN] = { "omschrijving-bewerken", "omschrijving of titel bewerken",
@@ -37,14 +39,16 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 			    "001 §3 (tab Mijn notities): alleen voor de schrijver" },
 	[RECHT_INTAKE] = { "intake", "hulpvraag invoeren (intake)", SEC | COO | ADM,
 			   "004 §2.1, §4.1 (het secretariaat neemt aanvragen in); aanname: ook coördinator en admin" },
-	[RECHT_BIJLAGE_TOEVOEGEN] = { "bijlage-toevoegen", "bijlage toevoegen", BACKOFFICE | AAN,
-				      "000 stap 1–2, 001 stap 9 (de school voegt bijlagen toe)" },
+	[RECHT_BIJLAGE_TOEVOEGEN] = { "bijlage-toevoegen", "bijlage toevoegen", BACKOFFICE | AAN | REG,
+				      "000 stap 1–2, 001 stap 9 (de school voegt bijlagen toe), 003 §5 (NB: de "
+				      "regierolhouder kan bij de hulpvraag een bijlage toevoegen)" },
 	[RECHT_BIJLAGE_VERWIJDEREN] = { "bijlage-verwijderen", "bijlage verwijderen", SEC | COO | ADM,
 					"aanname: na indienen beheert het SWV het dossier" },
 	[RECHT_BIJLAGE_EXPORTEREN] = { "bijlage-exporteren", "bijlage bekijken of exporteren",
-				       BACKOFFICE | AAN | OUD | EXT,
+				       BACKOFFICE | AAN | OUD | EXT | REG,
 				       "004 §7.5: wie de hulpvraag ziet, ziet zijn documenten (overlegronde: "
-				       "documentatie delen met een selecte groep)" },
+				       "documentatie delen met een selecte groep); 003 §5: \"Iedereen die bij deze "
+				       "hulpvraag is betrokken kan de bijlagen inzien\"" },
 	[RECHT_FORMULIER_TOEVOEGEN] = { "formulier-toevoegen", "formulier toevoegen", BACKOFFICE | AAN,
 					"004 §7.5 (formulieren in Kindkans), 000 (aanvraagformulieren van de school)" },
 	[RECHT_FORMULIER_BEWERKEN] = { "formulier-bewerken", "formulier bewerken", BACKOFFICE | AAN,
@@ -56,9 +60,10 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 	[RECHT_BULK] = { "bulk", "bulkwijziging in de werkvoorraad", BACKOFFICE,
 			 "004 §4.3 (financieel verwerkt in één keer); een lus over dezelfde acties" },
 	[RECHT_WERKVOORRAAD] = { "werkvoorraad", "werkvoorraad: de lijst van de hulpvragen die je ziet",
-				 BACKOFFICE | AAN | OUD | EXT,
+				 BACKOFFICE | AAN | OUD | EXT | REG,
 				 "004 §7.5 (interne rollen zien alle hulpvragen van de organisatie, externe alleen "
-				 "de hulpvragen waaraan ze gekoppeld zijn); de database kiest de rijen" },
+				 "de hulpvragen waaraan ze gekoppeld zijn), 003 §4 stap 1 (de regierolhouder ziet "
+				 "alle hulpvragen waarbij haar betrokkenheid gevraagd is); de database kiest de rijen" },
 	[RECHT_TE_CONTROLEREN] = { "te-controleren", "lijst te controleren", BACKOFFICE,
 				   "004 §4.1; aanname: ieder intern" },
 	[RECHT_BESCHIKKING_BEWERKEN] = { "beschikking-bewerken", "TLV-beschikking invoeren of bewerken", FIN | ADM,
@@ -119,6 +124,9 @@ const struct recht recht_tabel[RECHT_COUNT] = {
 				     "medewerker plant de aanvraag in bij de coördinator); aanname: het secretariaat "
 				     "plant namens de coördinator, en een coördinator alleen voor zijn eigen hulpvragen "
 				     "(de database controleert dat)" },
+	[RECHT_REGIEROL_TOEWIJZEN] = { "regierol-toewijzen", "regierolhouder van een hulpvraag kiezen", SEC | COO | ADM,
+				       "003 §2 stap 1 (na het schakelteam wordt de regierolhouder op de hulpvraag "
+				       "gezet); aanname: in balie doet het back office dat, niet de school" },
 };
 
 int recht_mag(unsigned rollen, enum recht_actie actie)

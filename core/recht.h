@@ -59,6 +59,7 @@ enum recht_actie {
 	RECHT_KENGETALLEN,           /* the kengetallen pane and the exports of kengetallen and TLVs */
 	RECHT_POST,                  /* receive mail (balie mail-in) and handle the post list */
 	RECHT_AFSPRAAK_PLANNEN,      /* the coördinator's own appointment for a hulpvraag: plan, move, cancel */
+	RECHT_REGIEROL_TOEWIJZEN,    /* choose the regierolhouder of a hulpvraag (003, PO2811) */
 	RECHT_COUNT
 };
 

@@ -32,16 +32,6 @@ static const struct demo_reeks reeksen[] = {
 	  "15:00", "17:00", "Stromenland, Tiel", NULL, 5, 0, 5 },
 };
 
-static int run(struct db *db, const char *sql, int n, const char *const *p, struct err *e)
-{
-	PGresult *r = db_exec(db, e, NULL, sql, n, p);
-
-	if (!r)
-		return -1;
-	PQclear(r);
-	return 0;
-}
-
 /* The first weekday wd on or after d. */
 static struct datum first_on(struct datum d, int wd)
 {
@@ -57,7 +47,7 @@ static int load_reeks(struct db *db, const struct demo_reeks *s, const struct we
 	char zaken[12], minuten[12], wd[12];
 	const char *cp[4] = { s->org, s->commissie, s->naam, db_num(wd, sizeof wd, s->deadline_werkdagen) };
 
-	if (run(db,
+	if (db_run(db,
 		"INSERT INTO commissie (organisatie_id, code, naam, deadline_werkdagen) "
 		"SELECT id, $2, $3, $4::int FROM organisatie WHERE code = $1 "
 		"ON CONFLICT (organisatie_id, code) DO UPDATE SET naam = EXCLUDED.naam, "
@@ -77,7 +67,7 @@ static int load_reeks(struct db *db, const struct demo_reeks *s, const struct we
 				      db_num(zaken, sizeof zaken, s->zaken), db_num(minuten, sizeof minuten, s->minuten),
 				      datum_format_iso(agenda_deadline(k, d[i], s->deadline_werkdagen), dl) };
 
-		if (run(db,
+		if (db_run(db,
 			"INSERT INTO vergadering (organisatie_id, commissie_id, datum, begintijd, eindtijd, locatie, link, "
 			"  capaciteit_zaken, minuten_per_zaak, deadline) "
 			"SELECT o.id, c.id, $3::date, $4::time, $5::time, $6, $7, $8::int, $9::int, $10::date "
@@ -189,7 +179,7 @@ int demoagenda_load(struct db *db, const char *forms_dir, struct datum today, st
 	for (int i = 0; demo_sql[i]; i++) {
 		int np = strstr(demo_sql[i], "$1") ? 1 : 0;
 
-		if (run(db, demo_sql[i], np, p, e) < 0)
+		if (db_run(db, demo_sql[i], np, p, e) < 0)
 			goto out;
 	}
 	rc = 0;

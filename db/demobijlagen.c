@@ -9,6 +9,7 @@
 #include "core/bijlage.h"
 #include "core/datum.h"
 #include "core/utf8.h"
+#include "db/row.h"
 
 /* PDF string: Latin-1 (WinAnsiEncoding) with ( ) \ escaped. */
 static size_t pdf_string(char *out, size_t cap, const char *s)
@@ -143,16 +144,6 @@ static const char toets[] =
 	"  JOIN organisatie o ON o.id = h.organisatie_id "                                                        \
 	" WHERE o.code = 'PO3008' AND t.categorie = 'TLV' AND h.status <> 'TLV>voorlopige aanvraag' " extra
 
-static int run(struct db *db, const char *sql, int n, const char *const *p, struct err *e)
-{
-	PGresult *r = db_exec(db, e, NULL, sql, n, p);
-
-	if (!r)
-		return -1;
-	PQclear(r);
-	return 0;
-}
-
 /* One document: stored once, then on the hulpvragen that sql picks. */
 static int kind(struct db *db, const void *data, size_t len, const char *mime, const char *cat, const char *names,
 		const char *spread, const char *sql, struct err *e)
@@ -169,7 +160,7 @@ static int kind(struct db *db, const void *data, size_t len, const char *mime, c
 	bijlage_sha256_hex(data, len, sha);
 	snprintf(size, sizeof size, "%zu", len);
 	const char *pi[2] = { sha, hex };
-	rc = run(db,
+	rc = db_run(db,
 		 "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) "
 		 "SELECT id, $1, $2::bytea FROM organisatie WHERE code = 'PO3008' ON CONFLICT DO NOTHING",
 		 2, pi, e);
@@ -177,7 +168,7 @@ static int kind(struct db *db, const void *data, size_t len, const char *mime, c
 	if (rc < 0)
 		return -1;
 	const char *p[6] = { sha, mime, size, cat, names, spread };
-	return run(db, sql, 6, p, e);
+	return db_run(db, sql, 6, p, e);
 }
 
 int demobijlagen_load(struct db *db, struct err *e)
@@ -190,7 +181,7 @@ int demobijlagen_load(struct db *db, struct err *e)
 		return err_set(e, "demobijlagen: PDF te groot");
 	/* bulk: no per-row triggers (NOTIFY, foreign keys: consistent by
 	 * construction); restored at COMMIT by SET LOCAL */
-	if (run(db, "SET LOCAL session_replication_role = replica", 0, NULL, e) < 0)
+	if (db_run(db, "SET LOCAL session_replication_role = replica", 0, NULL, e) < 0)
 		return -1;
 	/* the OPP: not where "aanvulling nodig" says it is missing */
 	if (kind(db, pdf1, n1, "application/pdf", "OPP",
@@ -205,5 +196,5 @@ int demobijlagen_load(struct db *db, struct err *e)
 	if (kind(db, toets, sizeof toets - 1, "text/plain", "toetsgegevens",
 		 "{\"Toetsoverzicht LVS.txt\",toetsen.txt}", "30", INSERT_KIND("AND h.id % 3 = 0"), e) < 0)
 		return -1;
-	return run(db, "SET LOCAL session_replication_role = origin", 0, NULL, e);
+	return db_run(db, "SET LOCAL session_replication_role = origin", 0, NULL, e);
 }

@@ -21,11 +21,12 @@
 #include "db/demodata.h"
 #include "db/demoforms.h"
 #include "db/demoagenda.h"
+#include "db/demoregie.h"
 #include "db/flowstore.h"
 #include "db/formstore.h"
 #include "db/migrate.h"
 
-static const char *demo_profiles[] = {"po3008", "po2507", NULL};
+static const char *demo_profiles[] = {"po3008", "po2507", "po2811", NULL};
 
 static int publish_profiles(struct db *db, const struct demodb_opts *o, struct err *e)
 {
@@ -97,7 +98,8 @@ int demodb_build(const struct demodb_opts *o, struct err *e)
 		goto out;
 	if (demodata_load(db, &d, e) < 0 || demobijlagen_load(db, e) < 0 || demoforms_load(db, NULL, e) < 0 ||
 	    demobeschikking_load(db, NULL, e) < 0 ||
-	    demoagenda_load(db, o->forms_dir, datum_today(now), e) < 0) {
+	    demoagenda_load(db, o->forms_dir, datum_today(now), e) < 0 ||
+	    demoregie_load(db, hash, datum_today(now), e) < 0) {
 		db_rollback(db);
 		goto out;
 	}

@@ -131,6 +131,22 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	w->mijn_nieuw = atol(PQgetvalue(r, 0, 1));
 	w->post = atol(PQgetvalue(r, 0, 2));
 	PQclear(r);
+	/* The hulpvragen the account is involved in (the regierolhouder's
+	 * list, 030_regie.sql): its own links only, few rows, through the
+	 * index on hulpvraag_toegang (account_id), under RLS. */
+	r = db_exec(db, e, NULL,
+		    "SELECT count(DISTINCT h.id) FROM hulpvraag_toegang t "
+		    "  JOIN hulpvraag h ON h.id = t.hulpvraag_id "
+		    "  JOIN flow_status s ON s.aanvraagtype_id = h.aanvraagtype_id AND s.naam = h.status "
+		    " WHERE t.account_id = $2 AND t.organisatie_id = $1 AND (t.tot IS NULL OR t.tot >= current_date) "
+		    "   AND NOT s.eindstatus",
+		    2, p);
+	if (!r) {
+		db_rollback(db);
+		return -1;
+	}
+	w->betrokken = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
 	db_rollback(db); /* read-only */
 	return 0;
 }

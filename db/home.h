@@ -33,6 +33,8 @@ struct home_werk {
 	long mijn_nieuw;     /* open hulpvragen assigned to this coördinator by someone else
 			      * since they last opened Mijn werkvoorraad (home_werkvoorraad_bekeken) */
 	long post;           /* open messages of the post list (balie mail-in; 0 without the right) */
+	long betrokken;      /* open hulpvragen the account is linked to (hulpvraag_toegang: regierol,
+			      * aanpak, vergadering, …) — the regierolhouder's own list (003 §4) */
 };
 
 /* cutoff: the latest overdue day of receipt as "YYYY-MM-DD"

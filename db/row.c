@@ -14,6 +14,31 @@ const char *db_num(char *buf, size_t len, long v)
 	return buf;
 }
 
+int db_run(struct db *db, const char *sql, int n, const char *const *p, struct err *e)
+{
+	PGresult *r = db_exec(db, e, NULL, sql, n, p);
+
+	if (!r)
+		return -1;
+	PQclear(r);
+	return 0;
+}
+
+int db_run_long(struct db *db, const char *sql, int n, const char *const *p, long *out, struct err *e)
+{
+	PGresult *r = db_exec(db, e, NULL, sql, n, p);
+
+	if (!r)
+		return -1;
+	if (PQntuples(r) != 1 || PQgetisnull(r, 0, 0)) {
+		PQclear(r);
+		return err_set(e, "geen rij voor %.60s", sql);
+	}
+	*out = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}
+
 void db_copy(char *dst, size_t len, const char *src)
 {
 	snprintf(dst, len, "%s", src ? src : "");

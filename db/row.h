@@ -41,9 +41,16 @@ int db_columns(const struct pg_result *r, const char *const *names, int n, struc
  * Out of memory: -1 with e, r cleared. */
 int db_rows(struct pg_result *r, size_t size, void **out, int *n, struct err *e);
 
+struct db;
+
+/* One statement whose result is not needed (loads, set-up): 0, or -1 with
+ * e.  db_run_long: the first column of its one row into *out (-1 with e
+ * when it returns no row or NULL). */
+int db_run(struct db *db, const char *sql, int n, const char *const *p, struct err *e);
+int db_run_long(struct db *db, const char *sql, int n, const char *const *p, long *out, struct err *e);
+
 /* The id of organisatie code (any case) as text in buf, for the
  * administrator's verbs; -1 with "organisatie … bestaat niet". */
-struct db;
 int db_organisatie_id(struct db *db, const char *code, char *buf, size_t len, struct err *e);
 
 #endif

@@ -248,6 +248,10 @@ const struct action action_table[] = {
 	  "Plant een afspraak met de coördinator (telefonisch consult, bespreking categorie 2 en 3) met datum en tijd: "
 	  "de status gaat mee, de aanvrager krijgt een mail; met een afspraak: verplaatsen of annuleren",
 	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AFSPRAAK_PLANNEN) },
+	{ ACT_HV_REGIEROL, "regierolhouder-kiezen", "Regierol",
+	  "Kiest de regierolhouder van deze hulpvraag (Team Schoolondersteuning): die ziet alleen de hulpvragen "
+	  "waarbij zij betrokken is en krijgt een mail zonder de naam van de leerling",
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_REGIEROL_TOEWIJZEN) },
 	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
 	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
 	  "gegrond geeft een nieuwe versie van de beschikking",

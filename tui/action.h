@@ -186,6 +186,7 @@ enum action_id {
 	ACT_DS_RELATIE_WEG,      /* dossier: take the ouder/verzorger/voogd under the cursor out */
 	ACT_HV_AFSPRAAK,         /* hulpvraag: the coördinator's own appointment (plan, move, cancel) */
 	ACT_AG_AFSPRAKEN,        /* agenda: te plannen of the coördinators' own appointments */
+	ACT_HV_REGIEROL,         /* hulpvraag: choose its regierolhouder (003, PO2811) */
 	ACT_COUNT_ /* keep last */
 };
 

@@ -57,6 +57,10 @@ static const struct werk_rij werk_rijen[] = {
 	  offsetof(struct home_werk, mijn_aanvragen) },
 	{ FLOW_ROLE_BIT(FLOW_ROLE_AANVRAGER), ACT_NONE, "Aanvulling gevraagd (bijlage toevoegen)",
 	  offsetof(struct home_werk, aanvulling) },
+	/* the regierolhouder (003 §4 stap 1): the hulpvragen it is involved in
+	 * (the werkvoorraad shows only those, as "Mijn hulpvragen") */
+	{ FLOW_ROLE_BIT(FLOW_ROLE_REGIEROLHOUDER), ACT_Q_WERKVOORRAAD, "Mijn hulpvragen (open)",
+	  offsetof(struct home_werk, betrokken) },
 	/* the agenda's te-plannen set, every commissie (the agenda opens on
 	 * its meetings; p there shows the set of the chosen one) */
 	{ FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN), ACT_AG_AGENDA,

@@ -32,6 +32,7 @@
 #include "db/compleet.h"
 #include "db/hulpvraag.h"
 #include "db/mails.h"
+#include "db/regie.h"
 #include "tui/app.h"
 #include "tui/zoek.h"
 #include "tui/compleet_view.h"
@@ -65,6 +66,7 @@ enum tag {
 	DT_OMSCHR,
 	DT_NOTE,
 	DT_TERUG,
+	DT_REGIE,
 };
 
 #define NEW_LABEL_ID -1
@@ -102,6 +104,7 @@ struct hvpane {
 	struct zoek zoek;
 	int zoek_line;          /* the hit n went to (-1: none yet on this tab) */
 	int pad_cols;           /* the width of the last paint */
+	char regie[204];        /* its regierolhouder (003; db/regie), "" when none */
 };
 
 static struct hvpane *P(struct pane *p)
@@ -318,6 +321,8 @@ static int draw_hv(struct hvpane *v, struct app *a, WINDOW *p, int width)
 	snprintf(buf, sizeof buf, "%s%s%s%s", h->coordinator[0] ? h->coordinator : "nog niet gekozen",
 		 h->coordinator_email[0] ? " <" : "", h->coordinator_email, h->coordinator_email[0] ? ">" : "");
 	y += field_row(p, s, y, width, "Coördinator", buf, s->attr[ST_NORMAL]);
+	if (v->regie[0])
+		y += field_row(p, s, y, width, "Regierolhouder", v->regie, s->attr[ST_NORMAL]);
 	snprintf(buf, sizeof buf, "%s%s%s%s%s", h->aanvrager_naam[0] ? h->aanvrager_naam : "onbekend",
 		 h->aanvrager_email[0] ? " <" : "", h->aanvrager_email, h->aanvrager_email[0] ? ">" : "",
 		 h->geen_mail ? " — wil geen statusmails" : "");
@@ -352,7 +357,7 @@ static int draw_hv(struct hvpane *v, struct app *a, WINDOW *p, int width)
 
 static long rows_hv(const struct hvpane *v, int width)
 {
-	return 16 + text_rows(v->h->omschrijving, width - 4);
+	return 17 + text_rows(v->h->omschrijving, width - 4);
 }
 
 static int count_hist(const struct hvpane *v)
@@ -676,6 +681,8 @@ static int job_behandelaar(struct pane *p, struct app *a);
 static int job_terug(struct pane *p, struct app *a);
 static int job_afspraak_vraag(struct pane *p, struct app *a);
 static int job_afspraak(struct pane *p, struct app *a);
+static int job_regie(struct pane *p, struct app *a);
+static int job_regie_save(struct pane *p, struct app *a);
 
 static int start(struct hvpane *v, struct app *a, pane_job_fn job, const char *what)
 {
@@ -736,6 +743,10 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		it = dialog_selected(&v->base.dlg);
 		v->pick_id = it->id;
 		return start(v, a, job_coord_save, "Bezig met bewaren…");
+	case DT_REGIE:
+		it = dialog_selected(&v->base.dlg);
+		v->pick_id = it->id;
+		return start(v, a, job_regie_save, "Bezig met bewaren…");
 	case DT_LABEL_PICK:
 		it = dialog_selected(&v->base.dlg);
 		if (it->id == NEW_LABEL_ID) {
@@ -850,6 +861,11 @@ static int hv_terug(struct pane *p, struct app *a, enum action_id id)
 static int hv_coordinator(struct pane *p, struct app *a, enum action_id id)
 {
 	return start(P(p), a, job_coords, "Bezig met ophalen van de coördinatoren…");
+}
+
+static int hv_regie(struct pane *p, struct app *a, enum action_id id)
+{
+	return start(P(p), a, job_regie, "Bezig met ophalen van de regierolhouders…");
 }
 
 static int hv_label_add(struct pane *p, struct app *a, enum action_id id)
@@ -1041,6 +1057,7 @@ static const struct pane_action hv_actions[] = {
 	{ ACT_HV_STATUS, hv_status, PA_READY },
 	{ ACT_HV_TERUG, hv_terug, PA_READY },
 	{ ACT_HV_COORDINATOR, hv_coordinator, PA_READY },
+	{ ACT_HV_REGIEROL, hv_regie, PA_READY },
 	{ ACT_HV_LABEL_ADD, hv_label_add, PA_READY },
 	{ ACT_HV_LABEL_REMOVE, hv_label_remove, PA_READY },
 	{ ACT_HV_OMSCHRIJVING, hv_omschrijving, PA_READY },
@@ -1067,6 +1084,13 @@ static enum hv_result reload(struct hvpane *v, struct app *a, struct hulpvraag *
 	tlvtab_load(&v->tlv, a, v->id);
 	if (!is_tlv(v))
 		aanpaktab_load(&v->aanpak, a, v->id);
+	{
+		struct err re;
+
+		/* a failure leaves the name out: the hulpvraag still shows */
+		if (regie_van(a->db, v->id, v->regie, sizeof v->regie, &re) < 0)
+			v->regie[0] = '\0';
+	}
 	if (v->tab == TAB_DOSS || v->dos) {
 		struct dossier *d = NULL;
 		struct err de;
@@ -1189,6 +1213,21 @@ static int open_pick(struct hvpane *v, struct app *a, struct hv_item *it, int n,
 	free(it);
 	app_message_clear(a);
 	return r;
+}
+
+/* open_pick with the entry of id current chosen (the coördinator or
+ * regierolhouder the hulpvraag has now).  Reaction flags. */
+static int open_pick_at(struct hvpane *v, struct app *a, struct hv_item *it, int n, int tag, const char *title,
+			const char *prompt, const char *first, long current)
+{
+	struct pane *p = &v->base;
+
+	if (open_pick(v, a, it, n, tag, title, prompt, first, 0) < 0)
+		return R_NONE;
+	for (int i = 0; i < p->dlg.nshown; i++)
+		if (p->dlg.items[p->dlg.shown[i]].id == current)
+			p->dlg.sel = i;
+	return R_PAINT | R_BARS;
 }
 
 static int job_load(struct pane *p, struct app *a)
@@ -1357,13 +1396,8 @@ static int job_coords(struct pane *p, struct app *a)
 		app_message(a, 1, "%s", e.msg);
 		return R_BARS;
 	}
-	if (open_pick(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
-		      "(geen coördinator)", 0) < 0)
-		return R_NONE;
-	for (int i = 0; i < p->dlg.nshown; i++)
-		if (p->dlg.items[p->dlg.shown[i]].id == v->h->coordinator_id)
-			p->dlg.sel = i;
-	return R_PAINT | R_BARS;
+	return open_pick_at(v, a, it, n, DT_COORD, "Coördinator kiezen", "Wie is de coördinator van deze hulpvraag?",
+			    "(geen coördinator)", v->h->coordinator_id);
 }
 
 static int job_coord_save(struct pane *p, struct app *a)
@@ -1373,6 +1407,41 @@ static int job_coord_save(struct pane *p, struct app *a)
 
 	hulpvraag_set_coordinator(a->db, v->id, v->h->version, v->pick_id, NULL, &o);
 	return after_save(v, a, &o, "de coördinator");
+}
+
+static int job_regie(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct hv_item *it = NULL;
+	struct err e;
+	int n = 0;
+
+	if (regie_kandidaten(a->db, v->id, &it, &n, &e) < 0) {
+		app_message(a, 1, "%s", e.msg);
+		return R_BARS;
+	}
+	if (n == 0) {
+		free(it);
+		app_message(a, 1, "Deze organisatie heeft geen regierolhouders "
+				  "(balie admin user add … --rol regierolhouder, balie-admin(8))");
+		return R_BARS;
+	}
+	long huidig = 0;
+	for (int i = 0; i < n; i++)
+		if (it[i].flag)
+			huidig = it[i].id;
+	return open_pick_at(v, a, it, n, DT_REGIE, "Regierolhouder kiezen",
+			    "Wie is de regierolhouder? Die ziet alleen de hulpvragen waarbij zij betrokken is.",
+			    "(geen regierolhouder)", huidig);
+}
+
+static int job_regie_save(struct pane *p, struct app *a)
+{
+	struct hvpane *v = P(p);
+	struct outcome o;
+
+	regie_zetten(a->db, v->id, v->h->version, v->pick_id, &o);
+	return after_save(v, a, &o, "de regierolhouder");
 }
 
 static int job_labels(struct pane *p, struct app *a)

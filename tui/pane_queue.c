@@ -484,8 +484,11 @@ static void draw_list(struct qpane *v, struct app *a, WINDOW *w, int x0, int wid
 	} else {
 		long cnt = v->open >= 0 && v->open < v->nnodes ? v->nodes[v->open].count : -1;
 
-		/* the school's own list, without a tree: "Mijn aanvragen" */
-		const char *title = tree_hidden(v) && !a->session.internal ? "Mijn aanvragen" : node_title(v);
+		/* the school's own list, without a tree: "Mijn aanvragen"; the
+		 * regierolhouder's: "Mijn hulpvragen" (003 §4 stap 1) */
+		const char *title = !tree_hidden(v) || a->session.internal ? node_title(v)
+				    : a->session.roles & FLOW_ROLE_BIT(FLOW_ROLE_REGIEROLHOUDER) ? "Mijn hulpvragen"
+				    : "Mijn aanvragen";
 
 		if (cnt >= 0) {
 			fmt_count(num, sizeof num, cnt);

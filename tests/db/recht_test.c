@@ -62,6 +62,14 @@ static int setup(void **state)
 	w->hv_dirk = HV("Dirk");
 #undef HV
 	w->dossier_bram = su_long(w, "SELECT dossier_id FROM hulpvraag WHERE id = %ld", w->hv_bram);
+	/* a regierolhouder (030_regie.sql) of Bram */
+	harness_exec(w->su, "INSERT INTO account (username, naam, wachtwoord_hash) VALUES "
+			    "('regie_a', 'Regie Alfa', '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA')");
+	harness_exec(w->su, "INSERT INTO account_rol SELECT a.id, o.id, 'regierolhouder' FROM account a, organisatie o "
+			    "WHERE a.username = 'regie_a' AND o.code = 'PO1111'");
+	harness_exec(w->su, "INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort) SELECT h.id, a.id, 'regierol' "
+			    "FROM hulpvraag h JOIN dossier d ON d.id = h.dossier_id, account a "
+			    "WHERE d.roepnaam = 'Bram' AND a.username = 'regie_a'");
 	w->dossier_dirk = su_long(w, "SELECT dossier_id FROM hulpvraag WHERE id = %ld", w->hv_dirk);
 	/* one bijlage and one formulier on each hulpvraag of A */
 	harness_exec(w->su, "INSERT INTO bijlage_inhoud (organisatie_id, sha256, inhoud) "
@@ -202,6 +210,7 @@ static int statement(struct world *w, enum recht_actie a, long hv, char *sql, si
 	case RECHT_BEZWAAR:             /* needs an issued TLV: tests/db/beschikking_test.c walks the roles */
 	case RECHT_KENGETALLEN:        /* reads under the read policies: tests/db/kengetal_test.c, every role */
 	case RECHT_AFSPRAAK_PLANNEN:   /* also "own hulpvraag" for a coördinator: tests/db/afspraak_test.c */
+	case RECHT_REGIEROL_TOEWIJZEN: /* needs a regierolhouder: tests/db/regie_test.c walks the roles */
 	case RECHT_COUNT:
 		break;
 	}
@@ -214,6 +223,7 @@ static void walk_the_whole_table(void **state)
 	static const char *const accounts[][2] = {
 		{ "sec_a", "secretariaat" }, { "fin_a", "financieel" }, { "coord_a", "coordinator" },
 		{ "adm_a", "admin" },        { "school_a", "aanvrager" }, { "extern_a", "extern" },
+		{ "regie_a", "regierolhouder" },
 	};
 	int tried = 0, failures = 0;
 

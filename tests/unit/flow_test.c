@@ -125,7 +125,7 @@ static void test_roles(void **state)
 {
 	(void)state;
 	const char *names[] = { "secretariaat", "financieel", "coordinator", "admin",
-				"aanvrager", "ouder", "extern", "automatisch", "bestuur" };
+				"aanvrager", "ouder", "extern", "automatisch", "bestuur", "regierolhouder" };
 	for (int i = 0; i < FLOW_ROLE_COUNT; i++) {
 		assert_int_equal(flow_role_from_name(names[i]), i);
 		assert_string_equal(flow_roles[i].name, names[i]);
@@ -386,6 +386,9 @@ static void test_po2811(void **state)
 	has_statuses(p, "Team Schoolondersteuning", st);
 	const struct flow_type *t = flow_profile_type(p, "Team Schoolondersteuning");
 	/* the regierolhouder sets the status; the IB/COO closes */
+	assert_true(flow_may(t, "Geagendeerd", "Retour naar schakelteam", FLOW_ROLE_REGIEROLHOUDER, NULL));
+	assert_true(flow_may(t, "Aanmelding", "Geagendeerd", FLOW_ROLE_REGIEROLHOUDER, NULL));
+	assert_false(flow_may(t, "Retour naar schakelteam", "Afgerond", FLOW_ROLE_REGIEROLHOUDER, NULL));
 	assert_true(flow_may(t, "Geagendeerd", "Retour naar schakelteam", FLOW_ROLE_COORDINATOR, NULL));
 	assert_true(flow_may(t, "Retour naar schakelteam", "Afgerond", FLOW_ROLE_AANVRAGER, NULL));
 	assert_false(flow_may(t, "Retour naar schakelteam", "Afgerond", FLOW_ROLE_COORDINATOR, NULL));

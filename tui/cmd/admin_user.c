@@ -124,14 +124,15 @@ static int totp_key(unsigned char key[TOTPZEGEL_KEY_LEN], struct err *e)
 static int rol_arg(const char *in, char *out, size_t len, struct err *e)
 {
 	static const char *const rollen[] = {"secretariaat", "financieel", "coordinator", "admin",
-					     "aanvrager",    "ouder",      "extern"};
+					     "aanvrager",    "ouder",      "extern",      "regierolhouder"};
 	const char *r = !strcmp(in, "coördinator") || !strcmp(in, "Coördinator") ? "coordinator" : in;
 	for (size_t i = 0; i < sizeof rollen / sizeof *rollen; i++)
 		if (!strcmp(r, rollen[i])) {
 			snprintf(out, len, "%s", r);
 			return 0;
 		}
-	return err_set(e, "onbekende rol '%s' (secretariaat, financieel, coördinator, admin, aanvrager, ouder, extern)",
+	return err_set(e, "onbekende rol '%s' (secretariaat, financieel, coördinator, admin, aanvrager, ouder, extern, "
+			  "regierolhouder)",
 		       in);
 }
 

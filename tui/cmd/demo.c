@@ -118,7 +118,8 @@ static void print_accounts(const char *dir)
 	demo_totp_secret(dir, secret, sizeof secret);
 	printf("Demo-accounts (wachtwoord: demo): secretariaat, financieel, coordinator, admin;\n"
 	       "  PO2507: stromenland, stromenland-secr; aanvragende school: school;\n"
-	       "  financieel contact per schoolbestuur: bestuur1, bestuur2, … (PO2507: stromenland-bestuur1, …).\n");
+	       "  financieel contact per schoolbestuur: bestuur1, bestuur2, … (PO2507: stromenland-bestuur1, …);\n"
+	       "  PO2811 (Team Schoolondersteuning): goeree (secretariaat), regie en regie2 (regierolhouder).\n");
 	if (secret[0])
 		printf("  totp (wachtwoord demo + code): oathtool --totp -b %s\n", secret);
 }
