@@ -261,6 +261,13 @@ const struct action action_table[] = {
 	{ ACT_KG_EXPORT, "kengetallen-exporteren", "Exporteren",
 	  "Schrijft de kengetallen van dit schooljaar naar een bestand (.csv, of .xlsx voor Excel) in je uitwisselmap",
 	  CTX_KENGETALLEN, ACTION_BAR, ACTION_RECHT(RECHT_KENGETALLEN) },
+	{ ACT_KG_PROGNOSE, "prognose", "Prognose",
+	  "De prognose van de budgetten van dit schooljaar: per maand vastgelegd en verwacht (nog niet verwerkt) "
+	  "tegen het budget; nog eens: terug naar de kengetallen",
+	  CTX_KENGETALLEN, ACTION_BAR, ACTION_RECHT(RECHT_KENGETALLEN) },
+	{ ACT_KG_PROGNOSE, "prognose", "Prognose",
+	  "Opent de prognose van de budgetten van het schooljaar: per maand vastgelegd en verwacht tegen het budget",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_KENGETALLEN) },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de kengetallen opnieuw op",
 	  CTX_KENGETALLEN, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",
