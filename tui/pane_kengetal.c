@@ -45,7 +45,7 @@ struct regel {
 	long id; /* line number + 1: stable while the year stays */
 	enum regel_soort soort;
 	char naam[KENGETAL_NAAM + 12];
-	char c1[16], c2[16], c3[VALIDATE_MONEY_LEN];
+	char c1[VALIDATE_MONEY_LEN], c2[VALIDATE_MONEY_LEN], c3[VALIDATE_MONEY_LEN];
 	int64_t balk, max;
 };
 
@@ -239,9 +239,11 @@ static int build_prognose(struct regels *g, const struct db_prognose_budget *b, 
 		int64_t max = b[i].budget;
 		if (last->vastgelegd + last->verwacht > max)
 			max = last->vastgelegd + last->verwacht;
-		snprintf(naam, sizeof naam, "%s — budget %s", b[i].soort,
+		if (!(x = kop(g, i > 0, b[i].soort, "Vastgelegd", "Verwacht", "Samen")))
+			goto oom;
+		snprintf(naam, sizeof naam, "budget %s; per maand tot en met die maand",
 			 validate_money_format(b[i].budget, bedrag, sizeof bedrag));
-		if (!(x = kop(g, i > 0, naam, "Vastgelegd", "Verwacht", "Samen")))
+		if (!regel_add(g, R_SUB, naam))
 			goto oom;
 		for (int m = 0; m < 12; m++) {
 			const struct db_prognose *r = &b[i].maand[m];
@@ -293,7 +295,7 @@ static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 		return;
 	}
 	/* name | c1 | c2 | c3 | bar: the bar gets a fifth of the width */
-	int wbalk = cols / 5 > 8 ? cols / 5 : 8;
+	int wbalk = cols / (k->prognose ? 8 : 5) > 8 ? cols / (k->prognose ? 8 : 5) : 8;
 	int wnum = k->prognose ? W_BEDRAG - 1 : W_NUM; /* the forecast: three amounts */
 	int wnaam = cols - 2 - (wnum + 1) * 2 - (W_BEDRAG + 1) - (wbalk + 1);
 	int x1 = 2 + wnaam + 1, x2 = x1 + wnum + 1, x3 = x2 + wnum + 1, xb = x3 + W_BEDRAG + 1;
@@ -304,6 +306,10 @@ static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (r->soort == R_LEEG)
 			continue;
 		int ind = r->soort == R_SUB ? 2 : 0;
+		if (r->soort == R_SUB && !r->c1[0] && !r->c2[0] && !r->c3[0]) { /* a note: the whole width */
+			screen_put(w, y, 1 + ind, cols - 2 - ind, r->naam, at);
+			continue;
+		}
 		screen_put(w, y, 1 + ind, wnaam + 1 - ind, r->naam, at);
 		screen_put_right(w, y, x1, wnum, r->c1, at);
 		screen_put_right(w, y, x2, wnum, r->c2, at);
