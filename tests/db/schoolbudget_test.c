@@ -331,7 +331,7 @@ static void tlv_behandelaar(void **state)
 			 OUTCOME_REFUSED);
 	harness_exec(w->su, "UPDATE account SET email = 'ib@school.example' WHERE username = 'school_a'");
 	assert_int_equal(db_aanpak_behandelaar(w->app[2], w->bram, 1, school, 1, &o), OUTCOME_SAVED);
-	assert_non_null(strstr(o.err.msg, "tot en met 31-07-2028"));
+	assert_string_equal(o.err.msg, "IB Alfa is behandelaar, met toegang tot en met 31-07-2028; mail klaargezet");
 	assert_int_equal(count(w, "SELECT count(*) FROM hulpvraag_toegang WHERE hulpvraag_id = %ld AND soort = 'tlv' "
 				  "AND tot = DATE '2028-07-31'",
 			       w->bram),
