@@ -192,14 +192,12 @@ int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, int tlv, struct aan
 			   struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { db_num(sid, sizeof sid, hulpvraag_id) };
+	const char *p[2] = { db_num(sid, sizeof sid, hulpvraag_id), tlv ? "tlv" : "aanpak" };
 	enum db_failure kind;
 	PGresult *r = db_exec_as_account(db, e, &kind,
-					 tlv ? "SELECT account_id, naam, is_behandelaar, coalesce(to_char(tot, 'DD-MM-YYYY'), '') "
-					       "  FROM tlv_behandelaars($1)"
-					     : "SELECT account_id, naam, is_behandelaar, coalesce(to_char(tot, 'DD-MM-YYYY'), '') "
-					       "  FROM aanpak_behandelaars($1)",
-					 1, p);
+					 "SELECT account_id, naam, is_behandelaar, coalesce(to_char(tot, 'DD-MM-YYYY'), '') "
+					 "  FROM behandelaars($1, $2)",
+					 2, p);
 	*n = 0;
 	if (!r)
 		return -1;

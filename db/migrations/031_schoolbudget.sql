@@ -181,84 +181,132 @@ ALTER TABLE hulpvraag_toegang DROP CONSTRAINT hulpvraag_toegang_soort_check;
 ALTER TABLE hulpvraag_toegang ADD CONSTRAINT hulpvraag_toegang_soort_check
 	CHECK (soort IN ('aanpak', 'vergadering', 'overlegronde', 'extra_toegang', 'tlv'));
 
--- Makes account p_account behandelaar of the TLV of hulpvraag p_hv (p_aan)
--- or no longer.  Aanname: a behandelaar of a TLV is an external account of
--- the organisatie — the receiving school's IB'er or administratie (role
--- aanvrager, 004 §4.6) or an external deskundige (role extern).  Rulebook
--- beschikking-bewerken; audited; the mail names the number only.
-CREATE FUNCTION tlv_behandelaar(p_hv bigint, p_account bigint, p_aan boolean)
+-- One behandelaar rule for both beschikkingen (021's aanpak_behandelaar
+-- now calls it too): p_soort 'aanpak' (rulebook aanpak-bewerken, an
+-- external deskundige, access while the aanpak runs) or 'tlv' (rulebook
+-- beschikking-bewerken; aanname: the receiving school's IB'er or
+-- administratie — role aanvrager, 004 §4.6 — or an external deskundige;
+-- access until the TLV's einddatum).  Makes p_account behandelaar (p_aan)
+-- or no longer: hulpvraag_toegang of that soort, a mail that names the
+-- hulpvraag's number and the period but never the pupil, an audit row.
+CREATE FUNCTION behandelaar_rollen(p_soort text) RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN p_soort = 'tlv' THEN ARRAY['aanvrager', 'extern'] ELSE ARRAY['extern'] END
+$$;
+
+CREATE FUNCTION behandelaar_zetten(p_hv bigint, p_account bigint, p_aan boolean, p_soort text)
 RETURNS TABLE (naam text, tot date, mail boolean)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 #variable_conflict use_column
 DECLARE
-	h hulpvraag%ROWTYPE;
-	b tlv_beschikking%ROWTYPE;
-	x account%ROWTYPE;
+	h     hulpvraag%ROWTYPE;
+	x     account%ROWTYPE;
+	v_id  bigint;
+	v_van date;
+	v_tot date;
+	v_wat text;
 BEGIN
-	h := hulpvraag_voor(p_hv, 'beschikking-bewerken', 'Een behandelaar kiezen');
-	SELECT * INTO b FROM tlv_beschikking WHERE hulpvraag_id = p_hv;
-	IF NOT FOUND OR b.einddatum IS NULL THEN
-		RAISE EXCEPTION 'Eerst een TLV-beschikking met een einddatum bewaren: zo lang heeft de behandelaar toegang'
+	IF p_soort NOT IN ('tlv', 'aanpak') THEN
+		RAISE EXCEPTION 'behandelaar_zetten: onbekende soort %', p_soort;
+	END IF;
+	h := hulpvraag_voor(p_hv, CASE WHEN p_soort = 'tlv' THEN 'beschikking-bewerken' ELSE 'aanpak-bewerken' END,
+	                    'Een behandelaar kiezen');
+	IF p_soort = 'tlv' THEN
+		SELECT b.id, b.startdatum, b.einddatum, 'de TLV' INTO v_id, v_van, v_tot, v_wat
+		  FROM tlv_beschikking b WHERE b.hulpvraag_id = p_hv;
+	ELSE
+		SELECT a.id, a.startdatum, a.einddatum, coalesce(nullif(a.type, ''), 'aanpak') INTO v_id, v_van, v_tot, v_wat
+		  FROM aanpak a WHERE a.hulpvraag_id = p_hv;
+	END IF;
+	IF v_id IS NULL OR v_tot IS NULL THEN
+		RAISE EXCEPTION '%', CASE WHEN p_soort = 'tlv'
+			THEN 'Eerst een TLV-beschikking met een einddatum bewaren: zo lang heeft de behandelaar toegang'
+			ELSE 'Eerst een aanpak met een einddatum bewaren: zo lang heeft de behandelaar toegang' END
 			USING ERRCODE = 'P0001';
 	END IF;
 	SELECT a.* INTO x FROM account a
 	 WHERE a.id = p_account AND EXISTS (SELECT 1 FROM account_rol r WHERE r.account_id = a.id
-	                                      AND r.organisatie_id = h.organisatie_id AND r.rol IN ('aanvrager', 'extern'));
+	                                      AND r.organisatie_id = h.organisatie_id
+	                                      AND r.rol = ANY (behandelaar_rollen(p_soort)));
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'Een behandelaar van de TLV is een schoolaccount of externe deskundige in deze organisatie'
+		RAISE EXCEPTION '%', CASE WHEN p_soort = 'tlv'
+			THEN 'Een behandelaar van de TLV is een schoolaccount of externe deskundige in deze organisatie'
+			ELSE 'Een behandelaar is een externe deskundige met een account in deze organisatie' END
 			USING ERRCODE = 'P0001';
 	END IF;
 	IF p_aan THEN
 		INSERT INTO hulpvraag_toegang (hulpvraag_id, account_id, soort, tot)
-		VALUES (p_hv, p_account, 'tlv', b.einddatum)
+		VALUES (p_hv, p_account, p_soort, v_tot)
 		ON CONFLICT (hulpvraag_id, account_id, soort) DO UPDATE SET tot = EXCLUDED.tot;
 		IF x.email IS NOT NULL THEN
+			-- no pupil's name: the number, the kind and the period only
 			INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
 			VALUES (h.organisatie_id, p_hv, x.email, format('Behandelaar van hulpvraag %s', h.nummer),
-			        format(E'Beste %s,\n\nU bent behandelaar van de TLV van hulpvraag %s (t/m %s).\n'
-			               'Tot die datum ziet u de hulpvraag in balie.\n',
-			               x.naam, h.nummer, to_char(b.einddatum, 'DD-MM-YYYY')));
+			        format(E'Beste %s,\n\nU bent behandelaar van hulpvraag %s (%s, %s tot en met %s).\n'
+			               'Tot en met die datum ziet u de hulpvraag in balie.\n',
+			               x.naam, h.nummer, v_wat, coalesce(to_char(v_van, 'DD-MM-YYYY'), '?'),
+			               to_char(v_tot, 'DD-MM-YYYY')));
 		END IF;
 	ELSE
-		DELETE FROM hulpvraag_toegang t WHERE t.hulpvraag_id = p_hv AND t.account_id = p_account AND t.soort = 'tlv';
+		DELETE FROM hulpvraag_toegang t WHERE t.hulpvraag_id = p_hv AND t.account_id = p_account AND t.soort = p_soort;
 	END IF;
 	INSERT INTO audit_log (account_id, organisatie_id, actie, object, object_id, detail)
 	VALUES (acting_account(), h.organisatie_id, CASE WHEN p_aan THEN 'behandelaar' ELSE 'behandelaar-weg' END,
-	        'tlv_beschikking', b.id, format('account %s', p_account));
-	RETURN QUERY SELECT x.naam, CASE WHEN p_aan THEN b.einddatum END, p_aan AND x.email IS NOT NULL;
+	        CASE WHEN p_soort = 'tlv' THEN 'tlv_beschikking' ELSE 'aanpak' END, v_id, format('account %s', p_account));
+	RETURN QUERY SELECT x.naam, CASE WHEN p_aan THEN v_tot END, p_aan AND x.email IS NOT NULL;
 END
+$$;
+REVOKE EXECUTE ON FUNCTION behandelaar_zetten(bigint, bigint, boolean, text) FROM PUBLIC;
+
+CREATE FUNCTION tlv_behandelaar(p_hv bigint, p_account bigint, p_aan boolean)
+RETURNS TABLE (naam text, tot date, mail boolean)
+LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT * FROM behandelaar_zetten(p_hv, p_account, p_aan, 'tlv')
 $$;
 REVOKE EXECUTE ON FUNCTION tlv_behandelaar(bigint, bigint, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tlv_behandelaar(bigint, bigint, boolean) TO balie_app;
+CREATE OR REPLACE FUNCTION aanpak_behandelaar(p_hv bigint, p_account bigint, p_aan boolean)
+RETURNS TABLE (naam text, tot date, mail boolean)
+LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT * FROM behandelaar_zetten(p_hv, p_account, p_aan, 'aanpak')
+$$;
 
--- Who can be behandelaar of the TLV of p_hv, and who is: for the pick list.
-CREATE FUNCTION tlv_behandelaars(p_hv bigint)
+-- Who can be behandelaar of hulpvraag p_hv's TLV or aanpak (p_soort), and
+-- who is: for the pick list.  Only for the back office.  Replaces 021's
+-- aanpak_behandelaars.
+DROP FUNCTION aanpak_behandelaars(bigint);
+CREATE FUNCTION behandelaars(p_hv bigint, p_soort text)
 RETURNS TABLE (account_id bigint, naam text, is_behandelaar boolean, tot date)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	SELECT x.id, x.naam, t.account_id IS NOT NULL, t.tot
 	  FROM hulpvraag h JOIN account x
 	    ON EXISTS (SELECT 1 FROM account_rol r WHERE r.account_id = x.id AND r.organisatie_id = h.organisatie_id
-	                 AND r.rol IN ('aanvrager', 'extern'))
-	  LEFT JOIN hulpvraag_toegang t ON t.hulpvraag_id = h.id AND t.account_id = x.id AND t.soort = 'tlv'
-	 WHERE h.id = p_hv AND h.organisatie_id IN (SELECT internal_orgs())
+	                 AND r.rol = ANY (behandelaar_rollen(p_soort)))
+	  LEFT JOIN hulpvraag_toegang t ON t.hulpvraag_id = h.id AND t.account_id = x.id AND t.soort = p_soort
+	 WHERE h.id = p_hv AND h.organisatie_id IN (SELECT internal_orgs()) AND p_soort IN ('tlv', 'aanpak')
 	 ORDER BY x.naam
 $$;
-REVOKE EXECUTE ON FUNCTION tlv_behandelaars(bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION tlv_behandelaars(bigint) TO balie_app;
+REVOKE EXECUTE ON FUNCTION behandelaars(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION behandelaars(bigint, text) TO balie_app;
 
--- The access ends with the TLV: a changed einddatum moves it along.
-CREATE FUNCTION tlv_toegang_tot() RETURNS trigger
+-- The access ends with the beschikking: a changed einddatum moves it along
+-- (TG_ARGV[0]: the soort of access).  Replaces 021's aanpak_toegang_tot.
+CREATE FUNCTION behandelaar_tot() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 BEGIN
 	IF NEW.einddatum IS DISTINCT FROM OLD.einddatum AND NEW.einddatum IS NOT NULL THEN
-		UPDATE hulpvraag_toegang SET tot = NEW.einddatum WHERE hulpvraag_id = NEW.hulpvraag_id AND soort = 'tlv';
+		UPDATE hulpvraag_toegang SET tot = NEW.einddatum WHERE hulpvraag_id = NEW.hulpvraag_id AND soort = TG_ARGV[0];
 	END IF;
 	RETURN NULL;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION tlv_toegang_tot() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION behandelaar_tot() FROM PUBLIC;
+DROP TRIGGER aanpak_toegang_tot ON aanpak;
+DROP FUNCTION aanpak_toegang_tot();
+CREATE TRIGGER aanpak_toegang_tot AFTER UPDATE OF einddatum ON aanpak
+	FOR EACH ROW EXECUTE FUNCTION behandelaar_tot('aanpak');
 CREATE TRIGGER tlv_toegang_tot AFTER UPDATE OF einddatum ON tlv_beschikking
-	FOR EACH ROW EXECUTE FUNCTION tlv_toegang_tot();
+	FOR EACH ROW EXECUTE FUNCTION behandelaar_tot('tlv');
 
 -- ---------------------------------------------------------------- 6. the forecast for the screen
 
