@@ -13,6 +13,10 @@
 #include "db/row.h"
 
 #define DMY(col) "coalesce(to_char(" col ", 'DD-MM-YYYY'), '')"
+#define FORMVELD(veld)                                                                                             \
+	"coalesce((SELECT w.waarde FROM formulier f JOIN formulier_waarde w ON w.formulier_id = f.id "              \
+	"           AND w.veld = '" veld "' WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL "              \
+	"           ORDER BY f.id DESC LIMIT 1), '')"
 
 static const char read_sql[] =
 	"SELECT coalesce(x.id, 0), coalesce(x.version, 0), coalesce(x.type, ''), coalesce(x.categorie, ''), "
@@ -23,7 +27,10 @@ static const char read_sql[] =
 	"       EXISTS (SELECT 1 FROM beschikking_status s WHERE s.organisatie_id = h.organisatie_id "
 	"                  AND s.status = h.status AND s.soort = 'arrangement'), "
 	"       CASE WHEN x.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("x.updated_at") ") END, "
-	"       beschikking_geblokkeerd(h.id) "
+	"       beschikking_geblokkeerd(h.id), "
+	/* a schoolbudget's request (PO2806 forms, seed 000): the newest form's
+	 * bedrag incl. btw, besluit PPO and toegekend bedrag */
+	"       " FORMVELD("bedrag") ", " FORMVELD("besluit_ppo") ", " FORMVELD("toegekend_bedrag") " "
 	"  FROM hulpvraag h LEFT JOIN aanpak x ON x.hulpvraag_id = h.id LEFT JOIN account g ON g.id = x.gewijzigd_door "
 	" WHERE h.id = $1";
 static const char types_sql[] =
@@ -70,6 +77,9 @@ int db_aanpak_read(struct db *db, long hulpvraag_id, struct aanpak *a, struct er
 	a->verwerkt = PQgetvalue(res[0], 0, c++)[0] == 't';
 	DB_COPY(a->gewijzigd, res[0], 0, c++);
 	DB_COPY(a->geblokkeerd, res[0], 0, c++);
+	a->aangevraagd = atoll(PQgetvalue(res[0], 0, c++));
+	DB_COPY(a->besluit, res[0], 0, c++);
+	a->toegekend = atoll(PQgetvalue(res[0], 0, c++));
 	for (int i = 0; i < PQntuples(res[1]) && a->ntypes < BESCHIKKING_MAX_SOORTEN; i++)
 		db_copy(a->types[a->ntypes++], BESCHIKKING_KORT, PQgetvalue(res[1], i, 0));
 	for (int i = 0; i < PQntuples(res[2]) && a->ntarieven < AANPAK_MAX_TARIEVEN; i++) {

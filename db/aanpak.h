@@ -23,6 +23,11 @@ struct aanpak {
 	char gewijzigd[160];
 	char geblokkeerd[600];              /* the hulpvraag is in a status that blocks its beschikking
 					     * (beschikking.conf geblokkeerd, 031): that status and its reason */
+	/* a schoolbudget (PO2806, seed 000): what the newest form of the
+	 * hulpvraag asks (bedrag incl. btw, cents; 0 none) and what PPO decided
+	 * (besluit_ppo, toegekend_bedrag: fields only the back office fills) */
+	int64_t aangevraagd, toegekend;
+	char besluit[64];
 	/* the organisatie's lists */
 	char types[BESCHIKKING_MAX_SOORTEN][BESCHIKKING_KORT];
 	int ntypes;

@@ -57,6 +57,9 @@ void aanpaktab_load(struct aanpaktab *t, struct app *a, long hulpvraag_id)
 		t->draft = t->a.in;
 		if (!t->a.id)
 			outcome_key_new(t->key); /* a new aanpak: sent twice, made once */
+		/* a new schoolbudget beschikking starts from what PPO granted */
+		if (!t->a.id && !t->draft.bedrag[0] && t->a.toegekend > 0)
+			validate_money_format(t->a.toegekend, t->draft.bedrag, sizeof t->draft.bedrag);
 	}
 	t->loaded = 1;
 	check(t);
@@ -121,6 +124,15 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 		/* 000 "Niet ontvankelijk financieën": no beschikking, and why */
 		snprintf(buf, sizeof buf, "Geen beschikking: %s", t->a.geblokkeerd);
 		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[ST_ERROR]);
+	}
+	if (t->a.aangevraagd > 0 || t->a.besluit[0]) {
+		/* the request on the form (000: "bedrag inclusief btw") and PPO's decision */
+		char aa[VALIDATE_MONEY_LEN], tk[VALIDATE_MONEY_LEN];
+		snprintf(buf, sizeof buf, "Formulier: aangevraagd %s incl. btw · besluit PPO: %s%s%s",
+			 t->a.aangevraagd > 0 ? validate_money_format(t->a.aangevraagd, aa, sizeof aa) : "—",
+			 t->a.besluit[0] ? t->a.besluit : "nog niet genomen", t->a.toegekend > 0 ? ", toegekend " : "",
+			 t->a.toegekend > 0 ? validate_money_format(t->a.toegekend, tk, sizeof tk) : "");
+		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[ST_DIM]);
 	}
 	struct datum d;
 	char jaar[12];

@@ -208,7 +208,14 @@ static void school_save_keeps_intern(void **state)
 	assert_non_null(strstr(o.err.msg, "medewerkers van het samenwerkingsverband"));
 	/* the financieel medewerker may */
 	v = (int)count(w, "SELECT version FROM formulier WHERE id = %ld", w->form);
-	assert_int_equal(formulier_save(w->app[2], w->form, v, changed, ".", NULL, NULL, &o), OUTCOME_SAVED);
+	const char *granted[4] = { "250000", "14SS01", "Toegekend", "200000" };
+	assert_int_equal(formulier_save(w->app[2], w->form, v, granted, ".", NULL, NULL, &o), OUTCOME_SAVED);
+	/* the Aanpak tab reads the request and the decision */
+	struct aanpak a;
+	struct err e;
+	assert_int_equal(db_aanpak_read(w->app[2], w->bram, &a, &e), 0);
+	assert_true(a.aangevraagd == 250000 && a.toegekend == 200000);
+	assert_string_equal(a.besluit, "Toegekend");
 }
 
 /* "Niet ontvankelijk financieën": the aanpak cannot be written, and the
