@@ -22,7 +22,15 @@ JAAR=$(demo_psql "SELECT extract(year FROM (now() AT TIME ZONE 'Europe/Amsterdam
 org="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 # the first budget of the year (the screen shows them by soort)
 SOORT=$(demo_psql "SELECT soort FROM balie.budget WHERE organisatie_id = $org AND schooljaar = $JAAR ORDER BY soort LIMIT 1")
-check "de demo heeft een budget voor $JAAR-$((JAAR + 1)) ($SOORT)" [ -n "$SOORT" ]
+if [ -z "$SOORT" ]; then
+	# the demo is made relative to today: early in a school year it may have
+	# no budget yet; then the test makes its own (and takes it away)
+	SOORT=arrangement
+	demo_psql "INSERT INTO balie.budget (organisatie_id, schooljaar, soort, bedrag_cent)
+		SELECT id, $JAAR, '$SOORT', 100000000 FROM balie.organisatie WHERE code = 'PO3008'"
+	trap 'demo_psql "DELETE FROM balie.budget WHERE organisatie_id = $org AND schooljaar = $JAAR AND soort = '"'"'$SOORT'"'"'"; tui_cleanup' EXIT
+fi
+check "er is een budget voor $JAAR-$((JAAR + 1)) ($SOORT)" [ -n "$SOORT" ]
 BUDGET=$(demo_psql "SELECT bedrag_cent FROM balie.budget WHERE organisatie_id = $org AND schooljaar = $JAAR AND soort = '$SOORT'")
 JULI=$(demo_psql "SELECT vastgelegd_cent + verwacht_cent FROM balie.budget_prognose($org, $JAAR, '$SOORT')
                   WHERE maand = make_date($JAAR + 1, 7, 1)")
@@ -35,7 +43,7 @@ check "P opent de prognose van $JAAR-$((JAAR + 1))" wait_for "Prognose budgetten
 check "het budget $SOORT: $(euro "$BUDGET")" wait_for "budget $(euro "$BUDGET")" 10
 check "kolommen vastgelegd, verwacht, samen" screen_has_all "Vastgelegd" "Verwacht" "Samen"
 check "augustus $JAAR als eerste maand" screen_re "^ aug $JAAR "
-check "juli $((JAAR + 1)): samen $(euro "$JULI")" screen_re "^ jul $((JAAR + 1)) .* $(euro "$JULI") "
+check "juli $((JAAR + 1)): samen $(euro "$JULI")" screen_re "^ jul $((JAAR + 1)) .* $(euro "$JULI")( |$)"
 OVER=$((BUDGET - JULI))
 if [ "$OVER" -ge 0 ]; then
 	check "over op 31 juli: $(euro "$OVER")" screen_has "over op 31 juli: $(euro "$OVER")"
