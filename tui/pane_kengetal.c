@@ -25,6 +25,7 @@
 
 #include "core/beschikking.h"
 #include "core/datum.h"
+#include "core/flow.h"
 #include "core/kengetal.h"
 #include "core/validate.h"
 #include "db/budget.h"
@@ -345,14 +346,20 @@ static int job_load(struct pane *p, struct app *a)
 		 * as the acting account (031 budget_prognose_alle) */
 		struct db_prognose_budget *b = NULL;
 		int nb = 0;
-		if (db_budget_prognose_alle(a->db, a->session.organisatie_id, k->jaar, &b, &nb, &e) < 0 ||
+		if (!(a->session.roles & (FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN)))) {
+			/* the bestuur's contact may see kengetallen, not the SWV's budgets */
+			snprintf(k->body_msg, sizeof k->body_msg,
+				 "De prognose is alleen voor het samenwerkingsverband (p: de kengetallen)");
+		} else if (db_budget_prognose_alle(a->db, a->session.organisatie_id, k->jaar, &b, &nb, &e) < 0 ||
 		    build_prognose(&g, b, nb, &e) < 0) {
 			snprintf(k->body_msg, sizeof k->body_msg, "Niet geladen: %s", e.msg);
+		} else {
+			k->body_msg[0] = '\0';
+		}
+		if (k->body_msg[0]) {
 			free(g.r);
 			g.r = NULL;
 			g.n = 0;
-		} else {
-			k->body_msg[0] = '\0';
 		}
 		free(b);
 		lijst_set(&k->list, g.r, g.n, 0, 0, lijst_current_id(&k->list));

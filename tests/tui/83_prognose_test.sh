@@ -77,4 +77,12 @@ tui_keys P
 check "secretariaat: P zegt dat de rol het niet mag" wait_for "Dat mag jouw rol niet" 5
 check "secretariaat: geen prognose" screen_lacks "Prognose budgetten"
 
+# the bestuur's financial contact sees kengetallen, not the SWV's budgets
+tui_demo p3 80 24
+tui_login bestuur1 demo
+wait_for "Hulpvragen" 20
+tui_keys P
+check "bestuur: de prognose is van het samenwerkingsverband" wait_for "alleen voor het samenwerkingsverband" 10
+check "bestuur: geen bedragen van budgetten" screen_lacks "budget €"
+
 tap_done

@@ -112,6 +112,12 @@ static void test_types(void **state)
 	expect(d, "b", "€ 12,5", "1250", NULL);
 	expect(d, "b", "8.500,0O", NULL, NULL);
 	expect(d, "b", "-5,00", NULL, "negatief");
+	/* the schoolbudget forms' "bedrag inclusief btw" (issue 10): every way of writing it, cents */
+	expect(d, "b", "8.500", "850000", NULL);
+	expect(d, "b", "8500,00", "850000", NULL);
+	expect(d, "b", "€ 8.500,00", "850000", NULL);
+	expect(d, "b", "-1", NULL, "negatief");
+	expect(d, "b", "€ 1e9", NULL, NULL);
 	expect(d, "g", "8", "8", NULL);
 	expect(d, "g", "9", NULL, "Aantal");
 	expect(d, "g", "1,5", NULL, NULL);
