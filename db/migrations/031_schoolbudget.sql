@@ -177,13 +177,26 @@ CREATE TRIGGER tlv_emb_check BEFORE INSERT OR UPDATE OF soort ON tlv_beschikking
 
 -- ---------------------------------------------------------------- 5. the behandelaar of a TLV
 
-ALTER TABLE hulpvraag_toegang DROP CONSTRAINT hulpvraag_toegang_soort_check;
-ALTER TABLE hulpvraag_toegang ADD CONSTRAINT hulpvraag_toegang_soort_check
-	CHECK (soort IN ('aanpak', 'vergadering', 'overlegronde', 'extra_toegang', 'tlv'));
+-- A new kind of access, 'tlv', added to whatever kinds the check allows
+-- now (so a migration of another issue that added its own kind before this
+-- one keeps it).
+DO $$
+DECLARE
+	v text[];
+BEGIN
+	SELECT array_agg(DISTINCT m[1]) INTO v
+	  FROM pg_constraint c, regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''', 'g') m
+	 WHERE c.conname = 'hulpvraag_toegang_soort_check' AND c.conrelid = 'balie.hulpvraag_toegang'::regclass;
+	ALTER TABLE hulpvraag_toegang DROP CONSTRAINT hulpvraag_toegang_soort_check;
+	EXECUTE format('ALTER TABLE hulpvraag_toegang ADD CONSTRAINT hulpvraag_toegang_soort_check '
+	               'CHECK (soort = ANY (%L::text[]))', array_append(v, 'tlv'));
+END
+$$;
 
 -- One behandelaar rule for both beschikkingen (021's aanpak_behandelaar
--- now calls it too): p_soort 'aanpak' (rulebook aanpak-bewerken, an
--- external deskundige, access while the aanpak runs) or 'tlv' (rulebook
+-- and aanpak_behandelaars now call it too): p_soort 'aanpak' (rulebook
+-- aanpak-bewerken, an external deskundige — or a regierolhouder, 003 §3,
+-- where that role exists — access while the aanpak runs) or 'tlv' (rulebook
 -- beschikking-bewerken; aanname: the receiving school's IB'er or
 -- administratie — role aanvrager, 004 §4.6 — or an external deskundige;
 -- access until the TLV's einddatum).  Makes p_account behandelaar (p_aan)
@@ -191,7 +204,7 @@ ALTER TABLE hulpvraag_toegang ADD CONSTRAINT hulpvraag_toegang_soort_check
 -- hulpvraag's number and the period but never the pupil, an audit row.
 CREATE FUNCTION behandelaar_rollen(p_soort text) RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN p_soort = 'tlv' THEN ARRAY['aanvrager', 'extern'] ELSE ARRAY['extern'] END
+	SELECT CASE WHEN p_soort = 'tlv' THEN ARRAY['aanvrager', 'extern'] ELSE ARRAY['extern', 'regierolhouder'] END
 $$;
 
 CREATE FUNCTION behandelaar_zetten(p_hv bigint, p_account bigint, p_aan boolean, p_soort text)
@@ -242,10 +255,11 @@ BEGIN
 			-- no pupil's name: the number, the kind and the period only
 			INSERT INTO outbox (organisatie_id, hulpvraag_id, aan, onderwerp, tekst)
 			VALUES (h.organisatie_id, p_hv, x.email, format('Behandelaar van hulpvraag %s', h.nummer),
-			        format(E'Beste %s,\n\nU bent behandelaar van hulpvraag %s (%s, %s tot en met %s).\n'
-			               'Tot en met die datum ziet u de hulpvraag in balie.\n',
+			        format(E'Beste %s,\n\nU bent behandelaar van hulpvraag %s (%s, %s tot en met %s).\n%s\n',
 			               x.naam, h.nummer, v_wat, coalesce(to_char(v_van, 'DD-MM-YYYY'), '?'),
-			               to_char(v_tot, 'DD-MM-YYYY')));
+			               to_char(v_tot, 'DD-MM-YYYY'),
+			               CASE WHEN p_soort = 'tlv' THEN 'Tot en met die datum ziet u de hulpvraag in balie.'
+			                    ELSE 'Zolang de aanpak loopt, ziet u de hulpvraag in balie.' END));
 		END IF;
 	ELSE
 		DELETE FROM hulpvraag_toegang t WHERE t.hulpvraag_id = p_hv AND t.account_id = p_account AND t.soort = p_soort;
@@ -272,9 +286,7 @@ LANGUAGE sql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 $$;
 
 -- Who can be behandelaar of hulpvraag p_hv's TLV or aanpak (p_soort), and
--- who is: for the pick list.  Only for the back office.  Replaces 021's
--- aanpak_behandelaars.
-DROP FUNCTION aanpak_behandelaars(bigint);
+-- who is: for the pick list.  Only for the back office.
 CREATE FUNCTION behandelaars(p_hv bigint, p_soort text)
 RETURNS TABLE (account_id bigint, naam text, is_behandelaar boolean, tot date)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
@@ -288,6 +300,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 $$;
 REVOKE EXECUTE ON FUNCTION behandelaars(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION behandelaars(bigint, text) TO balie_app;
+CREATE OR REPLACE FUNCTION aanpak_behandelaars(p_hv bigint)
+RETURNS TABLE (account_id bigint, naam text, is_behandelaar boolean, tot date)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT * FROM behandelaars(p_hv, 'aanpak')
+$$;
 
 -- The access ends with the beschikking: a changed einddatum moves it along
 -- (TG_ARGV[0]: the soort of access).  Replaces 021's aanpak_toegang_tot.
