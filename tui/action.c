@@ -243,7 +243,7 @@ const struct action action_table[] = {
 	{ ACT_HV_BEHANDELAAR, "behandelaar", "Behandelaar",
 	  "Tabblad Aanpak of TLV: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, of tot de "
 	  "einddatum van de TLV; een mail zonder de naam van de leerling), of haalt er een weg",
-	  CTX_HULPVRAAG, 0 },
+	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AANPAK_BEWERKEN) },
 	{ ACT_HV_BEZWAAR, "bezwaar", "Bezwaar",
 	  "Tabblad TLV: registreert een bezwaar tegen de afgegeven TLV (datum van ontvangst), of legt de uitkomst vast; "
 	  "gegrond geeft een nieuwe versie van de beschikking",
