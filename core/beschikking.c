@@ -113,10 +113,10 @@ int beschikking_conf_load(const char *dir, struct beschikking_conf *c, struct er
 	for (int i = 0; (s = config_setting_get_elem(root, (unsigned)i)) != NULL; i++) {
 		const char *n = config_setting_name(s);
 		if (strcmp(n, "tlv_soorten") && strcmp(n, "emb_soort") && strcmp(n, "afgegeven") &&
-		    strcmp(n, "aanpak_types") && strcmp(n, "verwerkt")) {
+		    strcmp(n, "aanpak_types") && strcmp(n, "verwerkt") && strcmp(n, "geblokkeerd")) {
 			err_set_at(e, path, config_setting_source_line(s),
 				   "onbekende instelling '%s' (verwacht tlv_soorten, emb_soort, afgegeven, aanpak_types, "
-				   "verwerkt)",
+				   "verwerkt, geblokkeerd)",
 				   n);
 			goto out;
 		}
@@ -124,7 +124,8 @@ int beschikking_conf_load(const char *dir, struct beschikking_conf *c, struct er
 	if (read_strings(root, "tlv_soorten", c->soorten, BESCHIKKING_MAX_SOORTEN, &c->nsoorten, path, e) < 0 ||
 	    read_strings(root, "afgegeven", c->afgegeven, 4, &c->nafgegeven, path, e) < 0 ||
 	    read_strings(root, "aanpak_types", c->aanpak_types, BESCHIKKING_MAX_SOORTEN, &c->ntypes, path, e) < 0 ||
-	    read_strings(root, "verwerkt", c->verwerkt, 4, &c->nverwerkt, path, e) < 0)
+	    read_strings(root, "verwerkt", c->verwerkt, 4, &c->nverwerkt, path, e) < 0 ||
+	    read_strings(root, "geblokkeerd", c->geblokkeerd, 4, &c->ngeblokkeerd, path, e) < 0)
 		goto out;
 	if (config_lookup_string(&cfg, "emb_soort", &emb) == CONFIG_TRUE) {
 		size_t i;
@@ -522,4 +523,25 @@ int aanpak_check(const struct aanpak_invoer *in, int64_t tarief, int verwerken, 
 	if (bedrag)
 		*bedrag = cents;
 	return f->n;
+}
+
+int aanpak_vast_check(const struct aanpak_invoer *in, int64_t vast, struct aanpak_fouten *f)
+{
+	int64_t cents;
+	char msg[400], v[VALIDATE_MONEY_LEN];
+	int n = f->n;
+
+	if (vast <= 0 || blank(in->bedrag) || beschikking_bedrag(in->bedrag, &cents, NULL) < 0 || cents == vast)
+		return 0;
+	/* no reason makes another amount right: the reason's message goes */
+	if (f->veld[AP_REDEN][0]) {
+		f->veld[AP_REDEN][0] = '\0';
+		f->n--;
+	}
+	snprintf(msg, sizeof msg, "%s heeft een vast bedrag: %s", blank(in->type) ? "Dit type" : in->type,
+		 validate_money_format(vast, v, sizeof v));
+	if (msg[0] >= 'a' && msg[0] <= 'z')
+		msg[0] = (char)(msg[0] - 'a' + 'A');
+	ap_fout(f, AP_BEDRAG, msg);
+	return f->n - n;
 }

@@ -46,6 +46,9 @@ struct beschikking_conf {
 	size_t ntypes;
 	char verwerkt[4][BESCHIKKING_KORT];                /* statuses that need a processed arrangement */
 	size_t nverwerkt;
+	char geblokkeerd[4][BESCHIKKING_KORT];             /* statuses in which no beschikking may be drawn up
+							    * ("Niet ontvankelijk financieën", seed 000) */
+	size_t ngeblokkeerd;
 };
 
 /* Reads dir/beschikking.conf.  A profile without the file has no TLV
@@ -209,5 +212,13 @@ const char *aanpak_veld_label(int veld);
  * the number of messages in f. */
 int aanpak_check(const struct aanpak_invoer *in, int64_t tarief, int verwerken, int64_t *bedrag,
 		 struct aanpak_fouten *f);
+
+/* A type with a fixed amount (a tariff under the type's own name: "budget
+ * inclusief onderwijs", 000 "de hoogte … is reeds vastgesteld"): an amount
+ * other than vast is wrong whatever the reason ("Budget inclusief onderwijs
+ * heeft een vast bedrag: € 25.000,00" beside the amount), after
+ * aanpak_check filled f.  Returns the messages it added (may be negative:
+ * the reason's message is then moot). */
+int aanpak_vast_check(const struct aanpak_invoer *in, int64_t vast, struct aanpak_fouten *f);
 
 #endif

@@ -162,6 +162,8 @@ static void field_release(struct form_field *f)
 	free(f->choices);
 	free(f->visible_if.is);
 	free(f->required_if.is);
+	free(f->requires.is);
+	free(f->requires_msg);
 }
 
 void form_free(struct form_def **dp)
@@ -194,7 +196,8 @@ int form_field_index(const struct form_def *d, const char *key)
 
 static const char *const field_members[] = {
 	"sleutel", "label", "type", "help", "verplicht", "meerregelig", "max", "min", "keuzes", "rol",
-	"informeer", "zichtbaar_als", "verplicht_als", "eerste_van_de_maand", "na", "binnen_jaar_na", NULL
+	"informeer", "zichtbaar_als", "verplicht_als", "eerste_van_de_maand", "na", "binnen_jaar_na", "intern",
+	"vestiging", "vereist", NULL
 };
 
 static int known(const char *const list[], const char *name)
@@ -260,6 +263,8 @@ static void parse_cond(struct ctx *c, struct form_def *d, size_t self, const con
 		       const char *name, struct form_cond *out, int *failed)
 {
 	static const char *const cond_members[] = { "veld", "is", NULL };
+	static const char *const req_members[] = { "veld", "is", "melding", NULL };
+	int req = !strcmp(name, "vereist");
 	config_setting_t *s = member(c, g, name, CONFIG_TYPE_GROUP, "een groep { veld = \"…\"; is = \"…\"; }", 0,
 				     failed);
 	char where[80];
@@ -268,7 +273,7 @@ static void parse_cond(struct ctx *c, struct form_def *d, size_t self, const con
 	if (!s)
 		return;
 	snprintf(where, sizeof where, "%s", name);
-	if (unknown_members(c, s, cond_members, where) != 0)
+	if (unknown_members(c, s, req ? req_members : cond_members, where) != 0)
 		*failed = 1;
 	if (!config_setting_get_member(s, "veld")) {
 		bad(c, line_of(s, 1), "'%s' mist 'veld'", name);
@@ -284,6 +289,22 @@ static void parse_cond(struct ctx *c, struct form_def *d, size_t self, const con
 		    is, d->fields[idx].key);
 		*failed = 1;
 		return;
+	}
+	if (req) {
+		const char *m = str_member(c, s, "melding", 0, failed);
+		struct form_field *f = &d->fields[self];
+		if (!is) {
+			bad(c, line_of(s, 1), "'vereist' mist 'is'");
+			*failed = 1;
+			return;
+		}
+		if (m && check_plain(c, line_of(s, 1), "melding", m, 400, 0))
+			m = NULL;
+		if (!(f->requires_msg = dup(m))) {
+			bad(c, line_of(s, 1), "onvoldoende geheugen");
+			*failed = 1;
+			return;
+		}
 	}
 	out->field = idx;
 	if (is && !(out->is = dup(is))) {
@@ -500,6 +521,15 @@ static void parse_field(struct ctx *c, struct form_def *d, const config_setting_
 		   config_setting_get_member(g, "binnen_jaar_na")) {
 		bad(c, line, "'eerste_van_de_maand', 'na' en 'binnen_jaar_na' horen alleen bij type datum");
 	}
+	f->intern = bool_member(c, g, "intern", &failed);
+	f->vestiging = bool_member(c, g, "vestiging", &failed);
+	if (f->type != FORM_BRIN && config_setting_get_member(g, "vestiging"))
+		bad(c, line, "'vestiging' hoort alleen bij type brin");
+	f->requires.field = -1;
+	if (f->type == FORM_JANEE)
+		parse_cond(c, d, d->nfields - 1, g, "vereist", &f->requires, &failed);
+	else if (config_setting_get_member(g, "vereist"))
+		bad(c, line, "'vereist' hoort alleen bij type janee");
 }
 
 static const char *const root_members[] = { "versie", "naam", "omschrijving", "velden", NULL };
@@ -876,8 +906,13 @@ int form_validate(const struct form_def *d, size_t i, const char *typed, char **
 			*canon = strdup(buf);
 		break;
 	case FORM_BRIN:
-		if (validate_brin(t, buf, e) == 0)
-			*canon = strdup(buf);
+		if (validate_brin(t, buf, e) == 0) {
+			if (d->fields[i].vestiging && strlen(buf) != 6)
+				err_set(e, "Vul de 6-positie BRIN van de vestiging in (4 tekens + 2 cijfers, bijv. %s01)",
+					buf);
+			else
+				*canon = strdup(buf);
+		}
 		break;
 	case FORM_ACCOUNT: {
 		long long id = 0;
@@ -1046,6 +1081,12 @@ int form_check_field(const struct form_def *d, const char *const *values, size_t
 				return err_set(e, "Hoogstens een jaar na %s (uiterlijk %s)",
 					       d->fields[f->within_year].label, datum_format(limit, buf));
 		}
+	}
+	if (f->type == FORM_JANEE && f->requires.field >= 0 && !strcmp(v, "ja") &&
+	    !cond_holds(d, values, &f->requires)) {
+		if (f->requires_msg && f->requires_msg[0])
+			return err_set(e, "%s", f->requires_msg);
+		return err_set(e, "Bij 'ja' moet %s '%s' zijn", d->fields[f->requires.field].label, f->requires.is);
 	}
 	return 0;
 }

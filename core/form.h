@@ -93,6 +93,12 @@ struct form_field {
 	int first_of_month;  /* datum: `eerste_van_de_maand = true` */
 	int after;           /* datum: `na = "veld"`: index, -1 none */
 	int within_year;     /* datum: `binnen_jaar_na = "veld"`: index, -1 none */
+	int intern;          /* `intern = true`: written by the SWV's back office only ("in te vullen door
+			      * PPO", seed 000); the database refuses anyone else (migration 031) */
+	int vestiging;       /* brin: `vestiging = true`: the 6-position BRIN of a vestiging ("14SS01") */
+	struct form_cond requires; /* janee: `vereist = { veld; is; melding; }`: "ja" only when that earlier
+				    * field holds is (an EMB pupil: Type TLV "SO categorie hoog", 004 §4.4) */
+	char *requires_msg;  /* its `melding`, "" when none */
 	int line;
 };
 

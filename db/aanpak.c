@@ -13,6 +13,10 @@
 #include "db/row.h"
 
 #define DMY(col) "coalesce(to_char(" col ", 'DD-MM-YYYY'), '')"
+#define FORMVELD(veld)                                                                                             \
+	"coalesce((SELECT w.waarde FROM formulier f JOIN formulier_waarde w ON w.formulier_id = f.id "              \
+	"           AND w.veld = '" veld "' WHERE f.hulpvraag_id = h.id AND f.verwijderd_op IS NULL "              \
+	"           ORDER BY f.id DESC LIMIT 1), '')"
 
 static const char read_sql[] =
 	"SELECT coalesce(x.id, 0), coalesce(x.version, 0), coalesce(x.type, ''), coalesce(x.categorie, ''), "
@@ -22,7 +26,11 @@ static const char read_sql[] =
 	"                  AND s.status = fs.naam AND s.soort = 'arrangement' WHERE fs.aanvraagtype_id = h.aanvraagtype_id), "
 	"       EXISTS (SELECT 1 FROM beschikking_status s WHERE s.organisatie_id = h.organisatie_id "
 	"                  AND s.status = h.status AND s.soort = 'arrangement'), "
-	"       CASE WHEN x.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("x.updated_at") ") END "
+	"       CASE WHEN x.id IS NULL THEN '' ELSE concat_ws(', ', g.naam, " DB_MOMENT("x.updated_at") ") END, "
+	"       beschikking_geblokkeerd(h.id), "
+	/* a schoolbudget's request (PO2806 forms, seed 000): the newest form's
+	 * bedrag incl. btw, besluit PPO and toegekend bedrag */
+	"       " FORMVELD("bedrag") ", " FORMVELD("besluit_ppo") ", " FORMVELD("toegekend_bedrag") " "
 	"  FROM hulpvraag h LEFT JOIN aanpak x ON x.hulpvraag_id = h.id LEFT JOIN account g ON g.id = x.gewijzigd_door "
 	" WHERE h.id = $1";
 static const char types_sql[] =
@@ -68,6 +76,10 @@ int db_aanpak_read(struct db *db, long hulpvraag_id, struct aanpak *a, struct er
 	a->arrangement = PQgetvalue(res[0], 0, c++)[0] == 't';
 	a->verwerkt = PQgetvalue(res[0], 0, c++)[0] == 't';
 	DB_COPY(a->gewijzigd, res[0], 0, c++);
+	DB_COPY(a->geblokkeerd, res[0], 0, c++);
+	a->aangevraagd = atoll(PQgetvalue(res[0], 0, c++));
+	DB_COPY(a->besluit, res[0], 0, c++);
+	a->toegekend = atoll(PQgetvalue(res[0], 0, c++));
 	for (int i = 0; i < PQntuples(res[1]) && a->ntypes < BESCHIKKING_MAX_SOORTEN; i++)
 		db_copy(a->types[a->ntypes++], BESCHIKKING_KORT, PQgetvalue(res[1], i, 0));
 	for (int i = 0; i < PQntuples(res[2]) && a->ntarieven < AANPAK_MAX_TARIEVEN; i++) {
@@ -77,8 +89,11 @@ int db_aanpak_read(struct db *db, long hulpvraag_id, struct aanpak *a, struct er
 		t->schooljaar = atoi(PQgetvalue(res[2], i, 1));
 		t->cents = atoll(PQgetvalue(res[2], i, 2));
 		a->ntarieven++;
-		/* the categories of the tariffs, each once, for the pick list */
+		/* the categories of the tariffs, each once, for the pick list; a
+		 * tariff named after a type is that type's fixed amount (031) */
 		int seen = 0;
+		for (int k = 0; k < a->ntypes; k++)
+			seen |= !strcasecmp(a->types[k], t->categorie);
 		for (int k = 0; k < a->ncategorieen; k++)
 			seen |= !strcmp(a->categorieen[k], t->categorie);
 		if (!seen && a->ncategorieen < BESCHIKKING_MAX_SOORTEN - 1)
@@ -183,15 +198,16 @@ enum outcome_kind db_aanpak_save(struct db *db, long hulpvraag_id, long id, int 
 	return o->kind;
 }
 
-int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, struct aanpak_behandelaar *out, int *n, struct err *e)
+int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, int tlv, struct aanpak_behandelaar *out, int *n,
+			   struct err *e)
 {
 	char sid[24];
-	const char *p[1] = { db_num(sid, sizeof sid, hulpvraag_id) };
+	const char *p[2] = { db_num(sid, sizeof sid, hulpvraag_id), tlv ? "tlv" : "aanpak" };
 	enum db_failure kind;
 	PGresult *r = db_exec_as_account(db, e, &kind,
 					 "SELECT account_id, naam, is_behandelaar, coalesce(to_char(tot, 'DD-MM-YYYY'), '') "
-					 "  FROM aanpak_behandelaars($1)",
-					 1, p);
+					 "  FROM behandelaars($1, $2)",
+					 2, p);
 	*n = 0;
 	if (!r)
 		return -1;
@@ -206,7 +222,8 @@ int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, struct aanpak_behan
 	return 0;
 }
 
-enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, long account_id, int aan, struct outcome *o)
+enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, int tlv, long account_id, int aan,
+					struct outcome *o)
 {
 	char sid[24], sacc[24];
 	const char *p[3] = { db_num(sid, sizeof sid, hulpvraag_id), db_num(sacc, sizeof sacc, account_id),
@@ -215,7 +232,8 @@ enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, long a
 
 	outcome_clear(o);
 	PGresult *r = db_exec_as_account(db, &o->err, &kind,
-					 "SELECT naam, coalesce(to_char(tot, 'DD-MM-YYYY'), ''), mail FROM aanpak_behandelaar($1, $2, $3)",
+					 tlv ? "SELECT naam, coalesce(to_char(tot, 'DD-MM-YYYY'), ''), mail FROM tlv_behandelaar($1, $2, $3)"
+					     : "SELECT naam, coalesce(to_char(tot, 'DD-MM-YYYY'), ''), mail FROM aanpak_behandelaar($1, $2, $3)",
 					 3, p);
 	if (!r)
 		return outcome_failed(db, kind, 1, o);

@@ -21,6 +21,13 @@ struct aanpak {
 	int arrangement;                    /* its aanvraagtype ends in "financieel verwerkt" */
 	int verwerkt;                       /* the hulpvraag is in such a status */
 	char gewijzigd[160];
+	char geblokkeerd[600];              /* the hulpvraag is in a status that blocks its beschikking
+					     * (beschikking.conf geblokkeerd, 031): that status and its reason */
+	/* a schoolbudget (PO2806, seed 000): what the newest form of the
+	 * hulpvraag asks (bedrag incl. btw, cents; 0 none) and what PPO decided
+	 * (besluit_ppo, toegekend_bedrag: fields only the back office fills) */
+	int64_t aangevraagd, toegekend;
+	char besluit[64];
 	/* the organisatie's lists */
 	char types[BESCHIKKING_MAX_SOORTEN][BESCHIKKING_KORT];
 	int ntypes;
@@ -38,8 +45,10 @@ struct aanpak {
 	int nbudgetten;
 };
 
-/* Behandelaars (021): the organisatie's external accounts, and who is one
- * of this aanpak (access to the hulpvraag until tot). */
+/* Behandelaars of the aanpak (021; tlv 0: the organisatie's external
+ * accounts) or of the TLV beschikking (031, tlv 1: its school and external
+ * accounts, 004 §4.6), and who is one (access to the hulpvraag until tot,
+ * the end of the aanpak or the TLV). */
 #define AANPAK_MAX_BEHANDELAARS 32
 struct aanpak_behandelaar {
 	long account_id;
@@ -47,10 +56,12 @@ struct aanpak_behandelaar {
 	int is;        /* behandelaar now */
 	char tot[11];  /* dd-mm-jjjj */
 };
-int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, struct aanpak_behandelaar *out, int *n, struct err *e);
+int db_aanpak_behandelaars(struct db *db, long hulpvraag_id, int tlv, struct aanpak_behandelaar *out, int *n,
+			   struct err *e);
 /* Makes account a behandelaar (aan 1: access and a mail without the
  * pupil's name) or not (0).  SAVED (o->err says what), REFUSED, … */
-enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, long account_id, int aan, struct outcome *o);
+enum outcome_kind db_aanpak_behandelaar(struct db *db, long hulpvraag_id, int tlv, long account_id, int aan,
+					struct outcome *o);
 
 /* The budget of the draft's type in the school year of its start, or NULL. */
 const struct aanpak_budget *aanpak_budget_van(const struct aanpak *a, const struct aanpak_invoer *in);

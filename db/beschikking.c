@@ -233,6 +233,7 @@ int db_beschikking_publish(struct db *db, const char *org_code, const struct bes
 {
 	static const char *const clear[] = { "DELETE FROM beschikking_soort WHERE organisatie_id = " ORG,
 					     "DELETE FROM beschikking_status WHERE organisatie_id = " ORG,
+					     "DELETE FROM beschikking_blokkade WHERE organisatie_id = " ORG,
 					     "DELETE FROM aanpak_type WHERE organisatie_id = " ORG };
 	const char *po[1] = { org_code };
 
@@ -254,6 +255,9 @@ int db_beschikking_publish(struct db *db, const char *org_code, const struct bes
 	    publish_list(db, org_code,
 			 "INSERT INTO beschikking_status (organisatie_id, status, soort) SELECT " ORG ", $2, 'arrangement'", 2,
 			 c->verwerkt, c->nverwerkt, NULL, e) < 0 ||
+	    publish_list(db, org_code,
+			 "INSERT INTO beschikking_blokkade (organisatie_id, status) SELECT " ORG ", $2", 2,
+			 c->geblokkeerd, c->ngeblokkeerd, NULL, e) < 0 ||
 	    publish_list(db, org_code,
 			 "INSERT INTO aanpak_type (organisatie_id, naam, volgorde) SELECT " ORG ", $2, $3::int", 3,
 			 c->aanpak_types, c->ntypes, NULL, e) < 0)

@@ -101,3 +101,40 @@ int db_budget_prognose(struct db *db, const char *code, int schooljaar, const ch
 	PQclear(r);
 	return 0;
 }
+
+int db_budget_prognose_alle(struct db *db, long org, int schooljaar, struct db_prognose_budget **out, int *n,
+			    struct err *e)
+{
+	char so[24], jaar[16];
+	enum db_failure kind;
+	snprintf(jaar, sizeof jaar, "%d", schooljaar);
+	const char *p[2] = { db_num(so, sizeof so, org), jaar };
+	PGresult *r = db_exec_as_account(db, e, &kind,
+					 "SELECT soort, budget_cent, to_char(maand, 'MM-YYYY'), vastgelegd_cent, verwacht_cent "
+					 "  FROM budget_prognose_alle($1, $2::int)",
+					 2, p);
+	*out = NULL;
+	*n = 0;
+	if (!r)
+		return -1;
+	int rows = PQntuples(r), nb = 0;
+	struct db_prognose_budget *v = calloc((size_t)rows / 12 + 1, sizeof *v);
+	if (!v) {
+		PQclear(r);
+		return err_set(e, "onvoldoende geheugen");
+	}
+	/* twelve rows per budget, in month order (the function's ORDER BY) */
+	for (int i = 0; i + 11 < rows; i += 12, nb++) {
+		DB_COPY(v[nb].soort, r, i, 0);
+		v[nb].budget = atoll(PQgetvalue(r, i, 1));
+		for (int m = 0; m < 12; m++) {
+			DB_COPY(v[nb].maand[m].maand, r, i + m, 2);
+			v[nb].maand[m].vastgelegd = atoll(PQgetvalue(r, i + m, 3));
+			v[nb].maand[m].verwacht = atoll(PQgetvalue(r, i + m, 4));
+		}
+	}
+	PQclear(r);
+	*out = v;
+	*n = nb;
+	return 0;
+}

@@ -61,16 +61,24 @@ int formstore_publish(struct db *db, const char *org_code, const struct form_def
 		return 0;
 	}
 	snprintf(vers, sizeof vers, "%d", latest + 1);
-	const char *pi[7] = { org, d->code, d->name, vers, text, hex, who };
+	/* the fields only the back office writes (intern = true; migration 031
+	 * enforces them): keys are [a-z0-9_], safe in an array literal */
+	char intern[FORM_MAX_FIELDS * 66 + 3] = "{";
+	for (size_t i = 0; i < d->nfields; i++)
+		if (d->fields[i].intern)
+			snprintf(intern + strlen(intern), sizeof intern - strlen(intern), "%s%s", intern[1] ? "," : "",
+				 d->fields[i].key);
+	strcat(intern, "}");
+	const char *pi[8] = { org, d->code, d->name, vers, text, hex, who, intern };
 	r = q(db, e, "UPDATE formulier_definitie SET actief = false WHERE organisatie_id = $1 AND code = $2 AND actief",
 	      2, pc);
 	if (!r)
 		goto fail;
 	PQclear(r);
 	r = q(db, e,
-	      "INSERT INTO formulier_definitie (organisatie_id, code, naam, versie, bron, bron_sha256, geladen_door) "
-	      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-	      7, pi);
+	      "INSERT INTO formulier_definitie (organisatie_id, code, naam, versie, bron, bron_sha256, geladen_door, "
+	      "intern_velden) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[])",
+	      8, pi);
 	if (!r)
 		goto fail;
 	PQclear(r);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "core/flow.h"
+#include "core/form.h"
 #include "core/mailtpl.h"
 #include "core/validate.h"
 #include "db/audit.h"
@@ -498,22 +499,36 @@ enum outcome_kind formulier_save(struct db *db, long id, int version, const char
 		return o->kind;
 	}
 	int nv = o->version;
-	const char *pd[1] = { db_num(sid, sizeof sid, id) };
-	r = db_exec(db, e, NULL, "DELETE FROM formulier_waarde WHERE formulier_id = $1", 1, pd);
+	db_num(sid, sizeof sid, id);
+	/* values of fields the definition no longer has go; of the others only
+	 * what changed is written, so a school's save leaves the fields only
+	 * the back office writes (intern, migration 031) untouched */
+	char keys[FORM_MAX_FIELDS * 66 + 3] = "{";
+	for (size_t i = 0; i < s.def->nfields; i++)
+		snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s", i ? "," : "", s.def->fields[i].key);
+	strcat(keys, "}");
+	const char *pk[2] = { sid, keys };
+	r = db_exec(db, e, NULL, "DELETE FROM formulier_waarde WHERE formulier_id = $1 AND veld <> ALL ($2::text[])", 2,
+		    pk);
 	if (!r)
 		goto failed;
 	PQclear(r);
 	for (size_t i = 0; i < s.def->nfields; i++) {
 		char so[24];
-		if (!values[i])
+		if ((!values[i] && !s.old[i]) || (values[i] && s.old[i] && !strcmp(values[i], s.old[i])))
 			continue;
-		const char *pi[4] = { sid, db_num(so, sizeof so, s.org), s.def->fields[i].key, values[i] };
-		if (!(r = db_exec(db, e, NULL,
-				  "INSERT INTO formulier_waarde (formulier_id, organisatie_id, veld, waarde) "
-				  "VALUES ($1, $2, $3, $4)",
-				  4, pi)))
+		const char *pi[4] = { sid, s.def->fields[i].key, values[i], db_num(so, sizeof so, s.org) };
+		if (!(r = values[i] ? db_exec(db, e, NULL,
+					      "INSERT INTO formulier_waarde (formulier_id, veld, waarde, organisatie_id) "
+					      "VALUES ($1, $2, $3, $4) ON CONFLICT (formulier_id, veld) "
+					      "DO UPDATE SET waarde = EXCLUDED.waarde",
+					      4, pi)
+				    : db_exec(db, e, NULL, "DELETE FROM formulier_waarde WHERE formulier_id = $1 AND veld = $2",
+					      2, pi)))
 			goto failed;
 		PQclear(r);
+		if (!values[i])
+			continue;
 		/* informeer: a mail when the account is new or changed */
 		if (s.def->fields[i].notify && (!s.old[i] || strcmp(s.old[i], values[i]))) {
 			if (notify(db, &s, i, values[i], datadir, &skipped, e) < 0)

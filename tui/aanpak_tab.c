@@ -11,12 +11,21 @@
 #include "tui/dialog.h"
 #include "tui/outcome.h"
 
-/* The tariff of the draft's categorie in its start's school year (-1). */
-static int64_t tarief_van(const struct aanpaktab *t)
+/* The tariff of the draft in its start's school year (-1): the type's own
+ * (a fixed amount, *vast 1) or else its categorie's. */
+static int64_t tarief_van(const struct aanpaktab *t, int *vast)
 {
 	struct datum d;
 	int64_t c;
-	if (!t->draft.categorie[0] || datum_parse(t->draft.start, &d, NULL) < 0 ||
+	*vast = 0;
+	if (datum_parse(t->draft.start, &d, NULL) < 0)
+		return -1;
+	if (t->draft.type[0] &&
+	    beschikking_tarief_zoek(t->a.tarieven, (size_t)t->a.ntarieven, t->draft.type, d, &c, NULL) == 0) {
+		*vast = 1;
+		return c;
+	}
+	if (!t->draft.categorie[0] ||
 	    beschikking_tarief_zoek(t->a.tarieven, (size_t)t->a.ntarieven, t->draft.categorie, d, &c, NULL) < 0)
 		return -1;
 	return c;
@@ -24,8 +33,10 @@ static int64_t tarief_van(const struct aanpaktab *t)
 
 static void check(struct aanpaktab *t)
 {
-	t->tarief = tarief_van(t);
+	t->tarief = tarief_van(t, &t->vast);
 	aanpak_check(&t->draft, t->tarief, 0, NULL, &t->fouten);
+	if (t->vast)
+		aanpak_vast_check(&t->draft, t->tarief, &t->fouten);
 	aanpak_check(&t->draft, t->tarief, 1, NULL, &t->verwerken);
 	t->voorstel[0] = '\0';
 	if (t->tarief > 0)
@@ -41,12 +52,14 @@ void aanpaktab_load(struct aanpaktab *t, struct app *a, long hulpvraag_id)
 		return;
 	}
 	t->err[0] = '\0';
-	if (db_aanpak_behandelaars(a->db, hulpvraag_id, t->beh, &t->nbeh, &e) < 0)
-		t->nbeh = 0;
+	behandelaars_load(&t->beh, a, hulpvraag_id, 0);
 	if (!t->dirty) {
 		t->draft = t->a.in;
 		if (!t->a.id)
 			outcome_key_new(t->key); /* a new aanpak: sent twice, made once */
+		/* a new schoolbudget beschikking starts from what PPO granted */
+		if (!t->a.id && !t->draft.bedrag[0] && t->a.toegekend > 0)
+			validate_money_format(t->a.toegekend, t->draft.bedrag, sizeof t->draft.bedrag);
 	}
 	t->loaded = 1;
 	check(t);
@@ -107,9 +120,27 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 	else
 		snprintf(buf, sizeof buf, "Nog geen aanpak%s", t->dirty ? " · * niet bewaard" : "");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
+	if (t->a.geblokkeerd[0]) {
+		/* 000 "Niet ontvankelijk financieën": no beschikking, and why */
+		snprintf(buf, sizeof buf, "Geen beschikking: %s", t->a.geblokkeerd);
+		y += screen_wrap(p, y, 1, width - 2, 3, buf, s->attr[ST_ERROR]);
+	}
+	if (t->a.aangevraagd > 0 || t->a.besluit[0]) {
+		/* the request on the form (000: "bedrag inclusief btw") and PPO's decision */
+		char aa[VALIDATE_MONEY_LEN], tk[VALIDATE_MONEY_LEN];
+		snprintf(buf, sizeof buf, "Formulier: aangevraagd %s incl. btw · besluit PPO: %s%s%s",
+			 t->a.aangevraagd > 0 ? validate_money_format(t->a.aangevraagd, aa, sizeof aa) : "—",
+			 t->a.besluit[0] ? t->a.besluit : "nog niet genomen", t->a.toegekend > 0 ? ", toegekend " : "",
+			 t->a.toegekend > 0 ? validate_money_format(t->a.toegekend, tk, sizeof tk) : "");
+		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[ST_DIM]);
+	}
 	struct datum d;
 	char jaar[12];
-	if (t->tarief > 0 && datum_parse(t->draft.start, &d, NULL) == 0)
+	if (t->tarief > 0 && t->vast && datum_parse(t->draft.start, &d, NULL) == 0)
+		snprintf(buf, sizeof buf, "Vast bedrag %s, schooljaar %s: %s", t->draft.type,
+			 beschikking_schooljaar_naam(datum_schooljaar(d), jaar),
+			 validate_money_format(t->tarief, tar, sizeof tar));
+	else if (t->tarief > 0 && datum_parse(t->draft.start, &d, NULL) == 0)
 		snprintf(buf, sizeof buf, "Tarief %s, schooljaar %s: %s", t->draft.categorie,
 			 beschikking_schooljaar_naam(datum_schooljaar(d), jaar),
 			 validate_money_format(t->tarief, tar, sizeof tar));
@@ -131,13 +162,7 @@ int aanpaktab_draw(struct aanpaktab *t, struct app *a, WINDOW *p, int width)
 		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[over < 0 ? ST_ERROR : ST_DIM]);
 	}
 	/* the behandelaars (h), with access while the aanpak runs */
-	buf[0] = '\0';
-	for (int i = 0; i < t->nbeh; i++)
-		if (t->beh[i].is)
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s (t/m %s)", buf[0] ? ", " : "Behandelaar: ",
-				 t->beh[i].naam, t->beh[i].tot);
-	if (buf[0])
-		y += screen_wrap(p, y, 1, width - 2, 2, buf, s->attr[ST_DIM]);
+	y += behandelaars_draw(&t->beh, a, p, y, width);
 	if (t->a.arrangement) {
 		if (t->verwerken.n == 0)
 			screen_put(p, y++, 1, width - 2, "✓ Nummer, periode en bedrag: financieel verwerken kan (s)",
@@ -159,12 +184,17 @@ long aanpaktab_rows(const struct aanpaktab *t, int width)
 	return 12 + veldrijen_rows(AP_VELDEN);
 }
 
-static int may(struct app *a)
+static int may(struct app *a, const struct aanpaktab *t)
 {
-	if (recht_mag(a->session.roles, RECHT_AANPAK_BEWERKEN))
-		return 1;
-	app_message(a, 1, "Een aanpak bewerken mag jouw rol niet");
-	return 0;
+	if (!recht_mag(a->session.roles, RECHT_AANPAK_BEWERKEN)) {
+		app_message(a, 1, "Een aanpak bewerken mag jouw rol niet");
+		return 0;
+	}
+	if (t->a.geblokkeerd[0]) {
+		app_message(a, 1, "Geen beschikking: %.500s", t->a.geblokkeerd);
+		return 0;
+	}
+	return 1;
 }
 
 int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enum action_id id, int *save)
@@ -175,34 +205,10 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 	*save = 0;
 	if (!t->loaded)
 		return R_NONE;
-	if (id == ACT_HV_BEHANDELAAR) {
-		struct dialog_item it[AANPAK_MAX_BEHANDELAARS];
-		if (!may(a))
-			return R_BARS;
-		if (!t->a.id) {
-			app_message(a, 1, "Eerst de aanpak bewaren (F2); dan kies je de behandelaar");
-			return R_BARS;
-		}
-		if (!t->nbeh) {
-			app_message(a, 1, "Geen externe deskundigen met een account in deze organisatie");
-			return R_BARS;
-		}
-		memset(it, 0, sizeof it);
-		for (int i = 0; i < t->nbeh; i++) {
-			it[i].id = t->beh[i].account_id;
-			it[i].flag = t->beh[i].is;
-			snprintf(it[i].label, sizeof it[i].label, "%s", t->beh[i].naam);
-			if (t->beh[i].is)
-				snprintf(it[i].extra, sizeof it[i].extra, "behandelaar t/m %s: kiezen haalt weg", t->beh[i].tot);
-		}
-		dialog_open_pick(&owner->dlg, AANPAKTAB_DT_BEHANDELAAR, "Behandelaar",
-				 "Wie behandelt? (toegang tot de hulpvraag zolang de aanpak loopt, en een mail zonder de "
-				 "naam van de leerling)",
-				 it, t->nbeh);
-		return R_PAINT | R_BARS;
-	}
+	if (id == ACT_HV_BEHANDELAAR)
+		return may(a, t) ? behandelaars_kies(&t->beh, a, owner, t->a.id != 0) : R_BARS;
 	if (id == ACT_HV_BRIEF) {
-		if (!may(a))
+		if (!may(a, t))
 			return R_BARS;
 		if (!t->a.id || t->dirty || t->verwerken.n) {
 			app_message(a, 1, "Eerst een aanpak met nummer, periode en bedrag bewaren (F2); dan maakt p de brief");
@@ -215,7 +221,7 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 	case VR_VERPLAATST:
 		return R_PAINT;
 	case VR_BEWERKEN:
-		if (!may(a))
+		if (!may(a, t))
 			return R_BARS;
 		velden(t, v);
 		t->editing = t->cur;
@@ -223,7 +229,7 @@ int aanpaktab_action(struct aanpaktab *t, struct app *a, struct pane *owner, enu
 		veldrijen_open(&owner->dlg, AANPAKTAB_DT_VELD, title, &v[t->cur]);
 		return R_PAINT | R_BARS;
 	case VR_BEWAREN:
-		if (!may(a))
+		if (!may(a, t))
 			return R_BARS;
 		check(t);
 		for (int i = 0; i < AP_VELDEN && t->fouten.n; i++)
@@ -249,8 +255,10 @@ int aanpaktab_dialog_ok(struct aanpaktab *t, struct app *a, struct pane *owner)
 	t->dirty = 1;
 	check(t);
 	/* the amount comes from the tariff as soon as categorie and start say
-	 * which one; a typed amount is never overwritten */
-	if (!t->draft.bedrag[0] && t->tarief > 0 && (t->editing == AP_CATEGORIE || t->editing == AP_START)) {
+	 * which one; a typed amount is never overwritten, but a fixed one
+	 * (budget inclusief onderwijs) is always that */
+	if ((!t->draft.bedrag[0] || t->vast) && t->tarief > 0 &&
+	    (t->editing == AP_TYPE || t->editing == AP_CATEGORIE || t->editing == AP_START)) {
 		validate_money_format(t->tarief, t->draft.bedrag, sizeof t->draft.bedrag);
 		check(t);
 	}
@@ -282,20 +290,6 @@ int aanpaktab_save(struct aanpaktab *t, struct app *a, struct pane *owner, long 
 		t->dirty = 0;
 		aanpaktab_load(t, a, hulpvraag_id);
 	}
-	return R_PAINT | R_BARS;
-}
-
-int aanpaktab_behandelaar(struct aanpaktab *t, struct app *a, struct pane *owner, long hulpvraag_id)
-{
-	const struct dialog_item *it = dialog_selected(&owner->dlg);
-	struct outcome o;
-
-	if (!it)
-		return R_NONE;
-	db_aanpak_behandelaar(a->db, hulpvraag_id, it->id, !it->flag, &o);
-	dialog_close(&owner->dlg);
-	outcome_show(a, &o, "de behandelaar");
-	aanpaktab_load(t, a, hulpvraag_id);
 	return R_PAINT | R_BARS;
 }
 

@@ -241,8 +241,8 @@ const struct action action_table[] = {
 	{ ACT_PAGE_DOWN, "pagina-omlaag", "Pagina omlaag", "Eén scherm omlaag",
 	  CTX_LOOPTIJD, 0 },
 	{ ACT_HV_BEHANDELAAR, "behandelaar", "Behandelaar",
-	  "Tabblad Aanpak: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, een mail zonder de "
-	  "naam van de leerling), of haalt er een weg",
+	  "Tabblad Aanpak of TLV: kiest een behandelaar (toegang tot de hulpvraag zolang de aanpak loopt, of tot de "
+	  "einddatum van de TLV; een mail zonder de naam van de leerling), of haalt er een weg",
 	  CTX_HULPVRAAG, 0, ACTION_RECHT(RECHT_AANPAK_BEWERKEN) },
 	{ ACT_HV_AFSPRAAK, "afspraak-plannen", "Afspraak",
 	  "Plant een afspraak met de coördinator (telefonisch consult, bespreking categorie 2 en 3) met datum en tijd: "
@@ -269,6 +269,13 @@ const struct action action_table[] = {
 	{ ACT_KG_EXPORT, "kengetallen-exporteren", "Exporteren",
 	  "Schrijft de kengetallen van dit schooljaar naar een bestand (.csv, of .xlsx voor Excel) in je uitwisselmap",
 	  CTX_KENGETALLEN, ACTION_BAR, ACTION_RECHT(RECHT_KENGETALLEN) },
+	{ ACT_KG_PROGNOSE, "prognose", "Prognose",
+	  "De prognose van de budgetten van dit schooljaar: per maand vastgelegd en verwacht (nog niet verwerkt) "
+	  "tegen het budget; nog eens: terug naar de kengetallen",
+	  CTX_KENGETALLEN, ACTION_BAR, ACTION_RECHT(RECHT_KENGETALLEN) },
+	{ ACT_KG_PROGNOSE, "prognose", "Prognose",
+	  "Opent de prognose van de budgetten van het schooljaar: per maand vastgelegd en verwacht tegen het budget",
+	  CTX_HOME, 0, ACTION_RECHT(RECHT_KENGETALLEN) },
 	{ ACT_RELOAD, "vernieuwen", "Vernieuwen", "Haalt de kengetallen opnieuw op",
 	  CTX_KENGETALLEN, 0 },
 	{ ACT_UP, "omhoog", "Omhoog", "Eén regel omhoog",

@@ -177,6 +177,7 @@ enum action_id {
 	ACT_KG_VORIG_JAAR,       /* kengetallen: the school year before */
 	ACT_KG_VOLGEND_JAAR,     /* kengetallen: the school year after */
 	ACT_KG_EXPORT,           /* kengetallen: the year as CSV or XLSX file on the server */
+	ACT_KG_PROGNOSE,         /* home, kengetallen: the forecast of the budgets (same pane) */
 	ACT_PO_LIJST,            /* home: open the post list (pane_post.c) */
 	ACT_PO_LEZEN,            /* post: read the message (audited), then maybe afgehandeld */
 	ACT_PO_AFHANDELEN,       /* post: mark the message afgehandeld */

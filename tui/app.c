@@ -618,7 +618,8 @@ int app_global_action(struct app *a, enum action_id id)
 		app_push(a, pane_looptijd_new(a, id == ACT_LT_VERLOOPT ? LT_VERLOOPT : LT_EVALUEREN));
 		return R_PAINT | R_BARS;
 	case ACT_KG_OPEN: /* from the home screen, as "te-verwerken" */
-		app_push(a, pane_kengetal_new(a));
+	case ACT_KG_PROGNOSE:
+		app_push(a, pane_kengetal_new(a, id == ACT_KG_PROGNOSE));
 		return R_PAINT | R_BARS;
 	case ACT_HV_INTAKE_GROEP: /* the home screen's intake for a group or school */
 		app_push(a, pane_intake_new_groep(a, "groep"));

@@ -156,6 +156,7 @@ struct fpane {
 	char body_msg[600];
 	char key[OUTCOME_KEY_LEN]; /* idempotency key of the add (made when the pane opens) */
 	struct outcome pending;    /* an add or save whose COMMIT was cut off */
+	int buiten;                /* not the SWV's back office: fields marked intern are read-only */
 };
 
 static struct fpane *F(struct pane *p)
@@ -282,6 +283,12 @@ static int go_field(struct fpane *v, struct app *a, int dir)
 	return R_PAINT | R_BARS;
 }
 
+/* The field is the SWV's and this account is not (fp_key refuses edits). */
+static int locked(const struct fpane *v, const struct form_field *f)
+{
+	return f->intern && v->buiten;
+}
+
 /* --------------------------------------------------------------- drawing */
 
 /* Display text of field i: its value, the refused text, or a dash. */
@@ -330,13 +337,14 @@ static int draw_fields(struct fpane *v, struct app *a, WINDOW *p, int width, int
 		if (!form_visible(def(v), vals(v), i))
 			continue;
 		rows[i] = y;
-		snprintf(label, sizeof label, "%s%s", f->label, form_required(def(v), vals(v), i) ? " *" : "");
+		snprintf(label, sizeof label, "%s%s%s", f->label, form_required(def(v), vals(v), i) ? " *" : "",
+			 f->intern ? " (SWV)" : "");
 		int lr = screen_wrap(p, y, 1, LABEL_W, 3, label, s->attr[cur ? ST_HEAD : ST_NORMAL]);
 		value_text(v, i, buf, buflen);
 		int maxr = f->multiline ? (cur ? 6 : 3) : 2;
 		attr_t va = s->attr[v->typed[i] ? ST_ERROR : cur ? ST_SEL : ST_FIELD];
 		int vr;
-		if (cur && inline_type(f)) {
+		if (cur && inline_type(f) && !locked(v, f)) {
 			vr = 1; /* the edit field is drawn on the window itself */
 		} else {
 			vr = screen_wrap(p, y, LABEL_W + 2, vw, maxr, buf, va);
@@ -372,9 +380,12 @@ static void help_text(const struct fpane *v, char *buf, size_t len)
 	const char *h = f->type == FORM_TEKST && f->multiline ? "lange tekst: Enter opent de editor (F2 klaar)"
 							      : hint[f->type];
 
+	if (f->intern && v->buiten)
+		h = "vult het samenwerkingsverband in";
 	snprintf(buf, len, "%s%s(%s%s)", f->help, f->help[0] ? "  " : "", h,
 		 f->notify ? "; krijgt bij bewaren een mail" : "");
 }
+
 
 static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 {
@@ -425,7 +436,7 @@ static void fp_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (v->top + view < total)
 			screen_put(w, rows - HELP_ROWS, cols - 12, 11, " ↓ meer ", s->attr[ST_DIM]);
 		const struct form_field *f = &def(v)->fields[v->cur];
-		if (inline_type(f) && frow[v->cur] >= 0 && cy - v->top < view && !dialog_active(&v->base.dlg)) {
+		if (inline_type(f) && !locked(v, f) && frow[v->cur] >= 0 && cy - v->top < view && !dialog_active(&v->base.dlg)) {
 			int x = field_draw(&v->edit, w, HEAD_ROWS + cy - v->top, LABEL_W + 2, cols - LABEL_W - 4,
 					   s->attr[ST_SEL]);
 			app_cursor(a, HEAD_ROWS + cy - v->top, x);
@@ -462,6 +473,10 @@ static int choose(struct fpane *v, struct app *a)
 
 	if (inline_type(f))
 		return R_NONE;
+	if (locked(v, f)) {
+		app_message(a, 1, "%s vult het samenwerkingsverband in", f->label);
+		return R_BARS;
+	}
 	if (f->type == FORM_ACCOUNT)
 		return start(v, a, job_accounts, "Bezig met ophalen van de accounts…");
 	if (f->type == FORM_TEKST) {
@@ -549,6 +564,15 @@ static int fp_key(struct pane *p, struct app *a, int key)
 	if (!v->f)
 		return R_NONE;
 	f = &def(v)->fields[v->cur];
+	if (locked(v, f)) {
+		if (key == TK_ENTER)
+			return go_field(v, a, 1);
+		if (key == ' ' || (key >= 32 && key < 0x110000 && key != 127) || key == 127 || key == 8) {
+			app_message(a, 1, "%s vult het samenwerkingsverband in", f->label);
+			return R_BARS;
+		}
+		return R_NONE;
+	}
 	if (key == TK_ENTER)
 		return inline_type(f) ? go_field(v, a, 1) : choose(v, a);
 	if (inline_type(f)) {
@@ -969,6 +993,10 @@ static struct pane *formulier_pane(struct app *a, struct formtab *tab, struct pa
 	v->hulpvraag_id = hulpvraag_id;
 	v->org = org;
 	v->id = id;
+	/* "in te vullen door PPO" (intern, migration 031): the database refuses
+	 * anyone else; the pane says so before anything is typed */
+	v->buiten = !(a->session.roles & (FLOW_ROLE_BIT(FLOW_ROLE_SECRETARIAAT) | FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL) |
+					   FLOW_ROLE_BIT(FLOW_ROLE_COORDINATOR) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN)));
 	v->base.job = id ? job_load : job_available;
 	if (!id)
 		outcome_key_new(v->key); /* the add sent twice makes one form */

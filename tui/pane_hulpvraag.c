@@ -782,7 +782,7 @@ static int hv_dialog_ok(struct pane *p, struct app *a)
 		return start(v, a, job_terug, "Bezig met terugdraaien…");
 	case TLVTAB_DT_VELD:
 		return tlvtab_dialog_ok(&v->tlv, a, &v->base);
-	case AANPAKTAB_DT_BEHANDELAAR:
+	case BEHANDELAAR_DT:
 		return start(v, a, job_behandelaar, "Bezig met bewaren…");
 	case BEZWAAR_DT_DATUM:
 	case BEZWAAR_DT_UITKOMST:
@@ -969,7 +969,7 @@ static int hv_tab_action(struct pane *p, struct app *a, enum action_id id)
 	for (int t = 0; t < TAB_COUNT; t++)
 		if (tabs[t].opens != ACT_NONE && tabs[t].opens == id)
 			v->tab = t;
-	if ((id == ACT_HV_BEZWAAR && is_tlv(v)) || (id == ACT_HV_BEHANDELAAR && !is_tlv(v)))
+	if ((id == ACT_HV_BEZWAAR && is_tlv(v)) || id == ACT_HV_BEHANDELAAR)
 		v->tab = TAB_TLV; /* the TLV's or the aanpak's: show it there (one tab, two names) */
 	return tabs[v->tab].action ? tabs[v->tab].action(v, a, id) : R_NONE;
 }
@@ -1336,7 +1336,8 @@ static int job_status(struct pane *p, struct app *a)
 
 static int job_behandelaar(struct pane *p, struct app *a)
 {
-	return aanpaktab_behandelaar(&P(p)->aanpak, a, p, P(p)->id);
+	/* the TLV's behandelaar or the aanpak's (tui/behandelaar.h) */
+	return behandelaars_bewaar(is_tlv(P(p)) ? &P(p)->tlv.beh : &P(p)->aanpak.beh, a, p, P(p)->id);
 }
 
 static int job_bezwaar(struct pane *p, struct app *a)

@@ -5,7 +5,13 @@
  * aanvraagtype.  Each line carries up to three figures and a bar value
  * with the maximum of its section, so every bar of a section is on one
  * scale.  The lines are built once per load; drawing only lays them out
- * for the width at hand. */
+ * for the width at hand.
+ *
+ * p turns the same pane into the forecast of the budgets (issue 10 §5,
+ * migration 031): per budget of the school year a line per month with
+ * what is vastgelegd and verwacht up to that month, together, and a bar on
+ * the scale of the budget (or of the forecast when that is higher); a month
+ * over the budget says so in words, not in colour only. */
 #include "tui/pane_kengetal.h"
 
 #include <errno.h>
@@ -19,8 +25,10 @@
 
 #include "core/beschikking.h"
 #include "core/datum.h"
+#include "core/flow.h"
 #include "core/kengetal.h"
 #include "core/validate.h"
+#include "db/budget.h"
 #include "db/kengetal.h"
 #include "db/report.h"
 #include "tui/app.h"
@@ -38,7 +46,7 @@ struct regel {
 	long id; /* line number + 1: stable while the year stays */
 	enum regel_soort soort;
 	char naam[KENGETAL_NAAM + 12];
-	char c1[16], c2[16], c3[VALIDATE_MONEY_LEN];
+	char c1[VALIDATE_MONEY_LEN], c2[VALIDATE_MONEY_LEN], c3[VALIDATE_MONEY_LEN];
 	int64_t balk, max;
 };
 
@@ -46,6 +54,7 @@ struct kengetal {
 	struct pane base;
 	struct lijst list; /* struct regel */
 	int jaar;          /* the school year shown: starts 1 August jaar */
+	int prognose;      /* 1: the budgets' forecast instead of the kengetallen */
 	int loaded;
 	int utf8;
 	char body_msg[600];
@@ -213,6 +222,56 @@ out:
 	return rc;
 }
 
+/* The forecast's lines: per budget a heading with its amount, a line per
+ * month (cumulative vastgelegd, verwacht, together; the bar on the scale of
+ * the budget or the highest total) and what is left at the end.  -1 when
+ * out of memory. */
+static int build_prognose(struct regels *g, const struct db_prognose_budget *b, int n, struct err *e)
+{
+	static const char *const maanden[] = { "jan", "feb", "mrt", "apr", "mei", "jun",
+						"jul", "aug", "sep", "okt", "nov", "dec" };
+	struct regel *x;
+	char naam[KENGETAL_NAAM + 12], bedrag[VALIDATE_MONEY_LEN];
+
+	if (!n && !regel_add(g, R_SUB, "geen budgetten voor dit schooljaar (balie admin budget set)"))
+		goto oom;
+	for (int i = 0; i < n; i++) {
+		const struct db_prognose *last = &b[i].maand[11];
+		int64_t max = b[i].budget;
+		if (last->vastgelegd + last->verwacht > max)
+			max = last->vastgelegd + last->verwacht;
+		if (!(x = kop(g, i > 0, b[i].soort, "Vastgelegd", "Verwacht", "Samen")))
+			goto oom;
+		snprintf(naam, sizeof naam, "budget %s; per maand tot en met die maand",
+			 validate_money_format(b[i].budget, bedrag, sizeof bedrag));
+		if (!regel_add(g, R_SUB, naam))
+			goto oom;
+		for (int m = 0; m < 12; m++) {
+			const struct db_prognose *r = &b[i].maand[m];
+			int mm = atoi(r->maand);
+			int64_t samen = r->vastgelegd + r->verwacht;
+			snprintf(naam, sizeof naam, "%s %s%s", mm >= 1 && mm <= 12 ? maanden[mm - 1] : "?",
+				 strchr(r->maand, '-') ? strchr(r->maand, '-') + 1 : r->maand,
+				 samen > b[i].budget ? " boven" : "");
+			if (!(x = regel_add(g, R_REGEL, naam)))
+				goto oom;
+			validate_money_format(r->vastgelegd, x->c1, sizeof x->c1);
+			validate_money_format(r->verwacht, x->c2, sizeof x->c2);
+			validate_money_format(samen, x->c3, sizeof x->c3);
+			x->balk = samen;
+			x->max = max;
+		}
+		int64_t over = b[i].budget - last->vastgelegd - last->verwacht;
+		snprintf(naam, sizeof naam, "%s op 31 juli: %s", over < 0 ? "tekort" : "over",
+			 validate_money_format(over < 0 ? -over : over, bedrag, sizeof bedrag));
+		if (!regel_add(g, R_SUB, naam))
+			goto oom;
+	}
+	return 0;
+oom:
+	return err_set(e, "onvoldoende geheugen");
+}
+
 static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 {
 	struct kengetal *k = K(p);
@@ -221,8 +280,11 @@ static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 	char jaar[12], buf[300], balk[256];
 
 	beschikking_schooljaar_naam(k->jaar, jaar);
-	snprintf(buf, sizeof buf, "Kengetallen schooljaar %s (01-08-%d t/m 31-07-%d)  ←/→ ander jaar", jaar, k->jaar,
-		 k->jaar + 1);
+	if (k->prognose)
+		snprintf(buf, sizeof buf, "Prognose budgetten %s: vastgelegd + verwacht  ←/→ ander jaar", jaar);
+	else
+		snprintf(buf, sizeof buf, "Kengetallen schooljaar %s (01-08-%d t/m 31-07-%d)  ←/→ ander jaar", jaar,
+			 k->jaar, k->jaar + 1);
 	screen_put(w, y++, 1, cols - 2, buf, s->attr[ST_HEAD]);
 	screen_rule(w, y++, 0, cols, s->attr[ST_NORMAL]);
 	if (k->lees) /* where the figures come from: the report replica */
@@ -234,9 +296,10 @@ static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 		return;
 	}
 	/* name | c1 | c2 | c3 | bar: the bar gets a fifth of the width */
-	int wbalk = cols / 5 > 8 ? cols / 5 : 8;
-	int wnaam = cols - 2 - (W_NUM + 1) * 2 - (W_BEDRAG + 1) - (wbalk + 1);
-	int x1 = 2 + wnaam + 1, x2 = x1 + W_NUM + 1, x3 = x2 + W_NUM + 1, xb = x3 + W_BEDRAG + 1;
+	int wbalk = cols / (k->prognose ? 8 : 5) > 8 ? cols / (k->prognose ? 8 : 5) : 8;
+	int wnum = k->prognose ? W_BEDRAG - 1 : W_NUM; /* the forecast: three amounts */
+	int wnaam = cols - 2 - (wnum + 1) * 2 - (W_BEDRAG + 1) - (wbalk + 1);
+	int x1 = 2 + wnaam + 1, x2 = x1 + wnum + 1, x3 = x2 + wnum + 1, xb = x3 + W_BEDRAG + 1;
 	for (int i = k->list.top; i < k->list.n && y < rows; i++, y++) {
 		const struct regel *r = lijst_row(&k->list, i);
 		attr_t at = s->attr[i == k->list.cur ? ST_SEL : r->soort == R_KOP ? ST_HEAD : ST_NORMAL];
@@ -244,9 +307,13 @@ static void kg_draw(struct pane *p, struct app *a, WINDOW *w)
 		if (r->soort == R_LEEG)
 			continue;
 		int ind = r->soort == R_SUB ? 2 : 0;
+		if (r->soort == R_SUB && !r->c1[0] && !r->c2[0] && !r->c3[0]) { /* a note: the whole width */
+			screen_put(w, y, 1 + ind, cols - 2 - ind, r->naam, at);
+			continue;
+		}
 		screen_put(w, y, 1 + ind, wnaam + 1 - ind, r->naam, at);
-		screen_put_right(w, y, x1, W_NUM, r->c1, at);
-		screen_put_right(w, y, x2, W_NUM, r->c2, at);
+		screen_put_right(w, y, x1, wnum, r->c1, at);
+		screen_put_right(w, y, x2, wnum, r->c2, at);
 		screen_put_right(w, y, x3, W_BEDRAG, r->c3, at);
 		if (r->soort != R_KOP && kengetal_balk(r->balk, r->max, wbalk, k->utf8, balk, sizeof balk) > 0)
 			screen_put(w, y, xb, wbalk, balk, at);
@@ -271,6 +338,32 @@ static int job_load(struct pane *p, struct app *a)
 		snprintf(k->body_msg, sizeof k->body_msg, "Niet geladen: %s", e.msg);
 		k->loaded = 1;
 		lijst_set(&k->list, NULL, 0, 0, 0, 0);
+		app_progress_done(a);
+		return R_PAINT | R_BARS;
+	}
+	if (k->prognose) {
+		/* the budgets are the SWV's own: read on the session's connection,
+		 * as the acting account (031 budget_prognose_alle) */
+		struct db_prognose_budget *b = NULL;
+		int nb = 0;
+		if (!(a->session.roles & (FLOW_ROLE_BIT(FLOW_ROLE_FINANCIEEL) | FLOW_ROLE_BIT(FLOW_ROLE_ADMIN)))) {
+			/* the bestuur's contact may see kengetallen, not the SWV's budgets */
+			snprintf(k->body_msg, sizeof k->body_msg,
+				 "De prognose is alleen voor het samenwerkingsverband (p: de kengetallen)");
+		} else if (db_budget_prognose_alle(a->db, a->session.organisatie_id, k->jaar, &b, &nb, &e) < 0 ||
+		    build_prognose(&g, b, nb, &e) < 0) {
+			snprintf(k->body_msg, sizeof k->body_msg, "Niet geladen: %s", e.msg);
+		} else {
+			k->body_msg[0] = '\0';
+		}
+		if (k->body_msg[0]) {
+			free(g.r);
+			g.r = NULL;
+			g.n = 0;
+		}
+		free(b);
+		lijst_set(&k->list, g.r, g.n, 0, 0, lijst_current_id(&k->list));
+		k->loaded = 1;
 		app_progress_done(a);
 		return R_PAINT | R_BARS;
 	}
@@ -313,6 +406,18 @@ static int kg_jaar(struct pane *p, struct app *a, enum action_id id)
 	return app_start(a, p, job_load, "Bezig met laden…");
 }
 
+/* p: the forecast of the budgets, or back to the kengetallen. */
+static int kg_prognose(struct pane *p, struct app *a, enum action_id id)
+{
+	struct kengetal *k = K(p);
+
+	(void)id;
+	k->prognose = !k->prognose;
+	k->loaded = 0;
+	lijst_set(&k->list, NULL, 0, 0, 0, 0);
+	return app_start(a, p, job_load, "Bezig met laden…");
+}
+
 /* The file the export goes to, by default in the exchange folder (what
  * sftp can fetch over the same SSH login, issue 14 §3). */
 static int kg_export(struct pane *p, struct app *a, enum action_id id)
@@ -321,6 +426,10 @@ static int kg_export(struct pane *p, struct app *a, enum action_id id)
 	char jaar[12], buf[600];
 
 	(void)id;
+	if (k->prognose) {
+		app_message(a, 1, "Exporteren kan vanuit de kengetallen (p: terug naar de kengetallen)");
+		return R_BARS;
+	}
 	snprintf(buf, sizeof buf, "%s/kengetallen-%s.csv", bijlagen_home(), beschikking_schooljaar_naam(k->jaar, jaar));
 	dialog_open_line(&p->dlg, DT_EXPORT, "Kengetallen exporteren",
 			 "Naar welk bestand op de server?  .xlsx geeft een Excel-werkmap; een bestaand bestand wordt "
@@ -393,6 +502,7 @@ static const struct pane_action kg_actions[] = {
 	{ ACT_KG_VORIG_JAAR, kg_jaar, 0 },
 	{ ACT_KG_VOLGEND_JAAR, kg_jaar, 0 },
 	{ ACT_KG_EXPORT, kg_export, 0 },
+	{ ACT_KG_PROGNOSE, kg_prognose, 0 },
 };
 
 static void kg_free(struct pane *p)
@@ -415,12 +525,13 @@ static const struct pane_ops kg_ops = {
 	.free = kg_free,
 };
 
-struct pane *pane_kengetal_new(struct app *a)
+struct pane *pane_kengetal_new(struct app *a, int prognose)
 {
 	struct kengetal *k = calloc(1, sizeof *k);
 
 	if (!k)
 		return NULL;
+	k->prognose = prognose;
 	k->base.ops = &kg_ops;
 	lijst_init(&k->list, sizeof(struct regel), regel_id, 0, 0, NULL);
 	k->jaar = datum_schooljaar(datum_today(time(NULL)));

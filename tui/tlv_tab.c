@@ -39,6 +39,7 @@ void tlvtab_load(struct tlvtab *t, struct app *a, long hulpvraag_id)
 	t->conf = conf;
 	t->err[0] = '\0';
 	bezwaren_load(&t->bz, a, hulpvraag_id);
+	behandelaars_load(&t->beh, a, hulpvraag_id, 1);
 	if (!t->dirty) {
 		t->draft = b.in;
 		if (!b.id)
@@ -145,6 +146,7 @@ int tlvtab_draw(struct tlvtab *t, struct app *a, WINDOW *p, int width)
 		snprintf(buf, sizeof buf, "Nog geen TLV-beschikking%s", t->dirty ? " · * niet bewaard" : "");
 	screen_put(p, y++, 1, width - 2, buf, s->attr[ST_HEAD]);
 	y += bezwaren_draw(&t->bz, a, p, y, width);
+	y += behandelaars_draw(&t->beh, a, p, y, width);
 	if (t->b.emb)
 		screen_put(p, y++, 1, width - 2, "EMB-leerling (formulier Aanvraag TLV): alleen TLV SO categorie hoog",
 			   s->attr[ST_DIM]);
@@ -176,7 +178,7 @@ long tlvtab_rows(const struct tlvtab *t, int width)
 {
 	(void)t;
 	(void)width;
-	return 12 + BEZWAAR_MAX + 1 + veldrijen_rows(TLV_VELDEN);
+	return 14 + BEZWAAR_MAX + 1 + veldrijen_rows(TLV_VELDEN);
 }
 
 int tlvtab_row(const struct tlvtab *t)
@@ -217,6 +219,8 @@ int tlvtab_action(struct tlvtab *t, struct app *a, struct pane *owner, enum acti
 		}
 		return bezwaren_vraag(&t->bz, a, owner);
 	}
+	if (id == ACT_HV_BEHANDELAAR)
+		return may(a) ? behandelaars_kies(&t->beh, a, owner, t->b.id && t->b.in.eind[0]) : R_BARS;
 	if (id == ACT_HV_BRIEF) {
 		if (!may(a))
 			return R_BARS;

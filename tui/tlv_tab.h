@@ -18,6 +18,7 @@
 #include "db/beschikking.h"
 #include "tui/bezwaar.h"
 #include "tui/action.h"
+#include "tui/behandelaar.h"
 
 struct app;
 struct pane;
@@ -40,6 +41,7 @@ struct tlvtab {
 	char labels[TLV_ADVIES1][64];
 	char prompt[200];
 	struct bezwaren bz;            /* the bezwaren against it (B) */
+	struct behandelaars beh;       /* its behandelaar (h, 004 §4.6): access until the einddatum */
 };
 
 /* The dialog tags the tab uses in its owner's dialog (beyond the owner's). */

@@ -222,6 +222,11 @@ static void emb_only_so_hoog(void **state)
 	struct outcome o;
 	char sql[512];
 
+	/* a draft saved before the form said EMB … */
+	fill(&in, "2026-010", "TLV SO categorie laag", "01-09-2026", "31-07-2028");
+	assert_int_equal(db_tlv_save(w->fin, w->cem, 0, 0, &in, NULL, &o), OUTCOME_SAVED);
+	long id = o.id;
+	int ver = o.version;
 	harness_exec(w->su, "INSERT INTO formulier_definitie (organisatie_id, code, naam, versie, bron, bron_sha256, "
 			    "geladen_door) SELECT id, 'aanvraag-tlv', 'Aanvraag TLV', 1, '', repeat('a', 64), 't' "
 			    "FROM organisatie WHERE code = 'PO1111'");
@@ -233,14 +238,15 @@ static void emb_only_so_hoog(void **state)
 		 "'emb', 'ja' FROM f",
 		 w->cem);
 	harness_exec(w->su, sql);
-	fill(&in, "2026-010", "TLV SO categorie laag", "01-09-2026", "31-07-2028");
-	assert_int_equal(db_tlv_save(w->fin, w->cem, 0, 0, &in, NULL, &o), OUTCOME_SAVED);
-	long id = o.id;
-	int ver = o.version;
+	/* … is not issued */
 	assert_int_equal(hulpvraag_set_status(w->fin, w->cem, version_of(w, w->cem), "TLV afgegeven", "", w->datadir,
 					      NULL, &o),
 			 OUTCOME_REFUSED);
 	assert_non_null(strstr(o.err.msg, "EMB-leerling krijgt alleen TLV SO categorie hoog"));
+	/* 031: and now another soort than SO hoog is refused even as a draft */
+	fill(&in, "2026-010", "TLV SBO", "01-09-2026", "31-07-2028");
+	assert_int_equal(db_tlv_save(w->fin, w->cem, id, ver, &in, NULL, &o), OUTCOME_REFUSED);
+	assert_non_null(strstr(o.err.msg, "Een EMB-leerling krijgt alleen TLV SO categorie hoog"));
 	fill(&in, "2026-010", "TLV SO categorie hoog", "01-09-2026", "31-07-2028");
 	assert_int_equal(db_tlv_save(w->fin, w->cem, id, ver, &in, NULL, &o), OUTCOME_SAVED);
 	assert_int_equal(hulpvraag_set_status(w->fin, w->cem, version_of(w, w->cem), "TLV afgegeven", "", w->datadir,

@@ -417,6 +417,34 @@ static void aanpak_at_most_a_year_and_complete_for_verwerkt(void **state)
 	assert_string_equal(f.veld[AP_START], "31-02-2026 bestaat niet");
 }
 
+/* A type with a fixed amount (budget inclusief onderwijs): that amount or
+ * nothing; no reason makes another one right. */
+static void aanpak_fixed_amount(void **state)
+{
+	struct aanpak_invoer in;
+	struct aanpak_fouten f;
+	(void)state;
+	memset(&in, 0, sizeof in);
+	strcpy(in.type, "budget inclusief onderwijs");
+	strcpy(in.start, "01-09-2026");
+	strcpy(in.eind, "31-07-2027");
+	strcpy(in.bedrag, "25000,00");
+	aanpak_check(&in, 2500000, 0, NULL, &f);
+	assert_int_equal(aanpak_vast_check(&in, 2500000, &f), 0);
+	assert_int_equal(f.n, 0);
+	strcpy(in.bedrag, "€ 26.000");
+	strcpy(in.reden, "");
+	aanpak_check(&in, 2500000, 0, NULL, &f);
+	assert_string_not_equal(f.veld[AP_REDEN], "");
+	aanpak_vast_check(&in, 2500000, &f);
+	assert_string_equal(f.veld[AP_REDEN], "");
+	assert_string_equal(f.veld[AP_BEDRAG], "Budget inclusief onderwijs heeft een vast bedrag: € 25.000,00");
+	assert_int_equal(f.n, 1);
+	in.bedrag[0] = '\0'; /* empty: the tab fills it */
+	aanpak_check(&in, 2500000, 0, NULL, &f);
+	assert_int_equal(aanpak_vast_check(&in, 2500000, &f), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +458,7 @@ int main(void)
 		cmocka_unit_test(tlv_complete_may_be_issued),
 		cmocka_unit_test(tlv_draft_may_be_empty_but_not_wrong),
 		cmocka_unit_test(tlv_emb_only_so_hoog),
+		cmocka_unit_test(aanpak_fixed_amount),
 		cmocka_unit_test(tlv_advice_disciplines),
 		cmocka_unit_test(tlv_two_different_independent_people),
 		cmocka_unit_test(tlv_unequal_advices_block),

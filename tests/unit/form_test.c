@@ -112,6 +112,12 @@ static void test_types(void **state)
 	expect(d, "b", "€ 12,5", "1250", NULL);
 	expect(d, "b", "8.500,0O", NULL, NULL);
 	expect(d, "b", "-5,00", NULL, "negatief");
+	/* the schoolbudget forms' "bedrag inclusief btw" (issue 10): every way of writing it, cents */
+	expect(d, "b", "8.500", "850000", NULL);
+	expect(d, "b", "8500,00", "850000", NULL);
+	expect(d, "b", "€ 8.500,00", "850000", NULL);
+	expect(d, "b", "-1", NULL, "negatief");
+	expect(d, "b", "€ 1e9", NULL, NULL);
 	expect(d, "g", "8", "8", NULL);
 	expect(d, "g", "9", NULL, "Aantal");
 	expect(d, "g", "1,5", NULL, NULL);
@@ -410,6 +416,44 @@ static void test_seed_forms(void **state)
 	}
 }
 
+/* 031: intern (for the back office), vestiging (6-position BRIN), vereist
+ * (EMB → SO categorie hoog). */
+static void test_intern_vestiging_vereist(void **state)
+{
+	static const char src[] =
+		"versie = 1;\nnaam = \"T\";\nvelden = (\n"
+		"  { sleutel = \"soort\"; label = \"Type TLV\"; type = \"keuze\"; keuzes = [ \"SO laag\", \"SO hoog\" ]; },\n"
+		"  { sleutel = \"emb\"; label = \"EMB\"; type = \"janee\"; vereist = { veld = \"soort\"; is = \"SO hoog\";"
+		" melding = \"Een EMB-leerling krijgt alleen SO hoog\"; }; },\n"
+		"  { sleutel = \"brin\"; label = \"BRIN penvoerder\"; type = \"brin\"; vestiging = true; },\n"
+		"  { sleutel = \"besluit\"; label = \"Besluit\"; type = \"tekst\"; intern = true; }\n);\n";
+	struct form_def *d = parse_ok(src);
+	struct err e;
+	(void)state;
+	assert_true(d->fields[3].intern);
+	assert_false(d->fields[0].intern);
+	/* the penvoerende vestiging: 6 positions, 4 refused in Dutch */
+	expect(d, "brin", "14ss01", "14SS01", NULL);
+	expect(d, "brin", "14SS", NULL, "6-positie BRIN");
+	expect(d, "brin", "14SS0", NULL, NULL);
+	const char *v[4] = { "SO laag", "ja", NULL, NULL };
+	assert_int_equal(form_check_field(d, v, 1, &e), -1);
+	assert_string_equal(e.msg, "Een EMB-leerling krijgt alleen SO hoog");
+	assert_false(form_complete(d, v));
+	v[0] = "SO hoog";
+	assert_int_equal(form_check_field(d, v, 1, &e), 0);
+	v[0] = "SO laag";
+	v[1] = "nee";
+	assert_int_equal(form_check_field(d, v, 1, &e), 0);
+	form_free(&d);
+	/* the marks only where they belong */
+	static const char bad[] = "versie = 1;\nnaam = \"T\";\nvelden = (\n"
+				  "  { sleutel = \"a\"; label = \"A\"; type = \"tekst\"; vestiging = true; },\n"
+				  "  { sleutel = \"b\"; label = \"B\"; type = \"tekst\"; vereist = { veld = \"a\"; is = \"x\"; }; }\n);\n";
+	assert_int_equal(form_parse(bad, strlen(bad), "t.form", &d, NULL, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "'vestiging' hoort alleen bij type brin"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_seed_forms),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_list_and_source),
+		cmocka_unit_test(test_intern_vestiging_vereist),
 	};
 
 	return cmocka_run_group_tests_name("form", tests, NULL, NULL);
