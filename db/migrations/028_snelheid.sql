@@ -1,0 +1,352 @@
+-- 028_snelheid: "Te verwerken" at 1,000,000 hulpvragen (issue 10 "Done
+-- means"), one definition for the list and the home screen's count.
+--
+-- Until now te_verwerken() (015) computed the financial queue on every
+-- open: every hulpvraag in a controleren status of a TLV flow, every
+-- afgegeven TLV with tlv_fouten() of its beschikking (a plpgsql function of
+-- several queries, per row), every arrangement waiting for financieel —
+-- 7.8 s at 1,066,666 hulpvragen, and the home screen counted something else
+-- (the maintained counts of the statuses only financieel moves on).
+--
+-- Now the rows of the queue are a maintained table, verwerken_rij: one row
+-- per (hulpvraag, reden), written only by the triggers below, through one
+-- function that holds the definition (verwerken_definitie: the body of 015's
+-- te_verwerken, the hulpvragen it looks at given as a filter).  The list
+-- reads the oldest rows through an index that matches its order; the home
+-- count and te_verwerken_telling() read the same table, so they are one
+-- definition.  The maintained rows equal verwerken_definitie() over all
+-- hulpvragen after any mix of actions (tests/db/verwerken_test.c).
+--
+-- What a row depends on, and the trigger that recomputes it:
+--   the hulpvraag's status, type, categorie, datum, voorlopig, school,
+--     organisatie (row trigger on hulpvraag; a status change between two
+--     statuses that can never give a row does nothing more than one cached
+--     lookup, so the many-users write path stays as it was);
+--   its tlv_beschikking (tlv_fouten) and, through the overlap rule, the
+--     other TLV beschikkingen of the same pupil (dossier): every change
+--     recomputes the hulpvragen of the pupil's TLVs;
+--   its aanpak (reden says whether there is one and whether it has a number);
+--   the emb field of its forms (tlv_fouten's EMB rule);
+--   the name of its school (tlv_fouten's "not from the applying school");
+--   configuration (flows, beschikking statuses and soorten): recomputed
+--     whole, once, at the commit of the transaction that changed it.
+-- Exact under concurrency: a recompute first takes a transaction advisory
+-- lock per pupil (dossier), in dossier order, and then reads with a fresh
+-- snapshot, so of two transactions that touch the TLVs of one pupil the
+-- second recomputes after the first committed.  A whole recompute takes the
+-- exclusive form of one more advisory lock that every recompute holds
+-- shared.
+--
+-- Aanname: the queue holds what the back office sees of a hulpvraag (not
+-- the voorlopige aanmeldingen); only internal roles read it, as the home
+-- counts.  An external role sees no rows (it has no "Te verwerken").
+SET LOCAL ROLE balie_owner;
+
+CREATE TABLE verwerken_rij (
+	hulpvraag_id   bigint NOT NULL,
+	organisatie_id bigint NOT NULL,
+	datum          date NOT NULL,
+	reden          text NOT NULL,
+	PRIMARY KEY (hulpvraag_id, reden),
+	FOREIGN KEY (hulpvraag_id, organisatie_id) REFERENCES hulpvraag (id, organisatie_id)
+		ON DELETE CASCADE ON UPDATE CASCADE
+);
+-- the list: oldest first, per organisatie (ORDER BY datum, hulpvraag_id)
+CREATE INDEX verwerken_rij_lijst ON verwerken_rij (organisatie_id, datum, hulpvraag_id);
+ALTER TABLE verwerken_rij ENABLE ROW LEVEL SECURITY;
+CREATE POLICY intern ON verwerken_rij FOR SELECT TO balie_app, balie_report
+	USING (organisatie_id IN (SELECT internal_orgs()));
+GRANT SELECT ON verwerken_rij TO balie_app, balie_report;
+
+-- The definition: the rows of te_verwerken for organisatie p_org, of the
+-- hulpvragen that pass p_filter (SQL over h: 'true', or 'h.id = ANY($2)').
+-- The text is 015's te_verwerken, now over every non-voorlopige hulpvraag
+-- (SECURITY DEFINER: the caller's row-level security applies when the list
+-- is read, not here).  EXECUTE: planned for the filter it gets, so one id
+-- goes through the primary key and "all" through the queue index.
+CREATE FUNCTION verwerken_definitie(p_org bigint, p_filter text, p_ids bigint[])
+RETURNS TABLE (hulpvraag_id bigint, datum date, reden text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	RETURN QUERY EXECUTE format($q$
+	WITH controleren AS (
+		SELECT DISTINCT fs.aanvraagtype_id, fs.categorie, fs.naam
+		  FROM flow_status fs JOIN aanvraagtype t ON t.id = fs.aanvraagtype_id
+		 WHERE t.organisatie_id = $1 AND fs.controleren
+		   AND EXISTS (SELECT 1 FROM flow_status x JOIN beschikking_status s
+		                 ON s.status = x.naam AND s.soort = 'tlv' AND s.organisatie_id = $1
+		                WHERE x.aanvraagtype_id = fs.aanvraagtype_id)),
+	afgegeven AS (
+		SELECT DISTINCT fs.categorie, fs.naam
+		  FROM flow_status fs JOIN aanvraagtype t ON t.id = fs.aanvraagtype_id
+		  JOIN beschikking_status s ON s.status = fs.naam AND s.soort = 'tlv' AND s.organisatie_id = $1
+		 WHERE t.organisatie_id = $1),
+	arr_van AS (
+		SELECT DISTINCT ft.aanvraagtype_id, fs.categorie, ft.van
+		  FROM flow_transitie ft JOIN aanvraagtype t ON t.id = ft.aanvraagtype_id
+		  JOIN beschikking_status s ON s.status = ft.naar AND s.soort = 'arrangement' AND s.organisatie_id = $1
+		  JOIN flow_status fs ON fs.aanvraagtype_id = ft.aanvraagtype_id AND fs.naam = ft.van
+		 WHERE t.organisatie_id = $1 AND ft.rol = 'financieel')
+	SELECT h.id, h.datum, 'TLV-aanvraag controleren'::text
+	  FROM controleren c JOIN hulpvraag h
+	    ON h.organisatie_id = $1 AND h.status_categorie = c.categorie AND h.status = c.naam
+	   AND h.aanvraagtype_id = c.aanvraagtype_id
+	 WHERE NOT h.voorlopig AND %1$s
+	UNION ALL
+	SELECT h.id, h.datum,
+	       CASE WHEN b.id IS NULL THEN 'TLV afgegeven, geen beschikking' ELSE 'TLV afgegeven, beschikking onvolledig' END
+	  FROM afgegeven g JOIN hulpvraag h
+	    ON h.organisatie_id = $1 AND h.status_categorie = g.categorie AND h.status = g.naam
+	  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id
+	 WHERE NOT h.voorlopig AND %1$s AND (b.id IS NULL OR cardinality(tlv_fouten(b)) > 0)
+	UNION ALL
+	SELECT h.id, h.datum,
+	       CASE WHEN a.id IS NULL THEN 'Arrangement zonder aanpak'
+	            WHEN a.nummer IS NULL THEN 'Arrangement: nummer invullen'
+	            ELSE 'Arrangement financieel verwerken' END
+	  FROM arr_van v JOIN hulpvraag h
+	    ON h.organisatie_id = $1 AND h.status_categorie = v.categorie AND h.status = v.van
+	   AND h.aanvraagtype_id = v.aanvraagtype_id
+	  LEFT JOIN aanpak a ON a.hulpvraag_id = h.id
+	 WHERE NOT h.voorlopig AND %1$s
+	$q$, p_filter) USING p_org, p_ids;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_definitie(bigint, text, bigint[]) FROM PUBLIC;
+
+-- Can a hulpvraag of type p_type in status p_status ever have a row?  A
+-- superset of what the definition asks of the status (a cached plan, three
+-- index lookups): the write path's shortcut.
+CREATE FUNCTION verwerken_status_telt(p_type bigint, p_status text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+	SELECT EXISTS (SELECT 1 FROM flow_status fs WHERE fs.aanvraagtype_id = p_type AND fs.naam = p_status
+	                                              AND fs.controleren)
+	    OR EXISTS (SELECT 1 FROM beschikking_status s JOIN aanvraagtype t ON t.organisatie_id = s.organisatie_id
+	                WHERE t.id = p_type AND s.status = p_status)
+	    OR EXISTS (SELECT 1 FROM flow_transitie ft WHERE ft.aanvraagtype_id = p_type AND ft.van = p_status
+	                                                 AND ft.rol = 'financieel')
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_status_telt(bigint, text) FROM PUBLIC;
+
+-- Recompute the rows of hulpvragen p_ids and of every TLV of their pupils
+-- (the overlap rule), under the locks described at the top.
+CREATE FUNCTION verwerken_bijwerken(p_ids bigint[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_ids bigint[];
+	o     bigint;
+BEGIN
+	IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
+		RETURN;
+	END IF;
+	PERFORM pg_advisory_xact_lock_shared(hashtext('balie.verwerken'));
+	PERFORM pg_advisory_xact_lock(hashtext('balie.verwerken.dossier'), (d.dossier_id % 2147483647)::integer)
+	   FROM (SELECT DISTINCT h.dossier_id FROM hulpvraag h WHERE h.id = ANY (p_ids) ORDER BY 1) d;
+	-- a new statement: a fresh snapshot, after the locks
+	SELECT array_agg(DISTINCT x) INTO v_ids
+	  FROM (SELECT unnest(p_ids) AS x
+	        UNION
+	        SELECT b.hulpvraag_id FROM hulpvraag h JOIN tlv_beschikking b ON b.dossier_id = h.dossier_id
+	         WHERE h.id = ANY (p_ids)) u;
+	DELETE FROM verwerken_rij r WHERE r.hulpvraag_id = ANY (v_ids);
+	FOR o IN SELECT DISTINCT h.organisatie_id FROM hulpvraag h WHERE h.id = ANY (v_ids) LOOP
+		INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
+		SELECT d.hulpvraag_id, o, d.datum, d.reden FROM verwerken_definitie(o, 'h.id = ANY ($2)', v_ids) d
+		ON CONFLICT DO NOTHING;
+	END LOOP;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_bijwerken(bigint[]) FROM PUBLIC;
+
+-- Everything again (after a bulk load with triggers off, a configuration
+-- change, this migration).
+CREATE FUNCTION verwerken_herbereken() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	o bigint;
+BEGIN
+	PERFORM pg_advisory_xact_lock(hashtext('balie.verwerken'));
+	DELETE FROM verwerken_rij;
+	FOR o IN SELECT id FROM organisatie ORDER BY id LOOP
+		INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
+		SELECT d.hulpvraag_id, o, d.datum, d.reden FROM verwerken_definitie(o, 'true', NULL) d
+		ON CONFLICT DO NOTHING;
+	END LOOP;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_herbereken() FROM PUBLIC;
+
+-- ---------------------------------------------------------------- triggers
+
+CREATE FUNCTION verwerken_hulpvraag_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	-- only the status moved, between two statuses that never give a row
+	IF TG_OP = 'UPDATE'
+	   AND (OLD.aanvraagtype_id, OLD.status_categorie, OLD.datum, OLD.voorlopig, OLD.school_id, OLD.organisatie_id)
+	       IS NOT DISTINCT FROM
+	       (NEW.aanvraagtype_id, NEW.status_categorie, NEW.datum, NEW.voorlopig, NEW.school_id, NEW.organisatie_id)
+	   AND NOT verwerken_status_telt(OLD.aanvraagtype_id, OLD.status)
+	   AND NOT verwerken_status_telt(NEW.aanvraagtype_id, NEW.status) THEN
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'INSERT' AND NOT verwerken_status_telt(NEW.aanvraagtype_id, NEW.status) THEN
+		RETURN NULL;
+	END IF;
+	PERFORM verwerken_bijwerken(ARRAY[NEW.id]);
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_hulpvraag_bij() FROM PUBLIC;
+CREATE TRIGGER verwerken_bij AFTER INSERT OR UPDATE OF status, status_categorie, aanvraagtype_id, datum, voorlopig,
+	school_id, organisatie_id ON hulpvraag FOR EACH ROW EXECUTE FUNCTION verwerken_hulpvraag_bij();
+
+-- tlv_beschikking, aanpak: per statement, the hulpvragen of the rows it
+-- touched (a bulk insert recomputes once).
+CREATE FUNCTION verwerken_nieuw_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT n.hulpvraag_id) FROM nieuw n));
+	RETURN NULL;
+END
+$$;
+CREATE FUNCTION verwerken_oud_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT o.hulpvraag_id) FROM oud o));
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_nieuw_bij(), verwerken_oud_bij() FROM PUBLIC;
+CREATE TRIGGER verwerken_bij_nieuw AFTER INSERT ON tlv_beschikking REFERENCING NEW TABLE AS nieuw
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+CREATE TRIGGER verwerken_bij_wijzig AFTER UPDATE ON tlv_beschikking REFERENCING NEW TABLE AS nieuw
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+CREATE TRIGGER verwerken_bij_weg AFTER DELETE ON tlv_beschikking REFERENCING OLD TABLE AS oud
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_oud_bij();
+CREATE TRIGGER verwerken_bij_nieuw AFTER INSERT ON aanpak REFERENCING NEW TABLE AS nieuw
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+CREATE TRIGGER verwerken_bij_wijzig AFTER UPDATE ON aanpak REFERENCING NEW TABLE AS nieuw
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+CREATE TRIGGER verwerken_bij_weg AFTER DELETE ON aanpak REFERENCING OLD TABLE AS oud
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_oud_bij();
+
+-- The emb field of a form (tlv_fouten's EMB rule), and a form removed or
+-- restored.
+CREATE FUNCTION verwerken_emb_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT f.hulpvraag_id) FROM oud o
+		                              JOIN formulier f ON f.id = o.formulier_id WHERE o.veld = 'emb'));
+	ELSE
+		PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT f.hulpvraag_id) FROM nieuw n
+		                              JOIN formulier f ON f.id = n.formulier_id WHERE n.veld = 'emb'));
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_emb_bij() FROM PUBLIC;
+CREATE TRIGGER verwerken_bij_nieuw AFTER INSERT ON formulier_waarde REFERENCING NEW TABLE AS nieuw
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_emb_bij();
+CREATE TRIGGER verwerken_bij_wijzig AFTER UPDATE ON formulier_waarde REFERENCING NEW TABLE AS nieuw
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_emb_bij();
+CREATE TRIGGER verwerken_bij_weg AFTER DELETE ON formulier_waarde REFERENCING OLD TABLE AS oud
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_emb_bij();
+
+CREATE FUNCTION verwerken_formulier_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM formulier_waarde w WHERE w.formulier_id = NEW.id AND w.veld = 'emb') THEN
+		PERFORM verwerken_bijwerken(ARRAY[NEW.hulpvraag_id]);
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_formulier_bij() FROM PUBLIC;
+CREATE TRIGGER verwerken_bij AFTER UPDATE OF verwijderd_op, hulpvraag_id ON formulier
+	FOR EACH ROW WHEN (OLD.verwijderd_op IS DISTINCT FROM NEW.verwijderd_op OR OLD.hulpvraag_id <> NEW.hulpvraag_id)
+	EXECUTE FUNCTION verwerken_formulier_bij();
+
+-- The name of a school: its hulpvragen with a TLV beschikking.
+CREATE FUNCTION verwerken_school_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	PERFORM verwerken_bijwerken((SELECT array_agg(b.hulpvraag_id) FROM hulpvraag h
+	                              JOIN tlv_beschikking b ON b.hulpvraag_id = h.id WHERE h.school_id = NEW.id));
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_school_bij() FROM PUBLIC;
+CREATE TRIGGER verwerken_bij AFTER UPDATE OF naam ON school
+	FOR EACH ROW WHEN (OLD.naam IS DISTINCT FROM NEW.naam) EXECUTE FUNCTION verwerken_school_bij();
+
+-- Configuration: mark, and recompute whole once at commit (a deferred
+-- constraint trigger on the one mark row; a second statement in the same
+-- transaction finds the mark and adds no second recompute).
+CREATE TABLE verwerken_herbouw (
+	id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1)
+);
+ALTER TABLE verwerken_herbouw ENABLE ROW LEVEL SECURITY;
+CREATE FUNCTION verwerken_config_bij() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	INSERT INTO verwerken_herbouw DEFAULT VALUES ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END
+$$;
+CREATE FUNCTION verwerken_herbouw_nu() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+BEGIN
+	PERFORM verwerken_herbereken();
+	DELETE FROM verwerken_herbouw;
+	RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_config_bij(), verwerken_herbouw_nu() FROM PUBLIC;
+CREATE CONSTRAINT TRIGGER verwerken_herbouw AFTER INSERT ON verwerken_herbouw DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION verwerken_herbouw_nu();
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['flow_status', 'flow_transitie', 'aanvraagtype', 'beschikking_status',
+	                         'beschikking_soort'] LOOP
+		EXECUTE format('CREATE TRIGGER verwerken_config AFTER INSERT OR UPDATE OR DELETE ON %I '
+		               'FOR EACH STATEMENT EXECUTE FUNCTION verwerken_config_bij()', t);
+	END LOOP;
+END
+$$;
+
+-- ---------------------------------------------------------------- readers
+
+-- The list: the oldest p_max rows through verwerken_rij_lijst, of the
+-- hulpvragen the acting account sees (row-level security on hulpvraag, not
+-- SECURITY DEFINER), with the aanpak's amount.  The same columns as 015.
+DROP FUNCTION te_verwerken_telling(bigint);
+DROP FUNCTION te_verwerken(bigint, integer);
+CREATE FUNCTION te_verwerken(p_org bigint, p_max integer)
+RETURNS TABLE (hulpvraag_id bigint, nummer bigint, datum date, status text, reden text, bedrag_cent bigint)
+LANGUAGE sql STABLE AS $$
+	SELECT h.id, h.nummer, r.datum, h.status, r.reden, a.bedrag_cent
+	  FROM balie.verwerken_rij r JOIN balie.hulpvraag h ON h.id = r.hulpvraag_id
+	  LEFT JOIN balie.aanpak a ON a.hulpvraag_id = r.hulpvraag_id AND r.reden LIKE 'Arrangement%'
+	 WHERE r.organisatie_id = p_org
+	 ORDER BY r.datum, r.hulpvraag_id
+	 LIMIT p_max
+$$;
+GRANT EXECUTE ON FUNCTION te_verwerken(bigint, integer) TO balie_app, balie_report;
+
+-- Per reden, with the amounts (the home screen's count is their sum).
+CREATE FUNCTION te_verwerken_telling(p_org bigint)
+RETURNS TABLE (reden text, aantal bigint, bedrag_cent numeric)
+LANGUAGE sql STABLE AS $$
+	SELECT r.reden, count(*), coalesce(sum(a.bedrag_cent), 0)
+	  FROM balie.verwerken_rij r
+	  LEFT JOIN balie.aanpak a ON a.hulpvraag_id = r.hulpvraag_id AND r.reden LIKE 'Arrangement%'
+	 WHERE r.organisatie_id = p_org
+	 GROUP BY r.reden ORDER BY r.reden
+$$;
+GRANT EXECUTE ON FUNCTION te_verwerken_telling(bigint) TO balie_app, balie_report;
+
+SELECT verwerken_herbereken();
