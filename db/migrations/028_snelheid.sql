@@ -10,12 +10,12 @@
 --
 -- Now the rows of the queue are a maintained table, verwerken_rij: one row
 -- per (hulpvraag, reden), written only by the triggers below, through one
--- function that holds the definition (verwerken_definitie: the body of 015's
--- te_verwerken, the hulpvragen it looks at given as a filter).  The list
--- reads the oldest rows through an index that matches its order; the home
--- count and te_verwerken_telling() read the same table, so they are one
--- definition.  The maintained rows equal verwerken_definitie() over all
--- hulpvragen after any mix of actions (tests/db/verwerken_test.c).
+-- function that holds the rules for one hulpvraag (verwerken_redenen).  The
+-- list reads the oldest rows through an index that matches its order; the
+-- home count and te_verwerken_telling() read the same table, so they are
+-- one definition.  015's set-based text stays as the reference
+-- (verwerken_definitie): the maintained rows equal it after any mix of
+-- actions, as every role (tests/db/verwerken_test.c).
 --
 -- What a row depends on, and the trigger that recomputes it:
 --   the hulpvraag's status, type, categorie, datum, voorlopig, school,
@@ -58,61 +58,111 @@ CREATE POLICY intern ON verwerken_rij FOR SELECT TO balie_app, balie_report
 	USING (organisatie_id IN (SELECT internal_orgs()));
 GRANT SELECT ON verwerken_rij TO balie_app, balie_report;
 
--- The definition: the rows of te_verwerken for organisatie p_org, of the
--- hulpvragen that pass p_filter (SQL over h: 'true', or 'h.id = ANY($2)').
--- The text is 015's te_verwerken, now over every non-voorlopige hulpvraag
--- (SECURITY DEFINER: the caller's row-level security applies when the list
--- is read, not here).  EXECUTE: planned for the filter it gets, so one id
--- goes through the primary key and "all" through the queue index.
-CREATE FUNCTION verwerken_definitie(p_org bigint, p_filter text, p_ids bigint[])
+-- The reference: 015's te_verwerken as it was, over every non-voorlopige
+-- hulpvraag of organisatie p_org (SECURITY DEFINER: the caller's row-level
+-- security applies when the list is read, not here).  Set-based and slow
+-- at a million hulpvragen (seconds); what the maintained rows must equal
+-- (tests/db/verwerken_test.c, tmux 76) and what `make bench` times as the
+-- cost of the list before this migration.  Only the owner calls it.
+CREATE FUNCTION verwerken_definitie(p_org bigint)
 RETURNS TABLE (hulpvraag_id bigint, datum date, reden text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
-BEGIN
-	RETURN QUERY EXECUTE format($q$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 	WITH controleren AS (
 		SELECT DISTINCT fs.aanvraagtype_id, fs.categorie, fs.naam
 		  FROM flow_status fs JOIN aanvraagtype t ON t.id = fs.aanvraagtype_id
-		 WHERE t.organisatie_id = $1 AND fs.controleren
+		 WHERE t.organisatie_id = p_org AND fs.controleren
 		   AND EXISTS (SELECT 1 FROM flow_status x JOIN beschikking_status s
-		                 ON s.status = x.naam AND s.soort = 'tlv' AND s.organisatie_id = $1
+		                 ON s.status = x.naam AND s.soort = 'tlv' AND s.organisatie_id = p_org
 		                WHERE x.aanvraagtype_id = fs.aanvraagtype_id)),
 	afgegeven AS (
 		SELECT DISTINCT fs.categorie, fs.naam
 		  FROM flow_status fs JOIN aanvraagtype t ON t.id = fs.aanvraagtype_id
-		  JOIN beschikking_status s ON s.status = fs.naam AND s.soort = 'tlv' AND s.organisatie_id = $1
-		 WHERE t.organisatie_id = $1),
+		  JOIN beschikking_status s ON s.status = fs.naam AND s.soort = 'tlv' AND s.organisatie_id = p_org
+		 WHERE t.organisatie_id = p_org),
 	arr_van AS (
 		SELECT DISTINCT ft.aanvraagtype_id, fs.categorie, ft.van
 		  FROM flow_transitie ft JOIN aanvraagtype t ON t.id = ft.aanvraagtype_id
-		  JOIN beschikking_status s ON s.status = ft.naar AND s.soort = 'arrangement' AND s.organisatie_id = $1
+		  JOIN beschikking_status s ON s.status = ft.naar AND s.soort = 'arrangement' AND s.organisatie_id = p_org
 		  JOIN flow_status fs ON fs.aanvraagtype_id = ft.aanvraagtype_id AND fs.naam = ft.van
-		 WHERE t.organisatie_id = $1 AND ft.rol = 'financieel')
+		 WHERE t.organisatie_id = p_org AND ft.rol = 'financieel')
 	SELECT h.id, h.datum, 'TLV-aanvraag controleren'::text
 	  FROM controleren c JOIN hulpvraag h
-	    ON h.organisatie_id = $1 AND h.status_categorie = c.categorie AND h.status = c.naam
+	    ON h.organisatie_id = p_org AND h.status_categorie = c.categorie AND h.status = c.naam
 	   AND h.aanvraagtype_id = c.aanvraagtype_id
-	 WHERE NOT h.voorlopig AND %1$s
+	 WHERE NOT h.voorlopig
 	UNION ALL
 	SELECT h.id, h.datum,
 	       CASE WHEN b.id IS NULL THEN 'TLV afgegeven, geen beschikking' ELSE 'TLV afgegeven, beschikking onvolledig' END
 	  FROM afgegeven g JOIN hulpvraag h
-	    ON h.organisatie_id = $1 AND h.status_categorie = g.categorie AND h.status = g.naam
+	    ON h.organisatie_id = p_org AND h.status_categorie = g.categorie AND h.status = g.naam
 	  LEFT JOIN tlv_beschikking b ON b.hulpvraag_id = h.id
-	 WHERE NOT h.voorlopig AND %1$s AND (b.id IS NULL OR cardinality(tlv_fouten(b)) > 0)
+	 WHERE NOT h.voorlopig AND (b.id IS NULL OR cardinality(tlv_fouten(b)) > 0)
 	UNION ALL
 	SELECT h.id, h.datum,
 	       CASE WHEN a.id IS NULL THEN 'Arrangement zonder aanpak'
 	            WHEN a.nummer IS NULL THEN 'Arrangement: nummer invullen'
 	            ELSE 'Arrangement financieel verwerken' END
 	  FROM arr_van v JOIN hulpvraag h
-	    ON h.organisatie_id = $1 AND h.status_categorie = v.categorie AND h.status = v.van
+	    ON h.organisatie_id = p_org AND h.status_categorie = v.categorie AND h.status = v.van
 	   AND h.aanvraagtype_id = v.aanvraagtype_id
 	  LEFT JOIN aanpak a ON a.hulpvraag_id = h.id
-	 WHERE NOT h.voorlopig AND %1$s
-	$q$, p_filter) USING p_org, p_ids;
+	 WHERE NOT h.voorlopig
+$$;
+REVOKE EXECUTE ON FUNCTION verwerken_definitie(bigint) FROM PUBLIC;
+
+-- The same rules for one hulpvraag h, as the write path asks them: a few
+-- lookups with cached plans (the set-based text above is planned anew on
+-- every call, a millisecond a status change).  The reasons h is in the
+-- queue for (none, one, or in an odd configuration more).
+CREATE FUNCTION verwerken_redenen(h hulpvraag) RETURNS SETOF text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	b tlv_beschikking%ROWTYPE;
+	v_nummer text;
+	v_heeft boolean;
+BEGIN
+	IF h.voorlopig THEN
+		RETURN;
+	END IF;
+	-- a controleren status of a flow with a TLV "afgegeven" status
+	IF EXISTS (SELECT 1 FROM flow_status fs JOIN aanvraagtype t ON t.id = fs.aanvraagtype_id
+	            WHERE fs.aanvraagtype_id = h.aanvraagtype_id AND fs.naam = h.status
+	              AND fs.categorie = h.status_categorie AND fs.controleren AND t.organisatie_id = h.organisatie_id
+	              AND EXISTS (SELECT 1 FROM flow_status x JOIN beschikking_status s
+	                            ON s.status = x.naam AND s.soort = 'tlv' AND s.organisatie_id = h.organisatie_id
+	                           WHERE x.aanvraagtype_id = fs.aanvraagtype_id)) THEN
+		RETURN NEXT 'TLV-aanvraag controleren';
+	END IF;
+	-- a TLV "afgegeven" status (of any flow of the organisatie) without a
+	-- complete beschikking
+	IF EXISTS (SELECT 1 FROM flow_status fs JOIN aanvraagtype t ON t.id = fs.aanvraagtype_id
+	             JOIN beschikking_status s ON s.status = fs.naam AND s.soort = 'tlv'
+	                                      AND s.organisatie_id = h.organisatie_id
+	            WHERE t.organisatie_id = h.organisatie_id AND fs.categorie = h.status_categorie
+	              AND fs.naam = h.status) THEN
+		SELECT * INTO b FROM tlv_beschikking x WHERE x.hulpvraag_id = h.id;
+		IF NOT FOUND THEN
+			RETURN NEXT 'TLV afgegeven, geen beschikking';
+		ELSIF cardinality(tlv_fouten(b)) > 0 THEN
+			RETURN NEXT 'TLV afgegeven, beschikking onvolledig';
+		END IF;
+	END IF;
+	-- a status from which financieel sets the arrangement's "financieel
+	-- verwerkt"
+	IF EXISTS (SELECT 1 FROM flow_transitie ft JOIN aanvraagtype t ON t.id = ft.aanvraagtype_id
+	             JOIN beschikking_status s ON s.status = ft.naar AND s.soort = 'arrangement'
+	                                      AND s.organisatie_id = h.organisatie_id
+	             JOIN flow_status fs ON fs.aanvraagtype_id = ft.aanvraagtype_id AND fs.naam = ft.van
+	            WHERE ft.aanvraagtype_id = h.aanvraagtype_id AND ft.van = h.status AND ft.rol = 'financieel'
+	              AND t.organisatie_id = h.organisatie_id AND fs.categorie = h.status_categorie) THEN
+		SELECT true, a.nummer INTO v_heeft, v_nummer FROM aanpak a WHERE a.hulpvraag_id = h.id;
+		RETURN NEXT CASE WHEN v_heeft IS NULL THEN 'Arrangement zonder aanpak'
+		                 WHEN v_nummer IS NULL THEN 'Arrangement: nummer invullen'
+		                 ELSE 'Arrangement financieel verwerken' END;
+	END IF;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION verwerken_definitie(bigint, text, bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION verwerken_redenen(hulpvraag) FROM PUBLIC;
 
 -- Can a hulpvraag of type p_type in status p_status ever have a row?  A
 -- superset of what the definition asks of the status (a cached plan, three
@@ -134,7 +184,6 @@ CREATE FUNCTION verwerken_bijwerken(p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
 	v_ids bigint[];
-	o     bigint;
 BEGIN
 	IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
 		RETURN;
@@ -149,11 +198,9 @@ BEGIN
 	        SELECT b.hulpvraag_id FROM hulpvraag h JOIN tlv_beschikking b ON b.dossier_id = h.dossier_id
 	         WHERE h.id = ANY (p_ids)) u;
 	DELETE FROM verwerken_rij r WHERE r.hulpvraag_id = ANY (v_ids);
-	FOR o IN SELECT DISTINCT h.organisatie_id FROM hulpvraag h WHERE h.id = ANY (v_ids) LOOP
-		INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
-		SELECT d.hulpvraag_id, o, d.datum, d.reden FROM verwerken_definitie(o, 'h.id = ANY ($2)', v_ids) d
-		ON CONFLICT DO NOTHING;
-	END LOOP;
+	INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
+	SELECT h.id, h.organisatie_id, h.datum, r FROM hulpvraag h, verwerken_redenen(h) r WHERE h.id = ANY (v_ids)
+	ON CONFLICT DO NOTHING;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION verwerken_bijwerken(bigint[]) FROM PUBLIC;
@@ -162,16 +209,18 @@ REVOKE EXECUTE ON FUNCTION verwerken_bijwerken(bigint[]) FROM PUBLIC;
 -- change, this migration).
 CREATE FUNCTION verwerken_herbereken() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
-DECLARE
-	o bigint;
 BEGIN
 	PERFORM pg_advisory_xact_lock(hashtext('balie.verwerken'));
 	DELETE FROM verwerken_rij;
-	FOR o IN SELECT id FROM organisatie ORDER BY id LOOP
-		INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
-		SELECT d.hulpvraag_id, o, d.datum, d.reden FROM verwerken_definitie(o, 'true', NULL) d
-		ON CONFLICT DO NOTHING;
-	END LOOP;
+	-- only the hulpvragen in a status that can give a row (the superset
+	-- verwerken_status_telt, once per status, not per hulpvraag)
+	INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
+	SELECT h.id, h.organisatie_id, h.datum, r
+	  FROM (SELECT fs.aanvraagtype_id, fs.naam FROM flow_status fs
+	         WHERE verwerken_status_telt(fs.aanvraagtype_id, fs.naam)) s
+	  JOIN hulpvraag h ON h.aanvraagtype_id = s.aanvraagtype_id AND h.status = s.naam,
+	       verwerken_redenen(h) r
+	ON CONFLICT DO NOTHING;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION verwerken_herbereken() FROM PUBLIC;

@@ -93,7 +93,7 @@ wait_exit 10 >/dev/null
 
 # ---- financieel ------------------------------------------------------------------
 # the home count is the number of rows of the list itself (028: one definition)
-verw_db=$(demo_psql "SELECT count(*) FROM balie.verwerken_definitie($ORG, 'true', NULL)")
+verw_db=$(demo_psql "SELECT count(*) FROM balie.verwerken_definitie($ORG)")
 tui_demo fin 80 24
 tui_login financieel demo
 check "financieel: overzicht" wait_for "Totaal" 20

@@ -8,7 +8,7 @@
 
 ORG="(SELECT id FROM balie.organisatie WHERE code = 'PO3008')"
 definitie() {
-	demo_psql "SELECT count(*) FROM balie.verwerken_definitie($ORG, 'true', NULL)"
+	demo_psql "SELECT count(*) FROM balie.verwerken_definitie($ORG)"
 }
 # the oldest row that can go to "financieel verwerkt" now
 NUMMER=$(demo_psql "SELECT h.nummer FROM balie.te_verwerken($ORG, 1000000) t JOIN balie.hulpvraag h ON h.id = t.hulpvraag_id
