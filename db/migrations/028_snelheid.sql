@@ -188,9 +188,15 @@ BEGIN
 	IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
 		RETURN;
 	END IF;
-	PERFORM pg_advisory_xact_lock_shared(hashtext('balie.verwerken'));
-	PERFORM pg_advisory_xact_lock(hashtext('balie.verwerken.dossier'), (d.dossier_id % 2147483647)::integer)
-	   FROM (SELECT DISTINCT h.dossier_id FROM hulpvraag h WHERE h.id = ANY (p_ids) ORDER BY 1) d;
+	IF cardinality(p_ids) > 1000 THEN
+		-- a bulk statement (the demo's beschikkingen): one lock for all,
+		-- not one per pupil (the lock table holds a few thousand)
+		PERFORM pg_advisory_xact_lock(hashtext('balie.verwerken'));
+	ELSE
+		PERFORM pg_advisory_xact_lock_shared(hashtext('balie.verwerken'));
+		PERFORM pg_advisory_xact_lock(hashtext('balie.verwerken.dossier'), (d.dossier_id % 2147483647)::integer)
+		   FROM (SELECT DISTINCT h.dossier_id FROM hulpvraag h WHERE h.id = ANY (p_ids) ORDER BY 1) d;
+	END IF;
 	-- a new statement: a fresh snapshot, after the locks
 	SELECT array_agg(DISTINCT x) INTO v_ids
 	  FROM (SELECT unnest(p_ids) AS x
