@@ -2097,6 +2097,9 @@ static int run(struct gen *g)
 	/* … and the financial queue "Te verwerken" (028_snelheid.sql) */
 	if (exec(g, "SELECT balie.verwerken_herbereken()") < 0)
 		return -1;
+	/* … and the kengetallen' doorlooptijden (028 too) */
+	if (exec(g, "SELECT balie.doorlooptijd_herbereken()") < 0)
+		return -1;
 	progress(g, "tellingen", 1, 1);
 	/* Fresh statistics, so the first queue query after the load does not
 	 * plan for empty tables. */
