@@ -20,8 +20,8 @@
 -- What a row depends on, and the trigger that recomputes it:
 --   the hulpvraag's status, type, categorie, datum, voorlopig, school,
 --     organisatie (row trigger on hulpvraag; a status change between two
---     statuses that can never give a row does nothing more than one cached
---     lookup, so the many-users write path stays as it was);
+--     statuses that can never give a row does nothing more than two cached
+--     lookups);
 --   its tlv_beschikking (tlv_fouten) and, through the overlap rule, the
 --     other TLV beschikkingen of the same pupil (dossier): every change
 --     recomputes the hulpvragen of the pupil's TLVs;
@@ -35,7 +35,9 @@
 -- snapshot, so of two transactions that touch the TLVs of one pupil the
 -- second recomputes after the first committed.  A whole recompute takes the
 -- exclusive form of one more advisory lock that every recompute holds
--- shared.
+-- shared (and so does a bulk statement of more than 1000 hulpvragen).
+--
+-- Below, the kengetallen pane under 2 s at the same size (its own header).
 --
 -- Aanname: the queue holds what the back office sees of a hulpvraag (not
 -- the voorlopige aanmeldingen); only internal roles read it, as the home
