@@ -238,11 +238,13 @@ REVOKE EXECUTE ON FUNCTION verwerken_herbereken() FROM PUBLIC;
 CREATE FUNCTION verwerken_hulpvraag_bij() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 BEGIN
-	-- only the status moved, between two statuses that never give a row
+	-- only the status moved (and its categorie, which hulpvraag_status_sync
+	-- takes from the flow), between two statuses that never give a row:
+	-- no lock, nothing written
 	IF TG_OP = 'UPDATE'
-	   AND (OLD.aanvraagtype_id, OLD.status_categorie, OLD.datum, OLD.voorlopig, OLD.school_id, OLD.organisatie_id)
+	   AND (OLD.aanvraagtype_id, OLD.datum, OLD.voorlopig, OLD.school_id, OLD.organisatie_id)
 	       IS NOT DISTINCT FROM
-	       (NEW.aanvraagtype_id, NEW.status_categorie, NEW.datum, NEW.voorlopig, NEW.school_id, NEW.organisatie_id)
+	       (NEW.aanvraagtype_id, NEW.datum, NEW.voorlopig, NEW.school_id, NEW.organisatie_id)
 	   AND NOT verwerken_status_telt(OLD.aanvraagtype_id, OLD.status)
 	   AND NOT verwerken_status_telt(NEW.aanvraagtype_id, NEW.status) THEN
 		RETURN NULL;
@@ -260,33 +262,30 @@ CREATE TRIGGER verwerken_bij AFTER INSERT OR UPDATE OF status, status_categorie,
 
 -- tlv_beschikking, aanpak: per statement, the hulpvragen of the rows it
 -- touched (a bulk insert recomputes once).
-CREATE FUNCTION verwerken_nieuw_bij() RETURNS trigger
+CREATE FUNCTION verwerken_rijen_bij() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 BEGIN
-	PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT n.hulpvraag_id) FROM nieuw n));
+	IF TG_OP = 'DELETE' THEN
+		PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT o.hulpvraag_id) FROM oud o));
+	ELSE
+		PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT n.hulpvraag_id) FROM nieuw n));
+	END IF;
 	RETURN NULL;
 END
 $$;
-CREATE FUNCTION verwerken_oud_bij() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
-BEGIN
-	PERFORM verwerken_bijwerken((SELECT array_agg(DISTINCT o.hulpvraag_id) FROM oud o));
-	RETURN NULL;
-END
-$$;
-REVOKE EXECUTE ON FUNCTION verwerken_nieuw_bij(), verwerken_oud_bij() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION verwerken_rijen_bij() FROM PUBLIC;
 CREATE TRIGGER verwerken_bij_nieuw AFTER INSERT ON tlv_beschikking REFERENCING NEW TABLE AS nieuw
-	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_rijen_bij();
 CREATE TRIGGER verwerken_bij_wijzig AFTER UPDATE ON tlv_beschikking REFERENCING NEW TABLE AS nieuw
-	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_rijen_bij();
 CREATE TRIGGER verwerken_bij_weg AFTER DELETE ON tlv_beschikking REFERENCING OLD TABLE AS oud
-	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_oud_bij();
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_rijen_bij();
 CREATE TRIGGER verwerken_bij_nieuw AFTER INSERT ON aanpak REFERENCING NEW TABLE AS nieuw
-	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_rijen_bij();
 CREATE TRIGGER verwerken_bij_wijzig AFTER UPDATE ON aanpak REFERENCING NEW TABLE AS nieuw
-	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_nieuw_bij();
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_rijen_bij();
 CREATE TRIGGER verwerken_bij_weg AFTER DELETE ON aanpak REFERENCING OLD TABLE AS oud
-	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_oud_bij();
+	FOR EACH STATEMENT EXECUTE FUNCTION verwerken_rijen_bij();
 
 -- The emb field of a form (tlv_fouten's EMB rule), and a form removed or
 -- restored.
