@@ -60,9 +60,9 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	const char *p[3] = {org, acc, cutoff};
 	if (db_begin(db, e) < 0)
 		return -1;
-	/* "Te verwerken": the rows of the financial queue itself (the
-	 * maintained table of 028, the same rows te_verwerken() lists), through
-	 * its index. */
+	/* "Te verwerken": the number of rows of the financial queue itself
+	 * (the maintained table of 028, the same rows te_verwerken() lists),
+	 * kept beside it as the counts above are. */
 	PGresult *r = db_exec(db, e, NULL,
 			      "SELECT (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_reactie "
 			      "         WHERE organisatie_id = $1 AND datum <= $3::date), "
@@ -74,7 +74,7 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 			      "         WHERE organisatie_id = $1 AND coordinator_id = $2), "
 			      "       (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_reactie "
 			      "         WHERE organisatie_id = $1 AND coordinator_id = $2 AND datum <= $3::date), "
-			      "       (SELECT count(*) FROM verwerken_rij WHERE organisatie_id = $1)",
+			      "       (SELECT coalesce(sum(aantal), 0) FROM verwerken_telling WHERE organisatie_id = $1)",
 			      3, p);
 	if (!r) {
 		db_rollback(db);

@@ -60,6 +60,32 @@ CREATE POLICY intern ON verwerken_rij FOR SELECT TO balie_app, balie_report
 	USING (organisatie_id IN (SELECT internal_orgs()));
 GRANT SELECT ON verwerken_rij TO balie_app, balie_report;
 
+-- The home screen's count of those rows per organisatie, kept the way 014
+-- keeps the status counts: a recompute appends its net change to an
+-- append-only delta table (no row another writer waits on), the view adds
+-- the deltas to the folded base, telling_vouwen() folds them (below).
+CREATE TABLE verwerken_telling_basis (
+	organisatie_id bigint PRIMARY KEY REFERENCES organisatie,
+	aantal         bigint NOT NULL CHECK (aantal >= 0)
+);
+CREATE TABLE verwerken_telling_delta (
+	organisatie_id bigint NOT NULL,
+	aantal         integer NOT NULL
+);
+ALTER TABLE verwerken_telling_basis ENABLE ROW LEVEL SECURITY;
+CREATE POLICY intern ON verwerken_telling_basis FOR SELECT TO balie_app, balie_report
+	USING (organisatie_id IN (SELECT internal_orgs()));
+ALTER TABLE verwerken_telling_delta ENABLE ROW LEVEL SECURITY;
+CREATE POLICY intern ON verwerken_telling_delta FOR SELECT TO balie_app, balie_report
+	USING (organisatie_id IN (SELECT internal_orgs()));
+CREATE VIEW verwerken_telling WITH (security_invoker = true) AS
+SELECT organisatie_id, sum(aantal)::bigint AS aantal
+  FROM (SELECT organisatie_id, aantal FROM verwerken_telling_basis
+        UNION ALL
+        SELECT organisatie_id, aantal FROM verwerken_telling_delta) u
+ GROUP BY organisatie_id;
+GRANT SELECT ON verwerken_telling, verwerken_telling_basis, verwerken_telling_delta TO balie_app, balie_report;
+
 -- The reference: 015's te_verwerken as it was, over every non-voorlopige
 -- hulpvraag of organisatie p_org (SECURITY DEFINER: the caller's row-level
 -- security applies when the list is read, not here).  Set-based and slow
@@ -185,7 +211,9 @@ REVOKE EXECUTE ON FUNCTION verwerken_status_telt(bigint, text) FROM PUBLIC;
 CREATE FUNCTION verwerken_bijwerken(p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
 DECLARE
-	v_ids bigint[];
+	v_ids   bigint[];
+	v_weg   bigint[];
+	v_nieuw bigint[];
 BEGIN
 	IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
 		RETURN;
@@ -205,10 +233,17 @@ BEGIN
 	        UNION
 	        SELECT b.hulpvraag_id FROM hulpvraag h JOIN tlv_beschikking b ON b.dossier_id = h.dossier_id
 	         WHERE h.id = ANY (p_ids)) u;
-	DELETE FROM verwerken_rij r WHERE r.hulpvraag_id = ANY (v_ids);
-	INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
-	SELECT h.id, h.organisatie_id, h.datum, r FROM hulpvraag h, verwerken_redenen(h) r WHERE h.id = ANY (v_ids)
-	ON CONFLICT DO NOTHING;
+	WITH w AS (DELETE FROM verwerken_rij r WHERE r.hulpvraag_id = ANY (v_ids) RETURNING r.organisatie_id)
+	SELECT array_agg(w.organisatie_id) INTO v_weg FROM w;
+	WITH n AS (INSERT INTO verwerken_rij (hulpvraag_id, organisatie_id, datum, reden)
+	           SELECT h.id, h.organisatie_id, h.datum, r FROM hulpvraag h, verwerken_redenen(h) r
+	            WHERE h.id = ANY (v_ids)
+	           ON CONFLICT DO NOTHING RETURNING organisatie_id)
+	SELECT array_agg(n.organisatie_id) INTO v_nieuw FROM n;
+	-- the count: only a net change (most recomputes change nothing)
+	INSERT INTO verwerken_telling_delta (organisatie_id, aantal)
+	SELECT u.o, sum(u.x) FROM (SELECT unnest(v_weg) AS o, -1 AS x UNION ALL SELECT unnest(v_nieuw), 1) u
+	 GROUP BY u.o HAVING sum(u.x) <> 0;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION verwerken_bijwerken(bigint[]) FROM PUBLIC;
@@ -229,6 +264,12 @@ BEGIN
 	  JOIN hulpvraag h ON h.aanvraagtype_id = s.aanvraagtype_id AND h.status = s.naam,
 	       verwerken_redenen(h) r
 	ON CONFLICT DO NOTHING;
+	-- the count from scratch (the folder's lock: no fold in between)
+	PERFORM pg_advisory_xact_lock(hashtext('balie.telling_vouwen'));
+	DELETE FROM verwerken_telling_delta;
+	DELETE FROM verwerken_telling_basis;
+	INSERT INTO verwerken_telling_basis (organisatie_id, aantal)
+	SELECT organisatie_id, count(*) FROM verwerken_rij GROUP BY 1;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION verwerken_herbereken() FROM PUBLIC;
@@ -374,6 +415,31 @@ BEGIN
 END
 $$;
 
+-- The fold of 024 and these deltas with it (the same lock: one folder).
+ALTER FUNCTION telling_vouwen() RENAME TO telling_vouwen_plannen;
+REVOKE EXECUTE ON FUNCTION telling_vouwen_plannen() FROM PUBLIC, balie_app, balie_mail;
+CREATE FUNCTION telling_vouwen() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = balie, pg_catalog AS $$
+DECLARE
+	v_n bigint;
+BEGIN
+	IF NOT pg_try_advisory_xact_lock(hashtext('balie.telling_vouwen')) THEN
+		RETURN 0;
+	END IF;
+	WITH d AS (DELETE FROM verwerken_telling_delta RETURNING *),
+	     s AS (SELECT organisatie_id, sum(aantal) AS a, count(*) AS c FROM d GROUP BY 1),
+	     u AS (UPDATE verwerken_telling_basis t SET aantal = t.aantal + s.a FROM s
+	            WHERE t.organisatie_id = s.organisatie_id AND s.a <> 0),
+	     i AS (INSERT INTO verwerken_telling_basis (organisatie_id, aantal)
+	           SELECT organisatie_id, a FROM s
+	            WHERE NOT EXISTS (SELECT 1 FROM verwerken_telling_basis t WHERE t.organisatie_id = s.organisatie_id))
+	SELECT coalesce(sum(c), 0) INTO v_n FROM s;
+	RETURN v_n + telling_vouwen_plannen();
+END
+$$;
+REVOKE EXECUTE ON FUNCTION telling_vouwen() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION telling_vouwen() TO balie_app, balie_mail;
+
 -- ---------------------------------------------------------------- readers
 
 -- The list: the oldest p_max rows through verwerken_rij_lijst, of the
@@ -393,7 +459,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 GRANT EXECUTE ON FUNCTION te_verwerken(bigint, integer) TO balie_app, balie_report;
 
--- Per reden, with the amounts (the home screen's count is their sum).
+-- Per reden, with the amounts (their sum is verwerken_telling's count).
 CREATE FUNCTION te_verwerken_telling(p_org bigint)
 RETURNS TABLE (reden text, aantal bigint, bedrag_cent numeric)
 LANGUAGE sql STABLE AS $$

@@ -127,6 +127,14 @@ static long doorloop_verschil(struct world *w)
 			    "  EXCEPT ALL SELECT hulpvraag_id, organisatie_id, op, tlv FROM doorlooptijd)) x");
 }
 
+/* Organisaties whose maintained count differs from the rows. */
+static long telling_verschil(struct world *w)
+{
+	return harness_long(w->su, "SELECT count(*) FROM (SELECT organisatie_id, count(*) c FROM verwerken_rij GROUP BY 1) a "
+				   "FULL JOIN verwerken_telling t USING (organisatie_id) "
+				   "WHERE coalesce(a.c, 0) <> coalesce(t.aantal, 0)");
+}
+
 /* Rows that differ between the maintained table and the definition. */
 static long verschil(struct world *w)
 {
@@ -286,6 +294,11 @@ static void blijft_gelijk(void **state)
 		if (i % 25 == 0) {
 			assert_int_equal(verschil(w), 0);
 			assert_int_equal(doorloop_verschil(w), 0);
+			assert_int_equal(telling_verschil(w), 0);
+			if (i % 100 == 0) { /* the notifier's fold, now and then */
+				harness_exec(w->su, "SELECT telling_vouwen()");
+				assert_int_equal(telling_verschil(w), 0);
+			}
 			gezien |= harness_long(w->su, "SELECT coalesce(bit_or(CASE reden "
 						      "WHEN 'TLV-aanvraag controleren' THEN 1 "
 						      "WHEN 'TLV afgegeven, geen beschikking' THEN 2 "
@@ -312,6 +325,8 @@ static void blijft_gelijk(void **state)
 	 * arrives at the same rows */
 	harness_exec(w->su, "SELECT verwerken_herbereken()");
 	assert_int_equal(verschil(w), 0);
+	assert_int_equal(telling_verschil(w), 0);
+	assert_int_equal(harness_long(w->su, "SELECT count(*) FROM verwerken_telling_delta"), 0);
 	assert_true(harness_long(w->su, "SELECT count(*) FROM doorlooptijd WHERE tlv") > 0);
 	harness_exec(w->su, "SELECT doorlooptijd_herbereken()");
 	assert_int_equal(doorloop_verschil(w), 0);
@@ -323,6 +338,8 @@ static void blijft_gelijk(void **state)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM te_verwerken(%ld, 100000)", w->a);
 	assert_int_equal(harness_long(w->fin, sql), rows);
 	snprintf(sql, sizeof sql, "SELECT coalesce(sum(aantal), 0) FROM te_verwerken_telling(%ld)", w->a);
+	assert_int_equal(harness_long(w->fin, sql), rows);
+	snprintf(sql, sizeof sql, "SELECT coalesce(sum(aantal), 0) FROM verwerken_telling WHERE organisatie_id = %ld", w->a);
 	assert_int_equal(harness_long(w->fin, sql), rows);
 	/* oldest first */
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT datum, lag(datum) OVER () AS vorige "
@@ -358,6 +375,10 @@ static void elke_rol(void **state)
 		assert_int_equal(try_as(app, "SELECT verwerken_herbereken()", &e), -1);
 		assert_int_equal(try_as(app, "SELECT verwerken_bijwerken(ARRAY[1::bigint])", &e), -1);
 		assert_int_equal(try_as(app, "DELETE FROM doorlooptijd", &e), -1);
+		assert_int_equal(try_as(app, "INSERT INTO verwerken_telling_delta VALUES (1, 5)", &e), -1);
+		assert_int_equal(try_as(app, "UPDATE verwerken_telling_basis SET aantal = 0", &e), -1);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM verwerken_telling WHERE organisatie_id = %ld", w->a);
+		assert_int_equal(harness_long(app, sql), want && strcmp(rollen[i], "sec_b") ? 1 : 0);
 		assert_int_equal(try_as(app, "SELECT doorlooptijd_herbereken()", &e), -1);
 		/* doorlooptijd as statushistorie: the rows of the hulpvragen one
 		 * sees; the back office's shortcut of the kengetallen gives
