@@ -42,6 +42,7 @@
 #include "tui/pane_hulpvraag.h"
 #include "tui/pane_queue.h"
 #include "core/datum.h"
+#include "db/home.h"
 #include "db/verwerken.h"
 #include "tui/pane_kengetal.h"
 #include "tui/pane_verwerken.h"
@@ -131,7 +132,7 @@ struct result {
 	int pass;        /* -1 no target */
 };
 
-static struct result results[48];
+static struct result results[64];
 static int nresults;
 
 static struct result *result(const char *name, struct samples *real, struct samples *raw)
@@ -1080,7 +1081,7 @@ static void bench_financieel(struct ctx *c, int reps)
 	if (bench_tui_open(&f, c->conninfo, c->datadir, ROWS, COLS, &e) < 0 ||
 	    bench_tui_login(&f, "financieel", PASSWORD, &e) < 0)
 		die("sessie financieel", e.msg);
-	PGconn *raw_fin = raw_connect(c->conninfo, f.a.session.account_id);
+	PGconn *raw_fin = raw_connect(c->conninfo, f.a.session.token);
 	snprintf(org, sizeof org, "%ld", f.a.session.organisatie_id);
 	snprintf(jaar, sizeof jaar, "%d", datum_schooljaar(datum_today(time(NULL))));
 	snprintf(max, sizeof max, "%d", VERWERKEN_MAX);
@@ -1103,6 +1104,33 @@ static void bench_financieel(struct ctx *c, int reps)
 			add(&raw, now_ms() - s);
 	}
 	target_time(result("te_verwerken_open", &real, &raw), 2, 300);
+	/* The home screen's "Te verwerken": home_werk() (all the counts of the
+	 * day; this one the number of the list's rows since 028, kept beside
+	 * them) beside that one count read through bare libpq. */
+	{
+		struct samples hreal = { 0 }, hraw = { 0 };
+		struct home_werk hw;
+
+		for (int i = 0; i < reps + 5; i++) {
+			double s = now_ms();
+			if (home_werk(f.a.db, f.a.session.organisatie_id, f.a.session.account_id, "2000-01-01", &hw, &e) < 0)
+				die("home_werk", e.msg);
+			if (i >= 5)
+				add(&hreal, now_ms() - s);
+		}
+		for (int i = 0; i < reps + 5; i++) {
+			double s = now_ms();
+			PQclear(raw_exec(raw_fin, "SELECT coalesce(sum(aantal), 0) FROM verwerken_telling "
+						  "WHERE organisatie_id = $1", 1, pv));
+			if (i >= 5)
+				add(&hraw, now_ms() - s);
+		}
+		struct result *r = result("te_verwerken_home", &hreal, &hraw);
+		r->value = (double)hw.te_verwerken;
+		snprintf(r->unit, sizeof r->unit, "rijen");
+		free(hreal.v);
+		free(hraw.v);
+	}
 
 	for (int i = 0; i < kreps + 2; i++) {
 		double s = now_ms();
@@ -1123,7 +1151,7 @@ static void bench_financieel(struct ctx *c, int reps)
 	/* the floor: the plain aggregate of the same rows as the owner (no
 	 * row-level security, no SECURITY DEFINER helper per row) */
 	PGconn *own = raw_connect(getenv("BENCH_OWNER_CONNINFO") ? getenv("BENCH_OWNER_CONNINFO") : c->conninfo,
-				  f.a.session.account_id);
+				  f.a.session.token);
 	for (int i = 0; i < kreps + 2; i++) {
 		double s = now_ms();
 		PQclear(raw_exec(own, "SELECT h.school_id, a.type, a.categorie, count(*), sum(a.bedrag_cent) "
@@ -1135,6 +1163,26 @@ static void bench_financieel(struct ctx *c, int reps)
 			add(&kfloor, now_ms() - s);
 	}
 	result("kengetallen_floor", &kfloor, NULL);
+	/* Before 028: the queue computed on every open, the definition over
+	 * every hulpvraag (verwerken_definitie, as the owner: no row-level
+	 * security, so a little under what te_verwerken() cost then) — what the
+	 * maintained table saves each time the list opens. */
+	if (getenv("BENCH_OWNER_CONNINFO")) {
+		struct samples dreal = { 0 };
+		long rows = 0;
+
+		for (int i = 0; i < 3; i++) {
+			double s = now_ms();
+			PGresult *r = raw_exec(own, "SELECT count(*) FROM verwerken_definitie($1)", 1, pv);
+			add(&dreal, now_ms() - s);
+			rows = atol(PQgetvalue(r, 0, 0));
+			PQclear(r);
+		}
+		struct result *r = result("te_verwerken_definitie", &dreal, &real);
+		r->value = (double)rows;
+		snprintf(r->unit, sizeof r->unit, "rijen");
+		free(dreal.v);
+	}
 	PQfinish(own);
 	PQfinish(raw_fin);
 	bench_tui_close(&f);

@@ -81,11 +81,13 @@ static const char aanpak_sql[] =
 /* A budget per organisatie, school year and type of the demo's aanpakken
  * (aanname: the seeds name no amounts): what they hold plus a tenth,
  * rounded up to € 100.000, so the demo is within budget and a raise of one
- * amount still fits. */
+ * amount still fits — at most the € 1.000.000.000 a budget can hold (021),
+ * which `balie demo --scale 1000000` exceeds: there the demo is over
+ * budget in its busiest school years. */
 static const char budget_sql[] =
 	"INSERT INTO budget (organisatie_id, schooljaar, soort, bedrag_cent) "
 	"SELECT organisatie_id, extract(year FROM startdatum - interval '7 months')::integer, type, "
-	"       ceil(sum(bedrag_cent) * 1.1 / 10000000) * 10000000 "
+	"       least(ceil(sum(bedrag_cent) * 1.1 / 10000000) * 10000000, 100000000000) "
 	"  FROM aanpak WHERE bedrag_cent IS NOT NULL AND startdatum IS NOT NULL AND type <> '' GROUP BY 1, 2, 3";
 
 int demobeschikking_load(struct db *db, long *made, struct err *e)

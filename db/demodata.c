@@ -2109,6 +2109,12 @@ static int run(struct gen *g)
 	/* … and its "Te plannen" (024_werkdag2.sql) */
 	if (exec(g, "SELECT balie.telling_plannen_herbereken()") < 0)
 		return -1;
+	/* … and the financial queue "Te verwerken" (028_snelheid.sql) */
+	if (exec(g, "SELECT balie.verwerken_herbereken()") < 0)
+		return -1;
+	/* … and the kengetallen' doorlooptijden (028 too) */
+	if (exec(g, "SELECT balie.doorlooptijd_herbereken()") < 0)
+		return -1;
 	progress(g, "tellingen", 1, 1);
 	/* Fresh statistics, so the first queue query after the load does not
 	 * plan for empty tables. */

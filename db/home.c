@@ -60,10 +60,9 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 	const char *p[3] = {org, acc, cutoff};
 	if (db_begin(db, e) < 0)
 		return -1;
-	/* "Te verwerken" (aanname, not in the seeds in these words): the
-	 * statuses from which only financieel (besides the automatic rules and
-	 * the school) can move a hulpvraag on — the beschikkingen and the
-	 * financial processing of 004 §4.2 and §3.6. */
+	/* "Te verwerken": the number of rows of the financial queue itself
+	 * (the maintained table of 028, the same rows te_verwerken() lists),
+	 * kept beside it as the counts above are. */
 	PGresult *r = db_exec(db, e, NULL,
 			      "SELECT (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_reactie "
 			      "         WHERE organisatie_id = $1 AND datum <= $3::date), "
@@ -75,12 +74,7 @@ int home_werk(struct db *db, long organisatie_id, long account_id, const char *c
 			      "         WHERE organisatie_id = $1 AND coordinator_id = $2), "
 			      "       (SELECT coalesce(sum(aantal), 0) FROM hulpvraag_telling_reactie "
 			      "         WHERE organisatie_id = $1 AND coordinator_id = $2 AND datum <= $3::date), "
-			      "       (SELECT coalesce(sum(t.aantal), 0) FROM hulpvraag_telling t "
-			      "         WHERE t.organisatie_id = $1 AND NOT t.voorlopig AND t.status IN ("
-			      "               SELECT ft.van FROM flow_transitie ft JOIN aanvraagtype a ON a.id = ft.aanvraagtype_id "
-			      "                WHERE a.organisatie_id = $1 GROUP BY ft.van "
-			      "               HAVING bool_or(ft.rol = 'financieel') "
-			      "                  AND bool_and(ft.rol IN ('financieel', 'automatisch', 'aanvrager'))))",
+			      "       (SELECT coalesce(sum(aantal), 0) FROM verwerken_telling WHERE organisatie_id = $1)",
 			      3, p);
 	if (!r) {
 		db_rollback(db);

@@ -26,7 +26,7 @@ struct home_werk {
 	long te_controleren; /* in a status with `controleren = true` */
 	long mijn_open;      /* open hulpvragen of this coördinator */
 	long mijn_te_laat;   /* … of which without a reaction past the cut-off */
-	long te_verwerken;   /* in a status where only financieel can move on (aanname) */
+	long te_verwerken;   /* rows of the financial queue (te_verwerken(), 028) */
 	long mijn_aanvragen; /* the aanvrager's own open hulpvragen (the school's view) */
 	long aanvulling;     /* … of which the SWV asked for more (an aanvulling status) */
 	long te_plannen;     /* the agenda's te-plannen set, every commissie (hulpvraag_telling_plannen) */
