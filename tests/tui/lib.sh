@@ -298,12 +298,29 @@ agenda_tlv_klaar() {
 # Makes the PO3008 TLV aanvraag with id $1 complete for its checklist, as a
 # school would have done before the test: the research report uploaded
 # yesterday, names that say what the file is, the three akkoorden on the
-# form "ja".  The demo's other gaps (no OPP, no woonadres) are left: pick a
+# form "ja", and the form itself (filled, not EMB) when it has none.  The demo's other gaps (no OPP, no woonadres) are left: pick a
 # hulpvraag without them (tlv_bijna_compleet).  Prints what still fails
 # (nothing when complete).  The demo data is generated relative to today,
 # so how many dossiers happen to be complete differs per date; a test that
 # needs one makes its own.
 tlv_compleet_maken() {
+	# the form Aanvraag TLV when it has none (the demo fills it only for
+	# "TLV>aanvraag"): a filled, complete one of a pupil who is not EMB
+	demo_psql "WITH d AS (SELECT d.id FROM balie.formulier_definitie d JOIN balie.organisatie o ON o.id = d.organisatie_id
+	            WHERE o.code = 'PO3008' AND d.code = 'aanvraag-tlv' AND d.actief ORDER BY d.id DESC LIMIT 1),
+	f AS (INSERT INTO balie.formulier (hulpvraag_id, organisatie_id, definitie_id, compleet)
+	      SELECT h.id, h.organisatie_id, d.id, true FROM balie.hulpvraag h, d
+	       WHERE h.id = $1 AND NOT EXISTS (SELECT 1 FROM balie.formulier x JOIN balie.formulier_definitie y
+	                                        ON y.id = x.definitie_id
+	                                       WHERE x.hulpvraag_id = h.id AND y.code = 'aanvraag-tlv'
+	                                         AND x.verwijderd_op IS NULL)
+	      RETURNING id, organisatie_id)
+	INSERT INTO balie.formulier_waarde (formulier_id, organisatie_id, veld, waarde)
+	SELECT f.id, f.organisatie_id, v.veld, v.waarde FROM f, (VALUES ('verlenging', 'nee'),
+	       ('soort_tlv', 'SO categorie laag'), ('emb', 'nee'),
+	       ('startdatum', to_char(date_trunc('month', current_date) + interval '1 month', 'YYYY-MM-DD')),
+	       ('einddatum', to_char(date_trunc('month', current_date) + interval '25 months' - interval '1 day', 'YYYY-MM-DD')),
+	       ('betrokkenheid_school', 'ja'), ('ondersteuning', 'Zie het OPP.')) v(veld, waarde)" >/dev/null
 	demo_psql "UPDATE balie.bijlage SET geupload_op = now() - interval '1 day'
 	            WHERE hulpvraag_id = $1 AND categorie = 'onderzoeksverslag' AND verwijderd_op IS NULL;
 	UPDATE balie.bijlage SET naam = categorie || '-' || id || '.pdf'
@@ -328,15 +345,18 @@ tlv_compleet_maken() {
 # schoolgegevens, a title without the pupil's name and at most 8 bijlagen.
 tlv_bijna_compleet="EXISTS (SELECT 1 FROM balie.bijlage b WHERE b.hulpvraag_id = h.id AND b.categorie = 'OPP'
 	                AND b.verwijderd_op IS NULL)
-	AND EXISTS (SELECT 1 FROM balie.formulier f JOIN balie.formulier_definitie d ON d.id = f.definitie_id
-	             JOIN balie.formulier_waarde w ON w.formulier_id = f.id AND w.veld = 'startdatum'
-	            WHERE f.hulpvraag_id = h.id AND d.code = 'aanvraag-tlv' AND f.verwijderd_op IS NULL
-	              AND w.waarde ~ '-01\$')
+	AND (NOT EXISTS (SELECT 1 FROM balie.formulier f JOIN balie.formulier_definitie d ON d.id = f.definitie_id
+	                  WHERE f.hulpvraag_id = h.id AND d.code = 'aanvraag-tlv' AND f.verwijderd_op IS NULL)
+	     OR EXISTS (SELECT 1 FROM balie.formulier f JOIN balie.formulier_definitie d ON d.id = f.definitie_id
+	                 JOIN balie.formulier_waarde w ON w.formulier_id = f.id AND w.veld = 'startdatum'
+	                WHERE f.hulpvraag_id = h.id AND d.code = 'aanvraag-tlv' AND f.verwijderd_op IS NULL
+	                  AND w.waarde ~ '-01\$'))
 	AND NOT EXISTS (SELECT 1 FROM unnest(balie.compleet_fouten(h.id, h.status)) f(t)
 	                 WHERE t NOT IN ('Onderzoeksverslagen niet ouder dan twee jaar',
 	                                 'Bijlagen hebben een naam die zegt wat ze zijn', 'Akkoord bestuur = ja',
 	                                 'Akkoord ouders, of hun zienswijze', 'Akkoord organisatie = ja',
-	                                 'Formulier Aanvraag TLV compleet'))"
+	                                 'Formulier Aanvraag TLV compleet', 'Type TLV ingevuld',
+	                                 'Startdatum TLV op de 1e van de maand'))"
 
 # The row of the first coming PO3008 meeting of commissie $1 (with the extra
 # SQL condition $2 on v) among the agenda's rows from today on (by date,
