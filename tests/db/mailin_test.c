@@ -483,6 +483,17 @@ static void post_bewaartermijn(void **state)
 		harness_exec(w->su, sql);
 	}
 	assert_int_equal(post_opschonen(w->sec, 30, &n, &e), -1); /* balie_app: not its job */
+	/* nor the report or auth role's, by direct SQL */
+	static const char *const other[] = { "balie_report", "balie_auth" };
+	for (int i = 0; i < 2; i++) {
+		char ci[512];
+		struct db *o = NULL;
+
+		assert_int_equal(db_connect(&o, harness_conninfo(ci, sizeof ci, DBNAME, other[i]), &e), 0);
+		assert_int_equal(harness_try(o, "SELECT balie.post_opschonen(1)", &e), -1);
+		assert_int_equal(harness_try(o, "SELECT balie.account_dienst_add('x-dienst', 'X', '$argon2id$x')", &e), -1);
+		db_free(&o);
+	}
 	assert_int_equal(post_opschonen(w->mail, 0, &n, &e), -1);
 	assert_int_equal(post_opschonen(w->mail, 30, &n, &e), 0);
 	assert_int_equal(n, 1);
