@@ -66,7 +66,8 @@ if [ "$n" -gt 0 ]; then
 	tui_keys C-u
 	tui_type "export-binnen.pdf"
 	tui_keys Enter
-	check "export binnen de uitwisselmap lukt" wait_for "export-binnen.pdf"
+	# the typed name is on screen before the export is done: wait for its message
+	check "export binnen de uitwisselmap lukt" wait_for "Geëxporteerd; ophalen"
 	check "en het bestand staat er" [ -f "$U/export-binnen.pdf" ]
 else
 	tap_ok "geen bijlage om te exporteren (overgeslagen)"
